@@ -1,0 +1,73 @@
+"""Engine and session factory for SQLite (default) or PostgreSQL (shared office database)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import sessionmaker
+
+from panelapp.domain.errors import DomainError
+from panelapp.paths import default_db_path
+
+
+@dataclass(frozen=True)
+class Database:
+    engine: Engine
+    session_factory: sessionmaker
+    url: URL
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    def display_name(self) -> str:
+        """For the status bar: the file, or the server and database without the password."""
+        if self.is_sqlite:
+            return str(self.sqlite_path)
+        return self.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_url(target: str | None = None) -> URL:
+    """`--db` value, else PANELAPP_DB, else the per-user SQLite file. A bare path means SQLite."""
+    target = target or os.environ.get("PANELAPP_DB") or str(default_db_path())
+    if "://" in target:
+        try:
+            return make_url(target)
+        except Exception:
+            raise DomainError(f"데이터베이스 주소 '{target}'를 이해할 수 없습니다. "
+                              "예: postgresql+psycopg://사용자@서버/데이터베이스") from None
+    path = Path(target).expanduser().resolve()
+    if not path.parent.is_dir():
+        raise DomainError(f"데이터베이스 폴더 '{path.parent}'가 없습니다.")
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def open_database(target: str | URL | None = None, echo: bool = False) -> Database:
+    url = target if isinstance(target, URL) else resolve_url(target)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, echo=echo)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, session_factory=factory, url=url)

@@ -1,0 +1,71 @@
+"""Improvement proposals with their status history, and citizen feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
+from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus
+
+proposal_findings = Table(
+    "proposal_findings", Base.metadata,
+    Column("proposal_id", ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True),
+    Column("finding_id", ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Proposal(Stamped, SoftDelete, Base):
+    """개선제안: what should change, followed to the department's answer."""
+
+    __tablename__ = "proposals"
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    proposer_enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    problem: Mapped[str | None] = mapped_column(Text)
+    proposal: Mapped[str | None] = mapped_column(Text)
+    expected_effect: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ProposalStatus] = mapped_column(enum_column(ProposalStatus),
+                                                   default=ProposalStatus.SUBMITTED, index=True)
+    submitted_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal",
+                                                       order_by="ProposalEvent.at")
+
+
+class ProposalEvent(Base):
+    """One status change or answer, with its date and author: history is never rewritten."""
+
+    __tablename__ = "proposal_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_status: Mapped[ProposalStatus | None] = mapped_column(enum_column(ProposalStatus))
+    to_status: Mapped[ProposalStatus] = mapped_column(enum_column(ProposalStatus))
+    note: Mapped[str | None] = mapped_column(Text)
+    proposal: Mapped[Proposal] = relationship(back_populates="events")
+
+
+class Feedback(Stamped, SoftDelete, Base):
+    """좋아요 / 아쉬워요: a citizen's praise or complaint about a facility or service."""
+
+    __tablename__ = "feedback"
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), index=True)
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    kind: Mapped[FeedbackKind] = mapped_column(enum_column(FeedbackKind))
+    source: Mapped[FeedbackSource] = mapped_column(enum_column(FeedbackSource))
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    handled: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposals.id"))

@@ -1,0 +1,1 @@
+"""Pure-Python domain: enums, labels, validation rules. No database, no Qt."""

@@ -1,0 +1,35 @@
+"""GUI entry point: the window is shown first, the database opens right after."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from panelapp import __version__
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("panelapp")
+    app.setOrganizationName("panelapp")
+    app.setApplicationDisplayName("시민참여단 활동관리")
+    app.setApplicationVersion(__version__)
+    from panelapp.gui.fonts import install_fonts
+    install_fonts(app)
+    return app
+
+
+def run_gui(db_target: str | None = None, quit_after_ms: int | None = None) -> int:
+    app = create_application()
+    from panelapp.gui.mainwindow import MainWindow
+    window = MainWindow(db_target)
+    window.show()
+    QTimer.singleShot(0, window.open_database)
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, window.close)
+    code = app.exec()
+    from panelapp.gui.ops import wait_for_all
+    wait_for_all()
+    return code

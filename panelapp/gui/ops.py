@@ -1,0 +1,167 @@
+"""Run database and PDF work off the UI thread (after Anki's CollectionOp/QueryOp).
+
+    Op(parent, lambda token: services.x(ctx, ...), write=True)
+        .success(on_done).failure(on_error).with_progress("저장 중…").run()
+
+The function gets a `Token` to report progress and to check for Cancel. Results come back
+to the main thread by signal; writes are serialised on one worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from panelapp.domain.errors import ConcurrencyError, DomainError
+
+log = logging.getLogger(__name__)
+_WRITE_POOL: QThreadPool | None = None
+_RUNNING: set[Op] = set()
+
+
+class Cancelled(Exception):
+    """Raised inside a worker when the user pressed Cancel."""
+
+
+class Token:
+    def __init__(self, op: Op):
+        self._op = op
+        self.cancelled = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._op._signals.progress.emit(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object, object)  # result, exception
+
+
+class _Runnable(QRunnable):
+    def __init__(self, op: Op):
+        super().__init__()
+        self.op = op
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.op._fn(self.op.token)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
+            exc.__traceback_text__ = traceback.format_exc()
+            self.op._signals.done.emit(None, exc)
+        else:
+            self.op._signals.done.emit(result, None)
+
+
+def write_pool() -> QThreadPool:
+    global _WRITE_POOL
+    if _WRITE_POOL is None:
+        _WRITE_POOL = QThreadPool()
+        _WRITE_POOL.setMaxThreadCount(1)
+    return _WRITE_POOL
+
+
+def wait_for_all(msecs: int = 10000) -> None:
+    """Used at shutdown and by tests: no worker may outlive its widgets."""
+    QThreadPool.globalInstance().waitForDone(msecs)
+    write_pool().waitForDone(msecs)
+
+
+class Op(QObject):
+    finished = Signal(object, object)  # result, exception (after callbacks ran)
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[Token], Any], *, write: bool = False):
+        super().__init__()
+        self._parent = parent
+        self._fn = fn
+        self._write = write
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress_label: str | None = None
+        self._cancellable = True
+        self._dialog: QProgressDialog | None = None
+        self.token = Token(self)
+        self._signals = _Signals()
+        self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+    def success(self, fn: Callable[[Any], None]) -> Op:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> Op:
+        self._failure = fn
+        return self
+
+    def with_progress(self, label: str, cancellable: bool = True) -> Op:
+        self._progress_label = label
+        self._cancellable = cancellable
+        return self
+
+    def run(self) -> Op:
+        _RUNNING.add(self)
+        if self._progress_label is not None:
+            dlg = QProgressDialog(self._progress_label, "취소" if self._cancellable else None,
+                                  0, 0, self._parent)
+            dlg.setWindowTitle("작업 중")
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.setMinimumDuration(300)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            dlg.canceled.connect(self.cancel)
+            self._dialog = dlg
+        pool = write_pool() if self._write else QThreadPool.globalInstance()
+        pool.start(_Runnable(self))
+        return self
+
+    def cancel(self) -> None:
+        self.token.cancelled = True
+        if self._dialog is not None:
+            self._dialog.setLabelText("취소하는 중…")
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self._dialog is None:
+            return
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(done)
+        if text and not self.token.cancelled:
+            self._dialog.setLabelText(text)
+
+    def _on_done(self, result: Any, exc: BaseException | None) -> None:
+        _RUNNING.discard(self)
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        try:
+            if exc is None:
+                if self._success:
+                    self._success(result)
+            elif isinstance(exc, Cancelled):
+                pass
+            elif self._failure:
+                self._failure(exc)
+            else:
+                show_error(self._parent, exc)
+        finally:
+            self.finished.emit(result, exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Domain errors are sentences for the user; anything else is a bug, logged in full."""
+    if isinstance(exc, ConcurrencyError):
+        QMessageBox.warning(parent, "다른 사용자가 먼저 수정했습니다", exc.message)
+    elif isinstance(exc, DomainError):
+        QMessageBox.warning(parent, "확인해 주세요", exc.message)
+    else:
+        log.error("unexpected error: %s", getattr(exc, "__traceback_text__", repr(exc)))
+        QMessageBox.critical(parent, "오류", f"예기치 않은 오류가 발생했습니다.\n{type(exc).__name__}: {exc}")

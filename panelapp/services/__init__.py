@@ -1,0 +1,1 @@
+"""Use cases: one transaction per call, ids and dataclasses in, frozen dataclasses out."""

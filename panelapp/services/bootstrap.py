@@ -1,0 +1,70 @@
+"""Opening the application's database: migrate, load consent notices, pick the acting user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select
+
+from panelapp.db.engine import open_database
+from panelapp.db.migrate import upgrade_to_head
+from panelapp.db.models import ConsentNotice, User
+from panelapp.domain.enums import UserRole
+from panelapp.paths import resource
+from panelapp.services.context import ServiceContext, transaction
+from panelapp.settings import Settings
+
+DEFAULT_USER = "관리자"
+
+
+def load_notice_files() -> list[dict]:
+    notices = []
+    for path in sorted(resource("consent").glob("notice-*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["body"] = data["body"].format(**data)
+        notices.append(data)
+    return notices
+
+
+def sync_consent_notices(ctx: ServiceContext) -> int:
+    """Copy notice versions shipped in resources/ into the database (never rewrite one)."""
+    added = 0
+    with transaction(ctx) as s:
+        known = set(s.scalars(select(ConsentNotice.version)))
+        for data in load_notice_files():
+            if data["version"] in known:
+                continue
+            s.add(ConsentNotice(
+                version=data["version"], title=data["title"], purpose=data["purpose"],
+                items=data["items"], retention=data["retention"],
+                retention_months=int(data["retention_months"]), refusal=data["refusal"],
+                body=data["body"], effective_on=dt.date.fromisoformat(data["effective_on"])))
+            added += 1
+    return added
+
+
+def ensure_user(ctx: ServiceContext, name: str | None) -> None:
+    """Act as the user named in settings; on a new database create the first one."""
+    with transaction(ctx) as s:
+        user = s.scalar(select(User).where(User.name == name)) if name else None
+        if user is None:
+            user = s.scalar(select(User).where(User.active.is_(True)).order_by(User.id))
+        if user is None:
+            user = User(name=name or DEFAULT_USER, role=UserRole.ADMIN)
+            s.add(user)
+            s.flush()
+        ctx.user_id, ctx.user_name = user.id, user.name
+
+
+def open_app(db_target: str | None = None, settings: Settings | None = None,
+             migrate: bool = True) -> ServiceContext:
+    db = open_database(db_target)
+    if migrate:
+        upgrade_to_head(db)
+    ctx = ServiceContext(db=db)
+    sync_consent_notices(ctx)
+    ensure_user(ctx, settings.get("current_user") if settings else None)
+    if settings is not None and settings.get("current_user") != ctx.user_name:
+        settings.set("current_user", ctx.user_name)
+    return ctx

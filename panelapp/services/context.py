@@ -1,0 +1,59 @@
+"""The service context: which database, which acting user; the transaction helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from panelapp.db.engine import Database
+from panelapp.domain.errors import ConcurrencyError, DomainError
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    user_id: int | None = None
+    user_name: str = ""
+    # Anything a long operation can poll to stop early (set from another thread).
+    extras: dict = field(default_factory=dict)
+
+
+@contextmanager
+def transaction(ctx: ServiceContext) -> Iterator[Session]:
+    """One write transaction; a stale version becomes ConcurrencyError, nothing half-saved."""
+    try:
+        with ctx.db.session_factory.begin() as session:
+            session.info["user_id"] = ctx.user_id
+            yield session
+    except StaleDataError:
+        raise ConcurrencyError() from None
+    except OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise DomainError("다른 사용자가 데이터베이스를 사용 중입니다. 잠시 후 다시 시도해 주세요.") from None
+        raise
+    except IntegrityError as exc:
+        raise DomainError(f"저장할 수 없습니다: 다른 자료와 충돌합니다 ({_constraint(exc)}).") from None
+
+
+@contextmanager
+def reading(ctx: ServiceContext) -> Iterator[Session]:
+    """A read-only unit of work; nothing is committed."""
+    with ctx.db.session_factory() as session:
+        yield session
+        session.rollback()
+
+
+def check_version(obj, expected: int | None) -> None:
+    """Optimistic locking across calls: the caller saw `expected`; refuse if it moved on."""
+    if expected is not None and obj.version != expected:
+        raise ConcurrencyError()
+
+
+def _constraint(exc: IntegrityError) -> str:
+    text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    return text[:120]
