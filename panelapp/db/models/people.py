@@ -113,6 +113,9 @@ class ConsentNotice(Stamped, Base):
     """A version of the 개인정보 수집·이용 동의 notice (PIPA §15): the exact text agreed to."""
 
     __tablename__ = "consent_notices"
+    # `version` here is the notice's own label ("2026-1"), not Stamped's lock counter: a notice
+    # is never edited, so it needs no optimistic locking (which would overwrite it with 1, 2...).
+    __mapper_args__ = {}
     version: Mapped[str] = mapped_column(String(20), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     purpose: Mapped[str] = mapped_column(Text)
