@@ -28,20 +28,23 @@ class EnrollmentStats:
         return None if self.held == 0 else self.attended / self.held
 
 
-def hours_subquery():
-    """(enrollment_id, hours) for every enrolment with credited hours."""
+def hours_subquery(enrollment_ids: list[int] | None = None):
+    """(enrollment_id, hours) for every enrolment with credited hours (or only those given)."""
     attended = (select(Attendance.enrollment_id.label("enrollment_id"),
                        Attendance.hours.label("hours"))
                 .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
                 .where(Attendance.present.is_(True), ActivityEvent.deleted_at.is_(None)))
     posts = (select(ContentPost.enrollment_id.label("enrollment_id"), ContentPost.hours.label("hours"))
              .where(ContentPost.deleted_at.is_(None)))
+    if enrollment_ids is not None:  # filter inside: a grouped subquery is not narrowed from outside
+        attended = attended.where(Attendance.enrollment_id.in_(enrollment_ids))
+        posts = posts.where(ContentPost.enrollment_id.in_(enrollment_ids))
     union = attended.union_all(posts).subquery()
     return (select(union.c.enrollment_id, func.sum(union.c.hours).label("hours"))
             .group_by(union.c.enrollment_id).subquery("enrollment_hours"))
 
 
-def held_and_attended_subquery(today: dt.date | None = None):
+def held_and_attended_subquery(today: dt.date | None = None, enrollment_ids: list[int] | None = None):
     """(enrollment_id, held, attended) counted within each enrolment's own period."""
     today = today or dt.date.today()
     in_period = and_(ActivityEvent.cohort_id == Enrollment.cohort_id,
@@ -51,20 +54,22 @@ def held_and_attended_subquery(today: dt.date | None = None):
                      or_(Enrollment.left_on.is_(None), ActivityEvent.event_date <= Enrollment.left_on))
     present = and_(Attendance.event_id == ActivityEvent.id, Attendance.enrollment_id == Enrollment.id,
                    Attendance.present.is_(True))
-    return (select(Enrollment.id.label("enrollment_id"),
+    stmt = (select(Enrollment.id.label("enrollment_id"),
                    func.count(ActivityEvent.id.distinct()).label("held"),
                    func.count(case((Attendance.id.is_not(None), ActivityEvent.id)).distinct()).label("attended"))
             .join(ActivityEvent, in_period)
-            .outerjoin(Attendance, present)
-            .group_by(Enrollment.id).subquery("enrollment_rate"))
+            .outerjoin(Attendance, present))
+    if enrollment_ids is not None:
+        stmt = stmt.where(Enrollment.id.in_(enrollment_ids))
+    return stmt.group_by(Enrollment.id).subquery("enrollment_rate")
 
 
 def stats_for(session: Session, enrollment_ids: list[int],
               today: dt.date | None = None) -> dict[int, EnrollmentStats]:
     if not enrollment_ids:
         return {}
-    hours = hours_subquery()
-    rate = held_and_attended_subquery(today)
+    hours = hours_subquery(enrollment_ids)
+    rate = held_and_attended_subquery(today, enrollment_ids)
     rows = session.execute(
         select(Enrollment.id, func.coalesce(hours.c.hours, 0.0),
                func.coalesce(rate.c.attended, 0), func.coalesce(rate.c.held, 0))
