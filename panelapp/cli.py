@@ -72,10 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         print("중단했습니다.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: a sentence, not a traceback
-        from sqlalchemy.exc import OperationalError
-        if isinstance(exc, OperationalError):
-            print(f"오류: 데이터베이스에 연결할 수 없습니다: {str(exc.orig).strip().splitlines()[0]}",
-                  file=sys.stderr)
+        from sqlalchemy.exc import DBAPIError, OperationalError
+        if isinstance(exc, DBAPIError):
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+            what = ("데이터베이스에 연결할 수 없습니다" if isinstance(exc, OperationalError) else
+                    "데이터베이스를 읽을 수 없습니다(데이터베이스 파일이 아니거나 손상되었습니다)")
+            print(f"오류: {what}: {reason}", file=sys.stderr)
             return EXIT_USER_ERROR
         raise
 

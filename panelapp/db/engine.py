@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import sessionmaker
 
 from panelapp.domain.errors import DomainError
@@ -64,10 +65,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def open_database(target: str | URL | None = None, echo: bool = False) -> Database:
     url = target if isinstance(target, URL) else resolve_url(target)
-    if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo)
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(url, echo=echo)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    except ArgumentError:  # unknown dialect or driver, e.g. a typo in "postgresql+psycopg"
+        raise DomainError(f"데이터베이스 주소 '{url.render_as_string(hide_password=True)}'의 종류를 "
+                          "알 수 없습니다. 예: postgresql+psycopg://사용자@서버/데이터베이스") from None
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, session_factory=factory, url=url)

@@ -1,0 +1,148 @@
+"""Demo data: refused on a non-empty database, deterministic, and valid by the services' rules."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from sqlalchemy import select
+
+from panelapp.db.models import (
+    ActivityEvent, Attendance, Cohort, Consent, Department, Enrollment, Facility, FacilityType,
+    Member, Organization, Team,
+)
+from panelapp.domain.enums import CohortStatus, EnrollmentStatus, EventKind, MemberRole
+from panelapp.domain.errors import DomainError
+from panelapp.domain.validation import normalize_phone
+from panelapp.services.cohorts import list_cohorts, list_teams
+from panelapp.services.context import reading, transaction
+from panelapp.services.demo import load_demo
+from panelapp.services.member_rules import MemberInput, add_months, clean_member
+from panelapp.services.members import current_notice, get_member
+
+
+def test_demo_builds_a_realistic_institution(ctx):
+    summary = load_demo(ctx)
+    assert "기수 2개" in summary and "시설 14곳" in summary and "참여단원 60명" in summary
+    with reading(ctx) as s:
+        org = s.scalar(select(Organization))
+        assert org.name.endswith("공단") and org.address and org.phone
+        depts = list(s.scalars(select(Department)))
+        assert len(depts) >= 6 and all(d.contact_person and d.phone and "@" in d.email for d in depts)
+        types = set(s.scalars(select(FacilityType.name)))
+        assert types == {"체육시설", "주차장", "공원", "문화시설", "장사시설", "청사", "기타"}
+        facilities = list(s.scalars(select(Facility)))
+        assert len(facilities) >= 12
+        assert all(f.address and f.department_id and f.facility_type_id for f in facilities)
+        assert len({f.facility_type_id for f in facilities}) == 7
+
+
+def test_cohorts_and_teams(ctx):
+    load_demo(ctx)
+    seventh, sixth = list_cohorts(ctx)
+    assert (seventh.number, seventh.name, seventh.status) == (7, "제7기 고객서비스 시민참여단", CohortStatus.ACTIVE)
+    assert (seventh.term_start, seventh.term_end) == (dt.date(2026, 3, 1), dt.date(2026, 12, 31))
+    assert (seventh.launch_date, seventh.quota) == (dt.date(2026, 3, 14), 50)
+    assert (sixth.number, sixth.status, sixth.term_end.year) == (6, CohortStatus.CLOSED, 2025)
+    assert seventh.active_members >= 40
+    teams = list_teams(ctx, seventh.id)
+    assert [t.name for t in teams] == ["정책동행단", "소식이음단"]
+    with reading(ctx) as s:
+        for t in teams:
+            leader = s.get(Enrollment, t.leader_enrollment_id)
+            assert leader.team_id == t.id and leader.role == MemberRole.CHIEF
+        roles = Counter(s.scalars(select(Enrollment.role).where(Enrollment.cohort_id == seventh.id)))
+        assert roles[MemberRole.CHIEF] == 2 and roles[MemberRole.LEADER] >= 3
+
+
+def test_members_are_valid_by_the_member_rules_and_some_serve_twice(ctx):
+    load_demo(ctx)
+    with reading(ctx) as s:
+        members = list(s.scalars(select(Member)))
+        phones = [m.phone for m in members]
+        assert len(set(phones)) == len(phones)
+        for m in members:
+            assert normalize_phone(m.phone) == m.phone
+            clean_member(MemberInput(m.name, m.phone, m.email, m.district, m.birth_year, m.gender,
+                                     joined_on=dt.date(2026, 3, 1)))
+        per_member = Counter(s.scalars(select(Enrollment.member_id)))
+        assert sum(1 for n in per_member.values() if n == 2) >= 10
+        withdrawn = list(s.scalars(select(Enrollment).join(Cohort).where(
+            Cohort.number == 7, Enrollment.status == EnrollmentStatus.WITHDRAWN)))
+        assert len(withdrawn) >= 2
+        assert all(e.left_on and e.left_reason and e.left_on >= e.joined_on for e in withdrawn)
+
+
+def test_every_enrolment_has_a_consent_kept_until_term_end_plus_retention(ctx):
+    load_demo(ctx)
+    notice = current_notice(ctx)
+    with reading(ctx) as s:
+        enrolments = list(s.scalars(select(Enrollment)))
+        for e in enrolments:
+            consents = list(s.scalars(select(Consent).where(Consent.enrollment_id == e.id)))
+            assert len(consents) == 1
+            c = consents[0]
+            assert c.member_id == e.member_id and c.notice_id == notice.id
+            assert c.retention_until == add_months(e.cohort.term_end, notice.retention_months)
+            assert c.consented_on <= e.joined_on
+        some = enrolments[0].id
+    detail = get_member(ctx, some)  # the member service reads what the demo wrote
+    assert detail.consents and detail.hours > 0
+
+
+def test_events_and_attendance(ctx):
+    load_demo(ctx)
+    with reading(ctx) as s:
+        c7 = s.scalar(select(Cohort).where(Cohort.number == 7))
+        events = list(s.scalars(select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id)))
+        kinds = Counter(e.kind for e in events)
+        assert kinds[EventKind.LAUNCH] == 1 and kinds[EventKind.MEETING] == 2
+        assert kinds[EventKind.TRAINING] >= 2 and kinds[EventKind.OTHER] >= 1
+        launch = next(e for e in events if e.kind == EventKind.LAUNCH)
+        assert launch.event_date == c7.launch_date
+        rows = s.execute(select(Attendance, ActivityEvent, Enrollment)
+                         .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+                         .join(Enrollment, Enrollment.id == Attendance.enrollment_id)).all()
+        present = [a for a, _ev, _e in rows if a.present]
+        assert len(present) > 0.8 * len(rows)
+        for a, ev, e in rows:
+            assert a.hours == (ev.hours if a.present else 0.0)
+            assert e.cohort_id == ev.cohort_id
+            assert e.joined_on <= ev.event_date and (e.left_on is None or ev.event_date <= e.left_on)
+
+
+def test_refused_when_the_database_is_not_empty(ctx):
+    load_demo(ctx)
+    with pytest.raises(DomainError, match="데모 데이터는 빈 데이터베이스에만"):
+        load_demo(ctx)
+    with reading(ctx) as s:
+        assert len(list(s.scalars(select(Cohort)))) == 2  # nothing added the second time
+
+
+@pytest.mark.parametrize("model", ["organization", "facility"])
+def test_refused_when_any_core_row_exists(ctx, model):
+    with transaction(ctx) as s:
+        org = Organization(name="기존 기관")
+        s.add(org)
+        if model == "facility":
+            s.add(Facility(name="기존 시설"))
+    with pytest.raises(DomainError):
+        load_demo(ctx)
+    with reading(ctx) as s:
+        assert s.scalar(select(Team)) is None
+
+
+def test_demo_is_deterministic(tmp_path):
+    from conftest import make_ctx
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    snapshots = []
+    for folder in (a, b):
+        ctx = make_ctx("sqlite", folder)
+        load_demo(ctx)
+        with reading(ctx) as s:
+            snapshots.append(s.execute(select(Member.name, Member.phone, Member.birth_year)
+                                       .order_by(Member.id)).all()
+                             + s.execute(select(Attendance.enrollment_id, Attendance.present)
+                                         .order_by(Attendance.id)).all())
+        ctx.db.dispose()
+    assert snapshots[0] == snapshots[1]
