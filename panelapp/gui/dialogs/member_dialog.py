@@ -1,0 +1,194 @@
+"""Add or edit a 참여단원: personal details, team and role, and (for a new member) consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
+
+from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
+from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
+from panelapp.domain.validation import format_phone, normalize_phone
+from panelapp.gui.dates import setup_date_edit, to_date
+from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
+from panelapp.gui.ops import Op, show_error
+from panelapp.gui.roster_model import format_hours, format_rate
+
+_ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff5f5;"
+
+
+class MemberDialog(QDialog):
+    loaded = Signal()
+
+    def __init__(self, window, cohort_id: int, enrollment_id: int | None):
+        super().__init__(window)
+        self.window_, self.cohort_id, self.enrollment_id = window, cohort_id, enrollment_id
+        self.detail = None
+        self.notice = None
+        self.ui = Ui_MemberDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setWindowTitle("단원 추가" if enrollment_id is None else "단원 정보 수정")
+        for combo, enum_cls in ((ui.genderCombo, Gender), (ui.roleCombo, MemberRole),
+                                (ui.methodCombo, ConsentMethod)):
+            for label, value in enum_cls.choices():
+                combo.addItem(label, value.value)  # Qt stores a str-enum as a plain str
+        ui.genderCombo.setCurrentIndex(ui.genderCombo.findData(Gender.UNSPECIFIED.value))
+        ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(MemberRole.MEMBER.value))
+        for edit in (ui.joinedEdit, ui.consentDateEdit):
+            setup_date_edit(edit)
+        ui.consentDateEdit.setDate(QDate.currentDate())
+        ui.consentDateEdit.setMaximumDate(QDate.currentDate())
+        ui.errorLabel.hide()
+        ui.historyTable.setColumnCount(4)
+        ui.historyTable.setHorizontalHeaderLabels(["동의일", "동의서", "방법", "보유 기한"])
+        ui.historyTable.verticalHeader().setVisible(False)
+        ui.historyTable.horizontalHeader().setStretchLastSection(True)
+        ui.consentBox.setVisible(enrollment_id is None)
+        ui.historyBox.setVisible(enrollment_id is not None)
+        ui.phoneEdit.editingFinished.connect(self._tidy_phone)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.fields = {"이름": ui.nameEdit, "휴대전화": ui.phoneEdit, "이메일": ui.emailEdit,
+                       "거주지": ui.districtEdit, "출생연도": ui.birthYearEdit, "성별": ui.genderCombo,
+                       "소속 단": ui.teamCombo, "역할": ui.roleCombo, "활동 시작일": ui.joinedEdit,
+                       "메모": ui.notesEdit, "개인정보 동의": ui.agreeCheck, "동의일": ui.consentDateEdit}
+        self._set_busy(True)
+        self._load()
+
+    # ----- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        from panelapp.services.cohorts import get_cohort, list_teams
+        from panelapp.services.members import current_notice, get_member
+        ctx, cohort_id, eid = self.window_.ctx, self.cohort_id, self.enrollment_id
+
+        def fetch(_t):
+            teams = list_teams(ctx, cohort_id)
+            if eid is None:
+                return get_cohort(ctx, cohort_id), teams, current_notice(ctx)
+            return None, teams, get_member(ctx, eid)
+        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
+
+    def _fill(self, result) -> None:
+        cohort, teams, data = result
+        ui = self.ui
+        ui.teamCombo.clear()
+        ui.teamCombo.addItem("(미배정)", None)
+        for team in teams:
+            ui.teamCombo.addItem(team.name, team.id)
+        if self.enrollment_id is None:
+            self.notice = data
+            ui.noticeTitle.setText(f"{data.title} (버전 {data.version})")
+            ui.noticeText.setPlainText(data.body)  # verbatim: exactly the text that is agreed to
+            start = max(cohort.term_start, min(dt.date.today(), cohort.term_end))
+            ui.joinedEdit.setDate(QDate(start.year, start.month, start.day))
+        else:
+            self._show_detail(data)
+        self._set_busy(False)
+        ui.nameEdit.setFocus()
+        self.loaded.emit()
+
+    def _show_detail(self, d) -> None:
+        ui = self.ui
+        self.detail = d
+        ui.nameEdit.setText(d.name)
+        ui.phoneEdit.setText(format_phone(d.phone_e164))
+        ui.emailEdit.setText(d.email or "")
+        ui.districtEdit.setText(d.district or "")
+        ui.birthYearEdit.setText(str(d.birth_year) if d.birth_year else "")
+        ui.genderCombo.setCurrentIndex(ui.genderCombo.findData(d.gender.value))
+        ui.teamCombo.setCurrentIndex(max(0, ui.teamCombo.findData(d.team_id)))
+        ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(d.role.value))
+        ui.joinedEdit.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
+        ui.notesEdit.setPlainText(d.notes or "")
+        left = f" · 탈퇴 {d.left_on:%Y-%m-%d} ({d.left_reason or '사유 없음'})" if d.left_on else ""
+        ui.statsLabel.setText(f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)}시간 · "
+                              f"출석률 {format_rate(d.rate)} ({d.attended}/{d.held}회)")
+        ui.historyTable.setRowCount(len(d.consents))
+        for i, c in enumerate(d.consents):
+            values = [f"{c.consented_on:%Y-%m-%d}", c.notice_version, c.method.label,
+                      f"{c.retention_until:%Y-%m-%d}" + (" (철회)" if c.withdrawn_on else "")]
+            for j, value in enumerate(values):
+                ui.historyTable.setItem(i, j, QTableWidgetItem(value))
+        ui.historyTable.resizeColumnsToContents()
+
+    # ----- saving --------------------------------------------------------------------------
+    def member_input(self):
+        from panelapp.services.members import MemberInput
+        ui = self.ui
+        return MemberInput(
+            name=ui.nameEdit.text(), phone=ui.phoneEdit.text(), email=ui.emailEdit.text(),
+            district=ui.districtEdit.text(), birth_year=ui.birthYearEdit.text(),
+            gender=Gender(ui.genderCombo.currentData()), team_id=ui.teamCombo.currentData(),
+            role=MemberRole(ui.roleCombo.currentData()), joined_on=to_date(ui.joinedEdit.date()),
+            notes=ui.notesEdit.toPlainText())
+
+    def save(self) -> None:
+        from panelapp.services.members import ConsentInput, enroll_member, update_member
+        self.show_errors([])
+        ctx, data, eid = self.window_.ctx, self.member_input(), self.enrollment_id
+        if eid is None:
+            consent = ConsentInput(self.notice.version, to_date(self.ui.consentDateEdit.date()),
+                                   ConsentMethod(self.ui.methodCombo.currentData()), self.ui.agreeCheck.isChecked())
+            cohort_id = self.cohort_id
+            fn = lambda _t: enroll_member(ctx, cohort_id, data, consent)  # noqa: E731
+        else:
+            version, member_version = self.detail.version, self.detail.member_version
+            fn = lambda _t: update_member(ctx, eid, data, version, member_version)  # noqa: E731
+        self._set_busy(True)
+        Op(self, fn, write=True).success(self._saved).failure(self._save_failed).run()
+
+    def _saved(self, result) -> None:
+        self._set_busy(False)
+        self.result_id = result.enrollment_id
+        self.window_.bus.emit_changed("member", [result.enrollment_id])
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationErrors):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, ValidationError):
+            self.show_errors([exc])
+        else:
+            show_error(self, exc)
+            if isinstance(exc, ConcurrencyError):
+                self._set_busy(True)
+                self._load()
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        """Each message names its field; the field itself is outlined and carries the message."""
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        for e in errors:
+            widget = self.fields.get(e.field)
+            if widget is not None:
+                widget.setStyleSheet(_ERROR_STYLE)
+                widget.setToolTip(e.detail)
+        self.ui.errorLabel.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))
+        self.ui.errorLabel.setVisible(bool(errors))
+        if errors and (first := self.fields.get(errors[0].field)) is not None:
+            first.setFocus()
+
+    def _tidy_phone(self) -> None:
+        text = self.ui.phoneEdit.text()
+        try:
+            self.ui.phoneEdit.setText(format_phone(normalize_phone(text)))
+            self.ui.phoneEdit.setStyleSheet("")
+            self.ui.phoneEdit.setToolTip("")
+        except ValidationError as e:
+            if text.strip():
+                self.ui.phoneEdit.setStyleSheet(_ERROR_STYLE)
+                self.ui.phoneEdit.setToolTip(e.detail)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
+

@@ -1,0 +1,52 @@
+"""탈퇴 처리: the date a member left and why; they stay on the roster as 탈퇴."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.domain.errors import ValidationError
+from panelapp.gui.dates import setup_date_edit, to_date
+from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
+from panelapp.gui.ops import Op, show_error
+
+
+class WithdrawDialog(QDialog):
+    def __init__(self, window, row):
+        """`row` is the RosterRow the user picked (its version guards against stale edits)."""
+        super().__init__(window)
+        self.window_, self.row = window, row
+        self.ui = Ui_WithdrawDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"탈퇴 처리 — {row.name}")
+        self.ui.introLabel.setText(f"{row.name} 님을 탈퇴 처리합니다. 명단에는 '탈퇴'로 남고, "
+                                   "그때까지의 활동 기록과 동의 기록은 그대로 보관됩니다.")
+        setup_date_edit(self.ui.leftOnEdit)
+        self.ui.leftOnEdit.setDate(QDate.currentDate())
+        self.ui.errorLabel.hide()
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("탈퇴 처리")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        from panelapp.services.members import withdraw_member
+        ctx, row = self.window_.ctx, self.row
+        left_on, reason = to_date(self.ui.leftOnEdit.date()), self.ui.reasonEdit.text()
+        self.ui.buttonBox.setEnabled(False)
+        Op(self, lambda _t: withdraw_member(ctx, row.enrollment_id, left_on, reason, row.version),
+           write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, _detail) -> None:
+        self.window_.bus.emit_changed("member", [self.row.enrollment_id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.ui.errorLabel.setText(f"{exc.field}: {exc.detail}")
+            self.ui.errorLabel.show()
+            return
+        show_error(self, exc)
+        self.reject()  # stale or deleted: the roster reloads and the user starts again
+        self.window_.bus.emit_changed("member", [self.row.enrollment_id])

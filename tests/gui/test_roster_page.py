@@ -1,0 +1,141 @@
+"""Roster page: add a member through the dialog, masked phones, reveal, search, withdraw."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from panelapp.gui.mainwindow import MainWindow
+from panelapp.gui.ops import wait_for_all
+from panelapp.services.bootstrap import open_app
+from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.settings import Settings
+
+D = dt.date
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    ctx = open_app(str(tmp_path / "app.db"), settings)
+    c = create_cohort(ctx, CohortInput(7, "제7기", D(2026, 3, 1), D(2026, 12, 31)))
+    for name, phone, district in [("김하나", "010-2111-5678", "중구 명동"), ("이두리", "010-2222-1234", "남구")]:
+        enroll_member(ctx, c.id, MemberInput(name, phone, district=district, joined_on=D(2026, 3, 1)),
+                      ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    ctx.db.dispose()
+    window = MainWindow(str(tmp_path / "app.db"), settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    roster = None
+    with qtbot.waitSignal(window.database_opened, timeout=15000):
+        window.open_database()
+    roster = window.pages["roster"]
+    window.show_page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 2, timeout=5000)
+    yield roster
+    window.close()
+    wait_for_all()
+
+
+def cell(page, row, col):
+    return page.model.index(row, col).data()
+
+
+def names(page):
+    return [cell(page, r, 0) for r in range(page.model.rowCount())]
+
+
+def test_add_member_with_a_validation_error_first(qtbot, page):
+    page.add_member()
+    dlg = page.dialog
+    qtbot.waitUntil(lambda: dlg.ui.teamCombo.count() > 1, timeout=5000)
+    assert "보유" in dlg.ui.noticeText.toPlainText() and "거부" in dlg.ui.noticeText.toPlainText()
+    dlg.ui.nameEdit.setText("홍길동")
+    dlg.ui.phoneEdit.setText("02-123-4567")  # a landline: refused
+    dlg.ui.teamCombo.setCurrentIndex(1)
+    dlg.save()
+    qtbot.waitUntil(lambda: dlg.ui.errorLabel.isVisible(), timeout=5000)
+    text = dlg.ui.errorLabel.text()
+    assert "휴대전화" in text and "개인정보 동의" in text
+    assert dlg.ui.phoneEdit.toolTip() and dlg.isVisible()
+    assert dlg.ui.nameEdit.text() == "홍길동"  # nothing lost
+    dlg.ui.phoneEdit.setText("01033334444")
+    dlg.ui.phoneEdit.editingFinished.emit()
+    assert dlg.ui.phoneEdit.text() == "010-3333-4444"
+    dlg.ui.agreeCheck.setChecked(True)
+    dlg.save()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: "홍길동" in names(page), timeout=5000)
+    row = names(page).index("홍길동")
+    assert cell(page, row, 1) == "정책동행단"
+    assert cell(page, row, 3) == "010-****-4444"
+    assert page.count_label.text() == "전체 3명 · 표시 3명"
+
+
+def test_reveal_asks_purpose_once_and_logs(qtbot, page, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: (asked.append(1), ("문자 발송", True))[1])
+    assert cell(page, 0, 3) == "010-****-5678"
+    page.reveal_button.setChecked(True)
+    assert cell(page, 0, 3) == "010-2111-5678"
+    page.reveal_button.setChecked(False)
+    assert cell(page, 0, 3) == "010-****-5678"
+    page.reveal_button.setChecked(True)
+    assert len(asked) == 1
+    wait_for_all()
+    from sqlalchemy import select
+    from panelapp.db.models import AccessLog
+    from panelapp.services.context import reading
+    with reading(page.window_.ctx) as s:
+        assert s.scalars(select(AccessLog.purpose)).all() == ["문자 발송", "문자 발송"]
+
+
+def test_reveal_cancelled_stays_masked(qtbot, page, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    page.reveal_button.setChecked(True)
+    assert not page.reveal_button.isChecked() and cell(page, 0, 3) == "010-****-5678"
+
+
+def test_search_narrows_rows_and_sort_by_header(qtbot, page):
+    page.search.setText("1234")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        pass  # the debounce timer fires, then the query returns
+    assert names(page) == ["이두리"]
+    assert page.count_label.text() == "전체 2명 · 표시 1명"
+    page.search.setText("")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        pass
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.view.horizontalHeader().sectionClicked.emit(0)  # name, now descending
+    assert names(page) == ["이두리", "김하나"]
+
+
+def test_withdraw_and_delete(qtbot, page, monkeypatch):
+    page.view.selectRow(0)
+    page.withdraw_member()
+    dlg = page.dialog
+    dlg.ui.reasonEdit.setText("이사")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        dlg.save()
+    assert cell(page, 0, 5) == "탈퇴"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.view.selectRow(1)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.delete_member()
+    assert names(page) == ["김하나"]
+    assert page.count_label.text() == "전체 1명 · 표시 1명"
+
+
+def test_edit_member_shows_consent_history(qtbot, page):
+    page.view.selectRow(0)
+    page.edit_member()
+    dlg = page.dialog
+    qtbot.waitUntil(lambda: dlg.detail is not None, timeout=5000)
+    assert not dlg.ui.consentBox.isVisibleTo(dlg) and dlg.ui.historyBox.isVisibleTo(dlg)
+    assert dlg.ui.historyTable.item(0, 1).text() == "2026-1"
+    dlg.ui.districtEdit.setText("수성구 범어동")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        dlg.save()
+    assert cell(page, 0, 4) == "수성구 범어동"
