@@ -18,6 +18,7 @@ from panelapp.gui.ops import Op, show_error
 # Pages in navigation order: (key, label, "module:Class"). A page is listed when it works.
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
+    ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
 ]
 
 
