@@ -19,6 +19,8 @@ from panelapp.gui.ops import Op, show_error
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
+    # The trash stays the last entry: pages added later go above it.
+    ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]
 
 
