@@ -67,7 +67,8 @@ def _text_filter(text: str, sqlite: bool):
         (lambda col: col.ilike(pattern, escape="\\"))
     conds = [match(Member.name), match(Member.district), match(Member.email)]
     digits = re.sub(r"\D", "", text)
-    if digits and _PHONEISH.match(text):
+    # One or two digits would match nearly every number: the phone joins in from the third.
+    if len(digits) >= 3 and _PHONEISH.match(text):
         if digits.startswith("0"):  # typed nationally (010-1234): stored as +8210 1234...
             conds.append(Member.phone.like(f"+82{digits[1:]}%"))
         elif digits.startswith("82"):

@@ -28,6 +28,7 @@ class RosterPage(QWidget):
         self.dialog = None  # the member / withdraw dialog currently open
         self._reveal_purpose: str | None = None
         self._generation = 0
+        self._total_stale = True  # the unfiltered count changes with the cohort or the data
         self.model = RosterModel(self._fetch_rows, self)
         self.model.sortRequested.connect(self._on_sort)
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -126,6 +127,7 @@ class RosterPage(QWidget):
 
     def set_cohort(self, cohort_id: int | None) -> None:
         self.cohort_id = cohort_id
+        self._total_stale = True
         self.add_button.setEnabled(cohort_id is not None)
         self._load_teams()
         self.refresh()
@@ -162,15 +164,16 @@ class RosterPage(QWidget):
             return
         from panelapp.services.roster import roster_ids, roster_total
         self._generation += 1
-        generation, query = self._generation, self.query()
-        Op(self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id))) \
+        generation, query, count = self._generation, self.query(), self._total_stale
+        Op(self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id) if count else None)) \
             .success(lambda result: self._apply(generation, *result)).run()
 
-    def _apply(self, generation: int, ids: list[int], total: int) -> None:
+    def _apply(self, generation: int, ids: list[int], total: int | None) -> None:
         if generation != self._generation:
             return
         selected = self.selected_id()
-        self.total = total
+        if total is not None:
+            self.total, self._total_stale = total, False
         self.model.set_ids(ids)
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.view.selectRow(row)
@@ -196,6 +199,7 @@ class RosterPage(QWidget):
 
     def _on_data_changed(self, kind: str, _ids) -> None:
         if kind in REFRESH_KINDS:
+            self._total_stale = True
             if kind in ("team", "demo", "trash"):
                 self._load_teams()
             self.refresh()
