@@ -13,7 +13,7 @@ from panelapp.gui.ops import Op
 from panelapp.gui.roster_model import COLUMNS, RosterModel
 
 REFRESH_KINDS = {"member", "enrollment", "team", "attendance", "event", "demo", "trash"}
-_WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 70]
+_WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
 
 
 class RosterPage(QWidget):
@@ -97,7 +97,7 @@ class RosterPage(QWidget):
         header = self.view.horizontalHeader()
         for i, width in enumerate(_WIDTHS):
             header.resizeSection(i, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 거주지 takes the slack
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
