@@ -171,10 +171,13 @@ def update_cohort(ctx: ServiceContext, cohort_id: int, data: CohortInput, versio
         check_version(cohort, version)
         if _number_taken(s, data.number, exclude_id=cohort_id):
             raise ValidationError("기수", f"제{data.number}기가 이미 있습니다.")
+        closing = data.status == CohortStatus.CLOSED and cohort.status != CohortStatus.CLOSED
         cohort.number, cohort.name = data.number, data.name.strip()
         cohort.term_start, cohort.term_end = data.term_start, data.term_end
         cohort.launch_date, cohort.quota, cohort.status = data.launch_date, data.quota, data.status
         cohort.notes = normalize_text(data.notes, "메모", 2000)
+        if closing:  # closing by editing the status means the same as 종료 처리
+            _complete_active(s, cohort)
         s.flush()
         return _info(s, cohort, _active_counts(s, [cohort.id]).get(cohort.id, 0), with_teams=True)
 
@@ -185,18 +188,24 @@ def close_cohort(ctx: ServiceContext, cohort_id: int, version: int) -> CohortInf
         cohort = _load(s, cohort_id)
         check_version(cohort, version)
         cohort.status = CohortStatus.CLOSED
-        for e in s.scalars(select(Enrollment).where(Enrollment.cohort_id == cohort_id,
-                                                    Enrollment.deleted_at.is_(None),
-                                                    Enrollment.status == EnrollmentStatus.ACTIVE)):
-            e.status = EnrollmentStatus.COMPLETED
-            e.left_on = e.left_on or min(cohort.term_end, dt.date.today())
+        _complete_active(s, cohort)
         s.flush()
         return _info(s, cohort, 0, with_teams=True)
 
 
-def delete_cohort(ctx: ServiceContext, cohort_id: int) -> None:
+def _complete_active(s, cohort: Cohort) -> None:
+    for e in s.scalars(select(Enrollment).where(Enrollment.cohort_id == cohort.id,
+                                                Enrollment.deleted_at.is_(None),
+                                                Enrollment.status == EnrollmentStatus.ACTIVE)):
+        e.status = EnrollmentStatus.COMPLETED
+        e.left_on = e.left_on or max(e.joined_on, min(cohort.term_end, dt.date.today()))
+
+
+def delete_cohort(ctx: ServiceContext, cohort_id: int, version: int | None = None) -> None:
+    """Soft delete (to the trash); `version` refuses it when someone changed the cohort meanwhile."""
     with transaction(ctx) as s:
         cohort = _load(s, cohort_id)
+        check_version(cohort, version)
         cohort.deleted_at, cohort.deleted_by_id = utcnow(), ctx.user_id
 
 
@@ -241,12 +250,14 @@ def update_team(ctx: ServiceContext, team_id: int, data: TeamInput, version: int
         return _team_info(s, team)
 
 
-def delete_team(ctx: ServiceContext, team_id: int) -> None:
-    """Soft delete; members keep their enrolment and simply have no team."""
+def delete_team(ctx: ServiceContext, team_id: int, version: int | None = None) -> None:
+    """Soft delete; members keep their enrolment (and team_id, so restoring the team brings them
+    back) and are shown without a team meanwhile."""
     with transaction(ctx) as s:
         team = s.get(Team, team_id)
         if team is None or team.deleted_at is not None:
             raise NotFoundError("단")
+        check_version(team, version)
         team.deleted_at, team.deleted_by_id = utcnow(), ctx.user_id
 
 
