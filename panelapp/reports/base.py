@@ -1,0 +1,182 @@
+"""ReportLab foundations shared by every panelapp report (after pretix's invoice renderer).
+
+- NanumGothic (regular and bold) embedded, with `<b>` mapped to the bold face, and
+  `rl_config.canvas_basefontname` set so no unembedded Helvetica ends up in a PDF.
+- Named paragraph styles that wrap Korean text (`wordWrap="CJK"`).
+- An A4 document with a header (organization, document title), a footer and "쪽 x / y".
+- A table helper whose header rows repeat on every page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from panelapp.paths import resource
+
+FONT, FONT_BOLD = "NanumGothic", "NanumGothicBold"
+INK = colors.HexColor("#1b2a3a")
+MUTED = colors.HexColor("#5b6776")
+ACCENT = colors.HexColor("#1f3a5f")
+RULE = colors.HexColor("#9aa7b6")
+HEAD_BG = colors.HexColor("#e8eef5")
+ZEBRA = colors.HexColor("#f6f8fb")
+MARGIN = 20 * mm
+
+
+def register_fonts() -> None:
+    """Idempotent; must run before any canvas or style is made."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "NanumGothic.ttf"))))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    rl_config.canvas_basefontname = FONT
+
+
+register_fonts()
+
+
+def _style(name: str, size: float, *, bold: bool = False, align=TA_LEFT, leading: float | None = None,
+           color=INK, wrap: str | None = "CJK", **kw) -> ParagraphStyle:
+    """CJK wrapping breaks between any two syllables (needed for long unspaced text);
+    sentences read better broken at spaces (wrap=None), as Korean separates words."""
+    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
+                          leading=leading or round(size * 1.45, 1), alignment=align, textColor=color,
+                          wordWrap=wrap, **kw)
+
+
+STYLES: dict[str, ParagraphStyle] = {s.name: s for s in (
+    _style("title", 26, bold=True, align=TA_CENTER, leading=34, color=ACCENT),
+    _style("heading", 12.5, bold=True, spaceBefore=8, spaceAfter=4, color=ACCENT),
+    _style("body", 10.5),
+    _style("body_center", 10.5, align=TA_CENTER),
+    _style("statement", 13, align=TA_CENTER, leading=22, wrap=None),
+    _style("small", 8.5, color=MUTED),
+    _style("small_right", 8.5, color=MUTED, align=TA_RIGHT),
+    _style("cell", 9, leading=12),
+    _style("cell_center", 9, leading=12, align=TA_CENTER),
+    _style("cell_right", 9, leading=12, align=TA_RIGHT),
+    _style("cell_head", 9, bold=True, leading=12, align=TA_CENTER),
+    _style("cell_total", 9, bold=True, leading=12, align=TA_RIGHT),
+    _style("label", 10.5, bold=True, align=TA_CENTER),
+    _style("date", 13, align=TA_CENTER, leading=18),
+    _style("issuer", 19, bold=True, align=TA_CENTER, leading=26),
+)}
+
+
+def para(text: str | None, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped: names may contain & or <)."""
+    return Paragraph(escape(text or ""), STYLES[style])
+
+
+def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_rows: int = 1,
+               aligns: Sequence[str] | None = None, zebra: bool = True,
+               extra: Sequence[tuple] = ()) -> Table:
+    """A ruled table; strings become wrapping paragraphs; header rows repeat on each page.
+
+    aligns: per column "left" / "center" / "right" for body cells.
+    """
+    aligns = aligns or ["left"] * len(col_widths)
+    cell_style = {"left": "cell", "center": "cell_center", "right": "cell_right"}
+    body = []
+    for r, row in enumerate(rows):
+        body.append([para(str(v), "cell_head" if r < header_rows else cell_style[aligns[c]])
+                     if isinstance(v, str) else v for c, v in enumerate(row)])
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+        ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG))
+    if zebra:
+        commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA)
+                     for r in range(header_rows + 1, len(rows), 2)]
+    table = Table(body, colWidths=list(col_widths), repeatRows=header_rows)
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until the end so each can say "쪽 x / y" (the ReportLab recipe)."""
+
+    def __init__(self, *args, footer_y: float = 12 * mm, show_numbers: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._footer_y, self._show_numbers = footer_y, show_numbers
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._show_numbers:
+                self.setFont(FONT, 8.5)
+                self.setFillColor(MUTED)
+                self.drawRightString(A4[0] - MARGIN, self._footer_y, f"쪽 {self._pageNumber} / {total}")
+            super().showPage()
+        super().save()
+
+
+class ReportDocument(BaseDocTemplate):
+    """A4 portrait; `decorate(canvas, doc)` may draw more on each page (borders, seals)."""
+
+    def __init__(self, buffer, *, title: str, organization: str | None, header: bool = True,
+                 footer_note: str | None = None, top: float = MARGIN, bottom: float = MARGIN,
+                 decorate: Callable | None = None, **kw):
+        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top,
+                         bottomMargin=bottom, title=title, author=organization or "", creator="panelapp",
+                         initialFontName=FONT, **kw)
+        self.organization, self.header, self.footer_note, self.decorate = organization, header, footer_note, decorate
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+
+    def _on_page(self, canv: Canvas, doc) -> None:
+        canv.saveState()
+        if self.decorate is not None:
+            self.decorate(canv, doc)
+        width = A4[0]
+        if self.header:
+            canv.setFont(FONT_BOLD, 9)
+            canv.setFillColor(ACCENT)
+            canv.drawString(MARGIN, A4[1] - 13 * mm, self.organization or "시민참여단")
+            canv.setFont(FONT, 9)
+            canv.setFillColor(MUTED)
+            canv.drawRightString(width - MARGIN, A4[1] - 13 * mm, self.title)
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.5)
+            canv.line(MARGIN, A4[1] - 15 * mm, width - MARGIN, A4[1] - 15 * mm)
+        canv.setFont(FONT, 8.5)
+        canv.setFillColor(MUTED)
+        canv.drawString(MARGIN, 12 * mm, self.footer_note or (self.organization or ""))
+        canv.restoreState()
+
+
+def build_pdf(story: list, **doc_kwargs) -> tuple[bytes, int]:
+    """Render the story; returns the PDF bytes and the number of pages."""
+    buffer = io.BytesIO()
+    doc = ReportDocument(buffer, **doc_kwargs)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue(), doc.page
