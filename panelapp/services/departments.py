@@ -1,0 +1,224 @@
+"""The organization (기관) and its departments (담당부서) with their 시민소통관."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from sqlalchemy import func, select
+
+from panelapp.db.base import utcnow
+from panelapp.db.models import Department, Facility, Organization
+from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.validation import normalize_email, normalize_text
+from panelapp.services.context import ServiceContext, check_version, reading, transaction
+
+F_DEPT_NAME = "부서명"
+F_CONTACT = "시민소통관"
+F_DEPT_PHONE = "전화"
+
+
+@dataclass(frozen=True)
+class OrganizationInfo:
+    id: int
+    name: str
+    address: str | None
+    phone: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class DepartmentInput:
+    name: str
+    contact_person: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: int
+    name: str
+    contact_person: str | None
+    phone: str | None
+    email: str | None
+    active: bool
+    facility_count: int
+    version: int
+
+
+def normalize_office_phone(raw: str | None, field: str = F_DEPT_PHONE) -> str | None:
+    """Any Korean number (02-123-4567, 031-…, 010-…, 1588-…) in national format, or None."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    try:
+        number = phonenumbers.parse(text, "KR")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 02-123-4567") from None
+    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
+        raise ValidationError(field, f"'{text}'은(는) 올바른 전화번호가 아닙니다. 예: 02-123-4567")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+# ----- organization --------------------------------------------------------------------------
+def _org_info(o: Organization) -> OrganizationInfo:
+    return OrganizationInfo(o.id, o.name, o.address, o.phone, o.version)
+
+
+def get_organization(ctx: ServiceContext) -> OrganizationInfo | None:
+    """The institution running the panel; None until one was registered."""
+    with reading(ctx) as s:
+        org = s.scalar(select(Organization).order_by(Organization.id).limit(1))
+        return _org_info(org) if org else None
+
+
+def ensure_organization(ctx: ServiceContext, name: str) -> OrganizationInfo:
+    """The existing organization, or a new one called `name` when there is none."""
+    clean = normalize_text(name, "기관명", 100, required=True)
+    with transaction(ctx) as s:
+        org = s.scalar(select(Organization).order_by(Organization.id).limit(1))
+        if org is None:
+            org = Organization(name=clean)
+            s.add(org)
+            s.flush()
+        return _org_info(org)
+
+
+def update_organization(ctx: ServiceContext, org_id: int, name: str, address: str | None,
+                        phone: str | None, version: int) -> OrganizationInfo:
+    errors: list[ValidationError] = []
+    values = {}
+    for key, fn in (("name", lambda: normalize_text(name, "기관명", 100, required=True)),
+                    ("address", lambda: normalize_text(address, "주소", 200)),
+                    ("phone", lambda: normalize_office_phone(phone, "대표 전화"))):
+        try:
+            values[key] = fn()
+        except ValidationError as e:
+            errors.append(e)
+    ValidationErrors.raise_if_any(errors)
+    with transaction(ctx) as s:
+        org = s.get(Organization, org_id)
+        if org is None:
+            raise NotFoundError("기관")
+        check_version(org, version)
+        org.name, org.address, org.phone = values["name"], values["address"], values["phone"]
+        s.flush()
+        return _org_info(org)
+
+
+# ----- departments ---------------------------------------------------------------------------
+def _clean(data: DepartmentInput) -> dict:
+    errors: list[ValidationError] = []
+    values = {}
+    checks = (("name", lambda: normalize_text(data.name, F_DEPT_NAME, 100, required=True)),
+              ("contact_person", lambda: normalize_text(data.contact_person, F_CONTACT, 50)),
+              ("phone", lambda: normalize_office_phone(data.phone)),
+              ("email", lambda: normalize_email(data.email)))
+    for key, fn in checks:
+        try:
+            values[key] = fn()
+        except ValidationError as e:
+            errors.append(e)
+    ValidationErrors.raise_if_any(errors)
+    return values
+
+
+def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
+    q = select(Department.id).where(func.lower(Department.name) == name.lower(),
+                                    Department.deleted_at.is_(None))
+    if exclude_id is not None:
+        q = q.where(Department.id != exclude_id)
+    if s.scalar(q) is not None:
+        raise ValidationError(F_DEPT_NAME, f"'{name}' 부서가 이미 있습니다.")
+
+
+def _facility_counts(s) -> dict[int, int]:
+    rows = s.execute(select(Facility.department_id, func.count()).where(
+        Facility.deleted_at.is_(None), Facility.department_id.is_not(None))
+        .group_by(Facility.department_id))
+    return dict(rows.all())
+
+
+def _info(d: Department, count: int) -> DepartmentInfo:
+    return DepartmentInfo(d.id, d.name, d.contact_person, d.phone, d.email, d.active, count, d.version)
+
+
+def _load(s, department_id: int) -> Department:
+    dept = s.get(Department, department_id)
+    if dept is None or dept.deleted_at is not None:
+        raise NotFoundError("담당부서")
+    return dept
+
+
+def list_departments(ctx: ServiceContext, active_only: bool = False) -> list[DepartmentInfo]:
+    """Departments in 가나다 order (active first when everything is listed)."""
+    with reading(ctx) as s:
+        q = select(Department).where(Department.deleted_at.is_(None))
+        if active_only:
+            q = q.where(Department.active.is_(True))
+        depts = list(s.scalars(q.order_by(Department.active.desc(), Department.name)))
+        counts = _facility_counts(s)
+        return [_info(d, counts.get(d.id, 0)) for d in depts]
+
+
+def get_department(ctx: ServiceContext, department_id: int) -> DepartmentInfo:
+    with reading(ctx) as s:
+        d = _load(s, department_id)
+        return _info(d, _facility_counts(s).get(d.id, 0))
+
+
+def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentInfo:
+    values = _clean(data)
+    with transaction(ctx) as s:
+        org_id = s.scalar(select(Organization.id).order_by(Organization.id).limit(1))
+        if org_id is None:
+            raise ValidationError("기관", "기관 정보를 먼저 등록해 주세요.")
+        _check_unique(s, values["name"])
+        dept = Department(organization_id=org_id, **values)
+        s.add(dept)
+        s.flush()
+        return _info(dept, 0)
+
+
+def update_department(ctx: ServiceContext, department_id: int, data: DepartmentInput,
+                      version: int) -> DepartmentInfo:
+    values = _clean(data)
+    with transaction(ctx) as s:
+        dept = _load(s, department_id)
+        check_version(dept, version)
+        _check_unique(s, values["name"], exclude_id=dept.id)
+        for key, value in values.items():
+            setattr(dept, key, value)
+        s.flush()
+        return _info(dept, _facility_counts(s).get(dept.id, 0))
+
+
+def set_department_active(ctx: ServiceContext, department_id: int, active: bool,
+                          version: int | None = None) -> DepartmentInfo:
+    """사용 중지 / 재개: an inactive department keeps its facilities but takes no new ones."""
+    with transaction(ctx) as s:
+        dept = _load(s, department_id)
+        check_version(dept, version)
+        dept.active = active
+        s.flush()
+        return _info(dept, _facility_counts(s).get(dept.id, 0))
+
+
+def deactivate_department(ctx: ServiceContext, department_id: int,
+                          version: int | None = None) -> DepartmentInfo:
+    return set_department_active(ctx, department_id, False, version)
+
+
+def delete_department(ctx: ServiceContext, department_id: int, version: int | None = None) -> str:
+    """Soft delete; refused while facilities still name the department."""
+    with transaction(ctx) as s:
+        dept = _load(s, department_id)
+        check_version(dept, version)
+        count = _facility_counts(s).get(dept.id, 0)
+        if count:
+            raise ValidationError(F_DEPT_NAME, f"'{dept.name}' 부서가 관리하는 시설이 {count}곳 있어 삭제할 수 "
+                                  "없습니다. 시설의 담당부서를 바꾸거나 사용 중지해 주세요.")
+        dept.deleted_at, dept.deleted_by_id = utcnow(), ctx.user_id
+        s.flush()
+        return dept.name
