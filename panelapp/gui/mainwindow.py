@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from panelapp import __version__
 from panelapp.gui.bus import DataBus
-from panelapp.gui.ops import Op, show_error
+
+# Start-up is measured by benchmarks/bench_startup.py: keep the import path to the shown window
+# short (no ops, message boxes or database layer here; they load when first used). Even the
+# `Qt` namespace costs ~15 ms (PySide6 builds its enums on first touch), so it waits too.
 
 # Pages in navigation order: (key, label, "module:Class"). A page is listed when it works.
 PAGES: list[tuple[str, str, str]] = [
@@ -22,6 +25,11 @@ PAGES: list[tuple[str, str, str]] = [
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]
+
+
+def _key_role():
+    from PySide6.QtCore import Qt
+    return Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +82,8 @@ class MainWindow(QMainWindow):
         col.addWidget(self.nav, 1)
         row.addWidget(side)
         self.stack = QStackedWidget()
-        self.loading = QLabel("데이터베이스를 여는 중입니다…", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.loading = QLabel("데이터베이스를 여는 중입니다…")
+        self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # no `Qt` before the window shows
         self.stack.addWidget(self.loading)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -96,10 +105,13 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("도움말(&H)")
         about = QAction("프로그램 정보", self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, "프로그램 정보", f"시민참여단 활동관리 panelapp {__version__}\n"
-            "글꼴: 나눔고딕 (SIL Open Font License 1.1)"))
+        about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.about(self, "프로그램 정보", f"시민참여단 활동관리 panelapp {__version__}\n"
+                          "글꼴: 나눔고딕 (SIL Open Font License 1.1)")
 
     @property
     def settings(self):
@@ -110,10 +122,15 @@ class MainWindow(QMainWindow):
 
     # ----- database ----------------------------------------------------------------------
     def open_database(self) -> None:
-        from panelapp.services.bootstrap import open_app
+        from panelapp.gui.ops import Op
         target, settings = self.db_target, self.settings
-        Op(self, lambda _t: open_app(target, settings), write=True) \
-            .success(self._on_opened).failure(self._on_open_failed).run()
+
+        def work(_token):
+            # Imported on the worker: SQLAlchemy and the models take ~300 ms, the UI stays live.
+            from panelapp.services.bootstrap import open_app
+            return open_app(target, settings)
+
+        Op(self, work, write=True).success(self._on_opened).failure(self._on_open_failed).run()
 
     def _on_opened(self, ctx) -> None:
         self.ctx = ctx
@@ -126,6 +143,7 @@ class MainWindow(QMainWindow):
         self.database_opened.emit()
 
     def _on_open_failed(self, exc: BaseException) -> None:
+        from panelapp.gui.ops import show_error
         self.loading.setText("데이터베이스를 열 수 없습니다.\n" + str(exc))
         show_error(self, exc)
 
@@ -136,7 +154,7 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(_key_role(), key)
             self.nav.addItem(item)
             self._nav_items[key] = item
 
@@ -148,7 +166,7 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         item = self.nav.item(row)
         if item is not None:
-            self.stack.setCurrentWidget(self.pages[item.data(Qt.ItemDataRole.UserRole)])
+            self.stack.setCurrentWidget(self.pages[item.data(_key_role())])
 
     # ----- cohorts -----------------------------------------------------------------------
     @property
