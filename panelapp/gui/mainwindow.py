@@ -22,6 +22,7 @@ from panelapp.gui.bus import DataBus
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
+    ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]

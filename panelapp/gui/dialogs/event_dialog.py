@@ -1,0 +1,102 @@
+"""행사 추가/수정: kind, title, date, credited hours, place of an activity event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.domain.enums import EventKind
+from panelapp.domain.errors import ValidationError, ValidationErrors
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
+from panelapp.gui.ops import Op, show_error
+
+KINDS = (EventKind.LAUNCH, EventKind.TRAINING, EventKind.MEETING, EventKind.OTHER)
+DEFAULT_HOURS = {EventKind.LAUNCH: 3.0, EventKind.TRAINING: 2.0, EventKind.MEETING: 2.0, EventKind.OTHER: 2.0}
+
+
+class EventDialog(QDialog):
+    def __init__(self, window, cohort_id: int, event=None, parent=None):
+        """`event` is the EventInfo being edited (its version guards against stale edits)."""
+        super().__init__(parent or window)
+        self.window_, self.cohort_id, self.editing = window, cohort_id, event
+        self.result_info = None
+        self.ui = Ui_EventDialog()
+        self.ui.setupUi(self)
+        for kind in KINDS:
+            self.ui.kindCombo.addItem(kind.label, kind)
+        setup_date_edit(self.ui.dateEdit)
+        self.ui.timeEdit.setTime(QTime(14, 0))
+        self.ui.errorLabel.hide()
+        save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("저장")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        if event is None:
+            self.setWindowTitle("행사 추가")
+            self.ui.dateEdit.setDate(QDate.currentDate())
+            self.ui.kindCombo.currentIndexChanged.connect(self._suggest_hours)
+            self.ui.hintLabel.setText("출석으로 표시한 단원에게 '인정 시간'만큼 활동 시간이 쌓입니다.")
+        else:
+            self.setWindowTitle(f"행사 수정 — {event.title}")
+            self._load(event)
+            self.ui.hintLabel.setText(f"인정 시간을 바꾸면 이미 출석한 {event.present_count}명의 "
+                                      "활동 시간도 함께 바뀝니다.")
+        self.ui.titleEdit.setFocus()
+
+    def _load(self, event) -> None:
+        self.ui.kindCombo.setCurrentIndex(max(0, self.ui.kindCombo.findData(event.kind)))
+        self.ui.titleEdit.setText(event.title)
+        self.ui.dateEdit.setDate(from_date(event.event_date))
+        if event.start_time is not None:
+            self.ui.timeCheck.setChecked(True)
+            self.ui.timeEdit.setTime(QTime(event.start_time.hour, event.start_time.minute))
+        self.ui.hoursSpin.setValue(event.hours)
+        self.ui.locationEdit.setText(event.location or "")
+        self.ui.notesEdit.setPlainText(event.notes or "")
+
+    def _suggest_hours(self) -> None:
+        self.ui.hoursSpin.setValue(DEFAULT_HOURS[self.ui.kindCombo.currentData()])
+
+    def data(self):
+        from panelapp.services.attendance import EventInput
+        start = None
+        if self.ui.timeCheck.isChecked():
+            t = self.ui.timeEdit.time()
+            start = dt.time(t.hour(), t.minute())
+        return EventInput(kind=self.ui.kindCombo.currentData(), title=self.ui.titleEdit.text(),
+                          event_date=to_date(self.ui.dateEdit.date()), hours=self.ui.hoursSpin.value(),
+                          start_time=start, location=self.ui.locationEdit.text(),
+                          notes=self.ui.notesEdit.toPlainText())
+
+    def save(self) -> None:
+        from panelapp.services import attendance
+        ctx, data, event, cohort_id = self.window_.ctx, self.data(), self.editing, self.cohort_id
+        self.ui.buttonBox.setEnabled(False)
+        if event is None:
+            fn = lambda _t: attendance.create_event(ctx, cohort_id, data)  # noqa: E731
+        else:
+            fn = lambda _t: attendance.update_event(ctx, event.id, data, event.version)  # noqa: E731
+        Op(self, fn, write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, info) -> None:
+        self.result_info = info
+        self.window_.bus.emit_changed("event", [info.id])
+        if self.editing is not None and info.hours != self.editing.hours:
+            self.window_.bus.emit_changed("attendance", [info.id])  # credited hours moved
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        errors = exc.errors if isinstance(exc, ValidationErrors) else [exc] if isinstance(exc, ValidationError) else None
+        if errors:
+            self.ui.errorLabel.setText("\n".join(f"{e.field}: {e.detail}" for e in errors))
+            self.ui.errorLabel.show()
+            return
+        show_error(self, exc)
+        if self.editing is not None:  # stale or deleted: the page reloads and the user starts again
+            self.reject()
+            self.window_.bus.emit_changed("event", [self.editing.id])

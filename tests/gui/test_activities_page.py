@@ -1,0 +1,150 @@
+"""활동·출석 page: events through the dialog, attendance ticks saved in one go, certificates."""
+
+import datetime as dt
+import io
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from pypdf import PdfReader
+
+from panelapp.domain.enums import EventKind
+from panelapp.gui import ops
+from panelapp.gui.dialogs.certificate import default_file_name, make_certificate
+from panelapp.gui.dialogs.event_dialog import EventDialog
+from panelapp.gui.mainwindow import MainWindow
+from panelapp.services.attendance import EventInput, attendance_sheet, create_event
+from panelapp.services.bootstrap import open_app
+from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.settings import Settings
+
+D = dt.date
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    ctx = open_app(str(tmp_path / "app.db"), settings)
+    start = TODAY - dt.timedelta(days=120)
+    c = create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", start, TODAY + dt.timedelta(days=120)))
+    for name, phone in (("홍길동", "010-1111-2222"), ("김영희", "010-3333-4444"), ("박민수", "010-5555-6666")):
+        enroll_member(ctx, c.id, MemberInput(name=name, phone=phone, joined_on=start, team_id=c.teams[0].id),
+                      ConsentInput("2026-1", min(start, TODAY), agreed=True))
+    create_event(ctx, c.id, EventInput(EventKind.LAUNCH, "발대식", start + dt.timedelta(days=10), 3))
+    ctx.db.dispose()
+    window = MainWindow(str(tmp_path / "app.db"), settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.database_opened, timeout=15000):
+        window.open_database()
+    window.show_page("activities")
+    page = window.pages["activities"]
+    qtbot.waitUntil(lambda: page.sheet is not None and page.events.rowCount() == 1, timeout=10000)
+    yield window, page, c
+    ops.wait_for_all()
+    window.close()
+
+
+def _names(page):
+    return [page.grid.item(i, 1).text() for i in range(page.grid.rowCount())]
+
+
+def test_create_event_tick_attendance_save_and_totals(qtbot, page, monkeypatch):
+    window, page, c = page
+    # the event dialog: a bad title is refused with the field named, then it saves
+    dlg = EventDialog(window, c.id, parent=page)
+    dlg.show()
+    qtbot.addWidget(dlg)
+    dlg.ui.kindCombo.setCurrentIndex(dlg.ui.kindCombo.findData(EventKind.TRAINING))
+    dlg.ui.dateEdit.setDate(dlg.ui.dateEdit.date().addDays(-1))
+    dlg.ui.hoursSpin.setValue(1.5)
+    dlg.ui.locationEdit.setText("본관 대회의실")
+    dlg.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dlg.ui.errorLabel.isVisible(), timeout=5000)
+    assert "제목" in dlg.ui.errorLabel.text()
+    dlg.ui.titleEdit.setText("시설 안전점검 기본 교육")
+    dlg.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    page._event_id = dlg.result_info.id
+    qtbot.waitUntil(lambda: page.events.rowCount() == 2, timeout=5000)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.current_event() is not None and page.current_event().title == "시설 안전점검 기본 교육")
+    assert page.events.item(1, 2).text() == "시설 안전점검 기본 교육"
+    assert page.events.item(1, 3).text() == "1.5시간" and page.events.item(1, 5).text() == "0 / 3명"
+    assert _names(page) == ["김영희", "박민수", "홍길동"]
+    # tick two members: unsaved until 저장
+    page.grid.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    page.grid.item(2, 0).setCheckState(Qt.CheckState.Checked)
+    assert page.grid.pending == {page.sheet.rows[0].enrollment_id: True, page.sheet.rows[2].enrollment_id: True}
+    assert "저장하지 않은 변경 2건" in page.pending_label.text() and page.save_button.isEnabled()
+    page.grid.item(2, 0).setCheckState(Qt.CheckState.Unchecked)  # back to saved state: no longer pending
+    assert len(page.grid.pending) == 1
+    page.grid.item(2, 0).setCheckState(Qt.CheckState.Checked)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: not page.grid.pending and page.grid.item(0, 5).text() == "1.5시간", timeout=10000)
+    assert page.events.item(1, 5).text() == "2 / 3명"
+    assert [page.grid.item(i, 5).text() for i in range(3)] == ["1.5시간", "0시간", "1.5시간"]
+    assert page.grid.item(0, 6).text() == "1 / 2" and page.grid.item(0, 7).text() == "50%"
+    sheet = attendance_sheet(window.ctx, c.id)
+    assert sorted(r.hours for r in sheet.rows) == [0.0, 1.5, 1.5]
+    # 모두 출석 ticks everyone recordable on the launch event; switching away asks first
+    page.events.select_id(page.sheet.events[0].id)
+    page.all_button.click()
+    assert len(page.grid.pending) == 3
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    page.events.select_id(page.sheet.events[1].id)
+    assert asked and "3건" in asked[0]
+    assert page.current_event().title == "발대식" and len(page.grid.pending) == 3
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    page.events.select_id(page.sheet.events[1].id)
+    qtbot.waitUntil(lambda: page.events.item(0, 5).text() == "3 / 3명", timeout=10000)
+    assert page.current_event().title == "시설 안전점검 기본 교육"
+    assert sorted(r.hours for r in attendance_sheet(window.ctx, c.id).rows) == [3.0, 4.5, 4.5]
+
+
+def test_members_outside_their_period_cannot_be_ticked(qtbot, page):
+    window, page, c = page
+    late = enroll_member(window.ctx, c.id, MemberInput(name="이철수", phone="010-7777-8888", joined_on=TODAY),
+                         ConsentInput("2026-1", TODAY, agreed=True))
+    window.bus.emit_changed("member", [late.enrollment_id])
+    qtbot.waitUntil(lambda: page.grid.rowCount() == 4, timeout=5000)
+    i = page.grid.row_index(late.enrollment_id)
+    item = page.grid.item(i, 0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable and "활동 기간" in item.toolTip()
+    page.all_button.click()
+    assert late.enrollment_id not in page.grid.pending and len(page.grid.pending) == 3
+
+
+def test_make_certificate_writes_a_pdf(qtbot, page, monkeypatch, tmp_path):
+    window, page, c = page
+    row = page.sheet.rows[0]
+    offered, asked_for = [], []
+
+    def fake_save(parent, caption, suggested, filters):
+        asked_for.append(suggested)
+        return str(tmp_path / "out" / "확인서"), filters
+
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close)
+    page.grid.selectRow(0)
+    assert page.cert_button.isEnabled()
+    page.cert_button.click()
+    qtbot.waitUntil(lambda: bool(offered), timeout=15000)
+    target = tmp_path / "out" / "확인서.pdf"
+    assert asked_for[0].endswith(default_file_name(row.name, 7)) and "활동확인서_김영희_제7기.pdf" in asked_for[0]
+    assert str(target) in offered[0]
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(reader.pages) == 1 and row.name in reader.pages[0].extract_text()
+    assert window.settings.get("certificate_dir") == str(tmp_path / "out")
+    # the next certificate starts in the folder used last
+    make_certificate(window, page.sheet.rows[1].enrollment_id)
+    qtbot.waitUntil(lambda: len(asked_for) == 2 and len(offered) == 2, timeout=15000)
+    assert asked_for[1].startswith(str(tmp_path / "out"))
+
+
+def test_default_file_name_is_safe():
+    assert default_file_name("홍 길/동", 7) == "활동확인서_홍_길_동_제7기.pdf"
