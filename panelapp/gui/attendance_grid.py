@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.domain.formatting import format_hours, format_rate
 
-COLUMNS = ("출석", "이름", "단", "역할", "상태", "누적 시간", "출석 횟수", "출석률")
+COLUMNS = ("출석", "이름", "단", "역할", "상태", "누적 시간", "출석 횟수", "출석률", "비고")
+NOTE = len(COLUMNS) - 1
 CHANGED = QBrush(QColor("#fff4cc"))
 MUTED = QBrush(QColor("#8a94a0"))
 
@@ -35,7 +36,9 @@ class AttendanceGrid(QTableWidget):
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
         self.sheet = None
         self.shown_event = None
         self.pending: dict[int, bool] = {}
@@ -70,31 +73,37 @@ class AttendanceGrid(QTableWidget):
         state = self.pending.get(row.enrollment_id, self.shown_event.id in row.present)
         check.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
         if not recordable:
-            check.setToolTip(self._why_not(row))
+            check.setToolTip(self._why_not(row)[1])
         cells = [check, QTableWidgetItem(row.name), QTableWidgetItem(row.team_name or "—"),
                  QTableWidgetItem(row.role.label), QTableWidgetItem(status_text(row)),
                  QTableWidgetItem(format_hours(row.hours)), QTableWidgetItem(f"{row.attended} / {row.held}"),
-                 QTableWidgetItem(format_rate(row.rate))]
+                 QTableWidgetItem(format_rate(row.rate)), QTableWidgetItem()]
         for c, item in enumerate(cells):
             if c:
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-            if c >= 5:
+            if 5 <= c < NOTE:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if not recordable:
                 item.setForeground(MUTED)
             self.setItem(i, c, item)
         self._mark(i, row.enrollment_id in self.pending)
 
-    def _why_not(self, row) -> str:
+    def _why_not(self, row) -> tuple[str, str]:
+        """(short note for the 비고 column, full sentence for the tooltip)."""
         if self.shown_event.read_only:
-            return "점검 행사의 출석은 점검 일정에서 관리합니다."
+            return "점검에서 관리", "점검 행사의 출석은 점검 일정에서 관리합니다."
         if self.shown_event.id not in row.eligible:
-            return "이 행사 날짜에는 활동 기간이 아닙니다."
-        return "아직 열리지 않은 행사입니다."
+            return "활동 기간 아님", f"이 행사 날짜에는 활동 기간이 아닙니다({row.joined_on:%Y-%m-%d}부터" + (
+                f" {row.left_on:%Y-%m-%d}까지)." if row.left_on else ").")
+        return "예정 행사", "아직 열리지 않은 행사입니다. 행사 당일부터 출석을 기록할 수 있습니다."
 
     def _mark(self, i: int, changed: bool) -> None:
         font = QFont(self.font())
         font.setBold(changed)
+        row = self.sheet.rows[i]
+        note = "저장 전 변경" if changed else "" if self.sheet.can_record(row, self.shown_event) \
+            else self._why_not(row)[0]
+        self.item(i, NOTE).setText(note)
         for c in range(self.columnCount()):
             item = self.item(i, c)
             item.setBackground(CHANGED if changed else QBrush())

@@ -30,6 +30,8 @@ class EventTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
 
     def fill(self, sheet) -> None:
         """One row per event of the sheet; selection signals are the caller's business."""

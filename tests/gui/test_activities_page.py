@@ -23,8 +23,19 @@ D = dt.date
 TODAY = dt.date.today()
 
 
+ENTRY = ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage")
+
+
+def test_page_is_registered():
+    from panelapp.gui import mainwindow
+    assert ENTRY in mainwindow.PAGES
+
+
 @pytest.fixture
-def page(qtbot, tmp_path):
+def page(qtbot, tmp_path, monkeypatch):
+    from panelapp.gui import mainwindow
+    # Only this page (and the welcome page): other pages are tested, and may be in progress, elsewhere.
+    monkeypatch.setattr(mainwindow, "PAGES", [mainwindow.PAGES[0], ENTRY])
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
     start = TODAY - dt.timedelta(days=120)
@@ -148,3 +159,22 @@ def test_make_certificate_writes_a_pdf(qtbot, page, monkeypatch, tmp_path):
 
 def test_default_file_name_is_safe():
     assert default_file_name("홍 길/동", 7) == "활동확인서_홍_길_동_제7기.pdf"
+
+
+def test_reloads_keep_unsaved_ticks_until_the_cohort_changes(qtbot, page, monkeypatch):
+    window, page, c = page
+    page.grid.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    pending = dict(page.grid.pending)
+    assert len(pending) == 1
+    window.bus.emit_changed("member", None)        # someone edited the roster
+    window.cohort_changed.emit(c.id)               # the cohort list reloaded, same cohort
+    qtbot.wait(300)
+    ops.wait_for_all()
+    qtbot.waitUntil(lambda: page.grid.rowCount() == 3)
+    assert page.grid.pending == pending and page.grid.item(0, 0).checkState() == Qt.CheckState.Checked
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard)
+    window.cohort_changed.emit(None)               # another cohort: ask, then start clean
+    assert asked and page.grid.pending == {}
+    qtbot.waitUntil(lambda: page.events.rowCount() == 0 and page.grid.rowCount() == 0)
+    assert attendance_sheet(window.ctx, c.id).rows[0].present == frozenset()  # discarded, not saved

@@ -12,7 +12,7 @@ from panelapp.gui.attendance_grid import AttendanceGrid
 from panelapp.gui.event_table import EventTable
 from panelapp.gui.ops import Op, show_error
 
-REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "cohort", "team"}
+REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "team"}
 
 
 def _buttons(layout, *labels):
@@ -66,7 +66,7 @@ class ActivitiesPage(QWidget):
         self.save_button.setDefault(True)
         bottom_col.addLayout(bar)
         splitter.addWidget(bottom)
-        splitter.setSizes([260, 440])
+        splitter.setSizes([300, 420])
 
         self.add_button.clicked.connect(self.add_event)
         self.edit_button.clicked.connect(self.edit_event)
@@ -88,10 +88,10 @@ class ActivitiesPage(QWidget):
 
     # ----- loading -------------------------------------------------------------------------
     def _on_cohort(self, cohort_id) -> None:
-        if cohort_id != self.cohort_id and not self.confirm_leave(allow_cancel=False):
-            return
-        self.cohort_id, self._event_id = cohort_id, None
-        self.grid.pending.clear()
+        if cohort_id != self.cohort_id:  # the same id comes again when the cohort list reloads
+            self.confirm_leave(allow_cancel=False)
+            self.cohort_id, self._event_id = cohort_id, None
+            self.grid.pending = {}
         self.refresh()
 
     def _on_bus(self, kind: str, _ids) -> None:
