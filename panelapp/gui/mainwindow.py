@@ -21,6 +21,7 @@ from panelapp.gui.bus import DataBus
 # Pages in navigation order: (key, label, "module:Class"). A page is listed when it works.
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
+    ("cohorts", "기수·단 관리", "panelapp.gui.pages.cohorts:CohortsPage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
     ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
     # The trash stays the last entry: pages added later go above it.

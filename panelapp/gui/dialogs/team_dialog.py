@@ -1,0 +1,112 @@
+"""Create or edit a 단 of a cohort: name, kind, 단장 (one of the cohort's members), description."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.domain.enums import TeamKind
+from panelapp.domain.errors import ConcurrencyError, NotFoundError
+from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
+from panelapp.gui.ops import Op, show_error
+
+NO_LEADER = "(정하지 않음)"
+
+
+class TeamDialog(QDialog):
+    loaded = Signal()
+
+    def __init__(self, window, cohort_id: int, team_info=None, cohort_title: str = ""):
+        super().__init__(window)
+        self.window_, self.cohort_id, self.info, self.result_info = window, cohort_id, team_info, None
+        self.ui = ui = Ui_TeamDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("단 추가" if team_info is None else f"{team_info.name} 수정")
+        ui.cohortLabel.setText(cohort_title)
+        ui.cohortLabel.setVisible(bool(cohort_title))
+        for label, kind in TeamKind.choices():
+            ui.kindCombo.addItem(label, kind)
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(TeamKind.CUSTOM))
+        ui.errorLabel.hide()
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.fields = {"단 이름": ui.nameEdit, "종류": ui.kindCombo, "단장": ui.leaderCombo,
+                       "설명": ui.descriptionEdit}
+        self._load()
+
+    def _load(self) -> None:
+        """Leader candidates (and, after a conflict, the team as saved now) off the UI thread."""
+        from panelapp.services.cohorts import list_teams
+        from panelapp.services.enrollment_choices import list_enrollment_choices
+        ctx, cohort_id, team_id = self.window_.ctx, self.cohort_id, self.info and self.info.id
+
+        def fetch(_t):
+            team = next((t for t in list_teams(ctx, cohort_id) if t.id == team_id), None)
+            if team_id is not None and team is None:
+                raise NotFoundError("단")
+            keep = team.leader_enrollment_id if team else None
+            return team, list_enrollment_choices(ctx, cohort_id, include_id=keep)
+        self._set_busy(True)
+        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+
+    def _fill(self, result) -> None:
+        team, choices = result
+        ui = self.ui
+        ui.leaderCombo.clear()
+        ui.leaderCombo.addItem(NO_LEADER, None)
+        for enrollment_id, display in choices:
+            ui.leaderCombo.addItem(display, enrollment_id)
+        if team is not None:
+            self.info = team
+            ui.nameEdit.setText(team.name)
+            ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(team.kind))
+            ui.leaderCombo.setCurrentIndex(max(0, ui.leaderCombo.findData(team.leader_enrollment_id)))
+            ui.descriptionEdit.setPlainText(team.description or "")
+        self._set_busy(False)
+        ui.nameEdit.setFocus()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
+
+    def team_input(self):
+        from panelapp.services.cohorts import TeamInput
+        ui = self.ui
+        return TeamInput(name=ui.nameEdit.text(), kind=ui.kindCombo.currentData(),
+                         description=ui.descriptionEdit.toPlainText(),
+                         leader_enrollment_id=ui.leaderCombo.currentData())
+
+    def save(self) -> None:
+        from panelapp.services.cohorts import create_team, update_team
+        show_field_errors(self.fields, self.ui.errorLabel, [])
+        ctx, data, info, cohort_id = self.window_.ctx, self.team_input(), self.info, self.cohort_id
+        if info is None:
+            fn = lambda _t: create_team(ctx, cohort_id, data)  # noqa: E731
+        else:
+            fn = lambda _t: update_team(ctx, info.id, data, info.version)  # noqa: E731
+        self._set_busy(True)
+        Op(self, fn, write=True).success(self._saved).failure(self._save_failed).run()
+
+    def _saved(self, info) -> None:
+        self._set_busy(False)
+        self.result_info = info
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
+            return
+        show_error(self, exc)
+        if isinstance(exc, NotFoundError):
+            self.reject()
+        elif isinstance(exc, ConcurrencyError):
+            self._load()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
