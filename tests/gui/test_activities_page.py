@@ -178,3 +178,24 @@ def test_reloads_keep_unsaved_ticks_until_the_cohort_changes(qtbot, page, monkey
     assert asked and page.grid.pending == {}
     qtbot.waitUntil(lambda: page.events.rowCount() == 0 and page.grid.rowCount() == 0)
     assert attendance_sheet(window.ctx, c.id).rows[0].present == frozenset()  # discarded, not saved
+
+
+def test_edit_hours_and_delete_event(qtbot, page, monkeypatch):
+    window, page, c = page
+    page.all_button.click()
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.events.item(0, 5).text() == "3 / 3명", timeout=10000)
+    dlg = EventDialog(window, c.id, page.current_event(), parent=page)
+    dlg.show()
+    assert dlg.ui.titleEdit.text() == "발대식" and "3명" in dlg.ui.hintLabel.text()
+    dlg.ui.hoursSpin.setValue(4)
+    dlg.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: page.grid.item(0, 5).text() == "4시간", timeout=10000)
+    assert page.events.item(0, 3).text() == "4시간"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: page.events.rowCount() == 0, timeout=10000)
+    assert "3명의 활동 시간에서 4시간씩 빠집니다" in asked[0]
+    assert [r.hours for r in attendance_sheet(window.ctx, c.id).rows] == [0.0, 0.0, 0.0]
+    assert "아직 행사가 없습니다" in page.event_label.text() and not page.edit_button.isEnabled()
