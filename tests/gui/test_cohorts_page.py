@@ -222,3 +222,32 @@ def test_delete_team_after_confirmation(qtbot, page, monkeypatch):
     page.teams.delete_team()
     assert "미배정" in asked[0][1] and "1명" in asked[0][1]
     qtbot.waitUntil(lambda: [t.name for t in page.teams.teams] == ["소식이음단"], timeout=5000)
+
+
+def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path):
+    """The welcome page runs CohortDialog modally and reads dlg.result_info.id."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+    window = MainWindow(str(tmp_path / "empty.db"), settings=Settings(tmp_path / "s.json"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.database_opened, timeout=15000):
+        window.open_database()
+    done = []
+
+    def fill_and_save():
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, CohortDialog) or dlg.ui.nameEdit.text() != "제1기 시민참여단":  # not loaded yet
+            QTimer.singleShot(20, fill_and_save)
+            return
+        dlg.ui.nameEdit.setText("제1기 고객서비스 시민참여단")
+        dlg.save()
+        done.append(dlg)
+    QTimer.singleShot(0, fill_and_save)
+    window.pages["welcome"].new_cohort()  # returns when the modal dialog closed
+    assert done and done[0].result_info.name == "제1기 고객서비스 시민참여단"
+    qtbot.waitUntil(lambda: window.cohort_combo.count() == 1, timeout=5000)
+    assert window._nav_items["welcome"].isHidden()
+    window.close()
+    wait_for_all()
