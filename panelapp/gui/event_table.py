@@ -18,6 +18,22 @@ def when_text(event) -> str:
     return text + (f" {event.start_time:%H:%M}" if event.start_time else "")
 
 
+def default_event(sheet) -> int | None:
+    """The latest event held (the one attendance is usually taken for), else the first."""
+    if sheet is None or not sheet.events:
+        return None
+    held = [e for e in sheet.events if e.event_date <= sheet.today]
+    return (held[-1] if held else sheet.events[0]).id
+
+
+def summary_text(sheet) -> str:
+    if sheet is None or not sheet.events:
+        return ""
+    held = [e for e in sheet.events if e.event_date <= sheet.today]
+    return (f"행사 {len(sheet.events)}건 · 진행 {len(held)}건 · "
+            f"인정 시간 합계 {format_hours(sum(e.hours for e in held))}")
+
+
 class EventTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, len(COLUMNS), parent)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.attendance_grid import AttendanceGrid
-from panelapp.gui.event_table import EventTable
+from panelapp.gui.event_table import EventTable, default_event, summary_text
 from panelapp.gui.ops import Op, show_error
 
 REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "team"}
@@ -114,23 +114,14 @@ class ActivitiesPage(QWidget):
         events = sheet.events if sheet else ()
         self.events.blockSignals(True)
         self.events.fill(sheet)
-        target = self._event_id if any(e.id == self._event_id for e in events) else \
-            self._default_event(events, sheet.today if sheet else None)
+        target = self._event_id if any(e.id == self._event_id for e in events) else default_event(sheet)
         self.events.select_id(target)
         self.events.blockSignals(False)
-        held = [e for e in events if sheet and e.event_date <= sheet.today]
-        self.events_summary.setText(f"행사 {len(events)}건 · 진행 {len(held)}건 · "
-                                    f"인정 시간 합계 {format_hours(sum(e.hours for e in held))}" if events else "")
+        self.events_summary.setText(summary_text(sheet))
         keep = target == self._event_id
         self._event_id = target
         self.grid.show_event(sheet, self.current_event(), keep_pending=keep)
         self._update_buttons()
-
-    @staticmethod
-    def _default_event(events, today):
-        """The latest event held (the one attendance is usually taken for), else the first."""
-        held = [e for e in events if e.event_date <= today]
-        return held[-1].id if held else (events[0].id if events else None)
 
     def current_event(self):
         if self.sheet is None or self._event_id is None:
