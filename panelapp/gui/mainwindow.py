@@ -24,6 +24,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("cohorts", "기수·단 관리", "panelapp.gui.pages.cohorts:CohortsPage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
     ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
+    ("facilities", "시설·부서", "panelapp.gui.pages.facilities:FacilitiesPage"),
+    ("checklists", "점검표", "panelapp.gui.pages.checklists:ChecklistsPage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]

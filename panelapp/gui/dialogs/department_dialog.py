@@ -1,0 +1,64 @@
+"""Add or edit a 담당부서 and its 시민소통관."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.gui.dialogs.field_errors import clear_field_errors, is_field_error, show_field_errors
+from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
+from panelapp.gui.ops import Op, show_error
+
+
+class DepartmentDialog(QDialog):
+    def __init__(self, window, department=None):
+        """`department` is the DepartmentInfo being edited, or None for a new one."""
+        super().__init__(window)
+        self.window_, self.department = window, department
+        self.saved = None
+        self.ui = ui = Ui_DepartmentDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("담당부서 추가" if department is None else f"담당부서 수정 — {department.name}")
+        self.fields = {"부서명": ui.nameEdit, "시민소통관": ui.contactEdit, "전화": ui.phoneEdit,
+                       "이메일": ui.emailEdit}
+        clear_field_errors(ui.errorLabel, self.fields)
+        if department is not None:
+            ui.nameEdit.setText(department.name)
+            ui.contactEdit.setText(department.contact_person or "")
+            ui.phoneEdit.setText(department.phone or "")
+            ui.emailEdit.setText(department.email or "")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        from panelapp.services.departments import (
+            DepartmentInput, create_department, ensure_organization, update_department,
+        )
+        ui, ctx, dept = self.ui, self.window_.ctx, self.department
+        data = DepartmentInput(ui.nameEdit.text(), ui.contactEdit.text(), ui.phoneEdit.text(),
+                               ui.emailEdit.text())
+
+        def work(_t):
+            if dept is not None:
+                return update_department(ctx, dept.id, data, dept.version)
+            # Departments belong to the institution; a fresh database gets a placeholder one
+            # that the settings screen can rename.
+            ensure_organization(ctx, "우리 기관")
+            return create_department(ctx, data)
+        ui.buttonBox.setEnabled(False)
+        Op(self, work, write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, info) -> None:
+        self.saved = info
+        self.window_.bus.emit_changed("department", [info.id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        if is_field_error(exc):
+            show_field_errors(self.ui.errorLabel, self.fields, exc)
+            return
+        show_error(self, exc)
+        self.reject()  # stale or deleted: the list reloads and the user starts again
+        self.window_.bus.emit_changed("department", [self.department.id] if self.department else None)

@@ -1,0 +1,79 @@
+"""Add or edit a 시설: name, type, address, managing department, contact, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.gui.dialogs.field_errors import clear_field_errors, is_field_error, show_field_errors
+from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
+from panelapp.gui.ops import Op, show_error
+
+NO_DEPARTMENT = "(지정 안 함)"
+
+
+class FacilityDialog(QDialog):
+    def __init__(self, window, types, departments, facility=None):
+        """`types`/`departments` are the current choices (FacilityTypeInfo, DepartmentInfo);
+        `facility` is the FacilityInfo being edited, or None for a new one."""
+        super().__init__(window)
+        self.window_, self.facility = window, facility
+        self.saved = None
+        self.ui = ui = Ui_FacilityDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("시설 추가" if facility is None else f"시설 수정 — {facility.name}")
+        for t in types:
+            ui.typeCombo.addItem(t.name, t.id)
+        ui.departmentCombo.addItem(NO_DEPARTMENT, None)
+        for d in departments:
+            # A stopped department stays selectable only for the facility that already has it.
+            if d.active or (facility is not None and d.id == facility.department_id):
+                ui.departmentCombo.addItem(d.name if d.active else f"{d.name} (사용 중지)", d.id)
+        self.fields = {"시설명": ui.nameEdit, "유형": ui.typeCombo, "주소": ui.addressEdit,
+                       "담당부서": ui.departmentCombo, "연락처": ui.contactEdit, "메모": ui.notesEdit}
+        clear_field_errors(ui.errorLabel, self.fields)
+        if facility is None:
+            ui.typeCombo.setCurrentIndex(-1)
+        else:
+            ui.nameEdit.setText(facility.name)
+            ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(facility.facility_type_id))
+            ui.addressEdit.setText(facility.address or "")
+            index = ui.departmentCombo.findData(facility.department_id)
+            ui.departmentCombo.setCurrentIndex(max(index, 0))
+            ui.contactEdit.setText(facility.contact or "")
+            ui.notesEdit.setPlainText(facility.notes or "")
+        ui.typeCombo.setPlaceholderText("유형을 고르세요")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def data(self):
+        from panelapp.services.facilities import FacilityInput
+        ui = self.ui
+        return FacilityInput(ui.nameEdit.text(), ui.typeCombo.currentData(), ui.addressEdit.text(),
+                             ui.departmentCombo.currentData(), ui.contactEdit.text(),
+                             ui.notesEdit.toPlainText())
+
+    def save(self) -> None:
+        from panelapp.services.facilities import create_facility, update_facility
+        ctx, facility, data = self.window_.ctx, self.facility, self.data()
+        if facility is None:
+            work = lambda _t: create_facility(ctx, data)  # noqa: E731
+        else:
+            work = lambda _t: update_facility(ctx, facility.id, data, facility.version)  # noqa: E731
+        self.ui.buttonBox.setEnabled(False)
+        Op(self, work, write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, info) -> None:
+        self.saved = info
+        self.window_.bus.emit_changed("facility", [info.id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        if is_field_error(exc):
+            show_field_errors(self.ui.errorLabel, self.fields, exc)
+            return
+        show_error(self, exc)
+        self.reject()
+        self.window_.bus.emit_changed("facility", [self.facility.id] if self.facility else None)
