@@ -160,6 +160,7 @@ class Ui_SettingsDialog(object):
         SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"\uc124\uc815 \ubc0f \uc0ac\uc6a9\uc790", None))
         self.userGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\uc791\uc5c5\ud558\ub294 \uc0ac\uc6a9\uc790", None))
         self.userIntro.setText(QCoreApplication.translate("SettingsDialog", u"\ub85c\uadf8\uc778 \uae30\ub2a5\uc774 \uc0dd\uae30\uae30 \uc804\uae4c\uc9c0 \ud504\ub85c\uadf8\ub7a8\uc740 \uc5ec\uae30\uc11c \uace0\ub978 \uc0ac\uc6a9\uc790\ub85c \ub3d9\uc791\ud569\ub2c8\ub2e4. \ub4f1\ub85d\u00b7\uc218\uc815\u00b7\uc0ad\uc81c \uae30\ub85d\ub9c8\ub2e4 \uc774 \uc774\ub984\uc774 \ub0a8\uc2b5\ub2c8\ub2e4.", None))
+        self.userList.setStyleSheet(QCoreApplication.translate("SettingsDialog", u"QListWidget::item { padding: 5px 4px; }", None))
         self.toggleActiveButton.setText(QCoreApplication.translate("SettingsDialog", u"\uc0ac\uc6a9 \uc911\uc9c0", None))
         self.addGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\uc0ac\uc6a9\uc790 \ucd94\uac00", None))
         self.nameLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc774\ub984", None))
