@@ -146,3 +146,34 @@ def test_demo_is_deterministic(tmp_path):
                                          .order_by(Attendance.id)).all())
         ctx.db.dispose()
     assert snapshots[0] == snapshots[1]
+
+
+def test_facility_types_already_seeded_are_reused(ctx):
+    from panelapp.services.facility_types import ensure_default_facility_types
+    ensure_default_facility_types(ctx)
+    with transaction(ctx) as s:
+        s.add(FacilityType(name="주민센터", sort_order=99))
+    load_demo(ctx)
+    with reading(ctx) as s:
+        names = list(s.scalars(select(FacilityType.name)))
+        assert sorted(names) == sorted(set(names)) and "주민센터" in names and len(names) == 8
+        assert len(list(s.scalars(select(Facility)))) == 14
+
+
+def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
+    from panelapp.services.attendance import attendance_sheet, update_event
+    from panelapp.services.event_rules import EventInput, clean_event, in_period
+    load_demo(ctx)
+    with reading(ctx) as s:
+        for ev in s.scalars(select(ActivityEvent)):
+            cohort = s.get(Cohort, ev.cohort_id)
+            clean_event(EventInput(ev.kind, ev.title, ev.event_date, ev.hours, ev.start_time, ev.location), cohort)
+            for a in s.scalars(select(Attendance).where(Attendance.event_id == ev.id, Attendance.present.is_(True))):
+                assert in_period(s.get(Enrollment, a.enrollment_id), ev.event_date)
+        c7 = s.scalar(select(Cohort).where(Cohort.number == 7))
+        first = s.scalar(select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id).order_by(ActivityEvent.id))
+        data = EventInput(first.kind, first.title, first.event_date, first.hours, first.start_time, first.location)
+        c7_id, first_id, first_version = c7.id, first.id, first.version
+    sheet = attendance_sheet(ctx, c7_id, today=dt.date(2026, 11, 30))
+    assert len(sheet.events) == 7 and len(sheet.rows) == 46
+    update_event(ctx, first_id, data, first_version)  # the event service accepts the row as it is

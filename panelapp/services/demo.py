@@ -78,8 +78,14 @@ def _organization(d: _Demo) -> None:
 
 
 def _facilities(d: _Demo) -> None:
-    types = {name: FacilityType(name=name, sort_order=i) for i, name in enumerate(data.FACILITY_TYPES, 1)}
-    d.s.add_all(types.values())
+    # Facility types are reference data: a database may already hold the default list.
+    types = {t.name: t for t in d.s.scalars(select(FacilityType))}
+    order = max((t.sort_order for t in types.values()), default=0)
+    for name in data.FACILITY_TYPES:
+        if name not in types:
+            order += 1
+            types[name] = FacilityType(name=name, sort_order=order)
+            d.s.add(types[name])
     for name, kind, address, dept in data.FACILITIES:
         department = d.departments[dept]
         facility = Facility(name=name, facility_type=types[kind], address=address,
