@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from panelapp.domain.enums import CohortStatus, TeamKind
+from panelapp.gui import mainwindow
 from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.ops import wait_for_all
 from panelapp.services.bootstrap import open_app
@@ -29,6 +30,8 @@ def page(qtbot, tmp_path, monkeypatch):
     enroll_member(ctx, c.id, MemberInput("김하나", "010-2111-5678", team_id=c.teams[0].id, joined_on=D(2026, 3, 1)),
                   ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
     ctx.db.dispose()
+    # Only the pages under test: other pages' background loads must not leak into these tests.
+    monkeypatch.setattr(mainwindow, "PAGES", [p for p in mainwindow.PAGES if p[0] in ("welcome", "cohorts")])
     window = MainWindow(str(tmp_path / "app.db"), settings=settings)
     qtbot.addWidget(window)
     window.show()
@@ -40,6 +43,7 @@ def page(qtbot, tmp_path, monkeypatch):
     yield cohorts
     window.close()
     wait_for_all()
+    qtbot.wait(100)  # results still queued for the main thread arrive while the widgets live
 
 
 @pytest.fixture
@@ -224,8 +228,9 @@ def test_delete_team_after_confirmation(qtbot, page, monkeypatch):
     qtbot.waitUntil(lambda: [t.name for t in page.teams.teams] == ["소식이음단"], timeout=5000)
 
 
-def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path):
+def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
     """The welcome page runs CohortDialog modally and reads dlg.result_info.id."""
+    monkeypatch.setattr(mainwindow, "PAGES", [p for p in mainwindow.PAGES if p[0] in ("welcome", "cohorts")])
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from panelapp.gui.dialogs.cohort_dialog import CohortDialog
@@ -251,3 +256,4 @@ def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path):
     assert window._nav_items["welcome"].isHidden()
     window.close()
     wait_for_all()
+    qtbot.wait(100)

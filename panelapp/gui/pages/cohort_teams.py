@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
 from panelapp.gui.ops import Op, show_error
@@ -79,8 +80,8 @@ class TeamsPanel(QWidget):
             .success(lambda teams: self._fill(teams, generation)).run()
 
     def _fill(self, teams: list, generation: int) -> None:
-        if generation != self._generation:
-            return  # a newer load is on its way
+        if generation != self._generation or not isValid(self.table):
+            return  # a newer load is on its way, or the page was closed meanwhile
         current = self.selected_team()
         keep = self._select_after or (current.id if current else None)
         self._select_after = None

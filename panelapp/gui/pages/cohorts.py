@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
@@ -82,8 +83,8 @@ class CohortsPage(QWidget):
         Op(self, lambda _t: list_cohorts(ctx)).success(lambda rows: self._fill(rows, generation)).run()
 
     def _fill(self, cohorts: list, generation: int) -> None:
-        if generation != self._generation:
-            return
+        if generation != self._generation or not isValid(self.table):
+            return  # a newer load is on its way, or the page was closed meanwhile
         current = self.selected_cohort()
         keep = self._select_after or (current.id if current else self.window_.current_cohort_id)
         self._select_after = None
