@@ -177,3 +177,12 @@ def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
     sheet = attendance_sheet(ctx, c7_id, today=dt.date(2026, 11, 30))
     assert len(sheet.events) == 7 and len(sheet.rows) == 46
     update_event(ctx, first_id, data, first_version)  # the event service accepts the row as it is
+
+
+def test_demo_includes_the_default_checklist_template(ctx):
+    from panelapp.services.checklists import get_template, list_templates
+    load_demo(ctx)
+    templates = list_templates(ctx)
+    assert len(templates) == 1
+    info = get_template(ctx, templates[0].id)
+    assert [sec.title for sec in info.sections][:2] == ["안전", "청결"]

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from panelapp.domain.errors import ConcurrencyError, DomainError
 
@@ -143,6 +144,8 @@ class Op(QObject):
             self._dialog.deleteLater()
             self._dialog = None
         try:
+            if self._parent is not None and not isValid(self._parent):
+                return  # the page that asked is gone (window closed): nothing left to update
             if exc is None:
                 if self._success:
                     self._success(result)

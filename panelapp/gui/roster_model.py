@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from panelapp.domain.enums import EnrollmentStatus
+from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.validation import format_phone, mask_phone
 
 BLOCK = 100
@@ -26,14 +27,6 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 COL_PHONE, COL_HOURS, COL_RATE = 3, 7, 8
 _GREY = QColor("#8a8a8a")
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:.1f}"
-
-
-def format_rate(rate: float | None) -> str:
-    return "–" if rate is None else f"{round(rate * 100)}%"
 
 
 class RosterModel(QAbstractTableModel):
@@ -134,7 +127,7 @@ class RosterModel(QAbstractTableModel):
         if column == 6:
             return row.consent_date.strftime("%Y-%m-%d") if row.consent_date else "없음"
         if column == COL_HOURS:
-            return format_hours(row.hours)
+            return format_hours(row.hours, unit="")
         return format_rate(row.rate)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

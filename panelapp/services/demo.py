@@ -57,7 +57,12 @@ def load_demo(ctx: ServiceContext) -> str:
         for build in _BUILDERS:
             build(demo)
             s.flush()
-        return _summary(demo)
+        summary = _summary(demo)
+    # The default checklist (and any missing reference list) comes from the same seed a
+    # new database gets; it is idempotent, so a second run changes nothing.
+    from panelapp.services.reference_seed import seed_reference_data
+    seed_reference_data(ctx)
+    return summary
 
 
 def _refuse_unless_empty(s: Session) -> None:

@@ -133,7 +133,7 @@ def test_departments_tab_add_with_error_then_stop(qtbot, page, monkeypatch):
     dialog.ui.nameEdit.setText("체육진흥과")
     dialog.ui.phoneEdit.setText("02-12")
     save(qtbot, dialog)
-    assert dialog.isVisible() and dialog.ui.errorLabel.text().startswith("전화:")
+    assert dialog.isVisible() and dialog.ui.errorLabel.text().startswith("• 전화:")
     dialog.ui.phoneEdit.setText("0212345678")
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: tab.register.table.rowCount() == 1, timeout=5000)

@@ -82,3 +82,22 @@ def test_writes_are_serialised(qtbot):
     wait_for_all()
     qtbot.waitUntil(lambda: len(overlaps) == 4, timeout=3000)
     assert max(overlaps) == 1
+
+
+def test_callbacks_skipped_when_the_parent_widget_is_gone(qtbot):
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import delete
+    parent = QWidget()
+    called = []
+    release = threading.Event()
+
+    def work(token):
+        release.wait(5)
+        return 1
+
+    op = Op(parent, work).success(called.append).failure(called.append)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run()
+        delete(parent)
+        release.set()
+    assert called == []

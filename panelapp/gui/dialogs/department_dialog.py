@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.dialogs.field_errors import clear_field_errors, is_field_error, show_field_errors
+from panelapp.gui.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
 from panelapp.gui.ops import Op, show_error
 
@@ -20,7 +20,7 @@ class DepartmentDialog(QDialog):
         self.setWindowTitle("담당부서 추가" if department is None else f"담당부서 수정 — {department.name}")
         self.fields = {"부서명": ui.nameEdit, "시민소통관": ui.contactEdit, "전화": ui.phoneEdit,
                        "이메일": ui.emailEdit}
-        clear_field_errors(ui.errorLabel, self.fields)
+        show_field_errors(self.fields, ui.errorLabel, [])
         if department is not None:
             ui.nameEdit.setText(department.name)
             ui.contactEdit.setText(department.contact_person or "")
@@ -56,8 +56,9 @@ class DepartmentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        if is_field_error(exc):
-            show_field_errors(self.ui.errorLabel, self.fields, exc)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
         self.reject()  # stale or deleted: the list reloads and the user starts again

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import EventKind
-from panelapp.domain.errors import ValidationError, ValidationErrors
+from panelapp.gui.field_errors import as_list, show_field_errors
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
 from panelapp.gui.ops import Op, show_error
@@ -30,6 +30,9 @@ class EventDialog(QDialog):
         setup_date_edit(self.ui.dateEdit)
         self.ui.timeEdit.setTime(QTime(14, 0))
         self.ui.errorLabel.hide()
+        self.fields = {"구분": self.ui.kindCombo, "제목": self.ui.titleEdit, "날짜": self.ui.dateEdit,
+                       "시간": self.ui.hoursSpin, "장소": self.ui.locationEdit,
+                       "메모": self.ui.notesEdit}
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText("저장")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
@@ -91,10 +94,9 @@ class EventDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        errors = exc.errors if isinstance(exc, ValidationErrors) else [exc] if isinstance(exc, ValidationError) else None
+        errors = as_list(exc)
         if errors:
-            self.ui.errorLabel.setText("\n".join(f"{e.field}: {e.detail}" for e in errors))
-            self.ui.errorLabel.show()
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
         if self.editing is not None:  # stale or deleted: the page reloads and the user starts again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.dialogs.field_errors import clear_field_errors, is_field_error, show_field_errors
+from panelapp.gui.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
 from panelapp.gui.ops import Op, show_error
 
@@ -30,7 +30,7 @@ class FacilityDialog(QDialog):
                 ui.departmentCombo.addItem(d.name if d.active else f"{d.name} (사용 중지)", d.id)
         self.fields = {"시설명": ui.nameEdit, "유형": ui.typeCombo, "주소": ui.addressEdit,
                        "담당부서": ui.departmentCombo, "연락처": ui.contactEdit, "메모": ui.notesEdit}
-        clear_field_errors(ui.errorLabel, self.fields)
+        show_field_errors(self.fields, ui.errorLabel, [])
         if facility is None:
             ui.typeCombo.setCurrentIndex(-1)
         else:
@@ -71,8 +71,9 @@ class FacilityDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        if is_field_error(exc):
-            show_field_errors(self.ui.errorLabel, self.fields, exc)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
         self.reject()

@@ -13,9 +13,9 @@ from panelapp.domain.validation import format_phone, normalize_phone
 from panelapp.gui.dates import setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
 from panelapp.gui.ops import Op, show_error
-from panelapp.gui.roster_model import format_hours, format_rate
+from panelapp.domain.formatting import format_hours, format_rate
+from panelapp.gui.field_errors import ERROR_STYLE, show_field_errors
 
-_ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff5f5;"
 
 
 class MemberDialog(QDialog):
@@ -109,7 +109,7 @@ class MemberDialog(QDialog):
         ui.joinedEdit.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
         ui.notesEdit.setPlainText(d.notes or "")
         left = f" · 탈퇴 {d.left_on:%Y-%m-%d} ({d.left_reason or '사유 없음'})" if d.left_on else ""
-        ui.statsLabel.setText(f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)}시간 · "
+        ui.statsLabel.setText(f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)} · "
                               f"출석률 {format_rate(d.rate)} ({d.attended}/{d.held}회)")
         ui.historyTable.setRowCount(len(d.consents))
         for i, c in enumerate(d.consents):
@@ -165,18 +165,7 @@ class MemberDialog(QDialog):
 
     def show_errors(self, errors: list[ValidationError]) -> None:
         """Each message names its field; the field itself is outlined and carries the message."""
-        for widget in self.fields.values():
-            widget.setStyleSheet("")
-            widget.setToolTip("")
-        for e in errors:
-            widget = self.fields.get(e.field)
-            if widget is not None:
-                widget.setStyleSheet(_ERROR_STYLE)
-                widget.setToolTip(e.detail)
-        self.ui.errorLabel.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))
-        self.ui.errorLabel.setVisible(bool(errors))
-        if errors and (first := self.fields.get(errors[0].field)) is not None:
-            first.setFocus()
+        show_field_errors(self.fields, self.ui.errorLabel, errors)
 
     def _tidy_phone(self) -> None:
         text = self.ui.phoneEdit.text()
@@ -186,7 +175,7 @@ class MemberDialog(QDialog):
             self.ui.phoneEdit.setToolTip("")
         except ValidationError as e:
             if text.strip():
-                self.ui.phoneEdit.setStyleSheet(_ERROR_STYLE)
+                self.ui.phoneEdit.setStyleSheet(ERROR_STYLE)
                 self.ui.phoneEdit.setToolTip(e.detail)
 
     def _set_busy(self, busy: bool) -> None:
