@@ -162,3 +162,14 @@ _KINDS: dict[str, tuple[Callable[[Session], list[TrashItem]], Callable]] = {
     "event": (_list_events, _restore_event),
 }
 _MODELS = {"cohort": Cohort, "team": Team, "enrollment": Enrollment, "event": ActivityEvent}
+
+
+def _register_kinds() -> None:
+    from panelapp.services.trash_registers import KINDS
+    for kind, (label, model, lister, restorer) in KINDS.items():
+        KIND_LABELS[kind] = label
+        _KINDS[kind] = (lister, restorer)
+        _MODELS[kind] = model
+
+
+_register_kinds()

@@ -92,7 +92,7 @@ class DepartmentsTab(QWidget):
         d = self.selected()
         if d is None:
             return
-        answer = QMessageBox.question(self, "부서 삭제", f"'{d.name}' 부서를 삭제할까요?")
+        answer = QMessageBox.question(self, "부서 삭제", f"'{d.name}' 부서를 삭제할까요?\n휴지통에서 복원할 수 있습니다.")
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.page.window_.ctx

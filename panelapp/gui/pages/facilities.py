@@ -194,7 +194,7 @@ class FacilitiesPage(QWidget):
         if f is None:
             return
         answer = QMessageBox.question(self, "시설 삭제", f"'{f.name}' 시설을 삭제할까요?\n"
-                                      "목록에서 사라지지만 지난 점검 기록은 그대로 남습니다.")
+                                      "목록에서 사라지지만 지난 점검 기록은 그대로 남고, 휴지통에서 복원할 수 있습니다.")
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx

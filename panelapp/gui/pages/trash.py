@@ -12,7 +12,7 @@ from panelapp.domain.localtime import format_local
 from panelapp.gui.ops import Op, show_error
 
 HEADERS = ["종류", "항목", "삭제일시", "삭제한 사람"]
-EMPTY_TEXT = "휴지통이 비어 있습니다.\n삭제한 기수·단·참여단원·활동은 이곳에 보관되며 언제든 복원할 수 있습니다."
+EMPTY_TEXT = "휴지통이 비어 있습니다.\n삭제한 기수·단·참여단원·활동·시설·부서·점검표는 이곳에 보관되며 언제든 복원할 수 있습니다."
 
 
 class TrashPage(QWidget):
