@@ -1,0 +1,80 @@
+"""Roster export: the cohort's members to .xlsx/.csv, masked unless a purpose is given.
+
+An unmasked export is personal data leaving the program, so it is recorded in the access
+log (who, when, why, which file) in the same transaction that reads the rows; if the file
+cannot be written, the log entry is rolled back with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member, Team
+from panelapp.domain.errors import NotFoundError
+from panelapp.domain.validation import format_phone, mask_name, mask_phone, normalize_text
+from panelapp.io.roster_columns import COLUMNS
+from panelapp.io.roster_export import write_table
+from panelapp.services.context import ServiceContext, reading, transaction
+
+# The import's columns first (an exported file can be imported into another cohort),
+# then what only an export has.
+HEADER = tuple(c.label for c in COLUMNS) + ("상태", "활동 시작일", "탈퇴일")
+PHONE_COLUMN = 1
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: str
+    rows: int
+    masked: bool
+
+
+def mask_email(email: str | None) -> str | None:
+    """hong.gildong@example.kr → h***@example.kr (the domain says little about the person)."""
+    if not email or "@" not in email:
+        return email
+    local, domain = email.rsplit("@", 1)
+    return f"{local[:1]}***@{domain}"
+
+
+def export_roster(ctx: ServiceContext, cohort_id: int, path: str | Path, *, unmasked: bool = False,
+                  purpose: str | None = None) -> ExportResult:
+    """Write the cohort's roster (sorted by name). `unmasked` needs `purpose` and is logged."""
+    path = Path(path)
+    if not unmasked:
+        with reading(ctx) as s:
+            count = write_table(path, HEADER, _rows(s, cohort_id, masked=True), (PHONE_COLUMN,))
+        return ExportResult(str(path), count, True)
+    purpose = normalize_text(purpose, "내보내기 목적", 200, required=True)
+    with transaction(ctx) as s:
+        count = write_table(path, HEADER, _rows(s, cohort_id, masked=False), (PHONE_COLUMN,))
+        s.add(AccessLog(user_id=ctx.user_id, action="export_unmasked", purpose=purpose,
+                        detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}"))
+    return ExportResult(str(path), count, False)
+
+
+def _rows(s, cohort_id: int, masked: bool):
+    cohort = s.get(Cohort, cohort_id)
+    if cohort is None or cohort.deleted_at is not None:
+        raise NotFoundError("기수")
+    consent = (select(func.max(Consent.consented_on)).where(Consent.enrollment_id == Enrollment.id)
+               .correlate(Enrollment).scalar_subquery())
+    stmt = (select(Member.name, Member.phone, Member.email, Member.district, Member.birth_year,
+                   Member.gender, Team.name, Enrollment.role, consent, Enrollment.status,
+                   Enrollment.joined_on, Enrollment.left_on)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
+            .order_by(Member.name, Enrollment.id))
+    # A list, not a generator: a missing cohort is refused before the file is created.
+    return [(mask_name(name) if masked else name,
+             mask_phone(phone) if masked else format_phone(phone),
+             mask_email(email) if masked else email,
+             district, birth_year, gender.label, team, role.label,
+             consented.isoformat() if consented else None, status.label,
+             joined.isoformat(), left.isoformat() if left else None)
+            for (name, phone, email, district, birth_year, gender, team, role, consented, status,
+                 joined, left) in s.execute(stmt)]
