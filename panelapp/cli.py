@@ -9,6 +9,8 @@ import argparse
 import sys
 
 from panelapp import __version__
+from panelapp.cli_members import add_parser as add_members_parser, cmd_members
+from panelapp.cli_schedule import add_parser as add_schedule_parser, cmd_schedule
 
 EXIT_USER_ERROR = 1
 
@@ -23,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="명령")
     sub.add_parser("demo", help="빈 데이터베이스에 데모 데이터를 채웁니다")
     sub.add_parser("check", help="데이터베이스 무결성을 점검합니다 (문제가 있으면 종료 코드 1)")
+    add_members_parser(sub)
+    add_schedule_parser(sub)
     return parser
 
 
@@ -54,7 +58,8 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check}
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "members": cmd_members,
+            "schedule": lambda args: cmd_schedule(args, _open)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,91 @@
+"""`panelapp members import|template|export`: one line per problem, exit codes, nothing half-done."""
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from panelapp.cli import main
+from panelapp.db.models import AccessLog, Enrollment
+from panelapp.services.bootstrap import open_app
+from panelapp.services.cohorts import CohortInput, create_cohort
+
+FIX = Path(__file__).parent / "fixtures" / "import"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "panel.db"
+    ctx = open_app(str(path))
+    create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
+    ctx.db.dispose()
+    return path
+
+
+def scalar(path, stmt):
+    ctx = open_app(str(path), migrate=False)
+    try:
+        with ctx.db.session_factory() as s:
+            return s.scalar(stmt)
+    finally:
+        ctx.db.dispose()
+
+
+def enrolled(path) -> int:
+    return scalar(path, select(func.count()).select_from(Enrollment))
+
+
+def test_import_with_problems_prints_lines_and_writes_nothing(db, capsys):
+    assert main(["--db", str(db), "members", "import", str(FIX / "roster_errors.csv"), "--cohort", "7"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "행 2: 이름: 이름을 입력해 주세요." in err
+    assert "행 3: 휴대전화: 파일의 1행과 번호가 같습니다." in err
+    assert err[-1].startswith("문제 ") and "아무것도 저장하지 않았습니다" in err[-1]
+    assert all(line.startswith("행 ") for line in err[:-1]) and enrolled(db) == 0
+
+
+def test_dry_run_then_import(db, capsys):
+    args = ["--db", str(db), "members", "import", str(FIX / "roster.xlsx"), "--cohort", "7"]
+    assert main(args + ["--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert "5명 모두 등록할 수 있습니다" in captured.out and "알 수 없는 열 'memo'" in captured.err
+    assert enrolled(db) == 0
+    assert main(args) == 0
+    assert "제7기에 5명을 등록했습니다" in capsys.readouterr().out and enrolled(db) == 5
+    assert main(args) == 1  # the same file again: every number is taken now
+    assert "이 기수에 같은 번호의 단원" in capsys.readouterr().err and enrolled(db) == 5
+
+
+@pytest.mark.parametrize("args, words", [
+    (["members", "import", str(FIX / "roster_utf16.csv"), "--cohort", "7"], "UTF-16"),
+    (["members", "import", str(FIX / "roster_utf8.csv"), "--cohort", "9"], "제9기를 찾을 수 없습니다"),
+    (["members", "export", "--cohort", "7", "-o", "x.csv", "--unmasked"], "--purpose"),
+    (["members", "export", "--cohort", "7", "-o", "x.csv", "--purpose", "x"], "--unmasked"),
+])
+def test_user_errors_are_one_korean_line(db, capsys, args, words):
+    assert main(["--db", str(db)] + args) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and err.startswith("오류: ")
+
+
+def test_header_errors_are_reported(db, tmp_path, capsys):
+    path = tmp_path / "x.csv"
+    path.write_text("이름,전화\n홍길동,010-2111-0001\n", encoding="utf-8")
+    assert main(["--db", str(db), "members", "import", str(path), "--cohort", "7"]) == 1
+    assert "필수 열 '휴대전화'" in capsys.readouterr().err
+
+
+def test_template_and_export(db, tmp_path, capsys):
+    template = tmp_path / "서식.xlsx"
+    assert main(["members", "template", "-o", str(template)]) == 0
+    assert openpyxl.load_workbook(template).sheetnames == ["단원 명단", "작성 안내"]
+    main(["--db", str(db), "members", "import", str(FIX / "roster_cp949.csv"), "--cohort", "7"])
+    out = tmp_path / "명단.csv"
+    assert main(["--db", str(db), "members", "export", "--cohort", "7", "-o", str(out)]) == 0
+    assert "5명" in capsys.readouterr().out and "김*이" in out.read_text(encoding="utf-8-sig")
+    assert main(["--db", str(db), "members", "export", "--cohort", "7", "-o", str(out),
+                 "--unmasked", "--purpose", "발대식 안내 문자"]) == 0
+    assert "김똠이" in out.read_text(encoding="utf-8-sig")
+    assert scalar(db, select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")) == "발대식 안내 문자"
