@@ -26,6 +26,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
     ("facilities", "시설·부서", "panelapp.gui.pages.facilities:FacilitiesPage"),
     ("checklists", "점검표", "panelapp.gui.pages.checklists:ChecklistsPage"),
+    ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]

@@ -19,7 +19,7 @@ from panelapp.services.event_rules import in_period
 FIRST_WEEK, LAST_WEEK = dt.date(2026, 4, 6), dt.date(2026, 11, 23)  # Mondays
 HELD_BEFORE = dt.date(2026, 11, 1)
 SLOTS = ((1, dt.time(10), dt.time(12)), (3, dt.time(14), dt.time(16)))  # (weekday, start, end)
-POSTPONED = {5: "우천으로 연기", 23: "시설 내부 공사로 연기", 63: "조장 일정 변경으로 연기"}
+POSTPONED = {5: "우천으로 연기", 23: "시설 내부 공사로 연기", 55: "시설 행사와 겹쳐 연기", 63: "조장 일정 변경으로 연기"}
 CANCELLED = {11: "시설 임시 휴관으로 취소", 41: "태풍 예비특보로 취소", 65: "시설 측 요청으로 취소"}
 
 

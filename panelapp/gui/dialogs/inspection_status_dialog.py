@@ -1,0 +1,69 @@
+"""Change a 점검's status: 예정/완료/연기/취소, with the reason 연기 and 취소 need."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from panelapp.domain.enums import InspectionStatus
+from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
+from panelapp.gui.ops import Op, show_error
+
+HINTS = {
+    InspectionStatus.PLANNED: "다시 예정으로 돌립니다. 취소했던 점검이면 활동 기록에도 다시 나타납니다.",
+    InspectionStatus.COMPLETED: "점검을 마쳤습니다. 결과는 점검 결과 입력에서 기록합니다.",
+    InspectionStatus.POSTPONED: "연기한 점검은 날짜를 바꾼 뒤 다시 예정으로 돌리세요.",
+    InspectionStatus.CANCELLED: "취소한 점검은 활동 기록(점검 행사)에서 빠지고 휴지통으로 갑니다.",
+}
+
+
+class InspectionStatusDialog(QDialog):
+    def __init__(self, window, info):
+        super().__init__(window)
+        self.window_, self.info = window, info
+        self.saved = None
+        self.ui = ui = Ui_InspectionStatusDialog()
+        ui.setupUi(self)
+        ui.titleLabel.setText(f"{info.title} · {info.scheduled_date:%Y-%m-%d} {info.time_text}")
+        for label, status in InspectionStatus.choices():
+            ui.statusCombo.addItem(label, status)
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(info.status))
+        ui.reasonEdit.setText(info.status_reason or "")
+        self.fields = {"상태": ui.statusCombo, "사유": ui.reasonEdit}
+        show_field_errors(self.fields, ui.errorLabel, [])
+        ui.statusCombo.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def _status_changed(self, *_args) -> None:
+        status = self.ui.statusCombo.currentData()
+        needs = status in (InspectionStatus.POSTPONED, InspectionStatus.CANCELLED)
+        self.ui.reasonEdit.setEnabled(needs)
+        self.ui.reasonLabel.setText("사유 *" if needs else "사유")
+        self.ui.hintLabel.setText(HINTS[status])
+
+    def save(self) -> None:
+        from panelapp.services.inspections import set_status
+        ctx, info = self.window_.ctx, self.info
+        status, reason = self.ui.statusCombo.currentData(), self.ui.reasonEdit.text()
+        self.ui.buttonBox.setEnabled(False)
+        Op(self, lambda _t: set_status(ctx, info.id, status, reason, info.version), write=True) \
+            .success(self._saved).failure(self._failed).run()
+
+    def _saved(self, result) -> None:
+        self.saved = result
+        self.window_.bus.emit_changed("inspection", [result.id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
+            return
+        show_error(self, exc)
+        self.reject()
+        self.window_.bus.emit_changed("inspection", [self.info.id])

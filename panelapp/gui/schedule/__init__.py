@@ -1,0 +1,1 @@
+"""The inspection schedule's calendar views: month grid, week timeline, shared block style."""

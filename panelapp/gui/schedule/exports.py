@@ -1,0 +1,59 @@
+"""Files the schedule page writes: the field sheet PDF of one visit and the .ics of a cohort.
+
+The work (database read, PDF rendering, writing) runs off the UI thread.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from panelapp.gui.ops import Op
+
+
+def _safe(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
+
+
+def _ask(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), pattern)
+    return path or None
+
+
+def save_field_sheet(page, info) -> str | None:
+    """Ask where, then write the 현장 점검표 PDF; returns the chosen path (None if cancelled)."""
+    from panelapp.reports.field_sheet import render_field_sheet
+    from panelapp.services.field_sheet import field_sheet_data
+    path = _ask(page, "현장 점검표 저장", f"현장점검표_{info.scheduled_date:%Y%m%d}_{_safe(info.facility_name)}.pdf",
+                "PDF 파일 (*.pdf)")
+    if path is None:
+        return None
+    ctx = page.window_.ctx
+
+    def work(_t) -> int:
+        pdf, pages = render_field_sheet(field_sheet_data(ctx, info.id))
+        Path(path).write_bytes(pdf)
+        return pages
+    Op(page, work).with_progress("현장 점검표를 만드는 중…", cancellable=False).success(
+        lambda pages: page.window_.statusBar().showMessage(f"현장 점검표({pages}쪽)를 저장했습니다: {path}", 8000)
+    ).run()
+    return path
+
+
+def export_ics(page, choices) -> str | None:
+    """Ask where, then write the cohort's whole schedule as iCalendar."""
+    from panelapp.services.schedule_export import schedule_ics
+    path = _ask(page, "점검 일정 내보내기", f"{_safe(choices.cohort_name)}_점검일정.ics", "iCalendar 파일 (*.ics)")
+    if path is None:
+        return None
+    ctx = page.window_.ctx
+
+    def work(_t) -> int:
+        data, count = schedule_ics(ctx, choices.cohort_id, choices.cohort_name)
+        Path(path).write_bytes(data)
+        return count
+    Op(page, work).success(lambda count: page.window_.statusBar().showMessage(
+        f"점검 {count}건을 내보냈습니다: {path}. 같은 파일을 다시 가져오면 기존 일정이 갱신됩니다.", 8000)).run()
+    return path

@@ -1,0 +1,201 @@
+"""Month calendar: a Sunday-first grid of days with inspections as coloured blocks.
+
+Drag a block to another day to reschedule it (`moved`); double-click a block to edit it
+(`activated`) or an empty spot of a day to schedule a visit there (`day_activated`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from panelapp.domain.holidays_kr import holidays_between
+from panelapp.gui.schedule.blocks import (
+    WEEKDAYS, block_text, day_color, inspection_id_from, mime_for, paint_block, sunday_first, tooltip,
+    week_start,
+)
+
+HEADER_H, DAY_LINE_H, BLOCK_H, GAP = 26, 22, 20, 2
+
+
+class MonthView(QWidget):
+    moved = Signal(int, object)  # inspection id, new date
+    activated = Signal(int)
+    day_activated = Signal(object)
+    selection_changed = Signal(object)  # inspection id or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setMinimumSize(560, 420)
+        self.year, self.month = dt.date.today().year, dt.date.today().month
+        self.today = dt.date.today()
+        self.inspections: list = []
+        self.selected_id: int | None = None
+        self._holidays: dict[dt.date, str] = {}
+        self._press: tuple[int, QPointF] | None = None
+        self._drop_day: dt.date | None = None
+        self.set_month(self.year, self.month)
+
+    # ----- data --------------------------------------------------------------------------
+    def set_month(self, year: int, month: int) -> None:
+        self.year, self.month = year, month
+        first = self.first_day()
+        self._holidays = holidays_between(first, first + dt.timedelta(days=7 * self.weeks() - 1))
+        self.update()
+
+    def set_inspections(self, rows: list) -> None:
+        self.inspections = rows
+        if self.selected_id not in {i.id for i in rows}:
+            self.selected_id = None
+        self.update()
+
+    def first_day(self) -> dt.date:
+        return week_start(dt.date(self.year, self.month, 1))
+
+    def weeks(self) -> int:
+        start = dt.date(self.year, self.month, 1)
+        last = (dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1))
+        return (sunday_first(start) + last.day + 6) // 7
+
+    # ----- geometry ----------------------------------------------------------------------
+    def cell_rect(self, day: dt.date) -> QRectF:
+        index = (day - self.first_day()).days
+        w, h = self.width() / 7, (self.height() - HEADER_H) / self.weeks()
+        return QRectF((index % 7) * w, HEADER_H + (index // 7) * h, w, h)
+
+    def day_at(self, pos: QPointF) -> dt.date | None:
+        if pos.y() < HEADER_H:
+            return None
+        col = min(6, max(0, int(pos.x() / (self.width() / 7))))
+        row = int((pos.y() - HEADER_H) / ((self.height() - HEADER_H) / self.weeks()))
+        if not 0 <= row < self.weeks():
+            return None
+        return self.first_day() + dt.timedelta(days=row * 7 + col)
+
+    def _layout(self) -> list[tuple[QRectF, object]]:
+        """(rect, inspection) for every visible block; overflow counts go to self._more."""
+        by_day: dict[dt.date, list] = {}
+        for info in self.inspections:
+            by_day.setdefault(info.scheduled_date, []).append(info)
+        out, self._more = [], {}
+        for day, rows in by_day.items():
+            cell = self.cell_rect(day)
+            if not (0 <= (day - self.first_day()).days < 7 * self.weeks()):
+                continue
+            fits = max(1, int((cell.height() - DAY_LINE_H - 2) // (BLOCK_H + GAP)))
+            shown = rows if len(rows) <= fits else rows[:fits - 1]
+            for n, info in enumerate(shown):
+                out.append((QRectF(cell.left() + 2, cell.top() + DAY_LINE_H + n * (BLOCK_H + GAP),
+                                   cell.width() - 4, BLOCK_H), info))
+            if len(shown) < len(rows):
+                self._more[day] = (len(rows) - len(shown), QRectF(
+                    cell.left() + 4, cell.top() + DAY_LINE_H + len(shown) * (BLOCK_H + GAP), cell.width() - 8, BLOCK_H))
+        return out
+
+    def block_at(self, pos: QPointF):
+        return next((info for rect, info in self._layout() if rect.contains(pos)), None)
+
+    def block_rect(self, inspection_id: int) -> QRectF | None:
+        return next((rect for rect, info in self._layout() if info.id == inspection_id), None)
+
+    # ----- painting ----------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        w = self.width() / 7
+        bold = QFont(p.font())
+        bold.setBold(True)
+        for col, name in enumerate(WEEKDAYS):
+            p.setPen(day_color(self.first_day() + dt.timedelta(days=col), None))
+            p.setFont(bold)
+            p.drawText(QRectF(col * w, 0, w, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
+        p.setFont(self.font())
+        for n in range(7 * self.weeks()):
+            day = self.first_day() + dt.timedelta(days=n)
+            self._paint_day(p, day)
+        for rect, info in self._layout():
+            paint_block(p, rect, info, block_text(info), info.id == self.selected_id)
+        p.setPen(QColor("#444444"))
+        for _day, (count, rect) in self._more.items():
+            p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"+{count}건 더")
+        p.end()
+
+    def _paint_day(self, p: QPainter, day: dt.date) -> None:
+        cell = self.cell_rect(day)
+        inside = day.month == self.month
+        if day == self._drop_day:
+            p.fillRect(cell, QColor("#fff3c4"))
+        elif day == self.today:
+            p.fillRect(cell, QColor("#eef5ff"))
+        elif not inside:
+            p.fillRect(cell, QColor("#f6f6f6"))
+        p.setPen(QPen(QColor("#d5dbe3"), 1))
+        p.drawRect(cell)
+        holiday = self._holidays.get(day)
+        color = day_color(day, holiday)
+        if not inside:
+            color.setAlpha(110)
+        p.setPen(color)
+        text_rect = cell.adjusted(6, 2, -4, 0)
+        text_rect.setHeight(DAY_LINE_H - 2)
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
+        if holiday:
+            name_rect = text_rect.adjusted(p.fontMetrics().horizontalAdvance(f"{day.day}  "), 0, 0, 0)
+            p.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(name_rect.width())))
+
+    # ----- mouse and drag ----------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        self.selected_id = info.id if info else None
+        self._press = (info.id, event.position()) if info else None
+        self.selection_changed.emit(self.selected_id)
+        self.update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        self.setToolTip(tooltip(info) if info else (self._holidays.get(self.day_at(event.position())) or ""))
+        if self._press and (event.position() - self._press[1]).manhattanLength() >= \
+                QApplication.startDragDistance():
+            drag = QDrag(self)
+            drag.setMimeData(mime_for(self._press[0]))
+            self._press = None
+            drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        if info is not None:
+            self.activated.emit(info.id)
+        elif (day := self.day_at(event.position())) is not None:
+            self.day_activated.emit(day)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if inspection_id_from(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._drop_day = self.day_at(event.position())
+        self.update()
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        self._drop_day = None
+        self.update()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._drop_day = None
+        inspection_id, day = inspection_id_from(event.mimeData()), self.day_at(event.position())
+        current = next((i for i in self.inspections if i.id == inspection_id), None)
+        if inspection_id is not None and day is not None and (current is None or current.scheduled_date != day):
+            event.acceptProposedAction()
+            self.moved.emit(inspection_id, day)
+        self.update()

@@ -1,0 +1,196 @@
+"""Week timeline: seven day columns (Sunday first) over the working hours, inspections as blocks.
+
+Drag a block to another day and time (snapped to 30 minutes) to reschedule it (`moved`);
+visits that overlap share their column side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from panelapp.domain.holidays_kr import holidays_between
+from panelapp.gui.schedule.blocks import (
+    WEEKDAYS, day_color, inspection_id_from, mime_for, paint_block, tooltip, week_start,
+)
+
+AXIS_W, HEADER_H, SNAP = 54, 42, 30
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+class WeekView(QWidget):
+    moved = Signal(int, object, object)  # inspection id, new date, new start time
+    activated = Signal(int)
+    day_activated = Signal(object)
+    selection_changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setMinimumSize(640, 420)
+        self.today = dt.date.today()
+        self.start = week_start(self.today)
+        self.inspections: list = []
+        self.selected_id: int | None = None
+        self.first_hour, self.last_hour = 8, 20
+        self._holidays: dict[dt.date, str] = {}
+        self._press: tuple[int, QPointF] | None = None
+        self._drop: tuple[dt.date, dt.time] | None = None
+        self.set_week(self.today)
+
+    def set_week(self, day: dt.date) -> None:
+        self.start = week_start(day)
+        self._holidays = holidays_between(self.start, self.start + dt.timedelta(days=6))
+        self.update()
+
+    def days(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=n) for n in range(7)]
+
+    def set_inspections(self, rows: list) -> None:
+        self.inspections = [i for i in rows if self.start <= i.scheduled_date < self.start + dt.timedelta(days=7)]
+        timed = [i for i in self.inspections if i.start_time and i.end_time]
+        self.first_hour = min([8] + [i.start_time.hour for i in timed])
+        self.last_hour = max([20] + [min(24, i.end_time.hour + (1 if i.end_time.minute else 0)) for i in timed])
+        if self.selected_id not in {i.id for i in self.inspections}:
+            self.selected_id = None
+        self.update()
+
+    # ----- geometry ----------------------------------------------------------------------
+    def _col_w(self) -> float:
+        return (self.width() - AXIS_W) / 7
+
+    def _hour_h(self) -> float:
+        return (self.height() - HEADER_H) / (self.last_hour - self.first_hour)
+
+    def _y(self, minutes: int) -> float:
+        return HEADER_H + (minutes - self.first_hour * 60) / 60 * self._hour_h()
+
+    def slot_at(self, pos: QPointF) -> tuple[dt.date, dt.time] | None:
+        if pos.x() < AXIS_W or pos.y() < HEADER_H:
+            return None
+        col = min(6, int((pos.x() - AXIS_W) / self._col_w()))
+        minutes = self.first_hour * 60 + (pos.y() - HEADER_H) / self._hour_h() * 60
+        minutes = int(round(minutes / SNAP) * SNAP)
+        minutes = max(self.first_hour * 60, min(minutes, self.last_hour * 60 - SNAP))
+        return self.days()[col], dt.time(minutes // 60, minutes % 60)
+
+    def _layout(self) -> list[tuple[QRectF, object]]:
+        out = []
+        for col, day in enumerate(self.days()):
+            rows = sorted((i for i in self.inspections if i.scheduled_date == day),
+                          key=lambda i: (i.start_time or dt.time(0), i.id))
+            lanes: list[int] = []  # end minute of the last block in each lane
+            placed = []
+            for info in rows:
+                top = _minutes(info.start_time) if info.start_time else self.first_hour * 60
+                bottom = _minutes(info.end_time) if info.end_time else top + 60
+                lane = next((n for n, end in enumerate(lanes) if end <= top), len(lanes))
+                lanes[lane:lane + 1] = [bottom]
+                placed.append((info, top, bottom, lane))
+            width = self._col_w() / max(1, len(lanes))
+            for info, top, bottom, lane in placed:
+                x = AXIS_W + col * self._col_w() + lane * width
+                out.append((QRectF(x + 2, self._y(top) + 1, width - 4, self._y(bottom) - self._y(top) - 2), info))
+        return out
+
+    def block_at(self, pos: QPointF):
+        return next((info for rect, info in self._layout() if rect.contains(pos)), None)
+
+    def block_rect(self, inspection_id: int) -> QRectF | None:
+        return next((rect for rect, info in self._layout() if info.id == inspection_id), None)
+
+    # ----- painting ----------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        w, grid = self._col_w(), QPen(QColor("#d5dbe3"), 1)
+        for col, day in enumerate(self.days()):
+            x = AXIS_W + col * w
+            holiday = self._holidays.get(day)
+            if day == self.today:
+                p.fillRect(QRectF(x, 0, w, self.height()), QColor("#eef5ff"))
+            elif holiday:
+                p.fillRect(QRectF(x, HEADER_H, w, self.height()), QColor("#fff5f5"))
+            p.setPen(day_color(day, holiday))
+            p.drawText(QRectF(x, 2, w, 20), Qt.AlignmentFlag.AlignCenter,
+                       f"{day.month}/{day.day} ({WEEKDAYS[col]})")
+            if holiday:
+                p.drawText(QRectF(x + 2, 20, w - 4, 20), Qt.AlignmentFlag.AlignCenter,
+                           p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(w - 4)))
+            p.setPen(grid)
+            p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        for hour in range(self.first_hour, self.last_hour + 1):
+            y = self._y(hour * 60)
+            p.setPen(grid)
+            p.drawLine(QPointF(AXIS_W, y), QPointF(self.width(), y))
+            if hour < self.last_hour:
+                p.setPen(QColor("#555555"))
+                p.drawText(QRectF(0, y, AXIS_W - 6, 18), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+        if self._drop is not None:
+            col = self.days().index(self._drop[0])
+            y = self._y(_minutes(self._drop[1]))
+            p.setPen(QPen(QColor("#d08a00"), 2))
+            p.drawLine(QPointF(AXIS_W + col * w, y), QPointF(AXIS_W + (col + 1) * w, y))
+        for rect, info in self._layout():
+            text = f"{info.time_text}\n{info.facility_name}\n조장 {info.lead_name or '–'}"
+            paint_block(p, rect, info, text, info.id == self.selected_id)
+        p.end()
+
+    # ----- mouse and drag ----------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        self.selected_id = info.id if info else None
+        self._press = (info.id, event.position()) if info else None
+        self.selection_changed.emit(self.selected_id)
+        self.update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        self.setToolTip(tooltip(info) if info else "")
+        if self._press and (event.position() - self._press[1]).manhattanLength() >= \
+                QApplication.startDragDistance():
+            drag = QDrag(self)
+            drag.setMimeData(mime_for(self._press[0]))
+            self._press = None
+            drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
+        info = self.block_at(event.position())
+        if info is not None:
+            self.activated.emit(info.id)
+        elif (slot := self.slot_at(event.position())) is not None:
+            self.day_activated.emit(slot[0])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if inspection_id_from(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._drop = self.slot_at(event.position())
+        self.update()
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        self._drop = None
+        self.update()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._drop = None
+        inspection_id, slot = inspection_id_from(event.mimeData()), self.slot_at(event.position())
+        current = next((i for i in self.inspections if i.id == inspection_id), None)
+        if inspection_id is not None and slot is not None and (
+                current is None or (current.scheduled_date, current.start_time) != slot):
+            event.acceptProposedAction()
+            self.moved.emit(inspection_id, slot[0], slot[1])
+        self.update()
