@@ -139,3 +139,31 @@ def test_edit_member_shows_consent_history(qtbot, page):
     with qtbot.waitSignal(page.loaded, timeout=5000):
         dlg.save()
     assert cell(page, 0, 4) == "수성구 범어동"
+
+
+def test_context_menu_certificate_writes_the_members_pdf(qtbot, page, monkeypatch, tmp_path):
+    """활동확인서 만들기 from the roster's row menu produces that member's one-page PDF."""
+    import io
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+    target = tmp_path / "cert.pdf"
+    offered, menus = [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def read_and_close_menu():
+        popup = QApplication.activePopupWidget()
+        menus.append([act.text() for act in popup.actions()])
+        popup.close()
+    row = names(page).index("이두리")
+    page.view.selectRow(row)
+    QTimer.singleShot(200, read_and_close_menu)
+    page.view.customContextMenuRequested.emit(page.view.visualRect(page.model.index(row, 0)).center())
+    assert "활동확인서 만들기" in menus[0]
+    page.make_certificate()
+    qtbot.waitUntil(lambda: bool(offered), timeout=15000)
+    text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
+    assert "이두리" in text and "활동확인서" in text.replace(" ", "")
