@@ -12,6 +12,7 @@ from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
+from panelapp.services.team_leaders import assign_from_team
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 
 
@@ -230,9 +231,10 @@ def create_team(ctx: ServiceContext, cohort_id: int, data: TeamInput) -> TeamInf
         name = _validate_team(s, cohort_id, data)
         order = s.scalar(select(func.coalesce(func.max(Team.sort_order), 0)).where(Team.cohort_id == cohort_id))
         team = Team(cohort_id=cohort_id, name=name, kind=data.kind, sort_order=order + 1,
-                    description=normalize_text(data.description, "설명", 500),
-                    leader_enrollment_id=data.leader_enrollment_id)
+                    description=normalize_text(data.description, "설명", 500))
         s.add(team)
+        s.flush()
+        assign_from_team(s, team, data.leader_enrollment_id)
         s.flush()
         return _team_info(s, team)
 
@@ -244,7 +246,9 @@ def update_team(ctx: ServiceContext, team_id: int, data: TeamInput, version: int
             raise NotFoundError("단")
         check_version(team, version)
         team.name = _validate_team(s, team.cohort_id, data, exclude_id=team_id)
-        team.kind, team.leader_enrollment_id = data.kind, data.leader_enrollment_id
+        team.kind = data.kind
+        if data.leader_enrollment_id != team.leader_enrollment_id:
+            assign_from_team(s, team, data.leader_enrollment_id)
         team.description = normalize_text(data.description, "설명", 500)
         s.flush()
         return _team_info(s, team)

@@ -13,6 +13,7 @@ from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, Membe
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import mask_name, normalize_text
 from panelapp.services.activity_stats import stats_for
+from panelapp.services.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.member_rules import (
     F_CONSENT, MemberInput, NoticeInfo, ConsentInput, add_months, clean_member, find_notice,
@@ -157,6 +158,7 @@ def enroll_member(ctx: ServiceContext, cohort_id: int, data: MemberInput,
         s.add(Consent(member_id=member.id, enrollment_id=enrollment.id, notice_id=notice.id,
                       consented_on=consent.consented_on, method=consent.method,
                       retention_until=add_months(cohort.term_end, notice.retention_months)))
+        sync_from_enrollment(s, enrollment)
         s.flush()
         return EnrollmentInfo(enrollment.id, member.id, member.name, reused, enrollment.version)
 
@@ -185,6 +187,7 @@ def update_member(ctx: ServiceContext, enrollment_id: int, data: MemberInput, ve
         e.role, e.joined_on = data.role, clean["joined_on"]
         for key in ("name", "phone", "email", "district", "birth_year", "gender", "notes"):
             setattr(member, key, clean[key])
+        sync_from_enrollment(s, e)
         s.flush()
         return _detail(s, e)
 
@@ -203,6 +206,7 @@ def withdraw_member(ctx: ServiceContext, enrollment_id: int, left_on: dt.date, r
         if left_on > dt.date.today() + dt.timedelta(days=31):
             raise ValidationError("탈퇴일", "한 달 이상 앞선 날짜로는 처리할 수 없습니다.")
         e.status, e.left_on, e.left_reason = EnrollmentStatus.WITHDRAWN, left_on, reason
+        sync_from_enrollment(s, e)
         s.flush()
         return _detail(s, e)
 
@@ -212,6 +216,7 @@ def delete_enrollment(ctx: ServiceContext, enrollment_id: int) -> None:
     with transaction(ctx) as s:
         e = _enrollment(s, enrollment_id)
         e.deleted_at, e.deleted_by_id = utcnow(), ctx.user_id
+        sync_from_enrollment(s, e)
 
 
 def get_member(ctx: ServiceContext, enrollment_id: int) -> MemberDetail:
