@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        self.edit_menu = self.menuBar().addMenu("편집(&E)")
+        self.undo_stack = None  # made once the database is open (keeps start-up light)
         help_menu = self.menuBar().addMenu("도움말(&H)")
         about = QAction("프로그램 정보", self)
         about.triggered.connect(self._about)
@@ -142,6 +144,9 @@ class MainWindow(QMainWindow):
         self.db_label.setText(f"DB: {ctx.db.display_name()}")
         self.user_label.setText(f"사용자: {ctx.user_name}")
         self.settings_action.setEnabled(True)
+        from panelapp.gui.undo import UndoStack
+        self.undo_stack = UndoStack(self)
+        self.edit_menu.addAction(self.undo_stack.action)
         self.bus.changed.connect(self._on_data_changed)
         self._build_pages()
         self.refresh_cohorts(select_id=self.settings.get("last_cohort_id"))

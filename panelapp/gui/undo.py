@@ -1,0 +1,47 @@
+"""The window's undo stack: Ctrl+Z takes back the last edit or delete that offered an undo."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from panelapp.gui.ops import Op
+
+# The data-changed kind announced after an undo, by table; other tables use their own name.
+KIND_BY_TABLE = {"findings": "finding", "proposals": "proposal", "feedback": "feedback",
+                 "content_posts": "content", "facilities": "facility", "departments": "department",
+                 "inspections": "inspection", "checklist_responses": "result", "attachments": "attachment"}
+DEPTH = 20
+
+
+class UndoStack:
+    def __init__(self, window):
+        self.window = window
+        self.records: list = []
+        self.action = QAction("실행 취소", window)
+        self.action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action.triggered.connect(self.undo_last)
+        self._refresh()
+
+    def push(self, record) -> None:
+        """Offer `record` (a services.undo.UndoRecord) for Ctrl+Z."""
+        if record is None:
+            return
+        self.records.append(record)
+        del self.records[:-DEPTH]
+        self._refresh()
+
+    def undo_last(self) -> Op | None:
+        if not self.records:
+            return None
+        from panelapp.services.undo import undo
+        record, ctx = self.records.pop(), self.window.ctx
+        self._refresh()
+        kind = KIND_BY_TABLE.get(record.table, record.table)
+        return Op(self.window, lambda _t: undo(ctx, record), write=True).success(
+            lambda label: (self.window.statusBar().showMessage(f"되돌렸습니다: {label}", 5000),
+                           self.window.bus.emit_changed(kind, [record.row_id]))).run()
+
+    def _refresh(self) -> None:
+        last = self.records[-1].label if self.records else None
+        self.action.setEnabled(last is not None)
+        self.action.setText(f"실행 취소: {last}" if last else "실행 취소")
