@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.ops import Op
+from panelapp.gui.pages.roster_actions import RosterActions
 from panelapp.gui.roster_model import COLUMNS, RosterModel
 
 REFRESH_KINDS = {"member", "enrollment", "team", "attendance", "event", "demo", "trash"}
 _WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
 
 
-class RosterPage(QWidget):
+class RosterPage(RosterActions, QWidget):
     loaded = Signal()  # the id list for the current filters is in the model
 
     def __init__(self, window):
@@ -82,6 +83,13 @@ class RosterPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.import_button = QPushButton("파일에서 불러오기")
+        self.import_button.setToolTip("Excel(.xlsx)·CSV 명단을 검사한 뒤 한 번에 등록합니다.")
+        self.export_button = QPushButton("명단 내보내기")
+        self.import_button.clicked.connect(self.import_from_file)
+        self.export_button.clicked.connect(self.export_roster)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         col.addLayout(buttons)
 
         self.view = QTableView()
@@ -128,7 +136,8 @@ class RosterPage(QWidget):
     def set_cohort(self, cohort_id: int | None) -> None:
         self.cohort_id = cohort_id
         self._total_stale = True
-        self.add_button.setEnabled(cohort_id is not None)
+        for button in (self.add_button, self.import_button, self.export_button):
+            button.setEnabled(cohort_id is not None)
         self._load_teams()
         self.refresh()
         if self.model.reveal and cohort_id is not None:
@@ -227,74 +236,3 @@ class RosterPage(QWidget):
         ctx, cohort_id, purpose = self.window_.ctx, self.cohort_id, self._reveal_purpose
         if ctx is not None and cohort_id is not None and purpose:
             Op(self, lambda _t: record_reveal(ctx, cohort_id, purpose), write=True).run()
-
-    # ----- actions -------------------------------------------------------------------------
-    def selected_id(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
-
-    def selected_row(self):
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-    def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
-        for button in (self.edit_button, self.withdraw_button, self.delete_button):
-            button.setEnabled(has)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        if not index.isValid():
-            return
-        self.view.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction("수정", self.edit_member)
-        menu.addAction("탈퇴 처리", self.withdraw_member)
-        menu.addAction("삭제", self.delete_member)
-        menu.addSeparator()
-        menu.addAction("활동확인서 만들기", self.make_certificate)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-
-    def add_member(self) -> None:
-        from panelapp.gui.dialogs.member_dialog import MemberDialog
-        if self.cohort_id is not None:
-            self._open(MemberDialog(self.window_, self.cohort_id, None))
-
-    def edit_member(self) -> None:
-        from panelapp.gui.dialogs.member_dialog import MemberDialog
-        if (eid := self.selected_id()) is not None:
-            self._open(MemberDialog(self.window_, self.cohort_id, eid))
-
-    def withdraw_member(self) -> None:
-        from panelapp.gui.dialogs.withdraw_dialog import WithdrawDialog
-        row = self.selected_row()
-        if row is None:
-            return
-        if row.status == EnrollmentStatus.WITHDRAWN:
-            QMessageBox.information(self, "탈퇴 처리", f"{row.name} 님은 이미 탈퇴 처리되었습니다.")
-            return
-        self._open(WithdrawDialog(self.window_, row))
-
-    def delete_member(self) -> None:
-        from panelapp.services.members import delete_enrollment
-        row = self.selected_row()
-        if row is None:
-            return
-        answer = QMessageBox.question(
-            self, "단원 삭제", f"{row.name} 님을 이 기수 명단에서 삭제할까요?\n"
-            "삭제한 단원은 휴지통에서 복원할 수 있습니다.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx, eid = self.window_.ctx, row.enrollment_id
-        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True) \
-            .success(lambda _r: self.window_.bus.emit_changed("enrollment", [eid])).run()
-
-    def make_certificate(self) -> None:
-        if (eid := self.selected_id()) is not None:
-            from panelapp.gui.dialogs.certificate import make_certificate
-            make_certificate(self.window_, eid)
-
-    def _open(self, dialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        dialog.open()
