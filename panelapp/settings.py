@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "last_cohort_id": None,      # cohort opened on start
     "roster_page_size": 200,     # rows fetched per batch in large tables
     "certificate_dir": "",       # where the last activity certificate was saved
+    "import_dir": "",            # folder of the last roster file imported (or template saved)
+    "export_dir": "",            # folder of the last roster export
 }
 
 

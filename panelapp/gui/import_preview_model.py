@@ -73,8 +73,13 @@ class ErrorsOnlyProxy(QSortFilterProxyModel):
         self.errors_only = False
 
     def set_errors_only(self, on: bool) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
+            self.errors_only = on
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()  # invalidateFilter() is deprecated since Qt 6.10
         self.errors_only = on
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self.errors_only:

@@ -1,0 +1,129 @@
+"""파일에서 불러오기 and 명단 내보내기 on the roster page: preview, filter, import, cancel, export."""
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy import func, select
+
+from panelapp.gui.mainwindow import MainWindow
+from panelapp.gui.ops import wait_for_all
+from panelapp.services.bootstrap import open_app
+from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.settings import Settings
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, monkeypatch):
+    settings = Settings(tmp_path / "settings.json")
+    ctx = open_app(str(tmp_path / "app.db"), settings)
+    c = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
+    enroll_member(ctx, c.id, MemberInput("김하나", "010-2999-5678", joined_on=dt.date(2026, 3, 1)),
+                  ConsentInput("2026-1", dt.date(2026, 3, 1), agreed=True))
+    ctx.db.dispose()
+    window = MainWindow(str(tmp_path / "app.db"), settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.database_opened, timeout=15000):
+        window.open_database()
+    roster = window.pages["roster"]
+    window.show_page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 1, timeout=5000)
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
+    roster.messages = messages
+    yield roster
+    window.close()
+    wait_for_all()
+
+
+def open_import(qtbot, page, monkeypatch, path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    page.import_from_file()
+    dlg = page.dialog
+    qtbot.waitUntil(lambda: dlg.preview is not None, timeout=10000)
+    return dlg
+
+
+def count(page, model) -> int:
+    with page.window_.ctx.db.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_preview_with_errors_filters_and_refuses(qtbot, page, monkeypatch):
+    dlg = open_import(qtbot, page, monkeypatch, FIX / "roster_errors.csv")
+    assert not dlg.import_button.isEnabled()
+    assert "전체 3행 · 정상 1행 · 오류 2행" in dlg.summary_label.text()
+    assert dlg.errors_only.isChecked() and dlg.proxy.rowCount() == 2
+    row2 = [dlg.proxy.index(0, c).data() for c in range(8)]
+    assert row2[:2] == ["2", "오류"] and "이름: 이름을 입력해 주세요." in row2[7] and "역할:" in row2[7]
+    assert "행과 번호가 같습니다" in dlg.proxy.index(1, 7).data()
+    dlg.errors_only.setChecked(False)
+    assert dlg.proxy.rowCount() == 3 and dlg.proxy.index(0, 1).data() == "정상"
+    assert dlg.start_import() is None
+
+
+def test_import_all_rows_refreshes_the_roster(qtbot, page, monkeypatch):
+    dlg = open_import(qtbot, page, monkeypatch, FIX / "roster.xlsx")
+    assert dlg.import_button.isEnabled() and dlg.import_button.text() == "5명 불러오기"
+    assert "'memo'" in dlg.notice_label.text() and not dlg.errors_only.isChecked()
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=10000) as changed:
+        dlg.import_button.click()
+    assert changed.args == ["member", None]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=10000)
+    assert page.messages[-1] == "5명을 등록했습니다." and not dlg.isVisible()
+
+
+def test_cancel_writes_nothing(qtbot, page, monkeypatch, tmp_path):
+    from panelapp.db.models import Member
+    path = tmp_path / "many.csv"
+    path.write_text("이름,휴대전화,개인정보동의일\n" + "".join(
+        f"단원,010-{3000 + i // 100:04d}-{i:04d},2026-03-02\n" for i in range(1500)), encoding="utf-8")
+    dlg = open_import(qtbot, page, monkeypatch, path)
+    op = dlg.start_import()
+    op.cancel()
+    qtbot.waitUntil(lambda: any("취소" in m for m in page.messages), timeout=10000)
+    assert count(page, Member) == 1 and dlg.isVisible() and dlg.import_button.isEnabled()
+    dlg.reject()
+
+
+def test_unreadable_file_shows_why(qtbot, page, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(FIX / "roster_utf16.csv"), ""))
+    page.import_from_file()
+    qtbot.waitUntil(lambda: bool(page.messages), timeout=10000)
+    assert "UTF-16" in page.messages[-1] and not page.dialog.import_button.isEnabled()
+    page.dialog.reject()
+
+
+def test_template_download(qtbot, page, monkeypatch, tmp_path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "서식"), ""))
+    page.import_from_file()
+    page.dialog.save_template()
+    qtbot.waitUntil(lambda: bool(page.messages), timeout=10000)
+    assert openpyxl.load_workbook(tmp_path / "서식.xlsx").sheetnames == ["단원 명단", "작성 안내"]
+    page.dialog.reject()
+
+
+def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_path):
+    from panelapp.db.models import AccessLog
+    choice = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[choice[-1]], True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("발대식 안내", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "명단"), "CSV UTF-8 (*.csv)"))
+    choice.append(0)
+    page.export_roster()
+    qtbot.waitUntil(lambda: bool(page.messages), timeout=10000)
+    assert "김*나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig") and count(page, AccessLog) == 0
+    choice.append(1)
+    page.export_roster()
+    qtbot.waitUntil(lambda: len(page.messages) == 2, timeout=10000)
+    assert "김하나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig")
+    with page.window_.ctx.db.session_factory() as s:
+        assert s.scalars(select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")).all() == ["발대식 안내"]
