@@ -61,7 +61,8 @@ class ImportPreviewModel(QAbstractTableModel):
         if key == "#status":
             return "정상" if row.ok else "오류"
         if key == "#problems":
-            return " / ".join(f"{p.column}: {p.message}" for p in row.problems)
+            text = " / ".join(f"{p.column}: {p.message}" for p in row.problems)
+            return f"[{len(row.problems)}건] {text}" if len(row.problems) > 1 else text
         return row.value(key)
 
 

@@ -127,3 +127,21 @@ def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_
     assert "김하나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig")
     with page.window_.ctx.db.session_factory() as s:
         assert s.scalars(select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")).all() == ["발대식 안내"]
+
+
+def test_fix_the_file_and_read_it_again(qtbot, page, monkeypatch, tmp_path):
+    path = tmp_path / "fix.csv"
+    path.write_text("이름,휴대전화,역할,개인정보동의일\n가람,010-2111-0001,회장,어제\n", encoding="utf-8")
+    dlg = open_import(qtbot, page, monkeypatch, path)
+    dlg.view.selectRow(0)
+    assert dlg.detail_label.text().splitlines() == [
+        "행 1: 역할: '회장'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요.",
+        "행 1: 개인정보동의일: '어제'은(는) 날짜 형식이 아닙니다. 예: 2026-03-02"]
+    assert dlg.proxy.index(0, 7).data().startswith("[2건] 역할:")
+    path.write_text("이름,휴대전화,역할,개인정보동의일\n가람,010-2111-0001,조장,2026-03-02\n", encoding="utf-8")
+    first = dlg.preview
+    dlg.reload_button.click()
+    qtbot.waitUntil(lambda: dlg.preview is not first and dlg.preview is not None, timeout=10000)
+    assert not dlg.errors_only.isChecked() and dlg.proxy.rowCount() == 1
+    assert dlg.import_button.isEnabled() and "모든 행이 정상입니다" in dlg.notice_label.text()
+    dlg.reject()

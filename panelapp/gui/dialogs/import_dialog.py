@@ -83,7 +83,14 @@ class ImportDialog(QDialog):
         for i, width in enumerate(_WIDTHS):
             header.resizeSection(i, width)
         header.setSectionResizeMode(PROBLEMS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur))
         col.addWidget(self.view, 1)
+        self.detail_label = QLabel()  # every problem of the selected row: the table cell may be cut off
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setMinimumHeight(40)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        col.addWidget(self.detail_label)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -131,6 +138,7 @@ class ImportDialog(QDialog):
             self.notice_label.setText("")
             self.import_button.setEnabled(False)
             self.import_button.setText("불러오기")
+            self.detail_label.setText("")
             return
         kind = _ENCODINGS.get(preview.encoding, preview.encoding)
         self.summary_label.setText(
@@ -143,16 +151,31 @@ class ImportDialog(QDialog):
             notes.append(f"알 수 없는 열 {names}은(는) 무시합니다.")
         if preview.error_count and not preview.file_errors:
             notes.append("오류가 있는 행을 파일에서 고친 뒤 [다시 읽기]를 누르세요. 지금은 불러올 수 없습니다.")
+        if preview.can_import:
+            notes.append(f"모든 행이 정상입니다. [{len(preview.rows):,}명 불러오기]를 누르면 한 번에 등록합니다.")
         self.notice_label.setText("\n".join(notes))
         bad = bool(preview.file_errors or preview.error_count)
-        self.notice_label.setStyleSheet("color: #b3261e;" if bad else "color: #555;")
+        self.notice_label.setStyleSheet("color: #b3261e;" if bad else "color: #1b6e20;")
         self.import_button.setEnabled(preview.can_import)
         self.import_button.setText(f"{len(preview.rows):,}명 불러오기" if preview.can_import else "불러오기")
-        if preview.error_count and not self.errors_only.isChecked():
-            self.errors_only.setChecked(True)
+        # Errors first when there are any; a corrected file shows all its rows again.
+        self.errors_only.setChecked(preview.error_count > 0)
+        self._show_detail(self.view.currentIndex())
 
     def _on_filter(self, on: bool) -> None:
         self.proxy.set_errors_only(on)
+        self._show_detail(self.view.currentIndex())
+
+    def _show_detail(self, index) -> None:
+        if not index.isValid():
+            errors = self.preview is not None and self.preview.error_count
+            self.detail_label.setText("오류가 있는 행을 고르면 그 행의 문제를 모두 볼 수 있습니다." if errors else "")
+            return
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        if row.ok:
+            self.detail_label.setText(f"행 {row.row}: 문제 없음")
+        else:
+            self.detail_label.setText("\n".join(p.line() for p in row.problems))
 
     # ----- step 2: write everything or nothing ---------------------------------------------
     def start_import(self) -> Op | None:
