@@ -115,7 +115,7 @@ class RosterPage(RosterActions, QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         col.addWidget(self.view, 1)
-        self.empty_label = QLabel("아직 등록된 단원이 없습니다. [단원 추가]를 눌러 등록하세요.")
+        self.empty_label = QLabel("아직 등록된 단원이 없습니다. [단원 추가] 또는 [파일에서 불러오기]로 등록하세요.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
         self.empty_label.hide()
