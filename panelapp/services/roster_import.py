@@ -24,6 +24,7 @@ from panelapp.io.roster_columns import map_header
 from panelapp.io.tabular import read_table
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.member_rules import add_months, find_notice
+from panelapp.services.search_index import index_members
 from panelapp.services.roster_import_rows import (
     KEYS, CleanRow, Problem, check_row, known_members, load_facts,
 )
@@ -198,6 +199,7 @@ def _write_chunk(s, user_id, cohort_id, chunk: list[CleanRow], known: dict[str, 
                         [{**{k: c.member[k] for k in _PERSON}, **_stamp(user_id)} for c in new]).all()
         for c, member_id in zip(new, ids):
             known[c.member["phone"]] = member_id
+        index_members(s, ids)  # a Core insert: the search index's ORM listener does not see it
     member_ids = [known[c.member["phone"]] for c in chunk]
     enrollment_ids = s.scalars(insert(Enrollment).returning(Enrollment.id, sort_by_parameter_order=True), [
         {"member_id": mid, "cohort_id": cohort_id, "team_id": c.team_id, "role": c.role,

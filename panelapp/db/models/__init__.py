@@ -15,3 +15,4 @@ from panelapp.db.models.inspections import (  # noqa: F401
 from panelapp.db.models.proposals import (  # noqa: F401
     Feedback, Proposal, ProposalEvent, proposal_findings,
 )
+from panelapp.db.models.search import SearchGram  # noqa: F401
