@@ -1,0 +1,123 @@
+"""발견사항: validation, optimistic locking, soft delete to the trash, undo, filters, urgent list."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import insert
+
+from panelapp.db.models import Proposal, proposal_findings
+from panelapp.domain.enums import FindingCategory as C
+from panelapp.domain.enums import InspectionStatus
+from panelapp.domain.enums import Severity as S
+from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
+from panelapp.services.context import transaction
+from panelapp.services.findings import (
+    FindingInput, FindingQuery, create_finding, delete_finding, get_finding, list_findings, update_finding,
+    urgent_without_proposal,
+)
+from panelapp.services.inspections import create_inspection, set_status
+from panelapp.services.trash import list_trash, restore
+from panelapp.services.undo import undo
+from schedule_world import build_world
+
+
+@pytest.fixture
+def world(ctx):
+    w = build_world(ctx)
+    return w, create_inspection(ctx, w.draft()), create_inspection(ctx, w.draft(facility=w.park_fac,
+                                                                                 day=dt.date(2026, 5, 14)))
+
+
+def add(ctx, insp, title="계단 미끄럼 방지 패드 훼손", category=C.SAFETY, severity=S.HIGH, **kw):
+    return create_finding(ctx, FindingInput(insp.id, title, category, severity, **kw))
+
+
+def propose(ctx, cohort_id, finding_id):
+    with transaction(ctx) as s:
+        p = Proposal(cohort_id=cohort_id, title="개선", submitted_on=dt.date(2026, 5, 20))
+        s.add(p)
+        s.flush()
+        s.execute(insert(proposal_findings).values(proposal_id=p.id, finding_id=finding_id))
+        return p.id
+
+
+def test_create_takes_facility_and_date_from_the_inspection(ctx, world):
+    w, gym, _park = world
+    f = add(ctx, gym, location=" 2층 계단 ", description="끝부분 패드가 들떠 있음")
+    assert (f.facility_id, f.facility_name, f.observed_on) == (w.gym, "한빛국민체육센터", dt.date(2026, 5, 12))
+    assert (f.location, f.description, f.cohort_id) == ("2층 계단", "끝부분 패드가 들떠 있음", w.cohort_id)
+    assert f.inspection_label == "2026-05-12 한빛국민체육센터 점검"
+    assert (f.photo_count, f.has_proposal) == (0, False)
+
+
+def test_validation_names_every_field(ctx, world):
+    with pytest.raises(ValidationErrors) as err:
+        create_finding(ctx, FindingInput(None, "  ", None, None))
+    assert {e.field for e in err.value.errors} == {"점검", "제목", "분류", "심각도"}
+    w, gym, _ = world
+    with pytest.raises(ValidationError, match="30일"):
+        add(ctx, gym, observed_on=dt.date(2026, 3, 1))
+    cancelled = set_status(ctx, gym.id, InspectionStatus.CANCELLED, "휴관", gym.version)
+    with pytest.raises(ValidationError, match="취소된 점검"):
+        add(ctx, cancelled)
+
+
+def test_edit_checks_the_version_and_undo_puts_it_back(ctx, world):
+    w, gym, park = world
+    f = add(ctx, gym)
+    edited, record = update_finding(ctx, f.id, FindingInput(park.id, "놀이터 바닥 파손", C.STRUCTURE, S.URGENT,
+                                                              "놀이터"), f.version)
+    assert (edited.facility_id, edited.severity, edited.observed_on) == (w.park_fac, S.URGENT, dt.date(2026, 5, 14))
+    with pytest.raises(ConcurrencyError):
+        update_finding(ctx, f.id, FindingInput(gym.id, "다시", C.SAFETY, S.LOW), f.version)
+    assert record.label.startswith("발견사항 수정")
+    undo(ctx, record)
+    back = get_finding(ctx, f.id)
+    assert (back.title, back.facility_id, back.severity, back.location) == (f.title, w.gym, S.HIGH, None)
+
+
+def test_delete_goes_to_the_trash_and_comes_back_by_undo_or_restore(ctx, world):
+    w, gym, _ = world
+    f = add(ctx, gym)
+    record = delete_finding(ctx, f.id, f.version)
+    assert list_findings(ctx) == []
+    with pytest.raises(NotFoundError):
+        get_finding(ctx, f.id)
+    item = next(i for i in list_trash(ctx) if i.kind == "finding")
+    assert item.kind_label == "발견사항" and item.label == "계단 미끄럼 방지 패드 훼손 (한빛국민체육센터, 2026-05-12)"
+    undo(ctx, record)
+    assert [x.id for x in list_findings(ctx)] == [f.id]
+    delete_finding(ctx, f.id)
+    assert restore(ctx, "finding", f.id).startswith("계단 미끄럼")
+    assert get_finding(ctx, f.id).title == f.title
+
+
+def test_filters(ctx, world):
+    w, gym, park = world
+    a = add(ctx, gym, "화장실 휴지 없음", C.CLEANLINESS, S.LOW, location="1층 화장실")
+    b = add(ctx, park, "놀이기구 볼트 풀림", C.SAFETY, S.URGENT, description="그네 상단 볼트")
+    c = add(ctx, park, "안내판 글씨 바램", C.SIGNAGE, S.MEDIUM)
+    propose(ctx, w.cohort_id, c.id)
+
+    def ids(**kw):
+        return [f.id for f in list_findings(ctx, FindingQuery(**kw))]
+    assert ids(cohort_id=w.cohort_id) == [c.id, b.id, a.id]  # newest first
+    assert ids(severity=S.URGENT) == [b.id] and ids(category=C.CLEANLINESS) == [a.id]
+    assert ids(facility_id=w.park_fac) == [c.id, b.id]
+    assert ids(without_proposal=True) == [b.id, a.id] and ids(without_proposal=False) == [c.id]
+    assert ids(text="볼트") == [b.id] and ids(text="화장실") == [a.id] and ids(text="100%") == []
+    assert ids(cohort_id=w.cohort_id + 1) == []
+    assert list_findings(ctx, FindingQuery(text="안내판"))[0].proposal_count == 1
+
+
+def test_urgent_without_proposal_until_a_live_proposal_exists(ctx, world):
+    w, gym, park = world
+    old = add(ctx, gym, "비상구 잠김", C.SAFETY, S.URGENT)
+    new = add(ctx, park, "놀이기구 볼트 풀림", C.SAFETY, S.URGENT)
+    add(ctx, park, "낙서", C.CLEANLINESS, S.HIGH)
+    assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [old.id, new.id]
+    pid = propose(ctx, w.cohort_id, old.id)
+    assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [new.id]
+    with transaction(ctx) as s:  # a proposal in the trash no longer answers it
+        s.get(Proposal, pid).deleted_at = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+    assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [old.id, new.id]
