@@ -1,0 +1,142 @@
+"""One section per facility: visits, checklist scores, findings with photos, their proposals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from panelapp.domain.enums import ProposalStatus, Severity
+from panelapp.domain.formatting import dotted_date
+from panelapp.reports.base import STYLES, data_table, para
+from panelapp.reports.improvement.layout import (
+    OVERDUE_COLOR, SEVERITY_COLORS, STATUS_COLORS, WIDTH, Marker, ScoreBar,
+)
+from panelapp.services.report_data import FacilitySection, FindingRow, Photo, ProposalRow
+
+PHOTO_H = 52 * mm
+FINDING_COLS = [11 * mm, 101 * mm, 17 * mm, 19 * mm, 22 * mm]
+
+
+def _colored(text: str, color: str, style: str = "cell_center", bold: bool = False) -> Paragraph:
+    inner = f"<b>{escape(text)}</b>" if bold else escape(text)
+    return Paragraph(f'<font color="{color}">{inner}</font>', STYLES[style])
+
+
+def severity_cell(severity: Severity) -> Paragraph:
+    return _colored(severity.label, SEVERITY_COLORS[severity].hexval().replace("0x", "#"),
+                    bold=severity in (Severity.URGENT, Severity.HIGH))
+
+
+def status_cell(p: ProposalRow) -> Paragraph:
+    text = escape(p.status.label)
+    if p.overdue:
+        text += f'<br/><font color="{OVERDUE_COLOR}" size="7.5">기한 경과</font>'
+    return Paragraph(f'<font color="{STATUS_COLORS[p.status]}"><b>{text}</b></font>', STYLES["cell_center"])
+
+
+def photo_flowable(photo: Photo, width: float, height: float = PHOTO_H):
+    """The photo upright (EXIF orientation applied), scaled into width × height."""
+    path = Path(photo.path)
+    if not path.is_file():
+        return para(f"(사진 파일을 찾을 수 없습니다: {photo.caption or path.name})", "ir_note")
+    try:
+        from PIL import Image as PILImage, ImageOps
+        with PILImage.open(path) as img:
+            img = ImageOps.exif_transpose(img).convert("RGB")
+            img.thumbnail((1200, 1200))
+            buf = io.BytesIO()
+            img.save(buf, "JPEG", quality=82)
+            w, h = img.size
+        buf.seek(0)
+        source = buf
+    except ImportError:
+        source, w, h = str(path), photo.width or 4, photo.height or 3
+    except OSError:
+        return para(f"(사진을 읽을 수 없습니다: {photo.caption or path.name})", "ir_note")
+    scale = min(width / w, height / h)
+    return Image(source, width=w * scale, height=h * scale)
+
+
+def _photo_row(f: FindingRow) -> Table:
+    n = len(f.photos)
+    slot = (FINDING_COLS[1] + sum(FINDING_COLS[2:]) - 4 * mm) / max(n, 2)
+    cells = [[photo_flowable(p, slot - 3 * mm) for p in f.photos]]
+    captions = [[para(p.caption or "", "ir_note") for p in f.photos]]
+    t = Table(cells + captions, colWidths=[slot] * n, hAlign="LEFT")
+    t.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    return t
+
+
+def _finding_text(f: FindingRow) -> list:
+    head = f"<b>{escape(f.title)}</b>"
+    meta = [dotted_date(f.observed_on)] + ([f"위치: {f.location}"] if f.location else [])
+    if f.photo_count > len(f.photos):
+        meta.append(f"사진 {f.photo_count}장 중 {len(f.photos)}장 수록" if f.photos else f"사진 {f.photo_count}장")
+    out = [Paragraph(head, STYLES["cell"]), para(" · ".join(meta), "ir_cell_small")]
+    if f.description:
+        out.append(para(f.description, "cell"))
+    return out
+
+
+def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[int, int]) -> Table:
+    rows: list[list] = [["번호", "발견사항", "유형", "심각도", "관련 제안 (연번)"]]
+    spans = []
+    for n, f in enumerate(f_rows, 1):
+        rows.append([str(n), _finding_text(f), f.category, severity_cell(f.severity),
+                     ", ".join(str(numbers[p]) for p in f.proposal_ids if p in numbers) or "–"])
+        if photos and f.photos:
+            rows.append(["", _photo_row(f), "", "", ""])
+            spans.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
+    return data_table(rows, FINDING_COLS, aligns=["center", "left", "center", "center", "center"], zebra=False,
+                      extra=spans)
+
+
+def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> Table:
+    rows: list[list] = [["연번", "개선제안", "처리 상태", "담당부서 답변"]]
+    for p in props:
+        answer = p.answer or ("답변 대기" + (f" (기한 {dotted_date(p.due_on)})" if p.due_on else ""))
+        cell = [para(answer, "cell")]
+        if p.status == ProposalStatus.DECLINED and p.decline_reason:
+            cell.append(para(f"불채택 사유: {p.decline_reason}", "ir_cell_small"))
+        if p.answered_on:
+            cell.append(para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}일 소요", "ir_cell_small"))
+        title = [Paragraph(f"<b>{escape(p.title)}</b>", STYLES["cell"])]
+        if p.department:
+            title.append(para(p.department, "ir_cell_small"))
+        rows.append([str(numbers.get(p.id, "–")), title, status_cell(p), cell])
+    return data_table(rows, [14 * mm, 56 * mm, 20 * mm, 80 * mm], aligns=["center", "left", "center", "left"])
+
+
+def _scores(fac: FacilitySection) -> Table:
+    rows: list[list] = [["점검 영역", "응답 문항", "점수 (100점)", ""]]
+    for sc in fac.scores:
+        rows.append([sc.title, f"{sc.answered}", "–" if sc.score is None else f"{sc.score:.1f}", ScoreBar(sc.score)])
+    rows.append([Paragraph("<b>종합</b>", STYLES["cell"]), f"{sum(s.answered for s in fac.scores)}",
+                 Paragraph("<b>–</b>" if fac.overall_score is None else f"<b>{fac.overall_score:.1f}</b>",
+                           STYLES["cell_right"]), ScoreBar(fac.overall_score)])
+    return data_table(rows, [55 * mm, 25 * mm, 30 * mm, 60 * mm], aligns=["left", "right", "right", "left"])
+
+
+def facility_story(fac: FacilitySection, index: int, photos: bool, numbers: dict[int, int], hook) -> list:
+    urgent = sum(1 for f in fac.findings if f.severity == Severity.URGENT)
+    info = " · ".join(x for x in (fac.type_name, fac.address, f"담당 {fac.department}" if fac.department else None) if x)
+    visits = (f"점검 {len(fac.visit_dates)}회 ({', '.join(dotted_date(d) for d in fac.visit_dates[:6])}"
+              + (" 외" if len(fac.visit_dates) > 6 else "") + ")") if fac.visit_dates else "기간 중 완료된 점검 없음"
+    facts = f"{visits} · 발견사항 {len(fac.findings)}건" + (f" (긴급 {urgent}건)" if urgent else "") + \
+        f" · 개선제안 {len(fac.proposals)}건"
+    story: list = [Marker(hook, f"시설별 결과: {fac.name}"),
+                   para(f"{index}. {fac.name}", "ir_facility"), para(info, "ir_sub"), para(facts, "ir_sub"),
+                   Spacer(WIDTH, 3 * mm)]
+    if fac.scores:
+        story += [para("점검표 점수", "heading"), _scores(fac)]
+    if fac.findings:
+        story += [CondPageBreak(40 * mm), para("발견사항", "heading"), findings_table(fac.findings, photos, numbers)]
+    if fac.proposals:
+        story += [CondPageBreak(40 * mm), para("개선제안과 담당부서 답변", "heading"), proposals_table(fac.proposals, numbers)]
+    story.append(PageBreak())
+    return [KeepTogether(story[:5])] + story[5:]
