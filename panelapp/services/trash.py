@@ -165,8 +165,10 @@ _MODELS = {"cohort": Cohort, "team": Team, "enrollment": Enrollment, "event": Ac
 
 
 def _register_kinds() -> None:
+    from panelapp.services.trash_proposals import KINDS as PROPOSAL_KINDS
+    from panelapp.services.trash_findings import KINDS as FINDING_KINDS
     from panelapp.services.trash_registers import KINDS
-    for kind, (label, model, lister, restorer) in KINDS.items():
+    for kind, (label, model, lister, restorer) in {**KINDS, **PROPOSAL_KINDS, **FINDING_KINDS}.items():
         KIND_LABELS[kind] = label
         _KINDS[kind] = (lister, restorer)
         _MODELS[kind] = model

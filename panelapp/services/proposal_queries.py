@@ -1,0 +1,176 @@
+"""Reading proposals: the filtered list, one proposal with its history and findings, choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+
+from panelapp.db.models import (
+    Department, Enrollment, Facility, Finding, Member, Proposal, ProposalEvent, User, proposal_findings,
+)
+from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
+from panelapp.domain.errors import NotFoundError
+from panelapp.domain.proposal_rules import UNANSWERED, days_to_answer, days_to_completion, is_overdue
+from panelapp.services.context import ServiceContext, reading
+
+
+@dataclass(frozen=True)
+class ProposalQuery:
+    cohort_id: int | None = None
+    status: ProposalStatus | None = None
+    department_id: int | None = None
+    facility_id: int | None = None
+    overdue_only: bool = False
+    text: str = ""
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    id: int
+    cohort_id: int
+    title: str
+    facility_id: int | None
+    facility_name: str | None
+    department_id: int | None
+    department_name: str | None
+    status: ProposalStatus
+    submitted_on: dt.date
+    due_on: dt.date | None
+    answered_on: dt.date | None
+    completed_on: dt.date | None
+    days_to_answer: int | None
+    days_to_completion: int | None
+    overdue: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    at: dt.datetime  # UTC
+    from_status: ProposalStatus | None
+    to_status: ProposalStatus
+    user_name: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class LinkedFinding:
+    id: int
+    title: str
+    category: FindingCategory
+    severity: Severity
+    facility_name: str | None
+    location: str | None
+    observed_on: dt.date
+
+
+@dataclass(frozen=True)
+class ProposalDetail:
+    row: ProposalRow
+    problem: str | None
+    proposal: str | None
+    expected_effect: str | None
+    answer: str | None
+    decline_reason: str | None
+    proposer_enrollment_id: int | None
+    proposer_name: str | None
+    events: tuple[EventInfo, ...]
+    findings: tuple[LinkedFinding, ...]
+
+    def __getattr__(self, name):  # the row's fields read as the detail's own
+        return getattr(self.row, name)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _select():
+    return (select(Proposal, Facility.name, Department.name)
+            .outerjoin(Facility, Facility.id == Proposal.facility_id)
+            .outerjoin(Department, Department.id == Proposal.department_id)
+            .where(Proposal.deleted_at.is_(None)))
+
+
+def row_of(p: Proposal, facility: str | None, department: str | None, today: dt.date) -> ProposalRow:
+    return ProposalRow(p.id, p.cohort_id, p.title, p.facility_id, facility, p.department_id, department,
+                       p.status, p.submitted_on, p.due_on, p.answered_on, p.completed_on,
+                       days_to_answer(p.submitted_on, p.answered_on),
+                       days_to_completion(p.submitted_on, p.completed_on),
+                       is_overdue(p.status, p.due_on, today), p.version)
+
+
+def overdue_clause(today: dt.date):
+    """SQL twin of proposal_rules.is_overdue (tests hold them to the same answer)."""
+    return and_(Proposal.status.in_(UNANSWERED), Proposal.due_on.is_not(None), Proposal.due_on < today)
+
+
+def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) -> list[ProposalRow]:
+    """Newest submission first; text matches title, problem, proposal or answer."""
+    today = query.today or dt.date.today()
+    q = _select()
+    if query.cohort_id is not None:
+        q = q.where(Proposal.cohort_id == query.cohort_id)
+    if query.status is not None:
+        q = q.where(Proposal.status == query.status)
+    if query.department_id is not None:
+        q = q.where(Proposal.department_id == query.department_id)
+    if query.facility_id is not None:
+        q = q.where(Proposal.facility_id == query.facility_id)
+    if query.overdue_only:
+        q = q.where(overdue_clause(today))
+    text = " ".join(query.text.split())
+    if text:
+        pattern = f"%{_escape_like(text.lower())}%"
+        q = q.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in
+                          (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer))))
+    with reading(ctx) as s:
+        rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
+        return [row_of(p, f, d, today) for p, f, d in rows]
+
+
+def linked_findings(s, proposal_id: int) -> tuple[LinkedFinding, ...]:
+    rows = s.execute(select(Finding, Facility.name)
+                     .join(proposal_findings, proposal_findings.c.finding_id == Finding.id)
+                     .outerjoin(Facility, Facility.id == Finding.facility_id)
+                     .where(proposal_findings.c.proposal_id == proposal_id, Finding.deleted_at.is_(None))
+                     .order_by(Finding.observed_on, Finding.id))
+    return tuple(LinkedFinding(f.id, f.title, f.category, f.severity, name, f.location, f.observed_on)
+                 for f, name in rows)
+
+
+def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
+    found = s.execute(_select().where(Proposal.id == proposal_id)).first()
+    if found is None:
+        raise NotFoundError("개선제안")
+    p, facility, department = found
+    events = s.execute(select(ProposalEvent, User.name).outerjoin(User, User.id == ProposalEvent.user_id)
+                       .where(ProposalEvent.proposal_id == p.id)
+                       .order_by(ProposalEvent.at, ProposalEvent.id))
+    proposer = None
+    if p.proposer_enrollment_id is not None:
+        proposer = s.scalar(select(Member.name).join(Enrollment, Enrollment.member_id == Member.id)
+                            .where(Enrollment.id == p.proposer_enrollment_id))
+    return ProposalDetail(
+        row_of(p, facility, department, today or dt.date.today()), p.problem, p.proposal,
+        p.expected_effect, p.answer, p.decline_reason, p.proposer_enrollment_id, proposer,
+        tuple(EventInfo(e.at, e.from_status, e.to_status, name, e.note) for e, name in events),
+        linked_findings(s, p.id))
+
+
+def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
+    with reading(ctx) as s:
+        return detail_in(s, proposal_id, today)
+
+
+def proposal_choices(ctx: ServiceContext, cohort_id: int | None) -> list[tuple[int, str]]:
+    """(id, "제목 (상태)") of a cohort's proposals, newest first: for linking feedback."""
+    q = select(Proposal.id, Proposal.title, Proposal.status).where(Proposal.deleted_at.is_(None))
+    if cohort_id is not None:
+        q = q.where(Proposal.cohort_id == cohort_id)
+    with reading(ctx) as s:
+        rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc())).all()
+    return [(pid, f"{title} ({status.label})") for pid, title, status in rows]
