@@ -160,3 +160,22 @@ def test_cohort_by_number(ctx):
         cohort_id_by_number(ctx, 8)
     with pytest.raises(NotFoundError):
         preview_import(ctx, c.id + 99, FIX / "roster_utf8.csv")
+
+
+def test_an_imported_chief_leads_the_team_and_two_in_one_team_are_refused(ctx, tmp_path):
+    from panelapp.services.cohorts import list_teams
+    c = cohort(ctx)
+    old = enroll_member(ctx, c.id, MemberInput("전단장", "010-2111-0009", team_id=c.teams[0].id,
+                                               role=MemberRole.CHIEF, joined_on=D(2026, 3, 1)),
+                        ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    team = c.teams[0].name
+    two = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n"
+                                                      f"을,010-2111-0002,{team},단장,2026-03-02\n"))
+    assert [p.line() for p in two.problems] == [f"행 2: 역할: '{team}'의 단장은 한 명입니다(파일의 1행도 단장)."]
+    one = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n"
+                                                      f"을,010-2111-0002,{team},단원,2026-03-02\n"))
+    result = commit_import(ctx, c.id, one)
+    leader = {t.id: t for t in list_teams(ctx, c.id)}[c.teams[0].id]
+    assert get_member(ctx, result.enrollment_ids[0]).role == MemberRole.CHIEF
+    assert leader.leader_enrollment_id == result.enrollment_ids[0] and leader.leader_name == "갑"
+    assert get_member(ctx, old.enrollment_id).role == MemberRole.MEMBER  # the previous 단장 steps down

@@ -18,13 +18,14 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from panelapp.db.models import Consent, Enrollment, Member
-from panelapp.domain.enums import EnrollmentStatus
+from panelapp.domain.enums import EnrollmentStatus, MemberRole
 from panelapp.domain.errors import DomainError
 from panelapp.io.roster_columns import map_header
 from panelapp.io.tabular import read_table
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.member_rules import add_months, find_notice
 from panelapp.services.search_index import index_members
+from panelapp.services.team_leaders import sync_from_enrollment
 from panelapp.services.roster_import_rows import (
     KEYS, CleanRow, Problem, check_row, known_members, load_facts,
 )
@@ -163,6 +164,7 @@ def commit_import(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, t
             chunk = clean[start:start + _CHUNK]
             enrollment_ids.extend(_write_chunk(s, ctx.user_id, cohort_id, chunk, known, notice.id, retention))
             _step(token, start + len(chunk), total)
+        _lead_teams(s, clean, enrollment_ids)
         _step(token, total, total, "저장을 마무리하는 중…")
     return ImportResult(total, reused, tuple(enrollment_ids),
                         {"recheck_s": checked - started, "write_s": time.perf_counter() - checked})
@@ -172,6 +174,13 @@ def _step(token, done: int, total: int, text: str = "") -> None:
     if token is not None:
         token.check()  # raising here leaves the transaction: rollback, nothing written
         token.progress(done, total, text or f"단원을 저장하는 중… {done:,} / {total:,}")
+
+
+def _lead_teams(s, clean: list[CleanRow], enrollment_ids: list[int]) -> None:
+    """An imported 단장 leads their team, as when enrolled through the member form."""
+    for row, enrollment_id in zip(clean, enrollment_ids):
+        if row.role == MemberRole.CHIEF and row.team_id is not None:
+            sync_from_enrollment(s, s.get(Enrollment, enrollment_id))
 
 
 def _stamp(user_id: int | None) -> dict:

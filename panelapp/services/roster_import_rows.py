@@ -82,7 +82,8 @@ def known_members(s, phones: list[str]) -> dict[str, int]:
 
 def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
               seen: dict[str, int]) -> tuple[CleanRow | None, list[Problem]]:
-    """The row's problems, or its clean values; `seen` maps phones to the row that had them first."""
+    """The row's problems, or its clean values; `seen` maps phones (and each team's 단장) to the
+    row that had them first."""
     raw = dict(zip(KEYS, values))
     problems: list[Problem] = []
 
@@ -119,6 +120,13 @@ def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
         if team_id is None:
             names = ", ".join(facts.teams) or "없음"
             problems.append(Problem(number, "소속", f"이 기수에 '{team_name}' 단이 없습니다(있는 단: {names})."))
+    if role == MemberRole.CHIEF and team_id is not None:
+        # A team has one 단장 (the member form makes the newest one leader); two in one file is a typo.
+        key = f"chief:{team_id}"
+        if key in seen:
+            problems.append(Problem(number, "역할", f"'{team_name}'의 단장은 한 명입니다(파일의 {seen[key]}행도 단장)."))
+        else:
+            seen[key] = number
     if clean is not None:
         phone = clean["phone"]
         if phone in seen:
