@@ -39,7 +39,7 @@ class InspectionStatusDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
 
     def _status_changed(self, *_args) -> None:
-        status = self.ui.statusCombo.currentData()
+        status = InspectionStatus(self.ui.statusCombo.currentData())  # Qt hands back the plain str
         needs = status in (InspectionStatus.POSTPONED, InspectionStatus.CANCELLED)
         self.ui.reasonEdit.setEnabled(needs)
         self.ui.reasonLabel.setText("사유 *" if needs else "사유")
@@ -48,7 +48,7 @@ class InspectionStatusDialog(QDialog):
     def save(self) -> None:
         from panelapp.services.inspections import set_status
         ctx, info = self.window_.ctx, self.info
-        status, reason = self.ui.statusCombo.currentData(), self.ui.reasonEdit.text()
+        status, reason = InspectionStatus(self.ui.statusCombo.currentData()), self.ui.reasonEdit.text()
         self.ui.buttonBox.setEnabled(False)
         Op(self, lambda _t: set_status(ctx, info.id, status, reason, info.version), write=True) \
             .success(self._saved).failure(self._failed).run()

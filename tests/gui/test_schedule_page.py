@@ -1,0 +1,213 @@
+"""점검 일정 page: schedule through the dialog (warning confirmed), drag to reschedule in the
+month and week views, list filters, status with reason, field sheet and .ics files."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
+
+from conftest import make_ctx
+from panelapp.domain.enums import InspectionStatus
+from panelapp.gui.bus import DataBus
+from panelapp.gui.ops import wait_for_all
+from panelapp.gui.pages.schedule import SchedulePage
+from panelapp.gui.schedule.blocks import mime_for
+from panelapp.services.inspections import InspectionQuery, create_inspection, get_inspection, list_inspections
+from schedule_world import D, T, build_world
+
+
+class Window(QMainWindow):
+    cohort_changed = Signal(object)
+
+    def __init__(self, ctx, cohort_id):
+        super().__init__()
+        self.ctx, self.current_cohort_id = ctx, cohort_id
+        self.bus = DataBus(self)
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    world = build_world(ctx)
+    window = Window(ctx, world.cohort_id)
+    qtbot.addWidget(window)
+    page = SchedulePage(window)
+    page.anchor = D(2026, 5, 1)
+    window.setCentralWidget(page)
+    window.resize(1200, 760)
+    yield page, world
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def shown(qtbot, page):
+    page.window_.show()
+    settle(qtbot, page)
+
+
+def settle(qtbot, page):
+    qtbot.waitUntil(lambda: page.choices is not None and not page._loading and not page._dirty, timeout=5000)
+
+
+def drop(view, pos: QPointF, inspection_id: int) -> None:
+    data = mime_for(inspection_id)  # the event does not own its mime data: keep it alive
+    event = QDropEvent(pos, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(event)
+    del data
+
+
+def test_schedule_through_the_dialog_with_a_warning_confirmed(qtbot, setup, monkeypatch):
+    page, w = setup
+    create_inspection(w.ctx, w.draft())
+    shown(qtbot, page)
+    assert page.period_label.text() == "2026년 5월"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        asked.append(text), QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes)[1])
+    dialog = page.add(D(2026, 5, 12))
+    ui = dialog.ui
+    assert ui.teamCombo.currentText() == "정책동행단" and ui.templateCombo.currentText().endswith("(기본)")
+    assert ui.hoursLabel.text() == "(2시간)"
+    ui.facilityCombo.setCurrentIndex(ui.facilityCombo.findData(w.park_fac))
+    ui.leadCombo.setCurrentIndex(ui.leadCombo.findData(w.lead))  # already at the gym 10–12
+    save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    qtbot.waitUntil(lambda: len(asked) == 1 and ui.buttonBox.isEnabled(), timeout=5000)
+    assert "김민준 님은 2026-05-12(화) 같은 시간에" in asked[0] and dialog.isVisible()  # declined: still open
+    assert len(list_inspections(w.ctx, InspectionQuery(w.cohort_id))) == 1
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
+        save.click()
+    assert len(asked) == 2 and not dialog.isVisible()
+    rows = list_inspections(w.ctx, InspectionQuery(w.cohort_id))
+    assert sorted(r.facility_name for r in rows) == ["새봄근린공원", "한빛국민체육센터"]
+    settle(qtbot, page)
+    assert len(page.month.inspections) == 2
+
+
+def test_dialog_shows_holiday_and_field_errors(qtbot, setup):
+    page, w = setup
+    shown(qtbot, page)
+    dialog = page.add(D(2026, 5, 5))
+    assert dialog.ui.holidayLabel.text() == "공휴일: 어린이날"
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=5000)
+    assert "시설: 점검할 시설을 골라 주세요." in dialog.ui.errorLabel.text()
+    assert "조장:" in dialog.ui.errorLabel.text()
+    dialog.reject()
+
+
+def test_series_from_the_dialog(qtbot, setup, monkeypatch):
+    page, w = setup
+    shown(qtbot, page)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = page.add(D(2026, 6, 2))
+    ui = dialog.ui
+    ui.facilityCombo.setCurrentIndex(ui.facilityCombo.findData(w.lot))
+    ui.leadCombo.setCurrentIndex(ui.leadCombo.findData(w.lee))
+    ui.repeatCheck.setChecked(True)
+    ui.intervalSpin.setValue(2)
+    ui.untilEdit.setDate(ui.untilEdit.date().fromString("2026-06-30", "yyyy-MM-dd"))
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    rows = list_inspections(w.ctx, InspectionQuery(w.cohort_id))
+    assert [r.scheduled_date for r in rows] == [D(2026, 6, 2), D(2026, 6, 16), D(2026, 6, 30)]
+    assert len({r.series_id for r in rows}) == 1
+
+
+def test_drag_to_another_day_in_the_month_view(qtbot, setup):
+    page, w = setup
+    info = create_inspection(w.ctx, w.draft())
+    shown(qtbot, page)
+    month = page.month
+    rect = month.block_rect(info.id)
+    assert rect is not None and month.day_at(rect.center()) == D(2026, 5, 12)
+    target = month.cell_rect(D(2026, 5, 14)).center()
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
+        drop(month, target, info.id)
+    moved = get_inspection(w.ctx, info.id)
+    assert (moved.scheduled_date, moved.start_time) == (D(2026, 5, 14), T(10))
+    settle(qtbot, page)
+    assert month.day_at(month.block_rect(info.id).center()) == D(2026, 5, 14)
+
+
+def test_drag_to_a_day_and_time_in_the_week_view(qtbot, setup, monkeypatch):
+    page, w = setup
+    info = create_inspection(w.ctx, w.draft())
+    create_inspection(w.ctx, w.draft(day=D(2026, 5, 13), facility=w.lot, lead=w.lee, members=()))
+    page.anchor = D(2026, 5, 12)
+    shown(qtbot, page)
+    page.show_view(1)
+    assert page.period_label.text() == "2026년 5월 10일 ~ 16일"
+    week = page.week
+    assert week.slot_at(week.block_rect(info.id).topLeft() + QPointF(5, 1))[0] == D(2026, 5, 12)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Yes)[1])
+    x = week.block_rect(info.id).center().x() + week._col_w()  # next day, Wednesday
+    y = week._y(13 * 60 + 30) + 2
+    assert week.slot_at(QPointF(x, y)) == (D(2026, 5, 13), T(13, 30))
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
+        drop(week, QPointF(x, y), info.id)
+    moved = get_inspection(w.ctx, info.id)
+    assert (moved.scheduled_date, moved.start_time, moved.end_time) == (D(2026, 5, 13), T(13, 30), T(15, 30))
+    assert asked == []  # the other visit of that day is elsewhere and ends at 12:00
+
+
+def test_list_filters(qtbot, setup):
+    page, w = setup
+    a = create_inspection(w.ctx, w.draft())
+    create_inspection(w.ctx, w.draft(day=D(2026, 6, 9), facility=w.lot))
+    create_inspection(w.ctx, w.draft(day=D(2026, 7, 7), facility=w.park_fac))
+    from panelapp.services.inspections import set_status
+    set_status(w.ctx, a.id, InspectionStatus.CANCELLED, "휴관", a.version)
+    shown(qtbot, page)
+    page.show_view(2)
+    lst = page.list
+    assert lst.table.rowCount() == 3 and lst.count_label.text() == "3건"
+    assert lst.table.item(0, 0).text() == "2026-05-12(화)" and lst.table.item(0, 7).text() == "휴관"
+    lst.status_combo.setCurrentIndex(lst.status_combo.findData(InspectionStatus.PLANNED))
+    assert lst.table.rowCount() == 2 and lst.count_label.text() == "2건 / 전체 3건"
+    lst.facility_combo.setCurrentIndex(lst.facility_combo.findData(w.lot))
+    assert [lst.table.item(r, 2).text() for r in range(lst.table.rowCount())] == ["시청 공영주차장"]
+    lst.facility_combo.setCurrentIndex(0)
+    lst.range_check.setChecked(True)
+    lst.from_edit.setDate(lst.from_edit.date().fromString("2026-07-01", "yyyy-MM-dd"))
+    assert [lst.table.item(r, 2).text() for r in range(lst.table.rowCount())] == ["새봄근린공원"]
+    lst.team_combo.setCurrentIndex(lst.team_combo.count() - 1)  # 소식이음단: none
+    assert lst.table.rowCount() == 0
+
+
+def test_status_dialog_needs_a_reason(qtbot, setup):
+    page, w = setup
+    info = create_inspection(w.ctx, w.draft())
+    shown(qtbot, page)
+    page._select(info.id)
+    dialog = page.change_status()
+    ui = dialog.ui
+    ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(InspectionStatus.POSTPONED))
+    assert ui.reasonEdit.isEnabled() and ui.reasonLabel.text() == "사유 *"
+    save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    qtbot.waitUntil(lambda: ui.errorLabel.isVisible(), timeout=5000)
+    assert "사유: 연기 사유를 입력해 주세요." in ui.errorLabel.text()
+    ui.reasonEdit.setText("우천")
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
+        save.click()
+    assert get_inspection(w.ctx, info.id).status_reason == "우천"
+
+
+def test_field_sheet_and_ics_files(qtbot, setup, monkeypatch, tmp_path):
+    page, w = setup
+    info = create_inspection(w.ctx, w.draft())
+    shown(qtbot, page)
+    page._select(info.id)
+    pdf, ics = tmp_path / "sheet.pdf", tmp_path / "plan.ics"
+    answers = iter([str(pdf), str(ics)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    assert page.save_field_sheet() == str(pdf)
+    assert page.export_ics() == str(ics)
+    qtbot.waitUntil(lambda: pdf.exists() and ics.exists(), timeout=10000)
+    wait_for_all()
+    assert pdf.read_bytes().startswith(b"%PDF") and info.uid.encode() in ics.read_bytes()
