@@ -121,3 +121,19 @@ def test_urgent_without_proposal_until_a_live_proposal_exists(ctx, world):
     with transaction(ctx) as s:  # a proposal in the trash no longer answers it
         s.get(Proposal, pid).deleted_at = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
     assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [old.id, new.id]
+
+
+def test_create_with_photos_is_all_or_nothing(ctx, world, tmp_path):
+    from PIL import Image
+
+    from panelapp.services.attachments import list_attachments
+    w, gym, _ = world
+    good = tmp_path / "난간.jpg"
+    Image.new("RGB", (30, 20), "red").save(good)
+    bad = tmp_path / "설명.txt"
+    bad.write_text("글")
+    with pytest.raises(Exception, match="설명.txt"):
+        create_finding(ctx, FindingInput(gym.id, "난간", C.SAFETY, S.HIGH), photos=[good, bad])
+    assert list_findings(ctx) == []
+    f = create_finding(ctx, FindingInput(gym.id, "난간", C.SAFETY, S.HIGH), photos=[good])
+    assert f.photo_count == 1 and list_attachments(ctx, "finding", f.id)[0].original_name == "난간.jpg"

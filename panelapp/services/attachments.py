@@ -114,6 +114,11 @@ def attach_bytes(s, db: Database, owner_type: str, owner_id: int, data: bytes, n
     return row
 
 
+def check_photo(path: str | Path) -> tuple[str, int, int]:
+    """A photo chosen for a record not saved yet: refused now, attached when it is saved."""
+    return inspect_image(read_photo(Path(path)), Path(path).name)
+
+
 def add_photo(ctx: ServiceContext, owner_type: str, owner_id: int, path: str | Path) -> AttachmentInfo:
     data = read_photo(Path(path))
     with transaction(ctx) as s:

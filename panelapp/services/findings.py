@@ -8,7 +8,9 @@ Reading (lists, filters, the dashboard's urgent list) lives in finding_queries.p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import Finding, Inspection
@@ -82,13 +84,20 @@ def _load(s, finding_id: int) -> Finding:
     return f
 
 
-def create_finding(ctx: ServiceContext, data: FindingInput) -> FindingInfo:
+def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str | Path] = ()) -> FindingInfo:
+    """The finding with its first photos, all or nothing (a refused photo saves nothing)."""
+    from panelapp.services.attachments import attach_bytes, inspect_image, read_photo
     values = _clean(data)
+    files = [(Path(p).name, read_photo(Path(p))) for p in photos]
+    for name, content in files:
+        inspect_image(content, name)
     with transaction(ctx) as s:
         f = Finding()
         _apply(f, _inspection(s, data.inspection_id), values)
         s.add(f)
         s.flush()
+        for name, content in files:
+            attach_bytes(s, ctx.db, "finding", f.id, content, name)
         return info_in(s, f.id)
 
 

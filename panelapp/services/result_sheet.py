@@ -87,10 +87,15 @@ def scores_for(sections: tuple[SectionInfo, ...], answers: dict[int, Response]):
     return per_section, overall_score(per_section)
 
 
-def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = None) -> list[str]:
+def missing_items(sheet: ResultSheet, answers: dict[int, Response] | None = None) -> dict[int, str]:
+    """Required items without an answer: item id → label, in checklist order."""
     answers = answers if answers is not None else {r.item_id: r for r in sheet.responses}
-    return [item_label(i, sec) for sec in sheet.sections for i in sec.items
-            if i.required and not _answered(i, answers.get(i.id))]
+    return {i.id: item_label(i, sec) for sec in sheet.sections for i in sec.items
+            if i.required and not _answered(i, answers.get(i.id))}
+
+
+def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = None) -> list[str]:
+    return list(missing_items(sheet, answers).values())
 
 
 def sheet_in(s, insp: Inspection) -> ResultSheet:
