@@ -10,6 +10,7 @@ import sys
 
 from panelapp import __version__
 from panelapp.cli_members import add_parser as add_members_parser, cmd_members
+from panelapp.cli_report import add_parser as add_report_parser, cmd_report
 from panelapp.cli_schedule import add_parser as add_schedule_parser, cmd_schedule
 
 EXIT_USER_ERROR = 1
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="데이터베이스 무결성을 점검합니다 (문제가 있으면 종료 코드 1)")
     add_members_parser(sub)
     add_schedule_parser(sub)
+    add_report_parser(sub)
     return parser
 
 
@@ -59,7 +61,8 @@ def cmd_check(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "members": cmd_members,
-            "schedule": lambda args: cmd_schedule(args, _open)}
+            "schedule": lambda args: cmd_schedule(args, _open),
+            "report": lambda args: cmd_report(args, _open)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
 from panelapp.domain.formatting import korean_date
 from panelapp.reports.base import ACCENT, RULE, para
-from panelapp.reports.improvement.layout import TITLE, WIDTH
+from panelapp.reports.improvement.layout import TITLE, WIDTH, table_style
 from panelapp.services.report_data import SECTIONS, ReportData
 
 
@@ -26,7 +26,7 @@ def cover(data: ReportData) -> list:
     ]
     table = Table([[para(k, "label"), para(v, "body")] for k, v in facts],
                   colWidths=[32 * mm, 108 * mm], hAlign="CENTER")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),

@@ -7,13 +7,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date
 from panelapp.reports.base import STYLES, data_table, para
 from panelapp.reports.improvement.layout import (
-    OVERDUE_COLOR, SEVERITY_COLORS, STATUS_COLORS, WIDTH, Marker, ScoreBar,
+    OVERDUE_COLOR, SEVERITY_COLORS, STATUS_COLORS, WIDTH, Marker, ScoreBar, table_style,
 )
 from panelapp.services.report_data import FacilitySection, FindingRow, Photo, ProposalRow
 
@@ -67,7 +67,7 @@ def _photo_row(f: FindingRow) -> Table:
     cells = [[photo_flowable(p, slot - 3 * mm) for p in f.photos]]
     captions = [[para(p.caption or "", "ir_note") for p in f.photos]]
     t = Table(cells + captions, colWidths=[slot] * n, hAlign="LEFT")
-    t.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    t.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     return t
 

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate, TableStyle
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.reports.base import (
@@ -48,6 +48,12 @@ STYLES.update({s.name: s for s in (
     _style("ir_cell_small", 8, leading=10.5),
     _style("ir_cell_bold", 9, bold=True, leading=12),
 )})
+
+
+def table_style(commands: list) -> TableStyle:
+    """A TableStyle in NanumGothic: a Table sets its cells' font even when they hold paragraphs,
+    and its default (fixed at import, before panelapp registered its fonts) is Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)] + list(commands))
 
 
 class Marker(Flowable):

@@ -5,16 +5,20 @@ from __future__ import annotations
 import math
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table
 
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.reports.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, para
-from panelapp.reports.improvement.layout import BAR, SOFT, WIDTH
+from panelapp.reports.improvement.layout import BAR, SOFT, WIDTH, table_style
 from panelapp.services.report_data import ReportData, Summary, Tally
 
+# renderPDF starts every drawing in STATE_DEFAULTS' font, fixed when reportlab.graphics was first
+# imported (Helvetica if that was before panelapp.reports.base): it would land unembedded in the PDF.
+shapes.STATE_DEFAULTS["fontName"] = FONT
 CHART_W, CHART_H = (WIDTH - 6 * mm) / 2, 54 * mm
 
 
@@ -45,7 +49,7 @@ def _tiles(s: Summary) -> Table:
         quad = cells[r * 4:(r + 1) * 4]
         rows += [[c[0] for c in quad], [c[1] for c in quad]]
     t = Table(rows, colWidths=[WIDTH / 4] * 4, rowHeights=[10 * mm, 6 * mm] * 2)
-    t.setStyle(TableStyle([
+    t.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEAFTER", (0, 0), (-2, -1), 1.5, colors.white), ("LINEBELOW", (0, 1), (-1, 1), 3, colors.white),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
@@ -105,7 +109,7 @@ def summary(data: ReportData) -> list:
         [chart("발견사항 — 심각도별", s.findings_by_severity, horizontal=True, color=colors.HexColor("#c4570c")),
          chart("발견사항 — 유형별", s.findings_by_category, horizontal=True)],
     ], colWidths=[CHART_W + 3 * mm] * 2)
-    charts.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)),
+    charts.setStyle(table_style([("SPAN", (0, 0), (1, 0)),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     held = f"활동 {s.events_held}회 · 참여 단원 활동 시간 합계 {format_hours(s.attendance_hours)}"
@@ -117,7 +121,7 @@ def summary(data: ReportData) -> list:
         Spacer(WIDTH, 5 * mm),
         charts,
         Spacer(WIDTH, 3 * mm),
-        para("채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 − 접수일, "
+        para("채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 - 접수일, "
              "답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
              "참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원 ÷ 기간 중 활동한 단원.", "ir_note"),
         PageBreak(),
