@@ -167,6 +167,8 @@ def test_status_reasons_and_cancelled_event_goes_to_the_trash(w):
     assert _event(w.ctx, info.id).deleted_at is None
     cancelled = set_status(w.ctx, info.id, InspectionStatus.CANCELLED, "휴관", postponed.version, TODAY)
     assert _event(w.ctx, info.id).deleted_at is not None and list_events(w.ctx, w.cohort_id) == []
+    from panelapp.services.trash import list_trash
+    assert list_trash(w.ctx) == []  # restored by changing the status back, not from the trash
     planned = set_status(w.ctx, info.id, InspectionStatus.PLANNED, "무시됨", cancelled.version, TODAY)
     assert planned.status_reason is None and _event(w.ctx, info.id).deleted_at is None
     with pytest.raises(ValidationError, match="완료"):

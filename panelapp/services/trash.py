@@ -100,7 +100,8 @@ def _list_enrollments(s: Session) -> list[TrashItem]:
 def _list_events(s: Session) -> list[TrashItem]:
     who = _who(s, ActivityEvent)
     rows = s.execute(select(ActivityEvent, Cohort.number).join(Cohort, Cohort.id == ActivityEvent.cohort_id)
-                     .where(ActivityEvent.deleted_at.is_not(None)))
+                     # A cancelled inspection's event returns with its status (inspections.py), not from here.
+                     .where(ActivityEvent.deleted_at.is_not(None), ActivityEvent.inspection_id.is_(None)))
     return [_item("event", ev, f"{ev.kind.label} · {ev.title} ({ev.event_date:%Y-%m-%d}, 제{n}기)", who)
             for ev, n in rows]
 
