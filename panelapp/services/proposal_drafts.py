@@ -86,3 +86,23 @@ def proposer_choices(ctx: ServiceContext, cohort_id: int) -> list[tuple[int, str
                                 Enrollment.status == EnrollmentStatus.ACTIVE)
                          .order_by(Member.name, Enrollment.id)).all()
     return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    """What the proposal pages and dialogs offer: in one read."""
+    facilities: tuple[tuple[int, str, int | None], ...]  # (id, name, managing department id)
+    departments: tuple[tuple[int, str], ...]              # active ones, 가나다
+    proposers: tuple[tuple[int, str], ...]
+    cohorts: tuple[tuple[int, str], ...]
+
+
+def form_choices(ctx: ServiceContext, cohort_id: int | None) -> FormChoices:
+    from panelapp.services.cohorts import list_cohorts
+    from panelapp.services.departments import list_departments
+    from panelapp.services.facilities import list_facilities
+    return FormChoices(
+        tuple((f.id, f.name, f.department_id) for f in list_facilities(ctx)),
+        tuple((d.id, d.name) for d in list_departments(ctx, active_only=True)),
+        tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None else (),
+        tuple((c.id, c.display_name) for c in list_cohorts(ctx)))

@@ -1,0 +1,157 @@
+"""New or edited 개선제안: title, 현황 및 문제점, 개선 제안, 기대 효과, facility, department,
+dates and proposer. `open_new_proposal(window, finding_ids)` starts one from findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.ops import Op, show_error
+
+NONE = "(지정 안 함)"
+
+
+def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> Op:
+    """Load the choices (and the draft from `finding_ids`), then open the dialog (non-modal)."""
+    from panelapp.services.proposal_drafts import draft_from_findings, form_choices
+    from panelapp.services.proposals import ProposalInput
+    ctx, ids = window.ctx, tuple(finding_ids)
+    cohort = cohort_id if cohort_id is not None else window.current_cohort_id
+
+    def work(_t):
+        draft = draft_from_findings(ctx, cohort, ids) if ids else ProposalInput(cohort, "")
+        return form_choices(ctx, cohort), draft
+
+    def show(result):
+        choices, draft = result
+        ProposalDialog(window, choices, draft).open()
+    return Op(window, work).success(show).run()
+
+
+class ProposalDialog(QDialog):
+    def __init__(self, window, choices, draft, detail=None):
+        """`draft` is a ProposalInput (new) or None; `detail` the ProposalDetail being edited."""
+        super().__init__(window)
+        self.window_, self.choices, self.detail = window, choices, detail
+        self.draft = draft
+        self.saved = None
+        self.setWindowTitle("새 개선제안" if detail is None else f"개선제안 수정 — {detail.title}")
+        self.resize(640, 680)
+        col = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title_edit = QLineEdit()
+        self.facility_combo, self.department_combo, self.proposer_combo = QComboBox(), QComboBox(), QComboBox()
+        self.facility_combo.addItem(NONE, None)
+        for fid, name, _dept in choices.facilities:
+            self.facility_combo.addItem(name, fid)
+        self.department_combo.addItem(NONE, None)
+        for did, name in choices.departments:
+            self.department_combo.addItem(name, did)
+        self.proposer_combo.addItem("(참여단 공동 / 지정 안 함)", None)
+        for eid, label in choices.proposers:
+            self.proposer_combo.addItem(label, eid)
+        self.problem_edit, self.proposal_edit, self.effect_edit = (QPlainTextEdit() for _ in range(3))
+        for edit, height in ((self.problem_edit, 110), (self.proposal_edit, 90), (self.effect_edit, 60)):
+            edit.setMinimumHeight(height)
+        self.submitted_edit, self.due_edit = QDateEdit(), QDateEdit()
+        for edit in (self.submitted_edit, self.due_edit):
+            setup_date_edit(edit)
+        form.addRow("제목", self.title_edit)
+        form.addRow("시설", self.facility_combo)
+        form.addRow("담당부서", self.department_combo)
+        form.addRow("현황 및 문제점", self.problem_edit)
+        form.addRow("개선 제안", self.proposal_edit)
+        form.addRow("기대 효과", self.effect_edit)
+        form.addRow("접수일", self.submitted_edit)
+        form.addRow("처리 기한", self.due_edit)
+        form.addRow("제안자", self.proposer_combo)
+        col.addLayout(form)
+        self.links_label = QLabel(wordWrap=True)
+        self.links_label.setStyleSheet("color: #555;")
+        col.addWidget(self.links_label)
+        self.error_label = QLabel(wordWrap=True)
+        self.error_label.setStyleSheet("color: #d32f2f;")
+        col.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        col.addWidget(self.buttons)
+        self.fields = {"제목": self.title_edit, "현황 및 문제점": self.problem_edit, "개선 제안": self.proposal_edit,
+                       "기대 효과": self.effect_edit, "시설": self.facility_combo, "담당부서": self.department_combo,
+                       "접수일": self.submitted_edit, "처리 기한": self.due_edit, "제안자": self.proposer_combo}
+        self._fill(detail if detail is not None else draft)
+        self.facility_combo.currentIndexChanged.connect(self._facility_changed)
+        self.submitted_edit.dateChanged.connect(self._submitted_changed)
+        show_field_errors(self.fields, self.error_label, [])
+
+    def _fill(self, src) -> None:
+        from panelapp.domain.proposal_rules import default_due
+        today = dt.date.today()
+        self.title_edit.setText(src.title or "")
+        self.problem_edit.setPlainText(src.problem or "")
+        self.proposal_edit.setPlainText(src.proposal or "")
+        self.effect_edit.setPlainText(src.expected_effect or "")
+        for combo, value in ((self.facility_combo, src.facility_id), (self.department_combo, src.department_id),
+                             (self.proposer_combo, src.proposer_enrollment_id)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        submitted = src.submitted_on or today
+        self.submitted_edit.setDate(from_date(submitted))
+        self.due_edit.setDate(from_date(src.due_on or default_due(submitted)))
+        if self.detail is None and self.draft.finding_ids:
+            self.links_label.setText(f"발견사항 {len(self.draft.finding_ids)}건이 이 제안에 연결됩니다.")
+        self.links_label.setVisible(self.detail is None and bool(self.draft.finding_ids))
+
+    def _facility_changed(self, _i) -> None:
+        fid = self.facility_combo.currentData()
+        dept = next((d for f, _n, d in self.choices.facilities if f == fid), None)
+        if dept is not None and self.department_combo.findData(dept) >= 0:
+            self.department_combo.setCurrentIndex(self.department_combo.findData(dept))
+
+    def _submitted_changed(self, _d) -> None:
+        from panelapp.domain.proposal_rules import default_due
+        self.due_edit.setDate(from_date(default_due(to_date(self.submitted_edit.date()))))
+
+    def data(self):
+        from panelapp.services.proposals import ProposalInput
+        cohort = self.detail.cohort_id if self.detail is not None else self.draft.cohort_id
+        links = () if self.detail is not None else self.draft.finding_ids
+        return ProposalInput(cohort, self.title_edit.text(), self.problem_edit.toPlainText(),
+                             self.proposal_edit.toPlainText(), self.effect_edit.toPlainText(),
+                             self.facility_combo.currentData(), self.department_combo.currentData(),
+                             to_date(self.submitted_edit.date()), to_date(self.due_edit.date()),
+                             self.proposer_combo.currentData(), links)
+
+    def save(self) -> None:
+        from panelapp.services.proposals import create_proposal, update_proposal
+        ctx, data, detail = self.window_.ctx, self.data(), self.detail
+        if detail is None:
+            work = lambda _t: create_proposal(ctx, data)  # noqa: E731
+        else:
+            work = lambda _t: update_proposal(ctx, detail.id, data, detail.version)  # noqa: E731
+        self.buttons.setEnabled(False)
+        Op(self, work, write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, result) -> None:
+        self.saved, record = result
+        if getattr(self.window_, "undo_stack", None) is not None:
+            self.window_.undo_stack.push(record)
+        self.window_.bus.emit_changed("proposal", [self.saved.id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.error_label, errors)
+            return
+        show_error(self, exc)
+        self.reject()
+        self.window_.bus.emit_changed("proposal", None)
