@@ -62,7 +62,9 @@ class SchedulePage(QWidget):
         self.add_button, self.edit_button = QPushButton("점검 추가"), QPushButton("수정")
         self.status_button, self.sheet_button = QPushButton("상태 변경"), QPushButton("현장 점검표 PDF")
         self.ics_button = QPushButton("일정 내보내기(.ics)")
+        self.results_button = QPushButton("결과 입력")
         for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit_selected),
+                             (self.results_button, self.enter_results),
                              (self.status_button, self.change_status), (self.sheet_button, self.save_field_sheet),
                              (self.ics_button, self.export_ics)):
             button.clicked.connect(lambda _c=False, s=slot: s())
@@ -185,6 +187,7 @@ class SchedulePage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current(self.selected_id) is not None
+        self.results_button.setEnabled(has and self.current(self.selected_id).status.value in ("planned", "completed"))
         for button in (self.edit_button, self.status_button, self.sheet_button):
             button.setEnabled(has)
         self.add_button.setEnabled(self.choices is not None)
@@ -210,6 +213,10 @@ class SchedulePage(QWidget):
 
     def edit_selected(self):
         return self.edit(self.selected_id)
+
+    def enter_results(self):
+        from panelapp.gui.dialogs.results_dialog import open_results
+        return open_results(self.window_, self.current(self.selected_id))
 
     def change_status(self):
         from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog

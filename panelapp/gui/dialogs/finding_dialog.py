@@ -1,0 +1,214 @@
+"""Add or edit a 발견사항, with its photos: added by file dialog or dropped onto the window.
+
+A saved finding's photos are attached and removed at once (removal offers Ctrl+Z); a new
+finding's photos are checked when picked and attached in the same transaction as the finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
+
+from panelapp.domain.enums import FindingCategory, Severity
+from panelapp.gui.dates import from_date, to_date
+from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
+from panelapp.gui.ops import Op, show_error
+from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
+
+IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모든 파일 (*)"
+
+
+def inspection_choices(inspections) -> list[tuple[int, str, object]]:
+    """(id, label, date) of the visits a finding can belong to (not cancelled), newest first."""
+    from panelapp.domain.enums import InspectionStatus
+    rows = [i for i in inspections if i.status != InspectionStatus.CANCELLED]
+    return [(i.id, f"{i.scheduled_date:%Y-%m-%d} {i.facility_name} ({i.status.label})", i.scheduled_date)
+            for i in sorted(rows, key=lambda i: (i.scheduled_date, i.id), reverse=True)]
+
+
+def open_finding(window, finding_id: int, parent=None) -> Op:
+    """Load a finding with its photos and the visits of its cohort, then open the dialog."""
+    from panelapp.services.attachments import list_attachments
+    from panelapp.services.findings import get_finding
+    from panelapp.services.inspections import InspectionQuery, list_inspections
+    ctx = window.ctx
+
+    def fetch(_t):
+        info = get_finding(ctx, finding_id)
+        visits = list_inspections(ctx, InspectionQuery(info.cohort_id)) if info.cohort_id else []
+        return info, visits, list_attachments(ctx, "finding", finding_id)
+
+    def show(result) -> None:
+        info, visits, photos = result
+        FindingDialog(window, inspection_choices(visits), info, photos=photos, parent=parent).open()
+    return Op(parent or window, fetch).success(show).run()
+
+
+class FindingDialog(QDialog):
+    def __init__(self, window, inspections, finding=None, fixed: bool = False, photos=(), parent=None):
+        """`inspections`: (id, label[, date]) choices; `fixed`: the first one, not to be changed."""
+        super().__init__(parent or window)
+        self.window_, self.finding = window, finding
+        self.saved = None
+        self.ui = ui = Ui_FindingDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("발견사항 추가" if finding is None else f"발견사항 수정 — {finding.title}")
+        for choice in inspections:
+            ui.inspectionCombo.addItem(choice[1], choice[0])
+            ui.inspectionCombo.setItemData(ui.inspectionCombo.count() - 1, choice[2] if len(choice) > 2 else None, 257)
+        ui.inspectionCombo.setEnabled(not fixed)
+        for label, value in FindingCategory.choices():
+            ui.categoryCombo.addItem(label, value)
+        for label, value in Severity.choices():
+            ui.severityCombo.addItem(label, value)
+        self.strip = PhotoStrip()
+        QVBoxLayout(ui.photoHost).addWidget(self.strip)
+        ui.photoHost.layout().setContentsMargins(0, 0, 0, 0)
+        self.strip.open_requested.connect(self.view_photo)
+        ui.addPhotoButton.clicked.connect(self.choose_photos)
+        ui.removePhotoButton.clicked.connect(self.remove_photo)
+        self.fields = {"점검": ui.inspectionCombo, "제목": ui.titleEdit, "분류": ui.categoryCombo,
+                       "심각도": ui.severityCombo, "위치": ui.locationEdit, "내용": ui.descriptionEdit,
+                       "발견일": ui.observedEdit}
+        show_field_errors(self.fields, ui.errorLabel, [])
+        ui.inspectionCombo.currentIndexChanged.connect(self._inspection_changed)
+        if finding is None:
+            ui.categoryCombo.setCurrentIndex(-1)
+            ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(Severity.MEDIUM))
+            self._inspection_changed()
+        else:
+            ui.inspectionCombo.setCurrentIndex(max(ui.inspectionCombo.findData(finding.inspection_id), 0))
+            ui.titleEdit.setText(finding.title)
+            ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(finding.category))
+            ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(finding.severity))
+            ui.locationEdit.setText(finding.location or "")
+            ui.descriptionEdit.setPlainText(finding.description or "")
+            ui.observedEdit.setDate(from_date(finding.observed_on))
+            self._show_saved_photos(photos)
+        ui.categoryCombo.setPlaceholderText("분류를 고르세요")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def _inspection_changed(self, *_args) -> None:
+        day = self.ui.inspectionCombo.currentData(257)
+        if day is not None and self.finding is None:
+            self.ui.observedEdit.setDate(from_date(day))
+
+    # ----- photos ------------------------------------------------------------------------
+    def _show_saved_photos(self, photos) -> None:
+        from panelapp.services.attachments import thumbnail_path
+        ctx = self.window_.ctx
+        for a in photos:
+            self.strip.add(Photo(a.original_name, attachment_id=a.id))
+        ids = [a.id for a in photos]
+        Op(self, lambda _t: [thumbnail_path(ctx, i) for i in ids]).success(self._set_thumbs).run()
+
+    def _set_thumbs(self, paths) -> None:
+        from PySide6.QtGui import QIcon
+        saved = [r for r, p in enumerate(self.strip.photos) if p.attachment_id is not None]
+        for row, path in zip(saved, paths):
+            self.strip.item(row).setIcon(QIcon(load_pixmap(path)))
+
+    def choose_photos(self) -> None:
+        paths, _f = QFileDialog.getOpenFileNames(self, "사진 추가", "", IMAGE_FILTER)
+        if paths:
+            self.add_files([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def add_files(self, paths: list[Path]) -> Op:
+        from panelapp.services.attachments import add_photo, check_photo, thumbnail_path
+        ctx, finding = self.window_.ctx, self.finding
+
+        def work(_t):
+            done, refused = [], []
+            for path in paths:
+                try:
+                    if finding is None:
+                        check_photo(path)
+                        done.append((Photo(path.name, local_path=path), None))
+                    else:
+                        a = add_photo(ctx, "finding", finding.id, path)
+                        done.append((Photo(a.original_name, attachment_id=a.id), thumbnail_path(ctx, a.id)))
+                except Exception as exc:  # noqa: BLE001 - each refused file is reported by name
+                    refused.append(str(exc))
+            return done, refused
+        return Op(self, work, write=finding is not None).success(self._added).run()
+
+    def _added(self, result) -> None:
+        done, refused = result
+        known = {p.attachment_id for p in self.strip.photos if p.attachment_id is not None}
+        for photo, thumb in done:
+            if photo.attachment_id is None or photo.attachment_id not in known:
+                self.strip.add(photo, load_pixmap(thumb) if thumb is not None else None)
+        if done and self.finding is not None:
+            self.window_.bus.emit_changed("attachment", [self.finding.id])
+        if refused:
+            QMessageBox.warning(self, "첨부할 수 없는 파일", "\n".join(refused))
+
+    def remove_photo(self) -> None:
+        from panelapp.services.attachments import remove_attachment
+        row = self.strip.selected_row()
+        if row is None:
+            return
+        photo = self.strip.remove(row)
+        if photo.attachment_id is None:
+            return
+        ctx, undo = self.window_.ctx, self.window_.undo_stack
+        Op(self, lambda _t: remove_attachment(ctx, photo.attachment_id), write=True).success(
+            lambda record: (undo.push(record) if undo is not None else None,
+                            self.window_.bus.emit_changed("attachment", [photo.attachment_id]))).run()
+
+    def view_photo(self, row: int):
+        from panelapp.gui.dialogs.photo_viewer import PhotoViewer
+        viewer = PhotoViewer(self.window_, list(self.strip.photos), row, parent=self)
+        viewer.open()
+        return viewer
+
+    # ----- saving ------------------------------------------------------------------------
+    def data(self):
+        from panelapp.services.findings import FindingInput
+        ui = self.ui
+        return FindingInput(ui.inspectionCombo.currentData(), ui.titleEdit.text(), ui.categoryCombo.currentData(),
+                            ui.severityCombo.currentData(), ui.locationEdit.text(),
+                            ui.descriptionEdit.toPlainText(), to_date(ui.observedEdit.date()))
+
+    def save(self) -> None:
+        from panelapp.services.findings import create_finding, update_finding
+        ctx, finding, data, photos = self.window_.ctx, self.finding, self.data(), self.strip.local_paths()
+        if finding is None:
+            work = lambda _t: (create_finding(ctx, data, photos), None)  # noqa: E731
+        else:
+            work = lambda _t: update_finding(ctx, finding.id, data, finding.version)  # noqa: E731
+        self.ui.buttonBox.setEnabled(False)
+        Op(self, work, write=True).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, result) -> None:
+        self.saved, record = result
+        if record is not None and self.window_.undo_stack is not None:
+            self.window_.undo_stack.push(record)
+        self.window_.bus.emit_changed("finding", [self.saved.id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.buttonBox.setEnabled(True)
+        errors = as_list(exc)
+        if errors is not None:
+            show_field_errors(self.fields, self.ui.errorLabel, errors)
+            return
+        show_error(self, exc)
+        if self.finding is not None:
+            self.reject()
+            self.window_.bus.emit_changed("finding", [self.finding.id])

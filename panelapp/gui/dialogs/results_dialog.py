@@ -1,0 +1,197 @@
+"""점검 결과 입력: answer the checklist from the keyboard, see the scores live, save a draft or
+complete the visit with its actual time and who took part; findings are added from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QMessageBox, QVBoxLayout
+
+from panelapp.domain.enums import AssignmentRole, InspectionStatus
+from panelapp.domain.formatting import format_hours
+from panelapp.domain.scoring import describe_overall, describe_section
+from panelapp.gui.dates import from_date, to_date
+from panelapp.gui.field_errors import as_list
+from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
+from panelapp.gui.ops import Op, show_error
+from panelapp.gui.results_items import ItemsGrid
+
+SEVERITY_MARK = {"urgent": "🔴", "high": "🟠", "medium": "🟡", "low": "⚪"}
+
+
+class ResultsDialog(QDialog):
+    def __init__(self, window, inspection_id: int):
+        super().__init__(window)
+        self.window_, self.inspection_id = window, inspection_id
+        self.sheet = None
+        self.grid: ItemsGrid | None = None
+        self.checks: dict[int, QCheckBox] = {}
+        self.findings: list = []
+        self.dirty = False
+        self.ui = ui = Ui_ResultsDialog()
+        ui.setupUi(self)
+        ui.titleLabel.setText("점검 결과를 불러오는 중…")
+        ui.errorLabel.hide()
+        self.attendees = QVBoxLayout(ui.attendeesBox)
+        self.attendees.setContentsMargins(0, 0, 0, 0)
+        ui.saveButton.clicked.connect(self.save)
+        ui.completeButton.clicked.connect(self.complete)
+        ui.closeButton.clicked.connect(self.close_dialog)
+        ui.addFindingButton.clicked.connect(self.add_finding)
+        ui.findingsList.itemDoubleClicked.connect(lambda item: self.edit_finding(item.data(256)))
+        for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
+            b.setEnabled(False)
+        window.bus.changed.connect(self._on_changed)
+        self.load()
+
+    # ----- loading -----------------------------------------------------------------------
+    def load(self) -> None:
+        from panelapp.services.findings import FindingQuery, list_findings
+        from panelapp.services.results import get_result_sheet
+        ctx, iid = self.window_.ctx, self.inspection_id
+        Op(self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))) \
+            .success(self._fill).run()
+
+    def _fill(self, result) -> None:
+        self.sheet, findings = result
+        sheet, ui = self.sheet, self.ui
+        ui.titleLabel.setText(f"{sheet.title} · {sheet.scheduled_date:%Y-%m-%d} "
+                              f"{sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} ({sheet.status.label})")
+        ui.infoLabel.setText(f"점검표: {sheet.template_label or '없음'} · * 표시는 필수 항목입니다. "
+                             "완료하면 참여자의 활동 시간이 기록됩니다.")
+        self.grid = ItemsGrid(sheet.sections, {r.item_id: r for r in sheet.responses})
+        self.grid.changed.connect(self._changed)
+        self.grid.focused.connect(lambda w: ui.scrollArea.ensureWidgetVisible(w, 50, 80))
+        ui.scrollArea.setWidget(self.grid)
+        day = sheet.actual_start.date() if sheet.actual_start else sheet.scheduled_date
+        ui.dateEdit.setDate(from_date(day))
+        start = sheet.actual_start.time() if sheet.actual_start else sheet.start_time
+        end = sheet.actual_end.time() if sheet.actual_end else sheet.end_time
+        ui.startEdit.setTime(QTime(start.hour, start.minute))
+        ui.endEdit.setTime(QTime(end.hour, end.minute))
+        for p in sheet.participants:
+            lead = " (조장)" if p.role == AssignmentRole.LEAD else ""
+            box = QCheckBox(p.name + lead, checked=p.present is not False)
+            self.attendees.addWidget(box)
+            self.checks[p.enrollment_id] = box
+        ui.hoursLabel.setText(f"참여자에게 {format_hours(sheet.event_hours)}씩 활동 시간이 인정됩니다.")
+        ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
+        for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
+            b.setEnabled(True)
+        self._show_findings(findings)
+        self._update_scores()
+        if self.grid.rows:
+            self.grid.focus_row(0)
+
+    def _on_changed(self, kind: str, ids) -> None:
+        if kind in ("finding", "attachment", "trash") and self.sheet is not None:
+            from panelapp.services.findings import FindingQuery, list_findings
+            ctx, iid = self.window_.ctx, self.inspection_id
+            Op(self, lambda _t: list_findings(ctx, FindingQuery(inspection_id=iid))).success(self._show_findings).run()
+
+    def _show_findings(self, findings) -> None:
+        self.findings = findings
+        self.ui.findingsList.clear()
+        for f in findings:
+            photos = f" · 사진 {f.photo_count}" if f.photo_count else ""
+            item = QListWidgetItem(f"{SEVERITY_MARK[f.severity.value]} [{f.severity.label}] {f.title}{photos}")
+            item.setData(256, f.id)
+            self.ui.findingsList.addItem(item)
+        self.ui.findingsGroup.setTitle(f"발견사항 ({len(findings)}건)")
+
+    # ----- live state --------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.dirty = True
+        self._update_scores()
+
+    def _update_scores(self) -> None:
+        from panelapp.services.result_sheet import missing_items, scores_for
+        answers = self.grid.responses()
+        sections, overall = scores_for(self.sheet.sections, answers)
+        self.grid.show_scores([describe_section(s) for s in sections])
+        self.ui.overallLabel.setText(describe_overall(overall))
+        self.ui.sectionsLabel.setText("\n".join(f"{sec.title}: {describe_section(s)}"
+                                                for sec, s in zip(self.sheet.sections, sections)))
+        missing = missing_items(self.sheet, answers)
+        self.ui.missingLabel.setText(f"필수 항목 {len(missing)}개가 남았습니다." if missing else "필수 항목을 모두 답했습니다.")
+        self.ui.missingLabel.setStyleSheet("color: #c62828;" if missing else "color: #2e7d32;")
+        self.ui.missingLabel.setToolTip("\n".join(missing.values()))
+        self.grid.mark_missing(set(missing))
+
+    def completion(self):
+        from panelapp.services.results import Completion
+        day, ui = to_date(self.ui.dateEdit.date()), self.ui
+        start, end = ui.startEdit.time(), ui.endEdit.time()
+        return Completion(dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
+                          dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
+                          tuple(eid for eid, box in self.checks.items() if box.isChecked()))
+
+    # ----- actions -----------------------------------------------------------------------
+    def save(self) -> None:
+        from panelapp.services.results import save_results
+        ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
+        self._run(lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version),
+                  "임시 저장했습니다.", close=False)
+
+    def complete(self) -> None:
+        from panelapp.services.results import complete_inspection
+        ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
+        completion = self.completion()
+        self._run(lambda _t: complete_inspection(ctx, sheet.inspection_id, answers, completion, sheet.version),
+                  "점검을 완료했습니다. 참여자의 활동 시간이 기록되었습니다.", close=True)
+
+    def _run(self, work, message: str, close: bool) -> None:
+        self.ui.saveButton.setEnabled(False)
+        self.ui.completeButton.setEnabled(False)
+        self.ui.errorLabel.hide()
+
+        def done(sheet) -> None:
+            self.sheet, self.dirty = sheet, False
+            for kind in ("result", "inspection", "attendance"):
+                self.window_.bus.emit_changed(kind, [sheet.inspection_id])
+            self.window_.statusBar().showMessage(message, 5000)
+            self.ui.saveButton.setEnabled(True)
+            self.ui.completeButton.setEnabled(True)
+            self.ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
+            if close:
+                self.accept()
+        Op(self, work, write=True).success(done).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.saveButton.setEnabled(True)
+        self.ui.completeButton.setEnabled(True)
+        errors = as_list(exc)
+        if errors is not None:
+            self.ui.errorLabel.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))
+            self.ui.errorLabel.show()
+            return
+        show_error(self, exc)
+
+    def close_dialog(self) -> None:
+        if self.dirty and QMessageBox.question(
+                self, "저장하지 않은 답", "저장하지 않은 답이 있습니다. 저장하지 않고 닫을까요?") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.reject()
+
+    def add_finding(self):
+        from panelapp.gui.dialogs.finding_dialog import FindingDialog
+        s = self.sheet
+        dialog = FindingDialog(self.window_, [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
+                               fixed=True, parent=self)
+        dialog.open()
+        return dialog
+
+    def edit_finding(self, finding_id: int):
+        from panelapp.gui.dialogs.finding_dialog import open_finding
+        return open_finding(self.window_, finding_id, parent=self)
+
+
+def open_results(window, info):
+    """From the schedule: the selected visit's results (예정 or 완료 only)."""
+    if info is None or info.status not in (InspectionStatus.PLANNED, InspectionStatus.COMPLETED):
+        return None
+    dialog = ResultsDialog(window, info.id)
+    dialog.open()
+    return dialog

@@ -1,0 +1,120 @@
+"""결과 입력: keys answer and move on, scores update live, 완료 refuses missing required items
+and records attendance; the schedule opens it only for 예정/완료 visits."""
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from conftest import make_ctx
+from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
+from panelapp.gui.bus import DataBus
+from panelapp.gui.dialogs.results_dialog import ResultsDialog, open_results
+from panelapp.gui.ops import wait_for_all
+from panelapp.gui.results_items import AnswerField
+from panelapp.gui.undo import UndoStack
+from panelapp.services.inspections import create_inspection, set_status
+from panelapp.services.results import get_result_sheet
+from schedule_world import build_world
+
+
+class Window(QMainWindow):
+    cohort_changed = Signal(object)
+
+    def __init__(self, ctx, cohort_id):
+        super().__init__()
+        self.ctx, self.current_cohort_id = ctx, cohort_id
+        self.bus = DataBus(self)
+        self.undo_stack = UndoStack(self)
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build_world(ctx)
+    insp = create_inspection(ctx, w.draft(day=dt.date(2026, 5, 12)))
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    yield window, w, insp
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def opened(qtbot, window, insp):
+    dialog = ResultsDialog(window, insp.id)
+    dialog.resize(1180, 760)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheet is not None and dialog.grid is not None, timeout=5000)
+    dialog.activateWindow()
+    return dialog
+
+
+def test_keys_answer_move_on_and_scores_update_live(qtbot, setup):
+    window, w, insp = setup
+    dialog = opened(qtbot, window, insp)
+    rows = dialog.grid.rows
+    assert "아직 답한 항목이 없습니다" in dialog.ui.overallLabel.text()
+    assert rows[0].mark.text().startswith("!")  # required and unanswered
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rows[0].answer, timeout=3000)
+    qtbot.keyClick(rows[0].answer, Qt.Key.Key_Y)
+    assert rows[0].answer.value() == "yes" and QApplication.focusWidget() is rows[1].answer
+    assert rows[0].mark.text() == "1"
+    qtbot.keyClick(rows[1].answer, Qt.Key.Key_N)
+    qtbot.keyClick(rows[2].answer, Qt.Key.Key_0)
+    qtbot.keyClick(rows[3].answer, Qt.Key.Key_Tab)  # Tab moves on without answering
+    assert rows[3].answer.value() is None and QApplication.focusWidget() is rows[4].answer
+    assert rows[4].item.kind == ChecklistItemKind.SCORE
+    qtbot.keyClick(rows[4].answer, Qt.Key.Key_4)
+    assert rows[4].answer.value() == "4" and QApplication.focusWidget() is rows[5].answer
+    assert rows[5].item.kind == ChecklistItemKind.TEXT
+    rows[5].answer.setText("난간 도색 벗겨짐")
+    qtbot.keyClick(rows[5].answer, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is rows[6].answer
+    # 안전: 예 1 / 아니오 1 → 50, score 4 → 75: mean 62.5
+    assert dialog.grid.section_labels[0].text() == "평균 4.0점 · 예 50% → 62점"
+    assert dialog.ui.overallLabel.text().startswith("종합 62점")
+    qtbot.keyClick(rows[0].answer, Qt.Key.Key_Backspace)
+    assert rows[0].answer.value() is None
+    qtbot.keyClick(rows[0].answer, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is rows[0].note
+    rows[0].note.setText("2층 소화기")
+    dialog.ui.saveButton.click()
+    qtbot.waitUntil(lambda: not dialog.dirty, timeout=5000)
+    saved = get_result_sheet(window.ctx, insp.id)
+    assert saved.response(rows[0].item.id).note == "2층 소화기" and saved.response(rows[4].item.id).value == "4"
+    assert saved.status == InspectionStatus.PLANNED
+
+
+def test_complete_names_missing_items_then_records_attendance(qtbot, setup, monkeypatch):
+    window, w, insp = setup
+    dialog = opened(qtbot, window, insp)
+    dialog.ui.completeButton.click()
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=5000)
+    assert "필수 항목" in dialog.ui.errorLabel.text() and "안전 1번" in dialog.ui.errorLabel.text()
+    for row in dialog.grid.rows:
+        if isinstance(row.answer, AnswerField):
+            row.answer.set_value("5" if row.item.kind == ChecklistItemKind.SCORE else "yes")
+    assert dialog.ui.missingLabel.text() == "필수 항목을 모두 답했습니다."
+    assert dialog.ui.overallLabel.text().startswith("종합 100점")
+    names = {box.text(): box for box in dialog.checks.values()}
+    assert set(names) == {"김민준 (조장)", "김영희", "이철수"} and all(b.isChecked() for b in names.values())
+    names["이철수"].setChecked(False)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ui.completeButton.click()
+    sheet = get_result_sheet(window.ctx, insp.id)
+    assert sheet.status == InspectionStatus.COMPLETED
+    assert {p.name: p.present for p in sheet.participants} == {"김민준": True, "김영희": True, "이철수": False}
+    assert sheet.actual_start.strftime("%Y-%m-%d %H:%M") == "2026-05-12 10:00"
+
+
+def test_open_only_for_planned_or_completed(qtbot, setup):
+    window, w, insp = setup
+    assert open_results(window, None) is None
+    postponed = set_status(window.ctx, insp.id, InspectionStatus.POSTPONED, "우천", insp.version)
+    assert open_results(window, postponed) is None
+    dialog = open_results(window, replace(postponed, status=InspectionStatus.PLANNED))
+    assert isinstance(dialog, ResultsDialog)
+    qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
+    dialog.reject()
