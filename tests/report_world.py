@@ -84,10 +84,10 @@ def build_report_world(ctx) -> ReportWorld:
                 ("sign", w.gym, "gym1", "주차장 안내 표지 훼손", FindingCategory.SIGNAGE, Severity.LOW, None),
                 ("path", w.park_fac, "park1", "산책로 점자블록 파손", FindingCategory.ACCESSIBILITY, Severity.HIGH, "약 10m 구간"),
                 ("bench", w.park_fac, "park1", "벤치 도장 벗겨짐", FindingCategory.STRUCTURE, Severity.MEDIUM, None),
-                ("late", w.gym, None, "11월 관찰 사항", FindingCategory.OTHER, Severity.LOW, "기간 밖")]
+                ("late", w.gym, "gym2", "9월 관찰 사항", FindingCategory.OTHER, Severity.LOW, "기간 밖")]
         for key, facility, visit, title, cat, sev, desc in rows:
-            day = insp[visit].scheduled_date if visit else D(2026, 11, 20)
-            finding = Finding(inspection_id=insp[visit].id if visit else None, facility_id=facility, title=title,
+            day = insp[visit].scheduled_date
+            finding = Finding(inspection_id=insp[visit].id, facility_id=facility, title=title,
                               category=cat, severity=sev, location="정문" if key == "ramp" else None,
                               description=desc, observed_on=day)
             s.add(finding)

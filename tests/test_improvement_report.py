@@ -63,8 +63,11 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
                      "부록.활동및출석": 8}
     body = "".join(texts)
     for needle in ("출입구경사로손잡이흔들림", "긴급(안전)", "예산부족으로내년재검토", "기한경과", "점검표점수",
-                   "경사로손잡이교체및미끄럼방지", "사진3장중2장수록", "56.2", "제7기발대식"):
+                   "경사로손잡이교체및미끄럼방지", "사진3장중2장수록", "제7기발대식"):
         assert needle in body, needle
+    park = next(f for f in data.facilities if f.name == "새봄근린공원")
+    assert all(f"{sc.title}{sc.answered}{sc.score:.1f}".replace(" ", "") in texts[2] for sc in park.scores)
+    assert f"종합{sum(sc.answered for sc in park.scores)}{park.overall_score:.1f}" in texts[2]
     fonts = _fonts(pdf)
     assert fonts and all(f.split("+")[-1] in ("NanumGothic", "NanumGothicBold") for f in fonts)
     assert not any("Helvetica" in f for f in fonts)

@@ -1,8 +1,8 @@
 """Reads one cohort's period from the database into `ReportData` (a handful of set queries).
 
-Scope: inspections by scheduled date, findings by observed date (those of the cohort's
-inspections, or recorded without a visit within the cohort's term), proposals by submission
-date, events by event date; a facility filter narrows inspections, findings and proposals.
+Scope: inspections by scheduled date, findings of the cohort's inspections by observed date,
+proposals by submission date, events by event date; a facility filter narrows inspections,
+findings and proposals (a proposal stays when it answers a finding of a chosen facility).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 
 from panelapp.db.models import (
     Attachment, ChecklistItem, ChecklistResponse, ChecklistSection, Cohort, Department, Facility,
@@ -104,7 +104,7 @@ def _stepper(token):
 
 
 def _scores(s, cohort_id, start, end, facility_of: dict[int, int]) -> dict[int, dict]:
-    """facility id → {(position, section title): [points]} over its completed visits."""
+    """facility id → {(position, section title): [Answer]} pooled over its completed visits."""
     out: dict[int, dict] = defaultdict(lambda: defaultdict(list))
     rows = s.execute(
         select(ChecklistResponse.inspection_id, ChecklistSection.position, ChecklistSection.title,
@@ -117,18 +117,15 @@ def _scores(s, cohort_id, start, end, facility_of: dict[int, int]) -> dict[int, 
                Inspection.scheduled_date.between(start, end)))
     for insp_id, position, title, kind, value in rows:
         facility = facility_of.get(insp_id)
-        points = fig.item_points(kind, value)
-        if facility is not None and points is not None:
-            out[facility][(position, title)].append(points)
+        if facility is not None:
+            out[facility][(position, title)].append(fig.Answer(kind, value))
     return out
 
 
 def _findings(s, db, cohort, start, end, wanted, options) -> list[FindingRow]:
-    stmt = (select(Finding).outerjoin(Inspection, Inspection.id == Finding.inspection_id)
+    stmt = (select(Finding).join(Inspection, Inspection.id == Finding.inspection_id)
             .where(Finding.deleted_at.is_(None), Finding.observed_on.between(start, end),
-                   or_(and_(Inspection.cohort_id == cohort.id, Inspection.deleted_at.is_(None)),
-                       and_(Finding.inspection_id.is_(None),
-                            Finding.observed_on.between(cohort.term_start, cohort.term_end))))
+                   Inspection.cohort_id == cohort.id, Inspection.deleted_at.is_(None))
             .order_by(Finding.observed_on, Finding.id))
     if wanted is not None:
         stmt = stmt.where(Finding.facility_id.in_(wanted))
@@ -192,7 +189,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
             p.id, p.facility_id, facility, p.title, p.proposal, department, name(proposer), p.status,
             p.submitted_on, p.due_on, p.answered_on, p.answer, p.decline_reason, p.completed_on,
             fig.days_to_answer(p.submitted_on, p.answered_on),
-            fig.is_overdue(p.status, p.due_on, p.answered_on, today), tuple(sorted(linked[p.id]))))
+            fig.is_overdue(p.status, p.due_on, today), tuple(sorted(linked[p.id]))))
     return out
 
 
@@ -222,14 +219,18 @@ def _facility_sections(s, completed, scores, findings, proposals) -> tuple[Facil
         .where(Facility.id.in_(ids)).order_by(Facility.name, Facility.id)).all()
     out = []
     for f_id, f_name, type_name, address, department in rows:
-        sections = scores.get(f_id, {})
+        sections = [(title, fig.section_score(answers)) for (_pos, title), answers in
+                    sorted(scores.get(f_id, {}).items())]
+        overall = fig.overall_score(sc for _t, sc in sections)
         out.append(FacilitySection(
             f_id, f_name, type_name, address, department, tuple(visits[f_id]),
-            tuple(SectionScore(title, len(points), fig.score_100(points))
-                  for (_pos, title), points in sorted(sections.items())),
-            fig.score_100(p for points in sections.values() for p in points),
-            tuple(by_facility[f_id]), tuple(props[f_id])))
+            tuple(SectionScore(title, sc.answered, _round(sc.points)) for title, sc in sections),
+            _round(overall.points), tuple(by_facility[f_id]), tuple(props[f_id])))
     return tuple(out)
+
+
+def _round(points: float | None) -> float | None:
+    return None if points is None else round(points, 1)
 
 
 def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
