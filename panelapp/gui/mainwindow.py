@@ -21,6 +21,7 @@ from panelapp.gui.bus import DataBus
 # Pages in navigation order: (key, label, "module:Class"). A page is listed when it works.
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
+    ("dashboard", "대시보드", "panelapp.gui.pages.dashboard:DashboardPage"),
     ("cohorts", "기수·단 관리", "panelapp.gui.pages.cohorts:CohortsPage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
     ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
@@ -148,10 +149,24 @@ class MainWindow(QMainWindow):
         from panelapp.gui.undo import UndoStack
         self.undo_stack = UndoStack(self)
         self.edit_menu.addAction(self.undo_stack.action)
+        self._add_search_action()
         self.bus.changed.connect(self._on_data_changed)
         self._build_pages()
         self.refresh_cohorts(select_id=self.settings.get("last_cohort_id"))
         self.database_opened.emit()
+
+    def _add_search_action(self) -> None:
+        self.search_action = QAction("통합 검색(&F)…", self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F anywhere in the window
+        self.search_action.triggered.connect(self.open_search)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search_action)
+
+    def open_search(self):
+        from panelapp.gui.dialogs.search_dialog import SearchDialog
+        dialog = SearchDialog(self)
+        dialog.open()
+        return dialog
 
     def _on_open_failed(self, exc: BaseException) -> None:
         from panelapp.gui.ops import show_error

@@ -152,6 +152,10 @@ class SchedulePage(QWidget):
             w.setVisible(index != 2)
         self._update_period()
 
+    def apply_filter(self, status=None, start: dt.date | None = None, end: dt.date | None = None) -> None:
+        self.show_view(2)  # the list: the dashboard opens it narrowed to a status and period
+        self.list.apply_filter(status, start, end)
+
     def step(self, direction: int) -> None:
         if self.stack.currentIndex() == 1:
             self.go_to(self.anchor + dt.timedelta(weeks=direction))

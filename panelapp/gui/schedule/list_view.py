@@ -89,13 +89,35 @@ class ScheduleList(QWidget):
             combo.blockSignals(False)
 
     def set_range(self, first: dt.date, last: dt.date) -> None:
-        """The date range offered when 기간 is ticked (the page passes the cohort's term)."""
+        """The date range offered when 기간 is ticked (the page passes the cohort's term);
+        a period already chosen stays while 기간 is ticked."""
+        if self.range_check.isChecked():
+            return
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(True)
         self.from_edit.setDate(from_date(first))
         self.to_edit.setDate(from_date(last))
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(False)
+
+    def apply_filter(self, status: InspectionStatus | None = None, start: dt.date | None = None,
+                     end: dt.date | None = None) -> None:
+        """Only this status (None: all) within [start, end] when both are given; other filters off."""
+        widgets = (self.status_combo, self.facility_combo, self.team_combo, self.range_check, self.from_edit,
+                   self.to_edit)
+        for w in widgets:
+            w.blockSignals(True)
+        self.status_combo.setCurrentIndex(0 if status is None else max(0, self.status_combo.findData(status)))
+        self.facility_combo.setCurrentIndex(0)
+        self.team_combo.setCurrentIndex(0)
+        ranged = start is not None and end is not None
+        self.range_check.setChecked(ranged)
+        if ranged:
+            self.from_edit.setDate(from_date(start))
+            self.to_edit.setDate(from_date(end))
+        for w in widgets:
+            w.blockSignals(False)
+        self._range_toggled(ranged)
 
     def set_inspections(self, rows: list) -> None:
         self.rows = rows

@@ -1,0 +1,49 @@
+"""Where each dashboard figure leads: the page and the filter it opens with.
+
+A target page is used only when the window has it (pages arrive one by one); a figure whose
+page is missing is shown but not clickable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from panelapp.domain.enums import InspectionStatus, Severity
+
+
+def can_open(window, key: str) -> bool:
+    return key in getattr(window, "pages", {})
+
+
+def open_page(window, key: str, **filters) -> bool:
+    """Show the page and apply the filter; False when the window has no such page."""
+    if not can_open(window, key):
+        return False
+    window.show_page(key)
+    page = window.pages[key]
+    if hasattr(page, "apply_filter"):
+        page.apply_filter(**filters)
+    return True
+
+
+def findings(window, **filters) -> bool:
+    wanted = {"severity": None, "category": None, "facility_id": None, "without_proposal": None}
+    return open_page(window, "findings", **{**wanted, **filters})
+
+
+def urgent_findings(window) -> bool:
+    return findings(window, severity=Severity.URGENT, without_proposal=True)
+
+
+def proposals(window, **filters) -> bool:
+    wanted = {"status": None, "department_id": None, "facility_id": None, "overdue": False}
+    return open_page(window, "proposals", **{**wanted, **filters})
+
+
+def inspections(window, status: InspectionStatus | None = None, start: dt.date | None = None,
+                end: dt.date | None = None) -> bool:
+    return open_page(window, "schedule", status=status, start=start, end=end)
+
+
+def roster(window) -> bool:
+    return open_page(window, "roster")

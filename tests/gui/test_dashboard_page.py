@@ -1,0 +1,118 @@
+"""대시보드 in the real window: figures shown, a bar opens the filtered findings list, the urgent
+banner leaves once a proposal covers the finding; Ctrl+F searches and Enter opens the record."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from dashboard_world import build_dashboard_world
+from panelapp.db.models import Proposal, proposal_findings
+from panelapp.domain.enums import InspectionStatus, Severity
+from panelapp.gui.mainwindow import MainWindow
+from panelapp.gui.ops import wait_for_all
+from panelapp.services.bootstrap import open_app
+from panelapp.services.context import transaction
+from panelapp.services.dashboard import load_dashboard
+from panelapp.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    ctx = open_app(str(tmp_path / "app.db"), settings)
+    world, ids = build_dashboard_world(ctx)
+    ctx.db.dispose()
+    w = MainWindow(str(tmp_path / "app.db"), settings=settings)
+    qtbot.addWidget(w)
+    w.resize(1280, 900)
+    w.show()
+    with qtbot.waitSignal(w.database_opened, timeout=15000):
+        w.open_database()
+    w.world, w.ids = world, ids
+    page = w.pages["dashboard"]
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    yield w
+    w.close()
+    wait_for_all()
+
+
+def _click_area(qtbot, chart, key):
+    rect = next(r for r, k, _tip in chart.areas if k == key)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.bottom() - 30)))
+
+
+def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
+    page = window.pages["dashboard"]
+    assert window.stack.currentWidget() is page
+    expected = load_dashboard(window.ctx, window.world.cohort_id)
+    assert page.tiles["inspections"].value.text() == "2 / 6"
+    assert page.tiles["findings"].value.text() == "5건"
+    assert page.tiles["acceptance"].value.text() == "75%"
+    assert page.tiles["median"].value.text() == "5일"
+    assert page.tiles["overdue"].value.text() == f"{expected.overdue}건"
+    assert page.tiles["members"].value.text() == "4명"
+    assert not page.urgent_box.isHidden() and page.urgent_list.count() == 1
+    assert "바닥 미끄럼" in page.urgent_list.item(0).text()
+    assert [b.value for b in page.severity_chart.bars] == [1, 0, 2, 2]
+    assert page.severity_chart.areas and page.status_chart.areas
+
+
+def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtbot):
+    page = window.pages["dashboard"]
+    _click_area(qtbot, page.severity_chart, Severity.HIGH)
+    findings = window.pages["findings"]
+    assert window.stack.currentWidget() is findings
+    assert findings.severity_combo.currentData() == Severity.HIGH
+    qtbot.waitUntil(lambda: len(findings.findings) == 2, timeout=5000)
+    window.show_page("dashboard")
+    qtbot.mouseClick(page.urgent_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.urgent_list.visualItemRect(page.urgent_list.item(0)).center())
+    assert window.stack.currentWidget() is findings
+    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=5000)
+    window.show_page("dashboard")
+    qtbot.mouseClick(page.tiles["inspections"], Qt.MouseButton.LeftButton)
+    schedule = window.pages["schedule"]
+    assert window.stack.currentWidget() is schedule and schedule.stack.currentIndex() == 2
+    window.show_page("dashboard")
+    schedule.apply_filter(InspectionStatus.COMPLETED)
+    qtbot.waitUntil(lambda: len(schedule.list.shown) == 2, timeout=5000)
+
+
+def test_urgent_banner_leaves_once_a_proposal_covers_it(window, qtbot):
+    page = window.pages["dashboard"]
+    with transaction(window.ctx) as s:
+        p = Proposal(cohort_id=window.world.cohort_id, title="미끄럼 방지 매트", submitted_on=dt.date(2026, 6, 9))
+        s.add(p)
+        s.flush()
+        s.execute(proposal_findings.insert().values(proposal_id=p.id, finding_id=window.ids["urgent"]))
+    window.bus.emit_changed("proposal", None)
+    qtbot.waitUntil(lambda: page.urgent_box.isHidden(), timeout=5000)
+    assert page.tiles["proposals"].value.text() == "8건"
+
+
+def test_ctrl_f_searches_and_enter_opens_the_finding(window, qtbot):
+    window.activateWindow()
+    assert window.search_action.shortcut().toString() == "Ctrl+F"
+    window.search_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SearchDialog" and w.isVisible())
+    dialog.ui.searchEdit.setText("미끄")
+    qtbot.waitUntil(lambda: bool(dialog.hits), timeout=5000)
+    assert [h.title for h in dialog.hits if h.kind == "finding"] == ["바닥 미끄럼"]
+    assert dialog.ui.resultTree.topLevelItem(0).text(0).startswith("발견사항 1건")
+    qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)
+    findings = window.pages["findings"]
+    assert window.stack.currentWidget() is findings and not dialog.isVisible()
+    assert findings.search_edit.text() == "바닥 미끄럼"
+    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=5000)
+
+
+def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
+    dialog = window.open_search()
+    dialog.ui.searchEdit.setText("체육센터")
+    qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)  # the debounce timer is still running
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    facilities = window.pages["facilities"]
+    assert window.stack.currentWidget() is facilities
+    assert facilities.search_edit.text() == "한빛국민체육센터"
