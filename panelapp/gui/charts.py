@@ -56,9 +56,9 @@ class _Clickable(QWidget):
 class BarChart(_Clickable):
     """Vertical bars from a zero axis, value above each bar, Korean label below."""
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, empty_text: str = "", parent=None):
         super().__init__(parent)
-        self.title, self.bars = title, []
+        self.title, self.bars, self.empty_text = title, [], empty_text
         self.setMinimumSize(320, 230)
 
     def set_bars(self, bars: list[Bar]) -> None:
@@ -87,8 +87,11 @@ class BarChart(_Clickable):
             label = f"{top_value * i / steps:g}"
             p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         self.areas = []
-        if not self.bars:
-            return
+        if not any(b.value for b in self.bars):
+            p.setPen(MUTED)
+            p.drawText(QRectF(left, top, w - 8 - left, bottom - top), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            if not self.bars:
+                return
         slot = (w - 8 - left) / len(self.bars)
         width = min(56.0, slot * 0.6)
         for n, bar in enumerate(self.bars):

@@ -125,7 +125,10 @@ class SearchDialog(QDialog):
 
     def _update_button(self) -> None:
         hit = self.current_hit()
-        self.open_button.setEnabled(hit is not None and search_links.can_open(self.window_, hit))
+        openable = hit is not None and search_links.can_open(self.window_, hit)
+        self.open_button.setEnabled(openable)
+        self.open_button.setToolTip("" if openable or hit is None else
+                                    f"{hit.kind_label} 화면이 없어 이 프로그램에서 열 수 없습니다")
 
     def _enter(self) -> None:
         if self._timer.isActive() or self._running:

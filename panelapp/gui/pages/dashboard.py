@@ -79,7 +79,8 @@ class DashboardPage(QWidget):
         col.addLayout(tiles)
         self._connect_tiles()
         charts = QHBoxLayout()
-        self.severity_chart, self.category_chart = BarChart("발견사항 심각도별"), BarChart("발견사항 유형별")
+        empty = "아직 발견사항이 없습니다. 점검 결과를 입력할 때 발견사항을 기록하세요."
+        self.severity_chart, self.category_chart = BarChart("발견사항 심각도별", empty), BarChart("발견사항 유형별", empty)
         self.severity_chart.clicked.connect(lambda key: links.findings(self.window_, severity=key))
         self.category_chart.clicked.connect(lambda key: links.findings(self.window_, category=key))
         for chart in (self.severity_chart, self.category_chart):
@@ -94,6 +95,7 @@ class DashboardPage(QWidget):
         self.upcoming_title = QLabel("다가오는 점검 (14일)")
         self.upcoming_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.upcoming_list = QListWidget()
+        self.upcoming_list.setMaximumHeight(170)
         self.upcoming_list.itemActivated.connect(lambda _i: self._open_upcoming())
         self.upcoming_list.itemClicked.connect(lambda _i: self._open_upcoming())
         upcoming_col.addWidget(self.upcoming_title)
@@ -199,7 +201,7 @@ class DashboardPage(QWidget):
         t["overdue"].set(f"{d.overdue}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0)
         t["members"].set(f"{d.active_members}명", "참여단원 목록 보기", links.can_open(w, "roster"))
         hours = "–" if d.mean_hours is None else f"{d.mean_hours:.1f}시간"
-        t["hours"].set(hours, f"평균 출석률 {_percent(d.mean_attendance_rate)}", links.can_open(w, "roster"))
+        t["hours"].set(hours, f"평균 출석률 {_percent(d.mean_attendance_rate)} (점검 포함 모든 활동 기준)", links.can_open(w, "roster"))
 
     def _fill_upcoming(self, d) -> None:
         self.upcoming_list.clear()
