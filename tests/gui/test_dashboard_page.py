@@ -78,6 +78,14 @@ def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtb
     window.show_page("dashboard")
     schedule.apply_filter(InspectionStatus.COMPLETED)
     qtbot.waitUntil(lambda: len(schedule.list.shown) == 2, timeout=5000)
+    # the upcoming list's filter: planned visits within a period, kept when the schedule reloads
+    schedule.apply_filter(InspectionStatus.PLANNED, dt.date(2026, 6, 10), dt.date(2026, 6, 23))
+    assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
+    window.show_page("schedule")
+    window.bus.emit_changed("inspection", None)
+    qtbot.waitUntil(lambda: not schedule._loading, timeout=5000)
+    assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
+    assert schedule.list.from_edit.date().toPython() == dt.date(2026, 6, 10)
 
 
 def test_urgent_banner_leaves_once_a_proposal_covers_it(window, qtbot):
