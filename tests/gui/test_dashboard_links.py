@@ -1,0 +1,54 @@
+"""Where dashboard figures and search hits lead, with pages present or still missing."""
+
+from panelapp.domain.enums import ProposalStatus
+from panelapp.gui import dashboard_links as links
+from panelapp.gui import search_links
+from panelapp.services.search import SearchHit
+
+
+class Page:
+    def __init__(self):
+        self.filters, self.search_edit = [], Box()
+
+    def apply_filter(self, **kw):
+        self.filters.append(kw)
+
+
+class Box:
+    text = ""
+
+    def setText(self, text):  # noqa: N802 - Qt API
+        self.text = text
+
+
+class Window:
+    current_cohort_id = 7
+
+    def __init__(self, *keys):
+        self.pages = {k: Page() for k in keys}
+        self.shown = []
+
+    def show_page(self, key):
+        self.shown.append(key)
+
+
+def test_figures_open_their_filtered_lists_when_the_page_exists():
+    w = Window("proposals")
+    assert links.proposals(w, overdue=True)
+    assert w.shown == ["proposals"]
+    assert w.pages["proposals"].filters == [{"status": None, "department_id": None, "facility_id": None,
+                                             "overdue": True}]
+    assert links.proposals(w, status=ProposalStatus.DECLINED)
+    assert w.pages["proposals"].filters[-1]["status"] == ProposalStatus.DECLINED
+    assert not links.findings(w) and w.shown == ["proposals", "proposals"]  # no findings page: nothing happens
+
+
+def test_search_hits_open_their_page_and_narrow_it():
+    w = Window("proposals", "feedback")
+    hit = SearchHit("proposal", 3, "주차장 경사로 보수", "…경사로 미끄럼…", 7)
+    assert search_links.open_hit(w, hit)
+    page = w.pages["proposals"]
+    assert w.shown == ["proposals"] and page.filters == [{}] and page.search_edit.text == "주차장 경사로 보수"
+    note = SearchHit("feedback", 4, "아쉬워요 · 2026-05-03", "샤워실 온수가 미지근해요", 7)
+    assert search_links.open_hit(w, note) and w.pages["feedback"].search_edit.text == "샤워실 온수가 미지근해요"
+    assert not search_links.open_hit(w, SearchHit("member", 1, "김민준", "", 7))
