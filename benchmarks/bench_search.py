@@ -32,12 +32,12 @@ def _median_ms(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
-def _database(findings: int, rebuild: bool, verbose: bool):
+def _database(findings: int, rebuild: bool, verbose: bool, folder: Path | None):
     from panelapp.db.engine import open_database
     from panelapp.db.migrate import upgrade_to_head
     from benchmarks.search_data import build
-    folder = Path(tempfile.gettempdir()) / "panelapp-bench-search"
-    folder.mkdir(exist_ok=True)
+    folder = folder or Path(tempfile.gettempdir()) / "panelapp-bench-search"
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"findings-{findings}-v{BUILD_VERSION}.db"
     built_s = None
     if rebuild or not path.exists():
@@ -55,12 +55,13 @@ def _database(findings: int, rebuild: bool, verbose: bool):
     return open_database(str(path)), built_s
 
 
-def run(findings: int = 1_000_000, repeat: int = 5, rebuild: bool = False, verbose: bool = True) -> dict:
+def run(findings: int = 1_000_000, repeat: int = 5, rebuild: bool = False, verbose: bool = True,
+        folder: Path | None = None) -> dict:
     from sqlalchemy import text
     from panelapp.services.context import ServiceContext
     from panelapp.services.search import search
 
-    db, built_s = _database(findings, rebuild, verbose)
+    db, built_s = _database(findings, rebuild, verbose, folder)
     ctx = ServiceContext(db=db)
     search(ctx, "워밍업")  # first use: the index check, the page cache
     with db.engine.connect() as conn:
