@@ -53,6 +53,9 @@ def test_partial_words_one_and_two_syllables(ctx):
     hit = search(ctx, "수영장")[0]
     assert (hit.kind, hit.id, hit.cohort_id) == ("finding", slide, None)
     assert "수영장" in hit.snippet
+    assert search(ctx, "북쪽 계단")[0].snippet.startswith("북쪽 출입구")  # the description comes first
+    assert search(ctx, "지하")[0].snippet == "지하 2층 조명 세 개가 꺼져 있음"
+    assert search(ctx, "1층")[0].snippet == "위치: 1층 수영장"  # only the location holds it
     assert {h.id for h in search(ctx, "흔들")} == {rail}
     # facilities by name and address, members by name, district and the phone's last 4 digits
     assert titles(search(ctx, "체육"), "facility") == ["한빛국민체육센터"]

@@ -78,7 +78,7 @@ class BarChart(_Clickable):
         p.setFont(self.font())
         left, top, bottom = 40.0, 40.0, h - 28.0
         top_value = nice_max(max((b.value for b in self.bars), default=0))
-        steps = 4 if top_value % 4 == 0 or top_value >= 8 else (2 if top_value % 2 == 0 else 1)
+        steps = next(n for n in (5, 4, 2, 1) if top_value % n == 0)  # whole-number ticks
         for i in range(steps + 1):
             y = bottom - (bottom - top) * i / steps
             p.setPen(QPen(GRID))

@@ -173,4 +173,5 @@ def _hit(spec: _Spec, row, words: list[str]) -> SearchHit:
         kind, received = extra
         return SearchHit(spec.kind, doc_id, f"{kind.label} · {received:%Y-%m-%d}", snippet(texts[0], words), cohort_id)
     body = found or next((t for t in texts[1:] if t), "")
-    return SearchHit(spec.kind, doc_id, texts[0], snippet(body, words), cohort_id)
+    label = "위치: " if spec.model is Finding and body and body == texts[2] else ""
+    return SearchHit(spec.kind, doc_id, texts[0], label + snippet(body, words), cohort_id)

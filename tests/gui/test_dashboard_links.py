@@ -52,3 +52,8 @@ def test_search_hits_open_their_page_and_narrow_it():
     note = SearchHit("feedback", 4, "아쉬워요 · 2026-05-03", "샤워실 온수가 미지근해요", 7)
     assert search_links.open_hit(w, note) and w.pages["feedback"].search_edit.text == "샤워실 온수가 미지근해요"
     assert not search_links.open_hit(w, SearchHit("member", 1, "김민준", "", 7))
+
+
+def test_chart_axis_tops_are_round_numbers():
+    from panelapp.gui.charts import nice_max
+    assert [nice_max(v) for v in (0, 1, 3, 8, 12, 20, 21, 480)] == [1, 1, 5, 10, 20, 20, 50, 500]
