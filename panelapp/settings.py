@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "certificate_dir": "",       # where the last activity certificate was saved
     "import_dir": "",            # folder of the last roster file imported (or template saved)
     "export_dir": "",            # folder of the last roster export
+    "report_options": {},        # last choices in the improvement report dialog (never the purpose)
+    "recent_reports": [],        # improvement reports made here, newest first
 }
 
 

@@ -29,6 +29,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("checklists", "점검표", "panelapp.gui.pages.checklists:ChecklistsPage"),
     ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     ("findings", "발견사항", "panelapp.gui.pages.findings:FindingsPage"),
+    ("reports", "개선 보고서", "panelapp.gui.pages.reports:ReportsPage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]

@@ -1,0 +1,132 @@
+"""개선 보고서 page: make the board report, and reopen the reports made on this computer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+HEADERS = ["만든 때", "기수", "보고 기간", "쪽수", "파일"]
+EMPTY_TEXT = ("아직 만든 보고서가 없습니다.\n[보고서 만들기…]를 눌러 기수와 기간을 고르면 "
+              "표지·요약 그래프·시설별 결과·개선제안 목록·활동 부록을 담은 PDF가 만들어집니다.")
+
+
+class ReportsPage(QWidget):
+    def __init__(self, window):
+        super().__init__()
+        self.window_ = window
+        col = QVBoxLayout(self)
+        col.setContentsMargins(24, 20, 24, 16)
+        top = QHBoxLayout()
+        title = QLabel("개선 보고서")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.make_button = QPushButton("보고서 만들기…")
+        self.make_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.make_button.clicked.connect(self.make_report)
+        top.addWidget(self.make_button)
+        col.addLayout(top)
+        hint = QLabel("운영위원회·이사회에 보고할 PDF입니다. 기간과 시설을 골라 만들고, 미리보기에서 바로 인쇄할 수 "
+                      "있습니다. 단원 이름은 목적을 적지 않는 한 일부를 가려 싣습니다.")
+        hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)
+        col.addWidget(hint)
+
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (1, 190), (2, 190), (3, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.preview_selected())
+        self.empty_label = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        col.addWidget(self.stack, 1)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.preview_button = QPushButton("미리보기·인쇄")
+        self.open_button = QPushButton("시스템 뷰어로 열기")
+        self.folder_button = QPushButton("폴더 열기")
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.open_button.clicked.connect(lambda: self._open_url(self.selected_path()))
+        self.folder_button.clicked.connect(lambda: self._open_url(str(Path(self.selected_path()).parent)))
+        for b in (self.preview_button, self.open_button, self.folder_button):
+            row.addWidget(b)
+        col.addLayout(row)
+        window.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, kind: str, _ids) -> None:
+        if kind == "report":
+            self.reload()
+
+    def entries(self) -> list[dict]:
+        """The remembered reports whose PDF is still where it was saved."""
+        return [r for r in (self.window_.settings.get("recent_reports") or []) if os.path.isfile(r.get("pdf", ""))]
+
+    def reload(self) -> None:
+        rows = self.entries()
+        self.table.setRowCount(len(rows))
+        for r, entry in enumerate(rows):
+            pages = QTableWidgetItem(f"{entry.get('pages', '')}쪽")
+            pages.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            name = Path(entry["pdf"]).name + (" (+ 엑셀)" if entry.get("xlsx") else "")
+            cells = [QTableWidgetItem(entry.get("made", "")), QTableWidgetItem(entry.get("cohort", "")),
+                     QTableWidgetItem(entry.get("period", "")), pages, QTableWidgetItem(name)]
+            cells[4].setToolTip(entry["pdf"])
+            cells[0].setData(Qt.ItemDataRole.UserRole, entry["pdf"])
+            for c, item in enumerate(cells):
+                self.table.setItem(r, c, item)
+        self.stack.setCurrentIndex(0 if rows else 1)
+        if rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected_path(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_path() is not None and self.stack.currentIndex() == 0
+        for b in (self.preview_button, self.open_button, self.folder_button):
+            b.setEnabled(has)
+
+    def make_report(self):
+        from panelapp.gui.dialogs.report_dialog import ReportDialog
+        dialog = ReportDialog(self.window_, self.window_.current_cohort_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def preview_selected(self):
+        path = self.selected_path()
+        if path is None:
+            return None
+        from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
+        preview = ReportPreviewDialog(self.window_, path)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+        return preview
+
+    def _open_url(self, path: str | None) -> None:
+        if path and not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            QMessageBox.warning(self, "열 수 없습니다", f"이 파일을 여는 프로그램을 찾지 못했습니다:\n{path}")
