@@ -93,16 +93,16 @@ def read_photo(path: Path) -> bytes:
         return f.read()
 
 
-def attach_bytes(s, db: Database, owner_type: str, owner_id: int, data: bytes, name: str,
+def attach_bytes(s, root: Path, owner_type: str, owner_id: int, data: bytes, name: str,
                  caption: str | None = None) -> Attachment:
-    """Inside a transaction: store the photo and its row (the demo uses this too)."""
+    """Inside a transaction: store the photo under `root` (attachments_root) and its row."""
     if owner_type not in OWNERS:
         raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
     owner = s.get(OWNERS[owner_type], owner_id)
     if owner is None or owner.deleted_at is not None:
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)
-    sha = store_bytes(attachments_root(db), data)
+    sha = store_bytes(root, data)
     same = s.scalar(select(Attachment).where(Attachment.owner_type == owner_type, Attachment.owner_id == owner_id,
                                              Attachment.sha256 == sha, Attachment.deleted_at.is_(None)))
     if same is not None:
@@ -122,7 +122,8 @@ def check_photo(path: str | Path) -> tuple[str, int, int]:
 def add_photo(ctx: ServiceContext, owner_type: str, owner_id: int, path: str | Path) -> AttachmentInfo:
     data = read_photo(Path(path))
     with transaction(ctx) as s:
-        return _info(ctx.db, attach_bytes(s, ctx.db, owner_type, owner_id, data, Path(path).name))
+        return _info(ctx.db, attach_bytes(s, attachments_root(ctx.db), owner_type, owner_id, data,
+                                          Path(path).name))
 
 
 def list_attachments(ctx: ServiceContext, owner_type: str, owner_id: int) -> list[AttachmentInfo]:

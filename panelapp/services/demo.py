@@ -25,6 +25,7 @@ from panelapp.domain.errors import DomainError, ValidationError
 from panelapp.domain.validation import normalize_phone
 from panelapp.services import demo_data as data
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.demo_findings import build_findings
 from panelapp.services.demo_inspections import build_inspections
 from panelapp.services.demo_proposals import build_proposals
 from panelapp.services.member_rules import add_months, find_notice
@@ -211,4 +212,4 @@ def _summary(d: _Demo) -> str:
 
 # In order; each may use what the ones before it made.
 _BUILDERS = [_organization, _facilities, _cohorts, _members, _events, build_inspections,
-             build_proposals]
+             build_findings, build_proposals]

@@ -87,6 +87,7 @@ def _load(s, finding_id: int) -> Finding:
 def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str | Path] = ()) -> FindingInfo:
     """The finding with its first photos, all or nothing (a refused photo saves nothing)."""
     from panelapp.services.attachments import attach_bytes, inspect_image, read_photo
+    from panelapp.services.attachments_store import attachments_root
     values = _clean(data)
     files = [(Path(p).name, read_photo(Path(p))) for p in photos]
     for name, content in files:
@@ -97,7 +98,7 @@ def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str
         s.add(f)
         s.flush()
         for name, content in files:
-            attach_bytes(s, ctx.db, "finding", f.id, content, name)
+            attach_bytes(s, attachments_root(ctx.db), "finding", f.id, content, name)
         return info_in(s, f.id)
 
 
