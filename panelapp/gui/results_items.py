@@ -19,8 +19,9 @@ CHOICES = {ChecklistItemKind.SCORE: [(v, v) for v in "12345"],
            ChecklistItemKind.YES_NO: [("예", YES), ("아니오", NO), ("해당없음", NA)]}
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_0: NA, Qt.Key.Key_Minus: NA}
 YES_NO_TEXT = {"ㅛ": YES, "ㅜ": NO}
-FOCUS_STYLE = "#answer { border: 2px solid #2f6fb5; border-radius: 4px; background: #eef5ff; }"
-IDLE_STYLE = "#answer { border: 2px solid transparent; }"
+CHECKED = "QToolButton:checked { background: #2f6fb5; color: white; border: 1px solid #1f4f8a; border-radius: 3px; }"
+FOCUS_STYLE = "#answer { border: 2px solid #2f6fb5; border-radius: 4px; background: #eef5ff; }" + CHECKED
+IDLE_STYLE = "#answer { border: 2px solid transparent; }" + CHECKED
 MISSING_STYLE = "color: #c62828; font-weight: bold;"
 
 

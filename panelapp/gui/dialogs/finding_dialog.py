@@ -14,6 +14,7 @@ from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
+from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.ops import Op, show_error
 from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
 
@@ -54,6 +55,7 @@ class FindingDialog(QDialog):
         self.saved = None
         self.ui = ui = Ui_FindingDialog()
         ui.setupUi(self)
+        setup_korean_date_edit(ui.observedEdit)
         self.setWindowTitle("발견사항 추가" if finding is None else f"발견사항 수정 — {finding.title}")
         for choice in inspections:
             ui.inspectionCombo.addItem(choice[1], choice[0])

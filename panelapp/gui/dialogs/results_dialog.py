@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QMessageBox, QVBoxLayout
 
 from panelapp.domain.enums import AssignmentRole, InspectionStatus
@@ -14,6 +14,7 @@ from panelapp.domain.scoring import describe_overall, describe_section
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.field_errors import as_list
 from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
+from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.ops import Op, show_error
 from panelapp.gui.results_items import ItemsGrid
 
@@ -33,13 +34,15 @@ class ResultsDialog(QDialog):
         ui.setupUi(self)
         ui.titleLabel.setText("점검 결과를 불러오는 중…")
         ui.errorLabel.hide()
+        setup_korean_date_edit(ui.dateEdit)
         self.attendees = QVBoxLayout(ui.attendeesBox)
         self.attendees.setContentsMargins(0, 0, 0, 0)
         ui.saveButton.clicked.connect(self.save)
         ui.completeButton.clicked.connect(self.complete)
         ui.closeButton.clicked.connect(self.close_dialog)
         ui.addFindingButton.clicked.connect(self.add_finding)
-        ui.findingsList.itemDoubleClicked.connect(lambda item: self.edit_finding(item.data(256)))
+        ui.findingsList.itemDoubleClicked.connect(
+            lambda item: self.edit_finding(item.data(256)) if item.data(256) is not None else None)
         for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
             b.setEnabled(False)
         window.bus.changed.connect(self._on_changed)
@@ -98,6 +101,10 @@ class ResultsDialog(QDialog):
             item = QListWidgetItem(f"{SEVERITY_MARK[f.severity.value]} [{f.severity.label}] {f.title}{photos}")
             item.setData(256, f.id)
             self.ui.findingsList.addItem(item)
+        if not findings:
+            hint = QListWidgetItem("아직 없습니다. 눈에 띈 문제는\n[발견사항 추가]로 사진과 함께 기록하세요.")
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.ui.findingsList.addItem(hint)
         self.ui.findingsGroup.setTitle(f"발견사항 ({len(findings)}건)")
 
     # ----- live state --------------------------------------------------------------------

@@ -18,7 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 class Ui_FindingDialog(object):
     def setupUi(self, FindingDialog):
@@ -118,13 +119,17 @@ class Ui_FindingDialog(object):
 
         self.photoLayout.addWidget(self.photoHost)
 
-        self.photoButtons = QHBoxLayout()
-        self.photoButtons.setObjectName(u"photoButtons")
         self.dropHint = QLabel(self.photoGroup)
         self.dropHint.setObjectName(u"dropHint")
         self.dropHint.setWordWrap(True)
 
-        self.photoButtons.addWidget(self.dropHint)
+        self.photoLayout.addWidget(self.dropHint)
+
+        self.photoButtons = QHBoxLayout()
+        self.photoButtons.setObjectName(u"photoButtons")
+        self.photoSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.photoButtons.addItem(self.photoSpacer)
 
         self.addPhotoButton = QPushButton(self.photoGroup)
         self.addPhotoButton.setObjectName(u"addPhotoButton")
