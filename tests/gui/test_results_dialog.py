@@ -118,3 +118,25 @@ def test_open_only_for_planned_or_completed(qtbot, setup):
     assert isinstance(dialog, ResultsDialog)
     qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
     dialog.reject()
+
+
+def test_schedule_page_offers_results_for_the_selected_visit(qtbot, setup):
+    from panelapp.gui.pages.schedule import SchedulePage
+    window, w, insp = setup
+    other = create_inspection(window.ctx, w.draft(day=dt.date(2026, 5, 14), facility=w.park_fac))
+    set_status(window.ctx, other.id, InspectionStatus.POSTPONED, "우천", other.version)
+    page = SchedulePage(window)
+    page.anchor = dt.date(2026, 5, 1)
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitUntil(lambda: page.choices is not None and not page._loading, timeout=5000)
+    assert not page.results_button.isEnabled()  # nothing selected
+    page._select(other.id)
+    assert not page.results_button.isEnabled()  # 연기: no results
+    page._select(insp.id)
+    assert page.results_button.isEnabled()
+    page.results_button.click()
+    dialog = next(c for c in window.children() if isinstance(c, ResultsDialog))
+    qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
+    assert dialog.ui.titleLabel.text().startswith("한빛국민체육센터 점검 · 2026-05-12")
+    dialog.reject()
