@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from panelapp.domain.formatting import dotted_date, format_hours, format_rate
-from panelapp.reports.base import STYLES, data_table, para
+from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
 from panelapp.services.report_data import ReportData
@@ -22,7 +20,7 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
     s = data.summary
     rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", "소요"]]
     for p in data.proposals:
-        title = [Paragraph(f"<b>{escape(p.title)}</b>", STYLES["cell"])]
+        title = [para(p.title, "ir_cell_bold")]
         if p.proposer:
             title.append(para(f"제안자 {p.proposer}", "ir_cell_small"))
         due = p.due_on and not p.answered_on
