@@ -43,7 +43,7 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     data = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE))
     pdf, pages = render_improvement_report(data)
     texts = _pages(pdf)
-    assert len(texts) == pages == 8
+    assert len(texts) == pages == 7
     cover, summary = texts[0], texts[1]
     for needle in ("한빛시설관리공단", "제7기시민참여단", "시민참여단활동개선보고서", "2026.3.1.~2026.12.31.",
                    "2026년8월1일", "테스트담당자"):
@@ -59,8 +59,8 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     assert all(f"쪽{n}/{pages}" in texts[n - 1] for n in range(2, pages + 1))
     where = {name: next(i for i, t in enumerate(texts[1:], 2) if name in t)  # the cover lists the contents
              for name in ("1.새봄근린공원", "2.시청공영주차장", "3.한빛국민체육센터", "개선제안목록", "부록.활동및출석")}
-    assert where == {"1.새봄근린공원": 3, "2.시청공영주차장": 4, "3.한빛국민체육센터": 5, "개선제안목록": 7,
-                     "부록.활동및출석": 8}
+    assert where == {"1.새봄근린공원": 3, "2.시청공영주차장": 4, "3.한빛국민체육센터": 4, "개선제안목록": 6,
+                     "부록.활동및출석": 7}
     body = "".join(texts)
     for needle in ("출입구경사로손잡이흔들림", "긴급(안전)", "예산부족으로내년재검토", "기한경과", "점검표점수",
                    "경사로손잡이교체및미끄럼방지", "사진3장중2장수록", "제7기발대식"):
@@ -73,7 +73,7 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     assert not any("Helvetica" in f for f in fonts)
     no_photos, fewer = render_improvement_report(
         build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE)))
-    assert fewer == pages - 1  # the gym's findings fit on one page without photos
+    assert fewer == pages
     assert len(pdf) > len(no_photos) + 20_000  # the photos are in the file
 
 
@@ -141,7 +141,7 @@ def test_write_report_writes_both_files_and_logs_unmasked_access(world, tmp_path
     token = _Token()
     result = write_report(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE), tmp_path / "a.pdf",
                           tmp_path / "a.xlsx", token)
-    assert result.pages == 8 and result.masked and (tmp_path / "a.xlsx").stat().st_size > 0
+    assert result.pages == 7 and result.masked and (tmp_path / "a.xlsx").stat().st_size > 0
     assert token.seen[-1][:2] == (100, 100) and [d for d, _t, _x in token.seen] == sorted(d for d, _t, _x in token.seen)
     write_report(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고"), tmp_path / "b.pdf")
     with reading(ctx) as s:

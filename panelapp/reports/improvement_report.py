@@ -49,9 +49,10 @@ def render_improvement_report(data: ReportData, progress: Progress | None = None
     if "facilities" in data.sections:
         story += [Marker(hook, "시설별 결과"), para("시설별 점검 결과", "ir_chapter")]
         if not data.facilities:
-            story += [para("보고 기간에 점검·발견사항·개선제안이 있는 시설이 없습니다.", "body"), PageBreak()]
+            story.append(para("보고 기간에 점검·발견사항·개선제안이 있는 시설이 없습니다.", "body"))
         for index, fac in enumerate(data.facilities, 1):
             story += facility_story(fac, index, data.photos, numbers, hook)
+        story.append(PageBreak())
     if "proposals" in data.sections:
         story += proposals_story(data, numbers, hook)
     if "appendix" in data.sections:

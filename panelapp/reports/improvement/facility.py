@@ -11,7 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer, Table
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date
@@ -98,7 +98,8 @@ def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[i
                      ", ".join(str(numbers[p]) for p in f.proposal_ids if p in numbers) or "–"])
         if photos and f.photos:
             rows.append(["", _photo_row(f), "", "", ""])
-            spans.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
+            spans += [("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
+                      ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1))]  # a finding stays with its photos
     return data_table(rows, FINDING_COLS, aligns=["center", "left", "center", "center", "center"], zebra=False,
                       extra=spans)
 
@@ -133,14 +134,18 @@ def facility_story(fac: FacilitySection, index: int, photos: bool, numbers: dict
               + (" 외" if len(fac.visit_dates) > 6 else "") + ")") if fac.visit_dates else "기간 중 완료된 점검 없음"
     facts = f"{visits} · 발견사항 {len(fac.findings)}건" + (f" (긴급 {urgent}건)" if urgent else "") + \
         f" · 개선제안 {len(fac.proposals)}건"
-    story: list = [Marker(hook, f"시설별 결과: {fac.name}"),
+    # Facilities follow one another (a new page only when little room is left): a page per
+    # facility left half-empty pages holding two rows of proposals.
+    story: list = [CondPageBreak(95 * mm), Marker(hook, f"시설별 결과: {fac.name}"),
                    para(f"{index}. {fac.name}", "ir_facility"), para(info, "ir_sub"), para(facts, "ir_sub"),
                    Spacer(WIDTH, 3 * mm)]
     if fac.scores:
-        story += [para("점검표 점수", "heading"), _scores(fac)]
+        story += [CondPageBreak(55 * mm), para("점검표 점수", "heading"), _scores(fac)]
     if fac.findings:
-        story += [CondPageBreak(40 * mm), para("발견사항", "heading"), findings_table(fac.findings, photos, numbers)]
+        # room for the header and the first finding with its photos, or the heading moves on too
+        first = 40 * mm + (PHOTO_H + 12 * mm if photos and fac.findings[0].photos else 0)
+        story += [CondPageBreak(first), para("발견사항", "heading"), findings_table(fac.findings, photos, numbers)]
     if fac.proposals:
         story += [CondPageBreak(40 * mm), para("개선제안과 담당부서 답변", "heading"), proposals_table(fac.proposals, numbers)]
-    story.append(PageBreak())
-    return [KeepTogether(story[:5])] + story[5:]
+    story.append(Spacer(WIDTH, 8 * mm))
+    return story[:1] + [KeepTogether(story[1:6])] + story[6:]

@@ -47,6 +47,7 @@ STYLES.update({s.name: s for s in (
     _style("ir_note", 8, color=MUTED, leading=11),
     _style("ir_cell_small", 8, leading=10.5),
     _style("ir_cell_bold", 9, bold=True, leading=12),
+    _style("ir_date", 8, leading=11, align=TA_CENTER),
 )})
 
 

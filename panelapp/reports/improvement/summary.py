@@ -61,7 +61,9 @@ def _tiles(s: Summary) -> Table:
 def _axis_max(values: list[int]) -> tuple[int, int]:
     """(axis maximum, step): whole numbers, with headroom above the longest bar for its label."""
     top = max(values + [1])
-    step = max(1, math.ceil(top / 5))
+    raw = top / 5
+    magnitude = 10 ** max(0, math.floor(math.log10(raw))) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     return step * (top // step + 1), step
 
 

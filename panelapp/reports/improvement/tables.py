@@ -16,6 +16,11 @@ def _d(day) -> str:
     return dotted_date(day) if day else "–"
 
 
+def _short(day) -> str:
+    """2026.04.09: fits a narrow date column on one line."""
+    return f"{day.year}.{day.month:02d}.{day.day:02d}" if day else "–"
+
+
 def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
     s = data.summary
     rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", "소요"]]
@@ -25,14 +30,16 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
             title.append(para(f"제안자 {p.proposer}", "ir_cell_small"))
         due = p.due_on and not p.answered_on
         rows.append([str(numbers[p.id]), p.facility_name or "–", title, p.department or "–", status_cell(p),
-                     _d(p.submitted_on), _d(p.answered_on) if not due else f"기한 {_d(p.due_on)}",
+                     para(_short(p.submitted_on), "ir_date"),
+                     para(_short(p.answered_on), "ir_date") if not due else
+                     [para("기한", "ir_date"), para(_short(p.due_on), "ir_date")],
                      "–" if p.days_to_answer is None else f"{p.days_to_answer}일"])
     intro = (f"개선제안 {s.proposals}건 · 답변 {s.answered}건 · 채택률 {format_rate(s.acceptance_rate)} · "
              f"답변 기한 경과 {s.overdue}건")
     story = [Marker(hook, "개선제안 목록"), para("개선제안 목록", "ir_chapter"), para(intro, "ir_sub"),
              Spacer(WIDTH, 3 * mm)]
     if data.proposals:
-        story.append(data_table(rows, [11 * mm, 27 * mm, 43 * mm, 23 * mm, 16 * mm, 19 * mm, 19 * mm, 12 * mm],
+        story.append(data_table(rows, [10 * mm, 27 * mm, 40 * mm, 22 * mm, 17 * mm, 20 * mm, 22 * mm, 12 * mm],
                                 aligns=["center", "left", "left", "left", "center", "center", "center", "right"]))
     else:
         story.append(para("보고 기간에 접수된 개선제안이 없습니다.", "body"))
