@@ -12,6 +12,7 @@ from panelapp import __version__
 from panelapp.cli_members import add_parser as add_members_parser, cmd_members
 from panelapp.cli_report import add_parser as add_report_parser, cmd_report
 from panelapp.cli_schedule import add_parser as add_schedule_parser, cmd_schedule
+from panelapp.cli_search import add_parser as add_search_parser, cmd_search_index
 
 EXIT_USER_ERROR = 1
 
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_members_parser(sub)
     add_schedule_parser(sub)
     add_report_parser(sub)
+    add_search_parser(sub)
     return parser
 
 
@@ -62,7 +64,8 @@ def cmd_check(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "members": cmd_members,
             "schedule": lambda args: cmd_schedule(args, _open),
-            "report": lambda args: cmd_report(args, _open)}
+            "report": lambda args: cmd_report(args, _open),
+            "search-index": lambda args: cmd_search_index(args, _open)}
 
 
 def main(argv: list[str] | None = None) -> int:
