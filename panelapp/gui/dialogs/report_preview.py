@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.gui.ops import Op, show_error
 
-PREVIEW_DPI = 96
+MIN_DPI, MAX_DPI = 60, 160
 
 
 class ReportPreviewDialog(QDialog):
@@ -59,13 +59,22 @@ class ReportPreviewDialog(QDialog):
 
     def show_page(self, number: int) -> None:
         # One page at a time keeps a 100-page report's preview light; a page renders in ~40 ms.
-        image = self.doc.render(number - 1, PREVIEW_DPI * self.devicePixelRatioF())
+        # The page fills the window's width (no sideways scrolling), within readable limits.
+        width_pt = self.doc.sizes[number - 1][0]
+        avail = self.scroll.viewport().width() - 28
+        dpi = min(MAX_DPI, max(MIN_DPI, avail / (width_pt / 72)))
+        image = self.doc.render(number - 1, dpi * self.devicePixelRatioF())
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.page_label.setPixmap(QPixmap.fromImage(image))
         self.page_label.adjustSize()
         self.prev_button.setEnabled(number > 1)
         self.next_button.setEnabled(number < self.doc.count)
         self.scroll.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.doc._doc is not None:
+            self.show_page(self.page_spin.value())
 
     def open_external(self) -> bool:
         ok = QDesktopServices.openUrl(QUrl.fromLocalFile(self.path))

@@ -270,7 +270,7 @@ class Ui_ReportDialog(object):
         self.photosCheck.setText(QCoreApplication.translate("ReportDialog", u"\ubc1c\uacac\uc0ac\ud56d \uc0ac\uc9c4 \ub123\uae30, \ubc1c\uacac\uc0ac\ud56d\ub9c8\ub2e4 \ucd5c\ub300", None))
         self.maxPhotosSpin.setSuffix(QCoreApplication.translate("ReportDialog", u"\uc7a5", None))
         self.privacyLabel.setText(QCoreApplication.translate("ReportDialog", u"\uac1c\uc778\uc815\ubcf4", None))
-        self.purposeEdit.setPlaceholderText(QCoreApplication.translate("ReportDialog", u"\ube44\uc6cc \ub450\uba74 \ub2e8\uc6d0 \uc774\ub984 \uc77c\ubd80\ub97c \uac00\ub9bd\ub2c8\ub2e4 (\uc608: \uae40*\ud76c)", None))
+        self.purposeEdit.setPlaceholderText(QCoreApplication.translate("ReportDialog", u"\uc774\ub984\uc744 \uadf8\ub300\ub85c \uc2e4\uc744 \ubaa9\uc801 (\uc608: \uc6b4\uc601\uc704\uc6d0\ud68c \ud65c\ub3d9 \uc6b0\uc218 \ub2e8\uc6d0 \ud655\uc778)", None))
         self.privacyHint.setStyleSheet(QCoreApplication.translate("ReportDialog", u"color: #5b6776;", None))
         self.pdfLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc800\uc7a5\ud560 \ud30c\uc77c", None))
         self.browseButton.setText(QCoreApplication.translate("ReportDialog", u"\ucc3e\uc544\ubcf4\uae30\u2026", None))

@@ -91,7 +91,7 @@ def _finding_text(f: FindingRow) -> list[Paragraph]:
 
 
 def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[int, int]) -> Table:
-    rows: list[list] = [["번호", "발견사항", "유형", "심각도", "관련 제안 (연번)"]]
+    rows: list[list] = [["번호", "발견사항", "유형", "심각도", "관련 제안"]]
     spans = []
     for n, f in enumerate(f_rows, 1):
         rows.append([str(n), _finding_text(f), f.category, severity_cell(f.severity),
