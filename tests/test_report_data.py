@@ -105,3 +105,14 @@ def test_bad_options_are_refused_in_korean(ctx):
         build_report_data(ctx, ReportOptions(rw.w.cohort_id, D(2026, 7, 1), D(2026, 6, 1)))
     with pytest.raises(ValidationError, match="시설"):
         build_report_data(ctx, ReportOptions(rw.w.cohort_id, facility_ids=()))
+
+
+def test_report_agrees_with_the_dashboard(ctx):
+    from panelapp.services.dashboard import load_dashboard
+    rw = build_report_world(ctx)
+    dash = load_dashboard(ctx, rw.w.cohort_id, REPORT_DATE)
+    s = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE)).summary
+    assert (s.findings, s.proposals, s.acceptance_rate, s.median_days_to_answer, s.overdue, s.answered) == (
+        dash.findings_total, dash.proposals_total, dash.acceptance_rate, dash.median_days_to_answer, dash.overdue,
+        dash.answered)
+    assert {t.label: t.count for t in s.inspections_by_status} == {k.label: v for k, v in dash.inspections.items()}
