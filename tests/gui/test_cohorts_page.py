@@ -166,7 +166,8 @@ def test_add_and_edit_a_team_with_a_leader(qtbot, page, messages):
     qtbot.waitUntil(lambda: len(teams.teams) == 3 and teams.selected_team() is not None, timeout=5000)
     assert teams.selected_team().name == "홍보단"
     row = [cell(teams.table, 2, c) for c in range(5)]
-    assert row == ["홍보단", TeamKind.CUSTOM.label, "김하나", "0명", "SNS 홍보"]
+    # the chosen leader joins the team they lead (role 단장)
+    assert row == ["홍보단", TeamKind.CUSTOM.label, "김하나", "1명", "SNS 홍보"]
     teams.table.cellDoubleClicked.emit(2, 0)
     dlg = teams.dialog
     with qtbot.waitSignal(dlg.loaded, timeout=5000):

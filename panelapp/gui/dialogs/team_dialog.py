@@ -29,6 +29,8 @@ class TeamDialog(QDialog):
             ui.kindCombo.addItem(label, kind)
         ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(TeamKind.CUSTOM))
         ui.errorLabel.hide()
+        ui.leaderCombo.setToolTip("단장으로 고른 단원은 이 단 소속이 되고 역할이 '단장'으로 바뀝니다.\n"
+                                  "이전 단장은 '단원'이 됩니다.")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
