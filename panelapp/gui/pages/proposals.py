@@ -114,10 +114,12 @@ class ProposalsPage(QWidget):
         self.cohort_combo.blockSignals(False)
 
     def query(self):
+        from panelapp.domain.enums import ProposalStatus
         from panelapp.services.proposals import ProposalQuery
         cohort = self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
         department, facility = self._pending
-        return ProposalQuery(None if cohort == ALL_COHORTS else cohort, self.status_combo.currentData(),
+        status = self.status_combo.currentData()  # Qt returns str-valued enums as str
+        return ProposalQuery(None if cohort == ALL_COHORTS else cohort, ProposalStatus(status) if status else None,
                              self.department_combo.currentData() if department is None else department,
                              self.facility_combo.currentData() if facility is None else facility,
                              self.overdue_check.isChecked(), self.search_edit.text())

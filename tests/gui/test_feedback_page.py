@@ -1,0 +1,94 @@
+"""좋아요·아쉬워요 page: quick entry saved with Enter, counts, filters, answer with a proposal
+link through the dialog, handled toggle and delete with undo."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from conftest import make_ctx
+from gui_window import Window
+from panelapp.domain.enums import FeedbackKind, FeedbackSource
+from panelapp.gui.ops import wait_for_all
+from panelapp.gui.pages.feedback import EMPTY_TEXT, FeedbackPage
+from panelapp.services.feedback import list_feedback
+from panelapp.services.proposals import ProposalInput, create_proposal
+from proposal_world import build
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    world = build(ctx)
+    window = Window(ctx, world.cohort_id)
+    qtbot.addWidget(window)
+    page = FeedbackPage(window)
+    window.setCentralWidget(page)
+    window.resize(1200, 700)
+    yield page, world
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def settle(qtbot, page):
+    qtbot.waitUntil(lambda: page.loaded and not page._loading and not page._dirty, timeout=5000)
+
+
+def enter(qtbot, page, text):
+    page.entry_text.setText(text)
+    n = len(page.rows)
+    qtbot.keyClick(page.entry_text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.rows) == n + 1 and not page._loading, timeout=5000)
+
+
+def test_quick_entry_with_enter_counts_and_filters(qtbot, setup):
+    page, w = setup
+    page.window_.show()
+    settle(qtbot, page)
+    assert page.register.empty_label.text() == EMPTY_TEXT
+    qtbot.keyClick(page.entry_text, Qt.Key.Key_Return)  # empty line: nothing saved
+    page.entry_facility.setCurrentIndex(page.entry_facility.findData(w.gym))
+    enter(qtbot, page, "직원이 친절해요")
+    assert page.entry_text.text() == "" and page.entry_text.hasFocus()
+    page.kind_buttons[FeedbackKind.DISLIKE].click()
+    page.entry_source.setCurrentIndex(page.entry_source.findData(FeedbackSource.PHONE))
+    enter(qtbot, page, "샤워실 온수가 미지근해요")
+    settle(qtbot, page)
+    table = page.register.table
+    assert [table.item(r, 1).text() for r in range(2)] == ["아쉬워요", "좋아요"]
+    assert table.item(0, 2).text() == "한빛국민체육센터" and table.item(0, 4).text() == "전화"
+    assert page.counts_label.text() == "좋아요 1건 · 아쉬워요 1건"
+    assert len(page.window_.undo_stack.records) == 2
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(FeedbackKind.LIKE))
+    settle(qtbot, page)
+    assert [r.text for r in page.rows] == ["직원이 친절해요"]
+    assert page.counts_label.text() == "좋아요 1건 · 아쉬워요 0건"
+    page.handled_filter.setCurrentIndex(page.handled_filter.findData(True))
+    settle(qtbot, page)
+    assert page.rows == [] and "필터를 바꿔" in page.register.empty_label.text()
+
+
+def test_answer_link_toggle_delete_undo(qtbot, setup, monkeypatch):
+    page, w = setup
+    p, _ = create_proposal(page.window_.ctx, ProposalInput(w.cohort_id, "온수 개선", proposal="보일러"))
+    page.window_.show()
+    settle(qtbot, page)
+    enter(qtbot, page, "온수가 미지근해요")
+    dialog = page.answer_selected()
+    assert dialog.proposal_combo.findData(p.id) > 0
+    dialog.proposal_combo.setCurrentIndex(dialog.proposal_combo.findData(p.id))
+    dialog.answer_edit.setPlainText("보일러 가동 시간을 늘렸습니다")
+    assert dialog.handled_check.isChecked()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.result() != 0, timeout=5000)
+    settle(qtbot, page)
+    table = page.register.table
+    qtbot.waitUntil(lambda: table.item(0, 7) is not None and table.item(0, 7).text() == "온수 개선", timeout=5000)
+    assert table.item(0, 5).text() == "처리" and table.item(0, 6).text() != ""
+    page.toggle_handled()
+    qtbot.waitUntil(lambda: page.register.table.item(0, 5).text() == "미처리", timeout=5000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_selected()
+    qtbot.waitUntil(lambda: page.rows == [] and not page._loading, timeout=5000)
+    page.window_.undo_stack.undo_last()
+    qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=5000)
+    assert len(list_feedback(page.window_.ctx).rows) == 1
