@@ -30,6 +30,9 @@ PAGES: list[tuple[str, str, str]] = [
     ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     ("findings", "발견사항", "panelapp.gui.pages.findings:FindingsPage"),
     ("reports", "개선 보고서", "panelapp.gui.pages.reports:ReportsPage"),
+    ("proposals", "개선제안", "panelapp.gui.pages.proposals:ProposalsPage"),
+    ("feedback", "좋아요·아쉬워요", "panelapp.gui.pages.feedback:FeedbackPage"),
+    ("content", "소식 콘텐츠", "panelapp.gui.pages.content:ContentPage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]
