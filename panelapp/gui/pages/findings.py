@@ -67,6 +67,12 @@ class FindingsPage(QWidget):
             button.setMinimumWidth(96)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
+        # Several findings (Ctrl/Shift-click) can become one proposal.
+        self.register.table.setSelectionMode(self.register.table.SelectionMode.ExtendedSelection)
+        self.proposal_button = QPushButton("개선제안 만들기")
+        self.proposal_button.setToolTip("고른 발견사항으로 개선제안을 씁니다(Ctrl·Shift로 여러 개 선택)")
+        self.proposal_button.clicked.connect(lambda _c=False: self.make_proposal())
+        row.insertWidget(2, self.proposal_button)
         col.addLayout(row)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
@@ -167,6 +173,13 @@ class FindingsPage(QWidget):
         has = self.selected() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.proposal_button.setEnabled(has)
+
+    def make_proposal(self):
+        from panelapp.gui.dialogs.proposal_dialog import open_new_proposal
+        rows = sorted({i.row() for i in self.register.table.selectionModel().selectedRows()})
+        ids = [self.findings[r].id for r in rows if r < len(self.findings)]
+        return open_new_proposal(self.window_, ids) if ids else None
 
     def add(self):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog, inspection_choices
