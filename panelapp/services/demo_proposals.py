@@ -18,15 +18,18 @@ from panelapp.db.models import (
 from panelapp.domain.enums import ContentChannel, FeedbackKind, FeedbackSource, ProposalStatus as PS
 from panelapp.domain.localtime import KST
 from panelapp.domain.proposal_rules import default_due
-from panelapp.services import demo_proposal_data as data
+from panelapp.services import demo_data, demo_proposal_data as data
 from panelapp.services.event_rules import in_period
 
 YEAR = 2026
 LAST_DAY = dt.date(YEAR, 11, 20)  # nothing after this: the demo's "now" is late November
 
 
-def _at(d, day: dt.date) -> dt.datetime:
+def _at(d, day: dt.date, after: dt.datetime | None = None) -> dt.datetime:
+    """Office hours on `day`, later than `after` (a same-day step follows the one before it)."""
     local = dt.datetime.combine(day, dt.time(d.rnd.randint(9, 17), d.rnd.choice((0, 10, 20, 30, 40, 50))), KST)
+    if after is not None and local <= after:
+        local = after + dt.timedelta(minutes=d.rnd.choice((20, 40, 60, 90)))
     return local.astimezone(dt.timezone.utc)
 
 
@@ -61,7 +64,9 @@ def _findings_by_facility(d) -> dict[int, list[Finding]]:
 
 
 def _proposals(d) -> list[Proposal]:
-    users = list(d.s.scalars(select(User.id).order_by(User.id)))
+    # The demo's coordinator records what comes in; either demo user records later steps.
+    users = list(d.s.scalars(select(User.id).where(User.name.in_([n for n, _r in demo_data.USERS]))
+                             .order_by(User.id)))
     facilities = {f.name: f for f in d.facilities}
     findings = _findings_by_facility(d)
     policy = [e for e in d.enrollments[7] if e.team.name == "정책동행단"]
@@ -78,7 +83,8 @@ def _proposals(d) -> list[Proposal]:
                      proposer_enrollment_id=None if facility else policy[(i * 5) % len(policy)].id)
         d.s.add(p)
         d.s.flush()
-        d.s.add(ProposalEvent(proposal_id=p.id, at=_at(d, submitted), user_id=users[0],
+        last = _at(d, submitted)
+        d.s.add(ProposalEvent(proposal_id=p.id, at=last, user_id=users[0],
                               to_status=PS.SUBMITTED, note="제안 접수"))
         for status, after in _path(spec):
             day = min(submitted + dt.timedelta(days=after), LAST_DAY)
@@ -90,11 +96,13 @@ def _proposals(d) -> list[Proposal]:
                 note = f"불채택 사유: {spec[10]}" if status == PS.DECLINED else f"부서 답변: {spec[9]}"
             if status == PS.DONE:
                 p.completed_on = day
-            d.s.add(ProposalEvent(proposal_id=p.id, at=_at(d, day), user_id=d.rnd.choice(users),
+            last = _at(d, day, last)
+            d.s.add(ProposalEvent(proposal_id=p.id, at=last, user_id=d.rnd.choice(users),
                                   from_status=p.status, to_status=status, note=note))
             p.status = status
         if facility is not None:
-            seen = [f for f in findings.get(facility.id, []) if f.observed_on <= submitted][-2:]
+            window = submitted - dt.timedelta(days=45)  # the visits this proposal followed
+            seen = [f for f in findings.get(facility.id, []) if window <= f.observed_on <= submitted][-1:]
             if seen:
                 d.s.execute(proposal_findings.insert(),
                             [{"proposal_id": p.id, "finding_id": f.id} for f in seen])
@@ -103,14 +111,19 @@ def _proposals(d) -> list[Proposal]:
 
 
 def _feedback(d, proposals: list[Proposal]) -> None:
-    by_facility: dict[int, list[Proposal]] = {}
-    for p in proposals:
-        if p.facility_id is not None:
-            by_facility.setdefault(p.facility_id, []).append(p)
     sources = list(FeedbackSource)
-    for i in range(34):
+    # Complaints that led to a proposal: received a few days before it, answered when it was made.
+    for i, p in enumerate(q for q in proposals if q.facility_id is not None):
+        if i % 2:
+            continue
+        received = p.submitted_on - dt.timedelta(days=d.rnd.randint(2, 10))
+        d.s.add(Feedback(cohort_id=p.cohort_id, facility_id=p.facility_id, kind=FeedbackKind.DISLIKE,
+                         source=sources[(i // 2) % 4], received_on=received, text=p.problem, handled=True,
+                         answer="개선제안으로 올려 담당부서가 검토하고 있습니다.", answered_on=p.submitted_on,
+                         proposal_id=p.id))
+    for i in range(24):
         kind = FeedbackKind.LIKE if i % 5 in (0, 2) else FeedbackKind.DISLIKE
-        received = dt.date(YEAR, 3, 20) + dt.timedelta(days=7 * i + d.rnd.randint(0, 3))
+        received = dt.date(YEAR, 3, 20) + dt.timedelta(days=10 * i + d.rnd.randint(0, 3))
         facility = d.facilities[(i * 3) % len(d.facilities)]
         texts = data.LIKES if kind == FeedbackKind.LIKE else data.DISLIKES
         f = Feedback(cohort_id=d.cohorts[7].id, facility_id=facility.id, kind=kind, source=sources[i % 4],
@@ -119,9 +132,6 @@ def _feedback(d, proposals: list[Proposal]) -> None:
             answers = data.LIKE_ANSWERS if kind == FeedbackKind.LIKE else data.DISLIKE_ANSWERS
             f.handled, f.answer = True, d.rnd.choice(answers)
             f.answered_on = min(received + dt.timedelta(days=d.rnd.randint(0, 10)), LAST_DAY)
-        related = [p for p in by_facility.get(facility.id, []) if p.submitted_on >= received]
-        if kind == FeedbackKind.DISLIKE and related:
-            f.proposal_id = related[0].id
         d.s.add(f)
 
 

@@ -56,6 +56,9 @@ class ContentPage(QWidget):
         col.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.register = RegisterTable(HEADERS, stretch=1, centered=(0, 3, 5, 6))
+        links = self.register.table.horizontalHeader()
+        links.setSectionResizeMode(7, links.ResizeMode.Interactive)  # long links must not squeeze titles
+        self.register.table.setColumnWidth(7, 200)
         self.register.activated.connect(lambda _r: self.edit_selected())
         splitter.addWidget(self.register)
         side = QWidget()
@@ -64,6 +67,8 @@ class ContentPage(QWidget):
         members_box, channels_box = QGroupBox("작성자별"), QGroupBox("채널별")
         self.member_totals = RegisterTable(["작성자", "글", "조회수", "시간"], stretch=0, centered=(1, 2, 3))
         self.channel_totals = RegisterTable(["채널", "글", "조회수"], stretch=0, centered=(1, 2))
+        for totals in (self.member_totals, self.channel_totals):
+            totals.table.setSelectionMode(totals.table.SelectionMode.NoSelection)
         QVBoxLayout(members_box).addWidget(self.member_totals)
         QVBoxLayout(channels_box).addWidget(self.channel_totals)
         side_col.addWidget(members_box, 3)
@@ -119,6 +124,9 @@ class ContentPage(QWidget):
               _views(r.views), format_hours(r.hours), r.url or ""] for r in self.rows],
             [False] * len(self.rows), NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
             select=next((i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0))
+        for i, r in enumerate(self.rows):
+            self.register.table.item(i, 1).setToolTip(r.title)
+            self.register.table.item(i, 7).setToolTip(r.url or "")
         none = "아직 글이 없습니다."
         self.member_totals.set_rows([[t.label, str(t.posts), _views(t.views), format_hours(t.hours)]
                                      for t in listing.per_member], [False] * len(listing.per_member), none)

@@ -86,6 +86,7 @@ class FeedbackPage(QWidget):
         col.addLayout(bar)
         self.register = RegisterTable(HEADERS, stretch=3, centered=(0, 1, 4, 5, 6))
         self.register.activated.connect(lambda _r: self.answer_selected())
+        self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -171,10 +172,17 @@ class FeedbackPage(QWidget):
                 table.item(i, 5).setForeground(QColor("#b3261e"))
         self.counts_label.setText(f"좋아요 {listing.likes}건 · 아쉬워요 {listing.dislikes}건")
         self._loading, self.loaded = False, True
+        self._update_buttons()
         if self._dirty:
             self.refresh()
 
     # ----- actions -------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        for b in (self.answer_button, self.handled_button, self.delete_button):
+            b.setEnabled(row is not None)
+        self.handled_button.setText("미처리로 되돌리기" if row is not None and row.handled else "처리 표시")
+
     def selected(self):
         i = self.register.selected_row()
         return self.rows[i] if i is not None and i < len(self.rows) else None

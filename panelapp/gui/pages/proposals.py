@@ -48,6 +48,7 @@ class ProposalsPage(QWidget):
             w.setMinimumContentsLength(7)
             w.currentIndexChanged.connect(lambda _i: self.refresh())
             bar.addWidget(w)
+        self.cohort_combo.setMinimumContentsLength(12)
         self.overdue_check.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.overdue_check)
         bar.addWidget(self.search_edit, 1)
@@ -175,7 +176,8 @@ class ProposalsPage(QWidget):
     def _fill(self, result) -> None:
         rows, any_at_all, self.choices = result
         department, facility = self._pending
-        cohort = self.cohort_combo.currentData()
+        # before the first load the combo is empty: the window's current cohort is the default
+        cohort = self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
         self._fill_combo(self.cohort_combo, "모든 기수", self.choices.cohorts)
         self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(cohort), 0))
         self._fill_combo(self.department_combo, "모든 부서", self.choices.departments)
