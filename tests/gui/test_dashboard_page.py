@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from dashboard_world import build_dashboard_world
 from panelapp.db.models import Proposal, proposal_findings
-from panelapp.domain.enums import InspectionStatus, Severity
+from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
 from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.ops import wait_for_all
 from panelapp.services.bootstrap import open_app
@@ -124,3 +124,33 @@ def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
     facilities = window.pages["facilities"]
     assert window.stack.currentWidget() is facilities
     assert facilities.search_edit.text() == "한빛국민체육센터"
+
+
+def test_overdue_tile_and_status_bar_open_the_filtered_proposals(window, qtbot):
+    page = window.pages["dashboard"]
+    proposals = window.pages["proposals"]
+    assert page.tiles["overdue"].clickable
+    qtbot.mouseClick(page.tiles["overdue"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is proposals and proposals.overdue_check.isChecked()
+    expected = load_dashboard(window.ctx, window.world.cohort_id).overdue
+    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == expected, timeout=5000)
+    window.show_page("dashboard")
+    rect = next(r for r, k, _tip in page.status_chart.areas if k == ProposalStatus.SUBMITTED)
+    qtbot.mouseClick(page.status_chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert proposals.status_combo.currentData() == ProposalStatus.SUBMITTED
+    assert not proposals.overdue_check.isChecked()
+    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == 2, timeout=5000)
+
+
+def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
+    dialog = window.open_search()
+    dialog.ui.searchEdit.setText("경사로")
+    qtbot.waitUntil(lambda: any(h.kind == "proposal" for h in dialog.hits), timeout=5000)
+    item = next(dialog.ui.resultTree.topLevelItem(n).child(0) for n in range(dialog.ui.resultTree.topLevelItemCount())
+                if dialog.ui.resultTree.topLevelItem(n).text(0).startswith("개선제안"))
+    dialog.ui.resultTree.setCurrentItem(item)
+    assert dialog.open_button.isEnabled() and dialog.open_current()
+    proposals = window.pages["proposals"]
+    assert window.stack.currentWidget() is proposals and proposals.search_edit.text() == "경사로 설치"
+    qtbot.waitUntil(lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"],
+                    timeout=5000)
