@@ -180,7 +180,8 @@ class DashboardPage(QWidget):
         for f in d.urgent_without_proposal:
             where = f" · {f.location}" if f.location else ""
             self.urgent_list.addItem(QListWidgetItem(f"{f.observed_on:%Y-%m-%d}  {f.title}  ({f.facility_name}{where})"))
-        self.urgent_list.setFixedHeight(min(6, max(1, len(d.urgent_without_proposal))) * 22 + 6)
+        row = max(self.urgent_list.sizeHintForRow(0), 16)
+        self.urgent_list.setFixedHeight(min(6, max(1, len(d.urgent_without_proposal))) * row + 6)
 
     def _fill_tiles(self, d) -> None:
         w, t, n = self.window_, self.tiles, d.inspections
