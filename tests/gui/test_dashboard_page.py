@@ -65,25 +65,25 @@ def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtb
     findings = window.pages["findings"]
     assert window.stack.currentWidget() is findings
     assert findings.severity_combo.currentData() == Severity.HIGH
-    qtbot.waitUntil(lambda: len(findings.findings) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(findings.findings) == 2, timeout=10000)
     window.show_page("dashboard")
     qtbot.mouseClick(page.urgent_list.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.urgent_list.visualItemRect(page.urgent_list.item(0)).center())
     assert window.stack.currentWidget() is findings
-    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=5000)
+    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=10000)
     window.show_page("dashboard")
     qtbot.mouseClick(page.tiles["inspections"], Qt.MouseButton.LeftButton)
     schedule = window.pages["schedule"]
     assert window.stack.currentWidget() is schedule and schedule.stack.currentIndex() == 2
     window.show_page("dashboard")
     schedule.apply_filter(InspectionStatus.COMPLETED)
-    qtbot.waitUntil(lambda: len(schedule.list.shown) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(schedule.list.shown) == 2, timeout=10000)
     # the upcoming list's filter: planned visits within a period, kept when the schedule reloads
     schedule.apply_filter(InspectionStatus.PLANNED, dt.date(2026, 6, 10), dt.date(2026, 6, 23))
     assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
     window.show_page("schedule")
     window.bus.emit_changed("inspection", None)
-    qtbot.waitUntil(lambda: not schedule._loading, timeout=5000)
+    qtbot.waitUntil(lambda: not schedule._loading, timeout=10000)
     assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
     assert schedule.list.from_edit.date().toPython() == dt.date(2026, 6, 10)
 
@@ -96,7 +96,7 @@ def test_urgent_banner_leaves_once_a_proposal_covers_it(window, qtbot):
         s.flush()
         s.execute(proposal_findings.insert().values(proposal_id=p.id, finding_id=window.ids["urgent"]))
     window.bus.emit_changed("proposal", None)
-    qtbot.waitUntil(lambda: page.urgent_box.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: page.urgent_box.isHidden(), timeout=10000)
     assert page.tiles["proposals"].value.text() == "8건"
 
 
@@ -106,21 +106,21 @@ def test_ctrl_f_searches_and_enter_opens_the_finding(window, qtbot):
     window.search_action.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SearchDialog" and w.isVisible())
     dialog.ui.searchEdit.setText("미끄")
-    qtbot.waitUntil(lambda: bool(dialog.hits), timeout=5000)
+    qtbot.waitUntil(lambda: bool(dialog.hits), timeout=10000)
     assert [h.title for h in dialog.hits if h.kind == "finding"] == ["바닥 미끄럼"]
     assert dialog.ui.resultTree.topLevelItem(0).text(0).startswith("발견사항 1건")
     qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)
     findings = window.pages["findings"]
     assert window.stack.currentWidget() is findings and not dialog.isVisible()
     assert findings.search_edit.text() == "바닥 미끄럼"
-    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=5000)
+    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=10000)
 
 
 def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
     dialog = window.open_search()
     dialog.ui.searchEdit.setText("체육센터")
     qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)  # the debounce timer is still running
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     facilities = window.pages["facilities"]
     assert window.stack.currentWidget() is facilities
     assert facilities.search_edit.text() == "한빛국민체육센터"
@@ -133,19 +133,19 @@ def test_overdue_tile_and_status_bar_open_the_filtered_proposals(window, qtbot):
     qtbot.mouseClick(page.tiles["overdue"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is proposals and proposals.overdue_check.isChecked()
     expected = load_dashboard(window.ctx, window.world.cohort_id).overdue
-    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == expected, timeout=10000)
     window.show_page("dashboard")
     rect = next(r for r, k, _tip in page.status_chart.areas if k == ProposalStatus.SUBMITTED)
     qtbot.mouseClick(page.status_chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert proposals.status_combo.currentData() == ProposalStatus.SUBMITTED
     assert not proposals.overdue_check.isChecked()
-    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == 2, timeout=10000)
 
 
 def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
     dialog = window.open_search()
     dialog.ui.searchEdit.setText("경사로")
-    qtbot.waitUntil(lambda: any(h.kind == "proposal" for h in dialog.hits), timeout=5000)
+    qtbot.waitUntil(lambda: any(h.kind == "proposal" for h in dialog.hits), timeout=10000)
     item = next(dialog.ui.resultTree.topLevelItem(n).child(0) for n in range(dialog.ui.resultTree.topLevelItemCount())
                 if dialog.ui.resultTree.topLevelItem(n).text(0).startswith("개선제안"))
     dialog.ui.resultTree.setCurrentItem(item)
@@ -153,4 +153,4 @@ def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
     proposals = window.pages["proposals"]
     assert window.stack.currentWidget() is proposals and proposals.search_edit.text() == "경사로 설치"
     qtbot.waitUntil(lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"],
-                    timeout=5000)
+                    timeout=10000)
