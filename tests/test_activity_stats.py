@@ -41,3 +41,28 @@ def test_hours_and_rate_count_only_the_members_own_period(ctx):
     assert (a_stats.hours, a_stats.attended, a_stats.held) == (2.0, 1, 3)
     assert (b_stats.hours, b_stats.attended, b_stats.held) == (2.5, 1, 2)
     assert b_stats.rate == 0.5
+
+
+def test_an_inspection_counts_only_for_the_members_recorded_on_it(ctx):
+    with transaction(ctx) as s:
+        c = Cohort(number=7, name="제7기", term_start=D(2026, 3, 1), term_end=D(2026, 12, 31))
+        s.add(c)
+        s.flush()
+        a, b, z = (Member(name=n, phone=p) for n, p in
+                   [("김하나", "+821011112222"), ("이두리", "+821033334444"), ("박세나", "+821055556666")])
+        s.add_all([a, b, z])
+        s.flush()
+        ea, eb, ez = (Enrollment(member_id=m.id, cohort_id=c.id, joined_on=D(2026, 3, 1)) for m in (a, b, z))
+        s.add_all([ea, eb, ez])
+        s.flush()
+        visit = ActivityEvent(cohort_id=c.id, kind=EventKind.INSPECTION, title="공원 점검",
+                              event_date=D(2026, 5, 1), hours=2.0)
+        s.add(visit)
+        s.flush()
+        s.add_all([Attendance(event_id=visit.id, enrollment_id=ea.id, present=True, hours=2.0),
+                   Attendance(event_id=visit.id, enrollment_id=eb.id, present=False, hours=0.0)])
+        ids = (ea.id, eb.id, ez.id)
+    with reading(ctx) as s:
+        stats = stats_for(s, list(ids), today=D(2026, 10, 1))
+    assert [(stats[i].attended, stats[i].held) for i in ids] == [(1, 1), (0, 1), (0, 0)]
+    assert stats[ids[2]].rate is None  # not assigned: the visit does not lower their rate

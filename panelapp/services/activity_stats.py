@@ -3,7 +3,9 @@
 - hours: the sum of Attendance.hours over non-deleted events where the member was present,
   plus hours credited for content posts.
 - attendance rate: events attended / events held (event date not in the future, not deleted)
-  between the member's joined date and left date. None when no event was held yet.
+  between the member's joined date and left date. None when no event was held yet. An
+  inspection counts only for the members who have an attendance record for it (those assigned
+  and marked present or absent when its results were entered), not for the whole cohort.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from panelapp.domain.enums import EventKind
 from panelapp.db.models import ActivityEvent, Attendance, ContentPost, Enrollment
 
 
@@ -52,13 +55,14 @@ def held_and_attended_subquery(today: dt.date | None = None, enrollment_ids: lis
                      ActivityEvent.event_date <= today,
                      ActivityEvent.event_date >= Enrollment.joined_on,
                      or_(Enrollment.left_on.is_(None), ActivityEvent.event_date <= Enrollment.left_on))
-    present = and_(Attendance.event_id == ActivityEvent.id, Attendance.enrollment_id == Enrollment.id,
-                   Attendance.present.is_(True))
+    recorded = and_(Attendance.event_id == ActivityEvent.id, Attendance.enrollment_id == Enrollment.id)
+    # An inspection is held for the members it was assigned to (their attendance rows), not for all.
+    counts = or_(ActivityEvent.kind != EventKind.INSPECTION, Attendance.id.is_not(None))
     stmt = (select(Enrollment.id.label("enrollment_id"),
-                   func.count(ActivityEvent.id.distinct()).label("held"),
-                   func.count(case((Attendance.id.is_not(None), ActivityEvent.id)).distinct()).label("attended"))
+                   func.count(case((counts, ActivityEvent.id)).distinct()).label("held"),
+                   func.count(case((Attendance.present.is_(True), ActivityEvent.id)).distinct()).label("attended"))
             .join(ActivityEvent, in_period)
-            .outerjoin(Attendance, present))
+            .outerjoin(Attendance, recorded))
     if enrollment_ids is not None:
         stmt = stmt.where(Enrollment.id.in_(enrollment_ids))
     return stmt.group_by(Enrollment.id).subquery("enrollment_rate")

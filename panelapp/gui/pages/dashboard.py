@@ -202,7 +202,7 @@ class DashboardPage(QWidget):
         t["overdue"].set(f"{d.overdue}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0)
         t["members"].set(f"{d.active_members}명", "참여단원 목록 보기", links.can_open(w, "roster"))
         hours = "–" if d.mean_hours is None else f"{d.mean_hours:.1f}시간"
-        t["hours"].set(hours, f"출석률 {_percent(d.mean_attendance_rate)} (점검 포함 모든 활동)", links.can_open(w, "roster"))
+        t["hours"].set(hours, f"출석률 {_percent(d.mean_attendance_rate)} (배정된 점검 포함)", links.can_open(w, "roster"))
 
     def _fill_upcoming(self, d) -> None:
         self.upcoming_list.clear()
