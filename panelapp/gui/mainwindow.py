@@ -22,17 +22,20 @@ from panelapp.gui.bus import DataBus
 PAGES: list[tuple[str, str, str]] = [
     ("welcome", "시작하기", "panelapp.gui.pages.welcome:WelcomePage"),
     ("dashboard", "대시보드", "panelapp.gui.pages.dashboard:DashboardPage"),
+    # the cohort and its people
     ("cohorts", "기수·단 관리", "panelapp.gui.pages.cohorts:CohortsPage"),
     ("roster", "참여단원", "panelapp.gui.pages.roster:RosterPage"),
     ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage"),
-    ("facilities", "시설·부서", "panelapp.gui.pages.facilities:FacilitiesPage"),
-    ("checklists", "점검표", "panelapp.gui.pages.checklists:ChecklistsPage"),
+    # the inspection cycle, in the order work flows
     ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     ("findings", "발견사항", "panelapp.gui.pages.findings:FindingsPage"),
-    ("reports", "개선 보고서", "panelapp.gui.pages.reports:ReportsPage"),
     ("proposals", "개선제안", "panelapp.gui.pages.proposals:ProposalsPage"),
     ("feedback", "좋아요·아쉬워요", "panelapp.gui.pages.feedback:FeedbackPage"),
     ("content", "소식 콘텐츠", "panelapp.gui.pages.content:ContentPage"),
+    ("reports", "개선 보고서", "panelapp.gui.pages.reports:ReportsPage"),
+    # registers
+    ("facilities", "시설·부서", "panelapp.gui.pages.facilities:FacilitiesPage"),
+    ("checklists", "점검표", "panelapp.gui.pages.checklists:ChecklistsPage"),
     # The trash stays the last entry: pages added later go above it.
     ("trash", "휴지통", "panelapp.gui.pages.trash:TrashPage"),
 ]
