@@ -56,7 +56,8 @@ class ProposalsPage(QWidget):
         self.new_button.clicked.connect(self.new_proposal)
         bar.addWidget(self.new_button)
         col.addLayout(bar)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # List above, detail below: both get the page's full width at 1280 px.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         left = QStackedWidget()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -67,7 +68,11 @@ class ProposalsPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The title is what a coordinator scans for: it keeps a readable width and the
+        # facility column (elided) gives way instead.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 260)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selected)
         self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
@@ -77,7 +82,7 @@ class ProposalsPage(QWidget):
         splitter.addWidget(left)
         self.detail = ProposalDetailView(window)
         splitter.addWidget(self.detail)
-        splitter.setSizes([640, 520])
+        splitter.setSizes([380, 360])
         col.addWidget(splitter, 1)
         self.count_label = QLabel()
         col.addWidget(self.count_label)
