@@ -208,3 +208,30 @@ def test_inspection_events_are_read_only(world):
             call()
     assert not attendance_sheet(ctx, c.id, today=TODAY).can_record(
         attendance_sheet(ctx, c.id, today=TODAY).rows[0], info)
+
+
+def test_an_inspection_event_is_only_for_the_members_recorded_on_it(ctx):
+    """Attendance sheet: a visit is 'eligible' only for those with an attendance record."""
+    import datetime as _dt
+    from panelapp.db.models import ActivityEvent, Attendance, Cohort, Enrollment, Member
+    from panelapp.domain.enums import EventKind
+    from panelapp.services.attendance import attendance_sheet
+    from panelapp.services.context import transaction
+    with transaction(ctx) as s:
+        c = Cohort(number=9, name="제9기", term_start=_dt.date(2026, 3, 1), term_end=_dt.date(2026, 12, 31))
+        s.add(c)
+        s.flush()
+        people = [Member(name=n, phone=p) for n, p in [("가나", "+821012340001"), ("다라", "+821012340002")]]
+        s.add_all(people)
+        s.flush()
+        es = [Enrollment(member_id=m.id, cohort_id=c.id, joined_on=_dt.date(2026, 3, 1)) for m in people]
+        s.add_all(es)
+        visit = ActivityEvent(cohort_id=c.id, kind=EventKind.INSPECTION, title="공원 점검",
+                              event_date=_dt.date(2026, 5, 1), hours=2.0)
+        s.add(visit)
+        s.flush()
+        s.add(Attendance(event_id=visit.id, enrollment_id=es[0].id, present=True, hours=2.0))
+        cid, vid, first = c.id, visit.id, es[0].id
+    sheet = attendance_sheet(ctx, cid, today=_dt.date(2026, 6, 1))
+    eligible = {r.enrollment_id: vid in r.eligible for r in sheet.rows}
+    assert eligible == {first: True, first + 1: False}

@@ -72,3 +72,10 @@ def test_every_enum_member_has_a_korean_label():
         if isinstance(obj, type) and issubclass(obj, enums.LabeledEnum) and obj is not enums.LabeledEnum:
             for member in obj:
                 assert member.label, member
+
+
+@pytest.mark.parametrize("raw", ["010-5970-0000", "010-5999-1234", "010-2000-0000", "01098765432"])
+def test_every_010_number_of_the_numbering_plan_is_accepted(raw):
+    """libphonenumber's range data refuses some allocated 010 blocks (e.g. 010-597x)."""
+    assert normalize_phone(raw).startswith("+8210")
+

@@ -16,6 +16,7 @@ F_EMAIL = "이메일"
 F_BIRTH_YEAR = "출생연도"
 F_DISTRICT = "거주지"
 
+_MOBILE_010 = re.compile(r"10[2-9]\d{7}")
 _MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 # Pragmatic address check: one @, a dot in the domain, no spaces. Deliverability is not ours to prove.
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
@@ -37,7 +38,14 @@ def normalize_phone(raw: str, field: str = F_PHONE) -> str:
         number = phonenumbers.parse(digits, "KR")
     except phonenumbers.NumberParseException:
         raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 010-1234-5678") from None
-    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
+    if number.country_code != 82:
+        raise ValidationError(field, f"'{text}'은(는) 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678")
+    # Every 010-[2-9]XXX-XXXX number is a mobile number by the national numbering plan;
+    # libphonenumber's range data lags behind allocation (e.g. it refuses 010-597x), so
+    # 010 is checked by the plan and only the legacy prefixes by the library.
+    if _MOBILE_010.fullmatch(str(number.national_number)):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if not phonenumbers.is_valid_number(number):
         raise ValidationError(field, f"'{text}'은(는) 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678")
     if phonenumbers.number_type(number) not in _MOBILE_TYPES:
         raise ValidationError(field, f"'{text}'은(는) 휴대전화 번호가 아닙니다(010 등으로 시작해야 합니다).")

@@ -56,7 +56,12 @@ class EventTable(QTableWidget):
         for i, ev in enumerate(events):
             held = ev.event_date <= sheet.today
             eligible = sum(1 for r in sheet.rows if ev.id in r.eligible)
-            count = f"{ev.present_count} / {eligible}명" if held else "예정"
+            if not held:
+                count = "예정"
+            elif ev.read_only and eligible == 0:
+                count = "결과 입력 전"  # an inspection's attendance comes with its results
+            else:
+                count = f"{ev.present_count} / {eligible}명"
             cells = [when_text(ev), ev.kind.label, ev.title, format_hours(ev.hours), ev.location or "", count]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -13,7 +13,7 @@ from sqlalchemy import case, func, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
-from panelapp.domain.enums import EnrollmentStatus, MemberRole
+from panelapp.domain.enums import EventKind, EnrollmentStatus, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
 from panelapp.services.activity_stats import stats_for
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
@@ -144,17 +144,21 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
                    Member.deleted_at.is_(None))
             .order_by(no_team_last, Team.sort_order, Member.name, Enrollment.id)))
         present: dict[int, set[int]] = {}
-        for event_id, enrollment_id in s.execute(
-                select(Attendance.event_id, Attendance.enrollment_id)
+        recorded: set[tuple[int, int]] = set()
+        for event_id, enrollment_id, is_present in s.execute(
+                select(Attendance.event_id, Attendance.enrollment_id, Attendance.present)
                 .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
-                .where(ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None),
-                       Attendance.present.is_(True))):
-            present.setdefault(enrollment_id, set()).add(event_id)
+                .where(ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))):
+            recorded.add((event_id, enrollment_id))
+            if is_present:
+                present.setdefault(enrollment_id, set()).add(event_id)
         stats = stats_for(s, [e.id for e, _n, _t in enrolments], today)
         rows = []
         for e, name, team in enrolments:
             st = stats[e.id]
-            eligible = frozenset(ev.id for ev in events if in_period(e, ev.event_date))
+            # An inspection is for the members recorded on it (as activity_stats counts it).
+            eligible = frozenset(ev.id for ev in events if in_period(e, ev.event_date)
+                                 and (ev.kind != EventKind.INSPECTION or (ev.id, e.id) in recorded))
             rows.append(SheetRow(e.id, name, team, e.role, e.status, e.joined_on, e.left_on,
                                  frozenset(present.get(e.id, ())), eligible, st.hours, st.attended, st.held))
         return AttendanceSheet(cohort_id, tuple(event_info(ev, counts.get(ev.id, 0)) for ev in events),

@@ -57,8 +57,12 @@ class ContentPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.register = RegisterTable(HEADERS, stretch=1, centered=(0, 3, 5, 6))
         links = self.register.table.horizontalHeader()
-        links.setSectionResizeMode(7, links.ResizeMode.Interactive)  # long links must not squeeze titles
-        self.register.table.setColumnWidth(7, 200)
+        # Titles keep a readable width; the (elided) link column takes what is left.
+        links.setSectionResizeMode(1, links.ResizeMode.Interactive)
+        self.register.table.setColumnWidth(1, 210)
+        links.setSectionResizeMode(4, links.ResizeMode.Interactive)
+        self.register.table.setColumnWidth(4, 130)
+        links.setSectionResizeMode(7, links.ResizeMode.Stretch)
         self.register.activated.connect(lambda _r: self.edit_selected())
         splitter.addWidget(self.register)
         side = QWidget()
@@ -74,7 +78,7 @@ class ContentPage(QWidget):
         side_col.addWidget(members_box, 3)
         side_col.addWidget(channels_box, 2)
         splitter.addWidget(side)
-        splitter.setSizes([820, 340])
+        splitter.setSizes([860, 280])
         col.addWidget(splitter, 1)
         self.summary_label = QLabel()
         col.addWidget(self.summary_label)
