@@ -92,3 +92,20 @@ def test_answer_link_toggle_delete_undo(qtbot, setup, monkeypatch):
     page.window_.undo_stack.undo_last()
     qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=5000)
     assert len(list_feedback(page.window_.ctx).rows) == 1
+
+
+def test_show_record_from_search_clears_filters_and_selects_the_note(qtbot, setup):
+    page, w = setup
+    page.window_.show()
+    settle(qtbot, page)
+    enter(qtbot, page, "직원이 친절해요")
+    page.kind_buttons[FeedbackKind.DISLIKE].click()
+    enter(qtbot, page, "샤워실 온수가 미지근해요")
+    settle(qtbot, page)
+    liked = next(r.id for r in page.rows if r.kind == FeedbackKind.LIKE)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(FeedbackKind.DISLIKE))
+    settle(qtbot, page)
+    assert [r.id for r in page.rows] != [] and liked not in [r.id for r in page.rows]
+    page.show_record(liked)
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().id == liked, timeout=5000)
+    assert page.kind_filter.currentIndex() == 0 and len(page.rows) == 2

@@ -33,6 +33,7 @@ class FeedbackPage(QWidget):
         self.facilities: list = []
         self.proposals: list = []
         self._dirty, self._loading, self.loaded = True, False, False
+        self._focus_id: int | None = None  # a note to select once it is listed (global search)
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("좋아요·아쉬워요")
@@ -113,6 +114,15 @@ class FeedbackPage(QWidget):
         if self._dirty:
             self.refresh()
 
+    def show_record(self, feedback_id: int) -> None:
+        """Opened from global search: clear the filters and select that note."""
+        for combo in (self.kind_filter, self.facility_filter, self.handled_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._focus_id = feedback_id
+        self.refresh()
+
     def query(self):
         from panelapp.domain.enums import FeedbackKind
         from panelapp.services.feedback import FeedbackQuery
@@ -155,13 +165,16 @@ class FeedbackPage(QWidget):
             combo.setCurrentIndex(max(combo.findData(keep), 0))
             combo.blockSignals(False)
         selected = self.selected()
+        focus = self._focus_id if self._focus_id is not None else (selected.id if selected else None)
+        if any(r.id == self._focus_id for r in listing.rows):
+            self._focus_id = None
         self.rows = listing.rows
         self.register.set_rows(
             [[f"{r.received_on:%Y-%m-%d}", r.kind.label, r.facility_name or "–", r.text, r.source.label,
               "처리" if r.handled else "미처리", f"{r.answered_on:%Y-%m-%d}" if r.answered_on else "",
               r.proposal_title or ""] for r in self.rows],
             [False] * len(self.rows), NO_MATCH_TEXT if listing.total else EMPTY_TEXT,
-            select=next((i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0))
+            select=next((i for i, r in enumerate(self.rows) if r.id == focus), 0))
         table = self.register.table
         for i, r in enumerate(self.rows):
             bg, fg = KIND_COLORS[r.kind.value]
@@ -173,6 +186,8 @@ class FeedbackPage(QWidget):
         self.counts_label.setText(f"좋아요 {listing.likes}건 · 아쉬워요 {listing.dislikes}건")
         self._loading, self.loaded = False, True
         self._update_buttons()
+        if self._dirty and self.isVisible():
+            self.refresh()  # a request arrived while this load was running
         if self._dirty:
             self.refresh()
 
