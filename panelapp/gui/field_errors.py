@@ -33,3 +33,20 @@ def show_field_errors(fields: dict[str, QWidget], summary: QLabel, errors: list[
     focus = next((fields[e.field] for e in errors if e.field in fields), None)
     if focus is not None:
         focus.setFocus()
+
+
+def handle_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
+                        reload) -> None:
+    """A form's failed save: field errors beside their fields and the dialog stays open with the
+    input intact; a record deleted meanwhile closes it; a stale version reloads it."""
+    from panelapp.domain.errors import ConcurrencyError, NotFoundError
+    from panelapp.gui.ops import show_error
+    errors = as_list(exc)
+    if errors is not None:
+        show_field_errors(fields, summary, errors)
+        return
+    show_error(dialog, exc)
+    if isinstance(exc, NotFoundError):
+        dialog.reject()
+    elif isinstance(exc, ConcurrencyError):
+        reload()

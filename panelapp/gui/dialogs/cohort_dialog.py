@@ -8,9 +8,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
-from panelapp.domain.errors import ConcurrencyError, NotFoundError
 from panelapp.gui.dates import from_date, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.forms.ui_cohort_dialog import Ui_CohortDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.ops import Op, show_error
@@ -133,15 +132,7 @@ class CohortDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.ui.errorLabel, errors)
-            return
-        show_error(self, exc)
-        if isinstance(exc, NotFoundError):
-            self.reject()
-        elif isinstance(exc, ConcurrencyError):
-            self._reload()
+        handle_save_failure(self, exc, self.fields, self.ui.errorLabel, self._reload)
 
     def _reload(self) -> None:
         """After a conflict: show what the other user saved; the user edits from there."""

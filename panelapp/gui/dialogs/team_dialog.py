@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import TeamKind
-from panelapp.domain.errors import ConcurrencyError, NotFoundError
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.domain.errors import NotFoundError
+from panelapp.gui.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
 from panelapp.gui.ops import Op, show_error
 
@@ -100,15 +100,7 @@ class TeamDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.ui.errorLabel, errors)
-            return
-        show_error(self, exc)
-        if isinstance(exc, NotFoundError):
-            self.reject()
-        elif isinstance(exc, ConcurrencyError):
-            self._load()
+        handle_save_failure(self, exc, self.fields, self.ui.errorLabel, self._load)
 
     def _set_busy(self, busy: bool) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
