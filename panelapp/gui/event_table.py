@@ -19,10 +19,14 @@ def when_text(event) -> str:
 
 
 def default_event(sheet) -> int | None:
-    """The latest event held (the one attendance is usually taken for), else the first."""
+    """The latest event held whose attendance is taken here (not an inspection's), else the
+    latest held, else the first."""
     if sheet is None or not sheet.events:
         return None
     held = [e for e in sheet.events if e.event_date <= sheet.today]
+    own = [e for e in held if not e.read_only]
+    if own:
+        return own[-1].id
     return (held[-1] if held else sheet.events[0]).id
 
 
