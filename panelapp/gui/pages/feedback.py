@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,

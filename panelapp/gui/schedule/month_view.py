@@ -9,19 +9,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
 
 from panelapp.domain.holidays_kr import holidays_between
+from panelapp.gui.schedule.drag import BlockMouseMixin
 from panelapp.gui.schedule.blocks import (
-    WEEKDAYS, block_text, day_color, inspection_id_from, mime_for, paint_block, sunday_first, tooltip,
-    week_start,
+    WEEKDAYS, block_text, day_color, paint_block, sunday_first, week_start,
 )
 
 HEADER_H, DAY_LINE_H, BLOCK_H, GAP = 26, 22, 20, 2
 
 
-class MonthView(QWidget):
+class MonthView(BlockMouseMixin, QWidget):
     moved = Signal(int, object)  # inspection id, new date
     activated = Signal(int)
     day_activated = Signal(object)
@@ -38,7 +38,7 @@ class MonthView(QWidget):
         self.selected_id: int | None = None
         self._holidays: dict[dt.date, str] = {}
         self._press: tuple[int, QPointF] | None = None
-        self._drop_day: dt.date | None = None
+        self._drop: dt.date | None = None
         self.set_month(self.year, self.month)
 
     # ----- data --------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class MonthView(QWidget):
     def _paint_day(self, p: QPainter, day: dt.date) -> None:
         cell = self.cell_rect(day)
         inside = day.month == self.month
-        if day == self._drop_day:
+        if day == self._drop:
             p.fillRect(cell, QColor("#fff3c4"))
         elif day == self.today:
             p.fillRect(cell, QColor("#eef5ff"))
@@ -150,52 +150,15 @@ class MonthView(QWidget):
             p.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(name_rect.width())))
 
-    # ----- mouse and drag ----------------------------------------------------------------
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        self.selected_id = info.id if info else None
-        self._press = (info.id, event.position()) if info else None
-        self.selection_changed.emit(self.selected_id)
-        self.update()
+    # ----- mouse and drag (shared handling in drag.py) ---------------------------------------
+    def drop_target(self, pos: QPointF) -> dt.date | None:
+        return self.day_at(pos)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        self.setToolTip(tooltip(info) if info else (self._holidays.get(self.day_at(event.position())) or ""))
-        if self._press and (event.position() - self._press[1]).manhattanLength() >= \
-                QApplication.startDragDistance():
-            drag = QDrag(self)
-            drag.setMimeData(mime_for(self._press[0]))
-            self._press = None
-            drag.exec(Qt.DropAction.MoveAction)
+    def already_there(self, info, day: dt.date) -> bool:
+        return info.scheduled_date == day
 
-    def mouseReleaseEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        self._press = None
+    def emit_move(self, inspection_id: int, day: dt.date) -> None:
+        self.moved.emit(inspection_id, day)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        if info is not None:
-            self.activated.emit(info.id)
-        elif (day := self.day_at(event.position())) is not None:
-            self.day_activated.emit(day)
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if inspection_id_from(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._drop_day = self.day_at(event.position())
-        self.update()
-        event.acceptProposedAction()
-
-    def dragLeaveEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        self._drop_day = None
-        self.update()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._drop_day = None
-        inspection_id, day = inspection_id_from(event.mimeData()), self.day_at(event.position())
-        current = next((i for i in self.inspections if i.id == inspection_id), None)
-        if inspection_id is not None and day is not None and (current is None or current.scheduled_date != day):
-            event.acceptProposedAction()
-            self.moved.emit(inspection_id, day)
-        self.update()
+    def hover_text(self, pos: QPointF) -> str:
+        return self._holidays.get(self.day_at(pos)) or ""

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
 
 from panelapp.domain.holidays_kr import holidays_between
+from panelapp.gui.schedule.drag import BlockMouseMixin
 from panelapp.gui.schedule.blocks import (
-    WEEKDAYS, day_color, inspection_id_from, mime_for, paint_block, tooltip, week_start,
+    WEEKDAYS, day_color, paint_block, week_start,
 )
 
 AXIS_W, HEADER_H, SNAP = 54, 42, 30
@@ -24,7 +25,7 @@ def _minutes(t: dt.time) -> int:
     return t.hour * 60 + t.minute
 
 
-class WeekView(QWidget):
+class WeekView(BlockMouseMixin, QWidget):
     moved = Signal(int, object, object)  # inspection id, new date, new start time
     activated = Signal(int)
     day_activated = Signal(object)
@@ -144,53 +145,15 @@ class WeekView(QWidget):
             paint_block(p, rect, info, text, info.id == self.selected_id)
         p.end()
 
-    # ----- mouse and drag ----------------------------------------------------------------
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        self.selected_id = info.id if info else None
-        self._press = (info.id, event.position()) if info else None
-        self.selection_changed.emit(self.selected_id)
-        self.update()
+    # ----- mouse and drag (shared handling in drag.py) ---------------------------------------
+    def drop_target(self, pos: QPointF) -> tuple[dt.date, dt.time] | None:
+        return self.slot_at(pos)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        self.setToolTip(tooltip(info) if info else "")
-        if self._press and (event.position() - self._press[1]).manhattanLength() >= \
-                QApplication.startDragDistance():
-            drag = QDrag(self)
-            drag.setMimeData(mime_for(self._press[0]))
-            self._press = None
-            drag.exec(Qt.DropAction.MoveAction)
+    def target_day(self, slot: tuple[dt.date, dt.time]) -> dt.date:
+        return slot[0]
 
-    def mouseReleaseEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        self._press = None
+    def already_there(self, info, slot: tuple[dt.date, dt.time]) -> bool:
+        return (info.scheduled_date, info.start_time) == slot
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
-        info = self.block_at(event.position())
-        if info is not None:
-            self.activated.emit(info.id)
-        elif (slot := self.slot_at(event.position())) is not None:
-            self.day_activated.emit(slot[0])
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if inspection_id_from(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._drop = self.slot_at(event.position())
-        self.update()
-        event.acceptProposedAction()
-
-    def dragLeaveEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        self._drop = None
-        self.update()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._drop = None
-        inspection_id, slot = inspection_id_from(event.mimeData()), self.slot_at(event.position())
-        current = next((i for i in self.inspections if i.id == inspection_id), None)
-        if inspection_id is not None and slot is not None and (
-                current is None or (current.scheduled_date, current.start_time) != slot):
-            event.acceptProposedAction()
-            self.moved.emit(inspection_id, slot[0], slot[1])
-        self.update()
+    def emit_move(self, inspection_id: int, slot: tuple[dt.date, dt.time]) -> None:
+        self.moved.emit(inspection_id, slot[0], slot[1])
