@@ -50,3 +50,17 @@ def handle_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], 
         dialog.reject()
     elif isinstance(exc, ConcurrencyError):
         reload()
+
+
+def close_on_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
+                          on_closed) -> None:
+    """A register form's failed save: field errors keep the dialog open with the input intact;
+    anything else (stale, deleted) is shown, the dialog closes and `on_closed` lets the list reload."""
+    from panelapp.gui.ops import show_error
+    errors = as_list(exc)
+    if errors is not None:
+        show_field_errors(fields, summary, errors)
+        return
+    show_error(dialog, exc)
+    dialog.reject()
+    on_closed()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.ops import Op
 
 HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단원 명부와 활동확인서에 반영됩니다."
 
@@ -108,12 +108,7 @@ class ContentDialog(QDialog):
         self.window_.bus.emit_changed("content", [saved.id])
         self.accept()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.error_label, errors)
-            return
-        show_error(self, exc)
-        self.reject()
-        self.window_.bus.emit_changed("content", None)
+        close_on_save_failure(self, exc, self.fields, self.error_label,
+                              lambda: self.window_.bus.emit_changed("content", None))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.ops import Op
 
 
 class DepartmentDialog(QDialog):
@@ -56,10 +56,6 @@ class DepartmentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.ui.errorLabel, errors)
-            return
-        show_error(self, exc)
-        self.reject()  # stale or deleted: the list reloads and the user starts again
-        self.window_.bus.emit_changed("department", [self.department.id] if self.department else None)
+        ids = [self.department.id] if self.department else None
+        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel,
+                              lambda: self.window_.bus.emit_changed("department", ids))

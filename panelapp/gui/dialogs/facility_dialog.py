@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.ops import Op
 
 NO_DEPARTMENT = "(지정 안 함)"
 
@@ -71,10 +71,6 @@ class FacilityDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.ui.errorLabel, errors)
-            return
-        show_error(self, exc)
-        self.reject()
-        self.window_.bus.emit_changed("facility", [self.facility.id] if self.facility else None)
+        ids = [self.facility.id] if self.facility else None
+        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel,
+                              lambda: self.window_.bus.emit_changed("facility", ids))

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.ops import Op
 
 
 class FeedbackDialog(QDialog):
@@ -97,12 +97,7 @@ class FeedbackDialog(QDialog):
         self.window_.bus.emit_changed("feedback", [saved.id])
         self.accept()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        errors = as_list(exc)
-        if errors is not None:
-            show_field_errors(self.fields, self.error_label, errors)
-            return
-        show_error(self, exc)
-        self.reject()
-        self.window_.bus.emit_changed("feedback", [self.row.id])
+        close_on_save_failure(self, exc, self.fields, self.error_label,
+                              lambda: self.window_.bus.emit_changed("feedback", [self.row.id]))
