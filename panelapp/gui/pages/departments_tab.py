@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from panelapp.gui.pages.register_table import RegisterTable
+from panelapp.gui.pages.register_table import RegisterTable, register_actions
 
 HEADERS = ["부서명", "시민소통관", "전화", "이메일", "시설", "사용"]
 EMPTY_TEXT = "등록된 담당부서가 없습니다. [부서 추가]로 시작하세요."
@@ -24,21 +24,7 @@ class DepartmentsTab(QWidget):
         self.register.activated.connect(lambda _r: self.edit_selected())
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
-        row = QHBoxLayout()
-        self.count_label = QLabel()
-        row.addWidget(self.count_label)
-        row.addStretch(1)
-        self.add_button = QPushButton("부서 추가")
-        self.edit_button = QPushButton("수정")
-        self.toggle_button = QPushButton("사용 중지")
-        self.delete_button = QPushButton("삭제")
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.toggle_button.clicked.connect(self.toggle_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.add_button, self.edit_button, self.toggle_button, self.delete_button):
-            button.setMinimumWidth(96)
-            row.addWidget(button)
+        row = register_actions(self, "부서 추가")
         col.addLayout(row)
         self._update_buttons()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
+    QTableWidgetItem,
 )
 
 _STOPPED = QColor("#8a8a8a")
@@ -57,3 +58,20 @@ class RegisterTable(QStackedWidget):
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows and self.currentWidget() is self.table else None
+
+
+def register_actions(page, add_text: str) -> QHBoxLayout:
+    """The row under a register table: a count on the left, then 추가 / 수정 / 사용 중지 / 삭제
+    wired to the page's add, edit_selected, toggle_selected and delete_selected."""
+    row = QHBoxLayout()
+    page.count_label = QLabel()
+    row.addWidget(page.count_label)
+    row.addStretch(1)
+    page.add_button, page.edit_button = QPushButton(add_text), QPushButton("수정")
+    page.toggle_button, page.delete_button = QPushButton("사용 중지"), QPushButton("삭제")
+    for button, slot in ((page.add_button, page.add), (page.edit_button, page.edit_selected),
+                         (page.toggle_button, page.toggle_selected), (page.delete_button, page.delete_selected)):
+        button.clicked.connect(slot)
+        button.setMinimumWidth(96)
+        row.addWidget(button)
+    return row
