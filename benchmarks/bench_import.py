@@ -69,9 +69,9 @@ def write_floor(folder: Path, rows: int) -> float:
 
 
 def one_import(folder: Path, xlsx: Path, rows: int) -> dict:
-    from panelapp.services.bootstrap import open_app
-    from panelapp.services.cohorts import CohortInput, create_cohort
-    from panelapp.services.roster_import import commit_import, preview_import
+    from panelapp.services.system.bootstrap import open_app
+    from panelapp.services.cohorts.manage import CohortInput, create_cohort
+    from panelapp.services.roster_io.importing import commit_import, preview_import
 
     ctx = open_app(str(folder / "app.db"))
     cohort = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))

@@ -27,9 +27,9 @@ def build(path: str, findings: int):
 
     from panelapp.db.models import Cohort, Finding, Inspection, Proposal, proposal_findings
     from panelapp.domain.enums import InspectionStatus, ProposalStatus
-    from panelapp.services.bootstrap import open_app
+    from panelapp.services.system.bootstrap import open_app
     from panelapp.services.context import transaction
-    from panelapp.services.demo import load_demo
+    from panelapp.services.demo.build import load_demo
 
     ctx = open_app(path)
     load_demo(ctx)
@@ -105,7 +105,8 @@ def bare_pdf(data) -> tuple[bytes, int]:
 
 def run(findings: int = 2000, verbose: bool = True) -> dict:
     from panelapp.reports.improvement_report import render_improvement_report
-    from panelapp.services.report_data import ReportOptions, build_report_data
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.services.reporting.query import build_report_data
 
     tmp = tempfile.mkdtemp(prefix="panelapp-bench-report-")
     t = time.perf_counter()

@@ -33,7 +33,7 @@ class Host(QWidget):
 
 
 def _host(ctx):
-    from panelapp.gui.bus import DataBus
+    from panelapp.gui.core.bus import DataBus
 
     host = Host()
     host.ctx, host.bus = ctx, DataBus(host)
@@ -62,7 +62,7 @@ def _floor_ms(ctx, repeat: int) -> float:
 
 def run(members: int = 100_000, repeat: int = 5, verbose: bool = True) -> dict:
     from panelapp.gui.app import create_application
-    from panelapp.gui.ops import wait_for_all
+    from panelapp.gui.core.ops import wait_for_all
     from panelapp.gui.pages.roster import RosterPage
     from benchmarks.roster_data import build
 

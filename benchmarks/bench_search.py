@@ -3,7 +3,7 @@
     python -m benchmarks.bench_search [--findings N] [--repeat 5] [--rebuild]
 
 The database (findings and their bigram postings) is built once and cached under the temp
-folder. Each query is timed through `panelapp.services.search.search` (all five kinds, the
+folder. Each query is timed through `panelapp.services.search.query.search` (all five kinds, the
 snippets and ranking included), median of `repeat` runs. The floor is `SELECT count(*) FROM
 findings WHERE deleted_at IS NULL` in the same run (one pass over the rows); a plain LIKE over the three text
 columns, counting every match as ranking needs, is measured beside it for comparison.
@@ -59,7 +59,7 @@ def run(findings: int = 1_000_000, repeat: int = 5, rebuild: bool = False, verbo
         folder: Path | None = None) -> dict:
     from sqlalchemy import text
     from panelapp.services.context import ServiceContext
-    from panelapp.services.search import search
+    from panelapp.services.search.query import search
 
     db, built_s = _database(findings, rebuild, verbose, folder)
     ctx = ServiceContext(db=db)

@@ -10,8 +10,8 @@ from sqlalchemy import insert, select
 from panelapp.db import models as m
 from panelapp.db.base import Base
 from panelapp.db.engine import open_database
-from panelapp.services.bootstrap import ensure_user, sync_consent_notices
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.system.bootstrap import ensure_user, sync_consent_notices
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import ServiceContext
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍"

@@ -44,7 +44,7 @@ def finding_text(rnd: random.Random) -> tuple[str, str, str]:
 
 def build(path: str, findings: int, progress=print) -> None:
     """Fill the (already migrated) database at `path` with `findings` findings and postings."""
-    from panelapp.services.search_index import DocKind
+    from panelapp.services.search.index import DocKind
     rnd = random.Random(20261123)
     rare_ids = set(rnd.sample(range(1, findings + 1), RARE_COUNT))
     conn = sqlite3.connect(path)

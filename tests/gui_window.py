@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow
 
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 
 
 class Window(QMainWindow):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from panelapp.db.models import Finding
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.services.context import transaction
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from schedule_world import build_world
 
 D = dt.date
@@ -41,8 +41,8 @@ def add_finding(ctx, facility_id, title, severity=Severity.MEDIUM, category=Find
 
 
 def build(ctx) -> PWorld:
-    from panelapp.services.cohorts import get_cohort
-    from panelapp.services.facilities import get_facility
+    from panelapp.services.cohorts.manage import get_cohort
+    from panelapp.services.registers.facilities import get_facility
     w = build_world(ctx)
     news_team = next(t.id for t in get_cohort(ctx, w.cohort_id).teams if t.name == "소식이음단")
     news = enroll_member(ctx, w.cohort_id, MemberInput(name="최소식", phone="010-4444-1212",

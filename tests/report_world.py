@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from panelapp.db.models import Attachment, ChecklistResponse, Finding, Proposal, proposal_findings
 from panelapp.domain.enums import ChecklistItemKind, EventKind, FindingCategory, InspectionStatus, \
     ProposalStatus, Severity
-from panelapp.services.attachments_store import attachment_path
-from panelapp.services.attendance import EventInput, create_event, mark_all_present, set_attendance
-from panelapp.services.checklists import get_template_version
+from panelapp.services.attachments.store import attachment_path
+from panelapp.services.activities.attendance import EventInput, create_event, mark_all_present, set_attendance
+from panelapp.services.checklists.templates import get_template_version
 from panelapp.services.context import transaction
-from panelapp.services.inspections import create_inspection, set_status
+from panelapp.services.inspections.scheduling import create_inspection, set_status
 from schedule_world import D, T, build_world
 
 REPORT_DATE = D(2026, 8, 1)

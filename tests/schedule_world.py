@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from panelapp.services.checklists import ensure_default_template
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.departments import DepartmentInput, create_department, ensure_organization
-from panelapp.services.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
+from panelapp.services.checklists.templates import ensure_default_template
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.registers.departments import DepartmentInput, create_department, ensure_organization
+from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
     list_facility_types
-from panelapp.services.inspection_rules import InspectionDraft
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.inspections.rules import InspectionDraft
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 
 D = dt.date
 T = dt.time

@@ -2,7 +2,7 @@ import datetime as dt
 
 from panelapp.db.models import ActivityEvent, Attendance, Cohort, ContentPost, Enrollment, Member
 from panelapp.domain.enums import ContentChannel, EventKind
-from panelapp.services.activity_stats import stats_for
+from panelapp.services.activities.stats import stats_for
 from panelapp.services.context import reading, transaction
 
 D = dt.date

@@ -7,12 +7,12 @@ from PIL import Image
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.errors import DomainError
-from panelapp.services import attachments
-from panelapp.services.attachments import add_photo, list_attachments, remove_attachment, thumbnail_path
-from panelapp.services.attachments_store import attachment_path
-from panelapp.services.findings import FindingInput, create_finding, get_finding
-from panelapp.services.inspections import create_inspection
-from panelapp.services.undo import undo
+from panelapp.services.attachments import photos as attachments
+from panelapp.services.attachments.photos import add_photo, list_attachments, remove_attachment, thumbnail_path
+from panelapp.services.attachments.store import attachment_path
+from panelapp.services.findings.manage import FindingInput, create_finding, get_finding
+from panelapp.services.inspections.scheduling import create_inspection
+from panelapp.services.system.undo import undo
 from schedule_world import build_world
 
 

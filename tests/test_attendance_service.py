@@ -6,14 +6,14 @@ from sqlalchemy import select
 from panelapp.db.models import ActivityEvent, Attendance
 from panelapp.domain.enums import EnrollmentStatus, EventKind
 from panelapp.domain.errors import ConcurrencyError, DomainError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.activity_stats import stats_for
-from panelapp.services.attendance import (
+from panelapp.services.activities.stats import stats_for
+from panelapp.services.activities.attendance import (
     EventInput, attendance_sheet, create_event, delete_event, list_events, mark_all_present,
     set_attendance, update_event,
 )
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading, transaction
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member, withdraw_member
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member, withdraw_member
 
 D = dt.date
 TODAY = D(2026, 11, 23)
@@ -215,7 +215,7 @@ def test_an_inspection_event_is_only_for_the_members_recorded_on_it(ctx):
     import datetime as _dt
     from panelapp.db.models import ActivityEvent, Attendance, Cohort, Enrollment, Member
     from panelapp.domain.enums import EventKind
-    from panelapp.services.attendance import attendance_sheet
+    from panelapp.services.activities.attendance import attendance_sheet
     from panelapp.services.context import transaction
     with transaction(ctx) as s:
         c = Cohort(number=9, name="제9기", term_start=_dt.date(2026, 3, 1), term_end=_dt.date(2026, 12, 31))

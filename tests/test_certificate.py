@@ -9,11 +9,11 @@ from panelapp.db.models import Attendance, ContentPost, Organization
 from panelapp.domain.enums import ContentChannel, EventKind, MemberRole
 from panelapp.domain.errors import NotFoundError
 from panelapp.reports.certificate import render_certificate
-from panelapp.services.attendance import EventInput, create_event, set_attendance
-from panelapp.services.certificates import certificate_data, panel_title
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.activities.attendance import EventInput, create_event, set_attendance
+from panelapp.services.activities.certificates import certificate_data, panel_title
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading, transaction
-from panelapp.services.members import ConsentInput, MemberInput, delete_enrollment, enroll_member
+from panelapp.services.people.members import ConsentInput, MemberInput, delete_enrollment, enroll_member
 
 D = dt.date
 TODAY = D(2026, 11, 23)

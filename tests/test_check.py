@@ -8,10 +8,10 @@ from sqlalchemy import delete, select, text
 from panelapp.db.engine import open_database
 from panelapp.db.migrate import alembic_config, upgrade_to_head
 from panelapp.db.models import Attachment, Consent, Enrollment, Member
-from panelapp.services.attachments_store import attachment_path, attachments_root
-from panelapp.services.check import MAX_LINES, run_checks
+from panelapp.services.attachments.store import attachment_path, attachments_root
+from panelapp.services.system.check import MAX_LINES, run_checks
 from panelapp.services.context import transaction
-from panelapp.services.demo import load_demo
+from panelapp.services.demo.build import load_demo
 
 SHA = "ab" * 32
 

@@ -9,14 +9,14 @@ from panelapp.db.models import ChecklistItem, ChecklistResponse, Inspection
 from panelapp.domain.enums import ChecklistItemKind as K
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
-from panelapp.services.checklists import (
+from panelapp.services.checklists.templates import (
     ItemDraft, SectionDraft, TemplateDraft, create_template, ensure_default_template, get_template,
     get_template_version, list_templates, load_default_draft, save_template, versions_of,
 )
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
     list_facility_types
-from panelapp.services.reference_seed import seed_reference_data
+from panelapp.services.system.reference_seed import seed_reference_data
 
 DRAFT = TemplateDraft("공원 점검표", "공원용", (
     SectionDraft("안전", (ItemDraft("놀이기구 파손이 없다", K.YES_NO, True, "흔들어 봅니다"),

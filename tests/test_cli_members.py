@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from panelapp.cli import main
 from panelapp.db.models import AccessLog, Enrollment
-from panelapp.services.bootstrap import open_app
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from panelapp.cli import main
-from panelapp.services.bootstrap import open_app
+from panelapp.services.system.bootstrap import open_app
 from report_world import build_report_world
 
 

@@ -10,14 +10,14 @@ from sqlalchemy import select
 from panelapp.db.models import Cohort, Enrollment, Team, User
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, TeamKind
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.bootstrap import ensure_user
-from panelapp.services.cohorts import (
+from panelapp.services.system.bootstrap import ensure_user
+from panelapp.services.cohorts.manage import (
     CohortInput, TeamInput, close_cohort, create_cohort, create_team, delete_cohort, delete_team,
     get_cohort, list_cohorts, list_teams, update_cohort, update_team,
 )
 from panelapp.services.context import ServiceContext, reading, transaction
-from panelapp.services.enrollment_choices import list_enrollment_choices
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member, withdraw_member
+from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member, withdraw_member
 
 D = dt.date
 

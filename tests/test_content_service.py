@@ -5,12 +5,12 @@ import pytest
 
 from panelapp.domain.enums import ContentChannel as C
 from panelapp.domain.errors import ValidationError, ValidationErrors
-from panelapp.services.content import (
+from panelapp.services.engagement.content import (
     ContentInput, create_post, delete_post, list_content, news_member_choices, normalize_url, update_post,
 )
-from panelapp.services.members import get_member
-from panelapp.services.trash import list_trash, restore
-from panelapp.services.undo import undo
+from panelapp.services.people.members import get_member
+from panelapp.services.trash.manage import list_trash, restore
+from panelapp.services.system.undo import undo
 from proposal_world import TODAY, D, build
 
 

@@ -9,7 +9,7 @@ from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus as PS, Severity
 from panelapp.domain.errors import NotFoundError
 from panelapp.services.context import transaction
-from panelapp.services.dashboard import load_dashboard
+from panelapp.services.reporting.dashboard import load_dashboard
 
 
 def test_every_figure(ctx):

@@ -13,11 +13,11 @@ from panelapp.db.models import (
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError
 from panelapp.domain.validation import normalize_phone
-from panelapp.services.cohorts import list_cohorts, list_teams
+from panelapp.services.cohorts.manage import list_cohorts, list_teams
 from panelapp.services.context import reading, transaction
-from panelapp.services.demo import load_demo
-from panelapp.services.member_rules import MemberInput, add_months, clean_member
-from panelapp.services.members import current_notice, get_member
+from panelapp.services.demo.build import load_demo
+from panelapp.services.people.member_rules import MemberInput, add_months, clean_member
+from panelapp.services.people.members import current_notice, get_member
 
 
 def test_demo_builds_a_realistic_institution(ctx):
@@ -149,7 +149,7 @@ def test_demo_is_deterministic(tmp_path):
 
 
 def test_facility_types_already_seeded_are_reused(ctx):
-    from panelapp.services.facility_types import ensure_default_facility_types
+    from panelapp.services.registers.facility_types import ensure_default_facility_types
     ensure_default_facility_types(ctx)
     with transaction(ctx) as s:
         s.add(FacilityType(name="주민센터", sort_order=99))
@@ -161,8 +161,8 @@ def test_facility_types_already_seeded_are_reused(ctx):
 
 
 def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
-    from panelapp.services.attendance import attendance_sheet, update_event
-    from panelapp.services.event_rules import EventInput, clean_event, in_period
+    from panelapp.services.activities.attendance import attendance_sheet, update_event
+    from panelapp.services.activities.event_rules import EventInput, clean_event, in_period
     load_demo(ctx)
     with reading(ctx) as s:
         # 점검 events belong to inspections (tests/test_demo_inspections.py), not to the event rules.
@@ -181,7 +181,7 @@ def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
 
 
 def test_demo_includes_the_default_checklist_template(ctx):
-    from panelapp.services.checklists import get_template, list_templates
+    from panelapp.services.checklists.templates import get_template, list_templates
     load_demo(ctx)
     templates = list_templates(ctx)
     assert len(templates) == 1

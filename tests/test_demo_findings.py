@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from panelapp.db.models import ActivityEvent, Attachment, Attendance, Finding
 from panelapp.domain.enums import InspectionStatus, Severity
-from panelapp.services.activity_stats import stats_for
-from panelapp.services.attachments import list_attachments, thumbnail_path
+from panelapp.services.activities.stats import stats_for
+from panelapp.services.attachments.photos import list_attachments, thumbnail_path
 from panelapp.services.context import reading
-from panelapp.services.demo import load_demo
-from panelapp.services.findings import FindingQuery, list_findings, urgent_without_proposal
-from panelapp.services.inspections import InspectionQuery, cohort_by_number, list_inspections
-from panelapp.services.results import get_result_sheet, missing_required
+from panelapp.services.demo.build import load_demo
+from panelapp.services.findings.manage import FindingQuery, list_findings, urgent_without_proposal
+from panelapp.services.inspections.scheduling import InspectionQuery, cohort_by_number, list_inspections
+from panelapp.services.results.entry import get_result_sheet, missing_required
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from panelapp.db.models import ActivityEvent, Attendance
 from panelapp.domain.enums import EventKind, InspectionStatus, MemberRole
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.services.context import reading
-from panelapp.services.demo import load_demo
-from panelapp.services.inspections import InspectionQuery, cohort_by_number, find_conflicts, list_inspections
+from panelapp.services.demo.build import load_demo
+from panelapp.services.inspections.scheduling import InspectionQuery, cohort_by_number, find_conflicts, list_inspections
 
 
 def test_demo_season_of_inspections(ctx):

@@ -11,9 +11,9 @@ from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus a
 from panelapp.domain.localtime import to_local
 from panelapp.domain.proposal_rules import TRANSITIONS
 from panelapp.services.context import reading
-from panelapp.services.demo import load_demo
-from panelapp.services.feedback import list_feedback
-from panelapp.services.proposals import ProposalQuery, get_proposal, list_proposals
+from panelapp.services.demo.build import load_demo
+from panelapp.services.engagement.feedback import list_feedback
+from panelapp.services.proposals.manage import ProposalQuery, get_proposal, list_proposals
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -3,12 +3,12 @@
 import pytest
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.departments import (
+from panelapp.services.registers.departments import (
     DepartmentInput, create_department, deactivate_department, delete_department,
     ensure_organization, get_department, get_organization, list_departments, normalize_office_phone,
     set_department_active, update_department, update_organization,
 )
-from panelapp.services.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
+from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
     list_facility_types
 
 

@@ -4,9 +4,9 @@ import pytest
 
 from panelapp.db.models import Facility
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError
-from panelapp.services.departments import DepartmentInput, create_department, deactivate_department, \
+from panelapp.services.registers.departments import DepartmentInput, create_department, deactivate_department, \
     ensure_organization
-from panelapp.services.facilities import (
+from panelapp.services.registers.facilities import (
     DEFAULT_FACILITY_TYPES, FacilityInput, FacilityQuery, add_facility_type, create_facility,
     delete_facility, delete_facility_type, ensure_default_facility_types, get_facility, list_facilities,
     list_facility_types, rename_facility_type, reorder_facility_types, set_facility_active, update_facility,

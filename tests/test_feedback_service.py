@@ -5,12 +5,12 @@ import pytest
 
 from panelapp.domain.enums import FeedbackKind as K, FeedbackSource as S
 from panelapp.domain.errors import ValidationError, ValidationErrors
-from panelapp.services.feedback import (
+from panelapp.services.engagement.feedback import (
     FeedbackInput, FeedbackQuery, create_feedback, delete_feedback, list_feedback, set_handled, update_feedback,
 )
-from panelapp.services.proposals import ProposalInput, create_proposal, delete_proposal
-from panelapp.services.trash import list_trash, restore
-from panelapp.services.undo import undo
+from panelapp.services.proposals.manage import ProposalInput, create_proposal, delete_proposal
+from panelapp.services.trash.manage import list_trash, restore
+from panelapp.services.system.undo import undo
 from proposal_world import TODAY, D, build
 
 

@@ -6,9 +6,9 @@ from pypdf import PdfReader
 
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.reports.field_sheet import render_field_sheet
-from panelapp.services.checklists import get_template_version
-from panelapp.services.field_sheet import field_sheet_data
-from panelapp.services.inspections import create_inspection
+from panelapp.services.checklists.templates import get_template_version
+from panelapp.services.inspections.field_sheet import field_sheet_data
+from panelapp.services.inspections.scheduling import create_inspection
 from schedule_world import D, build_world
 
 

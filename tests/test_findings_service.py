@@ -11,13 +11,13 @@ from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.enums import Severity as S
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
 from panelapp.services.context import transaction
-from panelapp.services.findings import (
+from panelapp.services.findings.manage import (
     FindingInput, FindingQuery, create_finding, delete_finding, get_finding, list_findings, update_finding,
     urgent_without_proposal,
 )
-from panelapp.services.inspections import create_inspection, set_status
-from panelapp.services.trash import list_trash, restore
-from panelapp.services.undo import undo
+from panelapp.services.inspections.scheduling import create_inspection, set_status
+from panelapp.services.trash.manage import list_trash, restore
+from panelapp.services.system.undo import undo
 from schedule_world import build_world
 
 
@@ -126,7 +126,7 @@ def test_urgent_without_proposal_until_a_live_proposal_exists(ctx, world):
 def test_create_with_photos_is_all_or_nothing(ctx, world, tmp_path):
     from PIL import Image
 
-    from panelapp.services.attachments import list_attachments
+    from panelapp.services.attachments.photos import list_attachments
     w, gym, _ = world
     good = tmp_path / "난간.jpg"
     Image.new("RGB", (30, 20), "red").save(good)

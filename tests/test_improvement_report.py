@@ -10,8 +10,9 @@ from panelapp.db.models import AccessLog
 from panelapp.reports.improvement.summary import kpis
 from panelapp.reports.improvement_report import render_improvement_report, section_count
 from panelapp.services.context import reading
-from panelapp.services.report_data import ReportOptions, build_report_data
-from panelapp.services.report_files import write_report
+from panelapp.domain.report_data import ReportOptions
+from panelapp.services.reporting.query import build_report_data
+from panelapp.services.reporting.files import write_report
 from report_world import REPORT_DATE, build_report_world
 
 

@@ -9,14 +9,14 @@ from sqlalchemy import select
 from panelapp.db.models import ActivityEvent, Attendance, Inspection, InspectionAssignment
 from panelapp.domain.enums import AssignmentRole, EventKind, InspectionStatus
 from panelapp.domain.errors import ConcurrencyError, DomainError, ValidationError, ValidationErrors
-from panelapp.services.attendance import list_events
+from panelapp.services.activities.attendance import list_events
 from panelapp.services.context import reading
-from panelapp.services.inspection_rules import series_dates
-from panelapp.services.inspections import (
+from panelapp.services.inspections.rules import series_dates
+from panelapp.services.inspections.scheduling import (
     ConflictsPending, InspectionQuery, Repeat, SeriesSpec, create_inspection, create_series, find_conflicts,
     get_inspection, list_inspections, move_inspection, set_status, template_versions, update_inspection,
 )
-from panelapp.services.members import withdraw_member
+from panelapp.services.people.members import withdraw_member
 from schedule_world import D, T, build_world
 
 TODAY = D(2026, 11, 23)
@@ -167,7 +167,7 @@ def test_status_reasons_and_cancelled_event_goes_to_the_trash(w):
     assert _event(w.ctx, info.id).deleted_at is None
     cancelled = set_status(w.ctx, info.id, InspectionStatus.CANCELLED, "휴관", postponed.version, TODAY)
     assert _event(w.ctx, info.id).deleted_at is not None and list_events(w.ctx, w.cohort_id) == []
-    from panelapp.services.trash import list_trash
+    from panelapp.services.trash.manage import list_trash
     assert list_trash(w.ctx) == []  # restored by changing the status back, not from the trash
     planned = set_status(w.ctx, info.id, InspectionStatus.PLANNED, "무시됨", cancelled.version, TODAY)
     assert planned.status_reason is None and _event(w.ctx, info.id).deleted_at is None
@@ -178,8 +178,8 @@ def test_status_reasons_and_cancelled_event_goes_to_the_trash(w):
 
 
 def test_people_must_belong_to_the_cohort_and_facility_be_in_use(w):
-    from panelapp.services.cohorts import CohortInput, create_cohort
-    from panelapp.services.facilities import get_facility, set_facility_active
+    from panelapp.services.cohorts.manage import CohortInput, create_cohort
+    from panelapp.services.registers.facilities import get_facility, set_facility_active
     other = create_cohort(w.ctx, CohortInput(8, "제8기", D(2027, 3, 1), D(2027, 12, 31)))
     with pytest.raises(ValidationError, match="담당 단"):
         create_inspection(w.ctx, replace(w.draft(), team_id=other.teams[0].id))

@@ -6,14 +6,14 @@ from sqlalchemy import select
 from panelapp.db.models import AccessLog, Consent, Member
 from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
-from panelapp.services.member_rules import add_months
-from panelapp.services.members import (
+from panelapp.services.people.member_rules import add_months
+from panelapp.services.people.members import (
     ConsentInput, MemberInput, current_notice, delete_enrollment, enroll_member, get_member,
     list_notices, record_reveal, update_member, withdraw_member,
 )
-from panelapp.services.roster import RosterQuery, roster_ids
+from panelapp.services.people.roster import RosterQuery, roster_ids
 
 D = dt.date
 

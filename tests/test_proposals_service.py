@@ -10,13 +10,13 @@ from panelapp.db.models import ProposalEvent
 from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.errors import ConcurrencyError, DomainError, ValidationError, ValidationErrors
 from panelapp.services.context import reading
-from panelapp.services.proposal_drafts import draft_from_findings, linkable_findings, proposer_choices
-from panelapp.services.proposals import (
+from panelapp.services.proposals.drafts import draft_from_findings, linkable_findings, proposer_choices
+from panelapp.services.proposals.manage import (
     ProposalInput, ProposalQuery, create_proposal, delete_proposal, get_proposal, list_proposals,
     move_proposal, set_linked_findings, update_proposal,
 )
-from panelapp.services.trash import list_trash, restore
-from panelapp.services.undo import undo
+from panelapp.services.trash.manage import list_trash, restore
+from panelapp.services.system.undo import undo
 from proposal_world import TODAY, D, build
 
 

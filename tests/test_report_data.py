@@ -9,7 +9,8 @@ from panelapp.db.models import AccessLog, Attendance, ActivityEvent, Finding, In
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
 from panelapp.domain.errors import ValidationError
 from panelapp.services.context import reading
-from panelapp.services.report_data import ReportOptions, build_report_data
+from panelapp.domain.report_data import ReportOptions
+from panelapp.services.reporting.query import build_report_data
 from report_world import REPORT_DATE, build_report_world
 from schedule_world import D
 
@@ -108,7 +109,7 @@ def test_bad_options_are_refused_in_korean(ctx):
 
 
 def test_report_agrees_with_the_dashboard(ctx):
-    from panelapp.services.dashboard import load_dashboard
+    from panelapp.services.reporting.dashboard import load_dashboard
     rw = build_report_world(ctx)
     dash = load_dashboard(ctx, rw.w.cohort_id, REPORT_DATE)
     s = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE)).summary

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from panelapp.db.models import Proposal
 from panelapp.reports.report_xlsx import report_xlsx_bytes
 from panelapp.services.context import transaction
-from panelapp.services.report_data import ReportOptions, build_report_data
+from panelapp.domain.report_data import ReportOptions
+from panelapp.services.reporting.query import build_report_data
 from report_world import REPORT_DATE, build_report_world
 
 

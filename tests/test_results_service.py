@@ -8,10 +8,10 @@ from sqlalchemy import select
 from panelapp.db.models import ActivityEvent, Attendance, ChecklistResponse
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
 from panelapp.domain.errors import ConcurrencyError, ValidationError
-from panelapp.services.activity_stats import stats_for
+from panelapp.services.activities.stats import stats_for
 from panelapp.services.context import reading
-from panelapp.services.inspections import create_inspection, get_inspection, set_status
-from panelapp.services.results import (
+from panelapp.services.inspections.scheduling import create_inspection, get_inspection, set_status
+from panelapp.services.results.entry import (
     Completion, Response, complete_inspection, get_result_sheet, missing_required, save_results,
 )
 from schedule_world import build_world

@@ -11,11 +11,11 @@ from panelapp.db.models import AccessLog
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError
 from panelapp.io.roster_columns import COLUMNS
 from panelapp.io.roster_export import neutralize, write_table, write_template
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
-from panelapp.services.roster_export import HEADER, export_roster, mask_email
-from panelapp.services.roster_import import commit_import, preview_import
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.roster_io.export import HEADER, export_roster, mask_email
+from panelapp.services.roster_io.importing import commit_import, preview_import
 
 D = dt.date
 

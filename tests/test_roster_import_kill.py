@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from panelapp.db.models import Consent, Enrollment, Member
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ CHILD = """
 import sys
 from panelapp.db.engine import open_database
 from panelapp.services.context import ServiceContext
-from panelapp.services.roster_import import commit_import, preview_import
+from panelapp.services.roster_io.importing import commit_import, preview_import
 
 class Token:
     def check(self):

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings, strategies as st
 
 from panelapp.io.roster_columns import COLUMNS
-from panelapp.services.roster_import_rows import KEYS, CohortFacts, check_row
+from panelapp.services.roster_io.rows import KEYS, CohortFacts, check_row
 
 LABELS = {c.label for c in COLUMNS}
 TODAY = dt.date(2026, 6, 1)

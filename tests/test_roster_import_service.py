@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from panelapp.db.models import Consent, Enrollment, Member
 from panelapp.domain.enums import EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import DomainError, NotFoundError
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
-from panelapp.services.members import ConsentInput, MemberInput, delete_enrollment, enroll_member, get_member
-from panelapp.services.roster import RosterQuery, roster_ids
-from panelapp.services.roster_import import (
+from panelapp.services.people.members import ConsentInput, MemberInput, delete_enrollment, enroll_member, get_member
+from panelapp.services.people.roster import RosterQuery, roster_ids
+from panelapp.services.roster_io.importing import (
     ImportRefused, cohort_id_by_number, commit_import, preview_import,
 )
 
@@ -163,7 +163,7 @@ def test_cohort_by_number(ctx):
 
 
 def test_an_imported_chief_leads_the_team_and_two_in_one_team_are_refused(ctx, tmp_path):
-    from panelapp.services.cohorts import list_teams
+    from panelapp.services.cohorts.manage import list_teams
     c = cohort(ctx)
     old = enroll_member(ctx, c.id, MemberInput("전단장", "010-2111-0009", team_id=c.teams[0].id,
                                                role=MemberRole.CHIEF, joined_on=D(2026, 3, 1)),

@@ -4,10 +4,10 @@ import pytest
 
 from panelapp.db.models import ActivityEvent, Attendance
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import transaction
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member, withdraw_member
-from panelapp.services.roster import SORT_KEYS, RosterQuery, roster_ids, roster_rows, roster_total
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member, withdraw_member
+from panelapp.services.people.roster import SORT_KEYS, RosterQuery, roster_ids, roster_rows, roster_total
 
 D = dt.date
 PEOPLE = [  # name, phone, district, email, team index, role, consent day

@@ -7,8 +7,8 @@ from icalendar import Calendar
 
 from panelapp.cli import main
 from panelapp.domain.enums import InspectionStatus
-from panelapp.services.inspections import create_inspection, set_status, update_inspection
-from panelapp.services.schedule_export import schedule_ics
+from panelapp.services.inspections.scheduling import create_inspection, set_status, update_inspection
+from panelapp.services.inspections.export import schedule_ics
 from schedule_world import D, T, build_world
 
 STAMP = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
@@ -48,7 +48,7 @@ def test_ics_holds_every_visit_with_stable_uids(ctx):
 
 
 def test_cli_export_ics(tmp_path, capsys):
-    from panelapp.services.bootstrap import open_app
+    from panelapp.services.system.bootstrap import open_app
     db = str(tmp_path / "cli.db")
     ctx = open_app(db)  # migrated, as the CLI expects
     w = build_world(ctx)

@@ -7,9 +7,9 @@ from sqlalchemy import func, select, text
 from panelapp.db.models import Feedback, Finding, Member, Proposal, SearchGram
 from panelapp.domain.enums import FeedbackKind, FeedbackSource, FindingCategory, Severity
 from panelapp.domain.search_text import gram_code, grams, normalize, query_words, snippet
-from panelapp.services import search_index
+from panelapp.services.search import index as search_index
 from panelapp.services.context import reading, transaction
-from panelapp.services.search import search
+from panelapp.services.search.query import search
 from schedule_world import build_world
 
 D = dt.date

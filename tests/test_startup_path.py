@@ -16,7 +16,7 @@ from panelapp.gui.mainwindow import MainWindow
 window = MainWindow(sys.argv[1])
 window.show()
 app.processEvents()
-heavy = [m for m in ("sqlalchemy", "alembic", "panelapp.services", "panelapp.gui.ops") if m in sys.modules]
+heavy = [m for m in ("sqlalchemy", "alembic", "panelapp.services", "panelapp.gui.core.ops") if m in sys.modules]
 print("HEAVY", ",".join(heavy))
 """
 

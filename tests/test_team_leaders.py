@@ -3,8 +3,8 @@
 import datetime as dt
 
 from panelapp.domain.enums import MemberRole
-from panelapp.services.cohorts import CohortInput, TeamInput, create_cohort, list_teams, update_team
-from panelapp.services.members import (
+from panelapp.services.cohorts.manage import CohortInput, TeamInput, create_cohort, list_teams, update_team
+from panelapp.services.people.members import (
     ConsentInput, MemberInput, delete_enrollment, enroll_member, get_member, update_member,
     withdraw_member,
 )

@@ -3,15 +3,15 @@
 import pytest
 
 from panelapp.domain.errors import DomainError
-from panelapp.services.checklists import delete_template, ensure_default_template, list_templates
-from panelapp.services.departments import (
+from panelapp.services.checklists.templates import delete_template, ensure_default_template, list_templates
+from panelapp.services.registers.departments import (
     DepartmentInput, create_department, delete_department, ensure_organization, list_departments,
 )
-from panelapp.services.facilities import (
+from panelapp.services.registers.facilities import (
     FacilityInput, FacilityQuery, create_facility, delete_facility, ensure_default_facility_types,
     list_facilities, list_facility_types,
 )
-from panelapp.services.trash import list_trash, restore
+from panelapp.services.trash.manage import list_trash, restore
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Cohort, Enrollment, Member, Team
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.localtime import KST, as_utc, format_local
-from panelapp.services.cohorts import (
+from panelapp.services.cohorts.manage import (
     CohortInput, TeamInput, create_cohort, create_team, delete_cohort, delete_team, list_cohorts,
     list_teams,
 )
 from panelapp.services.context import reading, transaction
-from panelapp.services.demo import load_demo
-from panelapp.services.members import delete_enrollment, get_member
-from panelapp.services.trash import list_trash, restore
+from panelapp.services.demo.build import load_demo
+from panelapp.services.people.members import delete_enrollment, get_member
+from panelapp.services.trash.manage import list_trash, restore
 
 
 def ids(ctx):

@@ -8,7 +8,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Facility
 from panelapp.domain.errors import DomainError
 from panelapp.services.context import reading, transaction
-from panelapp.services.undo import UndoRecord, snapshot, undo
+from panelapp.services.system.undo import UndoRecord, snapshot, undo
 
 
 def make(ctx, name="새봄근린공원"):

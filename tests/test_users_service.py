@@ -6,9 +6,9 @@ from sqlalchemy import select
 from panelapp.db.models import Cohort
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError
-from panelapp.services.cohorts import CohortInput, create_cohort
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
-from panelapp.services.users import create_user, get_user, list_users, set_active
+from panelapp.services.people.users import create_user, get_user, list_users, set_active
 
 
 def test_create_and_list(ctx):

@@ -38,7 +38,7 @@ def run_gui(db_target: str | None = None, quit_after_ms: int | None = None) -> i
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     code = app.exec()
-    from panelapp.gui.ops import wait_for_all
+    from panelapp.gui.core.ops import wait_for_all
     wait_for_all()
     return code
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp import __version__
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 
 # Start-up is measured by benchmarks/bench_startup.py: keep the import path to the shown window
 # short (no ops, message boxes or database layer here; they load when first used). Even the
@@ -138,12 +138,12 @@ class MainWindow(QMainWindow):
 
     # ----- database ----------------------------------------------------------------------
     def open_database(self) -> None:
-        from panelapp.gui.ops import Op
+        from panelapp.gui.core.ops import Op
         target, settings = self.db_target, self.settings
 
         def work(_token):
             # Imported on the worker: SQLAlchemy and the models take ~300 ms, the UI stays live.
-            from panelapp.services.bootstrap import open_app
+            from panelapp.services.system.bootstrap import open_app
             return open_app(target, settings)
 
         Op(self, work, write=True).success(self._on_opened).failure(self._on_open_failed).run()
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_open_failed(self, exc: BaseException) -> None:
-        from panelapp.gui.ops import show_error
+        from panelapp.gui.core.ops import show_error
         self.loading.setText("데이터베이스를 열 수 없습니다.\n" + str(exc))
         show_error(self, exc)
 
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         return self.cohort_combo.currentData()
 
     def refresh_cohorts(self, select_id: int | None = None) -> None:
-        from panelapp.services.cohorts import list_cohorts
+        from panelapp.services.cohorts.manage import list_cohorts
         cohorts = list_cohorts(self.ctx)
         keep = select_id if select_id is not None else self.current_cohort_id
         self.cohort_combo.blockSignals(True)

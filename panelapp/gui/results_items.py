@@ -96,7 +96,7 @@ class ItemRow:
         self.item, self.section_index, self.answer, self.note, self.mark = item, section_index, answer, note, mark
 
     def response(self):
-        from panelapp.services.result_sheet import Response
+        from panelapp.services.results.sheet import Response
         if isinstance(self.answer, QLineEdit):
             return Response(self.item.id, None, self.answer.text(), self.note.text())
         return Response(self.item.id, self.answer.value(), None, self.note.text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 # The data-changed kind announced after an undo, by table; other tables use their own name.
 KIND_BY_TABLE = {"findings": "finding", "proposals": "proposal", "feedback": "feedback",
@@ -33,7 +33,7 @@ class UndoStack:
     def undo_last(self) -> Op | None:
         if not self.records:
             return None
-        from panelapp.services.undo import undo
+        from panelapp.services.system.undo import undo
         record, ctx = self.records.pop(), self.window.ctx
         self._refresh()
         kind = KIND_BY_TABLE.get(record.table, record.table)

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.localtime import KST
-from panelapp.services.inspection_rules import InspectionInfo
+from panelapp.domain.inspection_info import InspectionInfo
 
 PRODID = "-//panelapp//시민참여단 점검 일정//KO"
 _STATUS = {InspectionStatus.PLANNED: "CONFIRMED", InspectionStatus.COMPLETED: "CONFIRMED",

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from panelapp.domain.formatting import dotted_date, format_hours, format_rate, korean_date
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.reports.base import ACCENT, FONT_BOLD, HEAD_BG, MARGIN, RULE, build_pdf, data_table, para
-from panelapp.services.certificates import CertificateData
+from panelapp.domain.certificate_data import CertificateData
 
 TITLE = "활동확인서"
 DETAIL_LIMIT = 15  # more rows than this cannot share the page with the rest: summarise by kind

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.domain.formatting import korean_date
 from panelapp.reports.base import FONT, FONT_BOLD, HEAD_BG, INK, MARGIN, RULE, build_pdf, data_table, para
-from panelapp.services.field_sheet import FieldSheetData
+from panelapp.domain.field_sheet_data import FieldSheetData
 
 TITLE = "현장 점검표"
 WIDTH = 210 * mm - 2 * MARGIN

@@ -20,7 +20,7 @@ from panelapp.reports.improvement.layout import TITLE, Marker, render
 from panelapp.reports.improvement.summary import summary
 from panelapp.reports.improvement.tables import appendix_story, proposals_story
 from panelapp.reports.base import para
-from panelapp.services.report_data import ReportData
+from panelapp.domain.report_data import ReportData
 
 __all__ = ["TITLE", "render_improvement_report", "section_count"]
 

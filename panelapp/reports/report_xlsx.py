@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 
 from panelapp.io.roster_export import TEXT_FORMAT, neutralize
-from panelapp.services.report_data import ReportData
+from panelapp.domain.report_data import ReportData
 
 DATE_FORMAT, PERCENT_FORMAT = "yyyy-mm-dd", "0.0%"
 

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 from pypdf import PdfReader
 
 from panelapp.domain.enums import EventKind
-from panelapp.gui import ops
+from panelapp.gui.core import ops
 from panelapp.gui.dialogs.certificate import default_file_name, make_certificate
 from panelapp.gui.dialogs.event_dialog import EventDialog
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.services.attendance import EventInput, attendance_sheet, create_event
-from panelapp.services.bootstrap import open_app
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.activities.attendance import EventInput, attendance_sheet, create_event
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.settings import Settings
 
 D = dt.date

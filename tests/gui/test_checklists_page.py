@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from conftest import make_ctx
 from panelapp.db.models import Inspection
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
-from panelapp.gui.bus import DataBus
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.checklists import ChecklistsPage
-from panelapp.services.checklists import get_template, get_template_version, list_templates, versions_of
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
+from panelapp.services.checklists.templates import get_template, get_template_version, list_templates, versions_of
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
     list_facility_types
 
 

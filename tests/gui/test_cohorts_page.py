@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QMessageBox
 from panelapp.domain.enums import CohortStatus, TeamKind
 from panelapp.gui import mainwindow
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.gui.ops import wait_for_all
-from panelapp.services.bootstrap import open_app
-from panelapp.services.cohorts import (
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.cohorts.manage import (
     CohortInput, TeamInput, get_cohort, list_cohorts, update_cohort, update_team,
 )
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.settings import Settings
 
 D = dt.date
@@ -25,7 +25,7 @@ D = dt.date
 def page(qtbot, tmp_path, monkeypatch):
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
-    from panelapp.services.cohorts import create_cohort
+    from panelapp.services.cohorts.manage import create_cohort
     c = create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", D(2026, 3, 1), D(2026, 12, 31)))
     enroll_member(ctx, c.id, MemberInput("김하나", "010-2111-5678", team_id=c.teams[0].id, joined_on=D(2026, 3, 1)),
                   ConsentInput("2026-1", D(2026, 3, 1), agreed=True))

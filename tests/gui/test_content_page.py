@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from conftest import make_ctx
 from gui_window import Window
 from panelapp.domain.enums import ContentChannel
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.content import EMPTY_TEXT, ContentPage
-from panelapp.services.members import get_member
+from panelapp.services.people.members import get_member
 from proposal_world import build
 
 

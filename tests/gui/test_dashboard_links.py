@@ -3,7 +3,7 @@
 from panelapp.domain.enums import ProposalStatus
 from panelapp.gui import dashboard_links as links
 from panelapp.gui import search_links
-from panelapp.services.search import SearchHit
+from panelapp.services.search.query import SearchHit
 
 
 class Page:

@@ -11,10 +11,10 @@ from dashboard_world import build_dashboard_world
 from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.gui.ops import wait_for_all
-from panelapp.services.bootstrap import open_app
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.services.system.bootstrap import open_app
 from panelapp.services.context import transaction
-from panelapp.services.dashboard import load_dashboard
+from panelapp.services.reporting.dashboard import load_dashboard
 from panelapp.settings import Settings
 
 

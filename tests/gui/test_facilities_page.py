@@ -5,13 +5,13 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 
 from conftest import make_ctx
-from panelapp.gui.bus import DataBus
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.departments_tab import EMPTY_TEXT as DEPT_EMPTY
 from panelapp.gui.pages.facilities import EMPTY_TEXT, NO_MATCH_TEXT, FacilitiesPage
-from panelapp.services.departments import DepartmentInput, create_department, ensure_organization, \
+from panelapp.services.registers.departments import DepartmentInput, create_department, ensure_organization, \
     list_departments
-from panelapp.services.facilities import FacilityInput, create_facility, list_facilities, list_facility_types
+from panelapp.services.registers.facilities import FacilityInput, create_facility, list_facilities, list_facility_types
 
 
 class Window(QMainWindow):

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from conftest import make_ctx
 from gui_window import Window
 from panelapp.domain.enums import FeedbackKind, FeedbackSource
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.feedback import EMPTY_TEXT, FeedbackPage
-from panelapp.services.feedback import list_feedback
-from panelapp.services.proposals import ProposalInput, create_proposal
+from panelapp.services.engagement.feedback import list_feedback
+from panelapp.services.proposals.manage import ProposalInput, create_proposal
 from proposal_world import build
 
 

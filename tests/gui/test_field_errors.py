@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
 
 from panelapp.domain.errors import ConcurrencyError, ValidationError
-from panelapp.gui.field_errors import close_on_save_failure, handle_save_failure
+from panelapp.gui.core.field_errors import close_on_save_failure, handle_save_failure
 
 
 def form(qtbot):

@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 from conftest import make_ctx
 from panelapp.domain.enums import FindingCategory as C
 from panelapp.domain.enums import Severity as S
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 from panelapp.gui.dialogs.finding_dialog import FindingDialog, open_finding
 from panelapp.gui.dialogs.photo_viewer import PhotoViewer
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.findings import FindingsPage
 from panelapp.gui.undo import UndoStack
-from panelapp.services.attachments import list_attachments
-from panelapp.services.findings import FindingInput, create_finding, list_findings
-from panelapp.services.inspections import create_inspection
+from panelapp.services.attachments.photos import list_attachments
+from panelapp.services.findings.manage import FindingInput, create_finding, list_findings
+from panelapp.services.inspections.scheduling import create_inspection
 from schedule_world import build_world
 
 

@@ -10,11 +10,11 @@ from conftest import make_ctx
 from gui_window import Window
 from panelapp.domain.enums import FindingCategory as C, Severity as S
 from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.findings import FindingsPage
 from panelapp.gui.pages.proposals import ProposalsPage
-from panelapp.services.findings import FindingInput, create_finding
-from panelapp.services.inspections import create_inspection
+from panelapp.services.findings.manage import FindingInput, create_finding
+from panelapp.services.inspections.scheduling import create_inspection
 from schedule_world import build_world
 
 

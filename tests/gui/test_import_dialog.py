@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import func, select
 
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.gui.ops import wait_for_all
-from panelapp.services.bootstrap import open_app
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.settings import Settings
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "import"

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QSettings
 
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.settings import Settings
 
 
@@ -31,8 +31,8 @@ def test_empty_database_shows_welcome_page_and_status(qtbot, tmp_path):
 
 def test_with_a_cohort_the_welcome_page_hides(qtbot, tmp_path):
     import datetime as dt
-    from panelapp.services.bootstrap import open_app
-    from panelapp.services.cohorts import CohortInput, create_cohort
+    from panelapp.services.system.bootstrap import open_app
+    from panelapp.services.cohorts.manage import CohortInput, create_cohort
     ctx = open_app(str(tmp_path / "app.db"), Settings(tmp_path / "settings.json"))
     create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
     ctx.db.dispose()

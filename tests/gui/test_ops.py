@@ -8,7 +8,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from panelapp.domain.errors import DomainError
-from panelapp.gui.ops import Cancelled, Op, wait_for_all
+from panelapp.gui.core.ops import Cancelled, Op, wait_for_all
 
 
 def test_success_runs_on_main_thread_and_work_off_it(qtbot):

@@ -11,10 +11,10 @@ from gui_window import Window
 from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.gui.dialogs.proposal_dialog import ProposalDialog, open_new_proposal
 from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.proposals import EMPTY_TEXT, ProposalsPage
 from panelapp.gui.proposal_style import OVERDUE_ROW
-from panelapp.services.proposals import ProposalInput, create_proposal, list_proposals
+from panelapp.services.proposals.manage import ProposalInput, create_proposal, list_proposals
 from proposal_world import build
 
 

@@ -9,10 +9,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.reports import EMPTY_TEXT, ReportsPage
 from panelapp.settings import Settings
 from report_world import build_report_world
@@ -125,7 +125,8 @@ def test_errors_show_in_the_dialog(qtbot, window, tmp_path):
 
 def test_preview_pages_open_and_print(qtbot, window, tmp_path, monkeypatch):
     from panelapp.reports.improvement_report import render_improvement_report
-    from panelapp.services.report_data import ReportOptions, build_report_data
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.services.reporting.query import build_report_data
     pdf, pages = render_improvement_report(build_report_data(window.ctx, ReportOptions(window.current_cohort_id)))
     path = tmp_path / "r.pdf"
     path.write_bytes(pdf)

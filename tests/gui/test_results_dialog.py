@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from conftest import make_ctx
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 from panelapp.gui.dialogs.results_dialog import ResultsDialog, open_results
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.results_items import AnswerField
 from panelapp.gui.undo import UndoStack
-from panelapp.services.inspections import create_inspection, set_status
-from panelapp.services.results import get_result_sheet
+from panelapp.services.inspections.scheduling import create_inspection, set_status
+from panelapp.services.results.entry import get_result_sheet
 from schedule_world import build_world
 
 

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from panelapp.gui.mainwindow import MainWindow
-from panelapp.gui.ops import wait_for_all
-from panelapp.services.bootstrap import open_app
-from panelapp.services.cohorts import CohortInput, create_cohort
-from panelapp.services.members import ConsentInput, MemberInput, enroll_member
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.settings import Settings
 
 D = dt.date

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessa
 
 from conftest import make_ctx
 from panelapp.domain.enums import InspectionStatus
-from panelapp.gui.bus import DataBus
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.schedule import SchedulePage
 from panelapp.gui.schedule.blocks import mime_for
-from panelapp.services.inspections import InspectionQuery, create_inspection, get_inspection, list_inspections
+from panelapp.services.inspections.scheduling import InspectionQuery, create_inspection, get_inspection, list_inspections
 from schedule_world import D, T, build_world
 
 
@@ -160,7 +160,7 @@ def test_list_filters(qtbot, setup):
     a = create_inspection(w.ctx, w.draft())
     create_inspection(w.ctx, w.draft(day=D(2026, 6, 9), facility=w.lot))
     create_inspection(w.ctx, w.draft(day=D(2026, 7, 7), facility=w.park_fac))
-    from panelapp.services.inspections import set_status
+    from panelapp.services.inspections.scheduling import set_status
     set_status(w.ctx, a.id, InspectionStatus.CANCELLED, "휴관", a.version)
     shown(qtbot, page)
     page.show_view(2)

@@ -6,11 +6,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow
 
 from conftest import make_ctx
 from panelapp.domain.enums import UserRole
-from panelapp.gui.bus import DataBus
+from panelapp.gui.core.bus import DataBus
 from panelapp.gui.dialogs.settings_dialog import SettingsDialog
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.paths import data_dir
-from panelapp.services.users import create_user, list_users
+from panelapp.services.people.users import create_user, list_users
 from panelapp.settings import Settings
 
 

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from conftest import make_ctx
 from panelapp.domain.localtime import format_local
-from panelapp.gui.bus import DataBus
-from panelapp.gui.ops import wait_for_all
+from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.trash import EMPTY_TEXT, TrashPage
-from panelapp.services.cohorts import CohortInput, create_cohort, delete_cohort, list_cohorts
-from panelapp.services.demo import load_demo
-from panelapp.services.members import delete_enrollment, get_member
-from panelapp.services.trash import list_trash
+from panelapp.services.cohorts.manage import CohortInput, create_cohort, delete_cohort, list_cohorts
+from panelapp.services.demo.build import load_demo
+from panelapp.services.people.members import delete_enrollment, get_member
+from panelapp.services.trash.manage import list_trash
 
 
 class Window(QMainWindow):

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from panelapp.domain.errors import DomainError
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed (or awkward) in Windows file names
 
@@ -32,7 +32,7 @@ def _start_dir(window) -> Path:
 
 def make_certificate(window, enrollment_id: int) -> Op:
     """Runs in steps so the UI never waits on the database or ReportLab."""
-    from panelapp.services.certificates import certificate_data
+    from panelapp.services.activities.certificates import certificate_data
     ctx = window.ctx
     return Op(window, lambda _t: certificate_data(ctx, enrollment_id)) \
         .with_progress("활동 기록을 모으는 중…", cancellable=False) \

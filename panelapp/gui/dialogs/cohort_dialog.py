@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.gui.dates import from_date, to_date
-from panelapp.gui.field_errors import handle_save_failure, show_field_errors
+from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.forms.ui_cohort_dialog import Ui_CohortDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 NEW_HINT = "새 기수에는 정책동행단과 소식이음단이 함께 만들어집니다. 단은 나중에 바꾸거나 더할 수 있습니다."
 OPEN_HINT = "기수를 끝낼 때는 목록의 '종료 처리'를 쓰세요. 활동 중인 단원이 모두 수료로 바뀝니다."
@@ -48,7 +48,7 @@ class CohortDialog(QDialog):
 
     # ----- filling -------------------------------------------------------------------------
     def _fill_defaults(self) -> None:
-        from panelapp.services.cohorts import list_cohorts
+        from panelapp.services.cohorts.manage import list_cohorts
         ui, today = self.ui, dt.date.today()
         self._set_statuses(CohortStatus.RECRUITING)
         ui.startEdit.setDate(from_date(today))
@@ -105,7 +105,7 @@ class CohortDialog(QDialog):
 
     # ----- saving --------------------------------------------------------------------------
     def cohort_input(self):
-        from panelapp.services.cohorts import CohortInput
+        from panelapp.services.cohorts.manage import CohortInput
         ui = self.ui
         return CohortInput(
             number=ui.numberSpin.value(), name=ui.nameEdit.text(),
@@ -115,7 +115,7 @@ class CohortDialog(QDialog):
             notes=ui.notesEdit.toPlainText())
 
     def save(self) -> None:
-        from panelapp.services.cohorts import create_cohort, update_cohort
+        from panelapp.services.cohorts.manage import create_cohort, update_cohort
         show_field_errors(self.fields, self.ui.errorLabel, [])
         ctx, data, info = self.window_.ctx, self.cohort_input(), self.info
         if info is None:
@@ -136,7 +136,7 @@ class CohortDialog(QDialog):
 
     def _reload(self) -> None:
         """After a conflict: show what the other user saved; the user edits from there."""
-        from panelapp.services.cohorts import get_cohort
+        from panelapp.services.cohorts.manage import get_cohort
         ctx, cohort_id = self.window_.ctx, self.info.id
         self._set_busy(True)
         Op(self, lambda _t: get_cohort(ctx, cohort_id)).success(self._fill) \

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
-from panelapp.gui.ops import Op
+from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.ops import Op
 
 HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단원 명부와 활동확인서에 반영됩니다."
 
@@ -84,7 +84,7 @@ class ContentDialog(QDialog):
 
     def data(self):
         from panelapp.domain.enums import ContentChannel
-        from panelapp.services.content import ContentInput
+        from panelapp.services.engagement.content import ContentInput
         views = self.views_spin.value()
         return ContentInput(self.member_combo.currentData(), self.title_edit.text(),
                             ContentChannel(self.channel_combo.currentData()), to_date(self.date_edit.date()),
@@ -92,7 +92,7 @@ class ContentDialog(QDialog):
                             None if views < 0 else views, self.hours_spin.value())
 
     def save(self) -> None:
-        from panelapp.services.content import create_post, update_post
+        from panelapp.services.engagement.content import create_post, update_post
         ctx, row, data = self.window_.ctx, self.row, self.data()
         if row is None:
             work = lambda _t: create_post(ctx, data)  # noqa: E731

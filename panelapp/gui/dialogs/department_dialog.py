@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 
 class DepartmentDialog(QDialog):
@@ -32,7 +32,7 @@ class DepartmentDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> None:
-        from panelapp.services.departments import (
+        from panelapp.services.registers.departments import (
             DepartmentInput, create_department, ensure_organization, update_department,
         )
         ui, ctx, dept = self.ui, self.window_.ctx, self.department

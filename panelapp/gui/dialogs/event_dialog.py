@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import EventKind
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 KINDS = (EventKind.LAUNCH, EventKind.TRAINING, EventKind.MEETING, EventKind.OTHER)
 DEFAULT_HOURS = {EventKind.LAUNCH: 3.0, EventKind.TRAINING: 2.0, EventKind.MEETING: 2.0, EventKind.OTHER: 2.0}
@@ -65,7 +65,7 @@ class EventDialog(QDialog):
         self.ui.hoursSpin.setValue(DEFAULT_HOURS[self.ui.kindCombo.currentData()])
 
     def data(self):
-        from panelapp.services.attendance import EventInput
+        from panelapp.services.activities.attendance import EventInput
         start = None
         if self.ui.timeCheck.isChecked():
             t = self.ui.timeEdit.time()
@@ -76,7 +76,7 @@ class EventDialog(QDialog):
                           notes=self.ui.notesEdit.toPlainText())
 
     def save(self) -> None:
-        from panelapp.services import attendance
+        from panelapp.services.activities import attendance
         ctx, data, event, cohort_id = self.window_.ctx, self.data(), self.editing, self.cohort_id
         self.ui.buttonBox.setEnabled(False)
         if event is None:

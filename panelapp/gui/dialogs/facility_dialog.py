@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 NO_DEPARTMENT = "(지정 안 함)"
 
@@ -48,14 +48,14 @@ class FacilityDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
 
     def data(self):
-        from panelapp.services.facilities import FacilityInput
+        from panelapp.services.registers.facilities import FacilityInput
         ui = self.ui
         return FacilityInput(ui.nameEdit.text(), ui.typeCombo.currentData(), ui.addressEdit.text(),
                              ui.departmentCombo.currentData(), ui.contactEdit.text(),
                              ui.notesEdit.toPlainText())
 
     def save(self) -> None:
-        from panelapp.services.facilities import create_facility, update_facility
+        from panelapp.services.registers.facilities import create_facility, update_facility
         ctx, facility, data = self.window_.ctx, self.facility, self.data()
         if facility is None:
             work = lambda _t: create_facility(ctx, data)  # noqa: E731

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 
 class FacilityTypesDialog(QDialog):
@@ -55,7 +55,7 @@ class FacilityTypesDialog(QDialog):
 
     # ----- loading -----------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        from panelapp.services.facilities import list_facility_types
+        from panelapp.services.registers.facilities import list_facility_types
         ctx = self.window_.ctx
         self.busy = True
         Op(self, lambda _t: list_facility_types(ctx)).success(lambda t: self._fill(t, select_id)).run()
@@ -102,19 +102,19 @@ class FacilityTypesDialog(QDialog):
         Op(self, fn, write=True).success(done).failure(failed).run()
 
     def add(self) -> None:
-        from panelapp.services.facilities import add_facility_type
+        from panelapp.services.registers.facilities import add_facility_type
         ctx, name = self.window_.ctx, self.name_edit.text()
         self.name_edit.clear()
         self._run(lambda _t: add_facility_type(ctx, name))
 
     def _renamed(self, item: QListWidgetItem) -> None:
-        from panelapp.services.facilities import rename_facility_type
+        from panelapp.services.registers.facilities import rename_facility_type
         ctx, type_id, name = self.window_.ctx, item.data(Qt.ItemDataRole.UserRole), item.text()
         version = next((t.version for t in self.types if t.id == type_id), None)
         self._run(lambda _t: rename_facility_type(ctx, type_id, name, version), type_id)
 
     def move(self, step: int) -> None:
-        from panelapp.services.facilities import reorder_facility_types
+        from panelapp.services.registers.facilities import reorder_facility_types
         row = self.list.currentRow()
         ids = [t.id for t in self.types]
         if not 0 <= row + step < len(ids):
@@ -124,7 +124,7 @@ class FacilityTypesDialog(QDialog):
         self._run(lambda _t: reorder_facility_types(ctx, ids), moved)
 
     def delete_selected(self) -> None:
-        from panelapp.services.facilities import delete_facility_type
+        from panelapp.services.registers.facilities import delete_facility_type
         type_id = self.selected_id()
         if type_id is None:
             return

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import close_on_save_failure, show_field_errors
-from panelapp.gui.ops import Op
+from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.ops import Op
 
 
 class FeedbackDialog(QDialog):
@@ -74,7 +74,7 @@ class FeedbackDialog(QDialog):
 
     def data(self):
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
-        from panelapp.services.feedback import FeedbackInput
+        from panelapp.services.engagement.feedback import FeedbackInput
         # Qt hands str-valued enums back as plain str: turn them back into the enums
         return FeedbackInput(self.row.cohort_id, FeedbackKind(self.kind_combo.currentData()),
                              self.text_edit.toPlainText(), to_date(self.date_edit.date()),
@@ -84,7 +84,7 @@ class FeedbackDialog(QDialog):
                              to_date(self.answered_edit.date()))
 
     def save(self) -> None:
-        from panelapp.services.feedback import update_feedback
+        from panelapp.services.engagement.feedback import update_feedback
         ctx, row, data = self.window_.ctx, self.row, self.data()
         self.buttons.setEnabled(False)
         Op(self, lambda _t: update_feedback(ctx, row.id, data, row.version), write=True).success(

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.dates import from_date, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
 
 IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모든 파일 (*)"
@@ -31,9 +31,9 @@ def inspection_choices(inspections) -> list[tuple[int, str, object]]:
 
 def open_finding(window, finding_id: int, parent=None) -> Op:
     """Load a finding with its photos and the visits of its cohort, then open the dialog."""
-    from panelapp.services.attachments import list_attachments
-    from panelapp.services.findings import get_finding
-    from panelapp.services.inspections import InspectionQuery, list_inspections
+    from panelapp.services.attachments.photos import list_attachments
+    from panelapp.services.findings.manage import get_finding
+    from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
     ctx = window.ctx
 
     def fetch(_t):
@@ -102,7 +102,7 @@ class FindingDialog(QDialog):
 
     # ----- photos ------------------------------------------------------------------------
     def _show_saved_photos(self, photos) -> None:
-        from panelapp.services.attachments import thumbnail_path
+        from panelapp.services.attachments.photos import thumbnail_path
         ctx = self.window_.ctx
         for a in photos:
             self.strip.add(Photo(a.original_name, attachment_id=a.id))
@@ -131,7 +131,7 @@ class FindingDialog(QDialog):
             self.add_files(paths)
 
     def add_files(self, paths: list[Path]) -> Op:
-        from panelapp.services.attachments import add_photo, check_photo, thumbnail_path
+        from panelapp.services.attachments.photos import add_photo, check_photo, thumbnail_path
         ctx, finding = self.window_.ctx, self.finding
 
         def work(_t):
@@ -161,7 +161,7 @@ class FindingDialog(QDialog):
             QMessageBox.warning(self, "첨부할 수 없는 파일", "\n".join(refused))
 
     def remove_photo(self) -> None:
-        from panelapp.services.attachments import remove_attachment
+        from panelapp.services.attachments.photos import remove_attachment
         row = self.strip.selected_row()
         if row is None:
             return
@@ -181,14 +181,14 @@ class FindingDialog(QDialog):
 
     # ----- saving ------------------------------------------------------------------------
     def data(self):
-        from panelapp.services.findings import FindingInput
+        from panelapp.services.findings.manage import FindingInput
         ui = self.ui
         return FindingInput(ui.inspectionCombo.currentData(), ui.titleEdit.text(), ui.categoryCombo.currentData(),
                             ui.severityCombo.currentData(), ui.locationEdit.text(),
                             ui.descriptionEdit.toPlainText(), to_date(ui.observedEdit.date()))
 
     def save(self) -> None:
-        from panelapp.services.findings import create_finding, update_finding
+        from panelapp.services.findings.manage import create_finding, update_finding
         ctx, finding, data, photos = self.window_.ctx, self.finding, self.data(), self.strip.local_paths()
         if finding is None:
             work = lambda _t: (create_finding(ctx, data, photos), None)  # noqa: E731

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout,
 )
 
-from panelapp.gui.import_preview_model import PROBLEMS_COLUMN, ErrorsOnlyProxy, ImportPreviewModel
-from panelapp.gui.ops import Cancelled, Op, show_error
+from panelapp.gui.models.import_preview import PROBLEMS_COLUMN, ErrorsOnlyProxy, ImportPreviewModel
+from panelapp.gui.core.ops import Cancelled, Op, show_error
 
 FILE_FILTER = "명단 파일 (*.xlsx *.csv);;Excel 통합 문서 (*.xlsx);;CSV (*.csv)"
 _WIDTHS = [50, 50, 90, 120, 100, 60, 110]
@@ -115,7 +115,7 @@ class ImportDialog(QDialog):
     def load(self, path: str | None) -> Op | None:
         if not path:
             return None
-        from panelapp.services.roster_import import preview_import
+        from panelapp.services.roster_io.importing import preview_import
         self.path = path
         self.file_label.setText(path)
         self._show(None)
@@ -181,7 +181,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> Op | None:
         if self.preview is None or not self.preview.can_import:
             return None
-        from panelapp.services.roster_import import commit_import
+        from panelapp.services.roster_io.importing import commit_import
         ctx, cohort_id, preview = self.window_.ctx, self.cohort_id, self.preview
         self.import_button.setEnabled(False)
         op = Op(self, lambda token: commit_import(ctx, cohort_id, preview, token), write=True) \
@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
             QMessageBox.information(self, "불러오기 취소", "불러오기를 취소했습니다. 아무것도 저장하지 않았습니다.")
 
     def _import_failed(self, exc: BaseException) -> None:
-        from panelapp.services.roster_import import ImportRefused
+        from panelapp.services.roster_io.importing import ImportRefused
         show_error(self, exc)
         if isinstance(exc, ImportRefused):  # something changed since the preview: show it again
             self.load(self.path)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.gui.dates import from_date, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_inspection_dialog import Ui_InspectionDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.ops import show_error
+from panelapp.gui.core.ops import show_error
 from panelapp.gui.schedule.confirm import save_with_confirmation
 
 NO_TEAM = "(지정 안 함)"
@@ -111,7 +111,7 @@ class InspectionDialog(QDialog):
 
     def _times_changed(self) -> None:
         from panelapp.domain.formatting import format_hours
-        from panelapp.services.inspection_rules import span_hours
+        from panelapp.services.inspections.rules import span_hours
         start, end = _time(self.ui.startEdit.time()), _time(self.ui.endEdit.time())
         self.ui.hoursLabel.setText(f"({format_hours(span_hours(start, end))})" if end > start else "")
 
@@ -134,7 +134,7 @@ class InspectionDialog(QDialog):
                      if i.checkState() == Qt.CheckState.Checked and not i.isHidden())
 
     def draft(self):
-        from panelapp.services.inspection_rules import InspectionDraft
+        from panelapp.services.inspections.rules import InspectionDraft
         ui = self.ui
         return InspectionDraft(self.choices.cohort_id, ui.facilityCombo.currentData(), to_date(ui.dateEdit.date()),
                                _time(ui.startEdit.time()), _time(ui.endEdit.time()), ui.teamCombo.currentData(),
@@ -142,14 +142,14 @@ class InspectionDialog(QDialog):
                                ui.notesEdit.toPlainText(), self.info.id if self.info else None)
 
     def series(self):
-        from panelapp.services.inspection_rules import Repeat, SeriesSpec
+        from panelapp.services.inspections.rules import Repeat, SeriesSpec
         if self.info is not None or not self.ui.repeatCheck.isChecked():
             return None
         return SeriesSpec(Repeat(self.ui.repeatCombo.currentData()), to_date(self.ui.untilEdit.date()),
                           self.ui.intervalSpin.value())
 
     def save(self) -> None:
-        from panelapp.services import inspections as svc
+        from panelapp.services.inspections import scheduling as svc
         ctx, info, draft, spec = self.window_.ctx, self.info, self.draft(), self.series()
         if info is not None:
             work = lambda ok: svc.update_inspection(ctx, info.id, draft, info.version, ok)  # noqa: E731

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import InspectionStatus
-from panelapp.gui.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 HINTS = {
     InspectionStatus.PLANNED: "다시 예정으로 돌립니다. 취소했던 점검이면 활동 기록에도 다시 나타납니다.",
@@ -46,7 +46,7 @@ class InspectionStatusDialog(QDialog):
         self.ui.hintLabel.setText(HINTS[status])
 
     def save(self) -> None:
-        from panelapp.services.inspections import set_status
+        from panelapp.services.inspections.scheduling import set_status
         ctx, info = self.window_.ctx, self.info
         status, reason = InspectionStatus(self.ui.statusCombo.currentData()), self.ui.reasonEdit.text()
         self.ui.buttonBox.setEnabled(False)

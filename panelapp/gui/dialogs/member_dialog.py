@@ -12,9 +12,9 @@ from panelapp.domain.errors import ConcurrencyError, ValidationError, Validation
 from panelapp.domain.validation import format_phone, normalize_phone
 from panelapp.gui.dates import setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.domain.formatting import format_hours, format_rate
-from panelapp.gui.field_errors import ERROR_STYLE, show_field_errors
+from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 
 
 
@@ -61,8 +61,8 @@ class MemberDialog(QDialog):
 
     # ----- loading -------------------------------------------------------------------------
     def _load(self) -> None:
-        from panelapp.services.cohorts import get_cohort, list_teams
-        from panelapp.services.members import current_notice, get_member
+        from panelapp.services.cohorts.manage import get_cohort, list_teams
+        from panelapp.services.people.members import current_notice, get_member
         ctx, cohort_id, eid = self.window_.ctx, self.cohort_id, self.enrollment_id
 
         def fetch(_t):
@@ -121,7 +121,7 @@ class MemberDialog(QDialog):
 
     # ----- saving --------------------------------------------------------------------------
     def member_input(self):
-        from panelapp.services.members import MemberInput
+        from panelapp.services.people.members import MemberInput
         ui = self.ui
         return MemberInput(
             name=ui.nameEdit.text(), phone=ui.phoneEdit.text(), email=ui.emailEdit.text(),
@@ -131,7 +131,7 @@ class MemberDialog(QDialog):
             notes=ui.notesEdit.toPlainText())
 
     def save(self) -> None:
-        from panelapp.services.members import ConsentInput, enroll_member, update_member
+        from panelapp.services.people.members import ConsentInput, enroll_member, update_member
         self.show_errors([])
         ctx, data, eid = self.window_.ctx, self.member_input(), self.enrollment_id
         if eid is None:

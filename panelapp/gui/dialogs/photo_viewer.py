@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 from panelapp.gui.photo_strip import load_pixmap
 
 
@@ -49,7 +49,7 @@ class PhotoViewer(QDialog):
         if photo.attachment_id is None:
             self._set(load_pixmap(photo.local_path))
             return
-        from panelapp.services.attachments import VIEW_SIZE, thumbnail_path
+        from panelapp.services.attachments.photos import VIEW_SIZE, thumbnail_path
         self.image.setText("사진을 여는 중…")
         ctx, wanted = self.window_.ctx, self.index
         Op(self, lambda _t: thumbnail_path(ctx, photo.attachment_id, VIEW_SIZE)) \

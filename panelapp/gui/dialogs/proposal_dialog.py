@@ -11,16 +11,16 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
 
 NONE = "(지정 안 함)"
 
 
 def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> Op:
     """Load the choices (and the draft from `finding_ids`), then open the dialog (non-modal)."""
-    from panelapp.services.proposal_drafts import draft_from_findings, form_choices
-    from panelapp.services.proposals import ProposalInput
+    from panelapp.services.proposals.drafts import draft_from_findings, form_choices
+    from panelapp.services.proposals.manage import ProposalInput
     ctx, ids = window.ctx, tuple(finding_ids)
     cohort = cohort_id if cohort_id is not None else window.current_cohort_id
 
@@ -120,7 +120,7 @@ class ProposalDialog(QDialog):
         self.due_edit.setDate(from_date(default_due(to_date(self.submitted_edit.date()))))
 
     def data(self):
-        from panelapp.services.proposals import ProposalInput
+        from panelapp.services.proposals.manage import ProposalInput
         cohort = self.detail.cohort_id if self.detail is not None else self.draft.cohort_id
         links = () if self.detail is not None else self.draft.finding_ids
         return ProposalInput(cohort, self.title_edit.text(), self.problem_edit.toPlainText(),
@@ -130,7 +130,7 @@ class ProposalDialog(QDialog):
                              self.proposer_combo.currentData(), links)
 
     def save(self) -> None:
-        from panelapp.services.proposals import create_proposal, update_proposal
+        from panelapp.services.proposals.manage import create_proposal, update_proposal
         ctx, data, detail = self.window_.ctx, self.data(), self.detail
         if detail is None:
             work = lambda _t: create_proposal(ctx, data)  # noqa: E731

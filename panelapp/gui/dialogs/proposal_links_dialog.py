@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 
 class ProposalLinksDialog(QDialog):
@@ -56,7 +56,7 @@ class ProposalLinksDialog(QDialog):
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
-        from panelapp.services.proposals import set_linked_findings
+        from panelapp.services.proposals.manage import set_linked_findings
         ctx, d, ids = self.window_.ctx, self.detail, self.checked_ids()
         self.buttons.setEnabled(False)
         Op(self, lambda _t: set_linked_findings(ctx, d.id, ids, d.version), write=True).success(

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.field_errors import as_list, show_field_errors
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
 
 
 class ProposalMoveDialog(QDialog):
@@ -61,7 +61,7 @@ class ProposalMoveDialog(QDialog):
         show_field_errors(self.fields, self.error_label, [])
 
     def save(self) -> None:
-        from panelapp.services.proposals import move_proposal
+        from panelapp.services.proposals.manage import move_proposal
         ctx, d, to = self.window_.ctx, self.detail, self.to_status
         answer = self.answer_edit.toPlainText() if self.with_answer else None
         reason = self.reason_edit.toPlainText() if self.with_reason else None

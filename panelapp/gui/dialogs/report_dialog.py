@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 from panelapp.domain.errors import ValidationError
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_report_dialog import Ui_ReportDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 SECTION_BOXES = {"summary": "summaryCheck", "facilities": "facilitiesCheck", "proposals": "proposalsCheck",
                  "appendix": "appendixCheck"}
@@ -53,8 +53,8 @@ class ReportDialog(QDialog):
         ctx = window.ctx
 
         def load(_token):
-            from panelapp.services.cohorts import list_cohorts
-            from panelapp.services.facilities import list_facilities
+            from panelapp.services.cohorts.manage import list_cohorts
+            from panelapp.services.registers.facilities import list_facilities
             return list_cohorts(ctx), list_facilities(ctx)
         self.loading = Op(self, load).success(self._loaded).run()
 
@@ -130,7 +130,7 @@ class ReportDialog(QDialog):
 
     # ----- generating -------------------------------------------------------------------------
     def options(self):
-        from panelapp.services.report_data import ReportOptions
+        from panelapp.domain.report_data import ReportOptions
         facility_ids = None
         if self.ui.someFacilitiesRadio.isChecked():
             items = (self.ui.facilityList.item(i) for i in range(self.ui.facilityList.count()))
@@ -143,7 +143,7 @@ class ReportDialog(QDialog):
             self.ui.photosCheck.isChecked(), self.ui.maxPhotosSpin.value(), purpose is None, purpose)
 
     def generate(self) -> None:
-        from panelapp.services.report_files import write_report
+        from panelapp.services.reporting.files import write_report
         self.ui.errorLabel.hide()
         pdf = self.ui.pdfPathEdit.text().strip()
         if not pdf:

@@ -12,10 +12,10 @@ from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.scoring import describe_overall, describe_section
 from panelapp.gui.dates import from_date, to_date
-from panelapp.gui.field_errors import as_list
+from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.results_items import ItemsGrid
 
 SEVERITY_MARK = {"urgent": "🔴", "high": "🟠", "medium": "🟡", "low": "⚪"}
@@ -50,8 +50,8 @@ class ResultsDialog(QDialog):
 
     # ----- loading -----------------------------------------------------------------------
     def load(self) -> None:
-        from panelapp.services.findings import FindingQuery, list_findings
-        from panelapp.services.results import get_result_sheet
+        from panelapp.services.findings.manage import FindingQuery, list_findings
+        from panelapp.services.results.entry import get_result_sheet
         ctx, iid = self.window_.ctx, self.inspection_id
         Op(self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))) \
             .success(self._fill).run()
@@ -89,7 +89,7 @@ class ResultsDialog(QDialog):
 
     def _on_changed(self, kind: str, ids) -> None:
         if kind in ("finding", "attachment", "trash") and self.sheet is not None:
-            from panelapp.services.findings import FindingQuery, list_findings
+            from panelapp.services.findings.manage import FindingQuery, list_findings
             ctx, iid = self.window_.ctx, self.inspection_id
             Op(self, lambda _t: list_findings(ctx, FindingQuery(inspection_id=iid))).success(self._show_findings).run()
 
@@ -113,7 +113,7 @@ class ResultsDialog(QDialog):
         self._update_scores()
 
     def _update_scores(self) -> None:
-        from panelapp.services.result_sheet import missing_items, scores_for
+        from panelapp.services.results.sheet import missing_items, scores_for
         answers = self.grid.responses()
         sections, overall = scores_for(self.sheet.sections, answers)
         self.grid.show_scores([describe_section(s) for s in sections])
@@ -127,7 +127,7 @@ class ResultsDialog(QDialog):
         self.grid.mark_missing(set(missing))
 
     def completion(self):
-        from panelapp.services.results import Completion
+        from panelapp.services.results.entry import Completion
         day, ui = to_date(self.ui.dateEdit.date()), self.ui
         start, end = ui.startEdit.time(), ui.endEdit.time()
         return Completion(dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
@@ -136,13 +136,13 @@ class ResultsDialog(QDialog):
 
     # ----- actions -----------------------------------------------------------------------
     def save(self) -> None:
-        from panelapp.services.results import save_results
+        from panelapp.services.results.entry import save_results
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         self._run(lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version),
                   "임시 저장했습니다.", close=False)
 
     def complete(self) -> None:
-        from panelapp.services.results import complete_inspection
+        from panelapp.services.results.entry import complete_inspection
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         completion = self.completion()
         self._run(lambda _t: complete_inspection(ctx, sheet.inspection_id, answers, completion, sheet.version),

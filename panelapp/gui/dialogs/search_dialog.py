@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidge
 
 from panelapp.gui import search_links
 from panelapp.gui.forms.ui_search_dialog import Ui_SearchDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 50
@@ -46,7 +46,7 @@ class SearchDialog(QDialog):
 
     # ----- searching ---------------------------------------------------------------------
     def run_search(self) -> None:
-        from panelapp.services.search import search
+        from panelapp.services.search.query import search
         self._timer.stop()
         text, ctx = self.ui.searchEdit.text().strip(), self.window_.ctx
         if self._running:
@@ -73,7 +73,7 @@ class SearchDialog(QDialog):
         show_error(self, exc)
 
     def _show(self, text: str, hits: list) -> None:
-        from panelapp.services.search import KIND_LABELS, KINDS
+        from panelapp.services.search.query import KIND_LABELS, KINDS
         self.hits = hits
         tree = self.ui.resultTree
         tree.clear()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
 from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 ROLE = Qt.ItemDataRole.UserRole  # a list row's UserInfo
 
@@ -42,7 +42,7 @@ class SettingsDialog(QDialog):
 
     def _show_locations(self) -> None:
         from panelapp.paths import data_dir
-        from panelapp.services.attachments_store import attachments_root
+        from panelapp.services.attachments.store import attachments_root
         db = self.window_.ctx.db
         self.ui.dbLabel.setText(db.display_name())
         self.ui.dataDirLabel.setText(str(data_dir()))
@@ -50,7 +50,7 @@ class SettingsDialog(QDialog):
 
     # ----- the user list -----------------------------------------------------------------
     def refresh_users(self, select_id: int | None = None) -> None:
-        from panelapp.services.users import list_users
+        from panelapp.services.people.users import list_users
         ctx = self.window_.ctx
         Op(self, lambda _t: list_users(ctx)).success(lambda users: self._fill(users, select_id)).run()
 
@@ -94,7 +94,7 @@ class SettingsDialog(QDialog):
 
     # ----- actions -----------------------------------------------------------------------
     def add_user(self) -> None:
-        from panelapp.services.users import create_user
+        from panelapp.services.people.users import create_user
         ctx, name = self.window_.ctx, self.ui.nameEdit.text()
         role = UserRole(self.ui.roleCombo.currentData())
         self.ui.errorLabel.hide()
@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
         self.refresh_users(select_id=user.id)
 
     def toggle_active(self) -> None:
-        from panelapp.services.users import set_active
+        from panelapp.services.people.users import set_active
         user, ctx = self.selected_user(), self.window_.ctx
         if user is None:
             return
@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
             .failure(self._error).run()
 
     def accept(self) -> None:
-        from panelapp.services.users import get_user
+        from panelapp.services.people.users import get_user
         user, ctx = self.selected_user(), self.window_.ctx
         if user is None:
             self.ui.errorLabel.setText("작업할 사용자를 골라 주세요.")

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
-from panelapp.gui.field_errors import handle_save_failure, show_field_errors
+from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 NO_LEADER = "(정하지 않음)"
 
@@ -41,8 +41,8 @@ class TeamDialog(QDialog):
 
     def _load(self) -> None:
         """Leader candidates (and, after a conflict, the team as saved now) off the UI thread."""
-        from panelapp.services.cohorts import list_teams
-        from panelapp.services.enrollment_choices import list_enrollment_choices
+        from panelapp.services.cohorts.manage import list_teams
+        from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
         ctx, cohort_id, team_id = self.window_.ctx, self.cohort_id, self.info and self.info.id
 
         def fetch(_t):
@@ -76,14 +76,14 @@ class TeamDialog(QDialog):
         self.reject()
 
     def team_input(self):
-        from panelapp.services.cohorts import TeamInput
+        from panelapp.services.cohorts.manage import TeamInput
         ui = self.ui
         return TeamInput(name=ui.nameEdit.text(), kind=ui.kindCombo.currentData(),
                          description=ui.descriptionEdit.toPlainText(),
                          leader_enrollment_id=ui.leaderCombo.currentData())
 
     def save(self) -> None:
-        from panelapp.services.cohorts import create_team, update_team
+        from panelapp.services.cohorts.manage import create_team, update_team
         show_field_errors(self.fields, self.ui.errorLabel, [])
         ctx, data, info, cohort_id = self.window_.ctx, self.team_input(), self.info, self.cohort_id
         if info is None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from panelapp.domain.errors import ValidationError
 from panelapp.gui.dates import setup_date_edit, to_date
 from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 
 class WithdrawDialog(QDialog):
@@ -30,7 +30,7 @@ class WithdrawDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> None:
-        from panelapp.services.members import withdraw_member
+        from panelapp.services.people.members import withdraw_member
         ctx, row = self.window_.ctx, self.row
         left_on, reason = to_date(self.ui.leftOnEdit.date()), self.ui.reasonEdit.text()
         self.ui.buttonBox.setEnabled(False)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.attendance_grid import AttendanceGrid
 from panelapp.gui.event_table import EventTable, default_event, summary_text
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "team"}
 
@@ -99,7 +99,7 @@ class ActivitiesPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.attendance import attendance_sheet
+        from panelapp.services.activities.attendance import attendance_sheet
         ctx, cohort_id = self.window_.ctx, self.cohort_id
         self._generation += 1
         generation = self._generation
@@ -184,7 +184,7 @@ class ActivitiesPage(QWidget):
         return True
 
     def save(self) -> None:
-        from panelapp.services.attendance import set_attendance
+        from panelapp.services.activities.attendance import set_attendance
         event, changes, ctx = self.current_event(), dict(self.grid.pending), self.window_.ctx
         if event is None or not changes:
             return
@@ -219,7 +219,7 @@ class ActivitiesPage(QWidget):
             EventDialog(self.window_, self.cohort_id, event, parent=self).exec()
 
     def delete_event(self) -> None:
-        from panelapp.services.attendance import delete_event
+        from panelapp.services.activities.attendance import delete_event
         event, ctx = self.current_event(), self.window_.ctx
         if event is None or event.read_only:
             return

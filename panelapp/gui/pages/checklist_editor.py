@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from panelapp.domain.enums import ChecklistItemKind
-from panelapp.services.checklist_drafts import ItemDraft, SectionDraft
+from panelapp.services.checklists.drafts import ItemDraft, SectionDraft
 
 HEADERS = ["구역 / 점검 항목", "응답 방식", "필수", "도움말"]
 NEW_SECTION, NEW_ITEM = "새 구역", "새 점검 항목"

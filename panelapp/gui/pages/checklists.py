@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.checklist_editor import NEW_ITEM, NEW_SECTION, ChecklistEditor, version_text
-from panelapp.services.checklist_drafts import ItemDraft, SectionDraft, TemplateDraft
+from panelapp.services.checklists.drafts import ItemDraft, SectionDraft, TemplateDraft
 
 EMPTY_TEXT = "등록된 점검표가 없습니다. [새 점검표]로 시작하세요."
 
@@ -115,7 +115,7 @@ class ChecklistsPage(QWidget):
             self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
-        from panelapp.services.checklists import ensure_default_template, list_templates
+        from panelapp.services.checklists.templates import ensure_default_template, list_templates
         if self._loading:
             self._dirty = True
             return
@@ -155,7 +155,7 @@ class ChecklistsPage(QWidget):
             self.refresh()
 
     def load_template(self, template_id: int) -> None:
-        from panelapp.services.checklists import get_template, versions_of
+        from panelapp.services.checklists.templates import get_template, versions_of
         ctx = self.window_.ctx
         Op(self, lambda _t: (get_template(ctx, template_id), versions_of(ctx, template_id))) \
             .success(lambda r: self._show_template(*r)).failure(lambda e: show_error(self, e)).run()
@@ -222,7 +222,7 @@ class ChecklistsPage(QWidget):
         return TemplateDraft(self.name_edit.text(), self.description_edit.text(), self.editor.sections())
 
     def save(self) -> None:
-        from panelapp.services.checklists import create_template, save_template
+        from panelapp.services.checklists.templates import create_template, save_template
         ctx, info, draft = self.window_.ctx, self.info, self.draft()
         if info is None:
             work = lambda _t: create_template(ctx, draft)  # noqa: E731
@@ -232,7 +232,7 @@ class ChecklistsPage(QWidget):
         Op(self, work, write=True).success(self._saved).failure(self._save_failed).run()
 
     def _saved(self, result) -> None:
-        from panelapp.services.checklist_drafts import SaveResult
+        from panelapp.services.checklists.drafts import SaveResult
         info = result.template if isinstance(result, SaveResult) else result
         message = result.message if isinstance(result, SaveResult) else "새 점검표를 저장했습니다 (v1)"
         self.modified = False

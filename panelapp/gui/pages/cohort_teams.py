@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 COLUMNS = ["이름", "종류", "단장", "인원", "설명"]
 
@@ -69,7 +69,7 @@ class TeamsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.cohorts import list_teams
+        from panelapp.services.cohorts.manage import list_teams
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         if self.cohort is None:
@@ -130,7 +130,7 @@ class TeamsPanel(QWidget):
         self.refresh()
 
     def delete_team(self) -> None:
-        from panelapp.services.cohorts import delete_team
+        from panelapp.services.cohorts.manage import delete_team
         team = self.selected_team()
         if team is None:
             return

@@ -11,7 +11,7 @@ from shiboken6 import isValid
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.cohort_teams import TeamsPanel
 
 COLUMNS = ["기수", "이름", "기간", "발대식", "정원", "활동 인원", "상태"]
@@ -77,7 +77,7 @@ class CohortsPage(QWidget):
 
     # ----- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        from panelapp.services.cohorts import list_cohorts
+        from panelapp.services.cohorts.manage import list_cohorts
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         Op(self, lambda _t: list_cohorts(ctx)).success(lambda rows: self._fill(rows, generation)).run()
@@ -148,7 +148,7 @@ class CohortsPage(QWidget):
         self.window_.bus.emit_changed("cohort", [cohort_id])
 
     def close_cohort(self) -> None:
-        from panelapp.services.cohorts import close_cohort
+        from panelapp.services.cohorts.manage import close_cohort
         c = self.selected_cohort()
         if c is None or c.status == CohortStatus.CLOSED:
             return
@@ -164,7 +164,7 @@ class CohortsPage(QWidget):
             .success(lambda info: self._changed(info.id)).failure(self._write_failed).run()
 
     def delete_cohort(self) -> None:
-        from panelapp.services.cohorts import delete_cohort
+        from panelapp.services.cohorts.manage import delete_cohort
         c = self.selected_cohort()
         if c is None:
             return

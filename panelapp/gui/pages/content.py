@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.formatting import format_hours
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.register_table import RegisterTable
 
 HEADERS = ["게시일", "제목", "작성자", "채널", "시설", "조회수", "인정 시간", "링크"]
@@ -98,8 +98,8 @@ class ContentPage(QWidget):
 
     def refresh(self) -> None:
         from panelapp.domain.enums import ContentChannel
-        from panelapp.services.content import list_content, news_member_choices
-        from panelapp.services.facilities import list_facilities
+        from panelapp.services.engagement.content import list_content, news_member_choices
+        from panelapp.services.registers.facilities import list_facilities
         if self._loading:
             self._dirty = True
             return
@@ -167,7 +167,7 @@ class ContentPage(QWidget):
         return self._dialog(row) if row is not None else None
 
     def delete_selected(self) -> None:
-        from panelapp.services.content import delete_post
+        from panelapp.services.engagement.content import delete_post
         row, ctx = self.selected(), self.window_.ctx
         if row is None or QMessageBox.question(
                 self, "콘텐츠 삭제", f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. "

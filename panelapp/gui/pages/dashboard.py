@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus, Severity
 from panelapp.gui import dashboard_links as links
 from panelapp.gui.charts import Bar, BarChart, StackedBar, Tile
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 RELOAD_KINDS = {"finding", "proposal", "inspection", "result", "feedback", "member", "enrollment", "attendance",
                 "event", "content", "cohort", "demo", "trash"}
@@ -130,7 +130,7 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.dashboard import load_dashboard
+        from panelapp.services.reporting.dashboard import load_dashboard
         cohort_id, ctx = self.window_.current_cohort_id, self.window_.ctx
         if cohort_id is None:
             self._dirty = False

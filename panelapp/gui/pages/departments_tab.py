@@ -64,7 +64,7 @@ class DepartmentsTab(QWidget):
         return self.open_dialog(dept) if dept is not None else None
 
     def toggle_selected(self) -> None:
-        from panelapp.services.departments import set_department_active
+        from panelapp.services.registers.departments import set_department_active
         d = self.selected()
         if d is None:
             return
@@ -74,7 +74,7 @@ class DepartmentsTab(QWidget):
                          kind="department")
 
     def delete_selected(self) -> None:
-        from panelapp.services.departments import delete_department
+        from panelapp.services.registers.departments import delete_department
         d = self.selected()
         if d is None:
             return

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.departments_tab import DepartmentsTab
 from panelapp.gui.pages.register_table import RegisterTable, register_actions
 
@@ -83,13 +83,13 @@ class FacilitiesPage(QWidget):
         self.refresh()  # while a load runs, this marks the page dirty and reloads after it
 
     def query(self):
-        from panelapp.services.facilities import FacilityQuery
+        from panelapp.services.registers.facilities import FacilityQuery
         return FacilityQuery(self.search_edit.text(), self.type_combo.currentData(),
                              self.active_check.isChecked())
 
     def refresh(self) -> None:
-        from panelapp.services.departments import list_departments
-        from panelapp.services.facilities import (
+        from panelapp.services.registers.departments import list_departments
+        from panelapp.services.registers.facilities import (
             ensure_default_facility_types, list_facilities, list_facility_types,
         )
         if self._loading:
@@ -166,7 +166,7 @@ class FacilitiesPage(QWidget):
         return dialog
 
     def toggle_selected(self) -> None:
-        from panelapp.services.facilities import set_facility_active
+        from panelapp.services.registers.facilities import set_facility_active
         f = self.selected()
         if f is None:
             return
@@ -175,7 +175,7 @@ class FacilitiesPage(QWidget):
                     f"'{f.name}' 시설을 {'다시 사용합니다' if not f.active else '사용 중지했습니다'}.")
 
     def delete_selected(self) -> None:
-        from panelapp.services.facilities import delete_facility
+        from panelapp.services.registers.facilities import delete_facility
         f = self.selected()
         if f is None:
             return

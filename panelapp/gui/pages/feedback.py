@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.register_table import RegisterTable
 from panelapp.gui.proposal_style import KIND_COLORS
 
@@ -124,7 +124,7 @@ class FeedbackPage(QWidget):
 
     def query(self):
         from panelapp.domain.enums import FeedbackKind
-        from panelapp.services.feedback import FeedbackQuery
+        from panelapp.services.engagement.feedback import FeedbackQuery
         days = self.period_filter.currentData()
         since = dt.date.today() - dt.timedelta(days=days) if days else None
         kind = self.kind_filter.currentData()  # Qt returns str-valued enums as str
@@ -132,9 +132,9 @@ class FeedbackPage(QWidget):
                              self.facility_filter.currentData(), self.handled_filter.currentData(), since)
 
     def refresh(self) -> None:
-        from panelapp.services.facilities import list_facilities
-        from panelapp.services.feedback import list_feedback
-        from panelapp.services.proposals import proposal_choices
+        from panelapp.services.registers.facilities import list_facilities
+        from panelapp.services.engagement.feedback import list_feedback
+        from panelapp.services.proposals.manage import proposal_choices
         if self._loading:
             self._dirty = True
             return
@@ -203,7 +203,7 @@ class FeedbackPage(QWidget):
 
     def quick_add(self) -> None:
         from panelapp.domain.enums import FeedbackSource
-        from panelapp.services.feedback import FeedbackInput, create_feedback
+        from panelapp.services.engagement.feedback import FeedbackInput, create_feedback
         if not self.entry_text.text().strip():
             self.entry_text.setFocus()  # nothing typed yet: Enter on an empty line saves nothing
             return
@@ -240,14 +240,14 @@ class FeedbackPage(QWidget):
             lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("feedback", None))).run()
 
     def toggle_handled(self) -> None:
-        from panelapp.services.feedback import set_handled
+        from panelapp.services.engagement.feedback import set_handled
         row, ctx = self.selected(), self.window_.ctx
         if row is not None:
             self._write(lambda _t: set_handled(ctx, row.id, not row.handled, row.version),
                         "처리함으로 표시했습니다." if not row.handled else "미처리로 되돌렸습니다.")
 
     def delete_selected(self) -> None:
-        from panelapp.services.feedback import delete_feedback
+        from panelapp.services.engagement.feedback import delete_feedback
         row, ctx = self.selected(), self.window_.ctx
         if row is None or QMessageBox.question(
                 self, "기록 삭제", f"이 {row.kind.label} 기록을 삭제할까요?\nCtrl+Z나 휴지통에서 되돌릴 수 있습니다.") \

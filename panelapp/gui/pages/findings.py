@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import FindingCategory, Severity
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.register_table import RegisterTable
 
 HEADERS = ["날짜", "시설", "제목", "분류", "심각도", "위치", "사진 수", "제안"]
@@ -102,7 +102,7 @@ class FindingsPage(QWidget):
         self.refresh()
 
     def query(self):
-        from panelapp.services.findings import FindingQuery
+        from panelapp.services.findings.manage import FindingQuery
         return FindingQuery(self.window_.current_cohort_id, self.severity_combo.currentData(),
                             self.category_combo.currentData(), self.facility_combo.currentData(),
                             self.proposal_combo.currentData(), self.search_edit.text())
@@ -120,8 +120,8 @@ class FindingsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.findings import FindingQuery, list_findings
-        from panelapp.services.inspections import InspectionQuery, list_inspections
+        from panelapp.services.findings.manage import FindingQuery, list_findings
+        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
         cohort_id = self.window_.current_cohort_id
         if self._loading or cohort_id is None:
             self._dirty = True
@@ -197,7 +197,7 @@ class FindingsPage(QWidget):
         return open_finding(self.window_, f.id) if f is not None else None
 
     def delete_selected(self) -> None:
-        from panelapp.services.findings import delete_finding
+        from panelapp.services.findings.manage import delete_finding
         f = self.selected()
         if f is None or QMessageBox.question(
                 self, "발견사항 삭제", f"'{f.title}' 발견사항을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.") \

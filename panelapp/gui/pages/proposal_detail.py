@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.proposal_style import OVERDUE_TEXT, badge_css
 
 THUMB = 96
@@ -21,7 +21,7 @@ EMPTY_TEXT = "목록에서 개선제안을 고르면 내용과 처리 이력이 
 def finding_photos(ctx, findings) -> dict[int, list[tuple[str, str]]]:
     """{finding id: [(thumbnail path, original name)]}; empty when attachments are not set up."""
     try:
-        from panelapp.services.attachments import list_attachments, thumbnail_path
+        from panelapp.services.attachments.photos import list_attachments, thumbnail_path
     except ImportError:
         return {}
     return {f.id: [(str(thumbnail_path(ctx, a.id, size=256)), a.original_name)
@@ -75,7 +75,7 @@ class ProposalDetailView(QStackedWidget):
 
     # ----- loading -------------------------------------------------------------------------
     def show_proposal(self, proposal_id: int | None) -> None:
-        from panelapp.services.proposals import get_proposal
+        from panelapp.services.proposals.manage import get_proposal
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         if proposal_id is None:
@@ -213,21 +213,21 @@ class ProposalDetailView(QStackedWidget):
 
     def edit(self):
         from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
-        from panelapp.services.proposal_drafts import form_choices
+        from panelapp.services.proposals.drafts import form_choices
         ctx, d = self.window_.ctx, self.detail
         return Op(self, lambda _t: form_choices(ctx, d.cohort_id)).success(
             lambda choices: ProposalDialog(self.window_, choices, None, d).open()).run()
 
     def edit_links(self):
         from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
-        from panelapp.services.proposal_drafts import linkable_findings
+        from panelapp.services.proposals.drafts import linkable_findings
         ctx, d = self.window_.ctx, self.detail
         return Op(self, lambda _t: linkable_findings(ctx, d.cohort_id)).success(
             lambda choices: ProposalLinksDialog(self.window_, d, choices).open()).run()
 
     def delete(self) -> None:
         from PySide6.QtWidgets import QMessageBox
-        from panelapp.services.proposals import delete_proposal
+        from panelapp.services.proposals.manage import delete_proposal
         d, ctx = self.detail, self.window_.ctx
         answer = QMessageBox.question(self, "개선제안 삭제", f"'{d.title}' 제안을 삭제할까요?\n"
                                       "휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.")

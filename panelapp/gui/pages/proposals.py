@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
 from panelapp.gui.proposal_style import OVERDUE_ROW, OVERDUE_TEXT, status_brushes
 
@@ -121,7 +121,7 @@ class ProposalsPage(QWidget):
 
     def query(self):
         from panelapp.domain.enums import ProposalStatus
-        from panelapp.services.proposals import ProposalQuery
+        from panelapp.services.proposals.manage import ProposalQuery
         cohort = self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
         department, facility = self._pending
         status = self.status_combo.currentData()  # Qt returns str-valued enums as str
@@ -149,8 +149,8 @@ class ProposalsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.proposal_drafts import form_choices
-        from panelapp.services.proposals import list_proposals
+        from panelapp.services.proposals.drafts import form_choices
+        from panelapp.services.proposals.manage import list_proposals
         if self._loading:
             self._dirty = True
             return

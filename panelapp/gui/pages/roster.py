@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import EnrollmentStatus
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 from panelapp.gui.pages.roster_actions import RosterActions
-from panelapp.gui.roster_model import COLUMNS, RosterModel
+from panelapp.gui.models.roster import COLUMNS, RosterModel
 
 REFRESH_KINDS = {"member", "enrollment", "team", "attendance", "event", "demo", "trash"}
 _WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
@@ -124,11 +124,11 @@ class RosterPage(RosterActions, QWidget):
 
     # ----- loading -------------------------------------------------------------------------
     def _fetch_rows(self, ids: list[int]) -> list:
-        from panelapp.services.roster import roster_rows
+        from panelapp.services.people.roster import roster_rows
         return roster_rows(self.window_.ctx, ids)
 
     def query(self):
-        from panelapp.services.roster import RosterQuery
+        from panelapp.services.people.roster import RosterQuery
         status = self.status_combo.currentData()
         return RosterQuery(self.cohort_id, self.search.text(), self.team_combo.currentData(),
                            EnrollmentStatus(status) if status else None, self.sort_key, self.descending)
@@ -144,7 +144,7 @@ class RosterPage(RosterActions, QWidget):
             self._log_reveal()
 
     def _load_teams(self) -> None:
-        from panelapp.services.cohorts import list_teams
+        from panelapp.services.cohorts.manage import list_teams
         ctx, cohort_id = self.window_.ctx, self.cohort_id
         if ctx is None or cohort_id is None:
             return
@@ -171,7 +171,7 @@ class RosterPage(RosterActions, QWidget):
             self.model.set_ids([])
             self._show_counts(0)
             return
-        from panelapp.services.roster import roster_ids, roster_total
+        from panelapp.services.people.roster import roster_ids, roster_total
         self._generation += 1
         generation, query, count = self._generation, self.query(), self._total_stale
         Op(self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id) if count else None)) \
@@ -232,7 +232,7 @@ class RosterPage(RosterActions, QWidget):
         self._log_reveal()
 
     def _log_reveal(self) -> None:
-        from panelapp.services.members import record_reveal
+        from panelapp.services.people.members import record_reveal
         ctx, cohort_id, purpose = self.window_.ctx, self.cohort_id, self._reveal_purpose
         if ctx is not None and cohort_id is not None and purpose:
             Op(self, lambda _t: record_reveal(ctx, cohort_id, purpose), write=True).run()

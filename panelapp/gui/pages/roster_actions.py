@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from panelapp.domain.enums import EnrollmentStatus
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 EXPORT_FILTER = "Excel 통합 문서 (*.xlsx);;CSV UTF-8 (*.csv)"
 
@@ -65,7 +65,7 @@ class RosterActions:
         self._open(WithdrawDialog(self.window_, row))
 
     def delete_member(self) -> None:
-        from panelapp.services.members import delete_enrollment
+        from panelapp.services.people.members import delete_enrollment
         row = self.selected_row()
         if row is None:
             return
@@ -119,7 +119,7 @@ class RosterActions:
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".csv" if "csv" in (chosen or "").lower() else ".xlsx"
         self.window_.settings.set("export_dir", str(Path(path).parent))
-        from panelapp.services.roster_export import export_roster
+        from panelapp.services.roster_io.export import export_roster
         ctx, cohort_id = self.window_.ctx, self.cohort_id
         return Op(self, lambda _t: export_roster(ctx, cohort_id, path, unmasked=purpose is not None,
                                                  purpose=purpose), write=purpose is not None) \

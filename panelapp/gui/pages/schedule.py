@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.schedule.blocks import WEEKDAYS, legend, sunday_first, tooltip, week_start
 from panelapp.gui.schedule.confirm import save_with_confirmation
 from panelapp.gui.schedule.list_view import ScheduleList
@@ -110,8 +110,8 @@ class SchedulePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.inspections import InspectionQuery, list_inspections
-        from panelapp.services.schedule_choices import schedule_choices
+        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+        from panelapp.services.inspections.choices import schedule_choices
         cohort_id = self.window_.current_cohort_id
         if self._loading or cohort_id is None:
             self._dirty = self._loading or cohort_id is None
@@ -232,7 +232,7 @@ class SchedulePage(QWidget):
         return dialog
 
     def move(self, inspection_id: int, day: dt.date, start: dt.time | None) -> None:
-        from panelapp.services.inspections import move_inspection
+        from panelapp.services.inspections.scheduling import move_inspection
         info, ctx = self.current(inspection_id), self.window_.ctx
         if info is None:
             return

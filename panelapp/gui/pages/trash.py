@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import format_local
-from panelapp.gui.ops import Op, show_error
+from panelapp.gui.core.ops import Op, show_error
 
 HEADERS = ["종류", "항목", "삭제일시", "삭제한 사람"]
 EMPTY_TEXT = "휴지통이 비어 있습니다.\n삭제한 기수·단·참여단원·활동·시설·부서·점검표는 이곳에 보관되며 언제든 복원할 수 있습니다."
@@ -80,7 +80,7 @@ class TrashPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.trash import list_trash
+        from panelapp.services.trash.manage import list_trash
         if self._loading:
             return
         self._dirty, self._loading = False, True
@@ -119,7 +119,7 @@ class TrashPage(QWidget):
         self.restore_button.setEnabled(self.selected_item() is not None)
 
     def restore_selected(self) -> None:
-        from panelapp.services.trash import restore
+        from panelapp.services.trash.manage import restore
         item = self.selected_item()
         if item is None:
             return

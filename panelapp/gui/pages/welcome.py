@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 
 class WelcomePage(QWidget):
@@ -41,7 +41,7 @@ class WelcomePage(QWidget):
         self.new_button.clicked.connect(self.new_cohort)
 
     def load_demo(self) -> None:
-        from panelapp.services.demo import load_demo
+        from panelapp.services.demo.build import load_demo
         ctx = self.window_.ctx
         self.demo_button.setEnabled(False)
         Op(self, lambda _t: load_demo(ctx), write=True) \
@@ -50,7 +50,7 @@ class WelcomePage(QWidget):
             .failure(self._demo_failed).run()
 
     def _demo_failed(self, exc: BaseException) -> None:
-        from panelapp.gui.ops import show_error
+        from panelapp.gui.core.ops import show_error
         self.demo_button.setEnabled(True)
         show_error(self, exc)
 

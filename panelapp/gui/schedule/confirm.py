@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 SHOWN = 12  # a long series can produce dozens of lines; the box must still fit the screen
 
@@ -28,7 +28,7 @@ def ask_to_confirm(parent: QWidget, warnings: list[str]) -> bool:
 def save_with_confirmation(parent: QWidget, work: Callable[[bool], Any], success: Callable[[Any], None],
                            failure: Callable[[BaseException | None], None]) -> None:
     """`work(confirmed)` runs on the write thread; `failure(None)` means the user declined."""
-    from panelapp.services.inspection_conflicts import ConflictsPending
+    from panelapp.services.inspections.conflicts import ConflictsPending
 
     def attempt(confirmed: bool) -> None:
         Op(parent, lambda _t: work(confirmed), write=True).success(success).failure(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from panelapp.gui.ops import Op
+from panelapp.gui.core.ops import Op
 
 
 def _safe(text: str) -> str:
@@ -25,7 +25,7 @@ def _ask(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
 def save_field_sheet(page, info) -> str | None:
     """Ask where, then write the 현장 점검표 PDF; returns the chosen path (None if cancelled)."""
     from panelapp.reports.field_sheet import render_field_sheet
-    from panelapp.services.field_sheet import field_sheet_data
+    from panelapp.services.inspections.field_sheet import field_sheet_data
     path = _ask(page, "현장 점검표 저장", f"현장점검표_{info.scheduled_date:%Y%m%d}_{_safe(info.facility_name)}.pdf",
                 "PDF 파일 (*.pdf)")
     if path is None:
@@ -44,7 +44,7 @@ def save_field_sheet(page, info) -> str | None:
 
 def export_ics(page, choices) -> str | None:
     """Ask where, then write the cohort's whole schedule as iCalendar."""
-    from panelapp.services.schedule_export import schedule_ics
+    from panelapp.services.inspections.export import schedule_ics
     path = _ask(page, "점검 일정 내보내기", f"{_safe(choices.cohort_name)}_점검일정.ics", "iCalendar 파일 (*.ics)")
     if path is None:
         return None

@@ -8,7 +8,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 from panelapp.domain.formatting import korean_date
 from panelapp.reports.base import ACCENT, RULE, para
 from panelapp.reports.improvement.layout import TITLE, WIDTH, table_style
-from panelapp.services.report_data import SECTIONS, ReportData
+from panelapp.domain.report_data import SECTIONS, ReportData
 
 
 def cover(data: ReportData) -> list:

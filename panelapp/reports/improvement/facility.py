@@ -19,7 +19,7 @@ from panelapp.reports.base import _style, data_table, para
 from panelapp.reports.improvement.layout import (
     OVERDUE_COLOR, SEVERITY_COLORS, STATUS_COLORS, WIDTH, Marker, ScoreBar, table_style,
 )
-from panelapp.services.report_data import FacilitySection, FindingRow, Photo, ProposalRow
+from panelapp.domain.report_data import FacilitySection, FindingRow, Photo, ProposalRow
 
 PHOTO_H = 52 * mm
 FINDING_COLS = [11 * mm, 101 * mm, 17 * mm, 19 * mm, 22 * mm]

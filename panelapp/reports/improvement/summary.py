@@ -14,7 +14,7 @@ from reportlab.platypus import PageBreak, Spacer, Table
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.reports.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, para
 from panelapp.reports.improvement.layout import BAR, SOFT, WIDTH, table_style
-from panelapp.services.report_data import ReportData, Summary, Tally
+from panelapp.domain.report_data import ReportData, Summary, Tally
 
 # renderPDF starts every drawing in STATE_DEFAULTS' font, fixed when reportlab.graphics was first
 # imported (Helvetica if that was before panelapp.reports.base): it would land unembedded in the PDF.

@@ -9,7 +9,7 @@ from panelapp.domain.formatting import dotted_date, format_hours, format_rate
 from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
-from panelapp.services.report_data import ReportData
+from panelapp.domain.report_data import ReportData
 
 
 def _d(day) -> str:

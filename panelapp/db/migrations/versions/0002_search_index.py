@@ -5,7 +5,7 @@ Revises: 0001
 Create Date: 2026-11-23 13:20:00
 
 The index starts empty; the first search fills it from the documents already stored
-(panelapp.services.search_index.ensure_index), so this migration stays a pure schema step.
+(panelapp.services.search.index.ensure_index), so this migration stays a pure schema step.
 """
 from typing import Sequence, Union
 

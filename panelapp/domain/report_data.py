@@ -1,0 +1,185 @@
+"""What the improvement report (개선 보고서) shows: options in, frozen dataclasses out.
+
+The PDF and the .xlsx are drawn from the same `ReportData`, so both always agree, and the
+tests compare every summary figure here with a direct count in the database.
+Built by `build_report_data` (panelapp/services/reporting/query.py); pure data, so reports/ and io/ take it without the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from panelapp.domain.enums import ProposalStatus, Severity
+
+# Sections a user may leave out; the cover is always there.
+SECTIONS: dict[str, str] = {
+    "summary": "요약",
+    "facilities": "시설별 점검 결과",
+    "proposals": "개선제안 목록",
+    "appendix": "부록: 활동·출석",
+}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    cohort_id: int
+    date_from: dt.date | None = None  # None: the cohort's term start
+    date_to: dt.date | None = None  # None: the cohort's term end
+    facility_ids: tuple[int, ...] | None = None  # None: every facility
+    sections: frozenset[str] = frozenset(SECTIONS)
+    photos: bool = True
+    max_photos_per_finding: int = 2
+    mask_personal: bool = True
+    purpose: str | None = None  # required when mask_personal is False; recorded in the access log
+    report_date: dt.date | None = None  # None: today (KST); "overdue" is measured against it
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One bar of a chart / one row of a count table."""
+
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    inspections_completed: int
+    inspections_by_status: tuple[Tally, ...]
+    inspections_by_month: tuple[Tally, ...]  # completed visits per month of the period
+    facilities_inspected: int
+    findings: int
+    findings_by_severity: tuple[Tally, ...]
+    findings_by_category: tuple[Tally, ...]
+    proposals: int
+    proposals_by_status: tuple[Tally, ...]
+    accepted: int  # 채택·부분채택 and what followed them (추진중, 완료)
+    declined: int
+    acceptance_rate: float | None  # accepted / (accepted + declined); None before any decision
+    answered: int
+    median_days_to_answer: float | None
+    overdue: int
+    members: int  # enrolments active at some point of the period
+    participants: int  # of them, present at one event of the period at least
+    events_held: int
+    attendance_hours: float
+
+    @property
+    def participation_rate(self) -> float | None:
+        return None if self.members == 0 else self.participants / self.members
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    title: str
+    answered: int  # scored answers (예/아니오 and 1–5; 해당없음 and text are not scored)
+    score: float | None  # 0–100
+
+
+@dataclass(frozen=True)
+class Photo:
+    path: str
+    caption: str | None
+    width: int | None
+    height: int | None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    facility_id: int
+    observed_on: dt.date
+    title: str
+    category: str
+    severity: Severity
+    location: str | None
+    description: str | None
+    photos: tuple[Photo, ...]
+    photo_count: int  # all the finding's photos, even those left out of the report
+    proposal_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    id: int
+    facility_id: int | None
+    facility_name: str | None
+    title: str
+    proposal: str | None
+    department: str | None
+    proposer: str | None  # masked unless unmasked with a purpose
+    status: ProposalStatus
+    submitted_on: dt.date
+    due_on: dt.date | None
+    answered_on: dt.date | None
+    answer: str | None
+    decline_reason: str | None
+    completed_on: dt.date | None
+    days_to_answer: int | None
+    overdue: bool
+    finding_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FacilitySection:
+    id: int
+    name: str
+    type_name: str | None
+    address: str | None
+    department: str | None
+    visit_dates: tuple[dt.date, ...]  # completed inspections of the period
+    scores: tuple[SectionScore, ...]
+    overall_score: float | None
+    findings: tuple[FindingRow, ...]
+    proposals: tuple[ProposalRow, ...]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event_date: dt.date
+    kind: str
+    title: str
+    hours: float
+    present: int
+    held: bool  # False: still to come at the report date
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    name: str
+    team: str | None
+    role: str
+    status: str
+    attended: int
+    held: int
+    hours: float
+
+    @property
+    def rate(self) -> float | None:
+        return None if self.held == 0 else self.attended / self.held
+
+
+@dataclass(frozen=True)
+class ReportData:
+    organization: str
+    logo_png: bytes | None
+    cohort_name: str
+    date_from: dt.date
+    date_to: dt.date
+    generated_on: dt.date
+    prepared_by: str
+    masked: bool
+    sections: frozenset[str]
+    photos: bool
+    summary: Summary
+    facilities: tuple[FacilitySection, ...]
+    proposals: tuple[ProposalRow, ...]
+    events: tuple[EventRow, ...]
+    participation: tuple[ParticipationRow, ...]
+    facility_filter: tuple[str, ...] | None = field(default=None)  # names, when only some were chosen
+
+    @property
+    def period_text(self) -> str:
+        from panelapp.domain.formatting import dotted_date
+        return f"{dotted_date(self.date_from)} ~ {dotted_date(self.date_to)}"

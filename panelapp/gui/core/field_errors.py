@@ -1,0 +1,66 @@
+"""Validation errors shown in a form: each field outlined with its message, a summary below."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from panelapp.domain.errors import ValidationError, ValidationErrors
+
+ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff5f5;"
+
+
+def as_list(exc: BaseException) -> list[ValidationError] | None:
+    """The field errors inside `exc`, or None when it is not a validation error."""
+    if isinstance(exc, ValidationErrors):
+        return list(exc.errors)
+    if isinstance(exc, ValidationError):
+        return [exc]
+    return None
+
+
+def show_field_errors(fields: dict[str, QWidget], summary: QLabel, errors: list[ValidationError]) -> None:
+    """`fields` maps the Korean field label a service uses to the widget that edits it."""
+    for widget in fields.values():
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+    for e in errors:
+        widget = fields.get(e.field)
+        if widget is not None:
+            widget.setStyleSheet(ERROR_STYLE)
+            widget.setToolTip(e.detail)
+    summary.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))
+    summary.setVisible(bool(errors))
+    focus = next((fields[e.field] for e in errors if e.field in fields), None)
+    if focus is not None:
+        focus.setFocus()
+
+
+def handle_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
+                        reload) -> None:
+    """A form's failed save: field errors beside their fields and the dialog stays open with the
+    input intact; a record deleted meanwhile closes it; a stale version reloads it."""
+    from panelapp.domain.errors import ConcurrencyError, NotFoundError
+    from panelapp.gui.core.ops import show_error
+    errors = as_list(exc)
+    if errors is not None:
+        show_field_errors(fields, summary, errors)
+        return
+    show_error(dialog, exc)
+    if isinstance(exc, NotFoundError):
+        dialog.reject()
+    elif isinstance(exc, ConcurrencyError):
+        reload()
+
+
+def close_on_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
+                          on_closed) -> None:
+    """A register form's failed save: field errors keep the dialog open with the input intact;
+    anything else (stale, deleted) is shown, the dialog closes and `on_closed` lets the list reload."""
+    from panelapp.gui.core.ops import show_error
+    errors = as_list(exc)
+    if errors is not None:
+        show_field_errors(fields, summary, errors)
+        return
+    show_error(dialog, exc)
+    dialog.reject()
+    on_closed()

@@ -1,0 +1,1 @@
+"""Activity events, attendance, hours and rates, activity certificates."""

@@ -1,0 +1,1 @@
+"""Photos and other files attached to records, stored by content hash."""

@@ -1,0 +1,179 @@
+"""Photos attached to findings (and other records): copied into the managed folder by hash.
+
+- `add_photo` refuses files Pillow cannot read as an image and files over 15 MB, naming the
+  file. The original bytes are stored unchanged (`attachments_store.attachment_path`), so the
+  same photo twice is stored once; attaching it twice to the same record gives the one row.
+- Width and height are as displayed: a camera's EXIF orientation tag is applied
+  (`ImageOps.exif_transpose`) before measuring, and so it is for thumbnails and the viewer.
+- Thumbnails are JPEGs cached as `attachments/thumbs/<sha>_<size>.jpg`, made on demand; the
+  viewer asks for a large one (VIEW_SIZE) so it never decodes camera files on the UI thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import select
+
+from panelapp.db.base import utcnow
+from panelapp.db.engine import Database
+from panelapp.db.models import Attachment, Feedback, Finding, Proposal
+from panelapp.domain.errors import DomainError, NotFoundError
+from panelapp.services.attachments.store import attachment_path, attachments_root
+from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.system.undo import UndoRecord, snapshot
+
+MAX_BYTES = 15 * 1024 * 1024
+VIEW_SIZE = 1600
+OWNERS = {"finding": Finding, "proposal": Proposal, "feedback": Feedback}
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    original_name: str
+    mime: str
+    size: int
+    width: int | None
+    height: int | None
+    path: Path  # the managed file (original bytes)
+    caption: str | None
+    version: int
+
+
+def _info(db: Database, a: Attachment) -> AttachmentInfo:
+    return AttachmentInfo(a.id, a.original_name, a.mime, a.size, a.width, a.height,
+                          attachment_path(db, a.sha256), a.caption, a.version)
+
+
+def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:
+    """(mime, displayed width, displayed height), or a DomainError naming the file."""
+    import io
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()  # catches truncated or corrupt files that open() accepts
+        with Image.open(io.BytesIO(data)) as img:
+            mime = Image.MIME.get(img.format or "", "application/octet-stream")
+            shown = ImageOps.exif_transpose(img)
+            return mime, shown.width, shown.height
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise DomainError(f"'{name}'은(는) 사진 파일이 아니어서 첨부할 수 없습니다. "
+                          "JPG, PNG 같은 사진 파일을 골라 주세요.") from None
+
+
+def store_bytes(root: Path, data: bytes) -> str:
+    """Write the bytes under their SHA-256 name (once); returns the hash."""
+    sha = hashlib.sha256(data).hexdigest()
+    target = root / sha[:2] / sha
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)  # never a half-written file under the final name
+    return sha
+
+
+def read_photo(path: Path) -> bytes:
+    name = Path(path).name
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        raise DomainError(f"'{name}' 파일을 찾을 수 없습니다.") from None
+    if size > MAX_BYTES:
+        raise DomainError(f"'{name}'은(는) {size / 1024 / 1024:.1f}MB로 너무 큽니다. "
+                          f"{MAX_BYTES // 1024 // 1024}MB 이하의 사진만 첨부할 수 있습니다.")
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def attach_bytes(s, root: Path, owner_type: str, owner_id: int, data: bytes, name: str,
+                 caption: str | None = None) -> Attachment:
+    """Inside a transaction: store the photo under `root` (attachments_root) and its row."""
+    if owner_type not in OWNERS:
+        raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
+    owner = s.get(OWNERS[owner_type], owner_id)
+    if owner is None or owner.deleted_at is not None:
+        raise NotFoundError("사진을 붙일 기록")
+    mime, width, height = inspect_image(data, name)
+    sha = store_bytes(root, data)
+    same = s.scalar(select(Attachment).where(Attachment.owner_type == owner_type, Attachment.owner_id == owner_id,
+                                             Attachment.sha256 == sha, Attachment.deleted_at.is_(None)))
+    if same is not None:
+        return same
+    row = Attachment(sha256=sha, original_name=name[:255], mime=mime, size=len(data), width=width,
+                     height=height, owner_type=owner_type, owner_id=owner_id, caption=caption)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def check_photo(path: str | Path) -> tuple[str, int, int]:
+    """A photo chosen for a record not saved yet: refused now, attached when it is saved."""
+    return inspect_image(read_photo(Path(path)), Path(path).name)
+
+
+def add_photo(ctx: ServiceContext, owner_type: str, owner_id: int, path: str | Path) -> AttachmentInfo:
+    data = read_photo(Path(path))
+    with transaction(ctx) as s:
+        return _info(ctx.db, attach_bytes(s, attachments_root(ctx.db), owner_type, owner_id, data,
+                                          Path(path).name))
+
+
+def list_attachments(ctx: ServiceContext, owner_type: str, owner_id: int) -> list[AttachmentInfo]:
+    with reading(ctx) as s:
+        rows = s.scalars(select(Attachment).where(Attachment.owner_type == owner_type,
+                                                  Attachment.owner_id == owner_id,
+                                                  Attachment.deleted_at.is_(None)).order_by(Attachment.id))
+        return [_info(ctx.db, a) for a in rows]
+
+
+def remove_attachment(ctx: ServiceContext, attachment_id: int) -> UndoRecord:
+    """To the trash (the file stays: other records may share it)."""
+    with transaction(ctx) as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None or a.deleted_at is not None:
+            raise NotFoundError("사진")
+        before = snapshot(a)
+        a.deleted_at, a.deleted_by_id = utcnow(), ctx.user_id
+        s.flush()
+        return UndoRecord.for_delete(a, before, "사진 삭제")
+
+
+def thumbnail_path(ctx: ServiceContext, attachment_id: int, size: int = 256) -> Path:
+    """A JPEG at most `size` pixels on its longer side, upright; made once and cached."""
+    with reading(ctx) as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise NotFoundError("사진")
+        sha = a.sha256
+    return make_thumbnail(ctx.db, sha, size)
+
+
+def make_thumbnail(db: Database, sha: str, size: int) -> Path:
+    source = attachment_path(db, sha)
+    target = attachments_root(db) / "thumbs" / f"{sha}_{int(size)}.jpg"
+    if target.exists():
+        return target
+    if not source.exists():
+        raise DomainError("사진 파일이 첨부 폴더에 없습니다. 데이터베이스와 함께 첨부 폴더를 옮겼는지 확인해 주세요.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as img:
+        shown = ImageOps.exif_transpose(img)
+        shown.thumbnail((size, size))
+        if shown.mode not in ("RGB", "L"):
+            shown = shown.convert("RGBA")
+            flat = Image.new("RGB", shown.size, "white")
+            flat.paste(shown, mask=shown.getchannel("A"))
+            shown = flat
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".jpg")
+        os.close(fd)
+        shown.save(tmp, "JPEG", quality=85)
+    os.replace(tmp, target)
+    return target

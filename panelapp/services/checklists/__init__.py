@@ -1,0 +1,1 @@
+"""Versioned checklist templates (점검표)."""

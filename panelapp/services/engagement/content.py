@@ -1,0 +1,215 @@
+"""소식 콘텐츠: reviews and posts by the 소식이음단, with totals per member and per channel.
+
+Each post credits `hours` (default 1.0) to its author; activity_stats adds them to the
+member's activity hours beside attendance, so certificates and the roster count them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+
+from panelapp.db.base import utcnow
+from panelapp.db.models import Cohort, ContentPost, Enrollment, Facility, Member, Team
+from panelapp.domain.enums import ContentChannel, TeamKind
+from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.validation import normalize_text
+from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.system.undo import UndoRecord, snapshot
+
+F_MEMBER, F_TITLE, F_URL, F_DATE, F_VIEWS, F_HOURS = "작성자", "제목", "링크", "게시일", "조회수", "인정 시간"
+DEFAULT_HOURS = 1.0
+
+
+@dataclass(frozen=True)
+class ContentInput:
+    enrollment_id: int | None
+    title: str
+    channel: ContentChannel
+    published_on: dt.date
+    url: str | None = None
+    facility_id: int | None = None
+    views: int | None = None
+    hours: float = DEFAULT_HOURS
+
+
+@dataclass(frozen=True)
+class ContentRow:
+    id: int
+    enrollment_id: int
+    member_name: str
+    title: str
+    channel: ContentChannel
+    url: str | None
+    published_on: dt.date
+    facility_id: int | None
+    facility_name: str | None
+    views: int | None
+    hours: float
+    version: int
+
+
+@dataclass(frozen=True)
+class Total:
+    label: str  # a member's name or a channel's label
+    posts: int
+    views: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class ContentList:
+    rows: list[ContentRow]
+    per_member: list[Total]   # most posts first
+    per_channel: list[Total]  # in channel order
+
+
+def normalize_url(raw: str | None) -> str | None:
+    text = (raw or "").strip()
+    if not text:
+        return None
+    if "://" not in text and "." in text.split("/")[0]:
+        text = "https://" + text  # "blog.naver.com/x" is what people paste
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text:
+        raise ValidationError(F_URL, "http:// 또는 https://로 시작하는 인터넷 주소를 입력해 주세요.")
+    if len(text) > 500:
+        raise ValidationError(F_URL, "500자 이내로 입력해 주세요.")
+    return text
+
+
+def news_member_choices(ctx: ServiceContext, cohort_id: int,
+                        include_id: int | None = None) -> list[tuple[int, str]]:
+    """Members of the cohort's 소식이음단 (team kind NEWS): who can log a post."""
+    keep = Team.kind == TeamKind.NEWS
+    if include_id is not None:
+        keep = keep | (Enrollment.id == include_id)
+    with reading(ctx) as s:
+        rows = s.execute(select(Enrollment.id, Member.name, Team.name)
+                         .join(Member, Member.id == Enrollment.member_id)
+                         .outerjoin(Team, Team.id == Enrollment.team_id)
+                         .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), keep)
+                         .order_by(Member.name, Enrollment.id)).all()
+    return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
+
+
+def _select():
+    return (select(ContentPost, Member.name, Facility.name)
+            .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Facility, Facility.id == ContentPost.facility_id)
+            .where(ContentPost.deleted_at.is_(None)))
+
+
+def _row(p: ContentPost, member: str, facility: str | None) -> ContentRow:
+    return ContentRow(p.id, p.enrollment_id, member, p.title, p.channel, p.url, p.published_on,
+                      p.facility_id, facility, p.views, p.hours, p.version)
+
+
+def _totals(groups: dict[str, list[ContentRow]]) -> list[Total]:
+    return [Total(k, len(v), sum(r.views or 0 for r in v), sum(r.hours for r in v)) for k, v in groups.items()]
+
+
+def list_content(ctx: ServiceContext, cohort_id: int, channel: ContentChannel | None = None) -> ContentList:
+    q = _select().where(Enrollment.cohort_id == cohort_id)
+    if channel is not None:
+        q = q.where(ContentPost.channel == channel)
+    with reading(ctx) as s:
+        rows = [_row(*r) for r in s.execute(q.order_by(ContentPost.published_on.desc(), ContentPost.id.desc()))]
+    by_member: dict[str, list[ContentRow]] = {}
+    by_channel: dict[str, list[ContentRow]] = {c.label: [] for c in ContentChannel}
+    for r in rows:
+        by_member.setdefault(r.member_name, []).append(r)
+        by_channel[r.channel.label].append(r)
+    per_member = sorted(_totals(by_member), key=lambda t: (-t.posts, -t.views, t.label))
+    return ContentList(rows, per_member, [t for t in _totals(by_channel) if t.posts])
+
+
+def _clean(data: ContentInput, today: dt.date) -> dict:
+    errors: list[ValidationError] = []
+    values = {"channel": data.channel, "published_on": data.published_on, "facility_id": data.facility_id,
+              "enrollment_id": data.enrollment_id}
+    for key, fn in (("title", lambda: normalize_text(data.title, F_TITLE, 200, required=True)),
+                    ("url", lambda: normalize_url(data.url))):
+        try:
+            values[key] = fn()
+        except ValidationError as e:
+            errors.append(e)
+    if data.enrollment_id is None:
+        errors.append(ValidationError(F_MEMBER, "글을 쓴 소식이음단원을 골라 주세요."))
+    if data.published_on is None or data.published_on > today:
+        errors.append(ValidationError(F_DATE, "게시일은 오늘 이후일 수 없습니다."))
+    if data.views is not None and data.views < 0:
+        errors.append(ValidationError(F_VIEWS, "조회수는 0 이상이어야 합니다."))
+    if not 0 <= data.hours <= 8:
+        errors.append(ValidationError(F_HOURS, "인정 시간은 0–8시간 사이로 입력해 주세요."))
+    ValidationErrors.raise_if_any(errors)
+    values.update(views=data.views, hours=float(data.hours))
+    return values
+
+
+def _check_refs(s, values: dict, current: ContentPost | None = None) -> None:
+    e = s.get(Enrollment, values["enrollment_id"])
+    if e is None or e.deleted_at is not None:
+        raise ValidationError(F_MEMBER, "고른 참여단원이 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
+    team = s.get(Team, e.team_id) if e.team_id is not None else None
+    same = current is not None and current.enrollment_id == e.id
+    if not same and (team is None or team.kind != TeamKind.NEWS):
+        raise ValidationError(F_MEMBER, "소식이음단원만 콘텐츠를 올릴 수 있습니다.")
+    if current is not None:
+        old = s.get(Enrollment, current.enrollment_id)
+        if old.cohort_id != e.cohort_id:
+            raise ValidationError(F_MEMBER, "다른 기수의 참여단원으로 바꿀 수 없습니다.")
+    if s.get(Cohort, e.cohort_id).deleted_at is not None:
+        raise ValidationError(F_MEMBER, "이 기수는 휴지통에 있습니다.")
+    if values["facility_id"] is not None and s.get(Facility, values["facility_id"]) is None:
+        raise ValidationError("시설", "고른 시설이 없습니다.")
+
+
+def _load(s, post_id: int) -> ContentPost:
+    p = s.get(ContentPost, post_id)
+    if p is None or p.deleted_at is not None:
+        raise NotFoundError("소식 콘텐츠")
+    return p
+
+
+def _reload(s, post_id: int) -> ContentRow:
+    s.flush()
+    return _row(*s.execute(_select().where(ContentPost.id == post_id)).one())
+
+
+def create_post(ctx: ServiceContext, data: ContentInput,
+                today: dt.date | None = None) -> tuple[ContentRow, UndoRecord]:
+    values = _clean(data, today or dt.date.today())
+    with transaction(ctx) as s:
+        _check_refs(s, values)
+        p = ContentPost(**values)
+        s.add(p)
+        s.flush()
+        return _reload(s, p.id), UndoRecord.for_create(p, "소식 콘텐츠 등록")
+
+
+def update_post(ctx: ServiceContext, post_id: int, data: ContentInput, version: int,
+                today: dt.date | None = None) -> tuple[ContentRow, UndoRecord]:
+    values = _clean(data, today or dt.date.today())
+    with transaction(ctx) as s:
+        p = _load(s, post_id)
+        check_version(p, version)
+        _check_refs(s, values, current=p)
+        before = snapshot(p)
+        for key, value in values.items():
+            setattr(p, key, value)
+        return _reload(s, p.id), UndoRecord.for_update(p, before, "소식 콘텐츠 수정")
+
+
+def delete_post(ctx: ServiceContext, post_id: int, version: int | None = None) -> UndoRecord:
+    with transaction(ctx) as s:
+        p = _load(s, post_id)
+        check_version(p, version)
+        before = snapshot(p)
+        p.deleted_at, p.deleted_by_id = utcnow(), ctx.user_id
+        s.flush()
+        return UndoRecord.for_delete(p, before, f"소식 콘텐츠 삭제 ({p.title})")

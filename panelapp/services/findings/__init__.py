@@ -1,0 +1,1 @@
+"""Findings (발견사항) of inspections."""

@@ -1,0 +1,1 @@
+"""Scheduling inspections: rules, conflicts, queries, choices, exports, field sheets."""

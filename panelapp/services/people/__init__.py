@@ -1,0 +1,1 @@
+"""Members, their enrolments and consents, the roster, and the app's users."""

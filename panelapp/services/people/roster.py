@@ -1,0 +1,174 @@
+"""The cohort roster for large lists: the ordered id list in one query, visible rows by id.
+
+The table model holds `roster_ids(...)` (filtered and sorted in SQL) and asks
+`roster_rows(...)` for the block of ids it is about to paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, literal, or_, select
+
+from panelapp.db.models import Consent, Enrollment, Member, Team
+from panelapp.domain.enums import EnrollmentStatus, MemberRole
+from panelapp.services.activities.stats import held_and_attended_subquery, hours_subquery, stats_for
+from panelapp.services.context import ServiceContext, reading
+
+SORT_KEYS = ("name", "team", "role", "phone", "district", "status", "consent_date", "hours", "rate")
+_PHONEISH = re.compile(r"^[\d\s\-+().]+$")
+_ROLE_ORDER = {MemberRole.CHIEF: 0, MemberRole.LEADER: 1, MemberRole.MEMBER: 2}
+_STATUS_ORDER = {EnrollmentStatus.ACTIVE: 0, EnrollmentStatus.COMPLETED: 1, EnrollmentStatus.WITHDRAWN: 2}
+
+
+@dataclass(frozen=True)
+class RosterQuery:
+    cohort_id: int
+    text: str = ""
+    team_id: int | None = None
+    status: EnrollmentStatus | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    enrollment_id: int
+    member_id: int
+    name: str
+    team_name: str | None
+    role: MemberRole
+    phone_e164: str
+    district: str | None
+    status: EnrollmentStatus
+    consent_date: dt.date | None
+    hours: float
+    attended: int
+    held: int
+    version: int
+
+    @property
+    def rate(self) -> float | None:
+        return None if self.held == 0 else self.attended / self.held
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_filter(text: str, sqlite: bool):
+    """Name, district, e-mail (case-insensitive), and the phone by any run of its digits."""
+    pattern = _like(text)
+    # SQLite's LIKE already ignores ASCII case (Hangul has none); lower() would cost a call per row.
+    match = (lambda col: col.like(pattern, escape="\\")) if sqlite else \
+        (lambda col: col.ilike(pattern, escape="\\"))
+    conds = [match(Member.name), match(Member.district), match(Member.email)]
+    digits = re.sub(r"\D", "", text)
+    # One or two digits would match nearly every number: the phone joins in from the third.
+    if len(digits) >= 3 and _PHONEISH.match(text):
+        if digits.startswith("0"):  # typed nationally (010-1234): stored as +8210 1234...
+            conds.append(Member.phone.like(f"+82{digits[1:]}%"))
+        elif digits.startswith("82"):
+            conds.append(Member.phone.like(f"+{digits}%"))
+        conds.append(Member.phone.like(f"%{digits}%"))
+    return or_(*conds)
+
+
+def _consent_date():
+    return (select(func.max(Consent.consented_on)).where(Consent.enrollment_id == Enrollment.id)
+            .correlate(Enrollment).scalar_subquery())
+
+
+def _last(expr) -> list:
+    """NULLs last in either direction, portably (SQLite and PostgreSQL disagree by default)."""
+    return [case((expr.is_(None), 1), else_=0)]
+
+
+def _order(query: RosterQuery, stmt):
+    key = query.sort if query.sort in SORT_KEYS else "name"
+
+    def direction(expr):
+        return expr.desc() if query.descending else expr.asc()
+
+    if key == "name":
+        first: list = [direction(Member.name)]
+    elif key == "team":
+        stmt = stmt.outerjoin(Team, Team.id == Enrollment.team_id)
+        first = _last(Team.id) + [direction(Team.sort_order), direction(Team.name)]
+    elif key == "role":
+        first = [direction(case(*[(Enrollment.role == r, n) for r, n in _ROLE_ORDER.items()], else_=9))]
+    elif key == "phone":
+        first = [direction(Member.phone)]
+    elif key == "district":
+        first = _last(Member.district) + [direction(Member.district)]
+    elif key == "status":
+        first = [direction(case(*[(Enrollment.status == s, n) for s, n in _STATUS_ORDER.items()], else_=9))]
+    elif key == "consent_date":
+        consent = _consent_date()
+        first = _last(consent) + [direction(consent)]
+    elif key == "hours":
+        hours = hours_subquery()
+        stmt = stmt.outerjoin(hours, hours.c.enrollment_id == Enrollment.id)
+        first = [direction(func.coalesce(hours.c.hours, literal(0.0)))]
+    else:  # rate: attended / held within the member's own period; no events held sorts last
+        rate = held_and_attended_subquery()
+        stmt = stmt.outerjoin(rate, rate.c.enrollment_id == Enrollment.id)
+        value = case((rate.c.held > 0, rate.c.attended * 1.0 / rate.c.held), else_=None)
+        first = _last(value) + [direction(value)]
+    tiebreak = [] if key == "name" else [Member.name.asc()]
+    return stmt.order_by(*first, *tiebreak, Enrollment.id.asc())
+
+
+def roster_ids(ctx: ServiceContext, query: RosterQuery) -> list[int]:
+    """Enrolment ids of the cohort matching the filters, in display order."""
+    stmt = (select(Enrollment.id).join(Member, Member.id == Enrollment.member_id)
+            .where(Enrollment.cohort_id == query.cohort_id, Enrollment.deleted_at.is_(None)))
+    if query.team_id is not None:
+        stmt = stmt.where(Enrollment.team_id == query.team_id)
+    if query.status is not None:
+        stmt = stmt.where(Enrollment.status == query.status)
+    text = " ".join((query.text or "").split())
+    if text:
+        stmt = stmt.where(_text_filter(text, ctx.db.is_sqlite))
+    with reading(ctx) as s:
+        # Core execution read straight off the DBAPI cursor: 100k ids in ~30 ms, not ~150 ms
+        # through ORM/Row processing (plain integers need no conversion).
+        result = s.connection().execute(_order(query, stmt))
+        try:
+            return [row[0] for row in result.cursor.fetchall()]
+        finally:
+            result.close()
+
+
+def roster_total(ctx: ServiceContext, cohort_id: int) -> int:
+    """Everyone enrolled in the cohort (any status), before filters."""
+    with reading(ctx) as s:
+        return s.scalar(select(func.count()).select_from(Enrollment).where(
+            Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))) or 0
+
+
+def roster_rows(ctx: ServiceContext, ids: list[int]) -> list[RosterRow]:
+    """The rows for these enrolment ids, in the order given (missing ids are skipped)."""
+    if not ids:
+        return []
+    stmt = (select(Enrollment.id, Enrollment.member_id, Member.name, Team.name, Enrollment.role,
+                   Member.phone, Member.district, Enrollment.status, _consent_date(), Enrollment.version)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+            .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None)))
+    with reading(ctx) as s:
+        found = {r[0]: r for r in s.execute(stmt)}
+        stats = stats_for(s, list(found))
+    rows = []
+    for eid in ids:
+        r = found.get(eid)
+        if r is None:
+            continue
+        st = stats.get(eid)
+        rows.append(RosterRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
+                              st.hours if st else 0.0, st.attended if st else 0,
+                              st.held if st else 0, r[9]))
+    return rows

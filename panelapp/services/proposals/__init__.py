@@ -1,0 +1,1 @@
+"""Improvement proposals (개선제안) and their workflow."""

@@ -1,0 +1,1 @@
+"""The organization, its departments, facilities and facility types."""

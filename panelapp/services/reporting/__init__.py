@@ -1,0 +1,1 @@
+"""The dashboard and the improvement report's data and files."""

@@ -1,0 +1,47 @@
+"""The report's summary page figures, counted from the rows the report shows (so they agree)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus, Severity
+from panelapp.services.reporting import figures as fig
+from panelapp.domain.report_data import Summary, Tally
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    out, (y, m) = [], (start.year, start.month)
+    while (y, m) <= (end.year, end.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def summarize(inspections, completed, findings, proposals, events, participation, start, end) -> Summary:
+    months = _months(start, end)
+    one_year = months[0][0] == months[-1][0]
+    per_month = Counter((r.scheduled_date.year, r.scheduled_date.month) for r in completed)
+    statuses = Counter(r.status for r in inspections)
+    severities = Counter(f.severity for f in findings)
+    categories = Counter(f.category for f in findings)
+    p_status = Counter(p.status for p in proposals)
+    accepted, declined, rate = fig.acceptance_rate(p.status for p in proposals)
+    days = [p.days_to_answer for p in proposals]
+    return Summary(
+        inspections_completed=len(completed),
+        inspections_by_status=tuple(Tally(st.label, statuses[st]) for st in InspectionStatus),
+        inspections_by_month=tuple(Tally(f"{m}월" if one_year else f"{y % 100}.{m}", per_month[(y, m)])
+                                   for y, m in months),
+        facilities_inspected=len({r.facility_id for r in completed}),
+        findings=len(findings),
+        findings_by_severity=tuple(Tally(sv.label, severities[sv]) for sv in Severity),
+        findings_by_category=tuple(Tally(c.label, categories[c.label]) for c in FindingCategory),
+        proposals=len(proposals),
+        proposals_by_status=tuple(Tally(st.label, p_status[st]) for st in ProposalStatus),
+        accepted=accepted, declined=declined, acceptance_rate=rate,
+        answered=sum(1 for d in days if d is not None), median_days_to_answer=fig.median_days(days),
+        overdue=sum(1 for p in proposals if p.overdue),
+        members=len(participation), participants=sum(1 for r in participation if r.attended > 0),
+        events_held=sum(1 for e in events if e.held),
+        attendance_hours=round(sum(r.hours for r in participation), 1))

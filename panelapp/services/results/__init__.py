@@ -1,0 +1,1 @@
+"""Checklist results of an inspection and completing the visit."""

@@ -1,0 +1,221 @@
+"""Roster import: read a file, show every problem, then write all rows or none.
+
+    preview = preview_import(ctx, cohort_id, "지원자.xlsx")   # nothing written
+    if preview.can_import:
+        commit_import(ctx, cohort_id, preview, token)          # one transaction
+
+`commit_import` checks the rows again inside its transaction, writes them in bulk
+(three multi-row INSERTs per chunk, no query per row) and looks at `token` between
+chunks and just before the commit: a Cancel raises there and nothing is kept.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from panelapp.db.models import Consent, Enrollment, Member
+from panelapp.domain.enums import EnrollmentStatus, MemberRole
+from panelapp.domain.errors import DomainError
+from panelapp.io.roster_columns import map_header
+from panelapp.io.tabular import read_table
+from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.people.member_rules import add_months, find_notice
+from panelapp.services.search.index import index_members
+from panelapp.services.cohorts.team_leaders import sync_from_enrollment
+from panelapp.services.roster_io.rows import (
+    KEYS, CleanRow, Problem, check_row, known_members, load_facts,
+)
+
+__all__ = ["Problem", "ImportRow", "ImportPreview", "ImportResult", "ImportRefused",
+           "preview_import", "commit_import", "cohort_id_by_number"]
+_CHUNK = 500
+_PERSON = ("name", "phone", "email", "district", "birth_year", "gender")
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    row: int
+    values: tuple[str, ...]       # the cell texts in KEYS order ("" where the file has no column)
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def value(self, key: str) -> str:
+        return self.values[KEYS.index(key)]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    cohort_id: int
+    file_name: str
+    encoding: str
+    columns: tuple[str, ...]           # field keys found in the header
+    unknown_columns: tuple[str, ...]   # ignored, but shown
+    file_errors: tuple[str, ...]       # the header itself is unusable
+    rows: tuple[ImportRow, ...]
+    reused: int = 0                    # rows that are people known from another cohort
+    timings: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.rows for p in r.problems]
+
+    @property
+    def ok_count(self) -> int:
+        return sum(1 for r in self.rows if r.ok)
+
+    @property
+    def error_count(self) -> int:
+        return len(self.rows) - self.ok_count
+
+    @property
+    def can_import(self) -> bool:
+        return not self.file_errors and bool(self.rows) and self.error_count == 0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    reused: int
+    enrollment_ids: tuple[int, ...]
+    timings: dict = field(default_factory=dict, compare=False)  # recheck_s, write_s (incl. commit)
+
+
+class ImportRefused(DomainError):
+    """Some row failed (perhaps only now, at commit time): nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len({p.row for p in problems})}개 행에 문제가 있어 아무것도 저장하지 않았습니다.")
+        self.problems = problems
+
+
+def cohort_id_by_number(ctx: ServiceContext, number: int) -> int:
+    from panelapp.db.models import Cohort
+    with reading(ctx) as s:
+        found = s.scalar(select(Cohort.id).where(Cohort.number == number, Cohort.deleted_at.is_(None)))
+    if found is None:
+        raise DomainError(f"제{number}기를 찾을 수 없습니다. 기수 번호를 확인해 주세요.")
+    return found
+
+
+def preview_import(ctx: ServiceContext, cohort_id: int, path: str | Path) -> ImportPreview:
+    """Read and check the file; writes nothing. File-level failures raise FileReadError."""
+    started = time.perf_counter()
+    table = read_table(path)
+    header = map_header(table.header)
+    parsed = time.perf_counter()
+    values = [(number, tuple(cells[header.index[k]] if k in header.index and header.index[k] < len(cells)
+                             else "" for k in KEYS)) for number, cells in table.rows]
+    rows: list[ImportRow] = []
+    reused = 0
+    with reading(ctx) as s:
+        facts = load_facts(s, cohort_id)
+        if not header.errors:
+            seen: dict[str, int] = {}
+            clean: list[CleanRow] = []
+            for number, cells in values:
+                good, problems = check_row(number, cells, facts, seen)
+                rows.append(ImportRow(number, cells, tuple(problems)))
+                if good is not None:
+                    clean.append(good)
+            reused = len(known_members(s, [c.member["phone"] for c in clean]))
+        else:
+            rows = [ImportRow(number, cells, ()) for number, cells in values]
+    errors = header.errors + (() if values or header.errors else ("불러올 행이 없습니다. 첫 행 아래에 단원을 적어 주세요.",))
+    checked = time.perf_counter()
+    return ImportPreview(cohort_id, Path(path).name, table.encoding, tuple(header.index),
+                         header.unknown, tuple(errors), tuple(rows), reused,
+                         {"parse_s": parsed - started, "validate_s": checked - parsed})
+
+
+def commit_import(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, token=None) -> ImportResult:
+    """All rows of the preview or none: re-checked, written, committed only if not cancelled."""
+    if preview.file_errors or not preview.rows:
+        raise DomainError(preview.file_errors[0] if preview.file_errors else "불러올 행이 없습니다.")
+    total = len(preview.rows)
+    started = time.perf_counter()
+    with transaction(ctx) as s:
+        facts = load_facts(s, cohort_id)
+        seen: dict[str, int] = {}
+        clean: list[CleanRow] = []
+        problems: list[Problem] = []
+        for r in preview.rows:
+            good, bad = check_row(r.row, r.values, facts, seen)
+            problems.extend(bad)
+            if good is not None:
+                clean.append(good)
+        if problems:
+            raise ImportRefused(problems)
+        checked = time.perf_counter()
+        _step(token, 0, total)
+        notice = find_notice(s, None, facts.today)
+        retention = add_months(facts.cohort.term_end, notice.retention_months)
+        known = known_members(s, [c.member["phone"] for c in clean])
+        reused = len(known)
+        _update_known(s, known, clean)
+        enrollment_ids: list[int] = []
+        for start in range(0, total, _CHUNK):
+            chunk = clean[start:start + _CHUNK]
+            enrollment_ids.extend(_write_chunk(s, ctx.user_id, cohort_id, chunk, known, notice.id, retention))
+            _step(token, start + len(chunk), total)
+        _lead_teams(s, clean, enrollment_ids)
+        _step(token, total, total, "저장을 마무리하는 중…")
+    return ImportResult(total, reused, tuple(enrollment_ids),
+                        {"recheck_s": checked - started, "write_s": time.perf_counter() - checked})
+
+
+def _step(token, done: int, total: int, text: str = "") -> None:
+    if token is not None:
+        token.check()  # raising here leaves the transaction: rollback, nothing written
+        token.progress(done, total, text or f"단원을 저장하는 중… {done:,} / {total:,}")
+
+
+def _lead_teams(s, clean: list[CleanRow], enrollment_ids: list[int]) -> None:
+    """An imported 단장 leads their team, as when enrolled through the member form."""
+    for row, enrollment_id in zip(clean, enrollment_ids):
+        if row.role == MemberRole.CHIEF and row.team_id is not None:
+            sync_from_enrollment(s, s.get(Enrollment, enrollment_id))
+
+
+def _stamp(user_id: int | None) -> dict:
+    return {"created_by_id": user_id, "updated_by_id": user_id}
+
+
+def _update_known(s, known: dict[str, int], clean: list[CleanRow]) -> None:
+    """People from earlier cohorts: refresh what the file gives, keep what it leaves blank."""
+    by_phone = {c.member["phone"]: c.member for c in clean if c.member["phone"] in known}
+    ids = list(known.values())
+    for start in range(0, len(ids), 900):
+        for person in s.scalars(select(Member).where(Member.id.in_(ids[start:start + 900]))):
+            data = by_phone[person.phone]
+            for key in _PERSON:
+                if data[key] is not None:
+                    setattr(person, key, data[key])
+    s.flush()
+
+
+def _write_chunk(s, user_id, cohort_id, chunk: list[CleanRow], known: dict[str, int],
+                 notice_id: int, retention) -> list[int]:
+    new = [c for c in chunk if c.member["phone"] not in known]
+    if new:
+        ids = s.scalars(insert(Member).returning(Member.id, sort_by_parameter_order=True),
+                        [{**{k: c.member[k] for k in _PERSON}, **_stamp(user_id)} for c in new]).all()
+        for c, member_id in zip(new, ids):
+            known[c.member["phone"]] = member_id
+        index_members(s, ids)  # a Core insert: the search index's ORM listener does not see it
+    member_ids = [known[c.member["phone"]] for c in chunk]
+    enrollment_ids = s.scalars(insert(Enrollment).returning(Enrollment.id, sort_by_parameter_order=True), [
+        {"member_id": mid, "cohort_id": cohort_id, "team_id": c.team_id, "role": c.role,
+         "joined_on": c.member["joined_on"], "status": EnrollmentStatus.ACTIVE, **_stamp(user_id)}
+        for c, mid in zip(chunk, member_ids)]).all()
+    s.execute(insert(Consent), [
+        {"member_id": mid, "enrollment_id": eid, "notice_id": notice_id, "consented_on": c.consented_on,
+         "retention_until": retention, **_stamp(user_id)}
+        for c, mid, eid in zip(chunk, member_ids, enrollment_ids)])
+    return list(enrollment_ids)

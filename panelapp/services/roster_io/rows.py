@@ -1,0 +1,143 @@
+"""One roster file row checked with the member form's rules, and the cohort facts it needs.
+
+Used twice per import: for the preview the user sees, and again inside the write
+transaction, so a number enrolled in between is still refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from panelapp.db.models import Cohort, Enrollment, Member, Team
+from panelapp.domain.enums import Gender, MemberRole
+from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.validation import mask_name
+from panelapp.io.roster_columns import BY_KEY, COLUMNS, parse_date, parse_gender, parse_role
+from panelapp.services.people.member_rules import MemberInput, clean_member
+
+KEYS = tuple(c.key for c in COLUMNS)
+_FIELD_TO_COLUMN = {"이름": "이름", "휴대전화": "휴대전화", "이메일": "이메일", "거주지": "거주지",
+                    "출생연도": "출생연도", "성별": "성별", "역할": "역할"}
+_CHUNK = 900  # bound parameters per IN (...): well under SQLite's and PostgreSQL's limits
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int      # data row number, header excluded (0: the file as a whole)
+    column: str   # the Korean column label
+    message: str
+
+    def line(self) -> str:
+        return f"행 {self.row}: {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CleanRow:
+    row: int
+    member: dict          # clean_member's output
+    team_id: int | None
+    role: MemberRole
+    consented_on: dt.date
+
+
+@dataclass
+class CohortFacts:
+    """What the rows are checked against, loaded in a few queries (never one per row)."""
+
+    cohort: Cohort
+    joined_on: dt.date
+    teams: dict[str, int]                 # name → id
+    taken: dict[str, tuple[str, bool]]    # phone → (masked name, in the trash) in this cohort
+    today: dt.date
+
+
+def load_facts(s, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
+    cohort = s.get(Cohort, cohort_id)
+    if cohort is None or cohort.deleted_at is not None:
+        raise NotFoundError("기수")
+    today = today or dt.date.today()
+    teams = {name: tid for tid, name in s.execute(
+        select(Team.id, Team.name).where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None)))}
+    taken = {phone: (mask_name(name), deleted is not None) for phone, name, deleted in s.execute(
+        select(Member.phone, Member.name, Enrollment.deleted_at)
+        .join(Member, Member.id == Enrollment.member_id).where(Enrollment.cohort_id == cohort_id))}
+    # Same start date as the member form offers: today, kept inside the cohort's term.
+    joined_on = max(cohort.term_start, min(today, cohort.term_end))
+    return CohortFacts(cohort, joined_on, teams, taken, today)
+
+
+def known_members(s, phones: list[str]) -> dict[str, int]:
+    """phone → the person already known from another cohort (reused, as enroll_member does)."""
+    known: dict[str, int] = {}
+    for start in range(0, len(phones), _CHUNK):
+        for phone, member_id in s.execute(
+                select(Member.phone, Member.id).where(Member.phone.in_(phones[start:start + _CHUNK]),
+                                                      Member.deleted_at.is_(None)).order_by(Member.id)):
+            known[phone] = member_id  # the newest record wins, as in enroll_member
+    return known
+
+
+def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
+              seen: dict[str, int]) -> tuple[CleanRow | None, list[Problem]]:
+    """The row's problems, or its clean values; `seen` maps phones (and each team's 단장) to the
+    row that had them first."""
+    raw = dict(zip(KEYS, values))
+    problems: list[Problem] = []
+
+    def fail(error: ValidationError) -> None:
+        column = _FIELD_TO_COLUMN.get(error.field, error.field)
+        problems.append(Problem(number, column, error.detail))
+
+    gender, role, consented_on, team_id = Gender.UNSPECIFIED, MemberRole.MEMBER, None, None
+    for parse in ("gender", "role", "consent"):
+        try:
+            if parse == "gender":
+                gender = parse_gender(raw["gender"])
+            elif parse == "role":
+                role = parse_role(raw["role"])
+            else:
+                consented_on = parse_date(raw["consent_date"], BY_KEY["consent_date"].label)
+        except ValidationError as e:
+            fail(e)
+    try:
+        clean = clean_member(MemberInput(raw["name"], raw["phone"], raw["email"], raw["district"],
+                                         raw["birth_year"] or None, gender, None, role, facts.joined_on))
+    except ValidationErrors as e:
+        for error in e.errors:
+            fail(error)
+        clean = None
+    except ValidationError as e:
+        fail(e)
+        clean = None
+    label = BY_KEY["consent_date"].label
+    if consented_on is not None and consented_on > facts.today:
+        problems.append(Problem(number, label, "오늘 이후 날짜일 수 없습니다."))
+    if team_name := " ".join(raw["team"].split()):
+        team_id = facts.teams.get(team_name)
+        if team_id is None:
+            names = ", ".join(facts.teams) or "없음"
+            problems.append(Problem(number, "소속", f"이 기수에 '{team_name}' 단이 없습니다(있는 단: {names})."))
+    if role == MemberRole.CHIEF and team_id is not None:
+        # A team has one 단장 (the member form makes the newest one leader); two in one file is a typo.
+        key = f"chief:{team_id}"
+        if key in seen:
+            problems.append(Problem(number, "역할", f"'{team_name}'의 단장은 한 명입니다(파일의 {seen[key]}행도 단장)."))
+        else:
+            seen[key] = number
+    if clean is not None:
+        phone = clean["phone"]
+        if phone in seen:
+            problems.append(Problem(number, "휴대전화", f"파일의 {seen[phone]}행과 번호가 같습니다."))
+        else:
+            seen[phone] = number
+        if phone in facts.taken:
+            who, trashed = facts.taken[phone]
+            problems.append(Problem(number, "휴대전화",
+                                    f"같은 번호의 단원({who})이 휴지통에 있습니다. 휴지통에서 복원해 주세요."
+                                    if trashed else f"이 기수에 같은 번호의 단원({who})이 이미 있습니다."))
+    if problems or clean is None or consented_on is None:
+        return None, problems
+    return CleanRow(number, clean, team_id, role, consented_on), []

@@ -1,0 +1,1 @@
+"""Global search and the index behind it."""
