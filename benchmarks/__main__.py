@@ -1,8 +1,8 @@
 """`python -m benchmarks [name ...]` (or `make bench`): run every benchmarks/bench_*.py module.
 
-    python -m benchmarks              all of them
-    python -m benchmarks startup      only bench_startup.py
-    python -m benchmarks --json       results as one JSON object on the last line
+python -m benchmarks              all of them
+python -m benchmarks startup      only bench_startup.py
+python -m benchmarks --json       results as one JSON object on the last line
 """
 
 from __future__ import annotations
@@ -40,10 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"benchmarks.{name}")
         result = module.run()
         results[name] = result
-        print(f"-- {name}: {'PASS' if result.get('passed', True) else 'FAIL'} "
-              f"({time.perf_counter() - started:.1f} s)", flush=True)
+        print(
+            f"-- {name}: {'PASS' if result.get('passed', True) else 'FAIL'} "
+            f"({time.perf_counter() - started:.1f} s)",
+            flush=True,
+        )
     failed = [n for n, r in results.items() if r.get("passed") is False]
-    print(f"== {len(results)}개 벤치마크, 실패 {len(failed)}개" + (f": {', '.join(failed)}" if failed else ""))
+    print(
+        f"== {len(results)}개 벤치마크, 실패 {len(failed)}개" + (f": {', '.join(failed)}" if failed else "")
+    )
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
     return 1 if failed else 0

@@ -26,19 +26,31 @@ TEAMS = ("정책동행단", "소식이음단")
 
 def make_xlsx(path: Path, rows: int) -> None:
     from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("단원 명단")
     ws.append(["이름", "휴대전화", "이메일", "거주지", "출생연도", "성별", "소속", "역할", "개인정보동의일"])
     for i in range(rows):
         # Phones as numbers, the way Excel keeps 010-2xxx-xxxx typed without quotes.
-        ws.append([f"참여자{chr(0xAC00 + i % 11172)}", 1020000000 + i, f"user{i}@example.kr",
-                   f"{['중', '남', '동', '서'][i % 4]}구", 1950 + i % 55, "여" if i % 2 else "남",
-                   TEAMS[i % 2], "단원", dt.datetime(2026, 3, 2)])
+        ws.append(
+            [
+                f"참여자{chr(0xAC00 + i % 11172)}",
+                1020000000 + i,
+                f"user{i}@example.kr",
+                f"{['중', '남', '동', '서'][i % 4]}구",
+                1950 + i % 55,
+                "여" if i % 2 else "남",
+                TEAMS[i % 2],
+                "단원",
+                dt.datetime(2026, 3, 2),
+            ]
+        )
     wb.save(path)
 
 
 def parse_floor(path: Path) -> float:
     import openpyxl
+
     t = time.perf_counter()
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     for _row in wb.worksheets[0].iter_rows(values_only=True):
@@ -54,10 +66,14 @@ def write_floor(folder: Path, rows: int) -> float:
         conn.execute(f"PRAGMA {pragma}")
     tables = ("members", "enrollments", "consents")  # as many rows as the import writes
     for table in tables:
-        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT,"
-                     " e INTEGER, f TEXT)")
-    data = [(f"참여자{i}", f"+8210{20000000 + i}", f"user{i}@example.kr", "중구", 1980, "female")
-            for i in range(rows)]
+        conn.execute(
+            f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT,"
+            " e INTEGER, f TEXT)"
+        )
+    data = [
+        (f"참여자{i}", f"+8210{20000000 + i}", f"user{i}@example.kr", "중구", 1980, "female")
+        for i in range(rows)
+    ]
     t = time.perf_counter()
     conn.execute("BEGIN")
     for table in tables:
@@ -69,9 +85,9 @@ def write_floor(folder: Path, rows: int) -> float:
 
 
 def one_import(folder: Path, xlsx: Path, rows: int) -> dict:
-    from panelapp.services.system.bootstrap import open_app
     from panelapp.services.cohorts.manage import CohortInput, create_cohort
     from panelapp.services.roster_io.importing import commit_import, preview_import
+    from panelapp.services.system.bootstrap import open_app
 
     ctx = open_app(str(folder / "app.db"))
     cohort = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
@@ -82,8 +98,13 @@ def one_import(folder: Path, xlsx: Path, rows: int) -> dict:
     total = time.perf_counter() - t
     assert result.imported == rows
     ctx.db.dispose()
-    return {"parse_s": preview.timings["parse_s"], "validate_s": preview.timings["validate_s"],
-            "recheck_s": result.timings["recheck_s"], "write_s": result.timings["write_s"], "total_s": total}
+    return {
+        "parse_s": preview.timings["parse_s"],
+        "validate_s": preview.timings["validate_s"],
+        "recheck_s": result.timings["recheck_s"],
+        "write_s": result.timings["write_s"],
+        "total_s": total,
+    }
 
 
 def run(rows: int = 10_000, repeat: int = 3, verbose: bool = True) -> dict:
@@ -95,14 +116,21 @@ def run(rows: int = 10_000, repeat: int = 3, verbose: bool = True) -> dict:
         folder = tmp / f"run{i}"
         folder.mkdir()
         runs.append(one_import(folder, xlsx, rows))
-    floors = {"parse_floor_s": statistics.median(parse_floor(xlsx) for _ in range(repeat)),
-              "write_floor_s": statistics.median(write_floor(tmp / f"run{i}", rows) for i in range(repeat))}
+    floors = {
+        "parse_floor_s": statistics.median(parse_floor(xlsx) for _ in range(repeat)),
+        "write_floor_s": statistics.median(write_floor(tmp / f"run{i}", rows) for i in range(repeat)),
+    }
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-    result = {"rows": rows, "file_kb": round(xlsx.stat().st_size / 1024),
-              **{k: round(v, 3) for k, v in med.items()}, **{k: round(v, 3) for k, v in floors.items()},
-              "parse_ratio": round(med["parse_s"] / floors["parse_floor_s"], 2),
-              "write_ratio": round(med["write_s"] / floors["write_floor_s"], 1),
-              "target_s": TARGET_S, "passed": med["total_s"] <= TARGET_S}
+    result = {
+        "rows": rows,
+        "file_kb": round(xlsx.stat().st_size / 1024),
+        **{k: round(v, 3) for k, v in med.items()},
+        **{k: round(v, 3) for k, v in floors.items()},
+        "parse_ratio": round(med["parse_s"] / floors["parse_floor_s"], 2),
+        "write_ratio": round(med["write_s"] / floors["write_floor_s"], 1),
+        "target_s": TARGET_S,
+        "passed": med["total_s"] <= TARGET_S,
+    }
     if verbose:
         _print(result)
     return result

@@ -43,6 +43,7 @@ def _host(ctx):
 
 def _wait(signal, app, timeout_s: float = 30.0) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
+
     loop = QEventLoop()
     signal.connect(loop.quit)
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
@@ -61,10 +62,10 @@ def _floor_ms(ctx, repeat: int) -> float:
 
 
 def run(members: int = 100_000, repeat: int = 5, verbose: bool = True) -> dict:
+    from benchmarks.roster_data import build
     from panelapp.gui.app import create_application
     from panelapp.gui.core.ops import wait_for_all
     from panelapp.gui.pages.roster import RosterPage
-    from benchmarks.roster_data import build
 
     app = create_application()
     tmp = tempfile.mkdtemp(prefix="panelapp-bench-roster-")
@@ -122,11 +123,17 @@ def run(members: int = 100_000, repeat: int = 5, verbose: bool = True) -> dict:
     first = statistics.median(first_paints)
     worst_key = max(keystrokes.values())
     ok = first <= FIRST_PAINT_MS and worst_key <= KEYSTROKE_MS
-    result = {"members": members, "build_s": round(build_s, 1), "floor_ms": round(floor, 1),
-              "first_paint_ms": round(first, 1), "first_paint_ratio": round(first / floor, 1),
-              "keystroke_ms": {k: round(v, 1) for k, v in keystrokes.items()},
-              "keystroke_worst_ms": round(worst_key, 1),
-              "keystroke_worst_ratio": round(worst_key / floor, 1), "passed": ok}
+    result = {
+        "members": members,
+        "build_s": round(build_s, 1),
+        "floor_ms": round(floor, 1),
+        "first_paint_ms": round(first, 1),
+        "first_paint_ratio": round(first / floor, 1),
+        "keystroke_ms": {k: round(v, 1) for k, v in keystrokes.items()},
+        "keystroke_worst_ms": round(worst_key, 1),
+        "keystroke_worst_ratio": round(worst_key / floor, 1),
+        "passed": ok,
+    }
     if verbose:
         _print(result, shown)
     return result
@@ -136,7 +143,9 @@ def _print(r: dict, shown: dict[str, int]) -> None:
     print(f"roster benchmark — {r['members']:,} members (database built in {r['build_s']} s)")
     print(f"{'measure':<28}{'ms':>9}{'× floor':>9}{'target':>9}")
     print(f"{'floor: SELECT id (driver)':<28}{r['floor_ms']:>9.1f}{1.0:>9.1f}{'':>9}")
-    print(f"{'first paint':<28}{r['first_paint_ms']:>9.1f}{r['first_paint_ratio']:>9.1f}{FIRST_PAINT_MS:>9.0f}")
+    print(
+        f"{'first paint':<28}{r['first_paint_ms']:>9.1f}{r['first_paint_ratio']:>9.1f}{FIRST_PAINT_MS:>9.0f}"
+    )
     for text, ms in r["keystroke_ms"].items():
         label = f"keystroke '{text}' ({shown[text]:,} rows)"
         print(f"{label:<28}{ms:>9.1f}{ms / r['floor_ms']:>9.1f}{KEYSTROKE_MS:>9.0f}")

@@ -35,8 +35,13 @@ print(f"PANELAPP_SHOWN {{time.time() - float(os.environ['{ENV}']):.4f}}", flush=
 
 def _env(home: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PANELAPP_DB"}
-    env.update(QT_QPA_PLATFORM="offscreen", PANELAPP_HOME=home, XDG_CONFIG_HOME=f"{home}/config",
-               XDG_DATA_HOME=f"{home}/data", PYTHONDONTWRITEBYTECODE="")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PANELAPP_HOME=home,
+        XDG_CONFIG_HOME=f"{home}/config",
+        XDG_DATA_HOME=f"{home}/data",
+        PYTHONDONTWRITEBYTECODE="",
+    )
     return env
 
 
@@ -46,7 +51,9 @@ def _once(cmd: list[str], env: dict[str, str]) -> float:
     for line in done.stdout.splitlines():
         if line.startswith("PANELAPP_SHOWN "):
             return float(line.split()[1])
-    raise RuntimeError(f"{cmd[-1]!r} did not report its window (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    raise RuntimeError(
+        f"{cmd[-1]!r} did not report its window (exit {done.returncode}):\n{done.stderr[-2000:]}"
+    )
 
 
 def run(runs: int = RUNS, verbose: bool = True) -> dict:
@@ -61,15 +68,29 @@ def run(runs: int = RUNS, verbose: bool = True) -> dict:
             bare_times.append(_once(bare_cmd, env))
     app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
     ratio = app_s / bare_s
-    result = {"runs": runs, "app_ms": round(app_s * 1000), "bare_qt_ms": round(bare_s * 1000),
-              "ratio": round(ratio, 2), "target_ratio": TARGET_RATIO, "passed": ratio <= TARGET_RATIO}
+    result = {
+        "runs": runs,
+        "app_ms": round(app_s * 1000),
+        "bare_qt_ms": round(bare_s * 1000),
+        "ratio": round(ratio, 2),
+        "target_ratio": TARGET_RATIO,
+        "passed": ratio <= TARGET_RATIO,
+    }
     if verbose:
         print(f"start-up to the shown main window, median of {runs} runs")
-        print(f"  bare PySide6 QMainWindow {result['bare_qt_ms']:>6} ms   (runs: "
-              + ", ".join(f"{t * 1000:.0f}" for t in bare_times) + ")")
-        print(f"  panelapp                 {result['app_ms']:>6} ms   (runs: "
-              + ", ".join(f"{t * 1000:.0f}" for t in app_times) + ")")
-        print(f"  ratio {result['ratio']:.2f} (target ≤ {TARGET_RATIO})  {'PASS' if result['passed'] else 'FAIL'}")
+        print(
+            f"  bare PySide6 QMainWindow {result['bare_qt_ms']:>6} ms   (runs: "
+            + ", ".join(f"{t * 1000:.0f}" for t in bare_times)
+            + ")"
+        )
+        print(
+            f"  panelapp                 {result['app_ms']:>6} ms   (runs: "
+            + ", ".join(f"{t * 1000:.0f}" for t in app_times)
+            + ")"
+        )
+        print(
+            f"  ratio {result['ratio']:.2f} (target ≤ {TARGET_RATIO})  {'PASS' if result['passed'] else 'FAIL'}"
+        )
     return result
 
 

@@ -14,19 +14,98 @@ import sqlite3
 
 from panelapp.domain.search_text import grams
 
-PLACES = ["1층 로비", "2층 복도", "지하 주차장", "정문 출입구", "후문", "엘리베이터 앞", "계단실", "화장실",
-          "장애인 화장실", "수유실", "체력단련실", "수영장 입구", "샤워실", "탈의실", "매표소", "야외 산책로",
-          "어린이 놀이터", "민원실", "휴게실", "강당", "옥상 정원", "3층 열람실", "지하 보일러실", "주출입구 경사로"]
-OBJECTS = ["바닥", "계단 난간", "조명", "안내판", "점자블록", "출입문", "손잡이", "배수구", "의자", "벽면",
-           "천장", "경사로", "비상구 표시등", "소화기", "CCTV", "자동문", "세면대", "핸드레일", "보도블록",
-           "쓰레기통", "음수대", "에어컨", "방향 표지", "휠체어 충전기", "미끄럼틀", "벤치", "화단 경계석"]
-PROBLEMS = ["파손", "미끄럼 위험", "고장", "훼손", "누수", "오염", "흔들림", "불량", "부족", "노후", "미작동",
-            "이탈", "균열", "곰팡이", "악취", "불편", "위치 부적절", "높이 부적합", "글씨 희미"]
-REMARKS = ["이용객 안전사고가 우려됩니다.", "빠른 보수가 필요합니다.", "어르신과 어린이 이용이 많아 주의가 필요합니다.",
-           "비가 오면 바닥이 미끄러워집니다.", "야간에는 어두워 잘 보이지 않습니다.", "휠체어 이용자가 지나가기 어렵습니다.",
-           "안내 문구가 작아 읽기 어렵습니다.", "지난 점검 때도 지적된 사항입니다.", "관리 담당자에게 현장에서 전달했습니다.",
-           "임시 조치로 안내 표지를 세워 두었습니다.", "주말 이용객이 많은 시간대에 특히 불편합니다.",
-           "사진을 첨부합니다.", "민원이 여러 차례 접수되었다고 합니다.", "보수 예산 확보가 필요해 보입니다."]
+PLACES = [
+    "1층 로비",
+    "2층 복도",
+    "지하 주차장",
+    "정문 출입구",
+    "후문",
+    "엘리베이터 앞",
+    "계단실",
+    "화장실",
+    "장애인 화장실",
+    "수유실",
+    "체력단련실",
+    "수영장 입구",
+    "샤워실",
+    "탈의실",
+    "매표소",
+    "야외 산책로",
+    "어린이 놀이터",
+    "민원실",
+    "휴게실",
+    "강당",
+    "옥상 정원",
+    "3층 열람실",
+    "지하 보일러실",
+    "주출입구 경사로",
+]
+OBJECTS = [
+    "바닥",
+    "계단 난간",
+    "조명",
+    "안내판",
+    "점자블록",
+    "출입문",
+    "손잡이",
+    "배수구",
+    "의자",
+    "벽면",
+    "천장",
+    "경사로",
+    "비상구 표시등",
+    "소화기",
+    "CCTV",
+    "자동문",
+    "세면대",
+    "핸드레일",
+    "보도블록",
+    "쓰레기통",
+    "음수대",
+    "에어컨",
+    "방향 표지",
+    "휠체어 충전기",
+    "미끄럼틀",
+    "벤치",
+    "화단 경계석",
+]
+PROBLEMS = [
+    "파손",
+    "미끄럼 위험",
+    "고장",
+    "훼손",
+    "누수",
+    "오염",
+    "흔들림",
+    "불량",
+    "부족",
+    "노후",
+    "미작동",
+    "이탈",
+    "균열",
+    "곰팡이",
+    "악취",
+    "불편",
+    "위치 부적절",
+    "높이 부적합",
+    "글씨 희미",
+]
+REMARKS = [
+    "이용객 안전사고가 우려됩니다.",
+    "빠른 보수가 필요합니다.",
+    "어르신과 어린이 이용이 많아 주의가 필요합니다.",
+    "비가 오면 바닥이 미끄러워집니다.",
+    "야간에는 어두워 잘 보이지 않습니다.",
+    "휠체어 이용자가 지나가기 어렵습니다.",
+    "안내 문구가 작아 읽기 어렵습니다.",
+    "지난 점검 때도 지적된 사항입니다.",
+    "관리 담당자에게 현장에서 전달했습니다.",
+    "임시 조치로 안내 표지를 세워 두었습니다.",
+    "주말 이용객이 많은 시간대에 특히 불편합니다.",
+    "사진을 첨부합니다.",
+    "민원이 여러 차례 접수되었다고 합니다.",
+    "보수 예산 확보가 필요해 보입니다.",
+]
 RARE = "해오라기 둥지"
 RARE_COUNT = 3
 CATEGORIES = ["safety", "structure", "cleanliness", "accessibility", "signage", "service", "other"]
@@ -45,14 +124,18 @@ def finding_text(rnd: random.Random) -> tuple[str, str, str]:
 def build(path: str, findings: int, progress=print) -> None:
     """Fill the (already migrated) database at `path` with `findings` findings and postings."""
     from panelapp.services.search.index import DocKind
+
     rnd = random.Random(20261123)
     rare_ids = set(rnd.sample(range(1, findings + 1), RARE_COUNT))
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-400000")
-    conn.execute("INSERT INTO facilities (id, name, active, created_at, updated_at, version) "
-                 "VALUES (1, '한빛국민체육센터', 1, ?, ?, 1)", (STAMP, STAMP))
+    conn.execute(
+        "INSERT INTO facilities (id, name, active, created_at, updated_at, version) "
+        "VALUES (1, '한빛국민체육센터', 1, ?, ?, 1)",
+        (STAMP, STAMP),
+    )
     conn.execute("CREATE TEMP TABLE staging (gram INTEGER, doc_id INTEGER)")
     batch = 100_000
     for start in range(1, findings + 1, batch):
@@ -62,16 +145,33 @@ def build(path: str, findings: int, progress=print) -> None:
             if doc_id in rare_ids:
                 description += f" 처마 밑에 {RARE}이 있습니다."
             day = f"2026-{rnd.randint(3, 11):02d}-{rnd.randint(1, 28):02d}"
-            rows.append((doc_id, 1, title, rnd.choice(CATEGORIES), rnd.choice(SEVERITIES), location, description,
-                         day, STAMP, STAMP))
+            rows.append(
+                (
+                    doc_id,
+                    1,
+                    title,
+                    rnd.choice(CATEGORIES),
+                    rnd.choice(SEVERITIES),
+                    location,
+                    description,
+                    day,
+                    STAMP,
+                    STAMP,
+                )
+            )
             postings.extend((g, doc_id) for g in grams((title, description, location)))
-        conn.executemany("INSERT INTO findings (id, facility_id, title, category, severity, location, description, "
-                         "observed_on, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,1)", rows)
+        conn.executemany(
+            "INSERT INTO findings (id, facility_id, title, category, severity, location, description, "
+            "observed_on, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+            rows,
+        )
         conn.executemany("INSERT INTO staging VALUES (?, ?)", postings)
         progress(f"  {min(start + batch - 1, findings):,} findings")
     progress("  copying postings in key order…")
-    conn.execute(f"INSERT INTO search_grams (gram, doc_kind, doc_id) SELECT gram, {int(DocKind.FINDING)}, doc_id "
-                 "FROM staging ORDER BY gram, doc_id")
+    conn.execute(
+        f"INSERT INTO search_grams (gram, doc_kind, doc_id) SELECT gram, {int(DocKind.FINDING)}, doc_id "
+        "FROM staging ORDER BY gram, doc_id"
+    )
     conn.execute("DROP TABLE staging")
     conn.commit()
     conn.close()

@@ -33,6 +33,7 @@ def data_dir() -> Path:
         path = Path(override)
     else:
         from platformdirs import user_data_dir
+
         path = Path(user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -44,6 +45,7 @@ def config_dir() -> Path:
         path = Path(override)
     else:
         from platformdirs import user_config_dir
+
         path = Path(user_config_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path

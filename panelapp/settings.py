@@ -12,14 +12,14 @@ from typing import Any
 from panelapp.paths import config_dir
 
 DEFAULTS: dict[str, Any] = {
-    "current_user": "",          # name of the acting user (until login exists)
-    "last_cohort_id": None,      # cohort opened on start
-    "roster_page_size": 200,     # rows fetched per batch in large tables
-    "certificate_dir": "",       # where the last activity certificate was saved
-    "import_dir": "",            # folder of the last roster file imported (or template saved)
-    "export_dir": "",            # folder of the last roster export
-    "report_options": {},        # last choices in the improvement report dialog (never the purpose)
-    "recent_reports": [],        # improvement reports made here, newest first
+    "current_user": "",  # name of the acting user (until login exists)
+    "last_cohort_id": None,  # cohort opened on start
+    "roster_page_size": 200,  # rows fetched per batch in large tables
+    "certificate_dir": "",  # where the last activity certificate was saved
+    "import_dir": "",  # folder of the last roster file imported (or template saved)
+    "export_dir": "",  # folder of the last roster export
+    "report_options": {},  # last choices in the improvement report dialog (never the purpose)
+    "recent_reports": [],  # improvement reports made here, newest first
 }
 
 

@@ -23,8 +23,8 @@ from sqlalchemy import text  # noqa: E402
 from panelapp.db import models  # noqa: E402,F401
 from panelapp.db.base import Base  # noqa: E402
 from panelapp.db.engine import open_database  # noqa: E402
-from panelapp.services.system.bootstrap import ensure_user, sync_consent_notices  # noqa: E402
 from panelapp.services.context import ServiceContext  # noqa: E402
+from panelapp.services.system.bootstrap import ensure_user, sync_consent_notices  # noqa: E402
 
 PG_URL = os.environ.get("PANELAPP_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

@@ -14,6 +14,7 @@ class Window(QMainWindow):
     def __init__(self, ctx, cohort_id):
         super().__init__()
         from panelapp.gui.undo import UndoStack
+
         self.ctx, self.current_cohort_id = ctx, cohort_id
         self.bus = DataBus(self)
         self.undo_stack = UndoStack(self)

@@ -4,16 +4,21 @@ import io
 
 import pytest
 from PIL import Image
+from schedule_world import build_world
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.errors import DomainError
 from panelapp.services.attachments import photos as attachments
-from panelapp.services.attachments.photos import add_photo, list_attachments, remove_attachment, thumbnail_path
+from panelapp.services.attachments.photos import (
+    add_photo,
+    list_attachments,
+    remove_attachment,
+    thumbnail_path,
+)
 from panelapp.services.attachments.store import attachment_path
 from panelapp.services.findings.manage import FindingInput, create_finding, get_finding
 from panelapp.services.inspections.scheduling import create_inspection
 from panelapp.services.system.undo import undo
-from schedule_world import build_world
 
 
 @pytest.fixture
@@ -38,7 +43,13 @@ def photo(path, size=(40, 20), colour=(200, 30, 30), orientation=None, fmt="JPEG
 def test_add_copies_by_hash_once_and_lists(ctx, finding, tmp_path):
     src = photo(tmp_path / "계단.jpg")
     a = add_photo(ctx, "finding", finding.id, src)
-    assert (a.original_name, a.mime, a.size, a.width, a.height) == ("계단.jpg", "image/jpeg", src.stat().st_size, 40, 20)
+    assert (a.original_name, a.mime, a.size, a.width, a.height) == (
+        "계단.jpg",
+        "image/jpeg",
+        src.stat().st_size,
+        40,
+        20,
+    )
     assert a.path == attachment_path(ctx.db, a.path.name) and a.path.read_bytes() == src.read_bytes()
     copy = tmp_path / "같은사진.jpg"
     copy.write_bytes(src.read_bytes())

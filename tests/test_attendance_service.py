@@ -5,12 +5,24 @@ from sqlalchemy import select
 
 from panelapp.db.models import ActivityEvent, Attendance
 from panelapp.domain.enums import EnrollmentStatus, EventKind
-from panelapp.domain.errors import ConcurrencyError, DomainError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.activities.stats import stats_for
-from panelapp.services.activities.attendance import (
-    EventInput, attendance_sheet, create_event, delete_event, list_events, mark_all_present,
-    set_attendance, update_event,
+from panelapp.domain.errors import (
+    ConcurrencyError,
+    DomainError,
+    NotFoundError,
+    ValidationError,
+    ValidationErrors,
 )
+from panelapp.services.activities.attendance import (
+    EventInput,
+    attendance_sheet,
+    create_event,
+    delete_event,
+    list_events,
+    mark_all_present,
+    set_attendance,
+    update_event,
+)
+from panelapp.services.activities.stats import stats_for
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading, transaction
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member, withdraw_member
@@ -25,9 +37,12 @@ def setup_cohort(ctx, number=7):
 
 
 def enrol(ctx, cohort, name, phone, joined=D(2026, 3, 1), team=0):
-    return enroll_member(ctx, cohort.id, MemberInput(name=name, phone=phone, joined_on=joined,
-                                                     team_id=cohort.teams[team].id),
-                         ConsentInput("2026-1", D(2026, 3, 1), agreed=True)).enrollment_id
+    return enroll_member(
+        ctx,
+        cohort.id,
+        MemberInput(name=name, phone=phone, joined_on=joined, team_id=cohort.teams[team].id),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    ).enrollment_id
 
 
 def event(kind=EventKind.TRAINING, title="기본 교육", day=D(2026, 4, 10), hours=2.0, **kw):
@@ -45,18 +60,34 @@ def world(ctx):
 
 def test_create_and_list_events(world):
     ctx, c, *_ = world
-    launch = create_event(ctx, c.id, event(EventKind.LAUNCH, " 발대식 ", D(2026, 3, 14), 3,
-                                           start_time=dt.time(14), location="본관 대회의실"))
+    launch = create_event(
+        ctx,
+        c.id,
+        event(
+            EventKind.LAUNCH, " 발대식 ", D(2026, 3, 14), 3, start_time=dt.time(14), location="본관 대회의실"
+        ),
+    )
     create_event(ctx, c.id, event(day=D(2026, 3, 2)))
     events = list_events(ctx, c.id)
     assert [e.event_date for e in events] == [D(2026, 3, 2), D(2026, 3, 14)]
     assert (events[1].title, events[1].hours, events[1].location, events[1].start_time) == (
-        "발대식", 3.0, "본관 대회의실", dt.time(14))
+        "발대식",
+        3.0,
+        "본관 대회의실",
+        dt.time(14),
+    )
     assert events[1].id == launch.id and events[1].present_count == 0 and not events[1].read_only
 
 
-@pytest.mark.parametrize("hours, message", [
-    (0, "0.5시간에서 24시간"), (24.5, "0.5시간에서 24시간"), (1.25, "30분(0.5시간) 단위"), ("두시간", "숫자가 아닙니다")])
+@pytest.mark.parametrize(
+    "hours, message",
+    [
+        (0, "0.5시간에서 24시간"),
+        (24.5, "0.5시간에서 24시간"),
+        (1.25, "30분(0.5시간) 단위"),
+        ("두시간", "숫자가 아닙니다"),
+    ],
+)
 def test_hours_validation(world, hours, message):
     ctx, c, *_ = world
     with pytest.raises(ValidationError) as err:
@@ -66,8 +97,8 @@ def test_hours_validation(world, hours, message):
 
 def test_half_hours_and_tolerance_edges_are_accepted(world):
     ctx, c, *_ = world
-    create_event(ctx, c.id, event(day=D(2026, 1, 30), hours=0.5))   # term start - 30 days
-    create_event(ctx, c.id, event(day=D(2027, 1, 30), hours=24))    # term end + 30 days
+    create_event(ctx, c.id, event(day=D(2026, 1, 30), hours=0.5))  # term start - 30 days
+    create_event(ctx, c.id, event(day=D(2027, 1, 30), hours=24))  # term end + 30 days
     assert [e.hours for e in list_events(ctx, c.id)] == [0.5, 24.0]
 
 
@@ -96,18 +127,25 @@ def test_set_attendance_and_totals_follow_activity_stats(world):
     assert [r.name for r in sheet.rows] == ["이철수", "홍길동", "김영희"]  # team order, then name
     assert (rows[a].hours, rows[a].attended, rows[a].held, rows[a].rate) == (3.5, 2, 2, 1.0)
     assert (rows[b].hours, rows[b].attended, rows[b].held, rows[b].rate) == (1.5, 1, 2, 0.5)
-    assert (rows[late].hours, rows[late].held, rows[late].eligible) == (1.5, 1, frozenset(
-        {e2.id, sheet.events[2].id}))
+    assert (rows[late].hours, rows[late].held, rows[late].eligible) == (
+        1.5,
+        1,
+        frozenset({e2.id, sheet.events[2].id}),
+    )
     assert rows[a].present == {e1.id, e2.id} and sheet.present_count(e1.id) == 1
     with reading(ctx) as s:
         stats = stats_for(s, [a, b, late], today=TODAY)
-        absent = s.execute(select(Attendance.present, Attendance.hours).where(
-            Attendance.enrollment_id == b, Attendance.event_id == e1.id)).one()
+        absent = s.execute(
+            select(Attendance.present, Attendance.hours).where(
+                Attendance.enrollment_id == b, Attendance.event_id == e1.id
+            )
+        ).one()
     assert {k: (v.hours, v.attended, v.held) for k, v in stats.items()} == {
-        r.enrollment_id: (r.hours, r.attended, r.held) for r in sheet.rows}
+        r.enrollment_id: (r.hours, r.attended, r.held) for r in sheet.rows
+    }
     assert tuple(absent) == (False, 0.0)
-    assert not sheet.can_record(rows[late], sheet.events[0])   # before joining
-    assert not sheet.can_record(rows[a], sheet.events[2])      # not held yet
+    assert not sheet.can_record(rows[late], sheet.events[0])  # before joining
+    assert not sheet.can_record(rows[a], sheet.events[2])  # not held yet
     assert sheet.can_record(rows[a], sheet.events[1])
 
 
@@ -135,6 +173,7 @@ def test_withdrawn_member_period_ends_and_future_events_refused(world):
     e_dec = create_event(ctx, c.id, event(day=D(2026, 12, 10)))
     with reading(ctx) as s:
         from panelapp.db.models import Enrollment
+
         version = s.get(Enrollment, b).version
     withdraw_member(ctx, b, D(2026, 6, 30), "이사", version)
     set_attendance(ctx, e_may.id, {b: True}, today=TODAY)
@@ -160,8 +199,9 @@ def test_changing_event_hours_updates_credited_hours(world):
     ctx, c, a, b, late = world
     e1 = create_event(ctx, c.id, event(day=D(2026, 7, 10), hours=2))
     info = set_attendance(ctx, e1.id, {a: True, b: False}, today=TODAY)
-    new = update_event(ctx, e1.id, event(title="심화 교육", day=D(2026, 7, 11), hours=4), info.version,
-                       today=TODAY)
+    new = update_event(
+        ctx, e1.id, event(title="심화 교육", day=D(2026, 7, 11), hours=4), info.version, today=TODAY
+    )
     assert new.title == "심화 교육" and new.version > info.version
     with reading(ctx) as s:
         hours = dict(s.execute(select(Attendance.enrollment_id, Attendance.hours)).all())
@@ -197,26 +237,38 @@ def test_deleted_events_are_excluded_everywhere(world):
 def test_inspection_events_are_read_only(world):
     ctx, c, a, *_ = world
     with transaction(ctx) as s:
-        s.add(ActivityEvent(cohort_id=c.id, kind=EventKind.INSPECTION, title="체육센터 점검",
-                            event_date=D(2026, 5, 2), hours=2))
+        s.add(
+            ActivityEvent(
+                cohort_id=c.id,
+                kind=EventKind.INSPECTION,
+                title="체육센터 점검",
+                event_date=D(2026, 5, 2),
+                hours=2,
+            )
+        )
     [info] = list_events(ctx, c.id)
     assert info.read_only
-    for call in (lambda: set_attendance(ctx, info.id, {a: True}, today=TODAY),
-                 lambda: update_event(ctx, info.id, event(), info.version),
-                 lambda: delete_event(ctx, info.id)):
+    for call in (
+        lambda: set_attendance(ctx, info.id, {a: True}, today=TODAY),
+        lambda: update_event(ctx, info.id, event(), info.version),
+        lambda: delete_event(ctx, info.id),
+    ):
         with pytest.raises(DomainError, match="점검 일정에서 관리"):
             call()
     assert not attendance_sheet(ctx, c.id, today=TODAY).can_record(
-        attendance_sheet(ctx, c.id, today=TODAY).rows[0], info)
+        attendance_sheet(ctx, c.id, today=TODAY).rows[0], info
+    )
 
 
 def test_an_inspection_event_is_only_for_the_members_recorded_on_it(ctx):
     """Attendance sheet: a visit is 'eligible' only for those with an attendance record."""
     import datetime as _dt
+
     from panelapp.db.models import ActivityEvent, Attendance, Cohort, Enrollment, Member
     from panelapp.domain.enums import EventKind
     from panelapp.services.activities.attendance import attendance_sheet
     from panelapp.services.context import transaction
+
     with transaction(ctx) as s:
         c = Cohort(number=9, name="제9기", term_start=_dt.date(2026, 3, 1), term_end=_dt.date(2026, 12, 31))
         s.add(c)
@@ -226,8 +278,13 @@ def test_an_inspection_event_is_only_for_the_members_recorded_on_it(ctx):
         s.flush()
         es = [Enrollment(member_id=m.id, cohort_id=c.id, joined_on=_dt.date(2026, 3, 1)) for m in people]
         s.add_all(es)
-        visit = ActivityEvent(cohort_id=c.id, kind=EventKind.INSPECTION, title="공원 점검",
-                              event_date=_dt.date(2026, 5, 1), hours=2.0)
+        visit = ActivityEvent(
+            cohort_id=c.id,
+            kind=EventKind.INSPECTION,
+            title="공원 점검",
+            event_date=_dt.date(2026, 5, 1),
+            hours=2.0,
+        )
         s.add(visit)
         s.flush()
         s.add(Attendance(event_id=visit.id, enrollment_id=es[0].id, present=True, hours=2.0))

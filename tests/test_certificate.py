@@ -20,8 +20,12 @@ TODAY = D(2026, 11, 23)
 
 
 def _enrol(ctx, cohort, name, phone, **kw):
-    return enroll_member(ctx, cohort.id, MemberInput(name=name, phone=phone, joined_on=D(2026, 3, 1), **kw),
-                         ConsentInput("2026-1", D(2026, 3, 1), agreed=True)).enrollment_id
+    return enroll_member(
+        ctx,
+        cohort.id,
+        MemberInput(name=name, phone=phone, joined_on=D(2026, 3, 1), **kw),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    ).enrollment_id
 
 
 @pytest.fixture
@@ -37,8 +41,16 @@ def member(ctx):
 def _events(ctx, c, eid, n, start=D(2026, 3, 14)):
     for i in range(n):
         kind = [EventKind.LAUNCH, EventKind.TRAINING, EventKind.MEETING, EventKind.OTHER][min(i, 1 + i % 3)]
-        ev = create_event(ctx, c.id, EventInput(kind, f"활동 {i + 1}회차 시설 이용 편의 개선 모임", start + dt.timedelta(days=4 * i),
-                                                2.0 if i % 2 else 1.5))
+        ev = create_event(
+            ctx,
+            c.id,
+            EventInput(
+                kind,
+                f"활동 {i + 1}회차 시설 이용 편의 개선 모임",
+                start + dt.timedelta(days=4 * i),
+                2.0 if i % 2 else 1.5,
+            ),
+        )
         set_attendance(ctx, ev.id, {eid: i % 5 != 4}, today=TODAY)
 
 
@@ -46,16 +58,30 @@ def test_certificate_data_matches_the_database(member):
     ctx, c, eid, _first = member
     _events(ctx, c, eid, 5)
     with transaction(ctx) as s:
-        s.add(ContentPost(enrollment_id=eid, channel=ContentChannel.BLOG, title="수영장 이용 후기",
-                          published_on=D(2026, 6, 1), hours=1.0))
+        s.add(
+            ContentPost(
+                enrollment_id=eid,
+                channel=ContentChannel.BLOG,
+                title="수영장 이용 후기",
+                published_on=D(2026, 6, 1),
+                hours=1.0,
+            )
+        )
     data = certificate_data(ctx, eid, issued_on=TODAY)
     with reading(ctx) as s:
-        db_hours = s.scalar(select(func.sum(Attendance.hours)).where(
-            Attendance.enrollment_id == eid, Attendance.present.is_(True)))
+        db_hours = s.scalar(
+            select(func.sum(Attendance.hours)).where(
+                Attendance.enrollment_id == eid, Attendance.present.is_(True)
+            )
+        )
     assert data.total_hours == db_hours + 1.0 == sum(a.hours for a in data.activities) == 8.0
     assert (data.attended, data.held, data.rate) == (4, 5, 0.8)
     assert (data.member_name, data.team_name, data.role_label, data.affiliation) == (
-        "남궁하늘", "정책동행단", "조장", "제7기 정책동행단")
+        "남궁하늘",
+        "정책동행단",
+        "조장",
+        "제7기 정책동행단",
+    )
     assert data.certificate_number == "제7기-2026-0002"
     assert (data.organization_name, data.issuer) == ("한빛시설관리공단", "한빛시설관리공단")
     assert (data.period_start, data.period_end, data.ongoing) == (D(2026, 3, 1), TODAY, True)
@@ -110,9 +136,19 @@ def test_render_reads_back_with_korean_text_and_embedded_fonts(member):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = _text(pdf)
-    for expected in ("활동확인서", "남궁하늘", "제7기-2026-0002", "총 9시간", "출석률 83.3%", "2026년 11월 23일",
-                     "한빛시설관리공단", "쪽 1 / 1", "위 사람은 한빛시설관리공단 제7기 고객서비스 시민참여단",
-                     "활동 1회차 시설 이용 편의 개선 모임", "2026. 3. 14."):
+    for expected in (
+        "활동확인서",
+        "남궁하늘",
+        "제7기-2026-0002",
+        "총 9시간",
+        "출석률 83.3%",
+        "2026년 11월 23일",
+        "한빛시설관리공단",
+        "쪽 1 / 1",
+        "위 사람은 한빛시설관리공단 제7기 고객서비스 시민참여단",
+        "활동 1회차 시설 이용 편의 개선 모임",
+        "2026. 3. 14.",
+    ):
         assert expected in text, expected
     fonts = _fonts(pdf)
     assert fonts and all(f.split("+")[-1] in ("NanumGothic", "NanumGothicBold") and "+" in f for f in fonts)
@@ -135,7 +171,13 @@ def test_sixty_activities_still_fit_on_one_page(member):
 def test_long_titles_fall_back_to_the_summary(member):
     ctx, c, eid, _first = member
     for i in range(12):
-        ev = create_event(ctx, c.id, EventInput(EventKind.TRAINING, "아주 긴 교육 제목 " * 18, D(2026, 4, 1) + dt.timedelta(days=i), 2))
+        ev = create_event(
+            ctx,
+            c.id,
+            EventInput(
+                EventKind.TRAINING, "아주 긴 교육 제목 " * 18, D(2026, 4, 1) + dt.timedelta(days=i), 2
+            ),
+        )
         set_attendance(ctx, ev.id, {eid: True}, today=TODAY)
     pdf = render_certificate(certificate_data(ctx, eid, issued_on=TODAY))
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1

@@ -9,9 +9,9 @@ from panelapp.db.engine import open_database
 from panelapp.db.migrate import alembic_config, upgrade_to_head
 from panelapp.db.models import Attachment, Consent, Enrollment, Member
 from panelapp.services.attachments.store import attachment_path, attachments_root
-from panelapp.services.system.check import MAX_LINES, run_checks
 from panelapp.services.context import transaction
 from panelapp.services.demo.build import load_demo
+from panelapp.services.system.check import MAX_LINES, run_checks
 
 SHA = "ab" * 32
 
@@ -46,10 +46,27 @@ def test_demo_database_passes(ctx):
 def test_missing_attachment_file_is_reported(ctx):
     stamp_head(ctx.db)
     with transaction(ctx) as s:
-        s.add(Attachment(sha256=SHA, original_name="화장실_파손.jpg", mime="image/jpeg", size=3,
-                         owner_type="finding", owner_id=1))
-        s.add(Attachment(sha256="cd" * 32, original_name="지운사진.jpg", mime="image/jpeg", size=3,
-                         owner_type="finding", owner_id=1, deleted_at=dt.datetime(2026, 5, 1)))
+        s.add(
+            Attachment(
+                sha256=SHA,
+                original_name="화장실_파손.jpg",
+                mime="image/jpeg",
+                size=3,
+                owner_type="finding",
+                owner_id=1,
+            )
+        )
+        s.add(
+            Attachment(
+                sha256="cd" * 32,
+                original_name="지운사진.jpg",
+                mime="image/jpeg",
+                size=3,
+                owner_type="finding",
+                owner_id=1,
+                deleted_at=dt.datetime(2026, 5, 1),
+            )
+        )
     problems = run_checks(ctx.db)
     assert len(problems) == 1 and "화장실_파손.jpg" in problems[0]
     path = attachment_path(ctx.db, SHA)
@@ -66,7 +83,9 @@ def test_attachment_layout(tmp_path):
     assert attachment_path(db, SHA) == tmp_path / "attachments" / "ab" / SHA
     assert attachments_root(db) == tmp_path / "attachments"
     import pytest
+
     from panelapp.domain.errors import DomainError
+
     with pytest.raises(DomainError):
         attachment_path(db, "../../etc/passwd")
     db.dispose()
@@ -74,6 +93,7 @@ def test_attachment_layout(tmp_path):
 
 def test_attachments_of_a_server_database_live_in_the_data_folder():
     from panelapp.paths import data_dir
+
     db = open_database("postgresql+psycopg://u@server/panel")
     assert attachments_root(db) == data_dir() / "attachments"
 
@@ -108,9 +128,13 @@ def test_broken_foreign_key_is_reported(tmp_path):
     upgrade_to_head(db)
     with db.engine.begin() as conn:
         conn.execute(text("PRAGMA foreign_keys=OFF"))
-        conn.execute(text("INSERT INTO consents (member_id, notice_id, consented_on, method, "
-                          "retention_until, created_at, updated_at, version) VALUES "
-                          "(999, 999, '2026-01-01', 'written', '2027-01-01', '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO consents (member_id, notice_id, consented_on, method, "
+                "retention_until, created_at, updated_at, version) VALUES "
+                "(999, 999, '2026-01-01', 'written', '2027-01-01', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
     problems = run_checks(db)
     assert any("'consents'" in p and "'members'" in p for p in problems)
     db.dispose()

@@ -10,32 +10,63 @@ from panelapp.domain.enums import ChecklistItemKind as K
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
 from panelapp.services.checklists.templates import (
-    ItemDraft, SectionDraft, TemplateDraft, create_template, ensure_default_template, get_template,
-    get_template_version, list_templates, load_default_draft, save_template, versions_of,
+    ItemDraft,
+    SectionDraft,
+    TemplateDraft,
+    create_template,
+    ensure_default_template,
+    get_template,
+    get_template_version,
+    list_templates,
+    load_default_draft,
+    save_template,
+    versions_of,
 )
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
-from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
-    list_facility_types
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    ensure_default_facility_types,
+    list_facility_types,
+)
 from panelapp.services.system.reference_seed import seed_reference_data
 
-DRAFT = TemplateDraft("공원 점검표", "공원용", (
-    SectionDraft("안전", (ItemDraft("놀이기구 파손이 없다", K.YES_NO, True, "흔들어 봅니다"),
-                        ItemDraft("조명 밝기", K.SCORE))),
-    SectionDraft("기타", (ItemDraft("기타 의견", K.TEXT),)),
-))
+DRAFT = TemplateDraft(
+    "공원 점검표",
+    "공원용",
+    (
+        SectionDraft(
+            "안전",
+            (
+                ItemDraft("놀이기구 파손이 없다", K.YES_NO, True, "흔들어 봅니다"),
+                ItemDraft("조명 밝기", K.SCORE),
+            ),
+        ),
+        SectionDraft("기타", (ItemDraft("기타 의견", K.TEXT),)),
+    ),
+)
 
 _NUMBERS = itertools.count(1)
 
 
 def _inspection(ctx, version_id, status=InspectionStatus.COMPLETED, deleted=False) -> int:
     ensure_default_facility_types(ctx)
-    cohort = create_cohort(ctx, CohortInput(next(_NUMBERS), "기수", dt.date(2026, 3, 1), dt.date(2026, 12, 31)),
-                           default_teams=False)
+    cohort = create_cohort(
+        ctx,
+        CohortInput(next(_NUMBERS), "기수", dt.date(2026, 3, 1), dt.date(2026, 12, 31)),
+        default_teams=False,
+    )
     facility = create_facility(ctx, FacilityInput(f"시설{cohort.id}", list_facility_types(ctx)[0].id))
     with ctx.db.session_factory.begin() as s:
-        row = Inspection(uid=f"insp-{cohort.id}", cohort_id=cohort.id, facility_id=facility.id,
-                         template_version_id=version_id, scheduled_date=dt.date(2026, 5, 1), status=status,
-                         deleted_at=dt.datetime.now(dt.timezone.utc) if deleted else None)
+        row = Inspection(
+            uid=f"insp-{cohort.id}",
+            cohort_id=cohort.id,
+            facility_id=facility.id,
+            template_version_id=version_id,
+            scheduled_date=dt.date(2026, 5, 1),
+            status=status,
+            deleted_at=dt.datetime.now(dt.UTC) if deleted else None,
+        )
         s.add(row)
         s.flush()
         return row.id
@@ -44,8 +75,11 @@ def _inspection(ctx, version_id, status=InspectionStatus.COMPLETED, deleted=Fals
 def _edited(info):
     draft = info.to_draft()
     first = draft.sections[0]
-    return TemplateDraft("공원 점검표(개정)", draft.description, (
-        SectionDraft("안전·시설", first.items + (ItemDraft("CCTV가 작동한다"),)),) + draft.sections[1:])
+    return TemplateDraft(
+        "공원 점검표(개정)",
+        draft.description,
+        (SectionDraft("안전·시설", first.items + (ItemDraft("CCTV가 작동한다"),)),) + draft.sections[1:],
+    )
 
 
 def test_create_and_read_back(ctx):
@@ -53,13 +87,22 @@ def test_create_and_read_back(ctx):
     assert (info.name, info.version_number, info.version_count, info.used) == ("공원 점검표", 1, 1, False)
     assert [s.title for s in info.sections] == ["안전", "기타"]
     first = info.sections[0].items[0]
-    assert (first.text, first.kind, first.required, first.help, first.position) == \
-        ("놀이기구 파손이 없다", K.YES_NO, True, "흔들어 봅니다", 1)
+    assert (first.text, first.kind, first.required, first.help, first.position) == (
+        "놀이기구 파손이 없다",
+        K.YES_NO,
+        True,
+        "흔들어 봅니다",
+        1,
+    )
     assert info.to_draft() == DRAFT
     assert get_template(ctx, info.id) == info
     [summary] = list_templates(ctx)
-    assert (summary.name, summary.latest_number, summary.section_count, summary.item_count) == \
-        ("공원 점검표", 1, 2, 3)
+    assert (summary.name, summary.latest_number, summary.section_count, summary.item_count) == (
+        "공원 점검표",
+        1,
+        2,
+        3,
+    )
 
 
 def test_unused_template_is_edited_in_place(ctx):
@@ -86,8 +129,11 @@ def test_used_version_is_frozen_and_save_makes_version_2(ctx, how):
     else:
         inspection_id = _inspection(ctx, info.version_id, InspectionStatus.PLANNED)
         with ctx.db.session_factory.begin() as s:
-            s.add(ChecklistResponse(inspection_id=inspection_id,
-                                    item_id=info.sections[0].items[0].id, value="yes"))
+            s.add(
+                ChecklistResponse(
+                    inspection_id=inspection_id, item_id=info.sections[0].items[0].id, value="yes"
+                )
+            )
     assert get_template(ctx, info.id).used
     result = save_template(ctx, info.id, _edited(info), info.version)
     assert result.new_version and result.previous_number == 1
@@ -109,10 +155,14 @@ def test_used_version_is_frozen_and_save_makes_version_2(ctx, how):
 
 
 def test_validation_messages_name_positions(ctx):
-    bad = TemplateDraft("점검표", None, (
-        SectionDraft("안전", (ItemDraft("소화기"),)),
-        SectionDraft("청결", (ItemDraft("바닥"), ItemDraft("화장실"), ItemDraft("  "))),
-    ))
+    bad = TemplateDraft(
+        "점검표",
+        None,
+        (
+            SectionDraft("안전", (ItemDraft("소화기"),)),
+            SectionDraft("청결", (ItemDraft("바닥"), ItemDraft("화장실"), ItemDraft("  "))),
+        ),
+    )
     with pytest.raises(ValidationError) as err:
         create_template(ctx, bad)
     assert str(err.value) == "2번째 구역 3번째 항목: 내용을 입력해 주세요."
@@ -123,8 +173,10 @@ def test_validation_messages_name_positions(ctx):
         create_template(ctx, TemplateDraft("점검표", None, ()))
     with pytest.raises(ValidationErrors) as errs:
         create_template(ctx, TemplateDraft("점검표", None, (SectionDraft(" ", ()),)))
-    assert [str(e) for e in errs.value.errors] == ["1번째 구역: 구역 제목을 입력해 주세요.",
-                                                   "1번째 구역: 점검 항목을 하나 이상 추가해 주세요."]
+    assert [str(e) for e in errs.value.errors] == [
+        "1번째 구역: 구역 제목을 입력해 주세요.",
+        "1번째 구역: 점검 항목을 하나 이상 추가해 주세요.",
+    ]
     assert list_templates(ctx) == []
     create_template(ctx, DRAFT)
     with pytest.raises(ValidationError, match="이미 있습니다"):

@@ -95,12 +95,24 @@ def test_real_command_in_a_subprocess(tmp_path):
     path = tmp_path / "sub.db"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("PANELAPP_DB", None)
-    done = subprocess.run([sys.executable, "-m", "panelapp", "--db", str(path), "demo"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "panelapp", "--db", str(path), "demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "데모 데이터를 불러왔습니다" in done.stdout
-    again = subprocess.run([sys.executable, "-m", "panelapp", "--db", str(path), "demo"],
-                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-m", "panelapp", "--db", str(path), "demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert "빈 데이터베이스" in again.stderr
     assert count_cohorts(path) == 2

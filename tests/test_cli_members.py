@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from panelapp.cli import main
 from panelapp.db.models import AccessLog, Enrollment
-from panelapp.services.system.bootstrap import open_app
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.system.bootstrap import open_app
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
@@ -58,12 +58,15 @@ def test_dry_run_then_import(db, capsys):
     assert "이 기수에 같은 번호의 단원" in capsys.readouterr().err and enrolled(db) == 5
 
 
-@pytest.mark.parametrize("args, words", [
-    (["members", "import", str(FIX / "roster_utf16.csv"), "--cohort", "7"], "UTF-16"),
-    (["members", "import", str(FIX / "roster_utf8.csv"), "--cohort", "9"], "제9기를 찾을 수 없습니다"),
-    (["members", "export", "--cohort", "7", "-o", "x.csv", "--unmasked"], "--purpose"),
-    (["members", "export", "--cohort", "7", "-o", "x.csv", "--purpose", "x"], "--unmasked"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["members", "import", str(FIX / "roster_utf16.csv"), "--cohort", "7"], "UTF-16"),
+        (["members", "import", str(FIX / "roster_utf8.csv"), "--cohort", "9"], "제9기를 찾을 수 없습니다"),
+        (["members", "export", "--cohort", "7", "-o", "x.csv", "--unmasked"], "--purpose"),
+        (["members", "export", "--cohort", "7", "-o", "x.csv", "--purpose", "x"], "--unmasked"),
+    ],
+)
 def test_user_errors_are_one_korean_line(db, capsys, args, words):
     assert main(["--db", str(db)] + args) == 1
     err = capsys.readouterr().err
@@ -85,7 +88,26 @@ def test_template_and_export(db, tmp_path, capsys):
     out = tmp_path / "명단.csv"
     assert main(["--db", str(db), "members", "export", "--cohort", "7", "-o", str(out)]) == 0
     assert "5명" in capsys.readouterr().out and "김*이" in out.read_text(encoding="utf-8-sig")
-    assert main(["--db", str(db), "members", "export", "--cohort", "7", "-o", str(out),
-                 "--unmasked", "--purpose", "발대식 안내 문자"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "members",
+                "export",
+                "--cohort",
+                "7",
+                "-o",
+                str(out),
+                "--unmasked",
+                "--purpose",
+                "발대식 안내 문자",
+            ]
+        )
+        == 0
+    )
     assert "김똠이" in out.read_text(encoding="utf-8-sig")
-    assert scalar(db, select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")) == "발대식 안내 문자"
+    assert (
+        scalar(db, select(AccessLog.purpose).where(AccessLog.action == "export_unmasked"))
+        == "발대식 안내 문자"
+    )

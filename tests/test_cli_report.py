@@ -5,10 +5,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from report_world import build_report_world
 
 from panelapp.cli import main
 from panelapp.services.system.bootstrap import open_app
-from report_world import build_report_world
 
 
 @pytest.fixture
@@ -22,11 +22,32 @@ def db(tmp_path):
 
 def test_report_writes_pdf_and_xlsx(db, tmp_path, capsys):
     pdf, xlsx = tmp_path / "보고서.pdf", tmp_path / "보고서.xlsx"
-    assert main(["--db", str(db), "report", "--cohort", "7", "--from", "2026-06-01", "--to", "2026-06-30",
-                 "-o", str(pdf), "--xlsx", str(xlsx)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "report",
+                "--cohort",
+                "7",
+                "--from",
+                "2026-06-01",
+                "--to",
+                "2026-06-30",
+                "-o",
+                str(pdf),
+                "--xlsx",
+                str(xlsx),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
-    assert f"개선 보고서 {len(reader.pages)}쪽을 저장했습니다" in out and "시설 1곳, 발견사항 2건, 개선제안 2건" in out
+    assert (
+        f"개선 보고서 {len(reader.pages)}쪽을 저장했습니다" in out
+        and "시설 1곳, 발견사항 2건, 개선제안 2건" in out
+    )
     assert "2026.6.1.~2026.6.30." in reader.pages[0].extract_text().replace(" ", "")
     assert "개선제안" in load_workbook(xlsx).sheetnames
 
@@ -38,11 +59,17 @@ def test_no_photos_makes_a_smaller_file(db, tmp_path):
     assert without.stat().st_size < with_photos.stat().st_size - 20_000
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--cohort", "9"], "제9기가 없습니다"),
-    (["--cohort", "7", "--from", "2026-13-01"], "--from: '2026-13-01'은(는) 날짜가 아닙니다"),
-    (["--cohort", "7", "--from", "2026-07-01", "--to", "2026-06-01"], "시작일(--from)이 종료일(--to)보다 늦습니다"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--cohort", "9"], "제9기가 없습니다"),
+        (["--cohort", "7", "--from", "2026-13-01"], "--from: '2026-13-01'은(는) 날짜가 아닙니다"),
+        (
+            ["--cohort", "7", "--from", "2026-07-01", "--to", "2026-06-01"],
+            "시작일(--from)이 종료일(--to)보다 늦습니다",
+        ),
+    ],
+)
 def test_user_errors_are_one_korean_line(db, tmp_path, capsys, args, words):
     target = tmp_path / "x.pdf"
     assert main(["--db", str(db), "report", *args, "-o", str(target)]) == 1

@@ -4,10 +4,14 @@ from sqlalchemy import text
 
 from panelapp.cli import main
 from panelapp.db.engine import open_database
-from panelapp.services.system.bootstrap import open_app
-from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
-    list_facility_types
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    ensure_default_facility_types,
+    list_facility_types,
+)
 from panelapp.services.search.query import search
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 

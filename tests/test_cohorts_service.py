@@ -10,32 +10,49 @@ from sqlalchemy import select
 from panelapp.db.models import Cohort, Enrollment, Team, User
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, TeamKind
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
-from panelapp.services.system.bootstrap import ensure_user
+from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
 from panelapp.services.cohorts.manage import (
-    CohortInput, TeamInput, close_cohort, create_cohort, create_team, delete_cohort, delete_team,
-    get_cohort, list_cohorts, list_teams, update_cohort, update_team,
+    CohortInput,
+    TeamInput,
+    close_cohort,
+    create_cohort,
+    create_team,
+    delete_cohort,
+    delete_team,
+    get_cohort,
+    list_cohorts,
+    list_teams,
+    update_cohort,
+    update_team,
 )
 from panelapp.services.context import ServiceContext, reading, transaction
-from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member, withdraw_member
+from panelapp.services.system.bootstrap import ensure_user
 
 D = dt.date
 
 
 def seventh(ctx, number=7, **kw):
-    return create_cohort(ctx, CohortInput(number, f"제{number}기 고객서비스 시민참여단",
-                                          D(2026, 3, 1), D(2026, 12, 31), **kw))
+    return create_cohort(
+        ctx, CohortInput(number, f"제{number}기 고객서비스 시민참여단", D(2026, 3, 1), D(2026, 12, 31), **kw)
+    )
 
 
 def enroll(ctx, cohort_id, name, phone, team_id=None):
-    return enroll_member(ctx, cohort_id, MemberInput(name, phone, team_id=team_id, joined_on=D(2026, 3, 1)),
-                         ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    return enroll_member(
+        ctx,
+        cohort_id,
+        MemberInput(name, phone, team_id=team_id, joined_on=D(2026, 3, 1)),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
 
 
 def test_create_with_default_teams(ctx):
     c = seventh(ctx, launch_date=D(2026, 3, 14), quota=40)
-    assert [(t.name, t.kind) for t in c.teams] == [("정책동행단", TeamKind.INSPECTION),
-                                                   ("소식이음단", TeamKind.NEWS)]
+    assert [(t.name, t.kind) for t in c.teams] == [
+        ("정책동행단", TeamKind.INSPECTION),
+        ("소식이음단", TeamKind.NEWS),
+    ]
     assert (c.number, c.quota, c.launch_date, c.status) == (7, 40, D(2026, 3, 14), CohortStatus.RECRUITING)
     assert [t.name for t in list_teams(ctx, c.id)] == ["정책동행단", "소식이음단"]
     bare = create_cohort(ctx, CohortInput(8, "제8기", D(2027, 3, 1), D(2027, 12, 31)), default_teams=False)
@@ -81,8 +98,9 @@ def test_close_turns_active_enrolments_into_수료(ctx):
 def test_closing_through_edit_also_completes_members(ctx):
     c = seventh(ctx)
     a = enroll(ctx, c.id, "김하나", "010-2111-5678")
-    update_cohort(ctx, c.id, CohortInput(7, c.name, c.term_start, c.term_end, status=CohortStatus.CLOSED),
-                  c.version)
+    update_cohort(
+        ctx, c.id, CohortInput(7, c.name, c.term_start, c.term_end, status=CohortStatus.CLOSED), c.version
+    )
     assert get_cohort(ctx, c.id).active_members == 0
     with reading(ctx) as s:
         assert s.get(Enrollment, a.enrollment_id).status == EnrollmentStatus.COMPLETED
@@ -119,9 +137,11 @@ def test_stale_version_raises_concurrency_error(ctx):
     data = CohortInput(7, "제7기 수정", D(2026, 3, 1), D(2026, 12, 31), status=CohortStatus.ACTIVE)
     fresh = update_cohort(ctx, c.id, data, c.version)
     assert fresh.version == c.version + 1
-    for stale_call in (lambda: update_cohort(ctx, c.id, data, c.version),
-                       lambda: close_cohort(ctx, c.id, c.version),
-                       lambda: delete_cohort(ctx, c.id, c.version)):
+    for stale_call in (
+        lambda: update_cohort(ctx, c.id, data, c.version),
+        lambda: close_cohort(ctx, c.id, c.version),
+        lambda: delete_cohort(ctx, c.id, c.version),
+    ):
         with pytest.raises(ConcurrencyError):
             stale_call()
     team = c.teams[0]
@@ -166,7 +186,7 @@ def test_soft_delete_hides_from_list_cohorts(ctx):
 
 
 def test_list_cohorts_newest_first_with_active_counts(ctx):
-    six, seven = seventh(ctx, number=6), seventh(ctx)
+    _six, seven = seventh(ctx, number=6), seventh(ctx)
     enroll(ctx, seven.id, "김하나", "010-2111-5678")
     assert [(c.number, c.active_members) for c in list_cohorts(ctx)] == [(7, 1), (6, 0)]
 
@@ -179,7 +199,8 @@ def test_enrollment_choices(ctx):
     assert list_enrollment_choices(ctx, c.id) == [
         (k.enrollment_id, "강감찬 · 소식이음단 · 단원"),
         (a.enrollment_id, "홍길동(5678) · 정책동행단 · 단원"),
-        (b.enrollment_id, "홍길동(1234) · 미배정 · 단원")]
+        (b.enrollment_id, "홍길동(1234) · 미배정 · 단원"),
+    ]
     withdraw_member(ctx, k.enrollment_id, D(2026, 5, 1), None, k.version)
     assert [e for e, _ in list_enrollment_choices(ctx, c.id)] == [a.enrollment_id, b.enrollment_id]
     kept = list_enrollment_choices(ctx, c.id, include_id=k.enrollment_id)

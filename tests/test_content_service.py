@@ -2,16 +2,22 @@
 credited hours count in the member's activity, undo and the trash."""
 
 import pytest
+from proposal_world import TODAY, D, build
 
 from panelapp.domain.enums import ContentChannel as C
 from panelapp.domain.errors import ValidationError, ValidationErrors
 from panelapp.services.engagement.content import (
-    ContentInput, create_post, delete_post, list_content, news_member_choices, normalize_url, update_post,
+    ContentInput,
+    create_post,
+    delete_post,
+    list_content,
+    news_member_choices,
+    normalize_url,
+    update_post,
 )
 from panelapp.services.people.members import get_member
-from panelapp.services.trash.manage import list_trash, restore
 from panelapp.services.system.undo import undo
-from proposal_world import TODAY, D, build
+from panelapp.services.trash.manage import list_trash, restore
 
 
 @pytest.fixture
@@ -21,18 +27,28 @@ def w(ctx):
 
 def _post(w, title="체육센터 수영장 이용 후기", channel=C.BLOG, **kw):
     kw.setdefault("url", "https://blog.example.kr/1")
-    return create_post(w.ctx, ContentInput(kw.pop("who", w.news), title, channel, kw.pop("on", D(2026, 6, 1)),
-                                           **kw), today=TODAY)
+    return create_post(
+        w.ctx,
+        ContentInput(kw.pop("who", w.news), title, channel, kw.pop("on", D(2026, 6, 1)), **kw),
+        today=TODAY,
+    )
 
 
-@pytest.mark.parametrize("raw,expected", [("https://blog.naver.com/x", "https://blog.naver.com/x"),
-                                          ("blog.naver.com/x", "https://blog.naver.com/x"),
-                                          ("", None)])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("https://blog.naver.com/x", "https://blog.naver.com/x"),
+        ("blog.naver.com/x", "https://blog.naver.com/x"),
+        ("", None),
+    ],
+)
 def test_url_normalised(raw, expected):
     assert normalize_url(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["ftp://x.kr/a", "javascript:alert(1)", "http://", "블로그 주소", "http://a b.kr"])
+@pytest.mark.parametrize(
+    "raw", ["ftp://x.kr/a", "javascript:alert(1)", "http://", "블로그 주소", "http://a b.kr"]
+)
 def test_bad_urls_refused(raw):
     with pytest.raises(ValidationError, match="https://"):
         normalize_url(raw)
@@ -55,7 +71,10 @@ def test_totals_and_hours_count_in_the_activity(w):
     listing = list_content(w.ctx, w.cohort_id)
     assert [r.title for r in listing.rows] == ["주차장 안내", "공원 산책로 영상", "체육센터 수영장 이용 후기"]
     assert [(t.label, t.posts, t.views, t.hours) for t in listing.per_member] == [("최소식", 3, 420, 4.0)]
-    assert [(t.label, t.posts, t.views) for t in listing.per_channel] == [("블로그", 2, 120), ("유튜브", 1, 300)]
+    assert [(t.label, t.posts, t.views) for t in listing.per_channel] == [
+        ("블로그", 2, 120),
+        ("유튜브", 1, 300),
+    ]
     assert [r.title for r in list_content(w.ctx, w.cohort_id, C.YOUTUBE).rows] == ["공원 산책로 영상"]
     assert get_member(w.ctx, w.news).hours == before + 4.0
 

@@ -3,10 +3,11 @@
 import datetime as dt
 
 import pytest
-
 from dashboard_world import TODAY, build_dashboard_world
+
 from panelapp.db.models import Proposal, proposal_findings
-from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus as PS, Severity
+from panelapp.domain.enums import FindingCategory, InspectionStatus, Severity
+from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.errors import NotFoundError
 from panelapp.services.context import transaction
 from panelapp.services.reporting.dashboard import load_dashboard
@@ -16,19 +17,35 @@ def test_every_figure(ctx):
     w, ids = build_dashboard_world(ctx)
     d = load_dashboard(ctx, w.cohort_id, TODAY)
     assert d.cohort_name == "제7기 시민참여단"
-    assert d.inspections == {InspectionStatus.PLANNED: 2, InspectionStatus.COMPLETED: 2,
-                             InspectionStatus.POSTPONED: 1, InspectionStatus.CANCELLED: 1}
-    assert d.findings_by_severity == {Severity.LOW: 1, Severity.MEDIUM: 0, Severity.HIGH: 2, Severity.URGENT: 2}
+    assert d.inspections == {
+        InspectionStatus.PLANNED: 2,
+        InspectionStatus.COMPLETED: 2,
+        InspectionStatus.POSTPONED: 1,
+        InspectionStatus.CANCELLED: 1,
+    }
+    assert d.findings_by_severity == {
+        Severity.LOW: 1,
+        Severity.MEDIUM: 0,
+        Severity.HIGH: 2,
+        Severity.URGENT: 2,
+    }
     assert d.findings_by_category[FindingCategory.SAFETY] == 2 and d.findings_total == 5
     assert sum(d.findings_by_category.values()) == 5
-    assert d.proposals_by_status == {PS.SUBMITTED: 2, PS.REVIEWING: 1, PS.ACCEPTED: 1, PS.PARTIAL: 1,
-                                     PS.DECLINED: 1, PS.IN_PROGRESS: 0, PS.DONE: 1}
+    assert d.proposals_by_status == {
+        PS.SUBMITTED: 2,
+        PS.REVIEWING: 1,
+        PS.ACCEPTED: 1,
+        PS.PARTIAL: 1,
+        PS.DECLINED: 1,
+        PS.IN_PROGRESS: 0,
+        PS.DONE: 1,
+    }
     # adopted: 채택, 부분채택 and 완료 (it followed an adoption); decided adds 불채택
     assert (d.adopted, d.declined) == (3, 1) and d.acceptance_rate == pytest.approx(0.75)
     assert d.answered == 4 and d.median_days_to_answer == pytest.approx(5.0)  # 1, 3, 7, 14 days
     assert d.overdue == 1  # due 6/3 unanswered; due today is still on time; answered never overdue
     assert d.active_members == 4
-    assert d.mean_hours == pytest.approx(1.0)            # 2 + 2 + 0 + 0 over four members
+    assert d.mean_hours == pytest.approx(1.0)  # 2 + 2 + 0 + 0 over four members
     assert d.mean_attendance_rate == pytest.approx(2 / 3)  # 박서연 joined after the event: left out
     assert [u.id for u in d.upcoming] == [ids["soon"]] and d.upcoming[0].facility_name == "시청 공영주차장"
     assert [u.id for u in d.urgent_without_proposal] == [ids["urgent"]]
@@ -44,12 +61,13 @@ def test_urgent_finding_leaves_once_a_proposal_covers_it(ctx):
         pid = p.id
     assert load_dashboard(ctx, w.cohort_id, TODAY).urgent_without_proposal == ()
     with transaction(ctx) as s:  # the proposal goes to the trash: the finding is uncovered again
-        s.get(Proposal, pid).deleted_at = dt.datetime.now(dt.timezone.utc)
+        s.get(Proposal, pid).deleted_at = dt.datetime.now(dt.UTC)
     assert [u.id for u in load_dashboard(ctx, w.cohort_id, TODAY).urgent_without_proposal] == [ids["urgent"]]
 
 
 def test_empty_cohort_and_missing_cohort(ctx):
     from schedule_world import build_world
+
     w = build_world(ctx)
     d = load_dashboard(ctx, w.cohort_id, TODAY)
     assert d.findings_total == 0 and d.proposals_total == 0 and d.acceptance_rate is None

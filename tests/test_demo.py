@@ -7,8 +7,17 @@ import pytest
 from sqlalchemy import select
 
 from panelapp.db.models import (
-    ActivityEvent, Attendance, Cohort, Consent, Department, Enrollment, Facility, FacilityType,
-    Member, Organization, Team,
+    ActivityEvent,
+    Attendance,
+    Cohort,
+    Consent,
+    Department,
+    Enrollment,
+    Facility,
+    FacilityType,
+    Member,
+    Organization,
+    Team,
 )
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError
@@ -39,7 +48,11 @@ def test_demo_builds_a_realistic_institution(ctx):
 def test_cohorts_and_teams(ctx):
     load_demo(ctx)
     seventh, sixth = list_cohorts(ctx)
-    assert (seventh.number, seventh.name, seventh.status) == (7, "제7기 고객서비스 시민참여단", CohortStatus.ACTIVE)
+    assert (seventh.number, seventh.name, seventh.status) == (
+        7,
+        "제7기 고객서비스 시민참여단",
+        CohortStatus.ACTIVE,
+    )
     assert (seventh.term_start, seventh.term_end) == (dt.date(2026, 3, 1), dt.date(2026, 12, 31))
     assert (seventh.launch_date, seventh.quota) == (dt.date(2026, 3, 14), 50)
     assert (sixth.number, sixth.status, sixth.term_end.year) == (6, CohortStatus.CLOSED, 2025)
@@ -62,12 +75,26 @@ def test_members_are_valid_by_the_member_rules_and_some_serve_twice(ctx):
         assert len(set(phones)) == len(phones)
         for m in members:
             assert normalize_phone(m.phone) == m.phone
-            clean_member(MemberInput(m.name, m.phone, m.email, m.district, m.birth_year, m.gender,
-                                     joined_on=dt.date(2026, 3, 1)))
+            clean_member(
+                MemberInput(
+                    m.name,
+                    m.phone,
+                    m.email,
+                    m.district,
+                    m.birth_year,
+                    m.gender,
+                    joined_on=dt.date(2026, 3, 1),
+                )
+            )
         per_member = Counter(s.scalars(select(Enrollment.member_id)))
         assert sum(1 for n in per_member.values() if n == 2) >= 10
-        withdrawn = list(s.scalars(select(Enrollment).join(Cohort).where(
-            Cohort.number == 7, Enrollment.status == EnrollmentStatus.WITHDRAWN)))
+        withdrawn = list(
+            s.scalars(
+                select(Enrollment)
+                .join(Cohort)
+                .where(Cohort.number == 7, Enrollment.status == EnrollmentStatus.WITHDRAWN)
+            )
+        )
         assert len(withdrawn) >= 2
         assert all(e.left_on and e.left_reason and e.left_on >= e.joined_on for e in withdrawn)
 
@@ -99,9 +126,11 @@ def test_events_and_attendance(ctx):
         assert kinds[EventKind.TRAINING] >= 2 and kinds[EventKind.OTHER] >= 1
         launch = next(e for e in events if e.kind == EventKind.LAUNCH)
         assert launch.event_date == c7.launch_date
-        rows = s.execute(select(Attendance, ActivityEvent, Enrollment)
-                         .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
-                         .join(Enrollment, Enrollment.id == Attendance.enrollment_id)).all()
+        rows = s.execute(
+            select(Attendance, ActivityEvent, Enrollment)
+            .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+            .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+        ).all()
         present = [a for a, _ev, _e in rows if a.present]
         assert len(present) > 0.8 * len(rows)
         for a, ev, e in rows:
@@ -133,6 +162,7 @@ def test_refused_when_any_core_row_exists(ctx, model):
 
 def test_demo_is_deterministic(tmp_path):
     from conftest import make_ctx
+
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     snapshots = []
@@ -140,16 +170,19 @@ def test_demo_is_deterministic(tmp_path):
         ctx = make_ctx("sqlite", folder)
         load_demo(ctx)
         with reading(ctx) as s:
-            snapshots.append(s.execute(select(Member.name, Member.phone, Member.birth_year)
-                                       .order_by(Member.id)).all()
-                             + s.execute(select(Attendance.enrollment_id, Attendance.present)
-                                         .order_by(Attendance.id)).all())
+            snapshots.append(
+                s.execute(select(Member.name, Member.phone, Member.birth_year).order_by(Member.id)).all()
+                + s.execute(
+                    select(Attendance.enrollment_id, Attendance.present).order_by(Attendance.id)
+                ).all()
+            )
         ctx.db.dispose()
     assert snapshots[0] == snapshots[1]
 
 
 def test_facility_types_already_seeded_are_reused(ctx):
     from panelapp.services.registers.facility_types import ensure_default_facility_types
+
     ensure_default_facility_types(ctx)
     with transaction(ctx) as s:
         s.add(FacilityType(name="주민센터", sort_order=99))
@@ -163,17 +196,26 @@ def test_facility_types_already_seeded_are_reused(ctx):
 def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
     from panelapp.services.activities.attendance import attendance_sheet, update_event
     from panelapp.services.activities.event_rules import EventInput, clean_event, in_period
+
     load_demo(ctx)
     with reading(ctx) as s:
         # 점검 events belong to inspections (tests/test_demo_inspections.py), not to the event rules.
         for ev in s.scalars(select(ActivityEvent).where(ActivityEvent.kind != EventKind.INSPECTION)):
             cohort = s.get(Cohort, ev.cohort_id)
-            clean_event(EventInput(ev.kind, ev.title, ev.event_date, ev.hours, ev.start_time, ev.location), cohort)
-            for a in s.scalars(select(Attendance).where(Attendance.event_id == ev.id, Attendance.present.is_(True))):
+            clean_event(
+                EventInput(ev.kind, ev.title, ev.event_date, ev.hours, ev.start_time, ev.location), cohort
+            )
+            for a in s.scalars(
+                select(Attendance).where(Attendance.event_id == ev.id, Attendance.present.is_(True))
+            ):
                 assert in_period(s.get(Enrollment, a.enrollment_id), ev.event_date)
         c7 = s.scalar(select(Cohort).where(Cohort.number == 7))
-        first = s.scalar(select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id).order_by(ActivityEvent.id))
-        data = EventInput(first.kind, first.title, first.event_date, first.hours, first.start_time, first.location)
+        first = s.scalar(
+            select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id).order_by(ActivityEvent.id)
+        )
+        data = EventInput(
+            first.kind, first.title, first.event_date, first.hours, first.start_time, first.location
+        )
         c7_id, first_id, first_version = c7.id, first.id, first.version
     sheet = attendance_sheet(ctx, c7_id, today=dt.date(2026, 11, 30))
     assert len([e for e in sheet.events if not e.read_only]) == 7 and len(sheet.rows) == 46
@@ -182,6 +224,7 @@ def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
 
 def test_demo_includes_the_default_checklist_template(ctx):
     from panelapp.services.checklists.templates import get_template, list_templates
+
     load_demo(ctx)
     templates = list_templates(ctx)
     assert len(templates) == 1

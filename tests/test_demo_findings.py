@@ -22,6 +22,7 @@ from panelapp.services.results.entry import get_result_sheet, missing_required
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     from conftest import make_ctx
+
     ctx = make_ctx("sqlite", tmp_path_factory.mktemp("demo"))
     load_demo(ctx)
     yield ctx, cohort_by_number(ctx, 7)[0]
@@ -42,8 +43,11 @@ def test_completed_visits_have_answers_time_and_attendance(demo):
     planned = next(v for v in visits if v.status == InspectionStatus.PLANNED)
     assert get_result_sheet(ctx, planned.id).responses == ()
     with reading(ctx) as s:
-        rows = s.execute(select(Attendance, ActivityEvent).join(ActivityEvent)
-                         .where(ActivityEvent.inspection_id.in_([v.id for v in done]))).all()
+        rows = s.execute(
+            select(Attendance, ActivityEvent)
+            .join(ActivityEvent)
+            .where(ActivityEvent.inspection_id.in_([v.id for v in done]))
+        ).all()
         assert all(a.hours == (ev.hours if a.present else 0.0) for a, ev in rows)
         assert 0.8 < sum(a.present for a, _ in rows) / len(rows) < 1
         lead_hours = stats_for(s, [done[0].lead_id], today=dt.date(2026, 11, 30))[done[0].lead_id].hours
@@ -59,12 +63,18 @@ def test_findings_across_facilities_categories_and_severities(demo):
     assert len({f.category for f in rows}) >= 6
     assert all(0 <= f.photo_count <= 2 for f in rows) and sum(f.photo_count for f in rows) >= 20
     urgent = urgent_without_proposal(ctx, cohort)
-    assert len(urgent) == 2 and {f.facility_name for f in urgent} == {"한빛하늘공원 화장시설", "중앙시장 공영주차장"}
+    assert len(urgent) == 2 and {f.facility_name for f in urgent} == {
+        "한빛하늘공원 화장시설",
+        "중앙시장 공영주차장",
+    }
     linked = next(f for f in rows if f.title == "공원 화장실 비상벨 작동 안 함")
     assert linked.severity == Severity.URGENT and linked.has_proposal
     visits = {v.id: v for v in list_inspections(ctx, InspectionQuery(cohort))}
-    assert all(visits[f.inspection_id].status == InspectionStatus.COMPLETED
-               and f.observed_on == visits[f.inspection_id].scheduled_date for f in rows)
+    assert all(
+        visits[f.inspection_id].status == InspectionStatus.COMPLETED
+        and f.observed_on == visits[f.inspection_id].scheduled_date
+        for f in rows
+    )
 
 
 def test_demo_photos_are_stored_files_some_taken_upright(demo):
@@ -87,14 +97,20 @@ def test_demo_photos_are_stored_files_some_taken_upright(demo):
 
 def test_demo_findings_are_deterministic(tmp_path):
     from conftest import make_ctx
+
     out = []
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         ctx = make_ctx("sqlite", tmp_path / name)
         load_demo(ctx)
         with reading(ctx) as s:
-            out.append((s.execute(select(Finding.title, Finding.facility_id, Finding.observed_on)
-                                  .order_by(Finding.id)).all(),
-                        s.execute(select(Attachment.sha256, Attachment.owner_id).order_by(Attachment.id)).all()))
+            out.append(
+                (
+                    s.execute(
+                        select(Finding.title, Finding.facility_id, Finding.observed_on).order_by(Finding.id)
+                    ).all(),
+                    s.execute(select(Attachment.sha256, Attachment.owner_id).order_by(Attachment.id)).all(),
+                )
+            )
         ctx.db.dispose()
     assert out[0] == out[1]

@@ -9,7 +9,12 @@ from panelapp.domain.enums import EventKind, InspectionStatus, MemberRole
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.services.context import reading
 from panelapp.services.demo.build import load_demo
-from panelapp.services.inspections.scheduling import InspectionQuery, cohort_by_number, find_conflicts, list_inspections
+from panelapp.services.inspections.scheduling import (
+    InspectionQuery,
+    cohort_by_number,
+    find_conflicts,
+    list_inspections,
+)
 
 
 def test_demo_season_of_inspections(ctx):
@@ -19,7 +24,9 @@ def test_demo_season_of_inspections(ctx):
     statuses = Counter(r.status for r in rows)
     assert len(rows) >= 40 and set(statuses) == set(InspectionStatus)
     assert statuses[InspectionStatus.COMPLETED] > len(rows) / 2
-    assert all(r.status_reason for r in rows if r.status in (InspectionStatus.POSTPONED, InspectionStatus.CANCELLED))
+    assert all(
+        r.status_reason for r in rows if r.status in (InspectionStatus.POSTPONED, InspectionStatus.CANCELLED)
+    )
     assert all(r.status_reason is None for r in rows if r.status == InspectionStatus.PLANNED)
     assert len({r.facility_id for r in rows}) == 14
     assert all(r.team_name == "정책동행단" and r.lead_name and len(r.members) == 3 for r in rows)
@@ -38,8 +45,13 @@ def test_demo_season_of_inspections(ctx):
         ids = {e.inspection_id for e in live}
         # attendance is recorded with the results (demo_findings), so only completed visits have it
         done = {r.id for r in rows if r.status == InspectionStatus.COMPLETED}
-        attended = set(s.scalars(select(ActivityEvent.inspection_id).join(Attendance, Attendance.event_id == ActivityEvent.id)
-                                 .where(ActivityEvent.id.in_([e.id for e in events]))))
+        attended = set(
+            s.scalars(
+                select(ActivityEvent.inspection_id)
+                .join(Attendance, Attendance.event_id == ActivityEvent.id)
+                .where(ActivityEvent.id.in_([e.id for e in events]))
+            )
+        )
         assert attended == done
     assert ids == {r.id for r in rows if r.status != InspectionStatus.CANCELLED}
 
@@ -47,6 +59,7 @@ def test_demo_season_of_inspections(ctx):
 def test_demo_leads_are_group_leaders(ctx):
     load_demo(ctx)
     from panelapp.db.models import Enrollment
+
     cohort_id, _ = cohort_by_number(ctx, 7)
     rows = list_inspections(ctx, InspectionQuery(cohort_id))
     with reading(ctx) as s:
@@ -56,13 +69,18 @@ def test_demo_leads_are_group_leaders(ctx):
 
 def test_demo_inspections_are_deterministic(tmp_path):
     from conftest import make_ctx
+
     out = []
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         ctx = make_ctx("sqlite", tmp_path / name)
         load_demo(ctx)
         cohort_id, _ = cohort_by_number(ctx, 7)
-        out.append([(r.uid, r.scheduled_date, r.lead_id, r.members, r.status)
-                    for r in list_inspections(ctx, InspectionQuery(cohort_id))])
+        out.append(
+            [
+                (r.uid, r.scheduled_date, r.lead_id, r.members, r.status)
+                for r in list_inspections(ctx, InspectionQuery(cohort_id))
+            ]
+        )
         ctx.db.dispose()
     assert out[0] == out[1]

@@ -7,7 +7,8 @@ from collections import Counter
 from sqlalchemy import select
 
 from panelapp.db.models import ContentPost, Enrollment, Team
-from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus as PS, TeamKind
+from panelapp.domain.enums import FeedbackKind, FeedbackSource, TeamKind
+from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.localtime import to_local
 from panelapp.domain.proposal_rules import TRANSITIONS
 from panelapp.services.context import reading
@@ -51,7 +52,12 @@ def test_feedback_and_posts(ctx):
     assert any(r.proposal_id for r in fb.rows if r.kind == FeedbackKind.DISLIKE)
     assert any(not r.handled for r in fb.rows)
     with reading(ctx) as s:
-        kinds = list(s.scalars(select(Team.kind).join(Enrollment, Enrollment.team_id == Team.id)
-                               .join(ContentPost, ContentPost.enrollment_id == Enrollment.id)))
+        kinds = list(
+            s.scalars(
+                select(Team.kind)
+                .join(Enrollment, Enrollment.team_id == Team.id)
+                .join(ContentPost, ContentPost.enrollment_id == Enrollment.id)
+            )
+        )
         assert len(kinds) >= 15 and set(kinds) == {TeamKind.NEWS}
         assert len(set(s.scalars(select(ContentPost.channel)))) == 5

@@ -4,12 +4,25 @@ import pytest
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
 from panelapp.services.registers.departments import (
-    DepartmentInput, create_department, deactivate_department, delete_department,
-    ensure_organization, get_department, get_organization, list_departments, normalize_office_phone,
-    set_department_active, update_department, update_organization,
+    DepartmentInput,
+    create_department,
+    deactivate_department,
+    delete_department,
+    ensure_organization,
+    get_department,
+    get_organization,
+    list_departments,
+    normalize_office_phone,
+    set_department_active,
+    update_department,
+    update_organization,
 )
-from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
-    list_facility_types
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    ensure_default_facility_types,
+    list_facility_types,
+)
 
 
 @pytest.fixture
@@ -17,10 +30,18 @@ def org(ctx):
     return ensure_organization(ctx, "한빛시")
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("02-123-4567", "02-123-4567"), ("0212345678", "02-1234-5678"), ("031 123 4567", "031-123-4567"),
-    ("010-1234-5678", "010-1234-5678"), ("1588-1234", "1588-1234"), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("02-123-4567", "02-123-4567"),
+        ("0212345678", "02-1234-5678"),
+        ("031 123 4567", "031-123-4567"),
+        ("010-1234-5678", "010-1234-5678"),
+        ("1588-1234", "1588-1234"),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_office_phone_accepts_any_korean_number(raw, expected):
     assert normalize_office_phone(raw) == expected
 
@@ -50,9 +71,15 @@ def test_organization_is_created_only_explicitly_and_once(ctx):
 
 
 def test_create_normalizes_and_lists(ctx, org):
-    dept = create_department(ctx, DepartmentInput(" 체육진흥과 ", "김소통", "02-123-4567", "Kim@HanBit.GO.KR"))
-    assert (dept.name, dept.contact_person, dept.phone, dept.email) == \
-        ("체육진흥과", "김소통", "02-123-4567", "Kim@hanbit.go.kr")
+    dept = create_department(
+        ctx, DepartmentInput(" 체육진흥과 ", "김소통", "02-123-4567", "Kim@HanBit.GO.KR")
+    )
+    assert (dept.name, dept.contact_person, dept.phone, dept.email) == (
+        "체육진흥과",
+        "김소통",
+        "02-123-4567",
+        "Kim@hanbit.go.kr",
+    )
     assert dept.active and dept.facility_count == 0
     create_department(ctx, DepartmentInput("공원녹지과"))
     assert [d.name for d in list_departments(ctx)] == ["공원녹지과", "체육진흥과"]
@@ -77,8 +104,9 @@ def test_name_unique_among_non_deleted(ctx, org):
 
 def test_update_with_version(ctx, org):
     dept = create_department(ctx, DepartmentInput("체육진흥과"))
-    updated = update_department(ctx, dept.id, DepartmentInput("체육진흥과", "이소통", "010-1234-5678"),
-                                dept.version)
+    updated = update_department(
+        ctx, dept.id, DepartmentInput("체육진흥과", "이소통", "010-1234-5678"), dept.version
+    )
     assert (updated.contact_person, updated.phone) == ("이소통", "010-1234-5678")
     assert updated.version == dept.version + 1
     with pytest.raises(ConcurrencyError):

@@ -4,12 +4,28 @@ import pytest
 
 from panelapp.db.models import Facility
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError
-from panelapp.services.registers.departments import DepartmentInput, create_department, deactivate_department, \
-    ensure_organization
+from panelapp.services.registers.departments import (
+    DepartmentInput,
+    create_department,
+    deactivate_department,
+    ensure_organization,
+)
 from panelapp.services.registers.facilities import (
-    DEFAULT_FACILITY_TYPES, FacilityInput, FacilityQuery, add_facility_type, create_facility,
-    delete_facility, delete_facility_type, ensure_default_facility_types, get_facility, list_facilities,
-    list_facility_types, rename_facility_type, reorder_facility_types, set_facility_active, update_facility,
+    DEFAULT_FACILITY_TYPES,
+    FacilityInput,
+    FacilityQuery,
+    add_facility_type,
+    create_facility,
+    delete_facility,
+    delete_facility_type,
+    ensure_default_facility_types,
+    get_facility,
+    list_facilities,
+    list_facility_types,
+    rename_facility_type,
+    reorder_facility_types,
+    set_facility_active,
+    update_facility,
 )
 
 
@@ -64,10 +80,19 @@ def test_type_in_use_cannot_be_deleted_but_trashed_facilities_do_not_block(ctx, 
 
 
 def test_create_and_read_back(ctx, types, dept):
-    f = create_facility(ctx, FacilityInput(" 한빛체육관 ", types["체육시설"], " 한빛로 10 ", dept.id,
-                                           "031-123-4567", "주말 혼잡"))
-    assert (f.name, f.type_name, f.address, f.department_name, f.contact, f.notes, f.active) == \
-        ("한빛체육관", "체육시설", "한빛로 10", "체육진흥과", "031-123-4567", "주말 혼잡", True)
+    f = create_facility(
+        ctx,
+        FacilityInput(" 한빛체육관 ", types["체육시설"], " 한빛로 10 ", dept.id, "031-123-4567", "주말 혼잡"),
+    )
+    assert (f.name, f.type_name, f.address, f.department_name, f.contact, f.notes, f.active) == (
+        "한빛체육관",
+        "체육시설",
+        "한빛로 10",
+        "체육진흥과",
+        "031-123-4567",
+        "주말 혼잡",
+        True,
+    )
     assert get_facility(ctx, f.id) == f
 
 
@@ -105,8 +130,9 @@ def test_inactive_department_not_offered_for_new_links(ctx, types, dept):
         create_facility(ctx, FacilityInput("새 체육관", types["체육시설"], department_id=dept.id))
     assert err.value.field == "담당부서"
     # editing a facility that already had the department keeps it
-    edited = update_facility(ctx, kept.id, FacilityInput("한빛체육관", types["체육시설"], "한빛로 3",
-                                                          dept.id), kept.version)
+    edited = update_facility(
+        ctx, kept.id, FacilityInput("한빛체육관", types["체육시설"], "한빛로 3", dept.id), kept.version
+    )
     assert (edited.address, edited.department_id) == ("한빛로 3", dept.id)
 
 

@@ -2,16 +2,23 @@
 undo and the trash."""
 
 import pytest
+from proposal_world import TODAY, D, build
 
-from panelapp.domain.enums import FeedbackKind as K, FeedbackSource as S
+from panelapp.domain.enums import FeedbackKind as K
+from panelapp.domain.enums import FeedbackSource as S
 from panelapp.domain.errors import ValidationError, ValidationErrors
 from panelapp.services.engagement.feedback import (
-    FeedbackInput, FeedbackQuery, create_feedback, delete_feedback, list_feedback, set_handled, update_feedback,
+    FeedbackInput,
+    FeedbackQuery,
+    create_feedback,
+    delete_feedback,
+    list_feedback,
+    set_handled,
+    update_feedback,
 )
 from panelapp.services.proposals.manage import ProposalInput, create_proposal, delete_proposal
-from panelapp.services.trash.manage import list_trash, restore
 from panelapp.services.system.undo import undo
-from proposal_world import TODAY, D, build
+from panelapp.services.trash.manage import list_trash, restore
 
 
 @pytest.fixture
@@ -30,7 +37,12 @@ def test_entry_rules(w):
     with pytest.raises(ValidationError, match="답변일"):
         _add(w, answer="감사합니다", answered_on=D(2026, 6, 9))
     row, record = _add(w, source=S.SNS, facility_id=w.gym)
-    assert (row.kind, row.source, row.facility_name, row.handled) == (K.LIKE, S.SNS, "한빛국민체육센터", False)
+    assert (row.kind, row.source, row.facility_name, row.handled) == (
+        K.LIKE,
+        S.SNS,
+        "한빛국민체육센터",
+        False,
+    )
     assert record.label == "좋아요 기록"
     answered, _ = _add(w, K.DISLIKE, "주차장이 좁아요", answer="확장 검토 중입니다")
     assert answered.handled and answered.answered_on == TODAY  # an answer makes it handled, today
@@ -45,8 +57,9 @@ def test_filters_and_counts(w):
     assert [r.text for r in everything.rows] == ["직원이 친절해요", "샤워실 온수", "벤치 부서짐"]
     gym = list_feedback(w.ctx, FeedbackQuery(cohort_id=w.cohort_id, facility_id=w.gym, kind=K.DISLIKE))
     assert [r.text for r in gym.rows] == ["샤워실 온수"] and gym.total == 3
-    june = list_feedback(w.ctx, FeedbackQuery(cohort_id=w.cohort_id, date_from=D(2026, 6, 1),
-                                              date_to=D(2026, 6, 5)))
+    june = list_feedback(
+        w.ctx, FeedbackQuery(cohort_id=w.cohort_id, date_from=D(2026, 6, 1), date_to=D(2026, 6, 5))
+    )
     assert [r.text for r in june.rows] == ["샤워실 온수"]
     assert list_feedback(w.ctx, FeedbackQuery(cohort_id=w.cohort_id, handled=True)).rows == []
 
@@ -54,8 +67,15 @@ def test_filters_and_counts(w):
 def test_handle_answer_link_and_undo(w):
     row, _ = _add(w, K.DISLIKE, "안내판이 없어요")
     p, _ = create_proposal(w.ctx, ProposalInput(w.cohort_id, "안내판 설치", proposal="설치"), today=TODAY)
-    data = FeedbackInput(w.cohort_id, K.DISLIKE, "안내판이 없어요", row.received_on, proposal_id=p.id,
-                         answer="개선제안으로 올렸습니다", answered_on=D(2026, 6, 12))
+    data = FeedbackInput(
+        w.cohort_id,
+        K.DISLIKE,
+        "안내판이 없어요",
+        row.received_on,
+        proposal_id=p.id,
+        answer="개선제안으로 올렸습니다",
+        answered_on=D(2026, 6, 12),
+    )
     edited, record = update_feedback(w.ctx, row.id, data, row.version, today=TODAY)
     assert edited.proposal_title == "안내판 설치" and edited.handled and edited.answered_on == D(2026, 6, 12)
     undo(w.ctx, record)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from schedule_world import build_world
 from sqlalchemy import insert
 
 from panelapp.db.models import Proposal, proposal_findings
@@ -12,20 +13,28 @@ from panelapp.domain.enums import Severity as S
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
 from panelapp.services.context import transaction
 from panelapp.services.findings.manage import (
-    FindingInput, FindingQuery, create_finding, delete_finding, get_finding, list_findings, update_finding,
+    FindingInput,
+    FindingQuery,
+    create_finding,
+    delete_finding,
+    get_finding,
+    list_findings,
+    update_finding,
     urgent_without_proposal,
 )
 from panelapp.services.inspections.scheduling import create_inspection, set_status
-from panelapp.services.trash.manage import list_trash, restore
 from panelapp.services.system.undo import undo
-from schedule_world import build_world
+from panelapp.services.trash.manage import list_trash, restore
 
 
 @pytest.fixture
 def world(ctx):
     w = build_world(ctx)
-    return w, create_inspection(ctx, w.draft()), create_inspection(ctx, w.draft(facility=w.park_fac,
-                                                                                 day=dt.date(2026, 5, 14)))
+    return (
+        w,
+        create_inspection(ctx, w.draft()),
+        create_inspection(ctx, w.draft(facility=w.park_fac, day=dt.date(2026, 5, 14))),
+    )
 
 
 def add(ctx, insp, title="계단 미끄럼 방지 패드 훼손", category=C.SAFETY, severity=S.HIGH, **kw):
@@ -44,7 +53,11 @@ def propose(ctx, cohort_id, finding_id):
 def test_create_takes_facility_and_date_from_the_inspection(ctx, world):
     w, gym, _park = world
     f = add(ctx, gym, location=" 2층 계단 ", description="끝부분 패드가 들떠 있음")
-    assert (f.facility_id, f.facility_name, f.observed_on) == (w.gym, "한빛국민체육센터", dt.date(2026, 5, 12))
+    assert (f.facility_id, f.facility_name, f.observed_on) == (
+        w.gym,
+        "한빛국민체육센터",
+        dt.date(2026, 5, 12),
+    )
     assert (f.location, f.description, f.cohort_id) == ("2층 계단", "끝부분 패드가 들떠 있음", w.cohort_id)
     assert f.inspection_label == "2026-05-12 한빛국민체육센터 점검"
     assert (f.photo_count, f.has_proposal) == (0, False)
@@ -65,9 +78,14 @@ def test_validation_names_every_field(ctx, world):
 def test_edit_checks_the_version_and_undo_puts_it_back(ctx, world):
     w, gym, park = world
     f = add(ctx, gym)
-    edited, record = update_finding(ctx, f.id, FindingInput(park.id, "놀이터 바닥 파손", C.STRUCTURE, S.URGENT,
-                                                              "놀이터"), f.version)
-    assert (edited.facility_id, edited.severity, edited.observed_on) == (w.park_fac, S.URGENT, dt.date(2026, 5, 14))
+    edited, record = update_finding(
+        ctx, f.id, FindingInput(park.id, "놀이터 바닥 파손", C.STRUCTURE, S.URGENT, "놀이터"), f.version
+    )
+    assert (edited.facility_id, edited.severity, edited.observed_on) == (
+        w.park_fac,
+        S.URGENT,
+        dt.date(2026, 5, 14),
+    )
     with pytest.raises(ConcurrencyError):
         update_finding(ctx, f.id, FindingInput(gym.id, "다시", C.SAFETY, S.LOW), f.version)
     assert record.label.startswith("발견사항 수정")
@@ -84,7 +102,10 @@ def test_delete_goes_to_the_trash_and_comes_back_by_undo_or_restore(ctx, world):
     with pytest.raises(NotFoundError):
         get_finding(ctx, f.id)
     item = next(i for i in list_trash(ctx) if i.kind == "finding")
-    assert item.kind_label == "발견사항" and item.label == "계단 미끄럼 방지 패드 훼손 (한빛국민체육센터, 2026-05-12)"
+    assert (
+        item.kind_label == "발견사항"
+        and item.label == "계단 미끄럼 방지 패드 훼손 (한빛국민체육센터, 2026-05-12)"
+    )
     undo(ctx, record)
     assert [x.id for x in list_findings(ctx)] == [f.id]
     delete_finding(ctx, f.id)
@@ -101,6 +122,7 @@ def test_filters(ctx, world):
 
     def ids(**kw):
         return [f.id for f in list_findings(ctx, FindingQuery(**kw))]
+
     assert ids(cohort_id=w.cohort_id) == [c.id, b.id, a.id]  # newest first
     assert ids(severity=S.URGENT) == [b.id] and ids(category=C.CLEANLINESS) == [a.id]
     assert ids(facility_id=w.park_fac) == [c.id, b.id]
@@ -119,7 +141,7 @@ def test_urgent_without_proposal_until_a_live_proposal_exists(ctx, world):
     pid = propose(ctx, w.cohort_id, old.id)
     assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [new.id]
     with transaction(ctx) as s:  # a proposal in the trash no longer answers it
-        s.get(Proposal, pid).deleted_at = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+        s.get(Proposal, pid).deleted_at = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     assert [f.id for f in urgent_without_proposal(ctx, w.cohort_id)] == [old.id, new.id]
 
 
@@ -127,6 +149,7 @@ def test_create_with_photos_is_all_or_nothing(ctx, world, tmp_path):
     from PIL import Image
 
     from panelapp.services.attachments.photos import list_attachments
+
     w, gym, _ = world
     good = tmp_path / "난간.jpg"
     Image.new("RGB", (30, 20), "red").save(good)

@@ -22,14 +22,17 @@ def test_generated_form_is_fresh(ui_file: Path, tmp_path):
     assert committed.is_file(), f"{committed.name} is missing: run `make forms`"
     fresh = tmp_path / committed.name
     forms.compile_form(ui_file, fresh)
-    assert forms.normalized(fresh.read_text(encoding="utf-8")) == \
-        forms.normalized(committed.read_text(encoding="utf-8")), \
-        f"{committed.name} is stale: run `make forms`"
+    assert forms.normalized(fresh.read_text(encoding="utf-8")) == forms.normalized(
+        committed.read_text(encoding="utf-8")
+    ), f"{committed.name} is stale: run `make forms`"
 
 
 def test_header_with_qt_version_is_ignored():
     body = "from PySide6.QtCore import Qt\n\nclass Ui_X(object):\n    pass\n"
-    a = "# -*- coding: utf-8 -*-\n\n####\n## Created by: Qt User Interface Compiler version 6.7.0\n####\n\n" + body
+    a = (
+        "# -*- coding: utf-8 -*-\n\n####\n## Created by: Qt User Interface Compiler version 6.7.0\n####\n\n"
+        + body
+    )
     b = a.replace("6.7.0", "6.12.0")
     assert forms.normalized(a) == forms.normalized(b) == body
     assert forms.normalized(a) != forms.normalized(a.replace("pass", "x = 1"))

@@ -50,6 +50,7 @@ def test_default_database_lives_in_the_user_data_dir(monkeypatch, tmp_path):
 
 def test_changes_record_the_acting_user_and_bump_the_version(ctx):
     import datetime as dt
+
     with transaction(ctx) as s:
         c = Cohort(number=1, name="제1기", term_start=dt.date(2026, 1, 1), term_end=dt.date(2026, 12, 31))
         s.add(c)
@@ -67,7 +68,9 @@ def test_changes_record_the_acting_user_and_bump_the_version(ctx):
 def test_concurrent_write_of_a_stale_row_is_refused(ctx):
     """Two desktops load the same row; the later save must not overwrite the first."""
     import datetime as dt
+
     from sqlalchemy import text
+
     with transaction(ctx) as s:
         s.add(Cohort(number=2, name="제2기", term_start=dt.date(2026, 1, 1), term_end=dt.date(2026, 12, 31)))
     other = open_database(ctx.db.url)

@@ -4,16 +4,16 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from report_world import REPORT_DATE, build_report_world
 from sqlalchemy import func, select
 
 from panelapp.db.models import AccessLog
+from panelapp.domain.report_data import ReportOptions
 from panelapp.reports.improvement.summary import kpis
 from panelapp.reports.improvement_report import render_improvement_report, section_count
 from panelapp.services.context import reading
-from panelapp.domain.report_data import ReportOptions
-from panelapp.services.reporting.query import build_report_data
 from panelapp.services.reporting.files import write_report
-from report_world import REPORT_DATE, build_report_world
+from panelapp.services.reporting.query import build_report_data
 
 
 class Stop(Exception):
@@ -46,8 +46,14 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     texts = _pages(pdf)
     assert len(texts) == pages == 7
     cover, summary = texts[0], texts[1]
-    for needle in ("한빛시설관리공단", "제7기시민참여단", "시민참여단활동개선보고서", "2026.3.1.~2026.12.31.",
-                   "2026년8월1일", "테스트담당자"):
+    for needle in (
+        "한빛시설관리공단",
+        "제7기시민참여단",
+        "시민참여단활동개선보고서",
+        "2026.3.1.~2026.12.31.",
+        "2026년8월1일",
+        "테스트담당자",
+    ):
         assert needle in cover, needle
     assert "쪽" not in cover  # no page number on the cover
     tiles = [(f.replace(" ", ""), label.replace(" ", "")) for f, label in kpis(data.summary)]
@@ -58,13 +64,34 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     for chart in ("월별점검실시", "발견사항—심각도별", "발견사항—유형별", "개선제안—처리상태별"):
         assert chart in summary
     assert all(f"쪽{n}/{pages}" in texts[n - 1] for n in range(2, pages + 1))
-    where = {name: next(i for i, t in enumerate(texts[1:], 2) if name in t)  # the cover lists the contents
-             for name in ("1.새봄근린공원", "2.시청공영주차장", "3.한빛국민체육센터", "개선제안목록", "부록.활동및출석")}
-    assert where == {"1.새봄근린공원": 3, "2.시청공영주차장": 4, "3.한빛국민체육센터": 4, "개선제안목록": 6,
-                     "부록.활동및출석": 7}
+    where = {
+        name: next(i for i, t in enumerate(texts[1:], 2) if name in t)  # the cover lists the contents
+        for name in (
+            "1.새봄근린공원",
+            "2.시청공영주차장",
+            "3.한빛국민체육센터",
+            "개선제안목록",
+            "부록.활동및출석",
+        )
+    }
+    assert where == {
+        "1.새봄근린공원": 3,
+        "2.시청공영주차장": 4,
+        "3.한빛국민체육센터": 4,
+        "개선제안목록": 6,
+        "부록.활동및출석": 7,
+    }
     body = "".join(texts)
-    for needle in ("출입구경사로손잡이흔들림", "긴급(안전)", "예산부족으로내년재검토", "기한경과", "점검표점수",
-                   "경사로손잡이교체및미끄럼방지", "사진3장중2장수록", "제7기발대식"):
+    for needle in (
+        "출입구경사로손잡이흔들림",
+        "긴급(안전)",
+        "예산부족으로내년재검토",
+        "기한경과",
+        "점검표점수",
+        "경사로손잡이교체및미끄럼방지",
+        "사진3장중2장수록",
+        "제7기발대식",
+    ):
         assert needle in body, needle
     park = next(f for f in data.facilities if f.name == "새봄근린공원")
     assert all(f"{sc.title}{sc.answered}{sc.score:.1f}".replace(" ", "") in texts[2] for sc in park.scores)
@@ -73,7 +100,8 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     assert fonts and all(f.split("+")[-1] in ("NanumGothic", "NanumGothicBold") for f in fonts)
     assert not any("Helvetica" in f for f in fonts)
     no_photos, fewer = render_improvement_report(
-        build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE)))
+        build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE))
+    )
     assert fewer == pages
     assert len(pdf) > len(no_photos) + 20_000  # the photos are in the file
 
@@ -93,15 +121,21 @@ def test_names_are_masked_on_every_page(world):
     for real in ("김민준", "김영희", "이철수", "박서연"):
         assert all(real not in t for t in texts), real
     assert "김*희" in texts[-1] and "김*준" in "".join(texts)
-    plain = build_report_data(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고",
-                                                 report_date=REPORT_DATE))
+    plain = build_report_data(
+        ctx,
+        ReportOptions(
+            rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고", report_date=REPORT_DATE
+        ),
+    )
     assert "김영희" in "".join(_pages(render_improvement_report(plain)[0]))
 
 
 def test_sections_can_be_left_out_and_progress_is_reported(world):
     ctx, rw = world
-    data = build_report_data(ctx, ReportOptions(rw.w.cohort_id, sections=frozenset({"summary", "proposals"}),
-                                                report_date=REPORT_DATE))
+    data = build_report_data(
+        ctx,
+        ReportOptions(rw.w.cohort_id, sections=frozenset({"summary", "proposals"}), report_date=REPORT_DATE),
+    )
     calls = []
     pdf, pages = render_improvement_report(data, lambda d, t, text: calls.append((d, t, text)))
     assert pages == 3 and section_count(data) == 3
@@ -128,8 +162,13 @@ def test_cancel_writes_nothing(world, tmp_path, stop_at):
     out.mkdir()
     target, sheet = out / "보고서.pdf", out / "보고서.xlsx"
     with pytest.raises(Stop):
-        write_report(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="위원회"), target, sheet,
-                     _Token(stop_at))
+        write_report(
+            ctx,
+            ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="위원회"),
+            target,
+            sheet,
+            _Token(stop_at),
+        )
     assert sorted(p.name for p in out.iterdir()) == []
     with reading(ctx) as s:
         assert s.scalar(select(func.count(AccessLog.id))) == 0
@@ -140,12 +179,23 @@ def test_write_report_writes_both_files_and_logs_unmasked_access(world, tmp_path
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     token = _Token()
-    result = write_report(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE), tmp_path / "a.pdf",
-                          tmp_path / "a.xlsx", token)
+    result = write_report(
+        ctx,
+        ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE),
+        tmp_path / "a.pdf",
+        tmp_path / "a.xlsx",
+        token,
+    )
     assert result.pages == 7 and result.masked and (tmp_path / "a.xlsx").stat().st_size > 0
-    assert token.seen[-1][:2] == (100, 100) and [d for d, _t, _x in token.seen] == sorted(d for d, _t, _x in token.seen)
-    write_report(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고"), tmp_path / "b.pdf")
+    assert token.seen[-1][:2] == (100, 100) and [d for d, _t, _x in token.seen] == sorted(
+        d for d, _t, _x in token.seen
+    )
+    write_report(
+        ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고"), tmp_path / "b.pdf"
+    )
     with reading(ctx) as s:
-        action, purpose, detail = s.execute(select(AccessLog.action, AccessLog.purpose, AccessLog.detail)).one()
+        action, purpose, detail = s.execute(
+            select(AccessLog.action, AccessLog.purpose, AccessLog.detail)
+        ).one()
     assert (action, purpose) == ("report_unmasked", "운영위원회 보고") and "b.pdf" in detail
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "a.xlsx", "b.pdf"]

@@ -1,9 +1,9 @@
 """Inspection scheduling: one visit, series, conflicts, statuses, and the activity event kept in sync."""
 
-import datetime as dt
 from dataclasses import replace
 
 import pytest
+from schedule_world import D, T, build_world
 from sqlalchemy import select
 
 from panelapp.db.models import ActivityEvent, Attendance, Inspection, InspectionAssignment
@@ -13,11 +13,21 @@ from panelapp.services.activities.attendance import list_events
 from panelapp.services.context import reading
 from panelapp.services.inspections.rules import series_dates
 from panelapp.services.inspections.scheduling import (
-    ConflictsPending, InspectionQuery, Repeat, SeriesSpec, create_inspection, create_series, find_conflicts,
-    get_inspection, list_inspections, move_inspection, set_status, template_versions, update_inspection,
+    ConflictsPending,
+    InspectionQuery,
+    Repeat,
+    SeriesSpec,
+    create_inspection,
+    create_series,
+    find_conflicts,
+    get_inspection,
+    list_inspections,
+    move_inspection,
+    set_status,
+    template_versions,
+    update_inspection,
 )
 from panelapp.services.people.members import withdraw_member
-from schedule_world import D, T, build_world
 
 TODAY = D(2026, 11, 23)
 
@@ -29,6 +39,7 @@ def w(ctx):
 
 def _event(ctx, inspection_id):
     from types import SimpleNamespace
+
     with reading(ctx) as s:
         ev = s.scalar(select(ActivityEvent).where(ActivityEvent.inspection_id == inspection_id))
         return SimpleNamespace(**{c.key: getattr(ev, c.key) for c in ActivityEvent.__table__.columns})
@@ -37,7 +48,11 @@ def _event(ctx, inspection_id):
 def test_create_one_visit_with_people_template_and_event(w):
     info = create_inspection(w.ctx, w.draft(members=(w.kim, w.lee, w.lead, w.kim)))
     assert (info.facility_name, info.title, info.team_name, info.lead_name) == (
-        "한빛국민체육센터", "한빛국민체육센터 점검", "정책동행단", "김민준")
+        "한빛국민체육센터",
+        "한빛국민체육센터 점검",
+        "정책동행단",
+        "김민준",
+    )
     assert info.member_names == ["김영희", "이철수"]  # the lead and a duplicate are not listed twice
     assert info.status == InspectionStatus.PLANNED and info.time_text == "10:00–12:00"
     [default] = [v for v in template_versions(w.ctx) if v.is_default]
@@ -45,18 +60,36 @@ def test_create_one_visit_with_people_template_and_event(w):
     assert info.uid.endswith("@panelapp") and info.series_id is None
     with reading(w.ctx) as s:
         roles = dict(s.execute(select(InspectionAssignment.enrollment_id, InspectionAssignment.role)).all())
-        assert roles == {w.lead: AssignmentRole.LEAD, w.kim: AssignmentRole.MEMBER, w.lee: AssignmentRole.MEMBER}
+        assert roles == {
+            w.lead: AssignmentRole.LEAD,
+            w.kim: AssignmentRole.MEMBER,
+            w.lee: AssignmentRole.MEMBER,
+        }
         assert s.scalar(select(Attendance)) is None  # who took part is entered with the results
     ev = _event(w.ctx, info.id)
     assert (ev.kind, ev.title, ev.event_date, ev.start_time, ev.hours, ev.cohort_id) == (
-        EventKind.INSPECTION, "한빛국민체육센터 점검", D(2026, 5, 12), T(10), 2.0, w.cohort_id)
+        EventKind.INSPECTION,
+        "한빛국민체육센터 점검",
+        D(2026, 5, 12),
+        T(10),
+        2.0,
+        w.cohort_id,
+    )
     assert [e.read_only for e in list_events(w.ctx, w.cohort_id)] == [True]
 
 
-@pytest.mark.parametrize("change, field", [
-    (dict(facility_id=None), "시설"), (dict(scheduled_date=None), "점검일"), (dict(lead_id=None), "조장"),
-    (dict(end_time=T(9)), "종료 시각"), (dict(start_time=None), "시작 시각"),
-    (dict(scheduled_date=D(2027, 3, 1)), "점검일"), (dict(end_time=None), "종료 시각")])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (dict(facility_id=None), "시설"),
+        (dict(scheduled_date=None), "점검일"),
+        (dict(lead_id=None), "조장"),
+        (dict(end_time=T(9)), "종료 시각"),
+        (dict(start_time=None), "시작 시각"),
+        (dict(scheduled_date=D(2027, 3, 1)), "점검일"),
+        (dict(end_time=None), "종료 시각"),
+    ],
+)
 def test_required_fields_and_rules(w, change, field):
     with pytest.raises((ValidationError, ValidationErrors)) as err:
         create_inspection(w.ctx, replace(w.draft(), **change))
@@ -83,8 +116,14 @@ def test_series_every_two_weeks_shares_a_series_id_and_is_all_or_nothing(w):
 
 def test_monthly_series_keeps_the_day_or_takes_the_month_end():
     dates = series_dates(D(2026, 1, 31), SeriesSpec(Repeat.MONTHLY, D(2026, 6, 30)))
-    assert dates == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30), D(2026, 5, 31),
-                     D(2026, 6, 30)]
+    assert dates == [
+        D(2026, 1, 31),
+        D(2026, 2, 28),
+        D(2026, 3, 31),
+        D(2026, 4, 30),
+        D(2026, 5, 31),
+        D(2026, 6, 30),
+    ]
     with pytest.raises(ValidationError, match="반복 종료일"):
         series_dates(D(2026, 5, 1), SeriesSpec(Repeat.WEEKS, D(2026, 4, 1)))
     with pytest.raises(ValidationError, match="60회"):
@@ -106,21 +145,26 @@ def test_overlapping_people_and_same_facility_day_warn(w):
     other = w.draft(facility=w.park_fac, start=T(11), end=T(13), lead=w.lee, members=(w.kim,))
     assert find_conflicts(w.ctx, other) == [
         "이철수 님은 2026-05-12(화) 같은 시간에 '한빛국민체육센터 점검'(10:00–12:00)에도 배정되어 있습니다.",
-        "김영희 님은 2026-05-12(화) 같은 시간에 '한빛국민체육센터 점검'(10:00–12:00)에도 배정되어 있습니다."]
+        "김영희 님은 2026-05-12(화) 같은 시간에 '한빛국민체육센터 점검'(10:00–12:00)에도 배정되어 있습니다.",
+    ]
     assert find_conflicts(w.ctx, replace(other, start_time=T(12), end_time=T(14))) == []  # back to back
     assert find_conflicts(w.ctx, w.draft(start=T(14), end=T(16), lead=w.lee, members=())) == [
-        "한빛국민체육센터에는 2026-05-12(화)에 이미 점검이 있습니다(10:00–12:00, 예정)."]
+        "한빛국민체육센터에는 2026-05-12(화)에 이미 점검이 있습니다(10:00–12:00, 예정)."
+    ]
 
 
 def test_member_not_active_warns(w):
-    assert "박서연 님은 2026-05-12(화)에 활동 중인 단원이 아닙니다(2026-06-01부터 활동)." in \
-        find_conflicts(w.ctx, w.draft(members=(w.park,)))
+    assert "박서연 님은 2026-05-12(화)에 활동 중인 단원이 아닙니다(2026-06-01부터 활동)." in find_conflicts(
+        w.ctx, w.draft(members=(w.park,))
+    )
     with reading(w.ctx) as s:
         from panelapp.db.models import Enrollment
+
         version = s.get(Enrollment, w.kim).version
     withdraw_member(w.ctx, w.kim, D(2026, 4, 30), "이사", version)
     assert find_conflicts(w.ctx, w.draft(members=(w.kim,))) == [
-        "김영희 님은 2026-05-12(화)에 활동 중인 단원이 아닙니다(탈퇴 2026-04-30)."]
+        "김영희 님은 2026-05-12(화)에 활동 중인 단원이 아닙니다(탈퇴 2026-04-30)."
+    ]
     assert find_conflicts(w.ctx, w.draft(day=D(2026, 4, 28), members=(w.kim,))) == []  # before leaving
 
 
@@ -132,13 +176,24 @@ def test_cancelled_and_postponed_visits_do_not_conflict(w):
 
 def test_reschedule_keeps_the_event_in_sync_and_checks_the_version(w):
     info = create_inspection(w.ctx, w.draft())
-    draft = replace(info.to_draft(), scheduled_date=D(2026, 5, 20), start_time=T(13), end_time=T(16, 20),
-                    facility_id=w.lot, member_ids=(w.lee,))
+    draft = replace(
+        info.to_draft(),
+        scheduled_date=D(2026, 5, 20),
+        start_time=T(13),
+        end_time=T(16, 20),
+        facility_id=w.lot,
+        member_ids=(w.lee,),
+    )
     moved = update_inspection(w.ctx, info.id, draft, info.version)
     assert moved.version > info.version and moved.member_names == ["이철수"]
     ev = _event(w.ctx, info.id)
     assert (ev.title, ev.event_date, ev.start_time, ev.hours, ev.location) == (
-        "시청 공영주차장 점검", D(2026, 5, 20), T(13), 3.5, "시청 공영주차장")
+        "시청 공영주차장 점검",
+        D(2026, 5, 20),
+        T(13),
+        3.5,
+        "시청 공영주차장",
+    )
     with pytest.raises(ConcurrencyError):
         update_inspection(w.ctx, info.id, draft, info.version)
     dragged = move_inspection(w.ctx, info.id, D(2026, 5, 22), moved.version, start=T(9))
@@ -168,6 +223,7 @@ def test_status_reasons_and_cancelled_event_goes_to_the_trash(w):
     cancelled = set_status(w.ctx, info.id, InspectionStatus.CANCELLED, "휴관", postponed.version, TODAY)
     assert _event(w.ctx, info.id).deleted_at is not None and list_events(w.ctx, w.cohort_id) == []
     from panelapp.services.trash.manage import list_trash
+
     assert list_trash(w.ctx) == []  # restored by changing the status back, not from the trash
     planned = set_status(w.ctx, info.id, InspectionStatus.PLANNED, "무시됨", cancelled.version, TODAY)
     assert planned.status_reason is None and _event(w.ctx, info.id).deleted_at is None
@@ -180,6 +236,7 @@ def test_status_reasons_and_cancelled_event_goes_to_the_trash(w):
 def test_people_must_belong_to_the_cohort_and_facility_be_in_use(w):
     from panelapp.services.cohorts.manage import CohortInput, create_cohort
     from panelapp.services.registers.facilities import get_facility, set_facility_active
+
     other = create_cohort(w.ctx, CohortInput(8, "제8기", D(2027, 3, 1), D(2027, 12, 31)))
     with pytest.raises(ValidationError, match="담당 단"):
         create_inspection(w.ctx, replace(w.draft(), team_id=other.teams[0].id))

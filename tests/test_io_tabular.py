@@ -4,15 +4,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from panelapp.io.tabular import FileReadError, cell_text, decode_csv, looks_korean, read_table
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
 
-@pytest.mark.parametrize("name, encoding", [("roster_utf8.csv", "utf-8"), ("roster_utf8_bom.csv", "utf-8-sig"),
-                                            ("roster_cp949.csv", "cp949")])
+@pytest.mark.parametrize(
+    "name, encoding",
+    [("roster_utf8.csv", "utf-8"), ("roster_utf8_bom.csv", "utf-8-sig"), ("roster_cp949.csv", "cp949")],
+)
 def test_csv_in_every_accepted_encoding_reads_the_same(name, encoding):
     table = read_table(FIX / name)
     assert table.encoding == encoding
@@ -80,7 +83,9 @@ def test_semicolon_and_tab_separated_files(tmp_path):
 
 def test_cell_text():
     assert cell_text(1012345678.0) == "1012345678" and cell_text(1012345678) == "1012345678"
-    assert cell_text(dt.datetime(2026, 3, 2)) == "2026-03-02" and cell_text(dt.date(2026, 3, 2)) == "2026-03-02"
+    assert (
+        cell_text(dt.datetime(2026, 3, 2)) == "2026-03-02" and cell_text(dt.date(2026, 3, 2)) == "2026-03-02"
+    )
     assert cell_text(None) == "" and cell_text("  a ") == "a" and cell_text(2.5) == "2.5"
 
 
@@ -88,11 +93,14 @@ _cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_character
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(_cells, min_size=3, max_size=3), min_size=1, max_size=8),
-       st.sampled_from(["utf-8", "utf-8-sig"]))
+@given(
+    st.lists(st.lists(_cells, min_size=3, max_size=3), min_size=1, max_size=8),
+    st.sampled_from(["utf-8", "utf-8-sig"]),
+)
 def test_any_utf8_csv_round_trips(tmp_path_factory, rows, encoding):
     import csv
     import io
+
     buf = io.StringIO(newline="")
     csv.writer(buf).writerows([["이름", "휴대전화", "메모"]] + rows)
     path = tmp_path_factory.mktemp("h") / "x.csv"

@@ -22,8 +22,11 @@ def _files(sub: str = ""):
 
 
 def test_only_gui_imports_pyside6():
-    offenders = [str(p.relative_to(ROOT)) for p in _files()
-                 if "PySide6" in _imports(p) and p.relative_to(ROOT).parts[0] != "gui"]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in _files()
+        if "PySide6" in _imports(p) and p.relative_to(ROOT).parts[0] != "gui"
+    ]
     assert offenders == []
 
 
@@ -34,9 +37,11 @@ def test_gui_never_imports_sqlalchemy():
 
 def test_only_db_and_services_touch_sessions():
     allowed = {"db", "services"}
-    offenders = [str(p.relative_to(ROOT)) for p in _files()
-                 if "sqlalchemy" in _imports(p) and p.relative_to(ROOT).parts[0] not in allowed
-                 ]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in _files()
+        if "sqlalchemy" in _imports(p) and p.relative_to(ROOT).parts[0] not in allowed
+    ]
     assert offenders == []
 
 

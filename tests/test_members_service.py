@@ -10,8 +10,16 @@ from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
 from panelapp.services.people.member_rules import add_months
 from panelapp.services.people.members import (
-    ConsentInput, MemberInput, current_notice, delete_enrollment, enroll_member, get_member,
-    list_notices, record_reveal, update_member, withdraw_member,
+    ConsentInput,
+    MemberInput,
+    current_notice,
+    delete_enrollment,
+    enroll_member,
+    get_member,
+    list_notices,
+    record_reveal,
+    update_member,
+    withdraw_member,
 )
 from panelapp.services.people.roster import RosterQuery, roster_ids
 
@@ -42,17 +50,40 @@ def test_notices_come_from_resources(ctx):
 def test_enroll_stores_member_enrollment_and_consent(ctx):
     c = cohort(ctx)
     team = c.teams[0]
-    info = enroll_member(ctx, c.id, person(email="Hong@Example.KR", district="중구 명동", birth_year="1980",
-                                           gender=Gender.MALE, team_id=team.id, role=MemberRole.LEADER),
-                         consent(method=ConsentMethod.ONLINE))
+    info = enroll_member(
+        ctx,
+        c.id,
+        person(
+            email="Hong@Example.KR",
+            district="중구 명동",
+            birth_year="1980",
+            gender=Gender.MALE,
+            team_id=team.id,
+            role=MemberRole.LEADER,
+        ),
+        consent(method=ConsentMethod.ONLINE),
+    )
     assert not info.reused_member
     d = get_member(ctx, info.enrollment_id)
     assert (d.name, d.phone_e164, d.email, d.district, d.birth_year) == (
-        "홍길동", "+821012345678", "Hong@example.kr", "중구 명동", 1980)
-    assert (d.team_name, d.role, d.status, d.gender) == ("정책동행단", MemberRole.LEADER,
-                                                          EnrollmentStatus.ACTIVE, Gender.MALE)
+        "홍길동",
+        "+821012345678",
+        "Hong@example.kr",
+        "중구 명동",
+        1980,
+    )
+    assert (d.team_name, d.role, d.status, d.gender) == (
+        "정책동행단",
+        MemberRole.LEADER,
+        EnrollmentStatus.ACTIVE,
+        Gender.MALE,
+    )
     [rec] = d.consents
-    assert (rec.notice_version, rec.consented_on, rec.method) == ("2026-1", D(2026, 3, 2), ConsentMethod.ONLINE)
+    assert (rec.notice_version, rec.consented_on, rec.method) == (
+        "2026-1",
+        D(2026, 3, 2),
+        ConsentMethod.ONLINE,
+    )
     assert rec.retention_until == D(2027, 12, 31)  # term end + 12 months
     assert d.hours == 0.0 and d.rate is None
 
@@ -70,8 +101,12 @@ def test_phone_forms_are_the_same_number(ctx, raw):
 def test_invalid_fields_are_all_named(ctx):
     c = cohort(ctx)
     with pytest.raises(ValidationErrors) as err:
-        enroll_member(ctx, c.id, MemberInput(name="", phone="02-123-4567", email="no-at",
-                                             birth_year="1700", joined_on=None), consent(agreed=False))
+        enroll_member(
+            ctx,
+            c.id,
+            MemberInput(name="", phone="02-123-4567", email="no-at", birth_year="1700", joined_on=None),
+            consent(agreed=False),
+        )
     fields = {e.field for e in err.value.errors}
     assert fields == {"이름", "휴대전화", "이메일", "출생연도", "활동 시작일", "개인정보 동의"}
 
@@ -118,8 +153,9 @@ def test_update_member_and_stale_versions(ctx):
     c = cohort(ctx)
     info = enroll_member(ctx, c.id, person(), consent())
     d = get_member(ctx, info.enrollment_id)
-    new = update_member(ctx, d.enrollment_id, person(name="홍길순", team_id=c.teams[1].id),
-                        d.version, d.member_version)
+    new = update_member(
+        ctx, d.enrollment_id, person(name="홍길순", team_id=c.teams[1].id), d.version, d.member_version
+    )
     assert (new.name, new.team_name) == ("홍길순", "소식이음단")
     assert new.version > d.version and new.member_version > d.member_version
     with pytest.raises(ConcurrencyError):
@@ -164,8 +200,9 @@ def test_record_reveal_writes_access_log(ctx):
         record_reveal(ctx, c.id, "  ")
     record_reveal(ctx, c.id, "활동 안내 문자 발송")
     with reading(ctx) as s:
-        [log] = s.execute(select(AccessLog.action, AccessLog.purpose, AccessLog.user_id,
-                                 AccessLog.detail)).all()
+        [log] = s.execute(
+            select(AccessLog.action, AccessLog.purpose, AccessLog.user_id, AccessLog.detail)
+        ).all()
     assert (log.action, log.purpose, log.user_id) == ("reveal_phones", "활동 안내 문자 발송", ctx.user_id)
     assert str(c.id) in log.detail
 

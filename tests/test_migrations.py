@@ -36,9 +36,14 @@ def test_upgrade_from_older_revision_backs_up_first(tmp_path, monkeypatch):
     db = open_database(str(path))
     upgrade_to_head(db)
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO users (name, role, active, created_at, updated_at, version) "
-                          "VALUES ('김담당', 'coordinator', 1, '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO users (name, role, active, created_at, updated_at, version) "
+                "VALUES ('김담당', 'coordinator', 1, '2026-01-01', '2026-01-01', 1)"
+            )
+        )
     from panelapp.db import migrate
+
     # The file claims an older revision: the upgrade must copy it before touching it.
     monkeypatch.setattr(migrate, "current_revision", lambda _db: "0000")
     backup = migrate.upgrade_to_head(db)
@@ -51,6 +56,7 @@ def test_upgrade_from_older_revision_backs_up_first(tmp_path, monkeypatch):
 
 def test_backup_keeps_only_recent_copies(tmp_path, monkeypatch):
     from panelapp.db import migrate
+
     db = open_database(str(tmp_path / "k.db"))
     upgrade_to_head(db)
     monkeypatch.setattr(migrate, "KEEP_BACKUPS", 2)

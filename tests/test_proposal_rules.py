@@ -6,8 +6,17 @@ import pytest
 
 from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.proposal_rules import (
-    TRANSITIONS, allowed_next, can_move, days_between, days_overdue, days_to_answer, days_to_completion,
-    default_due, is_overdue, needs_answer, needs_reason,
+    TRANSITIONS,
+    allowed_next,
+    can_move,
+    days_between,
+    days_overdue,
+    days_to_answer,
+    days_to_completion,
+    default_due,
+    is_overdue,
+    needs_answer,
+    needs_reason,
 )
 
 D = dt.date
@@ -22,10 +31,18 @@ def test_the_workflow_graph():
     assert set(TRANSITIONS) == set(PS)
 
 
-@pytest.mark.parametrize("a,b", [(PS.SUBMITTED, PS.ACCEPTED), (PS.SUBMITTED, PS.DONE),
-                                 (PS.DECLINED, PS.IN_PROGRESS), (PS.DONE, PS.REVIEWING),
-                                 (PS.IN_PROGRESS, PS.ACCEPTED), (PS.REVIEWING, PS.IN_PROGRESS),
-                                 (PS.REVIEWING, PS.REVIEWING)])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        (PS.SUBMITTED, PS.ACCEPTED),
+        (PS.SUBMITTED, PS.DONE),
+        (PS.DECLINED, PS.IN_PROGRESS),
+        (PS.DONE, PS.REVIEWING),
+        (PS.IN_PROGRESS, PS.ACCEPTED),
+        (PS.REVIEWING, PS.IN_PROGRESS),
+        (PS.REVIEWING, PS.REVIEWING),
+    ],
+)
 def test_forbidden_moves(a, b):
     assert not can_move(a, b)
 
@@ -53,16 +70,19 @@ def test_day_counts():
     assert days_to_completion(D(2026, 5, 30), D(2026, 7, 1)) == 32
 
 
-@pytest.mark.parametrize("status,due,today,expected", [
-    (PS.SUBMITTED, D(2026, 6, 15), D(2026, 6, 15), False),   # the due day itself is on time
-    (PS.SUBMITTED, D(2026, 6, 15), D(2026, 6, 16), True),
-    (PS.REVIEWING, D(2026, 6, 15), D(2026, 7, 1), True),
-    (PS.REVIEWING, None, D(2026, 7, 1), False),               # no deadline, never late
-    (PS.ACCEPTED, D(2026, 6, 15), D(2026, 7, 1), False),      # answered: not overdue
-    (PS.DECLINED, D(2026, 6, 15), D(2026, 7, 1), False),
-    (PS.IN_PROGRESS, D(2026, 6, 15), D(2026, 7, 1), False),
-    (PS.DONE, D(2026, 6, 15), D(2026, 7, 1), False),
-])
+@pytest.mark.parametrize(
+    "status,due,today,expected",
+    [
+        (PS.SUBMITTED, D(2026, 6, 15), D(2026, 6, 15), False),  # the due day itself is on time
+        (PS.SUBMITTED, D(2026, 6, 15), D(2026, 6, 16), True),
+        (PS.REVIEWING, D(2026, 6, 15), D(2026, 7, 1), True),
+        (PS.REVIEWING, None, D(2026, 7, 1), False),  # no deadline, never late
+        (PS.ACCEPTED, D(2026, 6, 15), D(2026, 7, 1), False),  # answered: not overdue
+        (PS.DECLINED, D(2026, 6, 15), D(2026, 7, 1), False),
+        (PS.IN_PROGRESS, D(2026, 6, 15), D(2026, 7, 1), False),
+        (PS.DONE, D(2026, 6, 15), D(2026, 7, 1), False),
+    ],
+)
 def test_overdue(status, due, today, expected):
     assert is_overdue(status, due, today) is expected
     assert days_overdue(status, due, today) == ((today - due).days if expected else 0)

@@ -1,9 +1,8 @@
 """Proposals: drafts from findings, create/edit with undo, the workflow with its history,
 answers and reasons, overdue in Python and in SQL, filters, links, delete and restore."""
 
-import datetime as dt
-
 import pytest
+from proposal_world import TODAY, D, build
 from sqlalchemy import select
 
 from panelapp.db.models import ProposalEvent
@@ -12,12 +11,18 @@ from panelapp.domain.errors import ConcurrencyError, DomainError, ValidationErro
 from panelapp.services.context import reading
 from panelapp.services.proposals.drafts import draft_from_findings, linkable_findings, proposer_choices
 from panelapp.services.proposals.manage import (
-    ProposalInput, ProposalQuery, create_proposal, delete_proposal, get_proposal, list_proposals,
-    move_proposal, set_linked_findings, update_proposal,
+    ProposalInput,
+    ProposalQuery,
+    create_proposal,
+    delete_proposal,
+    get_proposal,
+    list_proposals,
+    move_proposal,
+    set_linked_findings,
+    update_proposal,
 )
-from panelapp.services.trash.manage import list_trash, restore
 from panelapp.services.system.undo import undo
-from proposal_world import TODAY, D, build
+from panelapp.services.trash.manage import list_trash, restore
 
 
 @pytest.fixture
@@ -34,8 +39,10 @@ def test_draft_from_findings_prefills_facility_department_title_and_problem(w):
     draft = draft_from_findings(w.ctx, w.cohort_id, [w.lights, w.slippery], today=TODAY)
     assert draft.facility_id == w.gym and draft.department_id == w.dept_id
     assert draft.title == "한빛국민체육센터 탈의실 바닥 미끄러움 외 1건 개선"  # the urgent one leads
-    assert draft.problem.splitlines()[0] == \
-        "- [안전·긴급(안전)] 탈의실 바닥 미끄러움 (한빛국민체육센터 여자 탈의실, 2026-06-02 점검)"
+    assert (
+        draft.problem.splitlines()[0]
+        == "- [안전·긴급(안전)] 탈의실 바닥 미끄러움 (한빛국민체육센터 여자 탈의실, 2026-06-02 점검)"
+    )
     assert "물기가 남아" in draft.problem and "복도 조명 고장" in draft.problem
     assert draft.submitted_on == TODAY and draft.due_on == D(2026, 7, 4)
     assert set(draft.finding_ids) == {w.lights, w.slippery}
@@ -45,8 +52,9 @@ def test_draft_from_findings_prefills_facility_department_title_and_problem(w):
 
 def test_create_from_findings_links_them_and_records_the_first_event(w):
     draft = draft_from_findings(w.ctx, w.cohort_id, [w.slippery], today=TODAY)
-    detail, record = create_proposal(w.ctx, draft.__class__(**{**draft.__dict__, "proposal": "미끄럼 방지 매트"}),
-                                     today=TODAY)
+    detail, record = create_proposal(
+        w.ctx, draft.__class__(**{**draft.__dict__, "proposal": "미끄럼 방지 매트"}), today=TODAY
+    )
     assert detail.status == PS.SUBMITTED and detail.due_on == D(2026, 7, 4)
     assert [f.id for f in detail.findings] == [w.slippery]
     assert len(detail.events) == 1 and detail.events[0].to_status == PS.SUBMITTED
@@ -58,8 +66,9 @@ def test_create_from_findings_links_them_and_records_the_first_event(w):
 
 def test_standalone_with_proposer_and_validation(w):
     with pytest.raises(ValidationErrors) as err:
-        create_proposal(w.ctx, ProposalInput(w.cohort_id, " ", proposal=None,
-                                             submitted_on=D(2026, 6, 25)), today=TODAY)
+        create_proposal(
+            w.ctx, ProposalInput(w.cohort_id, " ", proposal=None, submitted_on=D(2026, 6, 25)), today=TODAY
+        )
     assert {e.field for e in err.value.errors} == {"제목", "개선 제안", "접수일"}
     with pytest.raises(ValidationError, match="처리 기한"):
         _new(w, submitted_on=D(2026, 6, 10), due_on=D(2026, 6, 9))
@@ -73,15 +82,20 @@ def test_walk_to_accepted_then_done_with_history_and_day_counts(w):
     p = move_proposal(w.ctx, p.id, PS.REVIEWING, p.version, note="부서 전달", today=TODAY)
     with pytest.raises(ValidationError, match="부서 답변"):
         move_proposal(w.ctx, p.id, PS.ACCEPTED, p.version, today=TODAY)
-    p = move_proposal(w.ctx, p.id, PS.ACCEPTED, p.version, answer="다음 주 교체합니다.",
-                      on=D(2026, 6, 2), today=TODAY)
+    p = move_proposal(
+        w.ctx, p.id, PS.ACCEPTED, p.version, answer="다음 주 교체합니다.", on=D(2026, 6, 2), today=TODAY
+    )
     assert p.answered_on == D(2026, 6, 2) and p.days_to_answer == 1 and p.answer == "다음 주 교체합니다."
     p = move_proposal(w.ctx, p.id, PS.IN_PROGRESS, p.version, today=TODAY)
     p = move_proposal(w.ctx, p.id, PS.DONE, p.version, on=D(2026, 6, 19), today=TODAY)
     assert p.completed_on == D(2026, 6, 19) and p.days_to_completion == 18
     assert [(e.from_status, e.to_status) for e in p.events] == [
-        (None, PS.SUBMITTED), (PS.SUBMITTED, PS.REVIEWING), (PS.REVIEWING, PS.ACCEPTED),
-        (PS.ACCEPTED, PS.IN_PROGRESS), (PS.IN_PROGRESS, PS.DONE)]
+        (None, PS.SUBMITTED),
+        (PS.SUBMITTED, PS.REVIEWING),
+        (PS.REVIEWING, PS.ACCEPTED),
+        (PS.ACCEPTED, PS.IN_PROGRESS),
+        (PS.IN_PROGRESS, PS.DONE),
+    ]
     assert p.events[1].note == "부서 전달" and p.events[2].note == "부서 답변: 다음 주 교체합니다."
     with pytest.raises(DomainError, match="'완료' 상태에서는"):
         move_proposal(w.ctx, p.id, PS.REVIEWING, p.version, today=TODAY)
@@ -95,8 +109,9 @@ def test_decline_needs_reason_and_answer_date_rules(w):
     with pytest.raises(ValidationErrors) as err:
         move_proposal(w.ctx, p.id, PS.DECLINED, p.version, on=D(2026, 6, 9), today=TODAY)
     assert {e.field for e in err.value.errors} == {"처리일", "부서 답변", "불채택 사유"}
-    p = move_proposal(w.ctx, p.id, PS.DECLINED, p.version, answer="예산 부족", decline_reason="예산 미확보",
-                      today=TODAY)
+    p = move_proposal(
+        w.ctx, p.id, PS.DECLINED, p.version, answer="예산 부족", decline_reason="예산 미확보", today=TODAY
+    )
     assert p.decline_reason == "예산 미확보" and p.answered_on == TODAY and p.days_to_answer == 10
     with reading(w.ctx) as s:  # the acting user is recorded on every event
         assert {e.user_id for e in s.scalars(select(ProposalEvent))} == {w.ctx.user_id}
@@ -110,8 +125,8 @@ def test_sent_back_to_submitted_for_another_department(w):
 
 
 def test_overdue_in_python_and_sql_agree(w):
-    late = _new(w, "늦은 제안", submitted_on=D(2026, 6, 1))              # due 6-15, unanswered
-    due_today = _new(w, "오늘 기한", submitted_on=D(2026, 6, 6))          # due 6-20 = today
+    late = _new(w, "늦은 제안", submitted_on=D(2026, 6, 1))  # due 6-15, unanswered
+    due_today = _new(w, "오늘 기한", submitted_on=D(2026, 6, 6))  # due 6-20 = today
     answered = _new(w, "답변됨", submitted_on=D(2026, 6, 1))
     answered = move_proposal(w.ctx, answered.id, PS.REVIEWING, answered.version, today=TODAY)
     move_proposal(w.ctx, answered.id, PS.PARTIAL, answered.version, answer="일부 반영", today=TODAY)
@@ -136,8 +151,14 @@ def test_filters(w):
 
 def test_edit_with_undo_and_optimistic_locking(w):
     p = _new(w, facility_id=w.gym)
-    data = ProposalInput(w.cohort_id, "새 제목", proposal="새 제안", facility_id=w.gym,
-                         submitted_on=p.submitted_on, due_on=D(2026, 7, 30))
+    data = ProposalInput(
+        w.cohort_id,
+        "새 제목",
+        proposal="새 제안",
+        facility_id=w.gym,
+        submitted_on=p.submitted_on,
+        due_on=D(2026, 7, 30),
+    )
     edited, record = update_proposal(w.ctx, p.id, data, p.version, today=TODAY)
     assert edited.title == "새 제목" and edited.due_on == D(2026, 7, 30)
     with pytest.raises(ConcurrencyError):

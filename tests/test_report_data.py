@@ -3,16 +3,16 @@
 import statistics
 
 import pytest
-from sqlalchemy import func, select
-
-from panelapp.db.models import AccessLog, Attendance, ActivityEvent, Finding, Inspection, Proposal
-from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
-from panelapp.domain.errors import ValidationError
-from panelapp.services.context import reading
-from panelapp.domain.report_data import ReportOptions
-from panelapp.services.reporting.query import build_report_data
 from report_world import REPORT_DATE, build_report_world
 from schedule_world import D
+from sqlalchemy import func, select
+
+from panelapp.db.models import AccessLog, ActivityEvent, Attendance, Finding, Inspection, Proposal
+from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
+from panelapp.domain.errors import ValidationError
+from panelapp.domain.report_data import ReportOptions
+from panelapp.services.context import reading
+from panelapp.services.reporting.query import build_report_data
 
 
 def _count(ctx, stmt) -> int:
@@ -26,29 +26,54 @@ def test_summary_figures_equal_database_counts(ctx):
     data = build_report_data(ctx, ReportOptions(cohort, report_date=REPORT_DATE))
     s = data.summary
     live = Inspection.deleted_at.is_(None)
-    assert s.inspections_completed == _count(ctx, select(func.count()).where(
-        Inspection.cohort_id == cohort, live, Inspection.status == InspectionStatus.COMPLETED)) == 2
+    assert (
+        s.inspections_completed
+        == _count(
+            ctx,
+            select(func.count()).where(
+                Inspection.cohort_id == cohort, live, Inspection.status == InspectionStatus.COMPLETED
+            ),
+        )
+        == 2
+    )
     assert {t.label: t.count for t in s.inspections_by_status} == {"예정": 1, "완료": 2, "연기": 0, "취소": 1}
     assert sum(t.count for t in s.inspections_by_month) == 2
-    assert s.facilities_inspected == _count(ctx, select(func.count(Inspection.facility_id.distinct())).where(
-        Inspection.cohort_id == cohort, live, Inspection.status == InspectionStatus.COMPLETED))
+    assert s.facilities_inspected == _count(
+        ctx,
+        select(func.count(Inspection.facility_id.distinct())).where(
+            Inspection.cohort_id == cohort, live, Inspection.status == InspectionStatus.COMPLETED
+        ),
+    )
     assert s.findings == _count(ctx, select(func.count(Finding.id)).where(Finding.deleted_at.is_(None))) == 6
     for tally, severity in zip(s.findings_by_severity, Severity):
         assert tally.count == _count(ctx, select(func.count(Finding.id)).where(Finding.severity == severity))
-    assert s.proposals == _count(ctx, select(func.count(Proposal.id)).where(Proposal.cohort_id == cohort)) == 6
+    assert (
+        s.proposals == _count(ctx, select(func.count(Proposal.id)).where(Proposal.cohort_id == cohort)) == 6
+    )
     for tally, status in zip(s.proposals_by_status, ProposalStatus):
         assert tally.label == status.label
         assert tally.count == _count(ctx, select(func.count(Proposal.id)).where(Proposal.status == status))
     # 채택·부분채택·완료 against 불채택
     assert (s.accepted, s.declined, s.acceptance_rate) == (3, 1, 0.75)
     with reading(ctx) as db:
-        days = [(a - b).days for a, b in db.execute(select(Proposal.answered_on, Proposal.submitted_on)
-                                                    .where(Proposal.answered_on.is_not(None)))]
-        overdue = db.scalar(select(func.count(Proposal.id)).where(
-            Proposal.due_on < REPORT_DATE, Proposal.answered_on.is_(None),
-            Proposal.status.in_([ProposalStatus.SUBMITTED, ProposalStatus.REVIEWING])))
-        present = db.scalar(select(func.count(Attendance.enrollment_id.distinct())).join(ActivityEvent)
-                            .where(Attendance.present.is_(True), ActivityEvent.deleted_at.is_(None)))
+        days = [
+            (a - b).days
+            for a, b in db.execute(
+                select(Proposal.answered_on, Proposal.submitted_on).where(Proposal.answered_on.is_not(None))
+            )
+        ]
+        overdue = db.scalar(
+            select(func.count(Proposal.id)).where(
+                Proposal.due_on < REPORT_DATE,
+                Proposal.answered_on.is_(None),
+                Proposal.status.in_([ProposalStatus.SUBMITTED, ProposalStatus.REVIEWING]),
+            )
+        )
+        present = db.scalar(
+            select(func.count(Attendance.enrollment_id.distinct()))
+            .join(ActivityEvent)
+            .where(Attendance.present.is_(True), ActivityEvent.deleted_at.is_(None))
+        )
     assert s.answered == len(days) == 4 and s.median_days_to_answer == statistics.median(days) == 20
     assert s.overdue == overdue == 1
     assert (s.members, s.participants) == (4, present) == (4, 3)
@@ -57,7 +82,9 @@ def test_summary_figures_equal_database_counts(ctx):
 
 def test_facility_sections_scores_findings_photos_and_proposals(ctx):
     rw = build_report_world(ctx)
-    data = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE, max_photos_per_finding=2))
+    data = build_report_data(
+        ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE, max_photos_per_finding=2)
+    )
     by_name = {f.name: f for f in data.facilities}
     assert list(by_name) == sorted(by_name)
     gym, park, lot = by_name["한빛국민체육센터"], by_name["새봄근린공원"], by_name["시청 공영주차장"]
@@ -77,11 +104,16 @@ def test_facility_sections_scores_findings_photos_and_proposals(ctx):
 
 def test_period_and_facility_filters(ctx):
     rw = build_report_world(ctx)
-    june = build_report_data(ctx, ReportOptions(rw.w.cohort_id, D(2026, 6, 1), D(2026, 6, 30),
-                                                report_date=REPORT_DATE))
+    june = build_report_data(
+        ctx, ReportOptions(rw.w.cohort_id, D(2026, 6, 1), D(2026, 6, 30), report_date=REPORT_DATE)
+    )
     assert (june.summary.inspections_completed, june.summary.findings, june.summary.proposals) == (1, 2, 2)
-    assert [f.name for f in june.facilities] == ["새봄근린공원"] and [e.title for e in june.events] == ["새봄근린공원 점검"]
-    gym_only = build_report_data(ctx, ReportOptions(rw.w.cohort_id, facility_ids=(rw.w.gym,), report_date=REPORT_DATE))
+    assert [f.name for f in june.facilities] == ["새봄근린공원"] and [e.title for e in june.events] == [
+        "새봄근린공원 점검"
+    ]
+    gym_only = build_report_data(
+        ctx, ReportOptions(rw.w.cohort_id, facility_ids=(rw.w.gym,), report_date=REPORT_DATE)
+    )
     assert [f.name for f in gym_only.facilities] == ["한빛국민체육센터"]
     assert gym_only.facility_filter == ("한빛국민체육센터",)
     assert gym_only.summary.findings == 4 and gym_only.summary.proposals == 3
@@ -95,7 +127,9 @@ def test_names_masked_unless_a_purpose_is_given(ctx):
     with pytest.raises(ValidationError) as err:
         build_report_data(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False))
     assert err.value.field == "개인정보 표시 목적"
-    plain = build_report_data(ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고"))
+    plain = build_report_data(
+        ctx, ReportOptions(rw.w.cohort_id, mask_personal=False, purpose="운영위원회 보고")
+    )
     assert "김영희" in {r.name for r in plain.participation} and not plain.masked
     assert _count(ctx, select(func.count(AccessLog.id))) == 0  # reading alone is not logged; writing is
 
@@ -110,10 +144,18 @@ def test_bad_options_are_refused_in_korean(ctx):
 
 def test_report_agrees_with_the_dashboard(ctx):
     from panelapp.services.reporting.dashboard import load_dashboard
+
     rw = build_report_world(ctx)
     dash = load_dashboard(ctx, rw.w.cohort_id, REPORT_DATE)
     s = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE)).summary
     assert (s.findings, s.proposals, s.acceptance_rate, s.median_days_to_answer, s.overdue, s.answered) == (
-        dash.findings_total, dash.proposals_total, dash.acceptance_rate, dash.median_days_to_answer, dash.overdue,
-        dash.answered)
-    assert {t.label: t.count for t in s.inspections_by_status} == {k.label: v for k, v in dash.inspections.items()}
+        dash.findings_total,
+        dash.proposals_total,
+        dash.acceptance_rate,
+        dash.median_days_to_answer,
+        dash.overdue,
+        dash.answered,
+    )
+    assert {t.label: t.count for t in s.inspections_by_status} == {
+        k.label: v for k, v in dash.inspections.items()
+    }

@@ -5,19 +5,19 @@ import datetime as dt
 import io
 
 from openpyxl import load_workbook
+from report_world import REPORT_DATE, build_report_world
 
 from panelapp.db.models import Proposal
+from panelapp.domain.report_data import ReportOptions
 from panelapp.reports.report_xlsx import report_xlsx_bytes
 from panelapp.services.context import transaction
-from panelapp.domain.report_data import ReportOptions
 from panelapp.services.reporting.query import build_report_data
-from report_world import REPORT_DATE, build_report_world
 
 
 def test_workbook_sheets_types_and_injection(sqlite_ctx):
     rw = build_report_world(sqlite_ctx)
     with transaction(sqlite_ctx) as s:
-        s.get(Proposal, rw.proposals["sign"]).title = "=HYPERLINK(\"http://x\")"
+        s.get(Proposal, rw.proposals["sign"]).title = '=HYPERLINK("http://x")'
     data = build_report_data(sqlite_ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE))
     wb = load_workbook(io.BytesIO(report_xlsx_bytes(data)))
     assert wb.sheetnames == ["요약", "시설별 점수", "발견사항", "개선제안", "활동", "단원별 참여"]
@@ -35,8 +35,11 @@ def test_workbook_sheets_types_and_injection(sqlite_ctx):
     assert proposals.cell(row=2, column=head.index("접수일") + 1).number_format == "yyyy-mm-dd"
     injected = next(r for r in rows if "HYPERLINK" in r["개선제안"])
     assert injected["개선제안"].startswith("'=")
-    assert {r["이름"] for r in wb["단원별 참여"].iter_rows(min_row=2, values_only=True) for r in [dict(
-        zip([c.value for c in wb["단원별 참여"][1]], r))]} == {"김*준", "김*희", "이*수", "박*연"}
+    assert {
+        r["이름"]
+        for r in wb["단원별 참여"].iter_rows(min_row=2, values_only=True)
+        for r in [dict(zip([c.value for c in wb["단원별 참여"][1]], r))]
+    } == {"김*준", "김*희", "이*수", "박*연"}
     findings = list(wb["발견사항"].iter_rows(min_row=2, values_only=True))
     assert len(findings) == 6 and wb["발견사항"]["C2"].number_format == "@"
 

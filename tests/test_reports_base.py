@@ -11,15 +11,18 @@ from panelapp.reports.base import STYLES, build_pdf, data_table, para
 
 def test_long_table_repeats_header_and_numbers_pages():
     rows = [["이름", "활동 시간"]] + [[f"참여단원 {i:03d}", f"{i}시간"] for i in range(120)]
-    pdf, pages = build_pdf([para("출석 현황", "heading"), data_table(rows, [80 * mm, 40 * mm])],
-                           title="출석 현황표", organization="한빛시설관리공단")
+    pdf, pages = build_pdf(
+        [para("출석 현황", "heading"), data_table(rows, [80 * mm, 40 * mm])],
+        title="출석 현황표",
+        organization="한빛시설관리공단",
+    )
     reader = PdfReader(io.BytesIO(pdf))
     assert pages == len(reader.pages) >= 3
     for number, page in enumerate(reader.pages, 1):
         text = page.extract_text()
         assert f"쪽 {number} / {pages}" in text
-        assert "이름" in text and "활동 시간" in text          # header row repeated
-        assert text.count("한빛시설관리공단") == 2              # header and footer
+        assert "이름" in text and "활동 시간" in text  # header row repeated
+        assert text.count("한빛시설관리공단") == 2  # header and footer
         assert "출석 현황표" in text
     assert "참여단원 119" in reader.pages[-1].extract_text()
 

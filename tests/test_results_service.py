@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from schedule_world import build_world
 from sqlalchemy import select
 
 from panelapp.db.models import ActivityEvent, Attendance, ChecklistResponse
@@ -12,9 +13,13 @@ from panelapp.services.activities.stats import stats_for
 from panelapp.services.context import reading
 from panelapp.services.inspections.scheduling import create_inspection, get_inspection, set_status
 from panelapp.services.results.entry import (
-    Completion, Response, complete_inspection, get_result_sheet, missing_required, save_results,
+    Completion,
+    Response,
+    complete_inspection,
+    get_result_sheet,
+    missing_required,
+    save_results,
 )
-from schedule_world import build_world
 
 TODAY = dt.date(2026, 5, 20)
 
@@ -31,14 +36,20 @@ def all_required(sheet, score="4", yes="yes"):
     for sec in sheet.sections:
         for i in sec.items:
             if i.required:
-                out.append(Response(i.id, value=score if i.kind == ChecklistItemKind.SCORE else yes)
-                           if i.kind != ChecklistItemKind.TEXT else Response(i.id, text="특이사항 없음"))
+                out.append(
+                    Response(i.id, value=score if i.kind == ChecklistItemKind.SCORE else yes)
+                    if i.kind != ChecklistItemKind.TEXT
+                    else Response(i.id, text="특이사항 없음")
+                )
     return out
 
 
 def completion(w, present=None):
-    return Completion(dt.datetime(2026, 5, 12, 10, 5), dt.datetime(2026, 5, 12, 11, 50),
-                      tuple(present if present is not None else (w.lead, w.kim, w.lee)))
+    return Completion(
+        dt.datetime(2026, 5, 12, 10, 5),
+        dt.datetime(2026, 5, 12, 11, 50),
+        tuple(present if present is not None else (w.lead, w.kim, w.lee)),
+    )
 
 
 def test_sheet_lists_the_template_in_order_with_people(ctx, world):
@@ -55,10 +66,20 @@ def test_sheet_lists_the_template_in_order_with_people(ctx, world):
 def test_draft_saves_answers_and_notes_and_clears_emptied_items(ctx, world):
     w, insp = world
     sheet = get_result_sheet(ctx, insp.id)
-    yes_no, score, text = (next(i for s in sheet.sections for i in s.items if i.kind == k)
-                           for k in (ChecklistItemKind.YES_NO, ChecklistItemKind.SCORE, ChecklistItemKind.TEXT))
-    sheet = save_results(ctx, insp.id, [Response(yes_no.id, "yes", note=" 2층 소화기 교체됨 "),
-                                        Response(score.id, "3"), Response(text.id, text="난간 녹")], sheet.version)
+    yes_no, score, text = (
+        next(i for s in sheet.sections for i in s.items if i.kind == k)
+        for k in (ChecklistItemKind.YES_NO, ChecklistItemKind.SCORE, ChecklistItemKind.TEXT)
+    )
+    sheet = save_results(
+        ctx,
+        insp.id,
+        [
+            Response(yes_no.id, "yes", note=" 2층 소화기 교체됨 "),
+            Response(score.id, "3"),
+            Response(text.id, text="난간 녹"),
+        ],
+        sheet.version,
+    )
     assert sheet.response(yes_no.id) == Response(yes_no.id, "yes", None, "2층 소화기 교체됨")
     assert sheet.response(text.id).text == "난간 녹" and sheet.version > insp.version
     assert get_inspection(ctx, insp.id).status == InspectionStatus.PLANNED
@@ -106,15 +127,18 @@ def test_complete_refuses_while_required_items_are_missing_and_names_them(ctx, w
 def test_complete_writes_status_times_and_attendance_that_counts_as_hours(ctx, world):
     w, insp = world
     sheet = get_result_sheet(ctx, insp.id)
-    done = complete_inspection(ctx, insp.id, all_required(sheet), completion(w, (w.lead, w.kim)),
-                               sheet.version, today=TODAY)
+    done = complete_inspection(
+        ctx, insp.id, all_required(sheet), completion(w, (w.lead, w.kim)), sheet.version, today=TODAY
+    )
     assert done.status == InspectionStatus.COMPLETED
     assert done.actual_start.strftime("%H:%M") == "10:05" and done.actual_end.strftime("%H:%M") == "11:50"
     assert {p.name: p.present for p in done.participants} == {"김민준": True, "김영희": True, "이철수": False}
     with reading(ctx) as s:
         event = s.scalar(select(ActivityEvent).where(ActivityEvent.inspection_id == insp.id))
-        rows = {a.enrollment_id: (a.present, a.hours) for a in s.scalars(
-            select(Attendance).where(Attendance.event_id == event.id))}
+        rows = {
+            a.enrollment_id: (a.present, a.hours)
+            for a in s.scalars(select(Attendance).where(Attendance.event_id == event.id))
+        }
         stats = stats_for(s, [w.kim, w.lee], today=TODAY)
     assert rows == {w.lead: (True, 2.0), w.kim: (True, 2.0), w.lee: (False, 0.0)}
     assert stats[w.kim].hours == 2.0 and stats[w.lee].hours == 0.0

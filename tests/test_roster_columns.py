@@ -3,7 +3,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import ValidationError
@@ -11,7 +12,9 @@ from panelapp.io.roster_columns import COLUMNS, header_key, map_header, parse_da
 
 
 def test_korean_and_english_headers_in_any_order():
-    h = map_header(["consent_date", " 휴대전화 ", "Name", "비고", "소속 단", "E-mail", "출생연도(선택)", "memo"])
+    h = map_header(
+        ["consent_date", " 휴대전화 ", "Name", "비고", "소속 단", "E-mail", "출생연도(선택)", "memo"]
+    )
     assert h.index == {"consent_date": 0, "phone": 1, "name": 2, "team": 4, "email": 5, "birth_year": 6}
     assert h.unknown == ("비고", "memo") and h.errors == ()
 
@@ -30,7 +33,8 @@ def test_every_order_every_language_maps_every_column(order, english, noise):
     mapped = map_header(header)
     assert mapped.errors == () and mapped.unknown == ()
     assert {k: header[i] for k, i in mapped.index.items()} == {
-        c.key: (c.key if english else c.label) + decorate for c in COLUMNS}
+        c.key: (c.key if english else c.label) + decorate for c in COLUMNS
+    }
 
 
 @given(st.text(max_size=20))
@@ -49,8 +53,19 @@ def test_gender_and_role():
         parse_gender("모름")
 
 
-@pytest.mark.parametrize("text", ["2026-03-02", "2026.3.2", "2026. 3. 2.", "2026/03/02", "2026년 3월 2일",
-                                  "20260302", "46083", "2026-03-02 00:00:00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-02",
+        "2026.3.2",
+        "2026. 3. 2.",
+        "2026/03/02",
+        "2026년 3월 2일",
+        "20260302",
+        "46083",
+        "2026-03-02 00:00:00",
+    ],
+)
 def test_dates_as_koreans_and_excel_write_them(text):
     assert parse_date(text) == dt.date(2026, 3, 2)
 
@@ -62,8 +77,10 @@ def test_bad_dates(text, words):
     assert err.value.field == "개인정보동의일" and words in err.value.detail
 
 
-@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)),
-       st.sampled_from(["%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d", "%Y년 %m월 %d일", "%Y. %m. %d."]))
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.sampled_from(["%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d", "%Y년 %m월 %d일", "%Y. %m. %d."]),
+)
 def test_any_date_in_any_accepted_format(day, fmt):
     assert parse_date(day.strftime(fmt)) == day
 

@@ -23,11 +23,18 @@ D = dt.date
 @pytest.fixture
 def cohort_with_members(ctx):
     c = create_cohort(ctx, CohortInput(7, "제7기", D(2026, 3, 1), D(2026, 12, 31)))
-    for name, phone, district, email in (("홍길동", "010-2111-5678", "=HYPERLINK(\"http://x\")", "hong@example.kr"),
-                                         ("김철", "010-2222-1234", "-1+2", None)):
-        enroll_member(ctx, c.id, MemberInput(name, phone, email=email, district=district, team_id=c.teams[0].id,
-                                             joined_on=D(2026, 3, 1)),
-                      ConsentInput("2026-1", D(2026, 3, 2), agreed=True))
+    for name, phone, district, email in (
+        ("홍길동", "010-2111-5678", '=HYPERLINK("http://x")', "hong@example.kr"),
+        ("김철", "010-2222-1234", "-1+2", None),
+    ):
+        enroll_member(
+            ctx,
+            c.id,
+            MemberInput(
+                name, phone, email=email, district=district, team_id=c.teams[0].id, joined_on=D(2026, 3, 1)
+            ),
+            ConsentInput("2026-1", D(2026, 3, 2), agreed=True),
+        )
     return c
 
 
@@ -44,8 +51,12 @@ def test_masked_csv_has_bom_and_no_live_formulas(ctx, cohort_with_members, tmp_p
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0] == list(HEADER)
-    assert rows[1][:3] == ["김*", "010-****-1234", ""] and rows[2][:3] == ["홍*동", "010-****-5678", "h***@example.kr"]
-    assert rows[1][3] == "'-1+2" and rows[2][3] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][:3] == ["김*", "010-****-1234", ""] and rows[2][:3] == [
+        "홍*동",
+        "010-****-5678",
+        "h***@example.kr",
+    ]
+    assert rows[1][3] == "'-1+2" and rows[2][3] == '\'=HYPERLINK("http://x")'
     assert rows[2][6:9] == ["정책동행단", "단원", "2026-03-02"]
     assert logs(ctx) == []  # masked exports are not personal data leaving the program
 
@@ -58,7 +69,9 @@ def test_xlsx_keeps_phones_as_text_and_can_be_imported_again(ctx, cohort_with_me
     phone = ws.cell(row=3, column=2)
     assert phone.value == "010-2111-5678" and phone.number_format == "@" and phone.data_type == "s"
     assert ws.cell(row=3, column=4).value.startswith("'=")
-    assert logs(ctx) == [("export_unmasked", "문자 발송", f"cohort_id={cohort_with_members.id}; rows=2; file=명단.xlsx")]
+    assert logs(ctx) == [
+        ("export_unmasked", "문자 발송", f"cohort_id={cohort_with_members.id}; rows=2; file=명단.xlsx")
+    ]
     other = create_cohort(ctx, CohortInput(8, "제8기", D(2026, 3, 1), D(2026, 12, 31)))
     preview = preview_import(ctx, other.id, path)
     assert preview.can_import and set(preview.unknown_columns) == {"상태", "활동 시작일", "탈퇴일"}
@@ -77,9 +90,21 @@ def test_unmasked_needs_a_purpose_and_failures_log_nothing(ctx, cohort_with_memb
     assert not (tmp_path / "a.csv").exists() and logs(ctx) == []
 
 
-@pytest.mark.parametrize("value, expected", [("=1+1", "'=1+1"), ("+82", "'+82"), ("-x", "'-x"), ("@SUM", "'@SUM"),
-                                             ("\tA", "'\tA"), ("\rA", "'\rA"), ("홍길동", "홍길동"), (1985, 1985),
-                                             (None, None), ("a=b", "a=b")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+82", "'+82"),
+        ("-x", "'-x"),
+        ("@SUM", "'@SUM"),
+        ("\tA", "'\tA"),
+        ("\rA", "'\rA"),
+        ("홍길동", "홍길동"),
+        (1985, 1985),
+        (None, None),
+        ("a=b", "a=b"),
+    ],
+)
 def test_neutralize(value, expected):
     assert neutralize(value) == expected
 
@@ -102,9 +127,13 @@ def test_template_has_headers_example_and_guide(tmp_path):
     sheet = wb["단원 명단"]
     assert [c.value for c in sheet[1]] == [c.label for c in COLUMNS]
     assert [c.value for c in sheet[2]] == [c.example for c in COLUMNS]
-    assert sheet.cell(row=2, column=2).number_format == "@" and sheet.cell(row=50, column=2).number_format == "@"
+    assert (
+        sheet.cell(row=2, column=2).number_format == "@" and sheet.cell(row=50, column=2).number_format == "@"
+    )
     guide = [[c.value for c in row] for row in wb["작성 안내"].iter_rows(min_row=2, max_row=len(COLUMNS) + 1)]
-    assert [(g[0], g[1], g[4]) for g in guide] == [(c.label, "필수" if c.required else "선택", c.key) for c in COLUMNS]
+    assert [(g[0], g[1], g[4]) for g in guide] == [
+        (c.label, "필수" if c.required else "선택", c.key) for c in COLUMNS
+    ]
     assert all(g[2] for g in guide)
     with pytest.raises(DomainError):
         write_template(tmp_path / "서식.csv")

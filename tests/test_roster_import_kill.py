@@ -53,8 +53,15 @@ def test_killed_mid_import_leaves_all_or_nothing(ctx, tmp_path):
             f.write(f"단원,010-{2000 + i // 100:04d}-{i:04d},정책동행단,2026-03-02\n")
     url = ctx.db.url.render_as_string(hide_password=False)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, url, str(c.id), str(path)], cwd=ROOT, env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, url, str(c.id), str(path)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = child.stdout.readline()
         assert line.startswith("WRITING"), (line, child.stderr.read() if child.poll() is not None else "")
@@ -69,9 +76,13 @@ def test_killed_mid_import_leaves_all_or_nothing(ctx, tmp_path):
     assert child.returncode == -signal.SIGKILL
     ctx.db.engine.dispose()  # forget pooled connections: read the file as a fresh process would
     with reading(ctx) as s:
-        counts = {m.__name__: s.scalar(select(func.count()).select_from(m)) for m in (Member, Enrollment, Consent)}
-        assert counts in ({"Member": 0, "Enrollment": 0, "Consent": 0},
-                          {"Member": ROWS, "Enrollment": ROWS, "Consent": ROWS}), counts
+        counts = {
+            m.__name__: s.scalar(select(func.count()).select_from(m)) for m in (Member, Enrollment, Consent)
+        }
+        assert counts in (
+            {"Member": 0, "Enrollment": 0, "Consent": 0},
+            {"Member": ROWS, "Enrollment": ROWS, "Consent": ROWS},
+        ), counts
         if ctx.db.is_sqlite:
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert s.execute(text("PRAGMA foreign_key_check")).all() == []

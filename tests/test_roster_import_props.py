@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from panelapp.io.roster_columns import COLUMNS
 from panelapp.services.roster_io.rows import KEYS, CohortFacts, check_row
@@ -12,8 +13,13 @@ TODAY = dt.date(2026, 6, 1)
 
 
 def facts(taken=None) -> CohortFacts:
-    return CohortFacts(cohort=None, joined_on=dt.date(2026, 3, 1), teams={"정책동행단": 1, "소식이음단": 2},
-                       taken=taken or {}, today=TODAY)
+    return CohortFacts(
+        cohort=None,
+        joined_on=dt.date(2026, 3, 1),
+        teams={"정책동행단": 1, "소식이음단": 2},
+        taken=taken or {},
+        today=TODAY,
+    )
 
 
 def row(**values) -> tuple[str, ...]:
@@ -36,13 +42,20 @@ _phone_forms = st.sampled_from(["010-{a}-{b}", "010{a}{b}", "10{a}{b}", "+82 10 
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=2, max_size=5),
-       _subscriber, st.integers(0, 9999), _phone_forms, st.dates(dt.date(2020, 1, 1), TODAY),
-       st.sampled_from(["", "정책동행단", "소식이음단"]), st.sampled_from(["", "단장", "조장", "단원"]))
+@given(
+    st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=2, max_size=5),
+    _subscriber,
+    st.integers(0, 9999),
+    _phone_forms,
+    st.dates(dt.date(2020, 1, 1), TODAY),
+    st.sampled_from(["", "정책동행단", "소식이음단"]),
+    st.sampled_from(["", "단장", "조장", "단원"]),
+)
 def test_valid_rows_pass_and_every_phone_form_is_the_same_number(name, a, b, form, day, team, role):
     phone = form.format(a=a, b=f"{b:04d}")
-    clean, problems = check_row(1, row(name=name, phone=phone, team=team, role=role,
-                                       consent_date=day.isoformat()), facts(), {})
+    clean, problems = check_row(
+        1, row(name=name, phone=phone, team=team, role=role, consent_date=day.isoformat()), facts(), {}
+    )
     assert problems == []
     assert clean.member["phone"] == f"+8210{a}{b:04d}" and clean.consented_on == day
     assert clean.team_id == {"": None, "정책동행단": 1, "소식이음단": 2}[team]
@@ -53,8 +66,12 @@ def test_valid_rows_pass_and_every_phone_form_is_the_same_number(name, a, b, for
 def test_duplicates_in_the_file_and_in_the_cohort(picks, enrolled):
     taken = {f"+82102111000{i}": ("김*나", False) for i in enrolled}
     seen: dict[str, int] = {}
-    outcome = [check_row(n, row(name="가나", phone=f"010-2111-000{i}", consent_date="2026-03-02"), facts(taken), seen)
-               for n, i in enumerate(picks, 1)]
+    outcome = [
+        check_row(
+            n, row(name="가나", phone=f"010-2111-000{i}", consent_date="2026-03-02"), facts(taken), seen
+        )
+        for n, i in enumerate(picks, 1)
+    ]
     first = {}
     for n, i in enumerate(picks, 1):
         first.setdefault(i, n)

@@ -11,10 +11,19 @@ from panelapp.domain.enums import EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
-from panelapp.services.people.members import ConsentInput, MemberInput, delete_enrollment, enroll_member, get_member
+from panelapp.services.people.members import (
+    ConsentInput,
+    MemberInput,
+    delete_enrollment,
+    enroll_member,
+    get_member,
+)
 from panelapp.services.people.roster import RosterQuery, roster_ids
 from panelapp.services.roster_io.importing import (
-    ImportRefused, cohort_id_by_number, commit_import, preview_import,
+    ImportRefused,
+    cohort_id_by_number,
+    commit_import,
+    preview_import,
 )
 
 D = dt.date
@@ -37,7 +46,9 @@ def csv_file(tmp_path, body: str, header: str = HEADER) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["roster_utf8.csv", "roster_utf8_bom.csv", "roster_cp949.csv", "roster.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["roster_utf8.csv", "roster_utf8_bom.csv", "roster_cp949.csv", "roster.xlsx"]
+)
 def test_every_fixture_imports_all_five(ctx, name):
     c = cohort(ctx)
     preview = preview_import(ctx, c.id, FIX / name)
@@ -64,9 +75,17 @@ def test_errors_reported_per_row_and_column_nothing_written(ctx):
     preview = preview_import(ctx, c.id, FIX / "roster_errors.csv")
     lines = [p.line() for p in preview.problems]
     assert not preview.can_import and preview.ok_count == 1 and preview.error_count == 2
-    for expected in ("행 2: 이름: 이름을 입력해 주세요.", "행 2: 휴대전화:", "행 2: 이메일:", "행 2: 출생연도:",
-                     "행 2: 성별:", "행 2: 소속: 이 기수에 '없는단' 단이 없습니다", "행 2: 역할:",
-                     "행 2: 개인정보동의일:", "행 3: 휴대전화: 파일의 1행과 번호가 같습니다."):
+    for expected in (
+        "행 2: 이름: 이름을 입력해 주세요.",
+        "행 2: 휴대전화:",
+        "행 2: 이메일:",
+        "행 2: 출생연도:",
+        "행 2: 성별:",
+        "행 2: 소속: 이 기수에 '없는단' 단이 없습니다",
+        "행 2: 역할:",
+        "행 2: 개인정보동의일:",
+        "행 3: 휴대전화: 파일의 1행과 번호가 같습니다.",
+    ):
         assert any(line.startswith(expected) for line in lines), (expected, lines)
     with pytest.raises(ImportRefused):
         commit_import(ctx, c.id, preview)
@@ -76,13 +95,20 @@ def test_errors_reported_per_row_and_column_nothing_written(ctx):
 def test_duplicates_against_the_cohort_and_its_trash(ctx, tmp_path):
     c = cohort(ctx)
     for name, phone in (("김하나", "010-2111-0001"), ("이두리", "010-2111-0002")):
-        info = enroll_member(ctx, c.id, MemberInput(name, phone, joined_on=D(2026, 3, 1)),
-                             ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+        info = enroll_member(
+            ctx,
+            c.id,
+            MemberInput(name, phone, joined_on=D(2026, 3, 1)),
+            ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+        )
     delete_enrollment(ctx, info.enrollment_id)
-    preview = preview_import(ctx, c.id, csv_file(tmp_path, "갑,01021110001,,,2026-03-02\n을,010-2111-0002,,,2026-03-02\n"))
+    preview = preview_import(
+        ctx, c.id, csv_file(tmp_path, "갑,01021110001,,,2026-03-02\n을,010-2111-0002,,,2026-03-02\n")
+    )
     assert [p.line() for p in preview.problems] == [
         "행 1: 휴대전화: 이 기수에 같은 번호의 단원(김*나)이 이미 있습니다.",
-        "행 2: 휴대전화: 같은 번호의 단원(이*리)이 휴지통에 있습니다. 휴지통에서 복원해 주세요."]
+        "행 2: 휴대전화: 같은 번호의 단원(이*리)이 휴지통에 있습니다. 휴지통에서 복원해 주세요.",
+    ]
 
 
 def test_future_consent_and_missing_column(ctx, tmp_path):
@@ -100,9 +126,17 @@ def test_future_consent_and_missing_column(ctx, tmp_path):
 
 def test_person_from_another_cohort_is_reused_not_copied(ctx, tmp_path):
     old, new = cohort(ctx, 6), cohort(ctx, 7)
-    info = enroll_member(ctx, old.id, MemberInput("김하나", "010-2111-0001", district="중구", joined_on=D(2026, 3, 1)),
-                         ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
-    preview = preview_import(ctx, new.id, csv_file(tmp_path, "김하나,010-2111-0001,,,2026-03-02\n박새,010-2111-0002,,,2026-03-02\n"))
+    info = enroll_member(
+        ctx,
+        old.id,
+        MemberInput("김하나", "010-2111-0001", district="중구", joined_on=D(2026, 3, 1)),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
+    preview = preview_import(
+        ctx,
+        new.id,
+        csv_file(tmp_path, "김하나,010-2111-0001,,,2026-03-02\n박새,010-2111-0002,,,2026-03-02\n"),
+    )
     assert preview.reused == 1
     result = commit_import(ctx, new.id, preview)
     assert (result.imported, result.reused) == (2, 1) and count(ctx, Member) == 2
@@ -112,10 +146,16 @@ def test_person_from_another_cohort_is_reused_not_copied(ctx, tmp_path):
 
 def test_commit_checks_again_inside_its_transaction(ctx, tmp_path):
     c = cohort(ctx)
-    preview = preview_import(ctx, c.id, csv_file(tmp_path, "갑,010-2111-0001,,,2026-03-02\n을,010-2111-0002,,,2026-03-02\n"))
+    preview = preview_import(
+        ctx, c.id, csv_file(tmp_path, "갑,010-2111-0001,,,2026-03-02\n을,010-2111-0002,,,2026-03-02\n")
+    )
     assert preview.can_import
-    enroll_member(ctx, c.id, MemberInput("병", "010-2111-0002", joined_on=D(2026, 3, 1)),
-                  ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    enroll_member(
+        ctx,
+        c.id,
+        MemberInput("병", "010-2111-0002", joined_on=D(2026, 3, 1)),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
     with pytest.raises(ImportRefused) as err:
         commit_import(ctx, c.id, preview)
     assert [p.row for p in err.value.problems] == [2] and count(ctx, Enrollment) == 1
@@ -164,16 +204,34 @@ def test_cohort_by_number(ctx):
 
 def test_an_imported_chief_leads_the_team_and_two_in_one_team_are_refused(ctx, tmp_path):
     from panelapp.services.cohorts.manage import list_teams
+
     c = cohort(ctx)
-    old = enroll_member(ctx, c.id, MemberInput("전단장", "010-2111-0009", team_id=c.teams[0].id,
-                                               role=MemberRole.CHIEF, joined_on=D(2026, 3, 1)),
-                        ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    old = enroll_member(
+        ctx,
+        c.id,
+        MemberInput(
+            "전단장", "010-2111-0009", team_id=c.teams[0].id, role=MemberRole.CHIEF, joined_on=D(2026, 3, 1)
+        ),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
     team = c.teams[0].name
-    two = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n"
-                                                      f"을,010-2111-0002,{team},단장,2026-03-02\n"))
-    assert [p.line() for p in two.problems] == [f"행 2: 역할: '{team}'의 단장은 한 명입니다(파일의 1행도 단장)."]
-    one = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n"
-                                                      f"을,010-2111-0002,{team},단원,2026-03-02\n"))
+    two = preview_import(
+        ctx,
+        c.id,
+        csv_file(
+            tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n을,010-2111-0002,{team},단장,2026-03-02\n"
+        ),
+    )
+    assert [p.line() for p in two.problems] == [
+        f"행 2: 역할: '{team}'의 단장은 한 명입니다(파일의 1행도 단장)."
+    ]
+    one = preview_import(
+        ctx,
+        c.id,
+        csv_file(
+            tmp_path, f"갑,010-2111-0001,{team},단장,2026-03-02\n을,010-2111-0002,{team},단원,2026-03-02\n"
+        ),
+    )
     result = commit_import(ctx, c.id, one)
     leader = {t.id: t for t in list_teams(ctx, c.id)}[c.teams[0].id]
     assert get_member(ctx, result.enrollment_ids[0]).role == MemberRole.CHIEF

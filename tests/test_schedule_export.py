@@ -4,14 +4,14 @@ import datetime as dt
 
 import pytest
 from icalendar import Calendar
+from schedule_world import D, T, build_world
 
 from panelapp.cli import main
 from panelapp.domain.enums import InspectionStatus
-from panelapp.services.inspections.scheduling import create_inspection, set_status, update_inspection
 from panelapp.services.inspections.export import schedule_ics
-from schedule_world import D, T, build_world
+from panelapp.services.inspections.scheduling import create_inspection, set_status, update_inspection
 
-STAMP = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 
 
 def _events(data: bytes) -> dict:
@@ -31,14 +31,17 @@ def test_ics_holds_every_visit_with_stable_uids(ctx):
     ev = events[a.uid]
     assert str(ev["SUMMARY"]) == "한빛국민체육센터 점검"
     assert str(ev["LOCATION"]) == "한빛국민체육센터, 한빛시 중구 체육관로 40"
-    assert ev.decoded("DTSTART") == dt.datetime(2026, 5, 12, 1, 0, tzinfo=dt.timezone.utc)  # 10:00 KST
-    assert ev.decoded("DTEND") == dt.datetime(2026, 5, 12, 3, 0, tzinfo=dt.timezone.utc)
+    assert ev.decoded("DTSTART") == dt.datetime(2026, 5, 12, 1, 0, tzinfo=dt.UTC)  # 10:00 KST
+    assert ev.decoded("DTEND") == dt.datetime(2026, 5, 12, 3, 0, tzinfo=dt.UTC)
     assert "담당 단: 정책동행단" in str(ev["DESCRIPTION"]) and "조장: 김민준" in str(ev["DESCRIPTION"])
     assert str(events[b.uid]["STATUS"]) == "CANCELLED" and str(ev["STATUS"]) == "CONFIRMED"
     # Rescheduling keeps the UID, so a calendar app updates the entry; the sequence grows.
-    moved = update_inspection(ctx, a.id, a.to_draft().__class__(**{**a.to_draft().__dict__,
-                                                                   "start_time": T(14), "end_time": T(16)}),
-                              a.version)
+    moved = update_inspection(
+        ctx,
+        a.id,
+        a.to_draft().__class__(**{**a.to_draft().__dict__, "start_time": T(14), "end_time": T(16)}),
+        a.version,
+    )
     second, _ = schedule_ics(ctx, w.cohort_id, "제7기", STAMP)
     again = _events(second)
     assert set(again) == set(events)
@@ -49,6 +52,7 @@ def test_ics_holds_every_visit_with_stable_uids(ctx):
 
 def test_cli_export_ics(tmp_path, capsys):
     from panelapp.services.system.bootstrap import open_app
+
     db = str(tmp_path / "cli.db")
     ctx = open_app(db)  # migrated, as the CLI expects
     w = build_world(ctx)

@@ -6,7 +6,11 @@ from hypothesis import strategies as st
 
 from panelapp.domain.enums import ChecklistItemKind as K
 from panelapp.domain.scoring import (
-    Answer, describe_overall, describe_section, overall_score, section_score,
+    Answer,
+    describe_overall,
+    describe_section,
+    overall_score,
+    section_score,
 )
 
 
@@ -18,8 +22,15 @@ def test_score_items_average_on_one_to_five():
 
 
 def test_yes_share_leaves_out_not_applicable_and_unanswered():
-    s = section_score([Answer(K.YES_NO, "yes"), Answer(K.YES_NO, "yes"), Answer(K.YES_NO, "no"),
-                       Answer(K.YES_NO, "na"), Answer(K.YES_NO, None)])
+    s = section_score(
+        [
+            Answer(K.YES_NO, "yes"),
+            Answer(K.YES_NO, "yes"),
+            Answer(K.YES_NO, "no"),
+            Answer(K.YES_NO, "na"),
+            Answer(K.YES_NO, None),
+        ]
+    )
     assert s.yes_share == pytest.approx(2 / 3) and s.score_avg is None
     assert s.points == pytest.approx(200 / 3)
     assert s.answered == 4  # 해당없음 is an answer, it just does not score
@@ -38,7 +49,7 @@ def test_only_not_applicable_gives_no_points():
 
 
 def test_overall_is_the_mean_of_sections_with_answers():
-    a = section_score([Answer(K.SCORE, "5")])                      # 100
+    a = section_score([Answer(K.SCORE, "5")])  # 100
     b = section_score([Answer(K.YES_NO, "no"), Answer(K.YES_NO, "yes")])  # 50
     empty = section_score([Answer(K.SCORE, None)])
     o = overall_score([a, b, empty])
@@ -50,8 +61,10 @@ def test_overall_is_the_mean_of_sections_with_answers():
     assert describe_section(b) == "예 50% → 50점"
 
 
-@given(st.lists(st.sampled_from(["1", "2", "3", "4", "5", None]), max_size=8),
-       st.lists(st.sampled_from(["yes", "no", "na", None]), max_size=8))
+@given(
+    st.lists(st.sampled_from(["1", "2", "3", "4", "5", None]), max_size=8),
+    st.lists(st.sampled_from(["yes", "no", "na", None]), max_size=8),
+)
 def test_points_stay_between_0_and_100(scores, yes_no):
     s = section_score([Answer(K.SCORE, v) for v in scores] + [Answer(K.YES_NO, v) for v in yes_no])
     assert s.points is None or 0 <= s.points <= 100

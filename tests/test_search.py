@@ -2,23 +2,30 @@
 
 import datetime as dt
 
+from schedule_world import build_world
 from sqlalchemy import func, select, text
 
 from panelapp.db.models import Feedback, Finding, Member, Proposal, SearchGram
 from panelapp.domain.enums import FeedbackKind, FeedbackSource, FindingCategory, Severity
 from panelapp.domain.search_text import gram_code, grams, normalize, query_words, snippet
-from panelapp.services.search import index as search_index
 from panelapp.services.context import reading, transaction
+from panelapp.services.search import index as search_index
 from panelapp.services.search.query import search
-from schedule_world import build_world
 
 D = dt.date
 
 
 def add_finding(ctx, facility_id, title, description=None, location=None, when=D(2026, 5, 1)):
     with transaction(ctx) as s:
-        f = Finding(facility_id=facility_id, title=title, category=FindingCategory.SAFETY,
-                    severity=Severity.HIGH, description=description, location=location, observed_on=when)
+        f = Finding(
+            facility_id=facility_id,
+            title=title,
+            category=FindingCategory.SAFETY,
+            severity=Severity.HIGH,
+            description=description,
+            location=location,
+            observed_on=when,
+        )
         s.add(f)
         s.flush()
         return f.id
@@ -32,7 +39,10 @@ def test_text_rules():
     assert normalize(" 계단  난간\t") == "계단난간"
     assert grams(["미끄럼"]) == {gram_code("미끄"), gram_code("끄럼"), gram_code("럼")}
     assert grams(["ab", "b"]) == {gram_code("ab"), gram_code("b")}  # no gram across fields
-    assert query_words("계단 난간 계단") == ["계단", "난간"] or query_words("계단 난간 계단") == ["난간", "계단"]
+    assert query_words("계단 난간 계단") == ["계단", "난간"] or query_words("계단 난간 계단") == [
+        "난간",
+        "계단",
+    ]
     assert query_words("미끄 미끄럼") == ["미끄럼"]
     assert snippet("가" * 50 + " 미끄럼 주의 " + "나" * 50, ["미끄"], 20).startswith("…")
 
@@ -47,8 +57,8 @@ def test_partial_words_one_and_two_syllables(ctx):
     assert titles(search(ctx, "계단")) == ["계단 난간 흔들림"]
     assert titles(search(ctx, "계단 난간")) == ["계단 난간 흔들림"]
     assert titles(search(ctx, "난간 북쪽")) == ["계단 난간 흔들림"]  # words in any field, any order
-    assert titles(search(ctx, "조")) == ["조명 고장"]                # one syllable: grams starting with it
-    assert titles(search(ctx, "럼")) == ["미끄럼 방지 매트 훼손"]     # ... or ending a field
+    assert titles(search(ctx, "조")) == ["조명 고장"]  # one syllable: grams starting with it
+    assert titles(search(ctx, "럼")) == ["미끄럼 방지 매트 훼손"]  # ... or ending a field
     assert search(ctx, "엘리베이터") == [] and search(ctx, "  ") == []
     hit = search(ctx, "수영장")[0]
     assert (hit.kind, hit.id, hit.cohort_id) == ("finding", slide, None)
@@ -70,10 +80,22 @@ def test_partial_words_one_and_two_syllables(ctx):
 def test_proposals_and_feedback(ctx):
     w = build_world(ctx)
     with transaction(ctx) as s:
-        p = Proposal(cohort_id=w.cohort_id, title="주차장 경사로 보수", problem="경사로 미끄럼", proposal="논슬립 시공",
-                     answer="다음 달 시공 예정", submitted_on=D(2026, 5, 2))
-        fb = Feedback(cohort_id=w.cohort_id, facility_id=w.gym, kind=FeedbackKind.DISLIKE,
-                      source=FeedbackSource.BOARD, received_on=D(2026, 5, 3), text="샤워실 온수가 미지근해요")
+        p = Proposal(
+            cohort_id=w.cohort_id,
+            title="주차장 경사로 보수",
+            problem="경사로 미끄럼",
+            proposal="논슬립 시공",
+            answer="다음 달 시공 예정",
+            submitted_on=D(2026, 5, 2),
+        )
+        fb = Feedback(
+            cohort_id=w.cohort_id,
+            facility_id=w.gym,
+            kind=FeedbackKind.DISLIKE,
+            source=FeedbackSource.BOARD,
+            received_on=D(2026, 5, 3),
+            text="샤워실 온수가 미지근해요",
+        )
         s.add_all([p, fb])
     assert titles(search(ctx, "논슬립"), "proposal") == ["주차장 경사로 보수"]
     assert titles(search(ctx, "시공 예정"), "proposal") == ["주차장 경사로 보수"]
@@ -96,11 +118,17 @@ def test_soft_delete_restore_update_and_hard_delete(ctx):
     w = build_world(ctx)
     fid = add_finding(ctx, w.gym, "배수구 덮개 파손", "덮개가 깨져 있음")
     with transaction(ctx) as s:
-        s.get(Finding, fid).deleted_at = dt.datetime.now(dt.timezone.utc)
+        s.get(Finding, fid).deleted_at = dt.datetime.now(dt.UTC)
     assert search(ctx, "배수구") == []
     with reading(ctx) as s:
-        assert s.scalar(select(func.count()).select_from(SearchGram).where(SearchGram.doc_id == fid,
-                                                                           SearchGram.doc_kind == 3)) == 0
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(SearchGram)
+                .where(SearchGram.doc_id == fid, SearchGram.doc_kind == 3)
+            )
+            == 0
+        )
     with transaction(ctx) as s:
         s.get(Finding, fid).deleted_at = None
     assert titles(search(ctx, "배수구")) == ["배수구 덮개 파손"]
@@ -123,9 +151,20 @@ def test_bulk_written_members_and_empty_index_are_indexed(ctx):
     assert titles(search(ctx, "체육센터"), "facility") == ["한빛국민체육센터"]
     with transaction(ctx) as s:  # an insert that bypasses the ORM, as the roster import does
         from sqlalchemy import insert
-        now = dt.datetime.now(dt.timezone.utc)
-        mid = s.scalar(insert(Member).returning(Member.id), [
-            {"name": "홍길동", "phone": "+821099998888", "created_at": now, "updated_at": now, "version": 1}])
+
+        now = dt.datetime.now(dt.UTC)
+        mid = s.scalar(
+            insert(Member).returning(Member.id),
+            [
+                {
+                    "name": "홍길동",
+                    "phone": "+821099998888",
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            ],
+        )
         search_index.index_members(s, [mid])
     assert titles(search(ctx, "길동"), "member") == ["홍길동"]
     assert search_index.rebuild_index(ctx) >= 5

@@ -5,11 +5,20 @@ import pytest
 from panelapp.domain.errors import DomainError
 from panelapp.services.checklists.templates import delete_template, ensure_default_template, list_templates
 from panelapp.services.registers.departments import (
-    DepartmentInput, create_department, delete_department, ensure_organization, list_departments,
+    DepartmentInput,
+    create_department,
+    delete_department,
+    ensure_organization,
+    list_departments,
 )
 from panelapp.services.registers.facilities import (
-    FacilityInput, FacilityQuery, create_facility, delete_facility, ensure_default_facility_types,
-    list_facilities, list_facility_types,
+    FacilityInput,
+    FacilityQuery,
+    create_facility,
+    delete_facility,
+    ensure_default_facility_types,
+    list_facilities,
+    list_facility_types,
 )
 from panelapp.services.trash.manage import list_trash, restore
 
@@ -18,7 +27,9 @@ from panelapp.services.trash.manage import list_trash, restore
 def facility(ctx):
     ensure_default_facility_types(ctx)
     park = next(t.id for t in list_facility_types(ctx) if t.name == "공원")
-    return lambda name="새봄근린공원": create_facility(ctx, FacilityInput(name, park, "한빛시 남구 새봄로 60"))
+    return lambda name="새봄근린공원": create_facility(
+        ctx, FacilityInput(name, park, "한빛시 남구 새봄로 60")
+    )
 
 
 def test_deleted_facility_is_listed_and_restored(ctx, facility):

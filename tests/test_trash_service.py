@@ -10,7 +10,13 @@ from panelapp.db.models import ActivityEvent, Cohort, Enrollment, Member, Team
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.localtime import KST, as_utc, format_local
 from panelapp.services.cohorts.manage import (
-    CohortInput, TeamInput, create_cohort, create_team, delete_cohort, delete_team, list_cohorts,
+    CohortInput,
+    TeamInput,
+    create_cohort,
+    create_team,
+    delete_cohort,
+    delete_team,
+    list_cohorts,
     list_teams,
 )
 from panelapp.services.context import reading, transaction
@@ -25,7 +31,9 @@ def ids(ctx):
         c7 = s.scalar(select(Cohort).where(Cohort.number == 7))
         team = s.scalar(select(Team).where(Team.cohort_id == c7.id, Team.name == "정책동행단"))
         e = s.scalar(select(Enrollment).where(Enrollment.cohort_id == c7.id).order_by(Enrollment.id.desc()))
-        ev = s.scalar(select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id).order_by(ActivityEvent.id))
+        ev = s.scalar(
+            select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id).order_by(ActivityEvent.id)
+        )
         name = s.get(Member, e.member_id).name
         return c7.id, team.id, e.id, ev.id, name
 
@@ -54,7 +62,11 @@ def test_lists_every_kind_newest_first_with_who_deleted_it(demo):
     delete_cohort(demo, cohort_id)
     items = list_trash(demo)
     assert [(i.kind, i.id) for i in items] == [
-        ("cohort", cohort_id), ("team", team_id), ("enrollment", enrollment_id), ("event", event_id)]
+        ("cohort", cohort_id),
+        ("team", team_id),
+        ("enrollment", enrollment_id),
+        ("event", event_id),
+    ]
     assert [i.kind_label for i in items] == ["기수", "단", "참여단원", "활동"]
     assert items[0].label == "제7기 고객서비스 시민참여단"
     assert items[1].label == "정책동행단 (제7기)"
@@ -62,7 +74,7 @@ def test_lists_every_kind_newest_first_with_who_deleted_it(demo):
     assert items[3].label.startswith("발대식 · 제7기 시민참여단 발대식 (2026-03-14")
     assert all(i.deleted_by == "테스트담당자" for i in items)
     assert all(i.deleted_at.tzinfo is not None for i in items)
-    assert abs(items[0].deleted_at - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+    assert abs(items[0].deleted_at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
 
 
 def test_restore_brings_each_kind_back(demo):
@@ -110,9 +122,12 @@ def test_enrolment_whose_phone_is_enrolled_again_is_refused(demo):
     delete_enrollment(demo, enrollment_id)
     with transaction(demo) as s:  # somebody else in the cohort now carries the same number
         gone = s.get(Member, s.get(Enrollment, enrollment_id).member_id)
-        other = s.scalar(select(Member).join(Enrollment, Enrollment.member_id == Member.id)
-                         .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
-                         .order_by(Member.id))
+        other = s.scalar(
+            select(Member)
+            .join(Enrollment, Enrollment.member_id == Member.id)
+            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
+            .order_by(Member.id)
+        )
         other_name, phone = other.name, gone.phone
         gone.phone = "+821099998888"
         s.flush()
@@ -144,7 +159,7 @@ def test_restoring_what_is_not_in_the_trash(demo):
 
 
 def test_local_time_is_korean_time():
-    utc = dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.timezone.utc)
+    utc = dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.UTC)
     assert format_local(utc) == "2026-11-24 00:30"
     assert format_local(utc.replace(tzinfo=None)) == "2026-11-24 00:30"  # SQLite gives naive UTC
     assert as_utc(utc.astimezone(KST)) == utc

@@ -1,6 +1,5 @@
 """Undo restores an edited, deleted or created row, and refuses to overwrite newer work."""
 
-
 import pytest
 from sqlalchemy import select
 

@@ -20,7 +20,9 @@ def test_create_and_list(ctx):
     assert kim.display_name == "김담당 (담당자)"
 
 
-@pytest.mark.parametrize("name, field", [("", "이름"), ("   ", "이름"), ("담당1", "이름"), ("가" * 51, "이름")])
+@pytest.mark.parametrize(
+    "name, field", [("", "이름"), ("   ", "이름"), ("담당1", "이름"), ("가" * 51, "이름")]
+)
 def test_name_is_required_and_checked(ctx, name, field):
     with pytest.raises(ValidationError) as err:
         create_user(ctx, name)
@@ -69,6 +71,7 @@ def test_changes_are_stamped_with_the_chosen_user(ctx):
     kim = create_user(ctx, "김담당")
     ctx.user_id, ctx.user_name = kim.id, kim.name
     import datetime as dt
+
     create_cohort(ctx, CohortInput(1, "제1기", dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
     with reading(ctx) as s:
         assert s.scalar(select(Cohort.created_by_id)) == kim.id

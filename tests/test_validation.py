@@ -5,13 +5,28 @@ import pytest
 from panelapp.domain.enums import CohortStatus, ProposalStatus, Severity
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.validation import (
-    format_phone, mask_name, mask_phone, normalize_email, normalize_name, normalize_phone,
+    format_phone,
+    mask_name,
+    mask_phone,
+    normalize_email,
+    normalize_name,
+    normalize_phone,
     validate_birth_year,
 )
 
 
-@pytest.mark.parametrize("raw", ["010-1234-5678", "01012345678", "+82 10 1234 5678",
-                                 "010 1234 5678", "(010)1234-5678", "1012345678", "+82-10-1234-5678"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "010-1234-5678",
+        "01012345678",
+        "+82 10 1234 5678",
+        "010 1234 5678",
+        "(010)1234-5678",
+        "1012345678",
+        "+82-10-1234-5678",
+    ],
+)
 def test_every_way_of_writing_a_mobile_number_is_one_number(raw):
     assert normalize_phone(raw) == "+821012345678"
 
@@ -29,7 +44,9 @@ def test_phone_display_and_mask():
     assert mask_phone("+821012345678") == "010-****-5678"
 
 
-@pytest.mark.parametrize("name,masked", [("홍길동", "홍*동"), ("김철", "김*"), ("남궁민수", "남**수"), ("이", "이")])
+@pytest.mark.parametrize(
+    "name,masked", [("홍길동", "홍*동"), ("김철", "김*"), ("남궁민수", "남**수"), ("이", "이")]
+)
 def test_mask_name(name, masked):
     assert mask_name(name) == masked
 
@@ -68,6 +85,7 @@ def test_every_enum_member_has_a_korean_label():
     assert Severity.URGENT.label == "긴급(안전)"
     assert ProposalStatus.from_label("부분채택") is ProposalStatus.PARTIAL
     from panelapp.domain import enums
+
     for obj in vars(enums).values():
         if isinstance(obj, type) and issubclass(obj, enums.LabeledEnum) and obj is not enums.LabeledEnum:
             for member in obj:
@@ -78,4 +96,3 @@ def test_every_enum_member_has_a_korean_label():
 def test_every_010_number_of_the_numbering_plan_is_accepted(raw):
     """libphonenumber's range data refuses some allocated 010 blocks (e.g. 010-597x)."""
     assert normalize_phone(raw).startswith("+8210")
-

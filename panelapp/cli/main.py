@@ -9,20 +9,28 @@ import argparse
 import sys
 
 from panelapp import __version__
-from panelapp.cli.members import add_parser as add_members_parser, cmd_members
-from panelapp.cli.report import add_parser as add_report_parser, cmd_report
-from panelapp.cli.schedule import add_parser as add_schedule_parser, cmd_schedule
-from panelapp.cli.search import add_parser as add_search_parser, cmd_search_index
+from panelapp.cli.members import add_parser as add_members_parser
+from panelapp.cli.members import cmd_members
+from panelapp.cli.report import add_parser as add_report_parser
+from panelapp.cli.report import cmd_report
+from panelapp.cli.schedule import add_parser as add_schedule_parser
+from panelapp.cli.schedule import cmd_schedule
+from panelapp.cli.search import add_parser as add_search_parser
+from panelapp.cli.search import cmd_search_index
 
 EXIT_USER_ERROR = 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="panelapp", description="시민참여단 활동관리. 하위 명령 없이 실행하면 프로그램 창이 열립니다.")
-    parser.add_argument("--db", metavar="PATH|URL",
-                        help="데이터베이스: SQLite 파일 경로 또는 SQLAlchemy 주소 "
-                             "(예: postgresql+psycopg://user@server/panel). 환경변수 PANELAPP_DB도 됩니다.")
+        prog="panelapp", description="시민참여단 활동관리. 하위 명령 없이 실행하면 프로그램 창이 열립니다."
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="데이터베이스: SQLite 파일 경로 또는 SQLAlchemy 주소 "
+        "(예: postgresql+psycopg://user@server/panel). 환경변수 PANELAPP_DB도 됩니다.",
+    )
     parser.add_argument("--version", action="version", version=f"panelapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="명령")
     sub.add_parser("demo", help="빈 데이터베이스에 데모 데이터를 채웁니다")
@@ -37,11 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _open(args):
     from panelapp.services.system.bootstrap import open_app
     from panelapp.settings import Settings
+
     return open_app(args.db, Settings())
 
 
 def cmd_demo(args) -> int:
     from panelapp.services.demo.build import load_demo
+
     ctx = _open(args)
     summary = load_demo(ctx)
     print(f"데모 데이터를 불러왔습니다: {summary}")
@@ -51,6 +61,7 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from panelapp.db.engine import open_database
     from panelapp.services.system.check import run_checks
+
     db = open_database(args.db)
     problems = run_checks(db)
     for line in problems:
@@ -62,18 +73,24 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "members": cmd_members,
-            "schedule": lambda args: cmd_schedule(args, _open),
-            "report": lambda args: cmd_report(args, _open),
-            "search-index": lambda args: cmd_search_index(args, _open)}
+COMMANDS = {
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "members": cmd_members,
+    "schedule": lambda args: cmd_schedule(args, _open),
+    "report": lambda args: cmd_report(args, _open),
+    "search-index": lambda args: cmd_search_index(args, _open),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from panelapp.domain.errors import DomainError
+
     try:
         if args.command is None:
             from panelapp.gui.app import run_gui
+
             return run_gui(args.db)
         return COMMANDS[args.command](args)
     except DomainError as exc:
@@ -84,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: a sentence, not a traceback
         from panelapp.services.errors import database_error_sentence
+
         sentence = database_error_sentence(exc)
         if sentence is not None:
             print(f"오류: {sentence}", file=sys.stderr)

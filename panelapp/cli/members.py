@@ -21,7 +21,9 @@ EXIT_OK, EXIT_USER_ERROR = 0, 1
 def add_parser(sub) -> None:
     members = sub.add_parser("members", help="참여단원 명단 불러오기·내보내기")
     verbs = members.add_subparsers(dest="members_command", metavar="작업", required=True)
-    imp = verbs.add_parser("import", help="Excel(.xlsx)·CSV 파일의 단원을 한 번에 등록합니다 (전부 또는 전혀)")
+    imp = verbs.add_parser(
+        "import", help="Excel(.xlsx)·CSV 파일의 단원을 한 번에 등록합니다 (전부 또는 전혀)"
+    )
     imp.add_argument("file", metavar="FILE", help=".xlsx 또는 .csv (UTF-8, UTF-8 BOM, CP949)")
     imp.add_argument("--cohort", type=int, required=True, metavar="N", help="기수 번호 (예: 7 → 제7기)")
     imp.add_argument("--dry-run", action="store_true", help="검사만 하고 저장하지 않습니다")
@@ -30,8 +32,12 @@ def add_parser(sub) -> None:
     exp = verbs.add_parser("export", help="기수 명단을 .xlsx 또는 .csv로 내보냅니다 (기본: 이름·번호 가림)")
     exp.add_argument("--cohort", type=int, required=True, metavar="N", help="기수 번호 (예: 7 → 제7기)")
     exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv")
-    exp.add_argument("--unmasked", action="store_true", help="이름·전화번호를 가리지 않습니다 (목적 필수, 접근 기록에 남음)")
-    exp.add_argument("--purpose", metavar="목적", help="가리지 않고 내보내는 목적 (예: \"문자 발송\")")
+    exp.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="이름·전화번호를 가리지 않습니다 (목적 필수, 접근 기록에 남음)",
+    )
+    exp.add_argument("--purpose", metavar="목적", help='가리지 않고 내보내는 목적 (예: "문자 발송")')
 
 
 def cmd_members(args: argparse.Namespace) -> int:
@@ -41,13 +47,18 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 def _context(args):
     from panelapp.cli.main import _open
+
     return _open(args)
 
 
 def _import(args) -> int:
     from panelapp.services.roster_io.importing import (
-        ImportRefused, cohort_id_by_number, commit_import, preview_import,
+        ImportRefused,
+        cohort_id_by_number,
+        commit_import,
+        preview_import,
     )
+
     ctx = _context(args)
     cohort_id = cohort_id_by_number(ctx, args.cohort)
     preview = preview_import(ctx, cohort_id, args.file)
@@ -60,15 +71,19 @@ def _import(args) -> int:
     if preview.error_count:
         return _refuse(preview.problems)
     if args.dry_run:
-        print(f"검사 완료: {len(preview.rows):,}명 모두 등록할 수 있습니다 "
-              f"(다른 기수에서 온 기존 인물 {preview.reused:,}명). --dry-run이므로 저장하지 않았습니다.")
+        print(
+            f"검사 완료: {len(preview.rows):,}명 모두 등록할 수 있습니다 "
+            f"(다른 기수에서 온 기존 인물 {preview.reused:,}명). --dry-run이므로 저장하지 않았습니다."
+        )
         return EXIT_OK
     try:
         result = commit_import(ctx, cohort_id, preview)
     except ImportRefused as exc:
         return _refuse(exc.problems)
-    print(f"불러오기 완료: 제{args.cohort}기에 {result.imported:,}명을 등록했습니다 "
-          f"(다른 기수에서 온 기존 인물 {result.reused:,}명).")
+    print(
+        f"불러오기 완료: 제{args.cohort}기에 {result.imported:,}명을 등록했습니다 "
+        f"(다른 기수에서 온 기존 인물 {result.reused:,}명)."
+    )
     return EXIT_OK
 
 
@@ -76,13 +91,17 @@ def _refuse(problems) -> int:
     for problem in problems:
         print(problem.line(), file=sys.stderr)
     rows = len({p.row for p in problems})
-    print(f"문제 {len(problems):,}건 ({rows:,}개 행). 아무것도 저장하지 않았습니다. "
-          "파일을 고친 뒤 다시 실행해 주세요.", file=sys.stderr)
+    print(
+        f"문제 {len(problems):,}건 ({rows:,}개 행). 아무것도 저장하지 않았습니다. "
+        "파일을 고친 뒤 다시 실행해 주세요.",
+        file=sys.stderr,
+    )
     return EXIT_USER_ERROR
 
 
 def _template(args) -> int:
     from panelapp.io.roster_export import write_template
+
     write_template(args.output)
     print(f"서식 파일을 만들었습니다: {args.output} ('단원 명단' 시트에 작성, '작성 안내' 시트 참고)")
     return EXIT_OK
@@ -91,13 +110,17 @@ def _template(args) -> int:
 def _export(args) -> int:
     from panelapp.services.roster_io.export import export_roster
     from panelapp.services.roster_io.importing import cohort_id_by_number
+
     if args.unmasked and not (args.purpose or "").strip():
-        raise DomainError("--unmasked로 내보내려면 --purpose \"목적\"을 함께 적어 주세요(접근 기록에 남습니다).")
+        raise DomainError(
+            '--unmasked로 내보내려면 --purpose "목적"을 함께 적어 주세요(접근 기록에 남습니다).'
+        )
     if args.purpose and not args.unmasked:
         raise DomainError("--purpose는 --unmasked와 함께 씁니다. 기본 내보내기는 이름·번호를 가립니다.")
     ctx = _context(args)
-    result = export_roster(ctx, cohort_id_by_number(ctx, args.cohort), args.output,
-                           unmasked=args.unmasked, purpose=args.purpose)
+    result = export_roster(
+        ctx, cohort_id_by_number(ctx, args.cohort), args.output, unmasked=args.unmasked, purpose=args.purpose
+    )
     how = "가리지 않고(접근 기록에 남김)" if not result.masked else "이름·전화번호를 가려서"
     print(f"내보내기 완료: 제{args.cohort}기 {result.rows:,}명을 {how} {result.path}에 저장했습니다.")
     return EXIT_OK

@@ -16,6 +16,7 @@ def add_parser(sub) -> None:
 
 def cmd_schedule(args: argparse.Namespace, open_ctx) -> int:
     from panelapp.services.inspections.export import export_ics_for_number
+
     ctx = open_ctx(args)
     target = Path(args.output)
     count = export_ics_for_number(ctx, args.cohort, target)

@@ -17,6 +17,7 @@ def add_parser(sub) -> None:
 
 def cmd_search_index(args: argparse.Namespace, open_ctx) -> int:
     from panelapp.services.search.index import rebuild_index
+
     ctx = open_ctx(args)
     count = rebuild_index(ctx)
     print(f"검색 색인을 다시 만들었습니다: 자료 {count:,}건")

@@ -20,7 +20,7 @@ NAMING = {
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -29,8 +29,13 @@ class Base(DeclarativeBase):
 
 def enum_column(enum_cls: type[enum.Enum]) -> Enum:
     """Store an enum by its value in a plain VARCHAR: portable and readable in SQL."""
-    return Enum(enum_cls, native_enum=False, length=20, validate_strings=True,
-                values_callable=lambda e: [m.value for m in e])
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=20,
+        validate_strings=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
 
 
 class Stamped:
@@ -38,8 +43,7 @@ class Stamped:
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
-                                                    onupdate=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr
@@ -59,6 +63,7 @@ class SoftDelete:
     """Rows go to the trash (deleted_at set) and can be restored."""
 
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
     @declared_attr
     def deleted_by_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("users.id", use_alter=True), nullable=True)

@@ -46,8 +46,10 @@ def resolve_url(target: str | None = None) -> URL:
         try:
             return make_url(target)
         except Exception:
-            raise DomainError(f"데이터베이스 주소 '{target}'를 이해할 수 없습니다. "
-                              "예: postgresql+psycopg://사용자@서버/데이터베이스") from None
+            raise DomainError(
+                f"데이터베이스 주소 '{target}'를 이해할 수 없습니다. "
+                "예: postgresql+psycopg://사용자@서버/데이터베이스"
+            ) from None
     path = Path(target).expanduser().resolve()
     if not path.parent.is_dir():
         raise DomainError(f"데이터베이스 폴더 '{path.parent}'가 없습니다.")
@@ -72,7 +74,9 @@ def open_database(target: str | URL | None = None, echo: bool = False) -> Databa
         else:
             engine = create_engine(url, echo=echo, pool_pre_ping=True)
     except ArgumentError:  # unknown dialect or driver, e.g. a typo in "postgresql+psycopg"
-        raise DomainError(f"데이터베이스 주소 '{url.render_as_string(hide_password=True)}'의 종류를 "
-                          "알 수 없습니다. 예: postgresql+psycopg://사용자@서버/데이터베이스") from None
+        raise DomainError(
+            f"데이터베이스 주소 '{url.render_as_string(hide_password=True)}'의 종류를 "
+            "알 수 없습니다. 예: postgresql+psycopg://사용자@서버/데이터베이스"
+        ) from None
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, session_factory=factory, url=url)

@@ -22,20 +22,20 @@ class CertificateData:
     organization_name: str | None  # None while no Organization row exists
     cohort_number: int
     cohort_name: str
-    panel_title: str                # "제7기 고객서비스 시민참여단": how the sentence names the panel
+    panel_title: str  # "제7기 고객서비스 시민참여단": how the sentence names the panel
     member_name: str
     team_name: str | None
     role: MemberRole
     status: EnrollmentStatus
     period_start: dt.date
     period_end: dt.date
-    ongoing: bool                   # still active and the term has not ended on the issue date
+    ongoing: bool  # still active and the term has not ended on the issue date
     total_hours: float
     attended: int
     held: int
     activities: tuple[CertificateActivity, ...]
     issued_on: dt.date
-    issuer: str                     # the line above the seal: organization, else the panel
+    issuer: str  # the line above the seal: organization, else the panel
 
     @property
     def rate(self) -> float | None:

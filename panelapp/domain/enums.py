@@ -21,7 +21,7 @@ class LabeledEnum(str, enum.Enum):
         raise ValueError(text)
 
     @classmethod
-    def choices(cls) -> list[tuple[str, "LabeledEnum"]]:
+    def choices(cls) -> list[tuple[str, LabeledEnum]]:
         return [(m.label, m) for m in cls]
 
 

@@ -13,11 +13,12 @@ from functools import lru_cache
 @lru_cache(maxsize=16)
 def _year(year: int) -> dict[dt.date, str]:
     import holidays
+
     return dict(holidays.country_holidays("KR", years=year, language="ko").items())
 
 
 def holiday_name(day: dt.date) -> str | None:
-    """"한글날" for 2026-10-09; None on an ordinary day."""
+    """ "한글날" for 2026-10-09; None on an ordinary day."""
     return _year(day.year).get(day)
 
 

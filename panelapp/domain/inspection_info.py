@@ -67,7 +67,16 @@ class InspectionInfo:
         return [name for _id, name in self.members]
 
     def to_draft(self) -> InspectionDraft:
-        return InspectionDraft(self.cohort_id, self.facility_id, self.scheduled_date, self.start_time,
-                               self.end_time, self.team_id, self.lead_id,
-                               tuple(i for i, _n in self.members), self.template_version_id,
-                               self.notes, exclude_id=self.id)
+        return InspectionDraft(
+            self.cohort_id,
+            self.facility_id,
+            self.scheduled_date,
+            self.start_time,
+            self.end_time,
+            self.team_id,
+            self.lead_id,
+            tuple(i for i, _n in self.members),
+            self.template_version_id,
+            self.notes,
+            exclude_id=self.id,
+        )

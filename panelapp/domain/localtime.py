@@ -14,8 +14,8 @@ KST = dt.timezone(dt.timedelta(hours=9), "KST")
 def as_utc(value: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; everything we store is UTC."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
 
 
 def to_local(value: dt.datetime) -> dt.datetime:

@@ -39,9 +39,15 @@ ANSWERED = (PS.ACCEPTED, PS.PARTIAL, PS.DECLINED, PS.IN_PROGRESS, PS.DONE)
 ADOPTED = (PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS, PS.DONE)
 
 # What the button for a transition says (the target status' label unless a verb reads better).
-ACTION_LABELS = {PS.REVIEWING: "검토 시작", PS.ACCEPTED: "채택", PS.PARTIAL: "부분채택",
-                 PS.DECLINED: "불채택", PS.IN_PROGRESS: "추진 시작", PS.DONE: "완료 처리",
-                 PS.SUBMITTED: "접수로 반송"}
+ACTION_LABELS = {
+    PS.REVIEWING: "검토 시작",
+    PS.ACCEPTED: "채택",
+    PS.PARTIAL: "부분채택",
+    PS.DECLINED: "불채택",
+    PS.IN_PROGRESS: "추진 시작",
+    PS.DONE: "완료 처리",
+    PS.SUBMITTED: "접수로 반송",
+}
 
 
 def allowed_next(status: PS) -> tuple[PS, ...]:

@@ -182,4 +182,5 @@ class ReportData:
     @property
     def period_text(self) -> str:
         from panelapp.domain.formatting import dotted_date
+
         return f"{dotted_date(self.date_from)} ~ {dotted_date(self.date_to)}"

@@ -37,8 +37,8 @@ class Answer:
 class SectionScore:
     score_avg: float | None  # 1–5
     yes_share: float | None  # 0–1
-    points: float | None     # 0–100
-    answered: int            # items of any kind with an answer (text: some text)
+    points: float | None  # 0–100
+    answered: int  # items of any kind with an answer (text: some text)
     total: int
 
 
@@ -57,8 +57,7 @@ def _mean(values: Iterable[float | None]) -> float | None:
 
 def section_score(answers: Iterable[Answer]) -> SectionScore:
     answers = list(answers)
-    scores = [int(a.value) for a in answers
-              if a.kind == ChecklistItemKind.SCORE and a.value in SCORE_VALUES]
+    scores = [int(a.value) for a in answers if a.kind == ChecklistItemKind.SCORE and a.value in SCORE_VALUES]
     yes_no = [a.value for a in answers if a.kind == ChecklistItemKind.YES_NO and a.value in (YES, NO)]
     score_avg = fmean(scores) if scores else None
     yes_share = yes_no.count(YES) / len(yes_no) if yes_no else None
@@ -74,12 +73,16 @@ def section_score(answers: Iterable[Answer]) -> SectionScore:
 def overall_score(sections: Iterable[SectionScore]) -> OverallScore:
     sections = list(sections)
     scored = [s for s in sections if s.points is not None]
-    return OverallScore(_mean(s.points for s in scored), _mean(s.score_avg for s in sections),
-                        _mean(s.yes_share for s in sections), len(scored))
+    return OverallScore(
+        _mean(s.points for s in scored),
+        _mean(s.score_avg for s in sections),
+        _mean(s.yes_share for s in sections),
+        len(scored),
+    )
 
 
 def describe_section(score: SectionScore) -> str:
-    """"4.2점 · 예 75% · 80점", or "답 없음"."""
+    """ "4.2점 · 예 75% · 80점", or "답 없음"."""
     if score.points is None:
         return "답 없음"
     parts = []

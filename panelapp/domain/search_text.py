@@ -36,7 +36,7 @@ def grams(fields: Iterable[str | None]) -> set[int]:
         text = normalize(field)
         if not text:
             continue
-        out.update(gram_code(text[i:i + 2]) for i in range(len(text) - 1))
+        out.update(gram_code(text[i : i + 2]) for i in range(len(text) - 1))
         out.add(gram_code(text[-1]))
     return out
 
@@ -53,7 +53,7 @@ def query_words(text: str) -> list[str]:
 
 def word_grams(word: str) -> list[int]:
     """Bigram codes of a word of two or more characters."""
-    return sorted({gram_code(word[i:i + 2]) for i in range(len(word) - 1)})
+    return sorted({gram_code(word[i : i + 2]) for i in range(len(word) - 1)})
 
 
 def snippet(text: str | None, words: list[str], width: int = 60) -> str:
@@ -65,5 +65,5 @@ def snippet(text: str | None, words: list[str], width: int = 60) -> str:
     hits = [low.find(w) for w in words if w and low.find(w) >= 0]
     at = min(hits) if hits else 0
     start = max(0, min(at - width // 3, len(flat) - width))
-    piece = flat[start:start + width]
+    piece = flat[start : start + width]
     return ("…" if start > 0 else "") + piece + ("…" if start + width < len(flat) else "")

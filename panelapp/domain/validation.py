@@ -103,8 +103,9 @@ def normalize_email(raw: str | None, field: str = F_EMAIL) -> str | None:
     return f"{local}@{domain.lower()}"
 
 
-def validate_birth_year(value: int | str | None, today: dt.date | None = None,
-                        field: str = F_BIRTH_YEAR) -> int | None:
+def validate_birth_year(
+    value: int | str | None, today: dt.date | None = None, field: str = F_BIRTH_YEAR
+) -> int | None:
     """Plausible birth years: 14 to 110 years old (panels admit teenagers with a guardian)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -114,7 +115,9 @@ def validate_birth_year(value: int | str | None, today: dt.date | None = None,
         raise ValidationError(field, f"'{value}'은(는) 연도가 아닙니다. 예: 1985") from None
     current = (today or dt.date.today()).year
     if not current - 110 <= year <= current - 14:
-        raise ValidationError(field, f"{year}년은 가능한 출생연도가 아닙니다({current - 110}–{current - 14}).")
+        raise ValidationError(
+            field, f"{year}년은 가능한 출생연도가 아닙니다({current - 110}–{current - 14})."
+        )
     return year
 
 

@@ -23,6 +23,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("시민참여단 활동관리")
     app.setApplicationVersion(__version__)
     from panelapp.gui.fonts import install_fonts
+
     install_fonts(app)
     return app
 
@@ -30,6 +31,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(db_target: str | None = None, quit_after_ms: int | None = None) -> int:
     app = create_application()
     from panelapp.gui.mainwindow import MainWindow
+
     window = MainWindow(db_target)
     window.show()
     if os.environ.get(BENCH_ENV):
@@ -39,6 +41,7 @@ def run_gui(db_target: str | None = None, quit_after_ms: int | None = None) -> i
         QTimer.singleShot(quit_after_ms, window.close)
     code = app.exec()
     from panelapp.gui.core.ops import wait_for_all
+
     wait_for_all()
     return code
 

@@ -52,9 +52,14 @@ class AttendanceGrid(QTableWidget):
         old = self.pending if keep_pending else {}
         self.sheet, self.shown_event = sheet, event
         rows = sheet.rows if sheet is not None and event is not None else ()
-        self.pending = {eid: v for eid, v in old.items()
-                        if any(r.enrollment_id == eid and sheet.can_record(r, event)
-                               and (event.id in r.present) != v for r in rows)}
+        self.pending = {
+            eid: v
+            for eid, v in old.items()
+            if any(
+                r.enrollment_id == eid and sheet.can_record(r, event) and (event.id in r.present) != v
+                for r in rows
+            )
+        }
         self._filling = True
         self.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -74,10 +79,17 @@ class AttendanceGrid(QTableWidget):
         check.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
         if not recordable:
             check.setToolTip(self._why_not(row)[1])
-        cells = [check, QTableWidgetItem(row.name), QTableWidgetItem(row.team_name or "—"),
-                 QTableWidgetItem(row.role.label), QTableWidgetItem(status_text(row)),
-                 QTableWidgetItem(format_hours(row.hours)), QTableWidgetItem(f"{row.attended} / {row.held}"),
-                 QTableWidgetItem(format_rate(row.rate)), QTableWidgetItem()]
+        cells = [
+            check,
+            QTableWidgetItem(row.name),
+            QTableWidgetItem(row.team_name or "—"),
+            QTableWidgetItem(row.role.label),
+            QTableWidgetItem(status_text(row)),
+            QTableWidgetItem(format_hours(row.hours)),
+            QTableWidgetItem(f"{row.attended} / {row.held}"),
+            QTableWidgetItem(format_rate(row.rate)),
+            QTableWidgetItem(),
+        ]
         for c, item in enumerate(cells):
             if c:
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -94,15 +106,21 @@ class AttendanceGrid(QTableWidget):
             return "점검에서 관리", "점검 행사의 출석은 점검 일정에서 관리합니다."
         if self.shown_event.id not in row.eligible:
             return "활동 기간 아님", f"이 행사 날짜에는 활동 기간이 아닙니다({row.joined_on:%Y-%m-%d}부터" + (
-                f" {row.left_on:%Y-%m-%d}까지)." if row.left_on else ").")
+                f" {row.left_on:%Y-%m-%d}까지)." if row.left_on else ")."
+            )
         return "예정 행사", "아직 열리지 않은 행사입니다. 행사 당일부터 출석을 기록할 수 있습니다."
 
     def _mark(self, i: int, changed: bool) -> None:
         font = QFont(self.font())
         font.setBold(changed)
         row = self.sheet.rows[i]
-        note = "저장 전 변경" if changed else "" if self.sheet.can_record(row, self.shown_event) \
+        note = (
+            "저장 전 변경"
+            if changed
+            else ""
+            if self.sheet.can_record(row, self.shown_event)
             else self._why_not(row)[0]
+        )
         self.item(i, NOTE).setText(note)
         for c in range(self.columnCount()):
             item = self.item(i, c)
@@ -140,7 +158,9 @@ class AttendanceGrid(QTableWidget):
                 item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
 
     def recordable_count(self) -> int:
-        return sum(1 for i in range(self.rowCount()) if self.item(i, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable)
+        return sum(
+            1 for i in range(self.rowCount()) if self.item(i, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+        )
 
     def checked_count(self) -> int:
         return sum(1 for i in range(self.rowCount()) if self.item(i, 0).checkState() == Qt.CheckState.Checked)
@@ -150,4 +170,8 @@ class AttendanceGrid(QTableWidget):
         return self.sheet.rows[rows[0].row()] if rows and self.sheet is not None else None
 
     def row_index(self, enrollment_id: int) -> int:
-        return next(i for i in range(self.rowCount()) if self.item(i, 0).data(Qt.ItemDataRole.UserRole) == enrollment_id)
+        return next(
+            i
+            for i in range(self.rowCount())
+            if self.item(i, 0).data(Qt.ItemDataRole.UserRole) == enrollment_id
+        )

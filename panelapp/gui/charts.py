@@ -74,7 +74,9 @@ class BarChart(_Clickable):
         bold.setPointSizeF(self.font().pointSizeF() + 1)
         p.setFont(bold)
         p.setPen(TEXT)
-        p.drawText(QRectF(8, 4, w - 16, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.drawText(
+            QRectF(8, 4, w - 16, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
+        )
         p.setFont(self.font())
         left, top, bottom = 40.0, 40.0, h - 28.0
         top_value = nice_max(max((b.value for b in self.bars), default=0))
@@ -85,11 +87,17 @@ class BarChart(_Clickable):
             p.drawLine(int(left), int(y), int(w - 8), int(y))
             p.setPen(MUTED)
             label = f"{top_value * i / steps:g}"
-            p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(
+                QRectF(0, y - 9, left - 6, 18),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
         self.areas = []
         if not any(b.value for b in self.bars):
             p.setPen(MUTED)
-            p.drawText(QRectF(left, top, w - 8 - left, bottom - top), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            p.drawText(
+                QRectF(left, top, w - 8 - left, bottom - top), Qt.AlignmentFlag.AlignCenter, self.empty_text
+            )
             if not self.bars:
                 return
         slot = (w - 8 - left) / len(self.bars)
@@ -100,11 +108,19 @@ class BarChart(_Clickable):
             rect = QRectF(x, bottom - height, width, height)
             p.fillRect(rect, QColor(bar.color))
             p.setPen(TEXT)
-            p.drawText(QRectF(x - 20, bottom - height - 20, width + 40, 18),
-                       Qt.AlignmentFlag.AlignCenter, f"{bar.value:,}")
+            p.drawText(
+                QRectF(x - 20, bottom - height - 20, width + 40, 18),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{bar.value:,}",
+            )
             p.drawText(QRectF(left + slot * n, bottom + 4, slot, 20), Qt.AlignmentFlag.AlignCenter, bar.label)
-            self.areas.append((QRectF(left + slot * n, top - 20, slot, h - top + 20), bar.key,
-                               f"{bar.label} {bar.value:,}건 — 눌러서 목록 보기"))
+            self.areas.append(
+                (
+                    QRectF(left + slot * n, top - 20, slot, h - top + 20),
+                    bar.key,
+                    f"{bar.label} {bar.value:,}건 — 눌러서 목록 보기",
+                )
+            )
         p.end()
 
 
@@ -129,8 +145,11 @@ class StackedBar(_Clickable):
         p.setFont(bold)
         p.setPen(TEXT)
         total = sum(b.value for b in self.bars)
-        p.drawText(QRectF(8, 4, w - 16, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"{self.title} (전체 {total:,}건)")
+        p.drawText(
+            QRectF(8, 4, w - 16, 24),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{self.title} (전체 {total:,}건)",
+        )
         p.setFont(self.font())
         self.areas = []
         bar = QRectF(8, 36, w - 16, 34)
@@ -166,8 +185,10 @@ class Tile(QFrame):
     def __init__(self, caption: str, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
-        self.setStyleSheet("#tile { background: white; border: 1px solid #d5dbe1; border-radius: 6px; }"
-                           "#tile:hover { border-color: #2f5b8f; }")
+        self.setStyleSheet(
+            "#tile { background: white; border: 1px solid #d5dbe1; border-radius: 6px; }"
+            "#tile:hover { border-color: #2f5b8f; }"
+        )
         col = QVBoxLayout(self)
         col.setContentsMargins(12, 8, 12, 8)
         col.setSpacing(2)

@@ -40,8 +40,9 @@ def proposals(window, **filters) -> bool:
     return open_page(window, "proposals", **{**wanted, **filters})
 
 
-def inspections(window, status: InspectionStatus | None = None, start: dt.date | None = None,
-                end: dt.date | None = None) -> bool:
+def inspections(
+    window, status: InspectionStatus | None = None, start: dt.date | None = None, end: dt.date | None = None
+) -> bool:
     return open_page(window, "schedule", status=status, start=start, end=end)
 
 

@@ -34,8 +34,10 @@ def summary_text(sheet) -> str:
     if sheet is None or not sheet.events:
         return ""
     held = [e for e in sheet.events if e.event_date <= sheet.today]
-    return (f"행사 {len(sheet.events)}건 · 진행 {len(held)}건 · "
-            f"인정 시간 합계 {format_hours(sum(e.hours for e in held))}")
+    return (
+        f"행사 {len(sheet.events)}건 · 진행 {len(held)}건 · "
+        f"인정 시간 합계 {format_hours(sum(e.hours for e in held))}"
+    )
 
 
 class EventTable(QTableWidget):

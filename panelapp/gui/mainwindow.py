@@ -7,8 +7,15 @@ import importlib
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp import __version__
@@ -43,6 +50,7 @@ PAGES: list[tuple[str, str, str]] = [
 
 def _key_role():
     from PySide6.QtCore import Qt
+
     return Qt.ItemDataRole.UserRole
 
 
@@ -75,7 +83,8 @@ class MainWindow(QMainWindow):
             "#sideBar { background: #1f3a5f; } #sideBar QLabel { color: white; }"
             "#navList { background: transparent; color: #dfe8f3; border: none; font-size: 11pt; }"
             "#navList::item { padding: 9px 14px; }"
-            "#navList::item:selected { background: #2f5b8f; color: white; }")
+            "#navList::item:selected { background: #2f5b8f; color: white; }"
+        )
         col = QVBoxLayout(side)
         col.setContentsMargins(0, 14, 0, 8)
         title = QLabel("시민참여단\n활동관리")
@@ -126,24 +135,31 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
-        QMessageBox.about(self, "프로그램 정보", f"시민참여단 활동관리 panelapp {__version__}\n"
-                          "글꼴: 나눔고딕 (SIL Open Font License 1.1)")
+
+        QMessageBox.about(
+            self,
+            "프로그램 정보",
+            f"시민참여단 활동관리 panelapp {__version__}\n글꼴: 나눔고딕 (SIL Open Font License 1.1)",
+        )
 
     @property
     def settings(self):
         if self._settings is None:
             from panelapp.settings import Settings
+
             self._settings = Settings()
         return self._settings
 
     # ----- database ----------------------------------------------------------------------
     def open_database(self) -> None:
         from panelapp.gui.core.ops import Op
+
         target, settings = self.db_target, self.settings
 
         def work(_token):
             # Imported on the worker: SQLAlchemy and the models take ~300 ms, the UI stays live.
             from panelapp.services.system.bootstrap import open_app
+
             return open_app(target, settings)
 
         Op(self, work, write=True).success(self._on_opened).failure(self._on_open_failed).run()
@@ -154,6 +170,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"사용자: {ctx.user_name}")
         self.settings_action.setEnabled(True)
         from panelapp.gui.undo import UndoStack
+
         self.undo_stack = UndoStack(self)
         self.edit_menu.addAction(self.undo_stack.action)
         self._add_search_action()
@@ -171,12 +188,14 @@ class MainWindow(QMainWindow):
 
     def open_search(self):
         from panelapp.gui.dialogs.search_dialog import SearchDialog
+
         dialog = SearchDialog(self)
         dialog.open()
         return dialog
 
     def _on_open_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error
+
         self.loading.setText("데이터베이스를 열 수 없습니다.\n" + str(exc))
         show_error(self, exc)
 
@@ -208,6 +227,7 @@ class MainWindow(QMainWindow):
 
     def refresh_cohorts(self, select_id: int | None = None) -> None:
         from panelapp.services.cohorts.manage import list_cohorts
+
         cohorts = list_cohorts(self.ctx)
         keep = select_id if select_id is not None else self.current_cohort_id
         self.cohort_combo.blockSignals(True)
@@ -240,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from panelapp.gui.dialogs.settings_dialog import SettingsDialog
+
         dlg = SettingsDialog(self)
         if dlg.exec():
             self.user_label.setText(f"사용자: {self.ctx.user_name}")

@@ -20,6 +20,7 @@ class PdfPages:
 
     def __init__(self, path: str):
         import pypdfium2 as pdfium
+
         with _LOCK:
             self._doc = pdfium.PdfDocument(path)
             self.count = len(self._doc)
@@ -51,6 +52,7 @@ def print_pages(path: str, printer, pages: list[int], progress: Callable[[int, i
     try:
         if not painter.begin(printer):
             from panelapp.domain.errors import DomainError
+
             raise DomainError("프린터를 열 수 없습니다. 프린터 연결과 설정을 확인해 주세요.")
         dpi = min(max(printer.resolution(), 150), 300)
         for n, index in enumerate(pages):

@@ -16,7 +16,7 @@ THUMB = 112
 class Photo:
     name: str
     attachment_id: int | None = None  # saved
-    local_path: Path | None = None    # picked, attached when the record is saved
+    local_path: Path | None = None  # picked, attached when the record is saved
 
 
 def load_pixmap(path: Path | str, longest: int | None = None) -> QPixmap:
@@ -28,8 +28,9 @@ def load_pixmap(path: Path | str, longest: int | None = None) -> QPixmap:
         return QPixmap()
     pixmap = QPixmap.fromImage(image)
     if longest and max(pixmap.width(), pixmap.height()) > longest:
-        pixmap = pixmap.scaled(longest, longest, Qt.AspectRatioMode.KeepAspectRatio,
-                               Qt.TransformationMode.SmoothTransformation)
+        pixmap = pixmap.scaled(
+            longest, longest, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     return pixmap
 
 

@@ -6,9 +6,12 @@ from PySide6.QtGui import QColor
 
 # (background, text) per ProposalStatus value
 STATUS_COLORS = {
-    "submitted": ("#e3e7ee", "#34495e"), "reviewing": ("#fff1c9", "#7a5a00"),
-    "accepted": ("#d8f0dc", "#1e6b2f"), "partial": ("#e3f2d0", "#4a6b13"),
-    "declined": ("#eeeeee", "#666666"), "in_progress": ("#d6e8fa", "#1b4f86"),
+    "submitted": ("#e3e7ee", "#34495e"),
+    "reviewing": ("#fff1c9", "#7a5a00"),
+    "accepted": ("#d8f0dc", "#1e6b2f"),
+    "partial": ("#e3f2d0", "#4a6b13"),
+    "declined": ("#eeeeee", "#666666"),
+    "in_progress": ("#d6e8fa", "#1b4f86"),
     "done": ("#cfe9e4", "#0f5e52"),
 }
 OVERDUE_ROW = QColor("#fde4e4")
@@ -23,5 +26,4 @@ def status_brushes(value: str) -> tuple[QColor, QColor]:
 
 def badge_css(value: str, table: dict = STATUS_COLORS) -> str:
     bg, fg = table[value]
-    return (f"background: {bg}; color: {fg}; border-radius: 9px; padding: 2px 10px; "
-            "font-weight: bold;")
+    return f"background: {bg}; color: {fg}; border-radius: 9px; padding: 2px 10px; font-weight: bold;"

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
 )
 
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.domain.scoring import NA, NO, YES
 
-CHOICES = {ChecklistItemKind.SCORE: [(v, v) for v in "12345"],
-           ChecklistItemKind.YES_NO: [("예", YES), ("아니오", NO), ("해당없음", NA)]}
+CHOICES = {
+    ChecklistItemKind.SCORE: [(v, v) for v in "12345"],
+    ChecklistItemKind.YES_NO: [("예", YES), ("아니오", NO), ("해당없음", NA)],
+}
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_0: NA, Qt.Key.Key_Minus: NA}
 YES_NO_TEXT = {"ㅛ": YES, "ㅜ": NO}
 CHECKED = "QToolButton:checked { background: #2f6fb5; color: white; border: 1px solid #1f4f8a; border-radius: 3px; }"
@@ -93,10 +101,17 @@ class AnswerField(QFrame):
 
 class ItemRow:
     def __init__(self, item, section_index: int, answer: QWidget, note: QLineEdit, mark: QLabel):
-        self.item, self.section_index, self.answer, self.note, self.mark = item, section_index, answer, note, mark
+        self.item, self.section_index, self.answer, self.note, self.mark = (
+            item,
+            section_index,
+            answer,
+            note,
+            mark,
+        )
 
     def response(self):
         from panelapp.services.results.sheet import Response
+
         if isinstance(self.answer, QLineEdit):
             return Response(self.item.id, None, self.answer.text(), self.note.text())
         return Response(self.item.id, self.answer.value(), None, self.note.text())

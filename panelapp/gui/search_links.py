@@ -7,8 +7,13 @@ a hit whose page the window does not have yet is reported as not openable.
 
 from __future__ import annotations
 
-PAGE_OF = {"member": "roster", "facility": "facilities", "finding": "findings", "proposal": "proposals",
-           "feedback": "feedback"}
+PAGE_OF = {
+    "member": "roster",
+    "facility": "facilities",
+    "finding": "findings",
+    "proposal": "proposals",
+    "feedback": "feedback",
+}
 SEARCH_BOXES = ("search_edit", "search")
 
 

@@ -13,16 +13,20 @@ from collections.abc import Iterable
 from icalendar import Calendar, Event
 
 from panelapp.domain.enums import InspectionStatus
-from panelapp.domain.localtime import KST
 from panelapp.domain.inspection_info import InspectionInfo
+from panelapp.domain.localtime import KST
 
 PRODID = "-//panelapp//시민참여단 점검 일정//KO"
-_STATUS = {InspectionStatus.PLANNED: "CONFIRMED", InspectionStatus.COMPLETED: "CONFIRMED",
-           InspectionStatus.POSTPONED: "TENTATIVE", InspectionStatus.CANCELLED: "CANCELLED"}
+_STATUS = {
+    InspectionStatus.PLANNED: "CONFIRMED",
+    InspectionStatus.COMPLETED: "CONFIRMED",
+    InspectionStatus.POSTPONED: "TENTATIVE",
+    InspectionStatus.CANCELLED: "CANCELLED",
+}
 
 
 def _utc(day: dt.date, time: dt.time) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=KST).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, time, tzinfo=KST).astimezone(dt.UTC)
 
 
 def _description(i: InspectionInfo) -> str:
@@ -53,10 +57,11 @@ def vevent(i: InspectionInfo, stamp: dt.datetime) -> Event:
     return event
 
 
-def calendar_bytes(inspections: Iterable[InspectionInfo], name: str,
-                   stamp: dt.datetime | None = None) -> bytes:
+def calendar_bytes(
+    inspections: Iterable[InspectionInfo], name: str, stamp: dt.datetime | None = None
+) -> bytes:
     """One VCALENDAR; `stamp` (UTC) is DTSTAMP of every entry, now unless given."""
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -25,38 +25,102 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "이름", ("성명", "name", "fullname"), True, "홍길동",
-           "단원의 이름. 숫자는 넣을 수 없습니다(50자 이내)."),
-    Column("phone", "휴대전화", ("휴대폰", "휴대폰번호", "휴대전화번호", "핸드폰", "전화번호", "연락처",
-                             "phone", "mobile", "cellphone"), True, "010-1234-5678",
-           "휴대전화 번호. 01012345678, 010-1234-5678 모두 됩니다. 한 기수 안에서 겹칠 수 없습니다."),
-    Column("email", "이메일", ("전자우편", "메일", "email", "e-mail", "mail"), False, "hong@example.kr",
-           "이메일 주소(선택)."),
-    Column("district", "거주지", ("주소", "거주지역", "사는곳", "district", "address"), False, "중구 명동",
-           "사는 곳(구·동 정도, 50자 이내, 선택)."),
-    Column("birth_year", "출생연도", ("출생년도", "생년", "birthyear", "birth_year", "born"), False, "1985",
-           "태어난 해 네 자리(선택). 예: 1985"),
-    Column("gender", "성별", ("gender", "sex"), False, "여",
-           "여 / 남 (비우면 미기재)."),
-    Column("team", "소속", ("소속단", "단", "팀", "team"), False, "정책동행단",
-           "이 기수의 단 이름과 똑같이 적습니다(비우면 소속 없음)."),
-    Column("role", "역할", ("직책", "role"), False, "단원",
-           "단장 / 조장 / 단원 (비우면 단원)."),
-    Column("consent_date", "개인정보동의일", ("동의일", "개인정보동의일자", "동의일자", "consentdate",
-                                        "consent_date", "consent"), True, "2026-03-02",
-           "개인정보 수집·이용 동의서에 서명한 날짜(필수). 예: 2026-03-02. 동의가 없으면 등록할 수 없습니다."),
+    Column(
+        "name",
+        "이름",
+        ("성명", "name", "fullname"),
+        True,
+        "홍길동",
+        "단원의 이름. 숫자는 넣을 수 없습니다(50자 이내).",
+    ),
+    Column(
+        "phone",
+        "휴대전화",
+        (
+            "휴대폰",
+            "휴대폰번호",
+            "휴대전화번호",
+            "핸드폰",
+            "전화번호",
+            "연락처",
+            "phone",
+            "mobile",
+            "cellphone",
+        ),
+        True,
+        "010-1234-5678",
+        "휴대전화 번호. 01012345678, 010-1234-5678 모두 됩니다. 한 기수 안에서 겹칠 수 없습니다.",
+    ),
+    Column(
+        "email",
+        "이메일",
+        ("전자우편", "메일", "email", "e-mail", "mail"),
+        False,
+        "hong@example.kr",
+        "이메일 주소(선택).",
+    ),
+    Column(
+        "district",
+        "거주지",
+        ("주소", "거주지역", "사는곳", "district", "address"),
+        False,
+        "중구 명동",
+        "사는 곳(구·동 정도, 50자 이내, 선택).",
+    ),
+    Column(
+        "birth_year",
+        "출생연도",
+        ("출생년도", "생년", "birthyear", "birth_year", "born"),
+        False,
+        "1985",
+        "태어난 해 네 자리(선택). 예: 1985",
+    ),
+    Column("gender", "성별", ("gender", "sex"), False, "여", "여 / 남 (비우면 미기재)."),
+    Column(
+        "team",
+        "소속",
+        ("소속단", "단", "팀", "team"),
+        False,
+        "정책동행단",
+        "이 기수의 단 이름과 똑같이 적습니다(비우면 소속 없음).",
+    ),
+    Column("role", "역할", ("직책", "role"), False, "단원", "단장 / 조장 / 단원 (비우면 단원)."),
+    Column(
+        "consent_date",
+        "개인정보동의일",
+        ("동의일", "개인정보동의일자", "동의일자", "consentdate", "consent_date", "consent"),
+        True,
+        "2026-03-02",
+        "개인정보 수집·이용 동의서에 서명한 날짜(필수). 예: 2026-03-02. 동의가 없으면 등록할 수 없습니다.",
+    ),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
-_GENDERS = {"여": Gender.FEMALE, "여성": Gender.FEMALE, "여자": Gender.FEMALE, "f": Gender.FEMALE,
-            "female": Gender.FEMALE, "남": Gender.MALE, "남성": Gender.MALE, "남자": Gender.MALE,
-            "m": Gender.MALE, "male": Gender.MALE, "미기재": Gender.UNSPECIFIED}
-_ROLES = {"단장": MemberRole.CHIEF, "조장": MemberRole.LEADER, "팀장": MemberRole.LEADER,
-          "단원": MemberRole.MEMBER, "chief": MemberRole.CHIEF, "leader": MemberRole.LEADER,
-          "member": MemberRole.MEMBER}
+_GENDERS = {
+    "여": Gender.FEMALE,
+    "여성": Gender.FEMALE,
+    "여자": Gender.FEMALE,
+    "f": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "남": Gender.MALE,
+    "남성": Gender.MALE,
+    "남자": Gender.MALE,
+    "m": Gender.MALE,
+    "male": Gender.MALE,
+    "미기재": Gender.UNSPECIFIED,
+}
+_ROLES = {
+    "단장": MemberRole.CHIEF,
+    "조장": MemberRole.LEADER,
+    "팀장": MemberRole.LEADER,
+    "단원": MemberRole.MEMBER,
+    "chief": MemberRole.CHIEF,
+    "leader": MemberRole.LEADER,
+    "member": MemberRole.MEMBER,
+}
 
 
 def header_key(text: str) -> str:
-    """"이름(필수)", " Name ", "consent_date*" → a comparable key: no case, spaces, marks."""
+    """ "이름(필수)", " Name ", "consent_date*" → a comparable key: no case, spaces, marks."""
     text = re.sub(r"\(.*?\)|\[.*?\]", "", text or "")
     return re.sub(r"[\s_\-*.·:]", "", text).lower()
 
@@ -66,9 +130,9 @@ _LOOKUP = {header_key(alias): c.key for c in COLUMNS for alias in (c.label, *c.a
 
 @dataclass(frozen=True)
 class HeaderMap:
-    index: dict[str, int]             # field key → column position
-    unknown: tuple[str, ...]          # headers that name no field: reported, then ignored
-    errors: tuple[str, ...]           # missing required or repeated columns: nothing can be read
+    index: dict[str, int]  # field key → column position
+    unknown: tuple[str, ...]  # headers that name no field: reported, then ignored
+    errors: tuple[str, ...]  # missing required or repeated columns: nothing can be read
 
 
 def map_header(header: tuple[str, ...] | list[str]) -> HeaderMap:
@@ -82,7 +146,9 @@ def map_header(header: tuple[str, ...] | list[str]) -> HeaderMap:
         if key is None:
             unknown.append(text.strip())
         elif key in index:
-            errors.append(f"'{BY_KEY[key].label}' 열이 두 번 있습니다({header[index[key]]}, {text}). 하나만 남겨 주세요.")
+            errors.append(
+                f"'{BY_KEY[key].label}' 열이 두 번 있습니다({header[index[key]]}, {text}). 하나만 남겨 주세요."
+            )
         else:
             index[key] = pos
     for column in COLUMNS:
@@ -97,7 +163,9 @@ def parse_gender(text: str) -> Gender:
         return Gender.UNSPECIFIED
     found = _GENDERS.get(text.lower())
     if found is None:
-        raise ValidationError("성별", f"'{text}'은(는) 알 수 없는 성별입니다. 여 / 남 중 하나로 적거나 비워 두세요.")
+        raise ValidationError(
+            "성별", f"'{text}'은(는) 알 수 없는 성별입니다. 여 / 남 중 하나로 적거나 비워 두세요."
+        )
     return found
 
 
@@ -107,7 +175,9 @@ def parse_role(text: str) -> MemberRole:
         return MemberRole.MEMBER
     found = _ROLES.get(text.lower())
     if found is None:
-        raise ValidationError("역할", f"'{text}'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요.")
+        raise ValidationError(
+            "역할", f"'{text}'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요."
+        )
     return found
 
 

@@ -26,20 +26,29 @@ def neutralize(value):
     return value
 
 
-def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence],
-                text_columns: Sequence[int] = (), sheet_title: str = "명단") -> int:
+def write_table(
+    path: str | Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    text_columns: Sequence[int] = (),
+    sheet_title: str = "명단",
+) -> int:
     """Write header + rows; the format follows the suffix (.xlsx or .csv). Returns the row count."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise DomainError(f"'{path.suffix or path.name}' 형식으로는 저장할 수 없습니다. .xlsx 또는 .csv로 저장해 주세요.")
+        raise DomainError(
+            f"'{path.suffix or path.name}' 형식으로는 저장할 수 없습니다. .xlsx 또는 .csv로 저장해 주세요."
+        )
     try:
         if suffix == ".csv":
             return _write_csv(path, header, rows)
         return _write_xlsx(path, header, rows, set(text_columns), sheet_title)
     except PermissionError:
-        raise DomainError(f"'{path.name}'에 저장할 수 없습니다. 파일이 Excel 등 다른 프로그램에서 "
-                          "열려 있으면 닫고 다시 시도해 주세요.") from None
+        raise DomainError(
+            f"'{path.name}'에 저장할 수 없습니다. 파일이 Excel 등 다른 프로그램에서 "
+            "열려 있으면 닫고 다시 시도해 주세요."
+        ) from None
     except FileNotFoundError:
         raise DomainError(f"저장할 폴더 '{path.parent}'가 없습니다.") from None
 
@@ -50,13 +59,16 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> i
         writer = csv.writer(f)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else neutralize(v if isinstance(v, str) else str(v)) for v in row])
+            writer.writerow(
+                ["" if v is None else neutralize(v if isinstance(v, str) else str(v)) for v in row]
+            )
             count += 1
     return count
 
 
-def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence], text_columns: set[int],
-                sheet_title: str) -> int:
+def _write_xlsx(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence], text_columns: set[int], sheet_title: str
+) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
@@ -94,6 +106,7 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence], tex
 
 def _letter(i: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(i + 1)
 
 
@@ -109,7 +122,10 @@ def write_template(path: str | Path) -> None:
     ws = wb.active
     ws.title = "단원 명단"
     bold = Font(bold=True)
-    required_fill, optional_fill = PatternFill("solid", fgColor="FCE4D6"), PatternFill("solid", fgColor="DDEBF7")
+    required_fill, optional_fill = (
+        PatternFill("solid", fgColor="FCE4D6"),
+        PatternFill("solid", fgColor="DDEBF7"),
+    )
     for i, column in enumerate(COLUMNS, start=1):
         head = ws.cell(row=1, column=i, value=column.label)
         head.font, head.fill = bold, required_fill if column.required else optional_fill
@@ -117,18 +133,29 @@ def write_template(path: str | Path) -> None:
         example.number_format = TEXT_FORMAT  # phones and dates typed later stay as typed
         for row in range(3, 203):  # empty rows ready for typing, already text-formatted
             ws.cell(row=row, column=i).number_format = TEXT_FORMAT
-        ws.column_dimensions[_letter(i - 1)].width = 18 if column.key in ("phone", "email", "consent_date") else 12
+        ws.column_dimensions[_letter(i - 1)].width = (
+            18 if column.key in ("phone", "email", "consent_date") else 12
+        )
     ws.freeze_panes = "A2"
     guide = wb.create_sheet("작성 안내")
     guide.append(["열 이름", "필수", "설명", "예시", "영어 열 이름"])
     for cell in guide[1]:
         cell.font, cell.fill = bold, optional_fill
     for column in COLUMNS:
-        guide.append([column.label, "필수" if column.required else "선택", column.help, column.example,
-                      column.key])
+        guide.append(
+            [column.label, "필수" if column.required else "선택", column.help, column.example, column.key]
+        )
     guide.append([])
-    guide.append(["참고", "", "첫 행의 열 이름으로 읽으므로 열 순서는 바꿔도 됩니다. 주황색 열은 필수입니다. "
-                             "예시 행(2행)은 지우고 작성해 주세요.", "", ""])
+    guide.append(
+        [
+            "참고",
+            "",
+            "첫 행의 열 이름으로 읽으므로 열 순서는 바꿔도 됩니다. 주황색 열은 필수입니다. "
+            "예시 행(2행)은 지우고 작성해 주세요.",
+            "",
+            "",
+        ]
+    )
     for width, letter in zip((16, 8, 70, 18, 14), "ABCDE"):
         guide.column_dimensions[letter].width = width
     for row in guide.iter_rows(min_row=2):
@@ -136,4 +163,6 @@ def write_template(path: str | Path) -> None:
     try:
         wb.save(path)
     except PermissionError:
-        raise DomainError(f"'{path.name}'에 저장할 수 없습니다. 파일이 다른 프로그램에서 열려 있으면 닫아 주세요.") from None
+        raise DomainError(
+            f"'{path.name}'에 저장할 수 없습니다. 파일이 다른 프로그램에서 열려 있으면 닫아 주세요."
+        ) from None

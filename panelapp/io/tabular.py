@@ -44,7 +44,9 @@ def read_table(path: str | Path) -> Table:
         return _table(csv.reader(io.StringIO(text, newline=""), _dialect(text)), encoding)
     if suffix == ".xls":
         raise FileReadError("Excel 97-2003 통합 문서(.xls)는 읽을 수 없습니다. " + _SAVE_AS)
-    raise FileReadError(f"'{path.suffix or path.name}' 파일은 불러올 수 없습니다. .xlsx 또는 .csv 파일을 골라 주세요.")
+    raise FileReadError(
+        f"'{path.suffix or path.name}' 파일은 불러올 수 없습니다. .xlsx 또는 .csv 파일을 골라 주세요."
+    )
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -88,8 +90,10 @@ def looks_korean(text: str) -> bool:
 
 
 def _unknown_encoding() -> FileReadError:
-    return FileReadError("CSV 파일의 문자 인코딩을 알 수 없습니다. UTF-8, UTF-8(BOM), "
-                         "CP949(한글 Excel 기본)만 읽을 수 있습니다. " + _SAVE_AS)
+    return FileReadError(
+        "CSV 파일의 문자 인코딩을 알 수 없습니다. UTF-8, UTF-8(BOM), "
+        "CP949(한글 Excel 기본)만 읽을 수 있습니다. " + _SAVE_AS
+    )
 
 
 def _dialect(text: str) -> type[csv.Dialect]:
@@ -97,8 +101,10 @@ def _dialect(text: str) -> type[csv.Dialect]:
     if first.count("\t") > first.count(",") and first.count("\t") > first.count(";"):
         return csv.excel_tab
     if first.count(";") > first.count(","):
+
         class Semicolon(csv.excel):
             delimiter = ";"
+
         return Semicolon
     return csv.excel
 
@@ -127,11 +133,14 @@ def _read_xlsx(path: Path) -> Table:
     from zipfile import BadZipFile
 
     import openpyxl
+
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileReadError(f"Excel 파일 '{path.name}'을(를) 열 수 없습니다(손상되었거나 암호가 걸려 있습니다). "
-                            f"({type(exc).__name__})") from None
+        raise FileReadError(
+            f"Excel 파일 '{path.name}'을(를) 열 수 없습니다(손상되었거나 암호가 걸려 있습니다). "
+            f"({type(exc).__name__})"
+        ) from None
     try:
         sheet = wb.worksheets[0]
         return _table(sheet.iter_rows(values_only=True), "xlsx")

@@ -48,32 +48,51 @@ def register_fonts() -> None:
 register_fonts()
 
 
-def _style(name: str, size: float, *, bold: bool = False, align=TA_LEFT, leading: float | None = None,
-           color=INK, wrap: str | None = "CJK", **kw) -> ParagraphStyle:
+def _style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align=TA_LEFT,
+    leading: float | None = None,
+    color=INK,
+    wrap: str | None = "CJK",
+    **kw,
+) -> ParagraphStyle:
     """CJK wrapping breaks between any two syllables (needed for long unspaced text);
     sentences read better broken at spaces (wrap=None), as Korean separates words."""
-    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
-                          leading=leading or round(size * 1.45, 1), alignment=align, textColor=color,
-                          wordWrap=wrap, **kw)
+    return ParagraphStyle(
+        name,
+        fontName=FONT_BOLD if bold else FONT,
+        fontSize=size,
+        leading=leading or round(size * 1.45, 1),
+        alignment=align,
+        textColor=color,
+        wordWrap=wrap,
+        **kw,
+    )
 
 
-STYLES: dict[str, ParagraphStyle] = {s.name: s for s in (
-    _style("title", 26, bold=True, align=TA_CENTER, leading=34, color=ACCENT),
-    _style("heading", 12.5, bold=True, spaceBefore=8, spaceAfter=4, color=ACCENT),
-    _style("body", 10.5),
-    _style("body_center", 10.5, align=TA_CENTER),
-    _style("statement", 13, align=TA_CENTER, leading=22, wrap=None),
-    _style("small", 8.5, color=MUTED),
-    _style("small_right", 8.5, color=MUTED, align=TA_RIGHT),
-    _style("cell", 9, leading=12),
-    _style("cell_center", 9, leading=12, align=TA_CENTER),
-    _style("cell_right", 9, leading=12, align=TA_RIGHT),
-    _style("cell_head", 9, bold=True, leading=12, align=TA_CENTER),
-    _style("cell_total", 9, bold=True, leading=12, align=TA_RIGHT),
-    _style("label", 10.5, bold=True, align=TA_CENTER),
-    _style("date", 13, align=TA_CENTER, leading=18),
-    _style("issuer", 19, bold=True, align=TA_CENTER, leading=26),
-)}
+STYLES: dict[str, ParagraphStyle] = {
+    s.name: s
+    for s in (
+        _style("title", 26, bold=True, align=TA_CENTER, leading=34, color=ACCENT),
+        _style("heading", 12.5, bold=True, spaceBefore=8, spaceAfter=4, color=ACCENT),
+        _style("body", 10.5),
+        _style("body_center", 10.5, align=TA_CENTER),
+        _style("statement", 13, align=TA_CENTER, leading=22, wrap=None),
+        _style("small", 8.5, color=MUTED),
+        _style("small_right", 8.5, color=MUTED, align=TA_RIGHT),
+        _style("cell", 9, leading=12),
+        _style("cell_center", 9, leading=12, align=TA_CENTER),
+        _style("cell_right", 9, leading=12, align=TA_RIGHT),
+        _style("cell_head", 9, bold=True, leading=12, align=TA_CENTER),
+        _style("cell_total", 9, bold=True, leading=12, align=TA_RIGHT),
+        _style("label", 10.5, bold=True, align=TA_CENTER),
+        _style("date", 13, align=TA_CENTER, leading=18),
+        _style("issuer", 19, bold=True, align=TA_CENTER, leading=26),
+    )
+}
 
 
 def para(text: str | None, style: str = "body") -> Paragraph:
@@ -81,9 +100,15 @@ def para(text: str | None, style: str = "body") -> Paragraph:
     return Paragraph(escape(text or ""), STYLES[style])
 
 
-def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_rows: int = 1,
-               aligns: Sequence[str] | None = None, zebra: bool = True,
-               extra: Sequence[tuple] = ()) -> Table:
+def data_table(
+    rows: Sequence[Sequence],
+    col_widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    aligns: Sequence[str] | None = None,
+    zebra: bool = True,
+    extra: Sequence[tuple] = (),
+) -> Table:
     """A ruled table; strings become wrapping paragraphs; header rows repeat on each page.
 
     aligns: per column "left" / "center" / "right" for body cells.
@@ -92,8 +117,14 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     cell_style = {"left": "cell", "center": "cell_center", "right": "cell_right"}
     body = []
     for r, row in enumerate(rows):
-        body.append([para(str(v), "cell_head" if r < header_rows else cell_style[aligns[c]])
-                     if isinstance(v, str) else v for c, v in enumerate(row)])
+        body.append(
+            [
+                para(str(v), "cell_head" if r < header_rows else cell_style[aligns[c]])
+                if isinstance(v, str)
+                else v
+                for c, v in enumerate(row)
+            ]
+        )
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -108,8 +139,7 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG))
     if zebra:
-        commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA)
-                     for r in range(header_rows + 1, len(rows), 2)]
+        commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(header_rows + 1, len(rows), 2)]
     table = Table(body, colWidths=list(col_widths), repeatRows=header_rows)
     table.setStyle(TableStyle(commands + list(extra)))
     return table
@@ -142,15 +172,49 @@ class NumberedCanvas(Canvas):
 class ReportDocument(BaseDocTemplate):
     """A4 portrait; `decorate(canvas, doc)` may draw more on each page (borders, seals)."""
 
-    def __init__(self, buffer, *, title: str, organization: str | None, header: bool = True,
-                 footer_note: str | None = None, top: float = MARGIN, bottom: float = MARGIN,
-                 decorate: Callable | None = None, **kw):
-        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top,
-                         bottomMargin=bottom, title=title, author=organization or "", creator="panelapp",
-                         initialFontName=FONT, **kw)
-        self.organization, self.header, self.footer_note, self.decorate = organization, header, footer_note, decorate
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    def __init__(
+        self,
+        buffer,
+        *,
+        title: str,
+        organization: str | None,
+        header: bool = True,
+        footer_note: str | None = None,
+        top: float = MARGIN,
+        bottom: float = MARGIN,
+        decorate: Callable | None = None,
+        **kw,
+    ):
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=top,
+            bottomMargin=bottom,
+            title=title,
+            author=organization or "",
+            creator="panelapp",
+            initialFontName=FONT,
+            **kw,
+        )
+        self.organization, self.header, self.footer_note, self.decorate = (
+            organization,
+            header,
+            footer_note,
+            decorate,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
 
     def _on_page(self, canv: Canvas, doc) -> None:

@@ -14,13 +14,13 @@ from collections.abc import Callable
 
 from reportlab.platypus import PageBreak
 
+from panelapp.domain.report_data import ReportData
+from panelapp.reports.base import para
 from panelapp.reports.improvement.cover import cover
 from panelapp.reports.improvement.facility import facility_story
 from panelapp.reports.improvement.layout import TITLE, Marker, render
 from panelapp.reports.improvement.summary import summary
 from panelapp.reports.improvement.tables import appendix_story, proposals_story
-from panelapp.reports.base import para
-from panelapp.domain.report_data import ReportData
 
 __all__ = ["TITLE", "render_improvement_report", "section_count"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 from panelapp.domain.report_data import ReportData
+from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 
 DATE_FORMAT, PERCENT_FORMAT = "yyyy-mm-dd", "0.0%"
 
@@ -21,50 +21,163 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
     s, out = data.summary, []
     numbers = {p.id: n for n, p in enumerate(data.proposals, 1)}
     if "summary" in data.sections:
-        rows = [("보고 기간", f"{data.date_from} ~ {data.date_to}"), ("작성일", data.generated_on),
-                ("작성자", data.prepared_by), ("완료된 점검", s.inspections_completed),
-                ("점검한 시설", s.facilities_inspected), ("발견사항", s.findings), ("개선제안", s.proposals),
-                ("채택(부분채택·추진중·완료 포함)", s.accepted), ("불채택", s.declined),
-                ("채택률", s.acceptance_rate), ("답변된 제안", s.answered),
-                ("답변 소요일 중앙값(일)", s.median_days_to_answer), ("답변 기한 경과", s.overdue),
-                ("기간 중 활동한 단원", s.members), ("참여 단원", s.participants),
-                ("참여율", s.participation_rate), ("실시한 활동", s.events_held), ("활동 시간 합계", s.attendance_hours)]
-        for group, tallies in (("점검 상태", s.inspections_by_status), ("월별 완료 점검", s.inspections_by_month),
-                               ("발견사항 심각도", s.findings_by_severity), ("발견사항 유형", s.findings_by_category),
-                               ("개선제안 상태", s.proposals_by_status)):
+        rows = [
+            ("보고 기간", f"{data.date_from} ~ {data.date_to}"),
+            ("작성일", data.generated_on),
+            ("작성자", data.prepared_by),
+            ("완료된 점검", s.inspections_completed),
+            ("점검한 시설", s.facilities_inspected),
+            ("발견사항", s.findings),
+            ("개선제안", s.proposals),
+            ("채택(부분채택·추진중·완료 포함)", s.accepted),
+            ("불채택", s.declined),
+            ("채택률", s.acceptance_rate),
+            ("답변된 제안", s.answered),
+            ("답변 소요일 중앙값(일)", s.median_days_to_answer),
+            ("답변 기한 경과", s.overdue),
+            ("기간 중 활동한 단원", s.members),
+            ("참여 단원", s.participants),
+            ("참여율", s.participation_rate),
+            ("실시한 활동", s.events_held),
+            ("활동 시간 합계", s.attendance_hours),
+        ]
+        for group, tallies in (
+            ("점검 상태", s.inspections_by_status),
+            ("월별 완료 점검", s.inspections_by_month),
+            ("발견사항 심각도", s.findings_by_severity),
+            ("발견사항 유형", s.findings_by_category),
+            ("개선제안 상태", s.proposals_by_status),
+        ):
             rows += [(f"{group}: {t.label}", t.count) for t in tallies]
         out.append(("요약", [("항목", 34, "text"), ("값", 24, "auto")], rows))
     if "facilities" in data.sections:
-        out.append(("시설별 점수", [("시설", 24, "text"), ("점검 영역", 20, "text"), ("응답 문항", 10, "num"),
-                                   ("점수(100점)", 12, "num")],
-                    [(f.name, sc.title, sc.answered, sc.score) for f in data.facilities for sc in f.scores]
-                    + [(f.name, "종합", sum(x.answered for x in f.scores), f.overall_score)
-                       for f in data.facilities if f.scores]))
-        out.append(("발견사항", [("시설", 24, "text"), ("발견일", 12, "date"), ("발견사항", 36, "text"),
-                                ("유형", 10, "text"), ("심각도", 10, "text"), ("위치", 16, "text"),
-                                ("내용", 60, "text"), ("사진 수", 8, "num"), ("관련 제안 연번", 14, "text")],
-                    [(f.name, r.observed_on, r.title, r.category, r.severity.label, r.location, r.description,
-                      r.photo_count, ", ".join(str(numbers[p]) for p in r.proposal_ids if p in numbers))
-                     for f in data.facilities for r in f.findings]))
+        out.append(
+            (
+                "시설별 점수",
+                [
+                    ("시설", 24, "text"),
+                    ("점검 영역", 20, "text"),
+                    ("응답 문항", 10, "num"),
+                    ("점수(100점)", 12, "num"),
+                ],
+                [(f.name, sc.title, sc.answered, sc.score) for f in data.facilities for sc in f.scores]
+                + [
+                    (f.name, "종합", sum(x.answered for x in f.scores), f.overall_score)
+                    for f in data.facilities
+                    if f.scores
+                ],
+            )
+        )
+        out.append(
+            (
+                "발견사항",
+                [
+                    ("시설", 24, "text"),
+                    ("발견일", 12, "date"),
+                    ("발견사항", 36, "text"),
+                    ("유형", 10, "text"),
+                    ("심각도", 10, "text"),
+                    ("위치", 16, "text"),
+                    ("내용", 60, "text"),
+                    ("사진 수", 8, "num"),
+                    ("관련 제안 연번", 14, "text"),
+                ],
+                [
+                    (
+                        f.name,
+                        r.observed_on,
+                        r.title,
+                        r.category,
+                        r.severity.label,
+                        r.location,
+                        r.description,
+                        r.photo_count,
+                        ", ".join(str(numbers[p]) for p in r.proposal_ids if p in numbers),
+                    )
+                    for f in data.facilities
+                    for r in f.findings
+                ],
+            )
+        )
     if "proposals" in data.sections:
-        out.append(("개선제안", [("연번", 6, "num"), ("시설", 22, "text"), ("개선제안", 36, "text"),
-                                ("제안 내용", 50, "text"), ("담당부서", 16, "text"), ("제안자", 10, "text"),
-                                ("상태", 10, "text"), ("접수일", 12, "date"), ("답변 기한", 12, "date"),
-                                ("답변일", 12, "date"), ("소요일", 8, "num"), ("기한 경과", 9, "text"),
-                                ("담당부서 답변", 60, "text"), ("불채택 사유", 30, "text"), ("완료일", 12, "date")],
-                    [(numbers[p.id], p.facility_name, p.title, p.proposal, p.department, p.proposer,
-                      p.status.label, p.submitted_on, p.due_on, p.answered_on, p.days_to_answer,
-                      "예" if p.overdue else "", p.answer, p.decline_reason, p.completed_on)
-                     for p in data.proposals]))
+        out.append(
+            (
+                "개선제안",
+                [
+                    ("연번", 6, "num"),
+                    ("시설", 22, "text"),
+                    ("개선제안", 36, "text"),
+                    ("제안 내용", 50, "text"),
+                    ("담당부서", 16, "text"),
+                    ("제안자", 10, "text"),
+                    ("상태", 10, "text"),
+                    ("접수일", 12, "date"),
+                    ("답변 기한", 12, "date"),
+                    ("답변일", 12, "date"),
+                    ("소요일", 8, "num"),
+                    ("기한 경과", 9, "text"),
+                    ("담당부서 답변", 60, "text"),
+                    ("불채택 사유", 30, "text"),
+                    ("완료일", 12, "date"),
+                ],
+                [
+                    (
+                        numbers[p.id],
+                        p.facility_name,
+                        p.title,
+                        p.proposal,
+                        p.department,
+                        p.proposer,
+                        p.status.label,
+                        p.submitted_on,
+                        p.due_on,
+                        p.answered_on,
+                        p.days_to_answer,
+                        "예" if p.overdue else "",
+                        p.answer,
+                        p.decline_reason,
+                        p.completed_on,
+                    )
+                    for p in data.proposals
+                ],
+            )
+        )
     if "appendix" in data.sections:
-        out.append(("활동", [("날짜", 12, "date"), ("구분", 10, "text"), ("활동", 40, "text"),
-                            ("시간", 8, "num"), ("참석 인원", 10, "num")],
-                    [(e.event_date, e.kind, e.title, e.hours, e.present if e.held else None) for e in data.events]))
-        out.append(("단원별 참여", [("이름", 12, "text"), ("단", 18, "text"), ("역할", 8, "text"),
-                                   ("상태", 8, "text"), ("참석", 8, "num"), ("대상 활동", 10, "num"),
-                                   ("출석률", 10, "pct"), ("활동 시간", 10, "num")],
-                    [(r.name, r.team, r.role, r.status, r.attended, r.held, r.rate, r.hours)
-                     for r in data.participation]))
+        out.append(
+            (
+                "활동",
+                [
+                    ("날짜", 12, "date"),
+                    ("구분", 10, "text"),
+                    ("활동", 40, "text"),
+                    ("시간", 8, "num"),
+                    ("참석 인원", 10, "num"),
+                ],
+                [
+                    (e.event_date, e.kind, e.title, e.hours, e.present if e.held else None)
+                    for e in data.events
+                ],
+            )
+        )
+        out.append(
+            (
+                "단원별 참여",
+                [
+                    ("이름", 12, "text"),
+                    ("단", 18, "text"),
+                    ("역할", 8, "text"),
+                    ("상태", 8, "text"),
+                    ("참석", 8, "num"),
+                    ("대상 활동", 10, "num"),
+                    ("출석률", 10, "pct"),
+                    ("활동 시간", 10, "num"),
+                ],
+                [
+                    (r.name, r.team, r.role, r.status, r.attended, r.held, r.rate, r.hours)
+                    for r in data.participation
+                ],
+            )
+        )
     return out
 
 
@@ -87,8 +200,17 @@ def report_xlsx_bytes(data: ReportData) -> bytes:
         for r, row in enumerate(rows, 2):
             for c, ((_head, width, kind), value) in enumerate(zip(columns, row), 1):
                 if kind == "auto":
-                    kind = "pct" if title == "요약" and row[0] in ("채택률", "참여율") else (
-                        "date" if hasattr(value, "isoformat") else "num" if isinstance(value, (int, float)) else "text")
+                    kind = (
+                        "pct"
+                        if title == "요약" and row[0] in ("채택률", "참여율")
+                        else (
+                            "date"
+                            if hasattr(value, "isoformat")
+                            else "num"
+                            if isinstance(value, (int, float))
+                            else "text"
+                        )
+                    )
                 if kind == "text" and value is not None:
                     value = neutralize(str(value))
                 cell = ws.cell(row=r, column=c, value=value)

@@ -34,7 +34,9 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
         raise ConcurrencyError() from None
     except OperationalError as exc:
         if "locked" in str(exc).lower():
-            raise DomainError("다른 사용자가 데이터베이스를 사용 중입니다. 잠시 후 다시 시도해 주세요.") from None
+            raise DomainError(
+                "다른 사용자가 데이터베이스를 사용 중입니다. 잠시 후 다시 시도해 주세요."
+            ) from None
         raise
     except IntegrityError as exc:
         raise DomainError(f"저장할 수 없습니다: 다른 자료와 충돌합니다 ({_constraint(exc)}).") from None

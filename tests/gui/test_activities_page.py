@@ -4,9 +4,9 @@ import datetime as dt
 import io
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
-from pypdf import PdfReader
 
 from panelapp.domain.enums import EventKind
 from panelapp.gui.core import ops
@@ -14,9 +14,9 @@ from panelapp.gui.dialogs.certificate import default_file_name, make_certificate
 from panelapp.gui.dialogs.event_dialog import EventDialog
 from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.activities.attendance import EventInput, attendance_sheet, create_event
-from panelapp.services.system.bootstrap import open_app
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 D = dt.date
@@ -28,21 +28,33 @@ ENTRY = ("activities", "활동·출석", "panelapp.gui.pages.activities:Activiti
 
 def test_page_is_registered():
     from panelapp.gui import mainwindow
+
     assert ENTRY in mainwindow.PAGES
 
 
 @pytest.fixture
 def page(qtbot, tmp_path, monkeypatch):
     from panelapp.gui import mainwindow
+
     # Only this page (and the welcome page): other pages are tested, and may be in progress, elsewhere.
     monkeypatch.setattr(mainwindow, "PAGES", [mainwindow.PAGES[0], ENTRY])
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
     start = TODAY - dt.timedelta(days=120)
-    c = create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", start, TODAY + dt.timedelta(days=120)))
-    for name, phone in (("홍길동", "010-1111-2222"), ("김영희", "010-3333-4444"), ("박민수", "010-5555-6666")):
-        enroll_member(ctx, c.id, MemberInput(name=name, phone=phone, joined_on=start, team_id=c.teams[0].id),
-                      ConsentInput("2026-1", min(start, TODAY), agreed=True))
+    c = create_cohort(
+        ctx, CohortInput(7, "제7기 고객서비스 시민참여단", start, TODAY + dt.timedelta(days=120))
+    )
+    for name, phone in (
+        ("홍길동", "010-1111-2222"),
+        ("김영희", "010-3333-4444"),
+        ("박민수", "010-5555-6666"),
+    ):
+        enroll_member(
+            ctx,
+            c.id,
+            MemberInput(name=name, phone=phone, joined_on=start, team_id=c.teams[0].id),
+            ConsentInput("2026-1", min(start, TODAY), agreed=True),
+        )
     create_event(ctx, c.id, EventInput(EventKind.LAUNCH, "발대식", start + dt.timedelta(days=10), 3))
     ctx.db.dispose()
     window = MainWindow(str(tmp_path / "app.db"), settings=settings)
@@ -81,14 +93,19 @@ def test_create_event_tick_attendance_save_and_totals(qtbot, page, monkeypatch):
     page._event_id = dlg.result_info.id
     qtbot.waitUntil(lambda: page.events.rowCount() == 2, timeout=5000)
     page.refresh()
-    qtbot.waitUntil(lambda: page.current_event() is not None and page.current_event().title == "시설 안전점검 기본 교육")
+    qtbot.waitUntil(
+        lambda: page.current_event() is not None and page.current_event().title == "시설 안전점검 기본 교육"
+    )
     assert page.events.item(1, 2).text() == "시설 안전점검 기본 교육"
     assert page.events.item(1, 3).text() == "1.5시간" and page.events.item(1, 5).text() == "0 / 3명"
     assert _names(page) == ["김영희", "박민수", "홍길동"]
     # tick two members: unsaved until 저장
     page.grid.item(0, 0).setCheckState(Qt.CheckState.Checked)
     page.grid.item(2, 0).setCheckState(Qt.CheckState.Checked)
-    assert page.grid.pending == {page.sheet.rows[0].enrollment_id: True, page.sheet.rows[2].enrollment_id: True}
+    assert page.grid.pending == {
+        page.sheet.rows[0].enrollment_id: True,
+        page.sheet.rows[2].enrollment_id: True,
+    }
     assert "저장하지 않은 변경 2건" in page.pending_label.text() and page.save_button.isEnabled()
     page.grid.item(2, 0).setCheckState(Qt.CheckState.Unchecked)  # back to saved state: no longer pending
     assert len(page.grid.pending) == 1
@@ -105,7 +122,9 @@ def test_create_event_tick_attendance_save_and_totals(qtbot, page, monkeypatch):
     page.all_button.click()
     assert len(page.grid.pending) == 3
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
+    )
     page.events.select_id(page.sheet.events[1].id)
     assert asked and "3건" in asked[0]
     assert page.current_event().title == "발대식" and len(page.grid.pending) == 3
@@ -118,8 +137,12 @@ def test_create_event_tick_attendance_save_and_totals(qtbot, page, monkeypatch):
 
 def test_members_outside_their_period_cannot_be_ticked(qtbot, page):
     window, page, c = page
-    late = enroll_member(window.ctx, c.id, MemberInput(name="이철수", phone="010-7777-8888", joined_on=TODAY),
-                         ConsentInput("2026-1", TODAY, agreed=True))
+    late = enroll_member(
+        window.ctx,
+        c.id,
+        MemberInput(name="이철수", phone="010-7777-8888", joined_on=TODAY),
+        ConsentInput("2026-1", TODAY, agreed=True),
+    )
     window.bus.emit_changed("member", [late.enrollment_id])
     qtbot.waitUntil(lambda: page.grid.rowCount() == 4, timeout=5000)
     i = page.grid.row_index(late.enrollment_id)
@@ -140,13 +163,18 @@ def test_make_certificate_writes_a_pdf(qtbot, page, monkeypatch, tmp_path):
 
     (tmp_path / "out").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close
+    )
     page.grid.selectRow(0)
     assert page.cert_button.isEnabled()
     page.cert_button.click()
     qtbot.waitUntil(lambda: bool(offered), timeout=15000)
     target = tmp_path / "out" / "확인서.pdf"
-    assert asked_for[0].endswith(default_file_name(row.name, 7)) and "활동확인서_김영희_제7기.pdf" in asked_for[0]
+    assert (
+        asked_for[0].endswith(default_file_name(row.name, 7))
+        and "활동확인서_김영희_제7기.pdf" in asked_for[0]
+    )
     assert str(target) in offered[0]
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     assert len(reader.pages) == 1 and row.name in reader.pages[0].extract_text()
@@ -166,15 +194,17 @@ def test_reloads_keep_unsaved_ticks_until_the_cohort_changes(qtbot, page, monkey
     page.grid.item(0, 0).setCheckState(Qt.CheckState.Checked)
     pending = dict(page.grid.pending)
     assert len(pending) == 1
-    window.bus.emit_changed("member", None)        # someone edited the roster
-    window.cohort_changed.emit(c.id)               # the cohort list reloaded, same cohort
+    window.bus.emit_changed("member", None)  # someone edited the roster
+    window.cohort_changed.emit(c.id)  # the cohort list reloaded, same cohort
     qtbot.wait(300)
     ops.wait_for_all()
     qtbot.waitUntil(lambda: page.grid.rowCount() == 3)
     assert page.grid.pending == pending and page.grid.item(0, 0).checkState() == Qt.CheckState.Checked
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard)
-    window.cohort_changed.emit(None)               # another cohort: ask, then start clean
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard
+    )
+    window.cohort_changed.emit(None)  # another cohort: ask, then start clean
     assert asked and page.grid.pending == {}
     qtbot.waitUntil(lambda: page.events.rowCount() == 0 and page.grid.rowCount() == 0)
     assert attendance_sheet(window.ctx, c.id).rows[0].present == frozenset()  # discarded, not saved
@@ -193,7 +223,9 @@ def test_edit_hours_and_delete_event(qtbot, page, monkeypatch):
     qtbot.waitUntil(lambda: page.grid.item(0, 5).text() == "4시간", timeout=10000)
     assert page.events.item(0, 3).text() == "4시간"
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
     page.delete_button.click()
     qtbot.waitUntil(lambda: page.events.rowCount() == 0, timeout=10000)
     assert "3명의 활동 시간에서 4시간씩 빠집니다" in asked[0]

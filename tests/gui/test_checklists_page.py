@@ -4,19 +4,28 @@ a new version once results exist, validation shown, a new template."""
 import datetime as dt
 
 import pytest
+from conftest import make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from conftest import make_ctx
 from panelapp.db.models import Inspection
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.checklists import ChecklistsPage
-from panelapp.services.checklists.templates import get_template, get_template_version, list_templates, versions_of
+from panelapp.services.checklists.templates import (
+    get_template,
+    get_template_version,
+    list_templates,
+    versions_of,
+)
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
-from panelapp.services.registers.facilities import FacilityInput, create_facility, ensure_default_facility_types, \
-    list_facility_types
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    ensure_default_facility_types,
+    list_facility_types,
+)
 
 
 class Window(QMainWindow):
@@ -46,8 +55,16 @@ def complete_inspection(ctx, version_id):
     cohort = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
     facility = create_facility(ctx, FacilityInput("한빛체육관", list_facility_types(ctx)[0].id))
     with ctx.db.session_factory.begin() as s:
-        s.add(Inspection(uid="i-1", cohort_id=cohort.id, facility_id=facility.id, template_version_id=version_id,
-                         scheduled_date=dt.date(2026, 5, 1), status=InspectionStatus.COMPLETED))
+        s.add(
+            Inspection(
+                uid="i-1",
+                cohort_id=cohort.id,
+                facility_id=facility.id,
+                template_version_id=version_id,
+                scheduled_date=dt.date(2026, 5, 1),
+                status=InspectionStatus.COMPLETED,
+            )
+        )
 
 
 def save(qtbot, page):
@@ -87,7 +104,11 @@ def test_edit_in_place_then_new_version_after_a_completed_inspection(qtbot, page
     v2 = get_template(ctx, page.info.id)
     assert v2.version_number == 2
     added = v2.sections[1].items[1]
-    assert (added.text, added.kind, added.required) == ("손 소독제가 비치되어 있다", ChecklistItemKind.YES_NO, True)
+    assert (added.text, added.kind, added.required) == (
+        "손 소독제가 비치되어 있다",
+        ChecklistItemKind.YES_NO,
+        True,
+    )
     assert get_template_version(ctx, v1.version_id).sections == v1.sections
     qtbot.waitUntil(lambda: page.list.item(0).text().endswith("(v2)"), timeout=5000)
     qtbot.waitUntil(lambda: "이전 버전: v1(점검 결과 1건)" in page.version_label.text(), timeout=5000)

@@ -9,13 +9,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from panelapp.domain.enums import CohortStatus, TeamKind
 from panelapp.gui import mainwindow
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
-from panelapp.services.system.bootstrap import open_app
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.cohorts.manage import (
-    CohortInput, TeamInput, get_cohort, list_cohorts, update_cohort, update_team,
+    CohortInput,
+    TeamInput,
+    get_cohort,
+    list_cohorts,
+    update_cohort,
+    update_team,
 )
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 D = dt.date
@@ -26,9 +31,14 @@ def page(qtbot, tmp_path, monkeypatch):
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
     from panelapp.services.cohorts.manage import create_cohort
+
     c = create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", D(2026, 3, 1), D(2026, 12, 31)))
-    enroll_member(ctx, c.id, MemberInput("김하나", "010-2111-5678", team_id=c.teams[0].id, joined_on=D(2026, 3, 1)),
-                  ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    enroll_member(
+        ctx,
+        c.id,
+        MemberInput("김하나", "010-2111-5678", team_id=c.teams[0].id, joined_on=D(2026, 3, 1)),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
     ctx.db.dispose()
     # Only the pages under test: other pages' background loads must not leak into these tests.
     monkeypatch.setattr(mainwindow, "PAGES", [p for p in mainwindow.PAGES if p[0] in ("welcome", "cohorts")])
@@ -58,6 +68,7 @@ def answer(monkeypatch, yes: bool, asked: list):
     def question(_parent, title, text, *a, **k):
         asked.append((title, text))
         return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
     monkeypatch.setattr(QMessageBox, "question", question)
 
 
@@ -67,8 +78,15 @@ def cell(table, row, col):
 
 def test_page_lists_cohorts_and_teams(page):
     t = page.table
-    assert [cell(t, 0, c) for c in range(7)] == ["제7기", "제7기 고객서비스 시민참여단", "2026-03-01 ~ 2026-12-31",
-                                                "—", "—", "1명", "모집중"]
+    assert [cell(t, 0, c) for c in range(7)] == [
+        "제7기",
+        "제7기 고객서비스 시민참여단",
+        "2026-03-01 ~ 2026-12-31",
+        "—",
+        "—",
+        "1명",
+        "모집중",
+    ]
     teams = page.teams.table
     assert [cell(teams, r, 0) for r in range(2)] == ["정책동행단", "소식이음단"]
     assert cell(teams, 0, 3) == "1명" and cell(teams, 0, 2) == "—"
@@ -97,7 +115,12 @@ def test_create_cohort_with_a_validation_error_first(qtbot, page, messages):
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.save()
     info = dlg.result_info
-    assert (info.number, info.quota, info.launch_date, info.term_end) == (8, 35, D(2027, 3, 13), D(2027, 12, 31))
+    assert (info.number, info.quota, info.launch_date, info.term_end) == (
+        8,
+        35,
+        D(2027, 3, 13),
+        D(2027, 12, 31),
+    )
     qtbot.waitUntil(lambda: len(page.cohorts) == 2 and page.selected_cohort().id == info.id, timeout=5000)
     assert page.window_.cohort_combo.count() == 2  # the window's cohort selector followed
     qtbot.waitUntil(lambda: [t.name for t in page.teams.teams] == ["정책동행단", "소식이음단"], timeout=5000)
@@ -136,7 +159,9 @@ def test_stale_edit_shows_the_conflict_and_reloads(qtbot, page, messages):
     dlg = page.dialog
     seen = page.cohorts[0]
     # Another user saves the same cohort while the dialog is open.
-    update_cohort(ctx, seen.id, CohortInput(7, "다른 사람이 바꾼 이름", seen.term_start, seen.term_end), seen.version)
+    update_cohort(
+        ctx, seen.id, CohortInput(7, "다른 사람이 바꾼 이름", seen.term_start, seen.term_end), seen.version
+    )
     dlg.ui.nameEdit.setText("내가 바꾼 이름")
     dlg.save()
     qtbot.waitUntil(lambda: bool(messages), timeout=5000)
@@ -234,7 +259,9 @@ def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(mainwindow, "PAGES", [p for p in mainwindow.PAGES if p[0] in ("welcome", "cohorts")])
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
     from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+
     window = MainWindow(str(tmp_path / "empty.db"), settings=Settings(tmp_path / "s.json"))
     qtbot.addWidget(window)
     window.show()
@@ -244,12 +271,15 @@ def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
 
     def fill_and_save():
         dlg = QApplication.activeModalWidget()
-        if not isinstance(dlg, CohortDialog) or dlg.ui.nameEdit.text() != "제1기 시민참여단":  # not loaded yet
+        if (
+            not isinstance(dlg, CohortDialog) or dlg.ui.nameEdit.text() != "제1기 시민참여단"
+        ):  # not loaded yet
             QTimer.singleShot(20, fill_and_save)
             return
         dlg.ui.nameEdit.setText("제1기 고객서비스 시민참여단")
         dlg.save()
         done.append(dlg)
+
     QTimer.singleShot(0, fill_and_save)
     window.pages["welcome"].new_cohort()  # returns when the modal dialog closed
     assert done and done[0].result_info.name == "제1기 고객서비스 시민참여단"

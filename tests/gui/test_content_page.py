@@ -2,15 +2,15 @@
 totals per member and channel, hours credited, edit and delete with undo."""
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-
 from conftest import make_ctx
 from gui_window import Window
+from proposal_world import build
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
 from panelapp.domain.enums import ContentChannel
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.content import EMPTY_TEXT, ContentPage
 from panelapp.services.people.members import get_member
-from proposal_world import build
 
 
 @pytest.fixture
@@ -59,8 +59,14 @@ def test_post_through_the_dialog_counts_in_totals_and_hours(qtbot, setup, monkey
     qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=5000)
     settle(qtbot, page)
     table = page.register.table
-    assert [table.item(0, c).text() for c in (1, 2, 3, 5, 6, 7)] == \
-        ["체육센터 수영장 후기", "최소식", "유튜브", "1,500", "2시간", "https://blog.example.com/1"]
+    assert [table.item(0, c).text() for c in (1, 2, 3, 5, 6, 7)] == [
+        "체육센터 수영장 후기",
+        "최소식",
+        "유튜브",
+        "1,500",
+        "2시간",
+        "https://blog.example.com/1",
+    ]
     assert page.member_totals.table.item(0, 0).text() == "최소식"
     assert page.channel_totals.table.item(0, 0).text() == "유튜브"
     assert get_member(page.window_.ctx, w.news).hours == before + 2.0

@@ -36,11 +36,15 @@ def test_figures_open_their_filtered_lists_when_the_page_exists():
     w = Window("proposals")
     assert links.proposals(w, overdue=True)
     assert w.shown == ["proposals"]
-    assert w.pages["proposals"].filters == [{"status": None, "department_id": None, "facility_id": None,
-                                             "overdue": True}]
+    assert w.pages["proposals"].filters == [
+        {"status": None, "department_id": None, "facility_id": None, "overdue": True}
+    ]
     assert links.proposals(w, status=ProposalStatus.DECLINED)
     assert w.pages["proposals"].filters[-1]["status"] == ProposalStatus.DECLINED
-    assert not links.findings(w) and w.shown == ["proposals", "proposals"]  # no findings page: nothing happens
+    assert not links.findings(w) and w.shown == [
+        "proposals",
+        "proposals",
+    ]  # no findings page: nothing happens
 
 
 def test_search_hits_open_their_page_and_narrow_it():
@@ -50,10 +54,13 @@ def test_search_hits_open_their_page_and_narrow_it():
     page = w.pages["proposals"]
     assert w.shown == ["proposals"] and page.filters == [{}] and page.search_edit.text == "주차장 경사로 보수"
     note = SearchHit("feedback", 4, "아쉬워요 · 2026-05-03", "샤워실 온수가 미지근해요", 7)
-    assert search_links.open_hit(w, note) and w.pages["feedback"].search_edit.text == "샤워실 온수가 미지근해요"
+    assert (
+        search_links.open_hit(w, note) and w.pages["feedback"].search_edit.text == "샤워실 온수가 미지근해요"
+    )
     assert not search_links.open_hit(w, SearchHit("member", 1, "김민준", "", 7))
 
 
 def test_chart_axis_tops_are_round_numbers():
     from panelapp.gui.charts import nice_max
+
     assert [nice_max(v) for v in (0, 1, 3, 8, 12, 20, 21, 480)] == [1, 1, 5, 10, 20, 20, 50, 500]

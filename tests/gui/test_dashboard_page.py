@@ -4,17 +4,17 @@ banner leaves once a proposal covers the finding; Ctrl+F searches and Enter open
 import datetime as dt
 
 import pytest
+from dashboard_world import build_dashboard_world
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from dashboard_world import build_dashboard_world
 from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
-from panelapp.services.system.bootstrap import open_app
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.context import transaction
 from panelapp.services.reporting.dashboard import load_dashboard
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 
@@ -40,7 +40,9 @@ def window(qtbot, tmp_path):
 
 def _click_area(qtbot, chart, key):
     rect = next(r for r, k, _tip in chart.areas if k == key)
-    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.bottom() - 30)))
+    qtbot.mouseClick(
+        chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.bottom() - 30))
+    )
 
 
 def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
@@ -67,8 +69,11 @@ def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtb
     assert findings.severity_combo.currentData() == Severity.HIGH
     qtbot.waitUntil(lambda: len(findings.findings) == 2, timeout=10000)
     window.show_page("dashboard")
-    qtbot.mouseClick(page.urgent_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.urgent_list.visualItemRect(page.urgent_list.item(0)).center())
+    qtbot.mouseClick(
+        page.urgent_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.urgent_list.visualItemRect(page.urgent_list.item(0)).center(),
+    )
     assert window.stack.currentWidget() is findings
     qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=10000)
     window.show_page("dashboard")
@@ -91,7 +96,9 @@ def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtb
 def test_urgent_banner_leaves_once_a_proposal_covers_it(window, qtbot):
     page = window.pages["dashboard"]
     with transaction(window.ctx) as s:
-        p = Proposal(cohort_id=window.world.cohort_id, title="미끄럼 방지 매트", submitted_on=dt.date(2026, 6, 9))
+        p = Proposal(
+            cohort_id=window.world.cohort_id, title="미끄럼 방지 매트", submitted_on=dt.date(2026, 6, 9)
+        )
         s.add(p)
         s.flush()
         s.execute(proposal_findings.insert().values(proposal_id=p.id, finding_id=window.ids["urgent"]))
@@ -104,7 +111,9 @@ def test_ctrl_f_searches_and_enter_opens_the_finding(window, qtbot):
     window.activateWindow()
     assert window.search_action.shortcut().toString() == "Ctrl+F"
     window.search_action.trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SearchDialog" and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SearchDialog" and w.isVisible()
+    )
     dialog.ui.searchEdit.setText("미끄")
     qtbot.waitUntil(lambda: bool(dialog.hits), timeout=10000)
     assert [h.title for h in dialog.hits if h.kind == "finding"] == ["바닥 미끄럼"]
@@ -146,11 +155,15 @@ def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
     dialog = window.open_search()
     dialog.ui.searchEdit.setText("경사로")
     qtbot.waitUntil(lambda: any(h.kind == "proposal" for h in dialog.hits), timeout=10000)
-    item = next(dialog.ui.resultTree.topLevelItem(n).child(0) for n in range(dialog.ui.resultTree.topLevelItemCount())
-                if dialog.ui.resultTree.topLevelItem(n).text(0).startswith("개선제안"))
+    item = next(
+        dialog.ui.resultTree.topLevelItem(n).child(0)
+        for n in range(dialog.ui.resultTree.topLevelItemCount())
+        if dialog.ui.resultTree.topLevelItem(n).text(0).startswith("개선제안")
+    )
     dialog.ui.resultTree.setCurrentItem(item)
     assert dialog.open_button.isEnabled() and dialog.open_current()
     proposals = window.pages["proposals"]
     assert window.stack.currentWidget() is proposals and proposals.search_edit.text() == "경사로 설치"
-    qtbot.waitUntil(lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"],
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"], timeout=10000
+    )

@@ -11,8 +11,9 @@ def ev(i, day, read_only=False):
 
 
 def test_opens_on_the_latest_held_event_taken_here_not_an_inspection():
-    sheet = NS(today=dt.date(2026, 10, 20),
-               events=[ev(1, 1), ev(2, 10), ev(3, 15, read_only=True), ev(4, 25)])
+    sheet = NS(
+        today=dt.date(2026, 10, 20), events=[ev(1, 1), ev(2, 10), ev(3, 15, read_only=True), ev(4, 25)]
+    )
     assert default_event(sheet) == 2
 
 

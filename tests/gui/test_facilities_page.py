@@ -2,16 +2,25 @@
 validation error first), search, stop/resume, departments tab."""
 
 import pytest
+from conftest import make_ctx
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 
-from conftest import make_ctx
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.departments_tab import EMPTY_TEXT as DEPT_EMPTY
 from panelapp.gui.pages.facilities import EMPTY_TEXT, NO_MATCH_TEXT, FacilitiesPage
-from panelapp.services.registers.departments import DepartmentInput, create_department, ensure_organization, \
-    list_departments
-from panelapp.services.registers.facilities import FacilityInput, create_facility, list_facilities, list_facility_types
+from panelapp.services.registers.departments import (
+    DepartmentInput,
+    create_department,
+    ensure_organization,
+    list_departments,
+)
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    list_facilities,
+    list_facility_types,
+)
 
 
 class Window(QMainWindow):
@@ -52,8 +61,11 @@ def test_empty_database_seeds_types_and_shows_empty_texts(qtbot, page):
     shown(qtbot, page)
     assert page.register.currentWidget() is page.register.empty_label
     assert page.register.empty_label.text() == EMPTY_TEXT
-    assert [page.type_combo.itemText(i) for i in range(page.type_combo.count())][:3] == \
-        ["모든 유형", "체육시설", "주차장"]
+    assert [page.type_combo.itemText(i) for i in range(page.type_combo.count())][:3] == [
+        "모든 유형",
+        "체육시설",
+        "주차장",
+    ]
     assert len(list_facility_types(page.window_.ctx)) == 7
     assert not page.edit_button.isEnabled() and page.add_button.isEnabled()
     assert page.departments_tab.register.empty_label.text() == DEPT_EMPTY

@@ -2,17 +2,17 @@
 link through the dialog, handled toggle and delete with undo."""
 
 import pytest
+from conftest import make_ctx
+from gui_window import Window
+from proposal_world import build
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from conftest import make_ctx
-from gui_window import Window
 from panelapp.domain.enums import FeedbackKind, FeedbackSource
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.feedback import EMPTY_TEXT, FeedbackPage
 from panelapp.services.engagement.feedback import list_feedback
 from panelapp.services.proposals.manage import ProposalInput, create_proposal
-from proposal_world import build
 
 
 @pytest.fixture
@@ -82,7 +82,9 @@ def test_answer_link_toggle_delete_undo(qtbot, setup, monkeypatch):
     qtbot.waitUntil(lambda: dialog.result() != 0, timeout=5000)
     settle(qtbot, page)
     table = page.register.table
-    qtbot.waitUntil(lambda: table.item(0, 7) is not None and table.item(0, 7).text() == "온수 개선", timeout=5000)
+    qtbot.waitUntil(
+        lambda: table.item(0, 7) is not None and table.item(0, 7).text() == "온수 개선", timeout=5000
+    )
     assert table.item(0, 5).text() == "처리" and table.item(0, 6).text() != ""
     page.toggle_handled()
     qtbot.waitUntil(lambda: page.register.table.item(0, 5).text() == "미처리", timeout=5000)

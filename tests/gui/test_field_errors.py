@@ -19,8 +19,9 @@ def test_field_errors_keep_the_dialog_open_with_the_input(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
     dialog, fields, summary = form(qtbot)
     closed = []
-    close_on_save_failure(dialog, ValidationError("시설명", "이미 있습니다."), fields, summary,
-                          lambda: closed.append(1))
+    close_on_save_failure(
+        dialog, ValidationError("시설명", "이미 있습니다."), fields, summary, lambda: closed.append(1)
+    )
     assert dialog.isVisible() and closed == [] and fields["시설명"].text() == "새봄근린공원"
     assert summary.text() == "• 시설명: 이미 있습니다." and fields["시설명"].toolTip() == "이미 있습니다."
 

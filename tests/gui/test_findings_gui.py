@@ -3,24 +3,24 @@
 import datetime as dt
 
 import pytest
+from conftest import make_ctx
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
+from schedule_world import build_world
 
-from conftest import make_ctx
 from panelapp.domain.enums import FindingCategory as C
 from panelapp.domain.enums import Severity as S
 from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.finding_dialog import FindingDialog, open_finding
 from panelapp.gui.dialogs.photo_viewer import PhotoViewer
-from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.findings import FindingsPage
 from panelapp.gui.undo import UndoStack
 from panelapp.services.attachments.photos import list_attachments
 from panelapp.services.findings.manage import FindingInput, create_finding, list_findings
 from panelapp.services.inspections.scheduling import create_inspection
-from schedule_world import build_world
 
 
 class Window(QMainWindow):
@@ -48,8 +48,13 @@ def setup(qtbot, tmp_path):
 def drop(widget, *paths):
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     widget.dropEvent(event)
     del data
 
@@ -67,8 +72,13 @@ def test_new_finding_with_a_dropped_photo(qtbot, setup, monkeypatch):
     window, w, insp, tmp = setup
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
-    dialog = FindingDialog(window, [(insp.id, "2026-05-12 한빛국민체육센터 점검", dt.date(2026, 5, 12))], fixed=True)
-    assert not dialog.ui.inspectionCombo.isEnabled() and dialog.ui.observedEdit.date().toString("yyyy-MM-dd") == "2026-05-12"
+    dialog = FindingDialog(
+        window, [(insp.id, "2026-05-12 한빛국민체육센터 점검", dt.date(2026, 5, 12))], fixed=True
+    )
+    assert (
+        not dialog.ui.inspectionCombo.isEnabled()
+        and dialog.ui.observedEdit.date().toString("yyyy-MM-dd") == "2026-05-12"
+    )
     note = tmp / "메모.jpg"
     note.write_text("글자")
     drop(dialog, jpeg(tmp / "계단.jpg", orientation=6), note)
@@ -93,7 +103,9 @@ def test_new_finding_with_a_dropped_photo(qtbot, setup, monkeypatch):
 
 def test_edit_adds_and_removes_photos_at_once_with_undo(qtbot, setup, monkeypatch):
     window, w, insp, tmp = setup
-    f = create_finding(window.ctx, FindingInput(insp.id, "난간 흔들림", C.SAFETY, S.HIGH), [jpeg(tmp / "a.jpg")])
+    f = create_finding(
+        window.ctx, FindingInput(insp.id, "난간 흔들림", C.SAFETY, S.HIGH), [jpeg(tmp / "a.jpg")]
+    )
     open_finding(window, f.id)
     qtbot.waitUntil(lambda: any(isinstance(c, FindingDialog) for c in window.children()), timeout=5000)
     dialog = next(c for c in window.children() if isinstance(c, FindingDialog))
@@ -118,30 +130,46 @@ def test_findings_page_filters_and_columns(qtbot, setup):
     window, w, insp, tmp = setup
     park = create_inspection(window.ctx, w.draft(facility=w.park_fac, day=dt.date(2026, 5, 14)))
     create_finding(window.ctx, FindingInput(insp.id, "화장실 휴지 없음", C.CLEANLINESS, S.LOW, "1층"))
-    create_finding(window.ctx, FindingInput(park.id, "그네 볼트 풀림", C.SAFETY, S.URGENT, "놀이터"),
-                   [jpeg(tmp / "g.jpg")])
+    create_finding(
+        window.ctx,
+        FindingInput(park.id, "그네 볼트 풀림", C.SAFETY, S.URGENT, "놀이터"),
+        [jpeg(tmp / "g.jpg")],
+    )
     page = FindingsPage(window)
     window.setCentralWidget(page)
     window.show()
     table = page.register.table
     qtbot.waitUntil(lambda: not page._loading and table.rowCount() == 2, timeout=5000)
     assert [table.item(0, c).text() for c in range(8)] == [
-        "2026-05-14", "새봄근린공원", "그네 볼트 풀림", "안전", "긴급(안전)", "놀이터", "1", "없음"]
+        "2026-05-14",
+        "새봄근린공원",
+        "그네 볼트 풀림",
+        "안전",
+        "긴급(안전)",
+        "놀이터",
+        "1",
+        "없음",
+    ]
     assert page.count_label.text() == "2건 · 제안 없는 긴급 1건"
     page.apply_filter(severity=S.URGENT, without_proposal=True)
     qtbot.waitUntil(lambda: not page._loading and table.rowCount() == 1, timeout=5000)
     assert page.severity_combo.currentData() == S.URGENT and page.proposal_combo.currentText() == "제안 없음"
     page.apply_filter(facility_id=w.gym)
-    qtbot.waitUntil(lambda: not page._loading and table.item(0, 2).text() == "화장실 휴지 없음"
-                    and table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not page._loading and table.item(0, 2).text() == "화장실 휴지 없음" and table.rowCount() == 1,
+        timeout=5000,
+    )
     assert page.facility_combo.currentText() == "한빛국민체육센터"
     page.apply_filter(category=C.SIGNAGE)
-    qtbot.waitUntil(lambda: not page._loading and page.register.currentWidget() is page.register.empty_label,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: not page._loading and page.register.currentWidget() is page.register.empty_label, timeout=5000
+    )
     assert "조건에 맞는" in page.register.empty_label.text()
     page.apply_filter()
     page.search_edit.setText("볼트")
-    qtbot.waitUntil(lambda: not page._loading and table.rowCount() == 1
-                    and table.item(0, 2).text() == "그네 볼트 풀림", timeout=5000)
+    qtbot.waitUntil(
+        lambda: not page._loading and table.rowCount() == 1 and table.item(0, 2).text() == "그네 볼트 풀림",
+        timeout=5000,
+    )
     page.edit_selected()
     qtbot.waitUntil(lambda: any(isinstance(c, FindingDialog) for c in window.children()), timeout=5000)

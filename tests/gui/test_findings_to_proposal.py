@@ -2,20 +2,21 @@
 the proposal's detail shows their photos through the real attachments service."""
 
 import pytest
+from conftest import make_ctx
+from gui_window import Window
 from PIL import Image
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from schedule_world import build_world
 
-from conftest import make_ctx
-from gui_window import Window
-from panelapp.domain.enums import FindingCategory as C, Severity as S
-from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
+from panelapp.domain.enums import FindingCategory as C
+from panelapp.domain.enums import Severity as S
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
 from panelapp.gui.pages.findings import FindingsPage
 from panelapp.gui.pages.proposals import ProposalsPage
 from panelapp.services.findings.manage import FindingInput, create_finding
 from panelapp.services.inspections.scheduling import create_inspection
-from schedule_world import build_world
 
 
 @pytest.fixture
@@ -42,8 +43,10 @@ def test_selected_findings_become_one_proposal_with_photos(qtbot, setup):
     qtbot.waitUntil(lambda: len(page.findings) == 2 and page.register.table.rowCount() == 2, timeout=5000)
     table = page.register.table
     table.selectRow(0)
-    table.selectionModel().select(table.model().index(1, 0), QItemSelectionModel.SelectionFlag.Select
-                                  | QItemSelectionModel.SelectionFlag.Rows)
+    table.selectionModel().select(
+        table.model().index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
     assert page.proposal_button.isEnabled()
     page.proposal_button.click()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ProposalDialog)), timeout=5000)
@@ -54,8 +57,9 @@ def test_selected_findings_become_one_proposal_with_photos(qtbot, setup):
     qtbot.waitUntil(lambda: dialog.result() != 0, timeout=5000)
     proposals = ProposalsPage(window)
     window.setCentralWidget(proposals)
-    qtbot.waitUntil(lambda: proposals.detail.detail is not None and proposals.detail.currentIndex() == 1,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: proposals.detail.detail is not None and proposals.detail.currentIndex() == 1, timeout=5000
+    )
     assert len(proposals.detail.detail.findings) == 2
     thumbs = proposals.detail.findChildren(QLabel, "findingThumb")
     assert len(thumbs) == 1 and not thumbs[0].pixmap().isNull() and thumbs[0].toolTip() == "floor.jpg"

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import func, select
 
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
-from panelapp.services.system.bootstrap import open_app
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "import"
@@ -23,8 +23,12 @@ def page(qtbot, tmp_path, monkeypatch):
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
     c = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
-    enroll_member(ctx, c.id, MemberInput("김하나", "010-2999-5678", joined_on=dt.date(2026, 3, 1)),
-                  ConsentInput("2026-1", dt.date(2026, 3, 1), agreed=True))
+    enroll_member(
+        ctx,
+        c.id,
+        MemberInput("김하나", "010-2999-5678", joined_on=dt.date(2026, 3, 1)),
+        ConsentInput("2026-1", dt.date(2026, 3, 1), agreed=True),
+    )
     ctx.db.dispose()
     window = MainWindow(str(tmp_path / "app.db"), settings=settings)
     qtbot.addWidget(window)
@@ -82,9 +86,13 @@ def test_import_all_rows_refreshes_the_roster(qtbot, page, monkeypatch):
 
 def test_cancel_writes_nothing(qtbot, page, monkeypatch, tmp_path):
     from panelapp.db.models import Member
+
     path = tmp_path / "many.csv"
-    path.write_text("이름,휴대전화,개인정보동의일\n" + "".join(
-        f"단원,010-{3000 + i // 100:04d}-{i:04d},2026-03-02\n" for i in range(1500)), encoding="utf-8")
+    path.write_text(
+        "이름,휴대전화,개인정보동의일\n"
+        + "".join(f"단원,010-{3000 + i // 100:04d}-{i:04d},2026-03-02\n" for i in range(1500)),
+        encoding="utf-8",
+    )
     dlg = open_import(qtbot, page, monkeypatch, path)
     op = dlg.start_import()
     op.cancel()
@@ -113,10 +121,13 @@ def test_template_download(qtbot, page, monkeypatch, tmp_path):
 
 def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_path):
     from panelapp.db.models import AccessLog
+
     choice = []
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[choice[-1]], True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("발대식 안내", True))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "명단"), "CSV UTF-8 (*.csv)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "명단"), "CSV UTF-8 (*.csv)")
+    )
     choice.append(0)
     page.export_roster()
     qtbot.waitUntil(lambda: bool(page.messages), timeout=10000)
@@ -126,7 +137,9 @@ def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_
     qtbot.waitUntil(lambda: len(page.messages) == 2, timeout=10000)
     assert "김하나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig")
     with page.window_.ctx.db.session_factory() as s:
-        assert s.scalars(select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")).all() == ["발대식 안내"]
+        assert s.scalars(select(AccessLog.purpose).where(AccessLog.action == "export_unmasked")).all() == [
+            "발대식 안내"
+        ]
 
 
 def test_fix_the_file_and_read_it_again(qtbot, page, monkeypatch, tmp_path):
@@ -136,9 +149,12 @@ def test_fix_the_file_and_read_it_again(qtbot, page, monkeypatch, tmp_path):
     dlg.view.selectRow(0)
     assert dlg.detail_label.text().splitlines() == [
         "행 1: 역할: '회장'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요.",
-        "행 1: 개인정보동의일: '어제'은(는) 날짜 형식이 아닙니다. 예: 2026-03-02"]
+        "행 1: 개인정보동의일: '어제'은(는) 날짜 형식이 아닙니다. 예: 2026-03-02",
+    ]
     assert dlg.proxy.index(0, 7).data().startswith("[2건] 역할:")
-    path.write_text("이름,휴대전화,역할,개인정보동의일\n가람,010-2111-0001,조장,2026-03-02\n", encoding="utf-8")
+    path.write_text(
+        "이름,휴대전화,역할,개인정보동의일\n가람,010-2111-0001,조장,2026-03-02\n", encoding="utf-8"
+    )
     first = dlg.preview
     dlg.reload_button.click()
     qtbot.waitUntil(lambda: dlg.preview is not first and dlg.preview is not None, timeout=10000)

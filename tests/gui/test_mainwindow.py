@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QSettings
 
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.settings import Settings
 
 
@@ -24,6 +24,7 @@ def test_empty_database_shows_welcome_page_and_status(qtbot, tmp_path):
     assert not window.cohort_combo.isEnabled()
     # the migrations ran: the database is at head
     from panelapp.db.migrate import is_at_head
+
     assert is_at_head(window.ctx.db)
     window.close()
     wait_for_all()
@@ -31,10 +32,14 @@ def test_empty_database_shows_welcome_page_and_status(qtbot, tmp_path):
 
 def test_with_a_cohort_the_welcome_page_hides(qtbot, tmp_path):
     import datetime as dt
-    from panelapp.services.system.bootstrap import open_app
+
     from panelapp.services.cohorts.manage import CohortInput, create_cohort
+    from panelapp.services.system.bootstrap import open_app
+
     ctx = open_app(str(tmp_path / "app.db"), Settings(tmp_path / "settings.json"))
-    create_cohort(ctx, CohortInput(7, "제7기 고객서비스 시민참여단", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
+    create_cohort(
+        ctx, CohortInput(7, "제7기 고객서비스 시민참여단", dt.date(2026, 3, 1), dt.date(2026, 12, 31))
+    )
     ctx.db.dispose()
     window = open_window(qtbot, tmp_path)
     assert window.cohort_combo.currentText().startswith("제7기")
@@ -57,6 +62,7 @@ def test_window_geometry_is_remembered(qtbot, tmp_path):
 
 def test_unopenable_database_reports_in_korean(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
+
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     window = MainWindow(str(tmp_path / "nofolder" / "x.db"), settings=Settings(tmp_path / "s.json"))

@@ -18,8 +18,9 @@ def test_success_runs_on_main_thread_and_work_off_it(qtbot):
         seen["worker"] = threading.current_thread() is threading.main_thread()
         return 42
 
-    op = Op(None, work).success(lambda r: seen.update(result=r,
-                                                     main=QThread.currentThread() is QApplication.instance().thread()))
+    op = Op(None, work).success(
+        lambda r: seen.update(result=r, main=QThread.currentThread() is QApplication.instance().thread())
+    )
     with qtbot.waitSignal(op.finished, timeout=5000):
         op.run()
     assert seen == {"worker": False, "result": 42, "main": True}
@@ -87,6 +88,7 @@ def test_writes_are_serialised(qtbot):
 def test_callbacks_skipped_when_the_parent_widget_is_gone(qtbot):
     from PySide6.QtWidgets import QWidget
     from shiboken6 import delete
+
     parent = QWidget()
     called = []
     release = threading.Event()

@@ -4,18 +4,18 @@ the timeline and photos in the detail, filters and the dashboard's apply_filter,
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
-
 from conftest import make_ctx
 from gui_window import Window
+from proposal_world import build
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+
 from panelapp.domain.enums import ProposalStatus as PS
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.proposal_dialog import ProposalDialog, open_new_proposal
 from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
-from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.proposals import EMPTY_TEXT, ProposalsPage
 from panelapp.gui.proposal_style import OVERDUE_ROW
 from panelapp.services.proposals.manage import ProposalInput, create_proposal, list_proposals
-from proposal_world import build
 
 
 @pytest.fixture
@@ -42,8 +42,14 @@ def shown(qtbot, page):
 
 
 def detail_ready(qtbot, page, status=None):
-    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.currentIndex() == 1
-                    and (status is None or page.detail.detail.status == status), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.detail is not None
+            and page.detail.currentIndex() == 1
+            and (status is None or page.detail.detail.status == status)
+        ),
+        timeout=5000,
+    )
 
 
 def open_dialog(qtbot, window, cls):
@@ -61,11 +67,13 @@ def test_empty_state(qtbot, setup):
 def test_from_findings_to_accepted_with_timeline_and_photos(qtbot, setup, monkeypatch):
     page, w = setup
     import panelapp.gui.pages.proposal_detail as detail_mod
+
     photo = page.window_.grab()
     path = str(__import__("pathlib").Path(page.window_.ctx.db.display_name()).parent / "thumb.png")
     photo.save(path)
-    monkeypatch.setattr(detail_mod, "finding_photos",
-                        lambda ctx, findings: {f.id: [(path, "바닥.jpg")] for f in findings})
+    monkeypatch.setattr(
+        detail_mod, "finding_photos", lambda ctx, findings: {f.id: [(path, "바닥.jpg")] for f in findings}
+    )
     shown(qtbot, page)
     open_new_proposal(page.window_, [w.slippery, w.lights])
     dialog = open_dialog(qtbot, page.window_, ProposalDialog)
@@ -107,10 +115,20 @@ def test_from_findings_to_accepted_with_timeline_and_photos(qtbot, setup, monkey
 def test_filters_apply_filter_and_overdue_rows(qtbot, setup):
     page, w = setup
     ctx, today = page.window_.ctx, dt.date.today()
-    create_proposal(ctx, ProposalInput(w.cohort_id, "오래된 제안", proposal="x", facility_id=w.gym,
-                                       submitted_on=today - dt.timedelta(days=30)))
-    create_proposal(ctx, ProposalInput(w.cohort_id, "공원 제안", proposal="y", facility_id=w.park,
-                                       department_id=w.dept_id))
+    create_proposal(
+        ctx,
+        ProposalInput(
+            w.cohort_id,
+            "오래된 제안",
+            proposal="x",
+            facility_id=w.gym,
+            submitted_on=today - dt.timedelta(days=30),
+        ),
+    )
+    create_proposal(
+        ctx,
+        ProposalInput(w.cohort_id, "공원 제안", proposal="y", facility_id=w.park, department_id=w.dept_id),
+    )
     shown(qtbot, page)
     assert page.table.rowCount() == 2
     late = next(r for r in range(2) if page.table.item(r, 1).text() == "오래된 제안")

@@ -8,14 +8,14 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
+from report_world import build_report_world
 
 from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
-from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.reports import EMPTY_TEXT, ReportsPage
 from panelapp.settings import Settings
-from report_world import build_report_world
 
 
 class Window(QMainWindow):
@@ -55,7 +55,9 @@ def test_dialog_defaults_to_the_cohort_term_and_masks(qtbot, window, tmp_path):
     dlg = _dialog(qtbot, window)
     assert dlg.ui.cohortCombo.currentText().startswith("제7기")
     assert (dlg.ui.fromEdit.date().toString("yyyy-MM-dd"), dlg.ui.toEdit.date().toString("yyyy-MM-dd")) == (
-        "2026-03-01", "2026-12-31")
+        "2026-03-01",
+        "2026-12-31",
+    )
     assert dlg.ui.facilityList.count() == 3 and not dlg.ui.facilityList.isEnabled()
     options = dlg.options()
     assert options.mask_personal and options.purpose is None and options.facility_ids is None
@@ -82,7 +84,9 @@ def test_make_report_previews_and_remembers(qtbot, window, tmp_path):
     dlg.generate()
     result = _made(qtbot, dlg)
     assert result.pages >= 4 and target.is_file() and target.with_suffix(".xlsx").is_file()
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages).replace(" ", "")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages).replace(
+        " ", ""
+    )
     assert "한빛국민체육센터" in text and "새봄근린공원" not in text and "부록" not in text
     assert "김영희" not in text
     previews = window.findChildren(ReportPreviewDialog)
@@ -94,7 +98,10 @@ def test_make_report_previews_and_remembers(qtbot, window, tmp_path):
     assert page.table.rowCount() == 1 and page.stack.currentWidget() is page.table  # refreshed by the bus
     again = _dialog(qtbot, window)  # the next dialog starts from the last choices
     assert again.ui.someFacilitiesRadio.isChecked() and not again.ui.appendixCheck.isChecked()
-    assert again.ui.fromEdit.date().toString("yyyy-MM-dd") == "2026-04-01" and again.ui.maxPhotosSpin.value() == 3
+    assert (
+        again.ui.fromEdit.date().toString("yyyy-MM-dd") == "2026-04-01"
+        and again.ui.maxPhotosSpin.value() == 3
+    )
     checked = [again.ui.facilityList.item(i).checkState() == Qt.CheckState.Checked for i in range(3)]
     assert checked == [False, False, True]
 
@@ -124,10 +131,13 @@ def test_errors_show_in_the_dialog(qtbot, window, tmp_path):
 
 
 def test_preview_pages_open_and_print(qtbot, window, tmp_path, monkeypatch):
-    from panelapp.reports.improvement_report import render_improvement_report
     from panelapp.domain.report_data import ReportOptions
+    from panelapp.reports.improvement_report import render_improvement_report
     from panelapp.services.reporting.query import build_report_data
-    pdf, pages = render_improvement_report(build_report_data(window.ctx, ReportOptions(window.current_cohort_id)))
+
+    pdf, pages = render_improvement_report(
+        build_report_data(window.ctx, ReportOptions(window.current_cohort_id))
+    )
     path = tmp_path / "r.pdf"
     path.write_bytes(pdf)
     preview = ReportPreviewDialog(window, str(path))
@@ -138,10 +148,13 @@ def test_preview_pages_open_and_print(qtbot, window, tmp_path, monkeypatch):
     assert preview.page_spin.value() == 2 and preview.prev_button.isEnabled()
     assert preview.page_label.pixmap().toImage() != first and preview.page_label.pixmap().width() > 500
     opened = []
-    monkeypatch.setattr("panelapp.gui.dialogs.report_preview.QDesktopServices.openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        "panelapp.gui.dialogs.report_preview.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
     assert preview.open_external() and opened == [str(path)]
     from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
@@ -159,9 +172,19 @@ def test_preview_pages_open_and_print(qtbot, window, tmp_path, monkeypatch):
 def test_report_page_lists_only_existing_files(qtbot, window, tmp_path):
     real = tmp_path / "a.pdf"
     real.write_bytes(b"%PDF-1.4")
-    window.settings.set("recent_reports", [
-        {"pdf": str(real), "cohort": "제7기", "period": "2026-03-01 ~ 2026-12-31", "pages": 8, "made": "2026-08-01 10:00"},
-        {"pdf": str(tmp_path / "gone.pdf"), "cohort": "제7기", "period": "", "pages": 1, "made": ""}])
+    window.settings.set(
+        "recent_reports",
+        [
+            {
+                "pdf": str(real),
+                "cohort": "제7기",
+                "period": "2026-03-01 ~ 2026-12-31",
+                "pages": 8,
+                "made": "2026-08-01 10:00",
+            },
+            {"pdf": str(tmp_path / "gone.pdf"), "cohort": "제7기", "period": "", "pages": 1, "made": ""},
+        ],
+    )
     page = ReportsPage(window)
     qtbot.addWidget(page)
     assert page.table.rowCount() == 1 and page.selected_path() == str(real)

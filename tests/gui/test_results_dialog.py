@@ -5,19 +5,19 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from conftest import make_ctx
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
+from schedule_world import build_world
 
-from conftest import make_ctx
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
 from panelapp.gui.core.bus import DataBus
-from panelapp.gui.dialogs.results_dialog import ResultsDialog, open_results
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.results_dialog import ResultsDialog, open_results
 from panelapp.gui.results_items import AnswerField
 from panelapp.gui.undo import UndoStack
 from panelapp.services.inspections.scheduling import create_inspection, set_status
 from panelapp.services.results.entry import get_result_sheet
-from schedule_world import build_world
 
 
 class Window(QMainWindow):
@@ -83,7 +83,9 @@ def test_keys_answer_move_on_and_scores_update_live(qtbot, setup):
     dialog.ui.saveButton.click()
     qtbot.waitUntil(lambda: not dialog.dirty, timeout=5000)
     saved = get_result_sheet(window.ctx, insp.id)
-    assert saved.response(rows[0].item.id).note == "2층 소화기" and saved.response(rows[4].item.id).value == "4"
+    assert (
+        saved.response(rows[0].item.id).note == "2층 소화기" and saved.response(rows[4].item.id).value == "4"
+    )
     assert saved.status == InspectionStatus.PLANNED
 
 
@@ -105,7 +107,11 @@ def test_complete_names_missing_items_then_records_attendance(qtbot, setup, monk
         dialog.ui.completeButton.click()
     sheet = get_result_sheet(window.ctx, insp.id)
     assert sheet.status == InspectionStatus.COMPLETED
-    assert {p.name: p.present for p in sheet.participants} == {"김민준": True, "김영희": True, "이철수": False}
+    assert {p.name: p.present for p in sheet.participants} == {
+        "김민준": True,
+        "김영희": True,
+        "이철수": False,
+    }
     assert sheet.actual_start.strftime("%Y-%m-%d %H:%M") == "2026-05-12 10:00"
 
 
@@ -122,6 +128,7 @@ def test_open_only_for_planned_or_completed(qtbot, setup):
 
 def test_schedule_page_offers_results_for_the_selected_visit(qtbot, setup):
     from panelapp.gui.pages.schedule import SchedulePage
+
     window, w, insp = setup
     other = create_inspection(window.ctx, w.draft(day=dt.date(2026, 5, 14), facility=w.park_fac))
     set_status(window.ctx, other.id, InspectionStatus.POSTPONED, "우천", other.version)

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
-from panelapp.services.system.bootstrap import open_app
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 D = dt.date
@@ -20,9 +20,16 @@ def page(qtbot, tmp_path):
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
     c = create_cohort(ctx, CohortInput(7, "제7기", D(2026, 3, 1), D(2026, 12, 31)))
-    for name, phone, district in [("김하나", "010-2111-5678", "중구 명동"), ("이두리", "010-2222-1234", "남구")]:
-        enroll_member(ctx, c.id, MemberInput(name, phone, district=district, joined_on=D(2026, 3, 1)),
-                      ConsentInput("2026-1", D(2026, 3, 1), agreed=True))
+    for name, phone, district in [
+        ("김하나", "010-2111-5678", "중구 명동"),
+        ("이두리", "010-2222-1234", "남구"),
+    ]:
+        enroll_member(
+            ctx,
+            c.id,
+            MemberInput(name, phone, district=district, joined_on=D(2026, 3, 1)),
+            ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+        )
     ctx.db.dispose()
     window = MainWindow(str(tmp_path / "app.db"), settings=settings)
     qtbot.addWidget(window)
@@ -75,8 +82,7 @@ def test_add_member_with_a_validation_error_first(qtbot, page):
 
 def test_reveal_asks_purpose_once_and_logs(qtbot, page, monkeypatch):
     asked = []
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: (asked.append(1), ("문자 발송", True))[1])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(1), ("문자 발송", True))[1])
     assert cell(page, 0, 3) == "010-****-5678"
     page.reveal_button.setChecked(True)
     assert cell(page, 0, 3) == "010-2111-5678"
@@ -86,8 +92,10 @@ def test_reveal_asks_purpose_once_and_logs(qtbot, page, monkeypatch):
     assert len(asked) == 1
     wait_for_all()
     from sqlalchemy import select
+
     from panelapp.db.models import AccessLog
     from panelapp.services.context import reading
+
     with reading(page.window_.ctx) as s:
         assert s.scalars(select(AccessLog.purpose)).all() == ["문자 발송", "문자 발송"]
 
@@ -144,13 +152,16 @@ def test_edit_member_shows_consent_history(qtbot, page):
 def test_context_menu_certificate_writes_the_members_pdf(qtbot, page, monkeypatch, tmp_path):
     """활동확인서 만들기 from the roster's row menu produces that member's one-page PDF."""
     import io
+
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
+
     target = tmp_path / "cert.pdf"
     offered, menus = [], []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close
+    )
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -158,6 +169,7 @@ def test_context_menu_certificate_writes_the_members_pdf(qtbot, page, monkeypatc
         popup = QApplication.activePopupWidget()
         menus.append([act.text() for act in popup.actions()])
         popup.close()
+
     row = names(page).index("이두리")
     page.view.selectRow(row)
     QTimer.singleShot(200, read_and_close_menu)

@@ -1,21 +1,24 @@
 """점검 일정 page: schedule through the dialog (warning confirmed), drag to reschedule in the
 month and week views, list filters, status with reason, field sheet and .ics files."""
 
-import datetime as dt
-
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from conftest import make_ctx
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
+from schedule_world import D, T, build_world
 
-from conftest import make_ctx
 from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.schedule import SchedulePage
 from panelapp.gui.schedule.blocks import mime_for
-from panelapp.services.inspections.scheduling import InspectionQuery, create_inspection, get_inspection, list_inspections
-from schedule_world import D, T, build_world
+from panelapp.services.inspections.scheduling import (
+    InspectionQuery,
+    create_inspection,
+    get_inspection,
+    list_inspections,
+)
 
 
 class Window(QMainWindow):
@@ -53,8 +56,9 @@ def settle(qtbot, page):
 
 def drop(view, pos: QPointF, inspection_id: int) -> None:
     data = mime_for(inspection_id)  # the event does not own its mime data: keep it alive
-    event = QDropEvent(pos, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        pos, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     view.dropEvent(event)
     del data
 
@@ -65,8 +69,14 @@ def test_schedule_through_the_dialog_with_a_warning_confirmed(qtbot, setup, monk
     shown(qtbot, page)
     assert page.period_label.text() == "2026년 5월"
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
-        asked.append(text), QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a, **k: (
+            asked.append(text),
+            QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes,
+        )[1],
+    )
     dialog = page.add(D(2026, 5, 12))
     ui = dialog.ui
     assert ui.teamCombo.currentText() == "정책동행단" and ui.templateCombo.currentText().endswith("(기본)")
@@ -144,7 +154,9 @@ def test_drag_to_a_day_and_time_in_the_week_view(qtbot, setup, monkeypatch):
     week = page.week
     assert week.slot_at(week.block_rect(info.id).topLeft() + QPointF(5, 1))[0] == D(2026, 5, 12)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Yes)[1]
+    )
     x = week.block_rect(info.id).center().x() + week._col_w()  # next day, Wednesday
     y = week._y(13 * 60 + 30) + 2
     assert week.slot_at(QPointF(x, y)) == (D(2026, 5, 13), T(13, 30))
@@ -161,6 +173,7 @@ def test_list_filters(qtbot, setup):
     create_inspection(w.ctx, w.draft(day=D(2026, 6, 9), facility=w.lot))
     create_inspection(w.ctx, w.draft(day=D(2026, 7, 7), facility=w.park_fac))
     from panelapp.services.inspections.scheduling import set_status
+
     set_status(w.ctx, a.id, InspectionStatus.CANCELLED, "휴관", a.version)
     shown(qtbot, page)
     page.show_view(2)

@@ -1,14 +1,14 @@
 """설정 및 사용자 dialog: choose the acting user, add users, deactivate, data locations."""
 
 import pytest
+from conftest import make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow
 
-from conftest import make_ctx
 from panelapp.domain.enums import UserRole
 from panelapp.gui.core.bus import DataBus
-from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 from panelapp.paths import data_dir
 from panelapp.services.people.users import create_user, list_users
 from panelapp.settings import Settings
@@ -107,6 +107,7 @@ def test_acting_user_cannot_be_deactivated(qtbot, dialog):
 
 def test_main_window_menu_opens_it_and_updates_the_status_bar(qtbot, tmp_path, monkeypatch):
     from panelapp.gui.mainwindow import MainWindow
+
     window = MainWindow(str(tmp_path / "app.db"), settings=Settings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     window.show()

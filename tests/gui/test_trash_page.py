@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
+from conftest import make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from conftest import make_ctx
 from panelapp.domain.localtime import format_local
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
@@ -93,6 +93,7 @@ def test_refreshes_when_data_changes_elsewhere(qtbot, page):
     assert page.stack.currentWidget() is page.empty_label
     delete_cohort(ctx, list_cohorts(ctx)[-1].id)
     page.window_.bus.emit_changed("cohort")
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.stack.currentWidget() is page.table,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.table.rowCount() == 1 and page.stack.currentWidget() is page.table, timeout=5000
+    )
     assert page.table.item(0, 1).text().startswith("제6기")

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 
 from panelapp.db.models import Facility
-from panelapp.gui.mainwindow import MainWindow
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.context import reading, transaction
 from panelapp.services.system.undo import UndoRecord, snapshot
 from panelapp.settings import Settings

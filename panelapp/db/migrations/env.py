@@ -13,6 +13,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         from sqlalchemy import create_engine
+
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
         with engine.begin() as conn:
             _run(conn)

@@ -1,18 +1,37 @@
 """All tables of the domain. Import this package to have the whole metadata."""
 
-from panelapp.db.models.people import (  # noqa: F401
-    AccessLog, Cohort, Consent, ConsentNotice, Department, Enrollment, Member, Organization,
-    Team, User,
-)
 from panelapp.db.models.activity import ActivityEvent, Attendance, ContentPost  # noqa: F401
 from panelapp.db.models.facilities import (  # noqa: F401
-    ChecklistItem, ChecklistSection, ChecklistTemplate, ChecklistTemplateVersion, Facility,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistTemplate,
+    ChecklistTemplateVersion,
+    Facility,
     FacilityType,
 )
 from panelapp.db.models.inspections import (  # noqa: F401
-    Attachment, ChecklistResponse, Finding, Inspection, InspectionAssignment,
+    Attachment,
+    ChecklistResponse,
+    Finding,
+    Inspection,
+    InspectionAssignment,
+)
+from panelapp.db.models.people import (  # noqa: F401
+    AccessLog,
+    Cohort,
+    Consent,
+    ConsentNotice,
+    Department,
+    Enrollment,
+    Member,
+    Organization,
+    Team,
+    User,
 )
 from panelapp.db.models.proposals import (  # noqa: F401
-    Feedback, Proposal, ProposalEvent, proposal_findings,
+    Feedback,
+    Proposal,
+    ProposalEvent,
+    proposal_findings,
 )
 from panelapp.db.models.search import SearchGram  # noqa: F401

@@ -25,7 +25,8 @@ class ActivityEvent(Stamped, SoftDelete, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Set when the event is an inspection's visit: its participants are its attendance.
     inspection_id: Mapped[int | None] = mapped_column(
-        ForeignKey("inspections.id", use_alter=True), unique=True)
+        ForeignKey("inspections.id", use_alter=True), unique=True
+    )
     attendances: Mapped[list[Attendance]] = relationship(back_populates="event")
 
 

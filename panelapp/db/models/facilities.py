@@ -34,7 +34,8 @@ class ChecklistTemplate(Stamped, SoftDelete, Base):
     name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
     versions: Mapped[list[ChecklistTemplateVersion]] = relationship(
-        back_populates="template", order_by="ChecklistTemplateVersion.number")
+        back_populates="template", order_by="ChecklistTemplateVersion.number"
+    )
 
 
 class ChecklistTemplateVersion(Stamped, Base):
@@ -47,7 +48,8 @@ class ChecklistTemplateVersion(Stamped, Base):
     note: Mapped[str | None] = mapped_column(String(200))
     template: Mapped[ChecklistTemplate] = relationship(back_populates="versions")
     sections: Mapped[list[ChecklistSection]] = relationship(
-        back_populates="version", order_by="ChecklistSection.position")
+        back_populates="version", order_by="ChecklistSection.position"
+    )
 
 
 class ChecklistSection(Stamped, Base):
@@ -57,7 +59,8 @@ class ChecklistSection(Stamped, Base):
     title: Mapped[str] = mapped_column(String(100))
     version: Mapped[ChecklistTemplateVersion] = relationship(back_populates="sections")
     items: Mapped[list[ChecklistItem]] = relationship(
-        back_populates="section", order_by="ChecklistItem.position")
+        back_populates="section", order_by="ChecklistItem.position"
+    )
 
 
 class ChecklistItem(Stamped, Base):

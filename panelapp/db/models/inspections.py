@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column
@@ -24,8 +35,9 @@ class Inspection(Stamped, SoftDelete, Base):
     scheduled_date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
-    status: Mapped[InspectionStatus] = mapped_column(enum_column(InspectionStatus),
-                                                     default=InspectionStatus.PLANNED)
+    status: Mapped[InspectionStatus] = mapped_column(
+        enum_column(InspectionStatus), default=InspectionStatus.PLANNED
+    )
     status_reason: Mapped[str | None] = mapped_column(String(300))
     actual_start: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     actual_end: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -9,7 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
 from panelapp.domain.enums import (
-    CohortStatus, ConsentMethod, EnrollmentStatus, Gender, MemberRole, TeamKind, UserRole,
+    CohortStatus,
+    ConsentMethod,
+    EnrollmentStatus,
+    Gender,
+    MemberRole,
+    TeamKind,
+    UserRole,
 )
 
 
@@ -71,7 +77,8 @@ class Team(Stamped, SoftDelete, Base):
     description: Mapped[str | None] = mapped_column(Text)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     leader_enrollment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("enrollments.id", use_alter=True, ondelete="SET NULL"))
+        ForeignKey("enrollments.id", use_alter=True, ondelete="SET NULL")
+    )
     cohort: Mapped[Cohort] = relationship(back_populates="teams")
 
 
@@ -93,14 +100,17 @@ class Enrollment(Stamped, SoftDelete, Base):
     """A member's place in a cohort: team, role, status, joined/left dates."""
 
     __tablename__ = "enrollments"
-    __table_args__ = (UniqueConstraint("cohort_id", "member_id"),
-                      Index("ix_enrollments_cohort_status", "cohort_id", "status"))
+    __table_args__ = (
+        UniqueConstraint("cohort_id", "member_id"),
+        Index("ix_enrollments_cohort_status", "cohort_id", "status"),
+    )
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"), index=True)
     role: Mapped[MemberRole] = mapped_column(enum_column(MemberRole), default=MemberRole.MEMBER)
-    status: Mapped[EnrollmentStatus] = mapped_column(enum_column(EnrollmentStatus),
-                                                     default=EnrollmentStatus.ACTIVE)
+    status: Mapped[EnrollmentStatus] = mapped_column(
+        enum_column(EnrollmentStatus), default=EnrollmentStatus.ACTIVE
+    )
     joined_on: Mapped[dt.date] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     left_reason: Mapped[str | None] = mapped_column(String(200))

@@ -11,7 +11,8 @@ from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
 from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus
 
 proposal_findings = Table(
-    "proposal_findings", Base.metadata,
+    "proposal_findings",
+    Base.metadata,
     Column("proposal_id", ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True),
     Column("finding_id", ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
 )
@@ -29,16 +30,16 @@ class Proposal(Stamped, SoftDelete, Base):
     problem: Mapped[str | None] = mapped_column(Text)
     proposal: Mapped[str | None] = mapped_column(Text)
     expected_effect: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[ProposalStatus] = mapped_column(enum_column(ProposalStatus),
-                                                   default=ProposalStatus.SUBMITTED, index=True)
+    status: Mapped[ProposalStatus] = mapped_column(
+        enum_column(ProposalStatus), default=ProposalStatus.SUBMITTED, index=True
+    )
     submitted_on: Mapped[dt.date] = mapped_column(Date)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     answer: Mapped[str | None] = mapped_column(Text)
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
     decline_reason: Mapped[str | None] = mapped_column(Text)
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
-    events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal",
-                                                       order_by="ProposalEvent.at")
+    events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal", order_by="ProposalEvent.at")
 
 
 class ProposalEvent(Base):

@@ -35,12 +35,14 @@ def show_field_errors(fields: dict[str, QWidget], summary: QLabel, errors: list[
         focus.setFocus()
 
 
-def handle_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
-                        reload) -> None:
+def handle_save_failure(
+    dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel, reload
+) -> None:
     """A form's failed save: field errors beside their fields and the dialog stays open with the
     input intact; a record deleted meanwhile closes it; a stale version reloads it."""
     from panelapp.domain.errors import ConcurrencyError, NotFoundError
     from panelapp.gui.core.ops import show_error
+
     errors = as_list(exc)
     if errors is not None:
         show_field_errors(fields, summary, errors)
@@ -52,11 +54,13 @@ def handle_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], 
         reload()
 
 
-def close_on_save_failure(dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel,
-                          on_closed) -> None:
+def close_on_save_failure(
+    dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel, on_closed
+) -> None:
     """A register form's failed save: field errors keep the dialog open with the input intact;
     anything else (stale, deleted) is shown, the dialog closes and `on_closed` lets the list reload."""
     from panelapp.gui.core.ops import show_error
+
     errors = as_list(exc)
     if errors is not None:
         show_field_errors(fields, summary, errors)

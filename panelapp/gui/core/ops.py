@@ -111,8 +111,9 @@ class Op(QObject):
     def run(self) -> Op:
         _RUNNING.add(self)
         if self._progress_label is not None:
-            dlg = QProgressDialog(self._progress_label, "취소" if self._cancellable else None,
-                                  0, 0, self._parent)
+            dlg = QProgressDialog(
+                self._progress_label, "취소" if self._cancellable else None, 0, 0, self._parent
+            )
             dlg.setWindowTitle("작업 중")
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(300)

@@ -33,10 +33,14 @@ def _start_dir(window) -> Path:
 def make_certificate(window, enrollment_id: int) -> Op:
     """Runs in steps so the UI never waits on the database or ReportLab."""
     from panelapp.services.activities.certificates import certificate_data
+
     ctx = window.ctx
-    return Op(window, lambda _t: certificate_data(ctx, enrollment_id)) \
-        .with_progress("활동 기록을 모으는 중…", cancellable=False) \
-        .success(lambda data: _ask_and_render(window, data)).run()
+    return (
+        Op(window, lambda _t: certificate_data(ctx, enrollment_id))
+        .with_progress("활동 기록을 모으는 중…", cancellable=False)
+        .success(lambda data: _ask_and_render(window, data))
+        .run()
+    )
 
 
 def _ask_and_render(window, data) -> None:
@@ -49,6 +53,7 @@ def _ask_and_render(window, data) -> None:
 
     def work(token):
         from panelapp.reports.certificate import render_certificate
+
         token.progress(0, 2, "활동확인서를 만드는 중…")
         pdf = render_certificate(data)
         token.check()
@@ -56,17 +61,22 @@ def _ask_and_render(window, data) -> None:
         try:
             target.write_bytes(pdf)
         except OSError as exc:
-            raise DomainError(f"파일을 저장할 수 없습니다. 같은 이름의 파일이 다른 프로그램에서 열려 있거나 "
-                              f"폴더에 쓸 권한이 없습니다.\n{target}\n({exc.strerror or exc})") from None
+            raise DomainError(
+                f"파일을 저장할 수 없습니다. 같은 이름의 파일이 다른 프로그램에서 열려 있거나 "
+                f"폴더에 쓸 권한이 없습니다.\n{target}\n({exc.strerror or exc})"
+            ) from None
         return target
 
     Op(window, work).with_progress("활동확인서를 만드는 중…").success(lambda p: _offer_open(window, p)).run()
 
 
 def _offer_open(window, path: Path) -> None:
-    answer = QMessageBox.question(window, "활동확인서 저장됨",
-                                  f"활동확인서를 저장했습니다.\n{path}\n\n지금 열어 볼까요?",
-                                  QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                                  QMessageBox.StandardButton.Open)
+    answer = QMessageBox.question(
+        window,
+        "활동확인서 저장됨",
+        f"활동확인서를 저장했습니다.\n{path}\n\n지금 열어 볼까요?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open,
+    )
     if answer == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

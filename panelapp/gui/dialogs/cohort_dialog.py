@@ -8,11 +8,11 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
-from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_cohort_dialog import Ui_CohortDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.core.ops import Op, show_error
 
 NEW_HINT = "새 기수에는 정책동행단과 소식이음단이 함께 만들어집니다. 단은 나중에 바꾸거나 더할 수 있습니다."
 OPEN_HINT = "기수를 끝낼 때는 목록의 '종료 처리'를 쓰세요. 활동 중인 단원이 모두 수료로 바뀝니다."
@@ -38,9 +38,16 @@ class CohortDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.numberSpin.valueChanged.connect(self._suggest_name)
         ui.startEdit.dateChanged.connect(self._follow_start)
-        self.fields = {"기수": ui.numberSpin, "기수 이름": ui.nameEdit, "활동 시작일": ui.startEdit,
-                       "활동 종료일": ui.endEdit, "발대식 날짜": ui.launchEdit, "정원": ui.quotaSpin,
-                       "상태": ui.statusCombo, "메모": ui.notesEdit}
+        self.fields = {
+            "기수": ui.numberSpin,
+            "기수 이름": ui.nameEdit,
+            "활동 시작일": ui.startEdit,
+            "활동 종료일": ui.endEdit,
+            "발대식 날짜": ui.launchEdit,
+            "정원": ui.quotaSpin,
+            "상태": ui.statusCombo,
+            "메모": ui.notesEdit,
+        }
         if info is None:
             self._fill_defaults()
         else:
@@ -49,6 +56,7 @@ class CohortDialog(QDialog):
     # ----- filling -------------------------------------------------------------------------
     def _fill_defaults(self) -> None:
         from panelapp.services.cohorts.manage import list_cohorts
+
         ui, today = self.ui, dt.date.today()
         self._set_statuses(CohortStatus.RECRUITING)
         ui.startEdit.setDate(from_date(today))
@@ -57,8 +65,9 @@ class CohortDialog(QDialog):
         ui.hintLabel.setText(NEW_HINT)
         self._set_busy(True)
         ctx = self.window_.ctx
-        Op(self, lambda _t: max((c.number for c in list_cohorts(ctx)), default=0) + 1) \
-            .success(self._got_next_number).failure(self._load_failed).run()
+        Op(self, lambda _t: max((c.number for c in list_cohorts(ctx)), default=0) + 1).success(
+            self._got_next_number
+        ).failure(self._load_failed).run()
 
     def _got_next_number(self, number: int) -> None:
         self.ui.numberSpin.setValue(number)
@@ -106,16 +115,22 @@ class CohortDialog(QDialog):
     # ----- saving --------------------------------------------------------------------------
     def cohort_input(self):
         from panelapp.services.cohorts.manage import CohortInput
+
         ui = self.ui
         return CohortInput(
-            number=ui.numberSpin.value(), name=ui.nameEdit.text(),
-            term_start=to_date(ui.startEdit.date()), term_end=to_date(ui.endEdit.date()),
+            number=ui.numberSpin.value(),
+            name=ui.nameEdit.text(),
+            term_start=to_date(ui.startEdit.date()),
+            term_end=to_date(ui.endEdit.date()),
             launch_date=to_date(ui.launchEdit.date()) if ui.launchCheck.isChecked() else None,
-            quota=ui.quotaSpin.value() or None, status=ui.statusCombo.currentData(),
-            notes=ui.notesEdit.toPlainText())
+            quota=ui.quotaSpin.value() or None,
+            status=ui.statusCombo.currentData(),
+            notes=ui.notesEdit.toPlainText(),
+        )
 
     def save(self) -> None:
         from panelapp.services.cohorts.manage import create_cohort, update_cohort
+
         show_field_errors(self.fields, self.ui.errorLabel, [])
         ctx, data, info = self.window_.ctx, self.cohort_input(), self.info
         if info is None:
@@ -137,10 +152,10 @@ class CohortDialog(QDialog):
     def _reload(self) -> None:
         """After a conflict: show what the other user saved; the user edits from there."""
         from panelapp.services.cohorts.manage import get_cohort
+
         ctx, cohort_id = self.window_.ctx, self.info.id
         self._set_busy(True)
-        Op(self, lambda _t: get_cohort(ctx, cohort_id)).success(self._fill) \
-            .failure(self._load_failed).run()
+        Op(self, lambda _t: get_cohort(ctx, cohort_id)).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -6,13 +6,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-    QSpinBox, QVBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
 )
 
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
 HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단원 명부와 활동확인서에 반영됩니다."
 
@@ -21,6 +29,7 @@ class ContentDialog(QDialog):
     def __init__(self, window, members, facilities, row=None):
         """`members`/`facilities` are (id, label) choices; `row` the ContentRow being edited."""
         from panelapp.domain.enums import ContentChannel
+
         super().__init__(window)
         self.window_, self.row = window, row
         self.setWindowTitle("소식 콘텐츠 등록" if row is None else f"소식 콘텐츠 수정 — {row.title}")
@@ -58,14 +67,22 @@ class ContentDialog(QDialog):
         self.error_label = QLabel(wordWrap=True)
         self.error_label.setStyleSheet("color: #d32f2f;")
         col.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
-        self.fields = {"작성자": self.member_combo, "제목": self.title_edit, "링크": self.url_edit,
-                       "게시일": self.date_edit, "조회수": self.views_spin, "인정 시간": self.hours_spin}
+        self.fields = {
+            "작성자": self.member_combo,
+            "제목": self.title_edit,
+            "링크": self.url_edit,
+            "게시일": self.date_edit,
+            "조회수": self.views_spin,
+            "인정 시간": self.hours_spin,
+        }
         if row is None:
             self.member_combo.setCurrentIndex(-1)
             self.date_edit.setDate(from_date(dt.date.today()))
@@ -85,14 +102,22 @@ class ContentDialog(QDialog):
     def data(self):
         from panelapp.domain.enums import ContentChannel
         from panelapp.services.engagement.content import ContentInput
+
         views = self.views_spin.value()
-        return ContentInput(self.member_combo.currentData(), self.title_edit.text(),
-                            ContentChannel(self.channel_combo.currentData()), to_date(self.date_edit.date()),
-                            self.url_edit.text(), self.facility_combo.currentData(),
-                            None if views < 0 else views, self.hours_spin.value())
+        return ContentInput(
+            self.member_combo.currentData(),
+            self.title_edit.text(),
+            ContentChannel(self.channel_combo.currentData()),
+            to_date(self.date_edit.date()),
+            self.url_edit.text(),
+            self.facility_combo.currentData(),
+            None if views < 0 else views,
+            self.hours_spin.value(),
+        )
 
     def save(self) -> None:
         from panelapp.services.engagement.content import create_post, update_post
+
         ctx, row, data = self.window_.ctx, self.row, self.data()
         if row is None:
             work = lambda _t: create_post(ctx, data)  # noqa: E731
@@ -110,5 +135,6 @@ class ContentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.error_label,
-                              lambda: self.window_.bus.emit_changed("content", None))
+        close_on_save_failure(
+            self, exc, self.fields, self.error_label, lambda: self.window_.bus.emit_changed("content", None)
+        )

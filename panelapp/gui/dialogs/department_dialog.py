@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
-from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
 from panelapp.gui.core.ops import Op
+from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
 
 
 class DepartmentDialog(QDialog):
@@ -18,8 +18,12 @@ class DepartmentDialog(QDialog):
         self.ui = ui = Ui_DepartmentDialog()
         ui.setupUi(self)
         self.setWindowTitle("담당부서 추가" if department is None else f"담당부서 수정 — {department.name}")
-        self.fields = {"부서명": ui.nameEdit, "시민소통관": ui.contactEdit, "전화": ui.phoneEdit,
-                       "이메일": ui.emailEdit}
+        self.fields = {
+            "부서명": ui.nameEdit,
+            "시민소통관": ui.contactEdit,
+            "전화": ui.phoneEdit,
+            "이메일": ui.emailEdit,
+        }
         show_field_errors(self.fields, ui.errorLabel, [])
         if department is not None:
             ui.nameEdit.setText(department.name)
@@ -33,11 +37,16 @@ class DepartmentDialog(QDialog):
 
     def save(self) -> None:
         from panelapp.services.registers.departments import (
-            DepartmentInput, create_department, ensure_organization, update_department,
+            DepartmentInput,
+            create_department,
+            ensure_organization,
+            update_department,
         )
+
         ui, ctx, dept = self.ui, self.window_.ctx, self.department
-        data = DepartmentInput(ui.nameEdit.text(), ui.contactEdit.text(), ui.phoneEdit.text(),
-                               ui.emailEdit.text())
+        data = DepartmentInput(
+            ui.nameEdit.text(), ui.contactEdit.text(), ui.phoneEdit.text(), ui.emailEdit.text()
+        )
 
         def work(_t):
             if dept is not None:
@@ -46,6 +55,7 @@ class DepartmentDialog(QDialog):
             # that the settings screen can rename.
             ensure_organization(ctx, "우리 기관")
             return create_department(ctx, data)
+
         ui.buttonBox.setEnabled(False)
         Op(self, work, write=True).success(self._saved).failure(self._failed).run()
 
@@ -57,5 +67,10 @@ class DepartmentDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
         ids = [self.department.id] if self.department else None
-        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel,
-                              lambda: self.window_.bus.emit_changed("department", ids))
+        close_on_save_failure(
+            self,
+            exc,
+            self.fields,
+            self.ui.errorLabel,
+            lambda: self.window_.bus.emit_changed("department", ids),
+        )

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import EventKind
 from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
-from panelapp.gui.core.ops import Op, show_error
 
 KINDS = (EventKind.LAUNCH, EventKind.TRAINING, EventKind.MEETING, EventKind.OTHER)
 DEFAULT_HOURS = {EventKind.LAUNCH: 3.0, EventKind.TRAINING: 2.0, EventKind.MEETING: 2.0, EventKind.OTHER: 2.0}
@@ -30,9 +30,14 @@ class EventDialog(QDialog):
         setup_date_edit(self.ui.dateEdit)
         self.ui.timeEdit.setTime(QTime(14, 0))
         self.ui.errorLabel.hide()
-        self.fields = {"구분": self.ui.kindCombo, "제목": self.ui.titleEdit, "날짜": self.ui.dateEdit,
-                       "시간": self.ui.hoursSpin, "장소": self.ui.locationEdit,
-                       "메모": self.ui.notesEdit}
+        self.fields = {
+            "구분": self.ui.kindCombo,
+            "제목": self.ui.titleEdit,
+            "날짜": self.ui.dateEdit,
+            "시간": self.ui.hoursSpin,
+            "장소": self.ui.locationEdit,
+            "메모": self.ui.notesEdit,
+        }
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText("저장")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
@@ -46,8 +51,9 @@ class EventDialog(QDialog):
         else:
             self.setWindowTitle(f"행사 수정 — {event.title}")
             self._load(event)
-            self.ui.hintLabel.setText(f"인정 시간을 바꾸면 이미 출석한 {event.present_count}명의 "
-                                      "활동 시간도 함께 바뀝니다.")
+            self.ui.hintLabel.setText(
+                f"인정 시간을 바꾸면 이미 출석한 {event.present_count}명의 활동 시간도 함께 바뀝니다."
+            )
         self.ui.titleEdit.setFocus()
 
     def _load(self, event) -> None:
@@ -66,17 +72,24 @@ class EventDialog(QDialog):
 
     def data(self):
         from panelapp.services.activities.attendance import EventInput
+
         start = None
         if self.ui.timeCheck.isChecked():
             t = self.ui.timeEdit.time()
             start = dt.time(t.hour(), t.minute())
-        return EventInput(kind=self.ui.kindCombo.currentData(), title=self.ui.titleEdit.text(),
-                          event_date=to_date(self.ui.dateEdit.date()), hours=self.ui.hoursSpin.value(),
-                          start_time=start, location=self.ui.locationEdit.text(),
-                          notes=self.ui.notesEdit.toPlainText())
+        return EventInput(
+            kind=self.ui.kindCombo.currentData(),
+            title=self.ui.titleEdit.text(),
+            event_date=to_date(self.ui.dateEdit.date()),
+            hours=self.ui.hoursSpin.value(),
+            start_time=start,
+            location=self.ui.locationEdit.text(),
+            notes=self.ui.notesEdit.toPlainText(),
+        )
 
     def save(self) -> None:
         from panelapp.services.activities import attendance
+
         ctx, data, event, cohort_id = self.window_.ctx, self.data(), self.editing, self.cohort_id
         self.ui.buttonBox.setEnabled(False)
         if event is None:

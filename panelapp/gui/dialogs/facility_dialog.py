@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
-from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
 from panelapp.gui.core.ops import Op
+from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
 
 NO_DEPARTMENT = "(지정 안 함)"
 
@@ -28,8 +28,14 @@ class FacilityDialog(QDialog):
             # A stopped department stays selectable only for the facility that already has it.
             if d.active or (facility is not None and d.id == facility.department_id):
                 ui.departmentCombo.addItem(d.name if d.active else f"{d.name} (사용 중지)", d.id)
-        self.fields = {"시설명": ui.nameEdit, "유형": ui.typeCombo, "주소": ui.addressEdit,
-                       "담당부서": ui.departmentCombo, "연락처": ui.contactEdit, "메모": ui.notesEdit}
+        self.fields = {
+            "시설명": ui.nameEdit,
+            "유형": ui.typeCombo,
+            "주소": ui.addressEdit,
+            "담당부서": ui.departmentCombo,
+            "연락처": ui.contactEdit,
+            "메모": ui.notesEdit,
+        }
         show_field_errors(self.fields, ui.errorLabel, [])
         if facility is None:
             ui.typeCombo.setCurrentIndex(-1)
@@ -49,13 +55,20 @@ class FacilityDialog(QDialog):
 
     def data(self):
         from panelapp.services.registers.facilities import FacilityInput
+
         ui = self.ui
-        return FacilityInput(ui.nameEdit.text(), ui.typeCombo.currentData(), ui.addressEdit.text(),
-                             ui.departmentCombo.currentData(), ui.contactEdit.text(),
-                             ui.notesEdit.toPlainText())
+        return FacilityInput(
+            ui.nameEdit.text(),
+            ui.typeCombo.currentData(),
+            ui.addressEdit.text(),
+            ui.departmentCombo.currentData(),
+            ui.contactEdit.text(),
+            ui.notesEdit.toPlainText(),
+        )
 
     def save(self) -> None:
         from panelapp.services.registers.facilities import create_facility, update_facility
+
         ctx, facility, data = self.window_.ctx, self.facility, self.data()
         if facility is None:
             work = lambda _t: create_facility(ctx, data)  # noqa: E731
@@ -72,5 +85,6 @@ class FacilityDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
         ids = [self.facility.id] if self.facility else None
-        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel,
-                              lambda: self.window_.bus.emit_changed("facility", ids))
+        close_on_save_failure(
+            self, exc, self.fields, self.ui.errorLabel, lambda: self.window_.bus.emit_changed("facility", ids)
+        )

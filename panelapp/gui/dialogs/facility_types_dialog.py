@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -25,8 +35,9 @@ class FacilityTypesDialog(QDialog):
         hint.setStyleSheet("color: #555;")
         col.addWidget(hint)
         self.list = QListWidget()
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.list.itemChanged.connect(self._renamed)
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
         grid = QGridLayout()
@@ -56,6 +67,7 @@ class FacilityTypesDialog(QDialog):
     # ----- loading -----------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
         from panelapp.services.registers.facilities import list_facility_types
+
         ctx = self.window_.ctx
         self.busy = True
         Op(self, lambda _t: list_facility_types(ctx)).success(lambda t: self._fill(t, select_id)).run()
@@ -99,22 +111,26 @@ class FacilityTypesDialog(QDialog):
         def failed(exc) -> None:
             show_error(self, exc)
             self.refresh()
+
         Op(self, fn, write=True).success(done).failure(failed).run()
 
     def add(self) -> None:
         from panelapp.services.registers.facilities import add_facility_type
+
         ctx, name = self.window_.ctx, self.name_edit.text()
         self.name_edit.clear()
         self._run(lambda _t: add_facility_type(ctx, name))
 
     def _renamed(self, item: QListWidgetItem) -> None:
         from panelapp.services.registers.facilities import rename_facility_type
+
         ctx, type_id, name = self.window_.ctx, item.data(Qt.ItemDataRole.UserRole), item.text()
         version = next((t.version for t in self.types if t.id == type_id), None)
         self._run(lambda _t: rename_facility_type(ctx, type_id, name, version), type_id)
 
     def move(self, step: int) -> None:
         from panelapp.services.registers.facilities import reorder_facility_types
+
         row = self.list.currentRow()
         ids = [t.id for t in self.types]
         if not 0 <= row + step < len(ids):
@@ -125,6 +141,7 @@ class FacilityTypesDialog(QDialog):
 
     def delete_selected(self) -> None:
         from panelapp.services.registers.facilities import delete_facility_type
+
         type_id = self.selected_id()
         if type_id is None:
             return

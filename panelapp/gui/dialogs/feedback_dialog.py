@@ -6,18 +6,27 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
 
 class FeedbackDialog(QDialog):
     def __init__(self, window, row, facilities, proposals):
         """`row` is a FeedbackRow; `facilities` (id, name), `proposals` (id, label) choices."""
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
+
         super().__init__(window)
         self.window_, self.row = window, row
         self.setWindowTitle(f"{row.kind.label} — 답변·수정")
@@ -25,11 +34,17 @@ class FeedbackDialog(QDialog):
         col = QVBoxLayout(self)
         form = QFormLayout()
         self.kind_combo, self.source_combo, self.facility_combo, self.proposal_combo = (
-            QComboBox(), QComboBox(), QComboBox(), QComboBox())
-        for combo, items in ((self.kind_combo, [(k, k.label) for k in FeedbackKind]),
-                             (self.source_combo, [(s, s.label) for s in FeedbackSource]),
-                             (self.facility_combo, [(None, "(시설 없음)"), *facilities]),
-                             (self.proposal_combo, [(None, "(연결 안 함)"), *proposals])):
+            QComboBox(),
+            QComboBox(),
+            QComboBox(),
+            QComboBox(),
+        )
+        for combo, items in (
+            (self.kind_combo, [(k, k.label) for k in FeedbackKind]),
+            (self.source_combo, [(s, s.label) for s in FeedbackSource]),
+            (self.facility_combo, [(None, "(시설 없음)"), *facilities]),
+            (self.proposal_combo, [(None, "(연결 안 함)"), *proposals]),
+        ):
             for value, label in items:
                 combo.addItem(label, value)
         self.date_edit, self.answered_edit = QDateEdit(), QDateEdit()
@@ -52,16 +67,28 @@ class FeedbackDialog(QDialog):
         self.error_label = QLabel(wordWrap=True)
         self.error_label.setStyleSheet("color: #d32f2f;")
         col.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
-        self.fields = {"내용": self.text_edit, "접수일": self.date_edit, "답변": self.answer_edit,
-                       "답변일": self.answered_edit, "시설": self.facility_combo, "연결 제안": self.proposal_combo}
-        for combo, value in ((self.kind_combo, row.kind), (self.source_combo, row.source),
-                             (self.facility_combo, row.facility_id), (self.proposal_combo, row.proposal_id)):
+        self.fields = {
+            "내용": self.text_edit,
+            "접수일": self.date_edit,
+            "답변": self.answer_edit,
+            "답변일": self.answered_edit,
+            "시설": self.facility_combo,
+            "연결 제안": self.proposal_combo,
+        }
+        for combo, value in (
+            (self.kind_combo, row.kind),
+            (self.source_combo, row.source),
+            (self.facility_combo, row.facility_id),
+            (self.proposal_combo, row.proposal_id),
+        ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.date_edit.setDate(from_date(row.received_on))
         self.answered_edit.setDate(from_date(row.answered_on or dt.date.today()))
@@ -69,26 +96,36 @@ class FeedbackDialog(QDialog):
         self.answer_edit.setPlainText(row.answer or "")
         self.handled_check.setChecked(row.handled)
         self.answer_edit.textChanged.connect(
-            lambda: self.answer_edit.toPlainText().strip() and self.handled_check.setChecked(True))
+            lambda: self.answer_edit.toPlainText().strip() and self.handled_check.setChecked(True)
+        )
         show_field_errors(self.fields, self.error_label, [])
 
     def data(self):
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
         from panelapp.services.engagement.feedback import FeedbackInput
+
         # Qt hands str-valued enums back as plain str: turn them back into the enums
-        return FeedbackInput(self.row.cohort_id, FeedbackKind(self.kind_combo.currentData()),
-                             self.text_edit.toPlainText(), to_date(self.date_edit.date()),
-                             FeedbackSource(self.source_combo.currentData()),
-                             self.facility_combo.currentData(), self.proposal_combo.currentData(),
-                             self.handled_check.isChecked(), self.answer_edit.toPlainText(),
-                             to_date(self.answered_edit.date()))
+        return FeedbackInput(
+            self.row.cohort_id,
+            FeedbackKind(self.kind_combo.currentData()),
+            self.text_edit.toPlainText(),
+            to_date(self.date_edit.date()),
+            FeedbackSource(self.source_combo.currentData()),
+            self.facility_combo.currentData(),
+            self.proposal_combo.currentData(),
+            self.handled_check.isChecked(),
+            self.answer_edit.toPlainText(),
+            to_date(self.answered_edit.date()),
+        )
 
     def save(self) -> None:
         from panelapp.services.engagement.feedback import update_feedback
+
         ctx, row, data = self.window_.ctx, self.row, self.data()
         self.buttons.setEnabled(False)
         Op(self, lambda _t: update_feedback(ctx, row.id, data, row.version), write=True).success(
-            self._saved).failure(self._failed).run()
+            self._saved
+        ).failure(self._failed).run()
 
     def _saved(self, result) -> None:
         saved, record = result
@@ -99,5 +136,10 @@ class FeedbackDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.error_label,
-                              lambda: self.window_.bus.emit_changed("feedback", [self.row.id]))
+        close_on_save_failure(
+            self,
+            exc,
+            self.fields,
+            self.error_label,
+            lambda: self.window_.bus.emit_changed("feedback", [self.row.id]),
+        )

@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
 
 from panelapp.domain.enums import FindingCategory, Severity
-from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
 
 IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모든 파일 (*)"
@@ -24,9 +24,12 @@ IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모
 def inspection_choices(inspections) -> list[tuple[int, str, object]]:
     """(id, label, date) of the visits a finding can belong to (not cancelled), newest first."""
     from panelapp.domain.enums import InspectionStatus
+
     rows = [i for i in inspections if i.status != InspectionStatus.CANCELLED]
-    return [(i.id, f"{i.scheduled_date:%Y-%m-%d} {i.facility_name} ({i.status.label})", i.scheduled_date)
-            for i in sorted(rows, key=lambda i: (i.scheduled_date, i.id), reverse=True)]
+    return [
+        (i.id, f"{i.scheduled_date:%Y-%m-%d} {i.facility_name} ({i.status.label})", i.scheduled_date)
+        for i in sorted(rows, key=lambda i: (i.scheduled_date, i.id), reverse=True)
+    ]
 
 
 def open_finding(window, finding_id: int, parent=None) -> Op:
@@ -34,6 +37,7 @@ def open_finding(window, finding_id: int, parent=None) -> Op:
     from panelapp.services.attachments.photos import list_attachments
     from panelapp.services.findings.manage import get_finding
     from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+
     ctx = window.ctx
 
     def fetch(_t):
@@ -44,6 +48,7 @@ def open_finding(window, finding_id: int, parent=None) -> Op:
     def show(result) -> None:
         info, visits, photos = result
         FindingDialog(window, inspection_choices(visits), info, photos=photos, parent=parent).open()
+
     return Op(parent or window, fetch).success(show).run()
 
 
@@ -59,7 +64,9 @@ class FindingDialog(QDialog):
         self.setWindowTitle("발견사항 추가" if finding is None else f"발견사항 수정 — {finding.title}")
         for choice in inspections:
             ui.inspectionCombo.addItem(choice[1], choice[0])
-            ui.inspectionCombo.setItemData(ui.inspectionCombo.count() - 1, choice[2] if len(choice) > 2 else None, 257)
+            ui.inspectionCombo.setItemData(
+                ui.inspectionCombo.count() - 1, choice[2] if len(choice) > 2 else None, 257
+            )
         ui.inspectionCombo.setEnabled(not fixed)
         for label, value in FindingCategory.choices():
             ui.categoryCombo.addItem(label, value)
@@ -71,9 +78,15 @@ class FindingDialog(QDialog):
         self.strip.open_requested.connect(self.view_photo)
         ui.addPhotoButton.clicked.connect(self.choose_photos)
         ui.removePhotoButton.clicked.connect(self.remove_photo)
-        self.fields = {"점검": ui.inspectionCombo, "제목": ui.titleEdit, "분류": ui.categoryCombo,
-                       "심각도": ui.severityCombo, "위치": ui.locationEdit, "내용": ui.descriptionEdit,
-                       "발견일": ui.observedEdit}
+        self.fields = {
+            "점검": ui.inspectionCombo,
+            "제목": ui.titleEdit,
+            "분류": ui.categoryCombo,
+            "심각도": ui.severityCombo,
+            "위치": ui.locationEdit,
+            "내용": ui.descriptionEdit,
+            "발견일": ui.observedEdit,
+        }
         show_field_errors(self.fields, ui.errorLabel, [])
         ui.inspectionCombo.currentIndexChanged.connect(self._inspection_changed)
         if finding is None:
@@ -103,6 +116,7 @@ class FindingDialog(QDialog):
     # ----- photos ------------------------------------------------------------------------
     def _show_saved_photos(self, photos) -> None:
         from panelapp.services.attachments.photos import thumbnail_path
+
         ctx = self.window_.ctx
         for a in photos:
             self.strip.add(Photo(a.original_name, attachment_id=a.id))
@@ -111,6 +125,7 @@ class FindingDialog(QDialog):
 
     def _set_thumbs(self, paths) -> None:
         from PySide6.QtGui import QIcon
+
         saved = [r for r, p in enumerate(self.strip.photos) if p.attachment_id is not None]
         for row, path in zip(saved, paths):
             self.strip.item(row).setIcon(QIcon(load_pixmap(path)))
@@ -132,6 +147,7 @@ class FindingDialog(QDialog):
 
     def add_files(self, paths: list[Path]) -> Op:
         from panelapp.services.attachments.photos import add_photo, check_photo, thumbnail_path
+
         ctx, finding = self.window_.ctx, self.finding
 
         def work(_t):
@@ -147,6 +163,7 @@ class FindingDialog(QDialog):
                 except Exception as exc:  # noqa: BLE001 - each refused file is reported by name
                     refused.append(str(exc))
             return done, refused
+
         return Op(self, work, write=finding is not None).success(self._added).run()
 
     def _added(self, result) -> None:
@@ -162,6 +179,7 @@ class FindingDialog(QDialog):
 
     def remove_photo(self) -> None:
         from panelapp.services.attachments.photos import remove_attachment
+
         row = self.strip.selected_row()
         if row is None:
             return
@@ -170,11 +188,15 @@ class FindingDialog(QDialog):
             return
         ctx, undo = self.window_.ctx, self.window_.undo_stack
         Op(self, lambda _t: remove_attachment(ctx, photo.attachment_id), write=True).success(
-            lambda record: (undo.push(record) if undo is not None else None,
-                            self.window_.bus.emit_changed("attachment", [photo.attachment_id]))).run()
+            lambda record: (
+                undo.push(record) if undo is not None else None,
+                self.window_.bus.emit_changed("attachment", [photo.attachment_id]),
+            )
+        ).run()
 
     def view_photo(self, row: int):
         from panelapp.gui.dialogs.photo_viewer import PhotoViewer
+
         viewer = PhotoViewer(self.window_, list(self.strip.photos), row, parent=self)
         viewer.open()
         return viewer
@@ -182,13 +204,21 @@ class FindingDialog(QDialog):
     # ----- saving ------------------------------------------------------------------------
     def data(self):
         from panelapp.services.findings.manage import FindingInput
+
         ui = self.ui
-        return FindingInput(ui.inspectionCombo.currentData(), ui.titleEdit.text(), ui.categoryCombo.currentData(),
-                            ui.severityCombo.currentData(), ui.locationEdit.text(),
-                            ui.descriptionEdit.toPlainText(), to_date(ui.observedEdit.date()))
+        return FindingInput(
+            ui.inspectionCombo.currentData(),
+            ui.titleEdit.text(),
+            ui.categoryCombo.currentData(),
+            ui.severityCombo.currentData(),
+            ui.locationEdit.text(),
+            ui.descriptionEdit.toPlainText(),
+            to_date(ui.observedEdit.date()),
+        )
 
     def save(self) -> None:
         from panelapp.services.findings.manage import create_finding, update_finding
+
         ctx, finding, data, photos = self.window_.ctx, self.finding, self.data(), self.strip.local_paths()
         if finding is None:
             work = lambda _t: (create_finding(ctx, data, photos), None)  # noqa: E731

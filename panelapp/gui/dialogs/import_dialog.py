@@ -11,16 +11,30 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
 )
 
-from panelapp.gui.models.import_preview import PROBLEMS_COLUMN, ErrorsOnlyProxy, ImportPreviewModel
 from panelapp.gui.core.ops import Cancelled, Op, show_error
+from panelapp.gui.models.import_preview import PROBLEMS_COLUMN, ErrorsOnlyProxy, ImportPreviewModel
 
 FILE_FILTER = "명단 파일 (*.xlsx *.csv);;Excel 통합 문서 (*.xlsx);;CSV (*.csv)"
 _WIDTHS = [50, 50, 90, 120, 100, 60, 110]
-_ENCODINGS = {"xlsx": "Excel", "utf-8": "CSV UTF-8", "utf-8-sig": "CSV UTF-8(BOM)", "cp949": "CSV CP949(한글 Excel)"}
+_ENCODINGS = {
+    "xlsx": "Excel",
+    "utf-8": "CSV UTF-8",
+    "utf-8-sig": "CSV UTF-8(BOM)",
+    "cp949": "CSV CP949(한글 Excel)",
+}
 
 
 class ImportDialog(QDialog):
@@ -37,9 +51,11 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         col = QVBoxLayout(self)
-        intro = QLabel("Excel(.xlsx) 또는 CSV 파일의 단원을 한 번에 등록합니다. 첫 행은 열 이름이어야 하고, "
-                       "이름·휴대전화·개인정보동의일은 꼭 있어야 합니다. 한 행이라도 오류가 있으면 아무것도 "
-                       "저장하지 않으니, 파일을 고친 뒤 [다시 읽기]를 누르세요.")
+        intro = QLabel(
+            "Excel(.xlsx) 또는 CSV 파일의 단원을 한 번에 등록합니다. 첫 행은 열 이름이어야 하고, "
+            "이름·휴대전화·개인정보동의일은 꼭 있어야 합니다. 한 행이라도 오류가 있으면 아무것도 "
+            "저장하지 않으니, 파일을 고친 뒤 [다시 읽기]를 누르세요."
+        )
         intro.setWordWrap(True)
         col.addWidget(intro)
         top = QHBoxLayout()
@@ -48,7 +64,9 @@ class ImportDialog(QDialog):
         self.reload_button = QPushButton("다시 읽기")
         self.reload_button.clicked.connect(lambda: self.load(self.path))
         self.template_button = QPushButton("서식 파일 받기…")
-        self.template_button.setToolTip("열 이름, 예시 행, 열마다의 작성 안내가 들어 있는 Excel 서식을 저장합니다.")
+        self.template_button.setToolTip(
+            "열 이름, 예시 행, 열마다의 작성 안내가 들어 있는 Excel 서식을 저장합니다."
+        )
         self.template_button.clicked.connect(self.save_template)
         self.file_label = QLabel("선택한 파일 없음")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -116,14 +134,19 @@ class ImportDialog(QDialog):
         if not path:
             return None
         from panelapp.services.roster_io.importing import preview_import
+
         self.path = path
         self.file_label.setText(path)
         self._show(None)
         self.summary_label.setText("파일을 읽고 검사하는 중…")
         ctx, cohort_id = self.window_.ctx, self.cohort_id
-        return Op(self, lambda _t: preview_import(ctx, cohort_id, path)) \
-            .with_progress("파일을 읽고 검사하는 중…", cancellable=False) \
-            .success(self._show).failure(self._read_failed).run()
+        return (
+            Op(self, lambda _t: preview_import(ctx, cohort_id, path))
+            .with_progress("파일을 읽고 검사하는 중…", cancellable=False)
+            .success(self._show)
+            .failure(self._read_failed)
+            .run()
+        )
 
     def _read_failed(self, exc: BaseException) -> None:
         self._show(None)
@@ -143,16 +166,21 @@ class ImportDialog(QDialog):
         kind = _ENCODINGS.get(preview.encoding, preview.encoding)
         self.summary_label.setText(
             f"{preview.file_name} ({kind}) · 전체 {len(preview.rows):,}행 · 정상 {preview.ok_count:,}행 · "
-            f"오류 {preview.error_count:,}행" + (f" · 다른 기수에서 온 기존 인물 {preview.reused:,}명"
-                                                 if preview.reused else ""))
+            f"오류 {preview.error_count:,}행"
+            + (f" · 다른 기수에서 온 기존 인물 {preview.reused:,}명" if preview.reused else "")
+        )
         notes = [f"⚠ {e}" for e in preview.file_errors]
         if preview.unknown_columns:
             names = ", ".join(f"'{n}'" for n in preview.unknown_columns)
             notes.append(f"알 수 없는 열 {names}은(는) 무시합니다.")
         if preview.error_count and not preview.file_errors:
-            notes.append("오류가 있는 행을 파일에서 고친 뒤 [다시 읽기]를 누르세요. 지금은 불러올 수 없습니다.")
+            notes.append(
+                "오류가 있는 행을 파일에서 고친 뒤 [다시 읽기]를 누르세요. 지금은 불러올 수 없습니다."
+            )
         if preview.can_import:
-            notes.append(f"모든 행이 정상입니다. [{len(preview.rows):,}명 불러오기]를 누르면 한 번에 등록합니다.")
+            notes.append(
+                f"모든 행이 정상입니다. [{len(preview.rows):,}명 불러오기]를 누르면 한 번에 등록합니다."
+            )
         self.notice_label.setText("\n".join(notes))
         bad = bool(preview.file_errors or preview.error_count)
         self.notice_label.setStyleSheet("color: #b3261e;" if bad else "color: #1b6e20;")
@@ -169,7 +197,9 @@ class ImportDialog(QDialog):
     def _show_detail(self, index) -> None:
         if not index.isValid():
             errors = self.preview is not None and self.preview.error_count
-            self.detail_label.setText("오류가 있는 행을 고르면 그 행의 문제를 모두 볼 수 있습니다." if errors else "")
+            self.detail_label.setText(
+                "오류가 있는 행을 고르면 그 행의 문제를 모두 볼 수 있습니다." if errors else ""
+            )
             return
         row = self.model.rows[self.proxy.mapToSource(index).row()]
         if row.ok:
@@ -182,21 +212,28 @@ class ImportDialog(QDialog):
         if self.preview is None or not self.preview.can_import:
             return None
         from panelapp.services.roster_io.importing import commit_import
+
         ctx, cohort_id, preview = self.window_.ctx, self.cohort_id, self.preview
         self.import_button.setEnabled(False)
-        op = Op(self, lambda token: commit_import(ctx, cohort_id, preview, token), write=True) \
-            .with_progress(f"{len(preview.rows):,}명을 저장하는 중…").success(self._imported) \
+        op = (
+            Op(self, lambda token: commit_import(ctx, cohort_id, preview, token), write=True)
+            .with_progress(f"{len(preview.rows):,}명을 저장하는 중…")
+            .success(self._imported)
             .failure(self._import_failed)
+        )
         op.finished.connect(self._after_op)
         return op.run()
 
     def _after_op(self, _result, exc) -> None:
         if isinstance(exc, Cancelled):
             self.import_button.setEnabled(True)
-            QMessageBox.information(self, "불러오기 취소", "불러오기를 취소했습니다. 아무것도 저장하지 않았습니다.")
+            QMessageBox.information(
+                self, "불러오기 취소", "불러오기를 취소했습니다. 아무것도 저장하지 않았습니다."
+            )
 
     def _import_failed(self, exc: BaseException) -> None:
         from panelapp.services.roster_io.importing import ImportRefused
+
         show_error(self, exc)
         if isinstance(exc, ImportRefused):  # something changed since the preview: show it again
             self.load(self.path)
@@ -212,11 +249,17 @@ class ImportDialog(QDialog):
 
     def save_template(self) -> None:
         from panelapp.io.roster_export import write_template
+
         start = Path(self.window_.settings.get("import_dir") or Path.home()) / "참여단원_명단_서식.xlsx"
         path, _f = QFileDialog.getSaveFileName(self, "서식 파일 저장", str(start), "Excel 통합 문서 (*.xlsx)")
         if not path:
             return
         target = path if path.lower().endswith(".xlsx") else path + ".xlsx"
         Op(self, lambda _t: write_template(target)).success(
-            lambda _r: QMessageBox.information(self, "서식 저장", f"서식 파일을 저장했습니다.\n{target}\n\n"
-                                               "'단원 명단' 시트에 작성하고, '작성 안내' 시트를 참고하세요.")).run()
+            lambda _r: QMessageBox.information(
+                self,
+                "서식 저장",
+                f"서식 파일을 저장했습니다.\n{target}\n\n"
+                "'단원 명단' 시트에 작성하고, '작성 안내' 시트를 참고하세요.",
+            )
+        ).run()

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
-from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.ops import show_error
+from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_inspection_dialog import Ui_InspectionDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.core.ops import show_error
 from panelapp.gui.schedule.confirm import save_with_confirmation
 
 NO_TEAM = "(지정 안 함)"
@@ -51,10 +51,19 @@ class InspectionDialog(QDialog):
         ui.repeatCombo.addItem("N주마다", "weeks")
         ui.repeatCombo.addItem("매월 같은 날", "monthly")
         self._fill(info, day)
-        self.fields = {"시설": ui.facilityCombo, "점검일": ui.dateEdit, "시작 시각": ui.startEdit,
-                       "종료 시각": ui.endEdit, "담당 단": ui.teamCombo, "조장": ui.leadCombo,
-                       "단원": ui.membersList, "점검표": ui.templateCombo, "메모": ui.notesEdit,
-                       "반복 간격": ui.intervalSpin, "반복 종료일": ui.untilEdit}
+        self.fields = {
+            "시설": ui.facilityCombo,
+            "점검일": ui.dateEdit,
+            "시작 시각": ui.startEdit,
+            "종료 시각": ui.endEdit,
+            "담당 단": ui.teamCombo,
+            "조장": ui.leadCombo,
+            "단원": ui.membersList,
+            "점검표": ui.templateCombo,
+            "메모": ui.notesEdit,
+            "반복 간격": ui.intervalSpin,
+            "반복 종료일": ui.untilEdit,
+        }
         show_field_errors(self.fields, ui.errorLabel, [])
         ui.dateEdit.dateChanged.connect(self._date_changed)
         ui.startEdit.timeChanged.connect(self._times_changed)
@@ -75,7 +84,7 @@ class InspectionDialog(QDialog):
         ui, c = self.ui, self.choices
         people = dict(c.people)
         chosen = {i for i, _n in info.members} if info else set()
-        for p_id, name in (info.members if info else ()):
+        for p_id, name in info.members if info else ():
             people.setdefault(p_id, f"{name} · 활동 중 아님")  # keep someone who left since
         if info is not None and info.lead_id is not None and ui.leadCombo.findData(info.lead_id) < 0:
             ui.leadCombo.addItem(f"{info.lead_name} · 활동 중 아님", info.lead_id)
@@ -102,7 +111,14 @@ class InspectionDialog(QDialog):
         version = info.template_version_id if info else c.default_version_id
         ui.templateCombo.setCurrentIndex(max(0, ui.templateCombo.findData(version)))
         ui.notesEdit.setPlainText(info.notes or "" if info else "")
-        for w in (ui.repeatLabel, ui.repeatCheck, ui.repeatCombo, ui.intervalSpin, ui.untilLabel, ui.untilEdit):
+        for w in (
+            ui.repeatLabel,
+            ui.repeatCheck,
+            ui.repeatCombo,
+            ui.intervalSpin,
+            ui.untilLabel,
+            ui.untilEdit,
+        ):
             w.setVisible(info is None)  # a series is made at once; its visits are then edited one by one
 
     def _date_changed(self) -> None:
@@ -112,6 +128,7 @@ class InspectionDialog(QDialog):
     def _times_changed(self) -> None:
         from panelapp.domain.formatting import format_hours
         from panelapp.services.inspections.rules import span_hours
+
         start, end = _time(self.ui.startEdit.time()), _time(self.ui.endEdit.time())
         self.ui.hoursLabel.setText(f"({format_hours(span_hours(start, end))})" if end > start else "")
 
@@ -130,26 +147,44 @@ class InspectionDialog(QDialog):
 
     def checked_members(self) -> tuple[int, ...]:
         items = (self.ui.membersList.item(n) for n in range(self.ui.membersList.count()))
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items
-                     if i.checkState() == Qt.CheckState.Checked and not i.isHidden())
+        return tuple(
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked and not i.isHidden()
+        )
 
     def draft(self):
         from panelapp.services.inspections.rules import InspectionDraft
+
         ui = self.ui
-        return InspectionDraft(self.choices.cohort_id, ui.facilityCombo.currentData(), to_date(ui.dateEdit.date()),
-                               _time(ui.startEdit.time()), _time(ui.endEdit.time()), ui.teamCombo.currentData(),
-                               ui.leadCombo.currentData(), self.checked_members(), ui.templateCombo.currentData(),
-                               ui.notesEdit.toPlainText(), self.info.id if self.info else None)
+        return InspectionDraft(
+            self.choices.cohort_id,
+            ui.facilityCombo.currentData(),
+            to_date(ui.dateEdit.date()),
+            _time(ui.startEdit.time()),
+            _time(ui.endEdit.time()),
+            ui.teamCombo.currentData(),
+            ui.leadCombo.currentData(),
+            self.checked_members(),
+            ui.templateCombo.currentData(),
+            ui.notesEdit.toPlainText(),
+            self.info.id if self.info else None,
+        )
 
     def series(self):
         from panelapp.services.inspections.rules import Repeat, SeriesSpec
+
         if self.info is not None or not self.ui.repeatCheck.isChecked():
             return None
-        return SeriesSpec(Repeat(self.ui.repeatCombo.currentData()), to_date(self.ui.untilEdit.date()),
-                          self.ui.intervalSpin.value())
+        return SeriesSpec(
+            Repeat(self.ui.repeatCombo.currentData()),
+            to_date(self.ui.untilEdit.date()),
+            self.ui.intervalSpin.value(),
+        )
 
     def save(self) -> None:
         from panelapp.services.inspections import scheduling as svc
+
         ctx, info, draft, spec = self.window_.ctx, self.info, self.draft(), self.series()
         if info is not None:
             work = lambda ok: svc.update_inspection(ctx, info.id, draft, info.version, ok)  # noqa: E731

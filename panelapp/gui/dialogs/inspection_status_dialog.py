@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.core.field_errors import as_list, show_field_errors
-from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
 
 HINTS = {
     InspectionStatus.PLANNED: "다시 예정으로 돌립니다. 취소했던 점검이면 활동 기록에도 다시 나타납니다.",
@@ -47,11 +47,13 @@ class InspectionStatusDialog(QDialog):
 
     def save(self) -> None:
         from panelapp.services.inspections.scheduling import set_status
+
         ctx, info = self.window_.ctx, self.info
         status, reason = InspectionStatus(self.ui.statusCombo.currentData()), self.ui.reasonEdit.text()
         self.ui.buttonBox.setEnabled(False)
-        Op(self, lambda _t: set_status(ctx, info.id, status, reason, info.version), write=True) \
-            .success(self._saved).failure(self._failed).run()
+        Op(self, lambda _t: set_status(ctx, info.id, status, reason, info.version), write=True).success(
+            self._saved
+        ).failure(self._failed).run()
 
     def _saved(self, result) -> None:
         self.saved = result

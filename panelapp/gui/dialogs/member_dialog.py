@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
 
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
+from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.validation import format_phone, normalize_phone
+from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
-from panelapp.gui.core.ops import Op, show_error
-from panelapp.domain.formatting import format_hours, format_rate
-from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
-
 
 
 class MemberDialog(QDialog):
@@ -30,8 +29,11 @@ class MemberDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.setWindowTitle("단원 추가" if enrollment_id is None else "단원 정보 수정")
-        for combo, enum_cls in ((ui.genderCombo, Gender), (ui.roleCombo, MemberRole),
-                                (ui.methodCombo, ConsentMethod)):
+        for combo, enum_cls in (
+            (ui.genderCombo, Gender),
+            (ui.roleCombo, MemberRole),
+            (ui.methodCombo, ConsentMethod),
+        ):
             for label, value in enum_cls.choices():
                 combo.addItem(label, value.value)  # Qt stores a str-enum as a plain str
         ui.genderCombo.setCurrentIndex(ui.genderCombo.findData(Gender.UNSPECIFIED.value))
@@ -52,10 +54,20 @@ class MemberDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        self.fields = {"이름": ui.nameEdit, "휴대전화": ui.phoneEdit, "이메일": ui.emailEdit,
-                       "거주지": ui.districtEdit, "출생연도": ui.birthYearEdit, "성별": ui.genderCombo,
-                       "소속 단": ui.teamCombo, "역할": ui.roleCombo, "활동 시작일": ui.joinedEdit,
-                       "메모": ui.notesEdit, "개인정보 동의": ui.agreeCheck, "동의일": ui.consentDateEdit}
+        self.fields = {
+            "이름": ui.nameEdit,
+            "휴대전화": ui.phoneEdit,
+            "이메일": ui.emailEdit,
+            "거주지": ui.districtEdit,
+            "출생연도": ui.birthYearEdit,
+            "성별": ui.genderCombo,
+            "소속 단": ui.teamCombo,
+            "역할": ui.roleCombo,
+            "활동 시작일": ui.joinedEdit,
+            "메모": ui.notesEdit,
+            "개인정보 동의": ui.agreeCheck,
+            "동의일": ui.consentDateEdit,
+        }
         self._set_busy(True)
         self._load()
 
@@ -63,6 +75,7 @@ class MemberDialog(QDialog):
     def _load(self) -> None:
         from panelapp.services.cohorts.manage import get_cohort, list_teams
         from panelapp.services.people.members import current_notice, get_member
+
         ctx, cohort_id, eid = self.window_.ctx, self.cohort_id, self.enrollment_id
 
         def fetch(_t):
@@ -70,6 +83,7 @@ class MemberDialog(QDialog):
             if eid is None:
                 return get_cohort(ctx, cohort_id), teams, current_notice(ctx)
             return None, teams, get_member(ctx, eid)
+
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -109,12 +123,18 @@ class MemberDialog(QDialog):
         ui.joinedEdit.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
         ui.notesEdit.setPlainText(d.notes or "")
         left = f" · 탈퇴 {d.left_on:%Y-%m-%d} ({d.left_reason or '사유 없음'})" if d.left_on else ""
-        ui.statsLabel.setText(f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)} · "
-                              f"출석률 {format_rate(d.rate)} ({d.attended}/{d.held}회)")
+        ui.statsLabel.setText(
+            f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)} · "
+            f"출석률 {format_rate(d.rate)} ({d.attended}/{d.held}회)"
+        )
         ui.historyTable.setRowCount(len(d.consents))
         for i, c in enumerate(d.consents):
-            values = [f"{c.consented_on:%Y-%m-%d}", c.notice_version, c.method.label,
-                      f"{c.retention_until:%Y-%m-%d}" + (" (철회)" if c.withdrawn_on else "")]
+            values = [
+                f"{c.consented_on:%Y-%m-%d}",
+                c.notice_version,
+                c.method.label,
+                f"{c.retention_until:%Y-%m-%d}" + (" (철회)" if c.withdrawn_on else ""),
+            ]
             for j, value in enumerate(values):
                 ui.historyTable.setItem(i, j, QTableWidgetItem(value))
         ui.historyTable.resizeColumnsToContents()
@@ -122,21 +142,33 @@ class MemberDialog(QDialog):
     # ----- saving --------------------------------------------------------------------------
     def member_input(self):
         from panelapp.services.people.members import MemberInput
+
         ui = self.ui
         return MemberInput(
-            name=ui.nameEdit.text(), phone=ui.phoneEdit.text(), email=ui.emailEdit.text(),
-            district=ui.districtEdit.text(), birth_year=ui.birthYearEdit.text(),
-            gender=Gender(ui.genderCombo.currentData()), team_id=ui.teamCombo.currentData(),
-            role=MemberRole(ui.roleCombo.currentData()), joined_on=to_date(ui.joinedEdit.date()),
-            notes=ui.notesEdit.toPlainText())
+            name=ui.nameEdit.text(),
+            phone=ui.phoneEdit.text(),
+            email=ui.emailEdit.text(),
+            district=ui.districtEdit.text(),
+            birth_year=ui.birthYearEdit.text(),
+            gender=Gender(ui.genderCombo.currentData()),
+            team_id=ui.teamCombo.currentData(),
+            role=MemberRole(ui.roleCombo.currentData()),
+            joined_on=to_date(ui.joinedEdit.date()),
+            notes=ui.notesEdit.toPlainText(),
+        )
 
     def save(self) -> None:
         from panelapp.services.people.members import ConsentInput, enroll_member, update_member
+
         self.show_errors([])
         ctx, data, eid = self.window_.ctx, self.member_input(), self.enrollment_id
         if eid is None:
-            consent = ConsentInput(self.notice.version, to_date(self.ui.consentDateEdit.date()),
-                                   ConsentMethod(self.ui.methodCombo.currentData()), self.ui.agreeCheck.isChecked())
+            consent = ConsentInput(
+                self.notice.version,
+                to_date(self.ui.consentDateEdit.date()),
+                ConsentMethod(self.ui.methodCombo.currentData()),
+                self.ui.agreeCheck.isChecked(),
+            )
             cohort_id = self.cohort_id
             fn = lambda _t: enroll_member(ctx, cohort_id, data, consent)  # noqa: E731
         else:
@@ -180,4 +212,3 @@ class MemberDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
-

@@ -50,10 +50,12 @@ class PhotoViewer(QDialog):
             self._set(load_pixmap(photo.local_path))
             return
         from panelapp.services.attachments.photos import VIEW_SIZE, thumbnail_path
+
         self.image.setText("사진을 여는 중…")
         ctx, wanted = self.window_.ctx, self.index
-        Op(self, lambda _t: thumbnail_path(ctx, photo.attachment_id, VIEW_SIZE)) \
-            .success(lambda path: self._set(load_pixmap(path)) if wanted == self.index else None).run()
+        Op(self, lambda _t: thumbnail_path(ctx, photo.attachment_id, VIEW_SIZE)).success(
+            lambda path: self._set(load_pixmap(path)) if wanted == self.index else None
+        ).run()
 
     def _set(self, pixmap: QPixmap) -> None:
         self.pixmap = pixmap
@@ -63,8 +65,13 @@ class PhotoViewer(QDialog):
 
     def _rescale(self) -> None:
         if not self.pixmap.isNull():
-            self.image.setPixmap(self.pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                    Qt.TransformationMode.SmoothTransformation))
+            self.image.setPixmap(
+                self.pixmap.scaled(
+                    self.image.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -6,13 +6,20 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
 )
 
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
 NONE = "(지정 안 함)"
 
@@ -21,6 +28,7 @@ def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> O
     """Load the choices (and the draft from `finding_ids`), then open the dialog (non-modal)."""
     from panelapp.services.proposals.drafts import draft_from_findings, form_choices
     from panelapp.services.proposals.manage import ProposalInput
+
     ctx, ids = window.ctx, tuple(finding_ids)
     cohort = cohort_id if cohort_id is not None else window.current_cohort_id
 
@@ -31,6 +39,7 @@ def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> O
     def show(result):
         choices, draft = result
         ProposalDialog(window, choices, draft).open()
+
     return Op(window, work).success(show).run()
 
 
@@ -46,7 +55,11 @@ class ProposalDialog(QDialog):
         col = QVBoxLayout(self)
         form = QFormLayout()
         self.title_edit = QLineEdit()
-        self.facility_combo, self.department_combo, self.proposer_combo = QComboBox(), QComboBox(), QComboBox()
+        self.facility_combo, self.department_combo, self.proposer_combo = (
+            QComboBox(),
+            QComboBox(),
+            QComboBox(),
+        )
         self.facility_combo.addItem(NONE, None)
         for fid, name, _dept in choices.facilities:
             self.facility_combo.addItem(name, fid)
@@ -78,15 +91,25 @@ class ProposalDialog(QDialog):
         self.error_label = QLabel(wordWrap=True)
         self.error_label.setStyleSheet("color: #d32f2f;")
         col.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
-        self.fields = {"제목": self.title_edit, "현황 및 문제점": self.problem_edit, "개선 제안": self.proposal_edit,
-                       "기대 효과": self.effect_edit, "시설": self.facility_combo, "담당부서": self.department_combo,
-                       "접수일": self.submitted_edit, "처리 기한": self.due_edit, "제안자": self.proposer_combo}
+        self.fields = {
+            "제목": self.title_edit,
+            "현황 및 문제점": self.problem_edit,
+            "개선 제안": self.proposal_edit,
+            "기대 효과": self.effect_edit,
+            "시설": self.facility_combo,
+            "담당부서": self.department_combo,
+            "접수일": self.submitted_edit,
+            "처리 기한": self.due_edit,
+            "제안자": self.proposer_combo,
+        }
         self._fill(detail if detail is not None else draft)
         self.facility_combo.currentIndexChanged.connect(self._facility_changed)
         self.submitted_edit.dateChanged.connect(self._submitted_changed)
@@ -94,13 +117,17 @@ class ProposalDialog(QDialog):
 
     def _fill(self, src) -> None:
         from panelapp.domain.proposal_rules import default_due
+
         today = dt.date.today()
         self.title_edit.setText(src.title or "")
         self.problem_edit.setPlainText(src.problem or "")
         self.proposal_edit.setPlainText(src.proposal or "")
         self.effect_edit.setPlainText(src.expected_effect or "")
-        for combo, value in ((self.facility_combo, src.facility_id), (self.department_combo, src.department_id),
-                             (self.proposer_combo, src.proposer_enrollment_id)):
+        for combo, value in (
+            (self.facility_combo, src.facility_id),
+            (self.department_combo, src.department_id),
+            (self.proposer_combo, src.proposer_enrollment_id),
+        ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         submitted = src.submitted_on or today
         self.submitted_edit.setDate(from_date(submitted))
@@ -117,20 +144,31 @@ class ProposalDialog(QDialog):
 
     def _submitted_changed(self, _d) -> None:
         from panelapp.domain.proposal_rules import default_due
+
         self.due_edit.setDate(from_date(default_due(to_date(self.submitted_edit.date()))))
 
     def data(self):
         from panelapp.services.proposals.manage import ProposalInput
+
         cohort = self.detail.cohort_id if self.detail is not None else self.draft.cohort_id
         links = () if self.detail is not None else self.draft.finding_ids
-        return ProposalInput(cohort, self.title_edit.text(), self.problem_edit.toPlainText(),
-                             self.proposal_edit.toPlainText(), self.effect_edit.toPlainText(),
-                             self.facility_combo.currentData(), self.department_combo.currentData(),
-                             to_date(self.submitted_edit.date()), to_date(self.due_edit.date()),
-                             self.proposer_combo.currentData(), links)
+        return ProposalInput(
+            cohort,
+            self.title_edit.text(),
+            self.problem_edit.toPlainText(),
+            self.proposal_edit.toPlainText(),
+            self.effect_edit.toPlainText(),
+            self.facility_combo.currentData(),
+            self.department_combo.currentData(),
+            to_date(self.submitted_edit.date()),
+            to_date(self.due_edit.date()),
+            self.proposer_combo.currentData(),
+            links,
+        )
 
     def save(self) -> None:
         from panelapp.services.proposals.manage import create_proposal, update_proposal
+
         ctx, data, detail = self.window_.ctx, self.data(), self.detail
         if detail is None:
             work = lambda _t: create_proposal(ctx, data)  # noqa: E731

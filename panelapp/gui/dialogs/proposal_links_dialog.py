@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -32,11 +38,14 @@ class ProposalLinksDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if c.id in linked else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         col.addWidget(self.list, 1)
-        self.empty = QLabel("이 기수에 기록된 발견사항이 없습니다. 점검 결과에서 발견사항을 먼저 기록하세요.",
-                            wordWrap=True)
+        self.empty = QLabel(
+            "이 기수에 기록된 발견사항이 없습니다. 점검 결과에서 발견사항을 먼저 기록하세요.", wordWrap=True
+        )
         self.empty.setVisible(not choices)
         col.addWidget(self.empty)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
@@ -48,19 +57,27 @@ class ProposalLinksDialog(QDialog):
         only = self.same_facility.isChecked()
         for i, c in enumerate(self.choices):
             item = self.list.item(i)
-            item.setHidden(only and c.facility_id != self.detail.facility_id
-                           and item.checkState() != Qt.CheckState.Checked)
+            item.setHidden(
+                only
+                and c.facility_id != self.detail.facility_id
+                and item.checkState() != Qt.CheckState.Checked
+            )
 
     def checked_ids(self) -> list[int]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def save(self) -> None:
         from panelapp.services.proposals.manage import set_linked_findings
+
         ctx, d, ids = self.window_.ctx, self.detail, self.checked_ids()
         self.buttons.setEnabled(False)
         Op(self, lambda _t: set_linked_findings(ctx, d.id, ids, d.version), write=True).success(
-            self._saved).failure(self._failed).run()
+            self._saved
+        ).failure(self._failed).run()
 
     def _saved(self, detail) -> None:
         self.window_.bus.emit_changed("proposal", [detail.id])

@@ -6,26 +6,37 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
 
 class ProposalMoveDialog(QDialog):
     def __init__(self, window, detail, to_status):
         from panelapp.domain.enums import ProposalStatus as PS
         from panelapp.domain.proposal_rules import ACTION_LABELS, needs_answer, needs_reason
+
         super().__init__(window)
         self.window_, self.detail, self.to_status = window, detail, to_status
         self.result_detail = None
         self.setWindowTitle(f"{ACTION_LABELS[to_status]} — {detail.title}")
         self.resize(520, 360)
         col = QVBoxLayout(self)
-        head = QLabel(f"상태를 <b>{detail.status.label}</b>에서 <b>{to_status.label}</b>(으)로 바꿉니다. "
-                      "이 기록은 처리 이력에 남고 고칠 수 없습니다.", wordWrap=True)
+        head = QLabel(
+            f"상태를 <b>{detail.status.label}</b>에서 <b>{to_status.label}</b>(으)로 바꿉니다. "
+            "이 기록은 처리 이력에 남고 고칠 수 없습니다.",
+            wordWrap=True,
+        )
         col.addWidget(head)
         form = QFormLayout()
         self.answer_edit, self.reason_edit = QPlainTextEdit(), QPlainTextEdit()
@@ -50,25 +61,33 @@ class ProposalMoveDialog(QDialog):
         self.error_label.setStyleSheet("color: #d32f2f;")
         col.addWidget(self.error_label)
         col.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ACTION_LABELS[to_status])
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
-        self.fields = {"부서 답변": self.answer_edit, "불채택 사유": self.reason_edit, "처리일": self.date_edit,
-                       "메모": self.note_edit}
+        self.fields = {
+            "부서 답변": self.answer_edit,
+            "불채택 사유": self.reason_edit,
+            "처리일": self.date_edit,
+            "메모": self.note_edit,
+        }
         show_field_errors(self.fields, self.error_label, [])
 
     def save(self) -> None:
         from panelapp.services.proposals.manage import move_proposal
+
         ctx, d, to = self.window_.ctx, self.detail, self.to_status
         answer = self.answer_edit.toPlainText() if self.with_answer else None
         reason = self.reason_edit.toPlainText() if self.with_reason else None
         on, note = to_date(self.date_edit.date()), self.note_edit.text()
         self.buttons.setEnabled(False)
-        Op(self, lambda _t: move_proposal(ctx, d.id, to, d.version, note, answer, reason, on),
-           write=True).success(self._saved).failure(self._failed).run()
+        Op(
+            self, lambda _t: move_proposal(ctx, d.id, to, d.version, note, answer, reason, on), write=True
+        ).success(self._saved).failure(self._failed).run()
 
     def _saved(self, detail) -> None:
         self.result_detail = detail

@@ -14,12 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from panelapp.domain.errors import ValidationError
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_report_dialog import Ui_ReportDialog
-from panelapp.gui.core.ops import Op, show_error
 
-SECTION_BOXES = {"summary": "summaryCheck", "facilities": "facilitiesCheck", "proposals": "proposalsCheck",
-                 "appendix": "appendixCheck"}
+SECTION_BOXES = {
+    "summary": "summaryCheck",
+    "facilities": "facilitiesCheck",
+    "proposals": "proposalsCheck",
+    "appendix": "appendixCheck",
+}
 RECENT_KEEP = 12
 
 
@@ -55,7 +59,9 @@ class ReportDialog(QDialog):
         def load(_token):
             from panelapp.services.cohorts.manage import list_cohorts
             from panelapp.services.registers.facilities import list_facilities
+
             return list_cohorts(ctx), list_facilities(ctx)
+
         self.loading = Op(self, load).success(self._loaded).run()
 
     # ----- choices --------------------------------------------------------------------------
@@ -124,26 +130,38 @@ class ReportDialog(QDialog):
         self.ui.privacyHint.setText(text)
 
     def browse(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, "보고서 저장", self.ui.pdfPathEdit.text(), "PDF 문서 (*.pdf)")
+        path, _f = QFileDialog.getSaveFileName(
+            self, "보고서 저장", self.ui.pdfPathEdit.text(), "PDF 문서 (*.pdf)"
+        )
         if path:
             self.ui.pdfPathEdit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     # ----- generating -------------------------------------------------------------------------
     def options(self):
         from panelapp.domain.report_data import ReportOptions
+
         facility_ids = None
         if self.ui.someFacilitiesRadio.isChecked():
             items = (self.ui.facilityList.item(i) for i in range(self.ui.facilityList.count()))
-            facility_ids = tuple(it.data(Qt.ItemDataRole.UserRole) for it in items
-                                 if it.checkState() == Qt.CheckState.Checked)
+            facility_ids = tuple(
+                it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked
+            )
         purpose = self.ui.purposeEdit.text().strip() or None
         return ReportOptions(
-            self.ui.cohortCombo.currentData(), to_date(self.ui.fromEdit.date()), to_date(self.ui.toEdit.date()),
-            facility_ids, frozenset(k for k, n in SECTION_BOXES.items() if getattr(self.ui, n).isChecked()),
-            self.ui.photosCheck.isChecked(), self.ui.maxPhotosSpin.value(), purpose is None, purpose)
+            self.ui.cohortCombo.currentData(),
+            to_date(self.ui.fromEdit.date()),
+            to_date(self.ui.toEdit.date()),
+            facility_ids,
+            frozenset(k for k, n in SECTION_BOXES.items() if getattr(self.ui, n).isChecked()),
+            self.ui.photosCheck.isChecked(),
+            self.ui.maxPhotosSpin.value(),
+            purpose is None,
+            purpose,
+        )
 
     def generate(self) -> None:
         from panelapp.services.reporting.files import write_report
+
         self.ui.errorLabel.hide()
         pdf = self.ui.pdfPathEdit.text().strip()
         if not pdf:
@@ -156,8 +174,12 @@ class ReportDialog(QDialog):
         if not options.sections:
             return self._error("수록 내용: 하나 이상 골라 주세요.")
         self.ok_button.setEnabled(False)
-        self.op = (Op(self, lambda token: write_report(ctx, options, pdf, xlsx, token))
-                   .with_progress("개선 보고서를 만드는 중…").success(self._made).failure(self._failed))
+        self.op = (
+            Op(self, lambda token: write_report(ctx, options, pdf, xlsx, token))
+            .with_progress("개선 보고서를 만드는 중…")
+            .success(self._made)
+            .failure(self._failed)
+        )
         self.op.finished.connect(lambda *_: self.ok_button.setEnabled(True))
         self.op.run()
 
@@ -166,6 +188,7 @@ class ReportDialog(QDialog):
         self._remember(result)
         self.accept()
         from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
+
         preview = ReportPreviewDialog(self.window_, result.pdf_path, self.ui.cohortCombo.currentText())
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()
@@ -174,16 +197,31 @@ class ReportDialog(QDialog):
     def _remember(self, result) -> None:
         o = self.options()
         settings = self.window_.settings
-        settings.set("report_options", {
-            "cohort_id": o.cohort_id, "date_from": o.date_from.isoformat(), "date_to": o.date_to.isoformat(),
-            "facility_ids": list(o.facility_ids) if o.facility_ids is not None else None,
-            "sections": sorted(o.sections), "photos": o.photos, "max_photos": o.max_photos_per_finding,
-            "xlsx": result.xlsx_path is not None, "folder": str(Path(result.pdf_path).parent)})
-        entry = {"pdf": result.pdf_path, "xlsx": result.xlsx_path, "cohort": self.ui.cohortCombo.currentText(),
-                 "period": f"{o.date_from.isoformat()} ~ {o.date_to.isoformat()}", "pages": result.pages,
-                 "made": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "masked": result.masked}
+        settings.set(
+            "report_options",
+            {
+                "cohort_id": o.cohort_id,
+                "date_from": o.date_from.isoformat(),
+                "date_to": o.date_to.isoformat(),
+                "facility_ids": list(o.facility_ids) if o.facility_ids is not None else None,
+                "sections": sorted(o.sections),
+                "photos": o.photos,
+                "max_photos": o.max_photos_per_finding,
+                "xlsx": result.xlsx_path is not None,
+                "folder": str(Path(result.pdf_path).parent),
+            },
+        )
+        entry = {
+            "pdf": result.pdf_path,
+            "xlsx": result.xlsx_path,
+            "cohort": self.ui.cohortCombo.currentText(),
+            "period": f"{o.date_from.isoformat()} ~ {o.date_to.isoformat()}",
+            "pages": result.pages,
+            "made": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "masked": result.masked,
+        }
         recent = [r for r in settings.get("recent_reports") or [] if r.get("pdf") != result.pdf_path]
-        settings.set("recent_reports", [entry] + recent[:RECENT_KEEP - 1])
+        settings.set("recent_reports", [entry] + recent[: RECENT_KEEP - 1])
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

@@ -7,7 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -19,6 +26,7 @@ class ReportPreviewDialog(QDialog):
     def __init__(self, parent, path: str, title: str | None = None):
         super().__init__(parent)
         from panelapp.gui.pdf_pages import PdfPages
+
         self.path = path
         self.setWindowTitle(f"보고서 미리보기 — {title or Path(path).name}")
         self.resize(860, 980)
@@ -79,12 +87,16 @@ class ReportPreviewDialog(QDialog):
     def open_external(self) -> bool:
         ok = QDesktopServices.openUrl(QUrl.fromLocalFile(self.path))
         if not ok:
-            QMessageBox.warning(self, "열 수 없습니다", "PDF를 여는 프로그램을 찾지 못했습니다. "
-                                f"파일은 여기에 있습니다:\n{self.path}")
+            QMessageBox.warning(
+                self,
+                "열 수 없습니다",
+                f"PDF를 여는 프로그램을 찾지 못했습니다. 파일은 여기에 있습니다:\n{self.path}",
+            )
         return ok
 
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(Path(self.path).stem)
         printer.setFromTo(1, self.doc.count)
@@ -97,6 +109,7 @@ class ReportPreviewDialog(QDialog):
 
     def start_printing(self, printer) -> Op:
         from panelapp.gui.pdf_pages import print_pages
+
         first, last = printer.fromPage(), printer.toPage()
         if first == 0:  # "all pages"
             first, last = 1, self.doc.count
@@ -108,11 +121,17 @@ class ReportPreviewDialog(QDialog):
             def progress(done, total):
                 token.check()
                 token.progress(done, total, f"{done + 1 if done < total else total}/{total}쪽 인쇄 중…")
+
             return print_pages(path, printer, pages, progress)
 
         self._printer = printer  # alive until the job ends
-        return (Op(self, work).with_progress("보고서를 인쇄하는 중…")
-                .success(self._printed).failure(self._print_failed).run())
+        return (
+            Op(self, work)
+            .with_progress("보고서를 인쇄하는 중…")
+            .success(self._printed)
+            .failure(self._print_failed)
+            .run()
+        )
 
     def _printed(self, count: int) -> None:
         self.print_button.setEnabled(True)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QMessageBox, 
 from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.scoring import describe_overall, describe_section
-from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.core.field_errors import as_list
+from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
-from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.results_items import ItemsGrid
 
 SEVERITY_MARK = {"urgent": "🔴", "high": "🟠", "medium": "🟡", "low": "⚪"}
@@ -42,7 +42,8 @@ class ResultsDialog(QDialog):
         ui.closeButton.clicked.connect(self.close_dialog)
         ui.addFindingButton.clicked.connect(self.add_finding)
         ui.findingsList.itemDoubleClicked.connect(
-            lambda item: self.edit_finding(item.data(256)) if item.data(256) is not None else None)
+            lambda item: self.edit_finding(item.data(256)) if item.data(256) is not None else None
+        )
         for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
             b.setEnabled(False)
         window.bus.changed.connect(self._on_changed)
@@ -52,17 +53,23 @@ class ResultsDialog(QDialog):
     def load(self) -> None:
         from panelapp.services.findings.manage import FindingQuery, list_findings
         from panelapp.services.results.entry import get_result_sheet
+
         ctx, iid = self.window_.ctx, self.inspection_id
-        Op(self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))) \
-            .success(self._fill).run()
+        Op(
+            self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))
+        ).success(self._fill).run()
 
     def _fill(self, result) -> None:
         self.sheet, findings = result
         sheet, ui = self.sheet, self.ui
-        ui.titleLabel.setText(f"{sheet.title} · {sheet.scheduled_date:%Y-%m-%d} "
-                              f"{sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} ({sheet.status.label})")
-        ui.infoLabel.setText(f"점검표: {sheet.template_label or '없음'} · * 표시는 필수 항목입니다. "
-                             "완료하면 참여자의 활동 시간이 기록됩니다.")
+        ui.titleLabel.setText(
+            f"{sheet.title} · {sheet.scheduled_date:%Y-%m-%d} "
+            f"{sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} ({sheet.status.label})"
+        )
+        ui.infoLabel.setText(
+            f"점검표: {sheet.template_label or '없음'} · * 표시는 필수 항목입니다. "
+            "완료하면 참여자의 활동 시간이 기록됩니다."
+        )
         self.grid = ItemsGrid(sheet.sections, {r.item_id: r for r in sheet.responses})
         self.grid.changed.connect(self._changed)
         self.grid.focused.connect(lambda w: ui.scrollArea.ensureWidgetVisible(w, 50, 80))
@@ -90,15 +97,20 @@ class ResultsDialog(QDialog):
     def _on_changed(self, kind: str, ids) -> None:
         if kind in ("finding", "attachment", "trash") and self.sheet is not None:
             from panelapp.services.findings.manage import FindingQuery, list_findings
+
             ctx, iid = self.window_.ctx, self.inspection_id
-            Op(self, lambda _t: list_findings(ctx, FindingQuery(inspection_id=iid))).success(self._show_findings).run()
+            Op(self, lambda _t: list_findings(ctx, FindingQuery(inspection_id=iid))).success(
+                self._show_findings
+            ).run()
 
     def _show_findings(self, findings) -> None:
         self.findings = findings
         self.ui.findingsList.clear()
         for f in findings:
             photos = f" · 사진 {f.photo_count}" if f.photo_count else ""
-            item = QListWidgetItem(f"{SEVERITY_MARK[f.severity.value]} [{f.severity.label}] {f.title}{photos}")
+            item = QListWidgetItem(
+                f"{SEVERITY_MARK[f.severity.value]} [{f.severity.label}] {f.title}{photos}"
+            )
             item.setData(256, f.id)
             self.ui.findingsList.addItem(item)
         if not findings:
@@ -114,39 +126,54 @@ class ResultsDialog(QDialog):
 
     def _update_scores(self) -> None:
         from panelapp.services.results.sheet import missing_items, scores_for
+
         answers = self.grid.responses()
         sections, overall = scores_for(self.sheet.sections, answers)
         self.grid.show_scores([describe_section(s) for s in sections])
         self.ui.overallLabel.setText(describe_overall(overall))
-        self.ui.sectionsLabel.setText("\n".join(f"{sec.title}: {describe_section(s)}"
-                                                for sec, s in zip(self.sheet.sections, sections)))
+        self.ui.sectionsLabel.setText(
+            "\n".join(f"{sec.title}: {describe_section(s)}" for sec, s in zip(self.sheet.sections, sections))
+        )
         missing = missing_items(self.sheet, answers)
-        self.ui.missingLabel.setText(f"필수 항목 {len(missing)}개가 남았습니다." if missing else "필수 항목을 모두 답했습니다.")
+        self.ui.missingLabel.setText(
+            f"필수 항목 {len(missing)}개가 남았습니다." if missing else "필수 항목을 모두 답했습니다."
+        )
         self.ui.missingLabel.setStyleSheet("color: #c62828;" if missing else "color: #2e7d32;")
         self.ui.missingLabel.setToolTip("\n".join(missing.values()))
         self.grid.mark_missing(set(missing))
 
     def completion(self):
         from panelapp.services.results.entry import Completion
+
         day, ui = to_date(self.ui.dateEdit.date()), self.ui
         start, end = ui.startEdit.time(), ui.endEdit.time()
-        return Completion(dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
-                          dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
-                          tuple(eid for eid, box in self.checks.items() if box.isChecked()))
+        return Completion(
+            dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
+            dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
+            tuple(eid for eid, box in self.checks.items() if box.isChecked()),
+        )
 
     # ----- actions -----------------------------------------------------------------------
     def save(self) -> None:
         from panelapp.services.results.entry import save_results
+
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
-        self._run(lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version),
-                  "임시 저장했습니다.", close=False)
+        self._run(
+            lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version),
+            "임시 저장했습니다.",
+            close=False,
+        )
 
     def complete(self) -> None:
         from panelapp.services.results.entry import complete_inspection
+
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         completion = self.completion()
-        self._run(lambda _t: complete_inspection(ctx, sheet.inspection_id, answers, completion, sheet.version),
-                  "점검을 완료했습니다. 참여자의 활동 시간이 기록되었습니다.", close=True)
+        self._run(
+            lambda _t: complete_inspection(ctx, sheet.inspection_id, answers, completion, sheet.version),
+            "점검을 완료했습니다. 참여자의 활동 시간이 기록되었습니다.",
+            close=True,
+        )
 
     def _run(self, work, message: str, close: bool) -> None:
         self.ui.saveButton.setEnabled(False)
@@ -160,9 +187,12 @@ class ResultsDialog(QDialog):
             self.window_.statusBar().showMessage(message, 5000)
             self.ui.saveButton.setEnabled(True)
             self.ui.completeButton.setEnabled(True)
-            self.ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
+            self.ui.completeButton.setText(
+                "완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료"
+            )
             if close:
                 self.accept()
+
         Op(self, work, write=True).success(done).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
@@ -176,22 +206,32 @@ class ResultsDialog(QDialog):
         show_error(self, exc)
 
     def close_dialog(self) -> None:
-        if self.dirty and QMessageBox.question(
-                self, "저장하지 않은 답", "저장하지 않은 답이 있습니다. 저장하지 않고 닫을까요?") \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            self.dirty
+            and QMessageBox.question(
+                self, "저장하지 않은 답", "저장하지 않은 답이 있습니다. 저장하지 않고 닫을까요?"
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         self.reject()
 
     def add_finding(self):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog
+
         s = self.sheet
-        dialog = FindingDialog(self.window_, [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
-                               fixed=True, parent=self)
+        dialog = FindingDialog(
+            self.window_,
+            [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
+            fixed=True,
+            parent=self,
+        )
         dialog.open()
         return dialog
 
     def edit_finding(self, finding_id: int):
         from panelapp.gui.dialogs.finding_dialog import open_finding
+
         return open_finding(self.window_, finding_id, parent=self)
 
 

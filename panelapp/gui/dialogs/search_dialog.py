@@ -8,8 +8,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem
 
 from panelapp.gui import search_links
-from panelapp.gui.forms.ui_search_dialog import Ui_SearchDialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.forms.ui_search_dialog import Ui_SearchDialog
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 50
@@ -47,6 +47,7 @@ class SearchDialog(QDialog):
     # ----- searching ---------------------------------------------------------------------
     def run_search(self) -> None:
         from panelapp.services.search.query import search
+
         self._timer.stop()
         text, ctx = self.ui.searchEdit.text().strip(), self.window_.ctx
         if self._running:
@@ -56,8 +57,9 @@ class SearchDialog(QDialog):
             self._show(text, [])
             return
         self._running = True
-        Op(self, lambda _t: search(ctx, text, LIMIT)).success(lambda hits: self._done(text, hits)) \
-            .failure(self._failed).run()
+        Op(self, lambda _t: search(ctx, text, LIMIT)).success(lambda hits: self._done(text, hits)).failure(
+            self._failed
+        ).run()
 
     def _done(self, text: str, hits: list) -> None:
         self._running = False
@@ -74,6 +76,7 @@ class SearchDialog(QDialog):
 
     def _show(self, text: str, hits: list) -> None:
         from panelapp.services.search.query import KIND_LABELS, KINDS
+
         self.hits = hits
         tree = self.ui.resultTree
         tree.clear()
@@ -99,7 +102,9 @@ class SearchDialog(QDialog):
         if not text:
             self.ui.statusLabel.setText("두 글자 이상이면 단어의 일부로도 찾습니다. 예: '미끄' → 미끄럼")
         elif not hits:
-            self.ui.statusLabel.setText(f"'{text}'와(과) 일치하는 자료가 없습니다. 더 짧게 또는 다른 낱말로 찾아보세요.")
+            self.ui.statusLabel.setText(
+                f"'{text}'와(과) 일치하는 자료가 없습니다. 더 짧게 또는 다른 낱말로 찾아보세요."
+            )
         else:
             self.ui.statusLabel.setText(f"'{text}' 검색 결과 {len(hits)}건 — Enter 또는 두 번 눌러 엽니다.")
         first = self._first_hit_item()
@@ -127,8 +132,9 @@ class SearchDialog(QDialog):
         hit = self.current_hit()
         openable = hit is not None and search_links.can_open(self.window_, hit)
         self.open_button.setEnabled(openable)
-        self.open_button.setToolTip("" if openable or hit is None else
-                                    f"{hit.kind_label} 화면이 없어 이 프로그램에서 열 수 없습니다")
+        self.open_button.setToolTip(
+            "" if openable or hit is None else f"{hit.kind_label} 화면이 없어 이 프로그램에서 열 수 없습니다"
+        )
 
     def _enter(self) -> None:
         if self._timer.isActive() or self._running:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
-from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 
 ROLE = Qt.ItemDataRole.UserRole  # a list row's UserInfo
 
@@ -43,6 +43,7 @@ class SettingsDialog(QDialog):
     def _show_locations(self) -> None:
         from panelapp.paths import data_dir
         from panelapp.services.attachments.store import attachments_root
+
         db = self.window_.ctx.db
         self.ui.dbLabel.setText(db.display_name())
         self.ui.dataDirLabel.setText(str(data_dir()))
@@ -51,6 +52,7 @@ class SettingsDialog(QDialog):
     # ----- the user list -----------------------------------------------------------------
     def refresh_users(self, select_id: int | None = None) -> None:
         from panelapp.services.people.users import list_users
+
         ctx = self.window_.ctx
         Op(self, lambda _t: list_users(ctx)).success(lambda users: self._fill(users, select_id)).run()
 
@@ -83,7 +85,9 @@ class SettingsDialog(QDialog):
     def _update_buttons(self) -> None:
         user = self.selected_user()
         self.ui.toggleActiveButton.setEnabled(user is not None)
-        self.ui.toggleActiveButton.setText("다시 사용" if user is not None and not user.active else "사용 중지")
+        self.ui.toggleActiveButton.setText(
+            "다시 사용" if user is not None and not user.active else "사용 중지"
+        )
 
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
@@ -95,11 +99,13 @@ class SettingsDialog(QDialog):
     # ----- actions -----------------------------------------------------------------------
     def add_user(self) -> None:
         from panelapp.services.people.users import create_user
+
         ctx, name = self.window_.ctx, self.ui.nameEdit.text()
         role = UserRole(self.ui.roleCombo.currentData())
         self.ui.errorLabel.hide()
-        Op(self, lambda _t: create_user(ctx, name, role), write=True) \
-            .success(self._added).failure(self._error).run()
+        Op(self, lambda _t: create_user(ctx, name, role), write=True).success(self._added).failure(
+            self._error
+        ).run()
 
     def _added(self, user) -> None:
         self.ui.nameEdit.clear()
@@ -108,25 +114,27 @@ class SettingsDialog(QDialog):
 
     def toggle_active(self) -> None:
         from panelapp.services.people.users import set_active
+
         user, ctx = self.selected_user(), self.window_.ctx
         if user is None:
             return
         self.ui.errorLabel.hide()
-        Op(self, lambda _t: set_active(ctx, user.id, not user.active, user.version), write=True) \
-            .success(lambda u: (self.window_.bus.emit_changed("user", [u.id]),
-                                self.refresh_users(select_id=u.id))) \
-            .failure(self._error).run()
+        Op(self, lambda _t: set_active(ctx, user.id, not user.active, user.version), write=True).success(
+            lambda u: (self.window_.bus.emit_changed("user", [u.id]), self.refresh_users(select_id=u.id))
+        ).failure(self._error).run()
 
     def accept(self) -> None:
         from panelapp.services.people.users import get_user
+
         user, ctx = self.selected_user(), self.window_.ctx
         if user is None:
             self.ui.errorLabel.setText("작업할 사용자를 골라 주세요.")
             self.ui.errorLabel.show()
             return
         self.ui.buttonBox.setEnabled(False)
-        Op(self, lambda _t: get_user(ctx, user.id, must_be_active=True)) \
-            .success(self._act_as).failure(self._accept_failed).run()
+        Op(self, lambda _t: get_user(ctx, user.id, must_be_active=True)).success(self._act_as).failure(
+            self._accept_failed
+        ).run()
 
     def _act_as(self, user) -> None:
         ctx = self.window_.ctx

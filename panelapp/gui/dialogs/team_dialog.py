@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
-from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
 
 NO_LEADER = "(정하지 않음)"
 
@@ -29,20 +29,26 @@ class TeamDialog(QDialog):
             ui.kindCombo.addItem(label, kind)
         ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(TeamKind.CUSTOM))
         ui.errorLabel.hide()
-        ui.leaderCombo.setToolTip("단장으로 고른 단원은 이 단 소속이 되고 역할이 '단장'으로 바뀝니다.\n"
-                                  "이전 단장은 '단원'이 됩니다.")
+        ui.leaderCombo.setToolTip(
+            "단장으로 고른 단원은 이 단 소속이 되고 역할이 '단장'으로 바뀝니다.\n이전 단장은 '단원'이 됩니다."
+        )
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        self.fields = {"단 이름": ui.nameEdit, "종류": ui.kindCombo, "단장": ui.leaderCombo,
-                       "설명": ui.descriptionEdit}
+        self.fields = {
+            "단 이름": ui.nameEdit,
+            "종류": ui.kindCombo,
+            "단장": ui.leaderCombo,
+            "설명": ui.descriptionEdit,
+        }
         self._load()
 
     def _load(self) -> None:
         """Leader candidates (and, after a conflict, the team as saved now) off the UI thread."""
-        from panelapp.services.cohorts.manage import list_teams
         from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
+        from panelapp.services.cohorts.manage import list_teams
+
         ctx, cohort_id, team_id = self.window_.ctx, self.cohort_id, self.info and self.info.id
 
         def fetch(_t):
@@ -51,6 +57,7 @@ class TeamDialog(QDialog):
                 raise NotFoundError("단")
             keep = team.leader_enrollment_id if team else None
             return team, list_enrollment_choices(ctx, cohort_id, include_id=keep)
+
         self._set_busy(True)
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
@@ -77,13 +84,18 @@ class TeamDialog(QDialog):
 
     def team_input(self):
         from panelapp.services.cohorts.manage import TeamInput
+
         ui = self.ui
-        return TeamInput(name=ui.nameEdit.text(), kind=ui.kindCombo.currentData(),
-                         description=ui.descriptionEdit.toPlainText(),
-                         leader_enrollment_id=ui.leaderCombo.currentData())
+        return TeamInput(
+            name=ui.nameEdit.text(),
+            kind=ui.kindCombo.currentData(),
+            description=ui.descriptionEdit.toPlainText(),
+            leader_enrollment_id=ui.leaderCombo.currentData(),
+        )
 
     def save(self) -> None:
         from panelapp.services.cohorts.manage import create_team, update_team
+
         show_field_errors(self.fields, self.ui.errorLabel, [])
         ctx, data, info, cohort_id = self.window_.ctx, self.team_input(), self.info, self.cohort_id
         if info is None:

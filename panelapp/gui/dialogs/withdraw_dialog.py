@@ -6,9 +6,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.errors import ValidationError
+from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import setup_date_edit, to_date
 from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
-from panelapp.gui.core.ops import Op, show_error
 
 
 class WithdrawDialog(QDialog):
@@ -19,8 +19,10 @@ class WithdrawDialog(QDialog):
         self.ui = Ui_WithdrawDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"탈퇴 처리 — {row.name}")
-        self.ui.introLabel.setText(f"{row.name} 님을 탈퇴 처리합니다. 명단에는 '탈퇴'로 남고, "
-                                   "그때까지의 활동 기록과 동의 기록은 그대로 보관됩니다.")
+        self.ui.introLabel.setText(
+            f"{row.name} 님을 탈퇴 처리합니다. 명단에는 '탈퇴'로 남고, "
+            "그때까지의 활동 기록과 동의 기록은 그대로 보관됩니다."
+        )
         setup_date_edit(self.ui.leftOnEdit)
         self.ui.leftOnEdit.setDate(QDate.currentDate())
         self.ui.errorLabel.hide()
@@ -31,11 +33,13 @@ class WithdrawDialog(QDialog):
 
     def save(self) -> None:
         from panelapp.services.people.members import withdraw_member
+
         ctx, row = self.window_.ctx, self.row
         left_on, reason = to_date(self.ui.leftOnEdit.date()), self.ui.reasonEdit.text()
         self.ui.buttonBox.setEnabled(False)
-        Op(self, lambda _t: withdraw_member(ctx, row.enrollment_id, left_on, reason, row.version),
-           write=True).success(self._saved).failure(self._failed).run()
+        Op(
+            self, lambda _t: withdraw_member(ctx, row.enrollment_id, left_on, reason, row.version), write=True
+        ).success(self._saved).failure(self._failed).run()
 
     def _saved(self, _detail) -> None:
         self.window_.bus.emit_changed("member", [self.row.enrollment_id])

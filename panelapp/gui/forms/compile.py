@@ -40,10 +40,11 @@ def target_for(ui_file: Path, forms_dir: Path = FORMS_DIR) -> Path:
 
 
 def compile_form(ui_file: Path, output: Path) -> None:
-    proc = subprocess.run([*uic_command(), "-o", str(output), str(ui_file)],
-                          capture_output=True, text=True)
+    proc = subprocess.run([*uic_command(), "-o", str(output), str(ui_file)], capture_output=True, text=True)
     if proc.returncode != 0 or not output.is_file():
-        raise RuntimeError(f"pyside6-uic failed on {ui_file.name}: {proc.stderr.strip() or proc.stdout.strip()}")
+        raise RuntimeError(
+            f"pyside6-uic failed on {ui_file.name}: {proc.stderr.strip() or proc.stdout.strip()}"
+        )
 
 
 def normalized(text: str) -> str:
@@ -66,7 +67,9 @@ def stale_forms(ui_dir: Path = UI_DIR, forms_dir: Path = FORMS_DIR) -> list[str]
                 continue
             fresh = Path(tmp) / target.name
             compile_form(ui_file, fresh)
-            if normalized(fresh.read_text(encoding="utf-8")) != normalized(target.read_text(encoding="utf-8")):
+            if normalized(fresh.read_text(encoding="utf-8")) != normalized(
+                target.read_text(encoding="utf-8")
+            ):
                 stale.append(f"{ui_file.name}: {target.name} 오래됨 (stale)")
     return stale
 
@@ -81,8 +84,10 @@ def compile_all(ui_dir: Path = UI_DIR, forms_dir: Path = FORMS_DIR) -> list[Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m panelapp.gui.forms.compile",
-                                     description="Compile ui/*.ui into panelapp/gui/forms/ui_*.py")
+    parser = argparse.ArgumentParser(
+        prog="python -m panelapp.gui.forms.compile",
+        description="Compile ui/*.ui into panelapp/gui/forms/ui_*.py",
+    )
     parser.add_argument("--check", action="store_true", help="only report stale forms; exit 1 if any")
     parser.add_argument("--ui-dir", type=Path, default=UI_DIR)
     parser.add_argument("--forms-dir", type=Path, default=FORMS_DIR)

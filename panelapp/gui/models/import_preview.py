@@ -6,8 +6,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 # (header, field key or a special column)
-COLUMNS = [("행", "#row"), ("상태", "#status"), ("이름", "name"), ("휴대전화", "phone"), ("소속", "team"),
-           ("역할", "role"), ("개인정보동의일", "consent_date"), ("문제 (열: 내용)", "#problems")]
+COLUMNS = [
+    ("행", "#row"),
+    ("상태", "#status"),
+    ("이름", "name"),
+    ("휴대전화", "phone"),
+    ("소속", "team"),
+    ("역할", "role"),
+    ("개인정보동의일", "consent_date"),
+    ("문제 (열: 내용)", "#problems"),
+]
 PROBLEMS_COLUMN = len(COLUMNS) - 1
 _ERROR_BG = QBrush(QColor("#fdecea"))
 _ERROR_FG = QBrush(QColor("#b3261e"))

@@ -21,9 +21,15 @@ MAX_BLOCKS = 40  # ~4,000 rows kept; scrolling back refetches (a block costs a f
 
 # (header, sort key)
 COLUMNS: list[tuple[str, str]] = [
-    ("이름", "name"), ("소속 단", "team"), ("역할", "role"), ("휴대전화", "phone"),
-    ("거주지", "district"), ("상태", "status"), ("동의일", "consent_date"),
-    ("활동시간", "hours"), ("출석률", "rate"),
+    ("이름", "name"),
+    ("소속 단", "team"),
+    ("역할", "role"),
+    ("휴대전화", "phone"),
+    ("거주지", "district"),
+    ("상태", "status"),
+    ("동의일", "consent_date"),
+    ("활동시간", "hours"),
+    ("출석률", "rate"),
 ]
 COL_PHONE, COL_HOURS, COL_RATE = 3, 7, 8
 _GREY = QColor("#8a8a8a")
@@ -68,7 +74,7 @@ class RosterModel(QAbstractTableModel):
         block = row // BLOCK
         cached = self._blocks.get(block)
         if cached is None:
-            chunk = self._ids[block * BLOCK:(block + 1) * BLOCK]
+            chunk = self._ids[block * BLOCK : (block + 1) * BLOCK]
             cached = {r.enrollment_id: r for r in self._fetch_rows(chunk)}
             self.fetch_count += 1
             self._blocks[block] = cached

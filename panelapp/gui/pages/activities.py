@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.attendance_grid import AttendanceGrid
-from panelapp.gui.event_table import EventTable, default_event, summary_text
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.event_table import EventTable, default_event, summary_text
 
 REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "team"}
 
@@ -55,7 +63,9 @@ class ActivitiesPage(QWidget):
         self.event_label = QLabel("위에서 행사를 고르세요.")
         self.event_label.setStyleSheet("font-weight: bold;")
         bar.addWidget(self.event_label, 1)
-        self.all_button, self.none_button, self.cert_button = _buttons(bar, "모두 출석", "모두 해제", "활동확인서…")
+        self.all_button, self.none_button, self.cert_button = _buttons(
+            bar, "모두 출석", "모두 해제", "활동확인서…"
+        )
         bottom_col.addLayout(bar)
         self.grid = AttendanceGrid()
         bottom_col.addWidget(self.grid, 1)
@@ -100,14 +110,16 @@ class ActivitiesPage(QWidget):
 
     def refresh(self) -> None:
         from panelapp.services.activities.attendance import attendance_sheet
+
         ctx, cohort_id = self.window_.ctx, self.cohort_id
         self._generation += 1
         generation = self._generation
         if ctx is None or cohort_id is None:
             self._show(None)
             return
-        Op(self, lambda _t: attendance_sheet(ctx, cohort_id)) \
-            .success(lambda sheet: generation == self._generation and self._show(sheet)).run()
+        Op(self, lambda _t: attendance_sheet(ctx, cohort_id)).success(
+            lambda sheet: generation == self._generation and self._show(sheet)
+        ).run()
 
     def _show(self, sheet) -> None:
         self.sheet = sheet
@@ -145,11 +157,16 @@ class ActivitiesPage(QWidget):
     def _on_pending(self, count: int) -> None:
         event = self.current_event()
         if event is None:
-            self.event_label.setText("위에서 행사를 고르세요." if self.sheet and self.sheet.events
-                                     else "이 기수에는 아직 행사가 없습니다. '행사 추가'로 시작하세요.")
+            self.event_label.setText(
+                "위에서 행사를 고르세요."
+                if self.sheet and self.sheet.events
+                else "이 기수에는 아직 행사가 없습니다. '행사 추가'로 시작하세요."
+            )
         else:
-            self.event_label.setText(f"{event.event_date:%Y-%m-%d} {event.kind.label} · {event.title} — "
-                                     f"출석 {self.grid.checked_count()}명 / 대상 {self.grid.recordable_count()}명")
+            self.event_label.setText(
+                f"{event.event_date:%Y-%m-%d} {event.kind.label} · {event.title} — "
+                f"출석 {self.grid.checked_count()}명 / 대상 {self.grid.recordable_count()}명"
+            )
         self.pending_label.setText(f"저장하지 않은 변경 {count}건" if count else "")
         self.pending_label.setStyleSheet("color: #9a6700; font-weight: bold;" if count else "")
         self._update_buttons()
@@ -174,8 +191,13 @@ class ActivitiesPage(QWidget):
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
         if allow_cancel:
             buttons |= QMessageBox.StandardButton.Cancel
-        answer = QMessageBox.question(self, "저장하지 않은 출석", f"저장하지 않은 출석 변경이 {len(self.grid.pending)}건 "
-                                      "있습니다. 저장할까요?", buttons, QMessageBox.StandardButton.Save)
+        answer = QMessageBox.question(
+            self,
+            "저장하지 않은 출석",
+            f"저장하지 않은 출석 변경이 {len(self.grid.pending)}건 있습니다. 저장할까요?",
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         if answer == QMessageBox.StandardButton.Save:
@@ -185,13 +207,14 @@ class ActivitiesPage(QWidget):
 
     def save(self) -> None:
         from panelapp.services.activities.attendance import set_attendance
+
         event, changes, ctx = self.current_event(), dict(self.grid.pending), self.window_.ctx
         if event is None or not changes:
             return
         self.save_button.setEnabled(False)
-        Op(self, lambda _t: set_attendance(ctx, event.id, changes), write=True) \
-            .with_progress("출석을 저장하는 중…", cancellable=False) \
-            .success(lambda info: self._saved(info, changes)).failure(self._save_failed).run()
+        Op(self, lambda _t: set_attendance(ctx, event.id, changes), write=True).with_progress(
+            "출석을 저장하는 중…", cancellable=False
+        ).success(lambda info: self._saved(info, changes)).failure(self._save_failed).run()
 
     def _saved(self, info, changes) -> None:
         if self._event_id == info.id:
@@ -205,6 +228,7 @@ class ActivitiesPage(QWidget):
     # ----- events --------------------------------------------------------------------------
     def add_event(self) -> None:
         from panelapp.gui.dialogs.event_dialog import EventDialog
+
         if not self.confirm_leave(allow_cancel=True):
             return
         dlg = EventDialog(self.window_, self.cohort_id, parent=self)
@@ -214,27 +238,33 @@ class ActivitiesPage(QWidget):
 
     def edit_event(self) -> None:
         from panelapp.gui.dialogs.event_dialog import EventDialog
+
         event = self.current_event()
         if event is not None and not event.read_only:
             EventDialog(self.window_, self.cohort_id, event, parent=self).exec()
 
     def delete_event(self) -> None:
         from panelapp.services.activities.attendance import delete_event
+
         event, ctx = self.current_event(), self.window_.ctx
         if event is None or event.read_only:
             return
         text = f"'{event.title}' ({event.event_date:%Y-%m-%d}) 행사를 휴지통으로 옮길까요?"
         if event.present_count:
-            text += f"\n출석한 {event.present_count}명의 활동 시간에서 {format_hours(event.hours)}씩 빠집니다."
+            text += (
+                f"\n출석한 {event.present_count}명의 활동 시간에서 {format_hours(event.hours)}씩 빠집니다."
+            )
         if QMessageBox.question(self, "행사 삭제", text) != QMessageBox.StandardButton.Yes:
             return
         self.grid.pending = {}
-        Op(self, lambda _t: delete_event(ctx, event.id, event.version), write=True) \
-            .success(lambda _r: self.window_.bus.emit_changed("event", [event.id])).run()
+        Op(self, lambda _t: delete_event(ctx, event.id, event.version), write=True).success(
+            lambda _r: self.window_.bus.emit_changed("event", [event.id])
+        ).run()
 
     # ----- certificates --------------------------------------------------------------------
     def certificate(self) -> None:
         from panelapp.gui.dialogs.certificate import make_certificate
+
         row = self.grid.selected_row()
         if row is not None:
             make_certificate(self.window_, row.enrollment_id)

@@ -18,13 +18,15 @@ NEW_SECTION, NEW_ITEM = "새 구역", "새 점검 항목"
 
 
 def version_text(info, versions) -> str:
-    """"현재 v2 · 이전 버전: v1(점검 결과 3건)", and a warning when saving will make a new version."""
+    """ "현재 v2 · 이전 버전: v1(점검 결과 3건)", and a warning when saving will make a new version."""
     if info is None:
         return "새 점검표 — 저장하면 v1이 됩니다."
     text = f"현재 v{info.version_number}"
     older = [v for v in versions or [] if v.number != info.version_number]
     if older:
-        text += " · 이전 버전: " + ", ".join(f"v{v.number}(점검 결과 {v.completed_inspections}건)" for v in older)
+        text += " · 이전 버전: " + ", ".join(
+            f"v{v.number}(점검 결과 {v.completed_inspections}건)" for v in older
+        )
     if info.used:
         text += f"\n이 버전에는 점검 결과가 있어 저장하면 새 버전 v{info.version_number + 1}이 만들어집니다."
     return text
@@ -37,9 +39,11 @@ class ChecklistEditor(QTreeWidget):
         super().__init__()
         self.setColumnCount(len(HEADERS))
         self.setHeaderLabels(HEADERS)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         # Room for the kind combos, which the row height does not account for by itself.
@@ -56,7 +60,9 @@ class ChecklistEditor(QTreeWidget):
         self._bold.setBold(True)
 
     # ----- draft <-> tree ----------------------------------------------------------------
-    def set_sections(self, sections: tuple[SectionDraft, ...], select: tuple[int, int | None] | None = None) -> None:
+    def set_sections(
+        self, sections: tuple[SectionDraft, ...], select: tuple[int, int | None] | None = None
+    ) -> None:
         self.blockSignals(True)
         self.clear()
         for sec in sections:
@@ -94,8 +100,14 @@ class ChecklistEditor(QTreeWidget):
             for i in range(top.childCount()):
                 row = top.child(i)
                 combo = self.itemWidget(row, 1)
-                items.append(ItemDraft(row.text(0), ChecklistItemKind(combo.currentData()),
-                                       row.checkState(2) == Qt.CheckState.Checked, row.text(3) or None))
+                items.append(
+                    ItemDraft(
+                        row.text(0),
+                        ChecklistItemKind(combo.currentData()),
+                        row.checkState(2) == Qt.CheckState.Checked,
+                        row.text(3) or None,
+                    )
+                )
             out.append(SectionDraft(top.text(0), tuple(items)))
         return tuple(out)
 

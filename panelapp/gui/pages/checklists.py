@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -28,7 +36,9 @@ class ChecklistsPage(QWidget):
         title = QLabel("점검표")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         col.addWidget(title)
-        hint = QLabel("점검 결과가 있는 점검표를 고쳐 저장하면 새 버전이 만들어지고, 지난 결과는 이전 버전에 그대로 남습니다.")
+        hint = QLabel(
+            "점검 결과가 있는 점검표를 고쳐 저장하면 새 버전이 만들어지고, 지난 결과는 이전 버전에 그대로 남습니다."
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         col.addWidget(hint)
@@ -76,9 +86,13 @@ class ChecklistsPage(QWidget):
         col.addWidget(self.editor, 1)
         tools = QHBoxLayout()
         self.tool_buttons = []
-        for text, slot in (("구역 추가", self.editor.add_section), ("항목 추가", self.editor.add_item),
-                           ("삭제", self.editor.remove_selected), ("위로", lambda: self.editor.move_selected(-1)),
-                           ("아래로", lambda: self.editor.move_selected(1))):
+        for text, slot in (
+            ("구역 추가", self.editor.add_section),
+            ("항목 추가", self.editor.add_item),
+            ("삭제", self.editor.remove_selected),
+            ("위로", lambda: self.editor.move_selected(-1)),
+            ("아래로", lambda: self.editor.move_selected(1)),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             tools.addWidget(button)
@@ -116,6 +130,7 @@ class ChecklistsPage(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         from panelapp.services.checklists.templates import ensure_default_template, list_templates
+
         if self._loading:
             self._dirty = True
             return
@@ -127,6 +142,7 @@ class ChecklistsPage(QWidget):
             if seed:
                 ensure_default_template(ctx)
             return list_templates(ctx)
+
         Op(self, fetch).success(lambda rows: self._fill(rows, keep)).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -156,9 +172,11 @@ class ChecklistsPage(QWidget):
 
     def load_template(self, template_id: int) -> None:
         from panelapp.services.checklists.templates import get_template, versions_of
+
         ctx = self.window_.ctx
-        Op(self, lambda _t: (get_template(ctx, template_id), versions_of(ctx, template_id))) \
-            .success(lambda r: self._show_template(*r)).failure(lambda e: show_error(self, e)).run()
+        Op(self, lambda _t: (get_template(ctx, template_id), versions_of(ctx, template_id))).success(
+            lambda r: self._show_template(*r)
+        ).failure(lambda e: show_error(self, e)).run()
 
     def _on_pick(self, current, previous) -> None:
         if current is None or (self.info and current.data(Qt.ItemDataRole.UserRole) == self.info.id):
@@ -172,8 +190,10 @@ class ChecklistsPage(QWidget):
         self.load_template(current.data(Qt.ItemDataRole.UserRole))
 
     def _discard_ok(self) -> bool:
-        return QMessageBox.question(self, "점검표", "저장하지 않은 변경 내용이 있습니다. 버리고 이동할까요?") \
+        return (
+            QMessageBox.question(self, "점검표", "저장하지 않은 변경 내용이 있습니다. 버리고 이동할까요?")
             == QMessageBox.StandardButton.Yes
+        )
 
     # ----- editing -----------------------------------------------------------------------
     def _show_template(self, info, versions=None, draft: TemplateDraft | None = None) -> None:
@@ -206,7 +226,9 @@ class ChecklistsPage(QWidget):
         self.list.blockSignals(False)
         taken = {t.name for t in self.summaries}
         name = next(n for n in (f"새 점검표 {i}" if i else "새 점검표" for i in range(100)) if n not in taken)
-        self._show_template(None, draft=TemplateDraft(name, None, (SectionDraft(NEW_SECTION, (ItemDraft(NEW_ITEM),)),)))
+        self._show_template(
+            None, draft=TemplateDraft(name, None, (SectionDraft(NEW_SECTION, (ItemDraft(NEW_ITEM),)),))
+        )
         self._mark_modified()
         self.notice_label.setText("구역과 항목을 두 번 눌러 내용을 입력한 뒤 [저장]을 누르세요.")
 
@@ -223,6 +245,7 @@ class ChecklistsPage(QWidget):
 
     def save(self) -> None:
         from panelapp.services.checklists.templates import create_template, save_template
+
         ctx, info, draft = self.window_.ctx, self.info, self.draft()
         if info is None:
             work = lambda _t: create_template(ctx, draft)  # noqa: E731
@@ -233,6 +256,7 @@ class ChecklistsPage(QWidget):
 
     def _saved(self, result) -> None:
         from panelapp.services.checklists.drafts import SaveResult
+
         info = result.template if isinstance(result, SaveResult) else result
         message = result.message if isinstance(result, SaveResult) else "새 점검표를 저장했습니다 (v1)"
         self.modified = False
@@ -243,6 +267,7 @@ class ChecklistsPage(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         from panelapp.domain.errors import ConcurrencyError
+
         self._update_buttons()
         show_error(self, exc)
         if isinstance(exc, ConcurrencyError) and self.info is not None:

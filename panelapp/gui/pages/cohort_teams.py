@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 from shiboken6 import isValid
 
@@ -43,8 +51,11 @@ class TeamsPanel(QWidget):
         head.addStretch(1)
         self.add_button, self.edit_button = QPushButton("단 추가"), QPushButton("수정")
         self.delete_button = QPushButton("삭제")
-        for button, slot in ((self.add_button, self.add_team), (self.edit_button, self.edit_team),
-                             (self.delete_button, self.delete_team)):
+        for button, slot in (
+            (self.add_button, self.add_team),
+            (self.edit_button, self.edit_team),
+            (self.delete_button, self.delete_team),
+        ):
             button.clicked.connect(slot)
             head.addWidget(button)
         col.addLayout(head)
@@ -70,14 +81,16 @@ class TeamsPanel(QWidget):
 
     def refresh(self) -> None:
         from panelapp.services.cohorts.manage import list_teams
+
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         if self.cohort is None:
             self._fill([], generation)
             return
         cohort_id = self.cohort.id
-        Op(self, lambda _t: list_teams(ctx, cohort_id)) \
-            .success(lambda teams: self._fill(teams, generation)).run()
+        Op(self, lambda _t: list_teams(ctx, cohort_id)).success(
+            lambda teams: self._fill(teams, generation)
+        ).run()
 
     def _fill(self, teams: list, generation: int) -> None:
         if generation != self._generation or not isValid(self.table):
@@ -117,6 +130,7 @@ class TeamsPanel(QWidget):
 
     def _open_dialog(self, team) -> None:
         from panelapp.gui.dialogs.team_dialog import TeamDialog
+
         if self.cohort is None:
             return
         dlg = TeamDialog(self.window_, self.cohort.id, team, self.cohort.name)
@@ -131,19 +145,22 @@ class TeamsPanel(QWidget):
 
     def delete_team(self) -> None:
         from panelapp.services.cohorts.manage import delete_team
+
         team = self.selected_team()
         if team is None:
             return
         answer = QMessageBox.question(
-            self, "단 삭제",
+            self,
+            "단 삭제",
             f"'{team.name}'을(를) 휴지통으로 옮길까요?\n\n소속 단원 {team.member_count}명은 지워지지 않고 "
-            "'미배정'으로 보입니다. 휴지통에서 단을 되살리면 원래대로 돌아갑니다.")
+            "'미배정'으로 보입니다. 휴지통에서 단을 되살리면 원래대로 돌아갑니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: delete_team(ctx, team.id, team.version), write=True) \
-            .success(lambda _r: self.window_.bus.emit_changed("team", [team.id])) \
-            .failure(self._write_failed).run()
+        Op(self, lambda _t: delete_team(ctx, team.id, team.version), write=True).success(
+            lambda _r: self.window_.bus.emit_changed("team", [team.id])
+        ).failure(self._write_failed).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 from shiboken6 import isValid
 
@@ -20,9 +29,15 @@ _RIGHT = {4, 5}
 
 
 def _row_values(c) -> list[str]:
-    return [f"제{c.number}기", c.name, f"{c.term_start:%Y-%m-%d} ~ {c.term_end:%Y-%m-%d}",
-            f"{c.launch_date:%Y-%m-%d}" if c.launch_date else "—",
-            f"{c.quota}명" if c.quota else "—", f"{c.active_members}명", c.status.label]
+    return [
+        f"제{c.number}기",
+        c.name,
+        f"{c.term_start:%Y-%m-%d} ~ {c.term_end:%Y-%m-%d}",
+        f"{c.launch_date:%Y-%m-%d}" if c.launch_date else "—",
+        f"{c.quota}명" if c.quota else "—",
+        f"{c.active_members}명",
+        c.status.label,
+    ]
 
 
 class CohortsPage(QWidget):
@@ -51,8 +66,12 @@ class CohortsPage(QWidget):
         self.close_button, self.delete_button = QPushButton("종료 처리"), QPushButton("삭제")
         self.close_button.setToolTip("기수를 끝내고 활동 중인 단원을 모두 수료로 바꿉니다")
         self.delete_button.setToolTip("기수를 휴지통으로 옮깁니다 (되살릴 수 있습니다)")
-        for button, slot in ((self.new_button, self.new_cohort), (self.edit_button, self.edit_cohort),
-                             (self.close_button, self.close_cohort), (self.delete_button, self.delete_cohort)):
+        for button, slot in (
+            (self.new_button, self.new_cohort),
+            (self.edit_button, self.edit_cohort),
+            (self.close_button, self.close_cohort),
+            (self.delete_button, self.delete_cohort),
+        ):
             button.clicked.connect(slot)
             head.addWidget(button)
         col.addLayout(head)
@@ -78,6 +97,7 @@ class CohortsPage(QWidget):
     # ----- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
         from panelapp.services.cohorts.manage import list_cohorts
+
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         Op(self, lambda _t: list_cohorts(ctx)).success(lambda rows: self._fill(rows, generation)).run()
@@ -136,6 +156,7 @@ class CohortsPage(QWidget):
 
     def _open_dialog(self, cohort) -> None:
         from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+
         dlg = CohortDialog(self.window_, cohort)
         dlg.accepted.connect(lambda: self._changed(dlg.result_info.id))
         # After a conflict the dialog shows the other user's version; the list must follow.
@@ -149,35 +170,42 @@ class CohortsPage(QWidget):
 
     def close_cohort(self) -> None:
         from panelapp.services.cohorts.manage import close_cohort
+
         c = self.selected_cohort()
         if c is None or c.status == CohortStatus.CLOSED:
             return
         answer = QMessageBox.question(
-            self, "기수 종료 처리",
+            self,
+            "기수 종료 처리",
             f"제{c.number}기 '{c.name}'을(를) 종료 처리할까요?\n\n"
             f"활동 중인 단원 {c.active_members}명이 모두 '수료'로 바뀌고 기수 상태는 '종료'가 됩니다. "
-            "이미 탈퇴한 단원은 그대로입니다.")
+            "이미 탈퇴한 단원은 그대로입니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: close_cohort(ctx, c.id, c.version), write=True) \
-            .success(lambda info: self._changed(info.id)).failure(self._write_failed).run()
+        Op(self, lambda _t: close_cohort(ctx, c.id, c.version), write=True).success(
+            lambda info: self._changed(info.id)
+        ).failure(self._write_failed).run()
 
     def delete_cohort(self) -> None:
         from panelapp.services.cohorts.manage import delete_cohort
+
         c = self.selected_cohort()
         if c is None:
             return
         answer = QMessageBox.question(
-            self, "기수 삭제",
+            self,
+            "기수 삭제",
             f"제{c.number}기 '{c.name}'을(를) 휴지통으로 옮길까요?\n\n"
-            "목록과 기수 선택에서 사라지지만 단원과 활동 기록은 지워지지 않으며, 휴지통에서 되살릴 수 있습니다.")
+            "목록과 기수 선택에서 사라지지만 단원과 활동 기록은 지워지지 않으며, 휴지통에서 되살릴 수 있습니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: delete_cohort(ctx, c.id, c.version), write=True) \
-            .success(lambda _r: self.window_.bus.emit_changed("cohort", [c.id])) \
-            .failure(self._write_failed).run()
+        Op(self, lambda _t: delete_cohort(ctx, c.id, c.version), write=True).success(
+            lambda _r: self.window_.bus.emit_changed("cohort", [c.id])
+        ).failure(self._write_failed).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

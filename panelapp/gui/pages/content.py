@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.formatting import format_hours
@@ -25,6 +33,7 @@ def _views(n: int | None) -> str:
 class ContentPage(QWidget):
     def __init__(self, window):
         from panelapp.domain.enums import ContentChannel
+
         super().__init__()
         self.window_ = window
         self.rows: list = []
@@ -47,7 +56,8 @@ class ContentPage(QWidget):
         note.setStyleSheet("color: #555;")
         bar.addWidget(note, 1)
         self.add_button, self.edit_button, self.delete_button = (
-            QPushButton(t) for t in ("콘텐츠 등록", "수정…", "삭제"))
+            QPushButton(t) for t in ("콘텐츠 등록", "수정…", "삭제")
+        )
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -100,6 +110,7 @@ class ContentPage(QWidget):
         from panelapp.domain.enums import ContentChannel
         from panelapp.services.engagement.content import list_content, news_member_choices
         from panelapp.services.registers.facilities import list_facilities
+
         if self._loading:
             self._dirty = True
             return
@@ -111,8 +122,13 @@ class ContentPage(QWidget):
         channel = ContentChannel(channel) if channel else None  # Qt returns str-valued enums as str
 
         def fetch(_t):
-            return (list_content(ctx, cohort, channel), list_content(ctx, cohort).rows != [],
-                    news_member_choices(ctx, cohort), [(f.id, f.name) for f in list_facilities(ctx)])
+            return (
+                list_content(ctx, cohort, channel),
+                list_content(ctx, cohort).rows != [],
+                news_member_choices(ctx, cohort),
+                [(f.id, f.name) for f in list_facilities(ctx)],
+            )
+
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc) -> None:
@@ -124,21 +140,44 @@ class ContentPage(QWidget):
         selected = self.selected()
         self.rows = listing.rows
         self.register.set_rows(
-            [[f"{r.published_on:%Y-%m-%d}", r.title, r.member_name, r.channel.label, r.facility_name or "",
-              _views(r.views), format_hours(r.hours), r.url or ""] for r in self.rows],
-            [False] * len(self.rows), NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0))
+            [
+                [
+                    f"{r.published_on:%Y-%m-%d}",
+                    r.title,
+                    r.member_name,
+                    r.channel.label,
+                    r.facility_name or "",
+                    _views(r.views),
+                    format_hours(r.hours),
+                    r.url or "",
+                ]
+                for r in self.rows
+            ],
+            [False] * len(self.rows),
+            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
+            select=next((i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0),
+        )
         for i, r in enumerate(self.rows):
             self.register.table.item(i, 1).setToolTip(r.title)
             self.register.table.item(i, 7).setToolTip(r.url or "")
         none = "아직 글이 없습니다."
-        self.member_totals.set_rows([[t.label, str(t.posts), _views(t.views), format_hours(t.hours)]
-                                     for t in listing.per_member], [False] * len(listing.per_member), none)
-        self.channel_totals.set_rows([[t.label, str(t.posts), _views(t.views)] for t in listing.per_channel],
-                                     [False] * len(listing.per_channel), none)
+        self.member_totals.set_rows(
+            [[t.label, str(t.posts), _views(t.views), format_hours(t.hours)] for t in listing.per_member],
+            [False] * len(listing.per_member),
+            none,
+        )
+        self.channel_totals.set_rows(
+            [[t.label, str(t.posts), _views(t.views)] for t in listing.per_channel],
+            [False] * len(listing.per_channel),
+            none,
+        )
         views = sum(r.views or 0 for r in self.rows)
-        self.summary_label.setText(f"{len(self.rows)}건 · 조회수 {views:,} · 인정 시간 "
-                                   f"{format_hours(sum(r.hours for r in self.rows))}" if self.rows else "")
+        self.summary_label.setText(
+            f"{len(self.rows)}건 · 조회수 {views:,} · 인정 시간 "
+            f"{format_hours(sum(r.hours for r in self.rows))}"
+            if self.rows
+            else ""
+        )
         self.edit_button.setEnabled(bool(self.rows))
         self.delete_button.setEnabled(bool(self.rows))
         self._loading, self.loaded = False, True
@@ -151,14 +190,19 @@ class ContentPage(QWidget):
 
     def _dialog(self, row=None):
         from panelapp.gui.dialogs.content_dialog import ContentDialog
+
         dialog = ContentDialog(self.window_, self.members, self.facilities, row)
         dialog.open()
         return dialog
 
     def add(self):
         if not self.members:
-            QMessageBox.information(self, "소식 콘텐츠", "이 기수의 소식이음단에 참여단원이 없습니다. "
-                                    "참여단원 화면에서 단원을 소식이음단에 배정해 주세요.")
+            QMessageBox.information(
+                self,
+                "소식 콘텐츠",
+                "이 기수의 소식이음단에 참여단원이 없습니다. "
+                "참여단원 화면에서 단원을 소식이음단에 배정해 주세요.",
+            )
             return None
         return self._dialog()
 
@@ -168,15 +212,25 @@ class ContentPage(QWidget):
 
     def delete_selected(self) -> None:
         from panelapp.services.engagement.content import delete_post
+
         row, ctx = self.selected(), self.window_.ctx
-        if row is None or QMessageBox.question(
-                self, "콘텐츠 삭제", f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. "
-                "Ctrl+Z나 휴지통에서 되돌릴 수 있습니다.") != QMessageBox.StandardButton.Yes:
+        if (
+            row is None
+            or QMessageBox.question(
+                self,
+                "콘텐츠 삭제",
+                f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. "
+                "Ctrl+Z나 휴지통에서 되돌릴 수 있습니다.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
 
         def done(record) -> None:
             self.window_.undo_stack.push(record)
             self.window_.statusBar().showMessage(f"'{row.title}'을(를) 삭제했습니다.", 5000)
             self.window_.bus.emit_changed("content", [row.id])
+
         Op(self, lambda _t: delete_post(ctx, row.id, row.version), write=True).success(done).failure(
-            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("content", None))).run()
+            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("content", None))
+        ).run()

@@ -32,11 +32,21 @@ class DepartmentsTab(QWidget):
         selected = self.selected()
         self.departments = departments
         self.register.set_rows(
-            [[d.name, d.contact_person or "", d.phone or "", d.email or "",
-              f"{d.facility_count}곳" if d.facility_count else "", "사용" if d.active else "중지"]
-             for d in departments],
-            [not d.active for d in departments], EMPTY_TEXT,
-            select=next((i for i, d in enumerate(departments) if selected and d.id == selected.id), 0))
+            [
+                [
+                    d.name,
+                    d.contact_person or "",
+                    d.phone or "",
+                    d.email or "",
+                    f"{d.facility_count}곳" if d.facility_count else "",
+                    "사용" if d.active else "중지",
+                ]
+                for d in departments
+            ],
+            [not d.active for d in departments],
+            EMPTY_TEXT,
+            select=next((i for i, d in enumerate(departments) if selected and d.id == selected.id), 0),
+        )
         self.count_label.setText(f"{len(departments)}개 부서" if departments else "")
         self._update_buttons()
 
@@ -52,6 +62,7 @@ class DepartmentsTab(QWidget):
 
     def open_dialog(self, department=None):
         from panelapp.gui.dialogs.department_dialog import DepartmentDialog
+
         dialog = DepartmentDialog(self.page.window_, department)
         dialog.open()
         return dialog
@@ -65,22 +76,31 @@ class DepartmentsTab(QWidget):
 
     def toggle_selected(self) -> None:
         from panelapp.services.registers.departments import set_department_active
+
         d = self.selected()
         if d is None:
             return
         ctx = self.page.window_.ctx
-        self.page.run_write(lambda _t: set_department_active(ctx, d.id, not d.active, d.version),
-                         f"'{d.name}'을(를) {'다시 사용합니다' if not d.active else '사용 중지했습니다'}.",
-                         kind="department")
+        self.page.run_write(
+            lambda _t: set_department_active(ctx, d.id, not d.active, d.version),
+            f"'{d.name}'을(를) {'다시 사용합니다' if not d.active else '사용 중지했습니다'}.",
+            kind="department",
+        )
 
     def delete_selected(self) -> None:
         from panelapp.services.registers.departments import delete_department
+
         d = self.selected()
         if d is None:
             return
-        answer = QMessageBox.question(self, "부서 삭제", f"'{d.name}' 부서를 삭제할까요?\n휴지통에서 복원할 수 있습니다.")
+        answer = QMessageBox.question(
+            self, "부서 삭제", f"'{d.name}' 부서를 삭제할까요?\n휴지통에서 복원할 수 있습니다."
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.page.window_.ctx
-        self.page.run_write(lambda _t: delete_department(ctx, d.id, d.version),
-                         f"'{d.name}' 부서를 삭제했습니다.", kind="department")
+        self.page.run_write(
+            lambda _t: delete_department(ctx, d.id, d.version),
+            f"'{d.name}' 부서를 삭제했습니다.",
+            kind="department",
+        )

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -84,14 +92,19 @@ class FacilitiesPage(QWidget):
 
     def query(self):
         from panelapp.services.registers.facilities import FacilityQuery
-        return FacilityQuery(self.search_edit.text(), self.type_combo.currentData(),
-                             self.active_check.isChecked())
+
+        return FacilityQuery(
+            self.search_edit.text(), self.type_combo.currentData(), self.active_check.isChecked()
+        )
 
     def refresh(self) -> None:
         from panelapp.services.registers.departments import list_departments
         from panelapp.services.registers.facilities import (
-            ensure_default_facility_types, list_facilities, list_facility_types,
+            ensure_default_facility_types,
+            list_facilities,
+            list_facility_types,
         )
+
         if self._loading:
             self._dirty = True
             return
@@ -104,6 +117,7 @@ class FacilitiesPage(QWidget):
             rows = list_facilities(ctx, query)
             any_at_all = bool(rows) or bool(list_facilities(ctx))
             return rows, any_at_all, list_facility_types(ctx), list_departments(ctx)
+
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -124,10 +138,21 @@ class FacilitiesPage(QWidget):
         selected = self.selected()
         self.facilities = rows
         self.register.set_rows(
-            [[f.name, f.type_name or "–", f.address or "", f.department_name or "", f.contact or "",
-              "사용" if f.active else "중지"] for f in rows],
-            [not f.active for f in rows], NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0))
+            [
+                [
+                    f.name,
+                    f.type_name or "–",
+                    f.address or "",
+                    f.department_name or "",
+                    f.contact or "",
+                    "사용" if f.active else "중지",
+                ]
+                for f in rows
+            ],
+            [not f.active for f in rows],
+            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
+            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0),
+        )
         self.count_label.setText(f"{len(rows)}곳" if rows else "")
         self.departments_tab.fill(self.departments)
         self._loading = False
@@ -144,10 +169,13 @@ class FacilitiesPage(QWidget):
         facility = self.selected()
         for button in (self.edit_button, self.toggle_button, self.delete_button):
             button.setEnabled(facility is not None)
-        self.toggle_button.setText("사용 재개" if facility is not None and not facility.active else "사용 중지")
+        self.toggle_button.setText(
+            "사용 재개" if facility is not None and not facility.active else "사용 중지"
+        )
 
     def open_dialog(self, facility=None):
         from panelapp.gui.dialogs.facility_dialog import FacilityDialog
+
         dialog = FacilityDialog(self.window_, self.types, self.departments, facility)
         dialog.open()
         return dialog
@@ -161,26 +189,35 @@ class FacilitiesPage(QWidget):
 
     def manage_types(self):
         from panelapp.gui.dialogs.facility_types_dialog import FacilityTypesDialog
+
         dialog = FacilityTypesDialog(self.window_)
         dialog.open()
         return dialog
 
     def toggle_selected(self) -> None:
         from panelapp.services.registers.facilities import set_facility_active
+
         f = self.selected()
         if f is None:
             return
         ctx = self.window_.ctx
-        self.run_write(lambda _t: set_facility_active(ctx, f.id, not f.active, f.version),
-                    f"'{f.name}' 시설을 {'다시 사용합니다' if not f.active else '사용 중지했습니다'}.")
+        self.run_write(
+            lambda _t: set_facility_active(ctx, f.id, not f.active, f.version),
+            f"'{f.name}' 시설을 {'다시 사용합니다' if not f.active else '사용 중지했습니다'}.",
+        )
 
     def delete_selected(self) -> None:
         from panelapp.services.registers.facilities import delete_facility
+
         f = self.selected()
         if f is None:
             return
-        answer = QMessageBox.question(self, "시설 삭제", f"'{f.name}' 시설을 삭제할까요?\n"
-                                      "목록에서 사라지지만 지난 점검 기록은 그대로 남고, 휴지통에서 복원할 수 있습니다.")
+        answer = QMessageBox.question(
+            self,
+            "시설 삭제",
+            f"'{f.name}' 시설을 삭제할까요?\n"
+            "목록에서 사라지지만 지난 점검 기록은 그대로 남고, 휴지통에서 복원할 수 있습니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
@@ -194,4 +231,5 @@ class FacilitiesPage(QWidget):
         def failed(exc) -> None:
             show_error(self, exc)
             self.window_.bus.emit_changed(kind, None)  # reload: the row may be stale
+
         Op(self, fn, write=True).success(done).failure(failed).run()

@@ -7,12 +7,21 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.pages.register_table import RegisterTable
 from panelapp.gui.proposal_style import KIND_COLORS
 
@@ -26,6 +35,7 @@ PERIODS = [("전체 기간", None), ("최근 7일", 7), ("최근 30일", 30), ("
 class FeedbackPage(QWidget):
     def __init__(self, window):
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
+
         super().__init__()
         self.window_ = window
         self.rows: list = []
@@ -91,7 +101,8 @@ class FeedbackPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.answer_button, self.handled_button, self.delete_button = (
-            QPushButton(t) for t in ("답변·수정…", "처리 표시", "삭제"))
+            QPushButton(t) for t in ("답변·수정…", "처리 표시", "삭제")
+        )
         self.answer_button.clicked.connect(self.answer_selected)
         self.handled_button.clicked.connect(self.toggle_handled)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -125,16 +136,23 @@ class FeedbackPage(QWidget):
     def query(self):
         from panelapp.domain.enums import FeedbackKind
         from panelapp.services.engagement.feedback import FeedbackQuery
+
         days = self.period_filter.currentData()
         since = dt.date.today() - dt.timedelta(days=days) if days else None
         kind = self.kind_filter.currentData()  # Qt returns str-valued enums as str
-        return FeedbackQuery(self.window_.current_cohort_id, FeedbackKind(kind) if kind else None,
-                             self.facility_filter.currentData(), self.handled_filter.currentData(), since)
+        return FeedbackQuery(
+            self.window_.current_cohort_id,
+            FeedbackKind(kind) if kind else None,
+            self.facility_filter.currentData(),
+            self.handled_filter.currentData(),
+            since,
+        )
 
     def refresh(self) -> None:
-        from panelapp.services.registers.facilities import list_facilities
         from panelapp.services.engagement.feedback import list_feedback
         from panelapp.services.proposals.manage import proposal_choices
+        from panelapp.services.registers.facilities import list_facilities
+
         if self._loading:
             self._dirty = True
             return
@@ -144,8 +162,12 @@ class FeedbackPage(QWidget):
         ctx, query = self.window_.ctx, self.query()
 
         def fetch(_t):
-            return (list_feedback(ctx, query), [(f.id, f.name) for f in list_facilities(ctx)],
-                    proposal_choices(ctx, query.cohort_id))
+            return (
+                list_feedback(ctx, query),
+                [(f.id, f.name) for f in list_facilities(ctx)],
+                proposal_choices(ctx, query.cohort_id),
+            )
+
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc) -> None:
@@ -169,11 +191,23 @@ class FeedbackPage(QWidget):
             self._focus_id = None
         self.rows = listing.rows
         self.register.set_rows(
-            [[f"{r.received_on:%Y-%m-%d}", r.kind.label, r.facility_name or "–", r.text, r.source.label,
-              "처리" if r.handled else "미처리", f"{r.answered_on:%Y-%m-%d}" if r.answered_on else "",
-              r.proposal_title or ""] for r in self.rows],
-            [False] * len(self.rows), NO_MATCH_TEXT if listing.total else EMPTY_TEXT,
-            select=next((i for i, r in enumerate(self.rows) if r.id == focus), 0))
+            [
+                [
+                    f"{r.received_on:%Y-%m-%d}",
+                    r.kind.label,
+                    r.facility_name or "–",
+                    r.text,
+                    r.source.label,
+                    "처리" if r.handled else "미처리",
+                    f"{r.answered_on:%Y-%m-%d}" if r.answered_on else "",
+                    r.proposal_title or "",
+                ]
+                for r in self.rows
+            ],
+            [False] * len(self.rows),
+            NO_MATCH_TEXT if listing.total else EMPTY_TEXT,
+            select=next((i for i, r in enumerate(self.rows) if r.id == focus), 0),
+        )
         table = self.register.table
         for i, r in enumerate(self.rows):
             bg, fg = KIND_COLORS[r.kind.value]
@@ -204,13 +238,19 @@ class FeedbackPage(QWidget):
     def quick_add(self) -> None:
         from panelapp.domain.enums import FeedbackSource
         from panelapp.services.engagement.feedback import FeedbackInput, create_feedback
+
         if not self.entry_text.text().strip():
             self.entry_text.setFocus()  # nothing typed yet: Enter on an empty line saves nothing
             return
         kind = next(k for k, b in self.kind_buttons.items() if b.isChecked())
-        data = FeedbackInput(self.window_.current_cohort_id, kind, self.entry_text.text(),
-                             to_date(self.entry_date.date()), FeedbackSource(self.entry_source.currentData()),
-                             self.entry_facility.currentData())
+        data = FeedbackInput(
+            self.window_.current_cohort_id,
+            kind,
+            self.entry_text.text(),
+            to_date(self.entry_date.date()),
+            FeedbackSource(self.entry_source.currentData()),
+            self.entry_facility.currentData(),
+        )
         ctx = self.window_.ctx
 
         def done(result) -> None:
@@ -219,10 +259,12 @@ class FeedbackPage(QWidget):
             self.entry_text.setFocus()
             self.window_.undo_stack.push(record)
             self.window_.bus.emit_changed("feedback", [row.id])
+
         Op(self, lambda _t: create_feedback(ctx, data), write=True).success(done).run()
 
     def answer_selected(self):
         from panelapp.gui.dialogs.feedback_dialog import FeedbackDialog
+
         row = self.selected()
         if row is None:
             return None
@@ -236,21 +278,33 @@ class FeedbackPage(QWidget):
             self.window_.undo_stack.push(record)
             self.window_.statusBar().showMessage(message, 5000)
             self.window_.bus.emit_changed("feedback", None)
+
         Op(self, fn, write=True).success(done).failure(
-            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("feedback", None))).run()
+            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("feedback", None))
+        ).run()
 
     def toggle_handled(self) -> None:
         from panelapp.services.engagement.feedback import set_handled
+
         row, ctx = self.selected(), self.window_.ctx
         if row is not None:
-            self._write(lambda _t: set_handled(ctx, row.id, not row.handled, row.version),
-                        "처리함으로 표시했습니다." if not row.handled else "미처리로 되돌렸습니다.")
+            self._write(
+                lambda _t: set_handled(ctx, row.id, not row.handled, row.version),
+                "처리함으로 표시했습니다." if not row.handled else "미처리로 되돌렸습니다.",
+            )
 
     def delete_selected(self) -> None:
         from panelapp.services.engagement.feedback import delete_feedback
+
         row, ctx = self.selected(), self.window_.ctx
-        if row is None or QMessageBox.question(
-                self, "기록 삭제", f"이 {row.kind.label} 기록을 삭제할까요?\nCtrl+Z나 휴지통에서 되돌릴 수 있습니다.") \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            row is None
+            or QMessageBox.question(
+                self,
+                "기록 삭제",
+                f"이 {row.kind.label} 기록을 삭제할까요?\nCtrl+Z나 휴지통에서 되돌릴 수 있습니다.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         self._write(lambda _t: delete_feedback(ctx, row.id, row.version), "기록을 삭제했습니다.")

@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.enums import FindingCategory, Severity
@@ -61,9 +68,15 @@ class FindingsPage(QWidget):
         row.addWidget(self.count_label)
         row.addStretch(1)
         self.add_button, self.edit_button, self.delete_button = (
-            QPushButton("발견사항 추가"), QPushButton("수정"), QPushButton("삭제"))
-        for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit_selected),
-                             (self.delete_button, self.delete_selected)):
+            QPushButton("발견사항 추가"),
+            QPushButton("수정"),
+            QPushButton("삭제"),
+        )
+        for button, slot in (
+            (self.add_button, self.add),
+            (self.edit_button, self.edit_selected),
+            (self.delete_button, self.delete_selected),
+        ):
             button.setMinimumWidth(96)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
@@ -87,8 +100,11 @@ class FindingsPage(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        for combo, value in ((self.severity_combo, severity), (self.category_combo, category),
-                             (self.proposal_combo, without_proposal)):
+        for combo, value in (
+            (self.severity_combo, severity),
+            (self.category_combo, category),
+            (self.proposal_combo, without_proposal),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
@@ -103,9 +119,15 @@ class FindingsPage(QWidget):
 
     def query(self):
         from panelapp.services.findings.manage import FindingQuery
-        return FindingQuery(self.window_.current_cohort_id, self.severity_combo.currentData(),
-                            self.category_combo.currentData(), self.facility_combo.currentData(),
-                            self.proposal_combo.currentData(), self.search_edit.text())
+
+        return FindingQuery(
+            self.window_.current_cohort_id,
+            self.severity_combo.currentData(),
+            self.category_combo.currentData(),
+            self.facility_combo.currentData(),
+            self.proposal_combo.currentData(),
+            self.search_edit.text(),
+        )
 
     # ----- loading -----------------------------------------------------------------------
     def _on_changed(self, kind: str, _ids) -> None:
@@ -122,14 +144,20 @@ class FindingsPage(QWidget):
     def refresh(self) -> None:
         from panelapp.services.findings.manage import FindingQuery, list_findings
         from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+
         cohort_id = self.window_.current_cohort_id
         if self._loading or cohort_id is None:
             self._dirty = True
             return
         self._dirty, self._loading, ctx, query = False, True, self.window_.ctx, self.query()
-        Op(self, lambda _t: (list_findings(ctx, query), bool(list_findings(ctx, FindingQuery(cohort_id))),
-                             list_inspections(ctx, InspectionQuery(cohort_id)))) \
-            .success(self._fill).failure(self._load_failed).run()
+        Op(
+            self,
+            lambda _t: (
+                list_findings(ctx, query),
+                bool(list_findings(ctx, FindingQuery(cohort_id))),
+                list_inspections(ctx, InspectionQuery(cohort_id)),
+            ),
+        ).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -149,16 +177,31 @@ class FindingsPage(QWidget):
         selected = self.selected()
         self.findings = rows
         self.register.set_rows(
-            [[f"{f.observed_on:%Y-%m-%d}", f.facility_name, f.title, f.category.label, f.severity.label,
-              f.location or "", str(f.photo_count) if f.photo_count else "", "있음" if f.has_proposal else "없음"]
-             for f in rows], [False] * len(rows), NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0))
+            [
+                [
+                    f"{f.observed_on:%Y-%m-%d}",
+                    f.facility_name,
+                    f.title,
+                    f.category.label,
+                    f.severity.label,
+                    f.location or "",
+                    str(f.photo_count) if f.photo_count else "",
+                    "있음" if f.has_proposal else "없음",
+                ]
+                for f in rows
+            ],
+            [False] * len(rows),
+            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
+            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0),
+        )
         for r, f in enumerate(rows):
             colour = SEVERITY_COLOURS.get(f.severity)
             if colour:
                 self.register.table.item(r, 4).setForeground(QColor(colour))
         urgent = sum(1 for f in rows if f.severity == Severity.URGENT and not f.has_proposal)
-        self.count_label.setText(f"{len(rows)}건" + (f" · 제안 없는 긴급 {urgent}건" if urgent else "") if rows else "")
+        self.count_label.setText(
+            f"{len(rows)}건" + (f" · 제안 없는 긴급 {urgent}건" if urgent else "") if rows else ""
+        )
         self._loading = False
         self._update_buttons()
         if self._dirty:
@@ -177,15 +220,19 @@ class FindingsPage(QWidget):
 
     def make_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal
+
         rows = sorted({i.row() for i in self.register.table.selectionModel().selectedRows()})
         ids = [self.findings[r].id for r in rows if r < len(self.findings)]
         return open_new_proposal(self.window_, ids) if ids else None
 
     def add(self):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog, inspection_choices
+
         choices = inspection_choices(self.inspections)
         if not choices:
-            QMessageBox.information(self, "발견사항 추가", "이 기수에 점검이 없습니다. 점검 일정에서 점검을 먼저 만들어 주세요.")
+            QMessageBox.information(
+                self, "발견사항 추가", "이 기수에 점검이 없습니다. 점검 일정에서 점검을 먼저 만들어 주세요."
+            )
             return None
         dialog = FindingDialog(self.window_, choices)
         dialog.open()
@@ -193,15 +240,23 @@ class FindingsPage(QWidget):
 
     def edit_selected(self):
         from panelapp.gui.dialogs.finding_dialog import open_finding
+
         f = self.selected()
         return open_finding(self.window_, f.id) if f is not None else None
 
     def delete_selected(self) -> None:
         from panelapp.services.findings.manage import delete_finding
+
         f = self.selected()
-        if f is None or QMessageBox.question(
-                self, "발견사항 삭제", f"'{f.title}' 발견사항을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.") \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            f is None
+            or QMessageBox.question(
+                self,
+                "발견사항 삭제",
+                f"'{f.title}' 발견사항을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         ctx, window = self.window_.ctx, self.window_
 
@@ -214,4 +269,7 @@ class FindingsPage(QWidget):
         def failed(exc) -> None:
             show_error(self, exc)
             window.bus.emit_changed("finding", None)
-        Op(self, lambda _t: delete_finding(ctx, f.id, f.version), write=True).success(done).failure(failed).run()
+
+        Op(self, lambda _t: delete_finding(ctx, f.id, f.version), write=True).success(done).failure(
+            failed
+        ).run()

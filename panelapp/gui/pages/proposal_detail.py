@@ -8,7 +8,15 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -24,8 +32,13 @@ def finding_photos(ctx, findings) -> dict[int, list[tuple[str, str]]]:
         from panelapp.services.attachments.photos import list_attachments, thumbnail_path
     except ImportError:
         return {}
-    return {f.id: [(str(thumbnail_path(ctx, a.id, size=256)), a.original_name)
-                   for a in list_attachments(ctx, "finding", f.id)] for f in findings}
+    return {
+        f.id: [
+            (str(thumbnail_path(ctx, a.id, size=256)), a.original_name)
+            for a in list_attachments(ctx, "finding", f.id)
+        ]
+        for f in findings
+    }
 
 
 def _section(title: str) -> QLabel:
@@ -62,7 +75,8 @@ class ProposalDetailView(QStackedWidget):
         col.addLayout(self.steps_bar)
         actions = QHBoxLayout()
         self.edit_button, self.links_button, self.delete_button = (
-            QPushButton(t) for t in ("수정…", "발견사항 연결…", "삭제"))
+            QPushButton(t) for t in ("수정…", "발견사항 연결…", "삭제")
+        )
         self.edit_button.clicked.connect(self.edit)
         self.links_button.clicked.connect(self.edit_links)
         self.delete_button.clicked.connect(self.delete)
@@ -76,6 +90,7 @@ class ProposalDetailView(QStackedWidget):
     # ----- loading -------------------------------------------------------------------------
     def show_proposal(self, proposal_id: int | None) -> None:
         from panelapp.services.proposals.manage import get_proposal
+
         self._generation += 1
         generation, ctx = self._generation, self.window_.ctx
         if proposal_id is None:
@@ -90,6 +105,7 @@ class ProposalDetailView(QStackedWidget):
         def done(result):
             if generation == self._generation:
                 self.fill(*result)
+
         Op(self, work).success(done).failure(self._failed).run()
 
     def _failed(self, exc) -> None:
@@ -99,6 +115,7 @@ class ProposalDetailView(QStackedWidget):
 
     def fill(self, detail, photos: dict) -> None:
         from panelapp.domain.proposal_rules import ACTION_LABELS, allowed_next
+
         self.detail, self.photos = detail, photos
         body = QWidget()
         col = QVBoxLayout(body)
@@ -115,8 +132,11 @@ class ProposalDetailView(QStackedWidget):
             late.setStyleSheet(f"color: {OVERDUE_TEXT}; font-weight: bold;")
             col.addWidget(late)
         col.addLayout(self._facts(detail))
-        for name, value in (("현황 및 문제점", detail.problem), ("개선 제안", detail.proposal),
-                            ("기대 효과", detail.expected_effect)):
+        for name, value in (
+            ("현황 및 문제점", detail.problem),
+            ("개선 제안", detail.proposal),
+            ("기대 효과", detail.expected_effect),
+        ):
             col.addWidget(_section(name))
             col.addWidget(_text(value))
         col.addWidget(_section("부서 답변"))
@@ -138,7 +158,9 @@ class ProposalDetailView(QStackedWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.step_buttons = {}
-        self.steps_bar.addWidget(QLabel("다음 단계:" if allowed_next(detail.status) else "처리가 끝난 제안입니다."))
+        self.steps_bar.addWidget(
+            QLabel("다음 단계:" if allowed_next(detail.status) else "처리가 끝난 제안입니다.")
+        )
         for status in allowed_next(detail.status):
             button = QPushButton(ACTION_LABELS[status] + "…")
             button.clicked.connect(lambda _c=False, s=status: self.move(s))
@@ -149,17 +171,23 @@ class ProposalDetailView(QStackedWidget):
 
     def _facts(self, d) -> QGridLayout:
         from panelapp.domain.proposal_rules import days_overdue
+
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         due = f"{d.due_on:%Y-%m-%d}" if d.due_on else "–"
         if d.overdue:
             due += f" ({days_overdue(d.status, d.due_on, dt.date.today())}일 지남)"
-        facts = [("시설", d.facility_name or "–"), ("담당부서", d.department_name or "미지정"),
-                 ("제안자", d.proposer_name or "참여단 공동"), ("접수일", f"{d.submitted_on:%Y-%m-%d}"),
-                 ("처리 기한", due), ("답변일", f"{d.answered_on:%Y-%m-%d}" if d.answered_on else "–"),
-                 ("답변까지", f"{d.days_to_answer}일" if d.days_to_answer is not None else "–"),
-                 ("완료일", f"{d.completed_on:%Y-%m-%d}" if d.completed_on else "–"),
-                 ("완료까지", f"{d.days_to_completion}일" if d.days_to_completion is not None else "–")]
+        facts = [
+            ("시설", d.facility_name or "–"),
+            ("담당부서", d.department_name or "미지정"),
+            ("제안자", d.proposer_name or "참여단 공동"),
+            ("접수일", f"{d.submitted_on:%Y-%m-%d}"),
+            ("처리 기한", due),
+            ("답변일", f"{d.answered_on:%Y-%m-%d}" if d.answered_on else "–"),
+            ("답변까지", f"{d.days_to_answer}일" if d.days_to_answer is not None else "–"),
+            ("완료일", f"{d.completed_on:%Y-%m-%d}" if d.completed_on else "–"),
+            ("완료까지", f"{d.days_to_completion}일" if d.days_to_completion is not None else "–"),
+        ]
         for i, (name, value) in enumerate(facts):
             key = QLabel(name)
             key.setStyleSheet("color: #666;")
@@ -172,15 +200,25 @@ class ProposalDetailView(QStackedWidget):
         col = QVBoxLayout(box)
         col.setContentsMargins(8, 2, 0, 2)
         where = " · ".join(x for x in (f.facility_name, f.location) if x)
-        col.addWidget(QLabel(f"• [{f.category.label}·{f.severity.label}] {_html(f.title)} "
-                             f"<span style='color:#666'>({_html(where)}, {f.observed_on:%Y-%m-%d})</span>"))
+        col.addWidget(
+            QLabel(
+                f"• [{f.category.label}·{f.severity.label}] {_html(f.title)} "
+                f"<span style='color:#666'>({_html(where)}, {f.observed_on:%Y-%m-%d})</span>"
+            )
+        )
         shots = self.photos.get(f.id, [])
         if shots:
             row = QHBoxLayout()
             for path, name in shots:
                 thumb = QLabel()
-                thumb.setPixmap(QPixmap(path).scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation))
+                thumb.setPixmap(
+                    QPixmap(path).scaled(
+                        THUMB,
+                        THUMB,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
                 thumb.setToolTip(name)
                 thumb.setObjectName("findingThumb")
                 row.addWidget(thumb)
@@ -190,15 +228,20 @@ class ProposalDetailView(QStackedWidget):
 
     def _timeline(self, d) -> QWidget:
         from panelapp.domain.localtime import format_local
+
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(8, 0, 0, 0)
         for e in reversed(d.events):
-            step = e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
-            line = QLabel(f"<b>{format_local(e.at)}</b> &nbsp; {step} &nbsp; "
-                          f"<span style='color:#666'>{e.user_name or '알 수 없음'}</span>"
-                          + (f"<br><span style='color:#333'>{_html(e.note)}</span>" if e.note else ""),
-                          wordWrap=True)
+            step = (
+                e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
+            )
+            line = QLabel(
+                f"<b>{format_local(e.at)}</b> &nbsp; {step} &nbsp; "
+                f"<span style='color:#666'>{e.user_name or '알 수 없음'}</span>"
+                + (f"<br><span style='color:#333'>{_html(e.note)}</span>" if e.note else ""),
+                wordWrap=True,
+            )
             line.setObjectName("timelineEntry")
             line.setStyleSheet("border-left: 3px solid #9db4d0; padding: 2px 0 4px 8px;")
             col.addWidget(line)
@@ -207,6 +250,7 @@ class ProposalDetailView(QStackedWidget):
     # ----- actions -------------------------------------------------------------------------
     def move(self, status):
         from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
+
         dialog = ProposalMoveDialog(self.window_, self.detail, status)
         dialog.open()
         return dialog
@@ -214,23 +258,36 @@ class ProposalDetailView(QStackedWidget):
     def edit(self):
         from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
         from panelapp.services.proposals.drafts import form_choices
+
         ctx, d = self.window_.ctx, self.detail
-        return Op(self, lambda _t: form_choices(ctx, d.cohort_id)).success(
-            lambda choices: ProposalDialog(self.window_, choices, None, d).open()).run()
+        return (
+            Op(self, lambda _t: form_choices(ctx, d.cohort_id))
+            .success(lambda choices: ProposalDialog(self.window_, choices, None, d).open())
+            .run()
+        )
 
     def edit_links(self):
         from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
         from panelapp.services.proposals.drafts import linkable_findings
+
         ctx, d = self.window_.ctx, self.detail
-        return Op(self, lambda _t: linkable_findings(ctx, d.cohort_id)).success(
-            lambda choices: ProposalLinksDialog(self.window_, d, choices).open()).run()
+        return (
+            Op(self, lambda _t: linkable_findings(ctx, d.cohort_id))
+            .success(lambda choices: ProposalLinksDialog(self.window_, d, choices).open())
+            .run()
+        )
 
     def delete(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
         from panelapp.services.proposals.manage import delete_proposal
+
         d, ctx = self.detail, self.window_.ctx
-        answer = QMessageBox.question(self, "개선제안 삭제", f"'{d.title}' 제안을 삭제할까요?\n"
-                                      "휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.")
+        answer = QMessageBox.question(
+            self,
+            "개선제안 삭제",
+            f"'{d.title}' 제안을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
 
@@ -240,6 +297,7 @@ class ProposalDetailView(QStackedWidget):
             self.window_.statusBar().showMessage(f"'{d.title}' 제안을 삭제했습니다.", 5000)
             self.deleted.emit(d.id)
             self.window_.bus.emit_changed("proposal", [d.id])
+
         Op(self, lambda _t: delete_proposal(ctx, d.id, d.version), write=True).success(done).run()
 
 

@@ -5,8 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -39,6 +51,7 @@ class ProposalsPage(QWidget):
         self.department_combo, self.facility_combo = QComboBox(), QComboBox()
         self.status_combo.addItem("모든 상태", None)
         from panelapp.domain.enums import ProposalStatus
+
         for s in ProposalStatus:
             self.status_combo.addItem(s.label, s)
         self.overdue_check = QCheckBox("기한 초과만")
@@ -95,8 +108,11 @@ class ProposalsPage(QWidget):
     # ----- filters -------------------------------------------------------------------------
     def apply_filter(self, status=None, department_id=None, facility_id=None, overdue=None) -> None:
         """For the dashboard: show the current cohort's proposals narrowed as asked."""
-        for combo, value in ((self.status_combo, status), (self.department_combo, department_id),
-                             (self.facility_combo, facility_id)):
+        for combo, value in (
+            (self.status_combo, status),
+            (self.department_combo, department_id),
+            (self.facility_combo, facility_id),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
             combo.blockSignals(False)
@@ -122,13 +138,20 @@ class ProposalsPage(QWidget):
     def query(self):
         from panelapp.domain.enums import ProposalStatus
         from panelapp.services.proposals.manage import ProposalQuery
-        cohort = self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
+
+        cohort = (
+            self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
+        )
         department, facility = self._pending
         status = self.status_combo.currentData()  # Qt returns str-valued enums as str
-        return ProposalQuery(None if cohort == ALL_COHORTS else cohort, ProposalStatus(status) if status else None,
-                             self.department_combo.currentData() if department is None else department,
-                             self.facility_combo.currentData() if facility is None else facility,
-                             self.overdue_check.isChecked(), self.search_edit.text())
+        return ProposalQuery(
+            None if cohort == ALL_COHORTS else cohort,
+            ProposalStatus(status) if status else None,
+            self.department_combo.currentData() if department is None else department,
+            self.facility_combo.currentData() if facility is None else facility,
+            self.overdue_check.isChecked(),
+            self.search_edit.text(),
+        )
 
     # ----- loading -------------------------------------------------------------------------
     def _on_cohort(self, cohort_id) -> None:
@@ -151,6 +174,7 @@ class ProposalsPage(QWidget):
     def refresh(self) -> None:
         from panelapp.services.proposals.drafts import form_choices
         from panelapp.services.proposals.manage import list_proposals
+
         if self._loading:
             self._dirty = True
             return
@@ -162,6 +186,7 @@ class ProposalsPage(QWidget):
         def fetch(_t):
             rows = list_proposals(ctx, query)
             return rows, bool(rows) or bool(list_proposals(ctx)), form_choices(ctx, cohort)
+
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc) -> None:
@@ -182,7 +207,9 @@ class ProposalsPage(QWidget):
         rows, any_at_all, self.choices = result
         department, facility = self._pending
         # before the first load the combo is empty: the window's current cohort is the default
-        cohort = self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
+        cohort = (
+            self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
+        )
         self._fill_combo(self.cohort_combo, "모든 기수", self.choices.cohorts)
         self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(cohort), 0))
         self._fill_combo(self.department_combo, "모든 부서", self.choices.departments)
@@ -200,7 +227,9 @@ class ProposalsPage(QWidget):
         self.empty_label.setText(NO_MATCH_TEXT if any_at_all else EMPTY_TEXT)
         self.list_stack.setCurrentIndex(0 if rows else 1)
         overdue = sum(r.overdue for r in rows)
-        self.count_label.setText(f"{len(rows)}건" + (f" · 기한 초과 {overdue}건" if overdue else "") if rows else "")
+        self.count_label.setText(
+            f"{len(rows)}건" + (f" · 기한 초과 {overdue}건" if overdue else "") if rows else ""
+        )
         self._loading = False
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else None)
         if index is not None:
@@ -215,10 +244,16 @@ class ProposalsPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, p in enumerate(rows):
-            values = [f"{p.submitted_on:%Y-%m-%d}", p.title, p.facility_name or "–", p.department_name or "미지정",
-                      p.status.label, f"{p.due_on:%Y-%m-%d}" if p.due_on else "–",
-                      f"{p.answered_on:%Y-%m-%d}" if p.answered_on else "",
-                      str(p.days_to_answer) if p.days_to_answer is not None else ""]
+            values = [
+                f"{p.submitted_on:%Y-%m-%d}",
+                p.title,
+                p.facility_name or "–",
+                p.department_name or "미지정",
+                p.status.label,
+                f"{p.due_on:%Y-%m-%d}" if p.due_on else "–",
+                f"{p.answered_on:%Y-%m-%d}" if p.answered_on else "",
+                str(p.days_to_answer) if p.days_to_answer is not None else "",
+            ]
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c in (0, 4, 5, 6, 7):
@@ -247,6 +282,7 @@ class ProposalsPage(QWidget):
 
     def new_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal
+
         if self.window_.current_cohort_id is None:
             return None
         return open_new_proposal(self.window_)

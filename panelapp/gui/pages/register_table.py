@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
     QTableWidgetItem,
 )
 
@@ -39,8 +45,9 @@ class RegisterTable(QStackedWidget):
         self.addWidget(self.table)
         self.addWidget(self.empty_label)
 
-    def set_rows(self, rows: list[list[str]], stopped: list[bool], empty_text: str,
-                 select: int | None = None) -> None:
+    def set_rows(
+        self, rows: list[list[str]], stopped: list[bool], empty_text: str, select: int | None = None
+    ) -> None:
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
@@ -69,8 +76,12 @@ def register_actions(page, add_text: str) -> QHBoxLayout:
     row.addStretch(1)
     page.add_button, page.edit_button = QPushButton(add_text), QPushButton("수정")
     page.toggle_button, page.delete_button = QPushButton("사용 중지"), QPushButton("삭제")
-    for button, slot in ((page.add_button, page.add), (page.edit_button, page.edit_selected),
-                         (page.toggle_button, page.toggle_selected), (page.delete_button, page.delete_selected)):
+    for button, slot in (
+        (page.add_button, page.add),
+        (page.edit_button, page.edit_selected),
+        (page.toggle_button, page.toggle_selected),
+        (page.delete_button, page.delete_selected),
+    ):
         button.clicked.connect(slot)
         button.setMinimumWidth(96)
         row.addWidget(button)

@@ -8,13 +8,24 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 HEADERS = ["만든 때", "기수", "보고 기간", "쪽수", "파일"]
-EMPTY_TEXT = ("아직 만든 보고서가 없습니다.\n[보고서 만들기…]를 눌러 기수와 기간을 고르면 "
-              "표지·요약 그래프·시설별 결과·개선제안 목록·활동 부록을 담은 PDF가 만들어집니다.")
+EMPTY_TEXT = (
+    "아직 만든 보고서가 없습니다.\n[보고서 만들기…]를 눌러 기수와 기간을 고르면 "
+    "표지·요약 그래프·시설별 결과·개선제안 목록·활동 부록을 담은 PDF가 만들어집니다."
+)
 
 
 class ReportsPage(QWidget):
@@ -33,8 +44,10 @@ class ReportsPage(QWidget):
         self.make_button.clicked.connect(self.make_report)
         top.addWidget(self.make_button)
         col.addLayout(top)
-        hint = QLabel("운영위원회·이사회에 보고할 PDF입니다. 기간과 시설을 골라 만들고, 미리보기에서 바로 인쇄할 수 "
-                      "있습니다. 단원 이름은 목적을 적지 않는 한 일부를 가려 싣습니다.")
+        hint = QLabel(
+            "운영위원회·이사회에 보고할 PDF입니다. 기간과 시설을 골라 만들고, 미리보기에서 바로 인쇄할 수 "
+            "있습니다. 단원 이름은 목적을 적지 않는 한 일부를 가려 싣습니다."
+        )
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         col.addWidget(hint)
@@ -80,7 +93,9 @@ class ReportsPage(QWidget):
 
     def entries(self) -> list[dict]:
         """The remembered reports whose PDF is still where it was saved."""
-        return [r for r in (self.window_.settings.get("recent_reports") or []) if os.path.isfile(r.get("pdf", ""))]
+        return [
+            r for r in (self.window_.settings.get("recent_reports") or []) if os.path.isfile(r.get("pdf", ""))
+        ]
 
     def reload(self) -> None:
         rows = self.entries()
@@ -89,8 +104,13 @@ class ReportsPage(QWidget):
             pages = QTableWidgetItem(f"{entry.get('pages', '')}쪽")
             pages.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name = Path(entry["pdf"]).name + (" (+ 엑셀)" if entry.get("xlsx") else "")
-            cells = [QTableWidgetItem(entry.get("made", "")), QTableWidgetItem(entry.get("cohort", "")),
-                     QTableWidgetItem(entry.get("period", "")), pages, QTableWidgetItem(name)]
+            cells = [
+                QTableWidgetItem(entry.get("made", "")),
+                QTableWidgetItem(entry.get("cohort", "")),
+                QTableWidgetItem(entry.get("period", "")),
+                pages,
+                QTableWidgetItem(name),
+            ]
             cells[4].setToolTip(entry["pdf"])
             cells[0].setData(Qt.ItemDataRole.UserRole, entry["pdf"])
             for c, item in enumerate(cells):
@@ -112,6 +132,7 @@ class ReportsPage(QWidget):
 
     def make_report(self):
         from panelapp.gui.dialogs.report_dialog import ReportDialog
+
         dialog = ReportDialog(self.window_, self.window_.current_cohort_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -122,6 +143,7 @@ class ReportsPage(QWidget):
         if path is None:
             return None
         from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
+
         preview = ReportPreviewDialog(self.window_, path)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.core.ops import Op
-from panelapp.gui.pages.roster_actions import RosterActions
 from panelapp.gui.models.roster import COLUMNS, RosterModel
+from panelapp.gui.pages.roster_actions import RosterActions
 
 REFRESH_KINDS = {"member", "enrollment", "team", "attendance", "event", "demo", "trash"}
 _WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
@@ -77,9 +86,12 @@ class RosterPage(RosterActions, QWidget):
         self.edit_button = QPushButton("수정")
         self.withdraw_button = QPushButton("탈퇴 처리")
         self.delete_button = QPushButton("삭제")
-        for button, slot in ((self.add_button, self.add_member), (self.edit_button, self.edit_member),
-                             (self.withdraw_button, self.withdraw_member),
-                             (self.delete_button, self.delete_member)):
+        for button, slot in (
+            (self.add_button, self.add_member),
+            (self.edit_button, self.edit_member),
+            (self.withdraw_button, self.withdraw_member),
+            (self.delete_button, self.delete_member),
+        ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -115,7 +127,9 @@ class RosterPage(RosterActions, QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         col.addWidget(self.view, 1)
-        self.empty_label = QLabel("아직 등록된 단원이 없습니다. [단원 추가] 또는 [파일에서 불러오기]로 등록하세요.")
+        self.empty_label = QLabel(
+            "아직 등록된 단원이 없습니다. [단원 추가] 또는 [파일에서 불러오기]로 등록하세요."
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
         self.empty_label.hide()
@@ -125,13 +139,21 @@ class RosterPage(RosterActions, QWidget):
     # ----- loading -------------------------------------------------------------------------
     def _fetch_rows(self, ids: list[int]) -> list:
         from panelapp.services.people.roster import roster_rows
+
         return roster_rows(self.window_.ctx, ids)
 
     def query(self):
         from panelapp.services.people.roster import RosterQuery
+
         status = self.status_combo.currentData()
-        return RosterQuery(self.cohort_id, self.search.text(), self.team_combo.currentData(),
-                           EnrollmentStatus(status) if status else None, self.sort_key, self.descending)
+        return RosterQuery(
+            self.cohort_id,
+            self.search.text(),
+            self.team_combo.currentData(),
+            EnrollmentStatus(status) if status else None,
+            self.sort_key,
+            self.descending,
+        )
 
     def set_cohort(self, cohort_id: int | None) -> None:
         self.cohort_id = cohort_id
@@ -145,6 +167,7 @@ class RosterPage(RosterActions, QWidget):
 
     def _load_teams(self) -> None:
         from panelapp.services.cohorts.manage import list_teams
+
         ctx, cohort_id = self.window_.ctx, self.cohort_id
         if ctx is None or cohort_id is None:
             return
@@ -172,10 +195,12 @@ class RosterPage(RosterActions, QWidget):
             self._show_counts(0)
             return
         from panelapp.services.people.roster import roster_ids, roster_total
+
         self._generation += 1
         generation, query, count = self._generation, self.query(), self._total_stale
-        Op(self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id) if count else None)) \
-            .success(lambda result: self._apply(generation, *result)).run()
+        Op(
+            self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id) if count else None)
+        ).success(lambda result: self._apply(generation, *result)).run()
 
     def _apply(self, generation: int, ids: list[int], total: int | None) -> None:
         if generation != self._generation:
@@ -220,8 +245,11 @@ class RosterPage(RosterActions, QWidget):
             return
         if self._reveal_purpose is None:
             purpose, ok = QInputDialog.getText(
-                self, "전화번호 보기", "전화번호를 보는 목적을 적어 주세요.\n(열람 기록에 남습니다)",
-                text="활동 안내 연락")
+                self,
+                "전화번호 보기",
+                "전화번호를 보는 목적을 적어 주세요.\n(열람 기록에 남습니다)",
+                text="활동 안내 연락",
+            )
             if not ok or not purpose.strip():
                 self.reveal_button.blockSignals(True)
                 self.reveal_button.setChecked(False)
@@ -233,6 +261,7 @@ class RosterPage(RosterActions, QWidget):
 
     def _log_reveal(self) -> None:
         from panelapp.services.people.members import record_reveal
+
         ctx, cohort_id, purpose = self.window_.ctx, self.cohort_id, self._reveal_purpose
         if ctx is not None and cohort_id is not None and purpose:
             Op(self, lambda _t: record_reveal(ctx, cohort_id, purpose), write=True).run()

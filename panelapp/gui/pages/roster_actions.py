@@ -46,16 +46,19 @@ class RosterActions:
 
     def add_member(self) -> None:
         from panelapp.gui.dialogs.member_dialog import MemberDialog
+
         if self.cohort_id is not None:
             self._open(MemberDialog(self.window_, self.cohort_id, None))
 
     def edit_member(self) -> None:
         from panelapp.gui.dialogs.member_dialog import MemberDialog
+
         if (eid := self.selected_id()) is not None:
             self._open(MemberDialog(self.window_, self.cohort_id, eid))
 
     def withdraw_member(self) -> None:
         from panelapp.gui.dialogs.withdraw_dialog import WithdrawDialog
+
         row = self.selected_row()
         if row is None:
             return
@@ -66,21 +69,26 @@ class RosterActions:
 
     def delete_member(self) -> None:
         from panelapp.services.people.members import delete_enrollment
+
         row = self.selected_row()
         if row is None:
             return
         answer = QMessageBox.question(
-            self, "단원 삭제", f"{row.name} 님을 이 기수 명단에서 삭제할까요?\n"
-            "삭제한 단원은 휴지통에서 복원할 수 있습니다.")
+            self,
+            "단원 삭제",
+            f"{row.name} 님을 이 기수 명단에서 삭제할까요?\n삭제한 단원은 휴지통에서 복원할 수 있습니다.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx, eid = self.window_.ctx, row.enrollment_id
-        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True) \
-            .success(lambda _r: self.window_.bus.emit_changed("enrollment", [eid])).run()
+        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True).success(
+            lambda _r: self.window_.bus.emit_changed("enrollment", [eid])
+        ).run()
 
     def make_certificate(self) -> None:
         if (eid := self.selected_id()) is not None:
             from panelapp.gui.dialogs.certificate import make_certificate
+
             make_certificate(self.window_, eid)
 
     def _open(self, dialog) -> None:
@@ -91,6 +99,7 @@ class RosterActions:
     # ----- file import and export ----------------------------------------------------------
     def import_from_file(self) -> None:
         from panelapp.gui.dialogs.import_dialog import ImportDialog
+
         if self.cohort_id is None:
             return
         dialog = ImportDialog(self.window_, self.cohort_id)
@@ -102,14 +111,23 @@ class RosterActions:
         if self.cohort_id is None:
             return None
         choices = ["이름·전화번호를 가려서 (권장)", "가리지 않고 (목적이 접근 기록에 남습니다)"]
-        choice, ok = QInputDialog.getItem(self, "명단 내보내기", "개인정보 보호를 위해 기본으로 이름·전화번호·"
-                                          "이메일을 가려서 내보냅니다.", choices, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self,
+            "명단 내보내기",
+            "개인정보 보호를 위해 기본으로 이름·전화번호·이메일을 가려서 내보냅니다.",
+            choices,
+            0,
+            False,
+        )
         if not ok:
             return None
         purpose = None
         if choice == choices[1]:
-            purpose, ok = QInputDialog.getText(self, "가리지 않고 내보내기", "내보내는 목적을 적어 주세요.\n"
-                                               "(누가, 언제, 왜 내보냈는지 접근 기록에 남습니다)")
+            purpose, ok = QInputDialog.getText(
+                self,
+                "가리지 않고 내보내기",
+                "내보내는 목적을 적어 주세요.\n(누가, 언제, 왜 내보냈는지 접근 기록에 남습니다)",
+            )
             if not ok or not purpose.strip():
                 return None
         start = Path(self.window_.settings.get("export_dir") or Path.home()) / "참여단원_명단.xlsx"
@@ -120,10 +138,21 @@ class RosterActions:
             path += ".csv" if "csv" in (chosen or "").lower() else ".xlsx"
         self.window_.settings.set("export_dir", str(Path(path).parent))
         from panelapp.services.roster_io.export import export_roster
+
         ctx, cohort_id = self.window_.ctx, self.cohort_id
-        return Op(self, lambda _t: export_roster(ctx, cohort_id, path, unmasked=purpose is not None,
-                                                 purpose=purpose), write=purpose is not None) \
-            .with_progress("명단을 내보내는 중…", cancellable=False) \
-            .success(lambda r: QMessageBox.information(
-                self, "내보내기 완료", f"{r.rows:,}명을 {'가려서' if r.masked else '가리지 않고'} 저장했습니다.\n{r.path}")) \
+        return (
+            Op(
+                self,
+                lambda _t: export_roster(ctx, cohort_id, path, unmasked=purpose is not None, purpose=purpose),
+                write=purpose is not None,
+            )
+            .with_progress("명단을 내보내는 중…", cancellable=False)
+            .success(
+                lambda r: QMessageBox.information(
+                    self,
+                    "내보내기 완료",
+                    f"{r.rows:,}명을 {'가려서' if r.masked else '가리지 않고'} 저장했습니다.\n{r.path}",
+                )
+            )
             .run()
+        )

@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.gui.core.ops import Op, show_error
@@ -20,7 +26,17 @@ from panelapp.gui.schedule.list_view import ScheduleList
 from panelapp.gui.schedule.month_view import MonthView
 from panelapp.gui.schedule.week_view import WeekView
 
-RELOAD_KINDS = {"inspection", "facility", "cohort", "team", "enrollment", "member", "trash", "demo", "checklist"}
+RELOAD_KINDS = {
+    "inspection",
+    "facility",
+    "cohort",
+    "team",
+    "enrollment",
+    "member",
+    "trash",
+    "demo",
+    "checklist",
+}
 VIEWS = ("월", "주", "목록")
 
 
@@ -39,8 +55,11 @@ class SchedulePage(QWidget):
         title = QLabel("점검 일정")
         title.setStyleSheet("font-size: 16pt; font-weight: bold; padding-right: 24px;")
         head.addWidget(title)
-        self.prev_button, self.today_button, self.next_button = (QPushButton("◀ 이전"), QPushButton("오늘"),
-                                                                 QPushButton("다음 ▶"))
+        self.prev_button, self.today_button, self.next_button = (
+            QPushButton("◀ 이전"),
+            QPushButton("오늘"),
+            QPushButton("다음 ▶"),
+        )
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.today_button.clicked.connect(lambda: self.go_to(dt.date.today()))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -63,10 +82,14 @@ class SchedulePage(QWidget):
         self.status_button, self.sheet_button = QPushButton("상태 변경"), QPushButton("현장 점검표 PDF")
         self.ics_button = QPushButton("일정 내보내기(.ics)")
         self.results_button = QPushButton("결과 입력")
-        for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit_selected),
-                             (self.results_button, self.enter_results),
-                             (self.status_button, self.change_status), (self.sheet_button, self.save_field_sheet),
-                             (self.ics_button, self.export_ics)):
+        for button, slot in (
+            (self.add_button, self.add),
+            (self.edit_button, self.edit_selected),
+            (self.results_button, self.enter_results),
+            (self.status_button, self.change_status),
+            (self.sheet_button, self.save_field_sheet),
+            (self.ics_button, self.export_ics),
+        ):
             button.clicked.connect(lambda _c=False, s=slot: s())
             bar.addWidget(button)
         col.addLayout(bar)
@@ -110,15 +133,18 @@ class SchedulePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
         from panelapp.services.inspections.choices import schedule_choices
+        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+
         cohort_id = self.window_.current_cohort_id
         if self._loading or cohort_id is None:
             self._dirty = self._loading or cohort_id is None
             return
         self._dirty, self._loading, ctx, first = False, True, self.window_.ctx, self.choices is None
-        Op(self, lambda _t: (schedule_choices(ctx, cohort_id), list_inspections(ctx, InspectionQuery(cohort_id)))) \
-            .success(lambda result: self._fill(result, first)).failure(self._load_failed).run()
+        Op(
+            self,
+            lambda _t: (schedule_choices(ctx, cohort_id), list_inspections(ctx, InspectionQuery(cohort_id))),
+        ).success(lambda result: self._fill(result, first)).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -129,7 +155,9 @@ class SchedulePage(QWidget):
         term = self.choices.term
         if first and not term[0] <= self.anchor <= term[1]:
             self.anchor = term[0] if self.anchor < term[0] else term[1]
-        self.list.set_choices([(f_id, name) for f_id, name, _a in self.choices.facilities], list(self.choices.teams))
+        self.list.set_choices(
+            [(f_id, name) for f_id, name, _a in self.choices.facilities], list(self.choices.teams)
+        )
         self.list.set_range(*term)
         self._loading = False
         self._show_data()
@@ -191,7 +219,9 @@ class SchedulePage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current(self.selected_id) is not None
-        self.results_button.setEnabled(has and self.current(self.selected_id).status.value in ("planned", "completed"))
+        self.results_button.setEnabled(
+            has and self.current(self.selected_id).status.value in ("planned", "completed")
+        )
         for button in (self.edit_button, self.status_button, self.sheet_button):
             button.setEnabled(has)
         self.add_button.setEnabled(self.choices is not None)
@@ -199,6 +229,7 @@ class SchedulePage(QWidget):
 
     def add(self, day: dt.date | None = None):
         from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
+
         if self.choices is None:
             return None
         dialog = InspectionDialog(self.window_, self.choices, None, day)
@@ -207,6 +238,7 @@ class SchedulePage(QWidget):
 
     def edit(self, inspection_id: int):
         from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
+
         info = self.current(inspection_id)
         if info is None or self.choices is None:
             return None
@@ -220,10 +252,12 @@ class SchedulePage(QWidget):
 
     def enter_results(self):
         from panelapp.gui.dialogs.results_dialog import open_results
+
         return open_results(self.window_, self.current(self.selected_id))
 
     def change_status(self):
         from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog
+
         info = self.current(self.selected_id)
         if info is None:
             return None
@@ -233,6 +267,7 @@ class SchedulePage(QWidget):
 
     def move(self, inspection_id: int, day: dt.date, start: dt.time | None) -> None:
         from panelapp.services.inspections.scheduling import move_inspection
+
         info, ctx = self.current(inspection_id), self.window_.ctx
         if info is None:
             return
@@ -242,19 +277,28 @@ class SchedulePage(QWidget):
             if exc is not None:
                 show_error(self, exc)
             bus.emit_changed("inspection", [inspection_id])  # redraw where it really is
-        save_with_confirmation(self, lambda ok: move_inspection(ctx, info.id, day, info.version, start, ok),
-                               lambda moved: self._moved(moved), failed)
+
+        save_with_confirmation(
+            self,
+            lambda ok: move_inspection(ctx, info.id, day, info.version, start, ok),
+            lambda moved: self._moved(moved),
+            failed,
+        )
 
     def _moved(self, info) -> None:
-        when = f"{info.scheduled_date:%Y-%m-%d}({WEEKDAYS[sunday_first(info.scheduled_date)]}) {info.time_text}"
+        when = (
+            f"{info.scheduled_date:%Y-%m-%d}({WEEKDAYS[sunday_first(info.scheduled_date)]}) {info.time_text}"
+        )
         self.window_.statusBar().showMessage(f"'{info.title}'을(를) {when}(으)로 옮겼습니다.", 5000)
         self.window_.bus.emit_changed("inspection", [info.id])
 
     def save_field_sheet(self) -> str | None:
         from panelapp.gui.schedule.exports import save_field_sheet
+
         info = self.current(self.selected_id)
         return save_field_sheet(self, info) if info is not None else None
 
     def export_ics(self) -> str | None:
         from panelapp.gui.schedule.exports import export_ics
+
         return export_ics(self, self.choices) if self.choices is not None else None

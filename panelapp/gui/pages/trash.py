@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.localtime import format_local
@@ -27,7 +35,9 @@ class TrashPage(QWidget):
         title = QLabel("휴지통")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         col.addWidget(title)
-        hint = QLabel("삭제한 항목은 지워지지 않고 이곳에 남습니다. 항목을 골라 [복원]을 누르면 되살아납니다.")
+        hint = QLabel(
+            "삭제한 항목은 지워지지 않고 이곳에 남습니다. 항목을 골라 [복원]을 누르면 되살아납니다."
+        )
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         col.addWidget(hint)
@@ -81,6 +91,7 @@ class TrashPage(QWidget):
 
     def refresh(self) -> None:
         from panelapp.services.trash.manage import list_trash
+
         if self._loading:
             return
         self._dirty, self._loading = False, True
@@ -120,14 +131,15 @@ class TrashPage(QWidget):
 
     def restore_selected(self) -> None:
         from panelapp.services.trash.manage import restore
+
         item = self.selected_item()
         if item is None:
             return
         ctx = self.window_.ctx
         self.restore_button.setEnabled(False)
-        Op(self, lambda _t: restore(ctx, item.kind, item.id), write=True) \
-            .success(lambda label: self._restored(item, label)) \
-            .failure(self._restore_failed).run()
+        Op(self, lambda _t: restore(ctx, item.kind, item.id), write=True).success(
+            lambda label: self._restored(item, label)
+        ).failure(self._restore_failed).run()
 
     def _restored(self, item, label: str) -> None:
         self.window_.statusBar().showMessage(f"복원했습니다: {label}", 5000)

@@ -20,7 +20,8 @@ class WelcomePage(QWidget):
         col.addWidget(title)
         text = QLabel(
             "기수를 만들고 참여단원을 등록하면 활동 시간, 출석, 활동확인서를 관리할 수 있습니다.\n"
-            "처음이라면 데모 데이터로 둘러보세요. 데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다.")
+            "처음이라면 데모 데이터로 둘러보세요. 데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다."
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setStyleSheet("color: #444; font-size: 11pt;")
         col.addWidget(text)
@@ -42,20 +43,22 @@ class WelcomePage(QWidget):
 
     def load_demo(self) -> None:
         from panelapp.services.demo.build import load_demo
+
         ctx = self.window_.ctx
         self.demo_button.setEnabled(False)
-        Op(self, lambda _t: load_demo(ctx), write=True) \
-            .with_progress("데모 데이터를 만드는 중…", cancellable=False) \
-            .success(lambda _r: self.window_.bus.emit_changed("demo")) \
-            .failure(self._demo_failed).run()
+        Op(self, lambda _t: load_demo(ctx), write=True).with_progress(
+            "데모 데이터를 만드는 중…", cancellable=False
+        ).success(lambda _r: self.window_.bus.emit_changed("demo")).failure(self._demo_failed).run()
 
     def _demo_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error
+
         self.demo_button.setEnabled(True)
         show_error(self, exc)
 
     def new_cohort(self) -> None:
         from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+
         dlg = CohortDialog(self.window_, None)
         if dlg.exec():
             self.window_.bus.emit_changed("cohort", [dlg.result_info.id])

@@ -62,8 +62,11 @@ def block_text(info, with_time: bool = True) -> str:
 
 
 def tooltip(info) -> str:
-    lines = [f"{info.title} ({info.status.label})", f"{info.scheduled_date:%Y-%m-%d} {info.time_text}",
-             f"조장: {info.lead_name or '–'}"]
+    lines = [
+        f"{info.title} ({info.status.label})",
+        f"{info.scheduled_date:%Y-%m-%d} {info.time_text}",
+        f"조장: {info.lead_name or '–'}",
+    ]
     if info.members:
         lines.append("단원: " + ", ".join(info.member_names))
     if info.status_reason:
@@ -88,7 +91,9 @@ def paint_block(p: QPainter, rect: QRectF, info, text: str, selected: bool) -> N
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
     if rect.height() < 2.4 * p.fontMetrics().height():
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        text = p.fontMetrics().elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, int(inner.width()))
+        text = p.fontMetrics().elidedText(
+            text.replace("\n", " "), Qt.TextElideMode.ElideRight, int(inner.width())
+        )
     p.drawText(inner, flags, text)
     p.restore()
 

@@ -20,19 +20,25 @@ def ask_to_confirm(parent: QWidget, warnings: list[str]) -> bool:
     lines = [f"• {w}" for w in warnings[:SHOWN]]
     if len(warnings) > SHOWN:
         lines.append(f"… 외 {len(warnings) - SHOWN}건")
-    answer = QMessageBox.question(parent, "확인해 주세요", "다음 사항이 있습니다.\n\n" + "\n".join(lines)
-                                  + "\n\n그래도 저장할까요?")
+    answer = QMessageBox.question(
+        parent, "확인해 주세요", "다음 사항이 있습니다.\n\n" + "\n".join(lines) + "\n\n그래도 저장할까요?"
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
-def save_with_confirmation(parent: QWidget, work: Callable[[bool], Any], success: Callable[[Any], None],
-                           failure: Callable[[BaseException | None], None]) -> None:
+def save_with_confirmation(
+    parent: QWidget,
+    work: Callable[[bool], Any],
+    success: Callable[[Any], None],
+    failure: Callable[[BaseException | None], None],
+) -> None:
     """`work(confirmed)` runs on the write thread; `failure(None)` means the user declined."""
     from panelapp.services.inspections.conflicts import ConflictsPending
 
     def attempt(confirmed: bool) -> None:
         Op(parent, lambda _t: work(confirmed), write=True).success(success).failure(
-            lambda exc: handle(exc, confirmed)).run()
+            lambda exc: handle(exc, confirmed)
+        ).run()
 
     def handle(exc: BaseException, confirmed: bool) -> None:
         if isinstance(exc, ConflictsPending) and not confirmed:

@@ -16,7 +16,7 @@ from panelapp.gui.schedule.blocks import inspection_id_from, mime_for, tooltip
 
 class BlockMouseMixin:
     _press = None  # (inspection id, press position) while a drag may start
-    _drop = None   # the highlighted drop target while dragging
+    _drop = None  # the highlighted drop target while dragging
 
     # ----- what a view supplies ---------------------------------------------------------------
     def drop_target(self, pos):
@@ -45,8 +45,10 @@ class BlockMouseMixin:
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
         info = self.block_at(event.position())
         self.setToolTip(tooltip(info) if info else self.hover_text(event.position()))
-        if self._press and (event.position() - self._press[1]).manhattanLength() >= \
-                QApplication.startDragDistance():
+        if (
+            self._press
+            and (event.position() - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
+        ):
             drag = QDrag(self)
             drag.setMimeData(mime_for(self._press[0]))
             self._press = None
@@ -80,8 +82,11 @@ class BlockMouseMixin:
         inspection_id = inspection_id_from(event.mimeData())
         target = self.drop_target(event.position())
         current = next((i for i in self.inspections if i.id == inspection_id), None)
-        if inspection_id is not None and target is not None and (
-                current is None or not self.already_there(current, target)):
+        if (
+            inspection_id is not None
+            and target is not None
+            and (current is None or not self.already_there(current, target))
+        ):
             event.acceptProposedAction()
             self.emit_move(inspection_id, target)
         self.update()

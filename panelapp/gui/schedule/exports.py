@@ -26,8 +26,13 @@ def save_field_sheet(page, info) -> str | None:
     """Ask where, then write the 현장 점검표 PDF; returns the chosen path (None if cancelled)."""
     from panelapp.reports.field_sheet import render_field_sheet
     from panelapp.services.inspections.field_sheet import field_sheet_data
-    path = _ask(page, "현장 점검표 저장", f"현장점검표_{info.scheduled_date:%Y%m%d}_{_safe(info.facility_name)}.pdf",
-                "PDF 파일 (*.pdf)")
+
+    path = _ask(
+        page,
+        "현장 점검표 저장",
+        f"현장점검표_{info.scheduled_date:%Y%m%d}_{_safe(info.facility_name)}.pdf",
+        "PDF 파일 (*.pdf)",
+    )
     if path is None:
         return None
     ctx = page.window_.ctx
@@ -36,8 +41,11 @@ def save_field_sheet(page, info) -> str | None:
         pdf, pages = render_field_sheet(field_sheet_data(ctx, info.id))
         Path(path).write_bytes(pdf)
         return pages
+
     Op(page, work).with_progress("현장 점검표를 만드는 중…", cancellable=False).success(
-        lambda pages: page.window_.statusBar().showMessage(f"현장 점검표({pages}쪽)를 저장했습니다: {path}", 8000)
+        lambda pages: page.window_.statusBar().showMessage(
+            f"현장 점검표({pages}쪽)를 저장했습니다: {path}", 8000
+        )
     ).run()
     return path
 
@@ -45,7 +53,10 @@ def save_field_sheet(page, info) -> str | None:
 def export_ics(page, choices) -> str | None:
     """Ask where, then write the cohort's whole schedule as iCalendar."""
     from panelapp.services.inspections.export import schedule_ics
-    path = _ask(page, "점검 일정 내보내기", f"{_safe(choices.cohort_name)}_점검일정.ics", "iCalendar 파일 (*.ics)")
+
+    path = _ask(
+        page, "점검 일정 내보내기", f"{_safe(choices.cohort_name)}_점검일정.ics", "iCalendar 파일 (*.ics)"
+    )
     if path is None:
         return None
     ctx = page.window_.ctx
@@ -54,6 +65,10 @@ def export_ics(page, choices) -> str | None:
         data, count = schedule_ics(ctx, choices.cohort_id, choices.cohort_name)
         Path(path).write_bytes(data)
         return count
-    Op(page, work).success(lambda count: page.window_.statusBar().showMessage(
-        f"점검 {count}건을 내보냈습니다: {path}. 같은 파일을 다시 가져오면 기존 일정이 갱신됩니다.", 8000)).run()
+
+    Op(page, work).success(
+        lambda count: page.window_.statusBar().showMessage(
+            f"점검 {count}건을 내보냈습니다: {path}. 같은 파일을 다시 가져오면 기존 일정이 갱신됩니다.", 8000
+        )
+    ).run()
     return path

@@ -11,8 +11,17 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.enums import InspectionStatus
@@ -50,8 +59,18 @@ class ScheduleList(QWidget):
         self.range_check.toggled.connect(self._range_toggled)
         for combo in (self.status_combo, self.facility_combo, self.team_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply())
-        for w in (QLabel("상태"), self.status_combo, QLabel("시설"), self.facility_combo, QLabel("단"),
-                  self.team_combo, self.range_check, self.from_edit, QLabel("~"), self.to_edit):
+        for w in (
+            QLabel("상태"),
+            self.status_combo,
+            QLabel("시설"),
+            self.facility_combo,
+            QLabel("단"),
+            self.team_combo,
+            self.range_check,
+            self.from_edit,
+            QLabel("~"),
+            self.to_edit,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         self.count_label = QLabel()
@@ -77,8 +96,10 @@ class ScheduleList(QWidget):
         self.apply()
 
     def set_choices(self, facilities: list[tuple[int, str]], teams: list[tuple[int, str]]) -> None:
-        for combo, everything, items in ((self.facility_combo, "모든 시설", facilities),
-                                         (self.team_combo, "모든 단", teams)):
+        for combo, everything, items in (
+            (self.facility_combo, "모든 시설", facilities),
+            (self.team_combo, "모든 단", teams),
+        ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -100,11 +121,18 @@ class ScheduleList(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(False)
 
-    def apply_filter(self, status: InspectionStatus | None = None, start: dt.date | None = None,
-                     end: dt.date | None = None) -> None:
+    def apply_filter(
+        self, status: InspectionStatus | None = None, start: dt.date | None = None, end: dt.date | None = None
+    ) -> None:
         """Only this status (None: all) within [start, end] when both are given; other filters off."""
-        widgets = (self.status_combo, self.facility_combo, self.team_combo, self.range_check, self.from_edit,
-                   self.to_edit)
+        widgets = (
+            self.status_combo,
+            self.facility_combo,
+            self.team_combo,
+            self.range_check,
+            self.from_edit,
+            self.to_edit,
+        )
         for w in widgets:
             w.blockSignals(True)
         self.status_combo.setCurrentIndex(0 if status is None else max(0, self.status_combo.findData(status)))
@@ -124,8 +152,11 @@ class ScheduleList(QWidget):
         self.apply()
 
     def matches(self, info) -> bool:
-        status, facility, team = (self.status_combo.currentData(), self.facility_combo.currentData(),
-                                  self.team_combo.currentData())
+        status, facility, team = (
+            self.status_combo.currentData(),
+            self.facility_combo.currentData(),
+            self.team_combo.currentData(),
+        )
         if status is not None and info.status != status:
             return False
         if facility is not None and info.facility_id != facility:
@@ -142,10 +173,20 @@ class ScheduleList(QWidget):
         self.table.setRowCount(len(self.shown))
         for r, info in enumerate(self.shown):
             day = info.scheduled_date
-            date_text = f"{day:%Y-%m-%d}({WEEKDAYS[sunday_first(day)]})" + (f" {info.holiday}" if info.holiday else "")
+            date_text = f"{day:%Y-%m-%d}({WEEKDAYS[sunday_first(day)]})" + (
+                f" {info.holiday}" if info.holiday else ""
+            )
             note = info.status_reason or info.notes or ""
-            values = [date_text, info.time_text, info.facility_name, info.team_name or "", info.lead_name or "",
-                      ", ".join(info.member_names), info.status.label, note]
+            values = [
+                date_text,
+                info.time_text,
+                info.facility_name,
+                info.team_name or "",
+                info.lead_name or "",
+                ", ".join(info.member_names),
+                info.status.label,
+                note,
+            ]
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c in (1, 6):
@@ -153,8 +194,10 @@ class ScheduleList(QWidget):
                 if c == 6:
                     cell.setBackground(QColor(STATUS_COLORS[info.status][0]))
                 self.table.setItem(r, c, cell)
-        self.count_label.setText(f"{len(self.shown)}건" + (f" / 전체 {len(self.rows)}건"
-                                                           if len(self.shown) != len(self.rows) else ""))
+        self.count_label.setText(
+            f"{len(self.shown)}건"
+            + (f" / 전체 {len(self.rows)}건" if len(self.shown) != len(self.rows) else "")
+        )
         index = next((r for r, i in enumerate(self.shown) if i.id == keep), None)
         if index is not None:
             self.table.selectRow(index)

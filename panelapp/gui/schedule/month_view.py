@@ -13,10 +13,15 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from panelapp.domain.holidays_kr import holidays_between
-from panelapp.gui.schedule.drag import BlockMouseMixin
 from panelapp.gui.schedule.blocks import (
-    WEEKDAYS, block_text, day_color, paint_block, sunday_first, week_start,
+    WEEKDAYS,
+    block_text,
+    day_color,
+    paint_block,
+    sunday_first,
+    week_start,
 )
+from panelapp.gui.schedule.drag import BlockMouseMixin
 
 HEADER_H, DAY_LINE_H, BLOCK_H, GAP = 26, 22, 20, 2
 
@@ -59,7 +64,7 @@ class MonthView(BlockMouseMixin, QWidget):
 
     def weeks(self) -> int:
         start = dt.date(self.year, self.month, 1)
-        last = (dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1))
+        last = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)
         return (sunday_first(start) + last.day + 6) // 7
 
     # ----- geometry ----------------------------------------------------------------------
@@ -88,13 +93,29 @@ class MonthView(BlockMouseMixin, QWidget):
             if not (0 <= (day - self.first_day()).days < 7 * self.weeks()):
                 continue
             fits = max(1, int((cell.height() - DAY_LINE_H - 2) // (BLOCK_H + GAP)))
-            shown = rows if len(rows) <= fits else rows[:fits - 1]
+            shown = rows if len(rows) <= fits else rows[: fits - 1]
             for n, info in enumerate(shown):
-                out.append((QRectF(cell.left() + 2, cell.top() + DAY_LINE_H + n * (BLOCK_H + GAP),
-                                   cell.width() - 4, BLOCK_H), info))
+                out.append(
+                    (
+                        QRectF(
+                            cell.left() + 2,
+                            cell.top() + DAY_LINE_H + n * (BLOCK_H + GAP),
+                            cell.width() - 4,
+                            BLOCK_H,
+                        ),
+                        info,
+                    )
+                )
             if len(shown) < len(rows):
-                self._more[day] = (len(rows) - len(shown), QRectF(
-                    cell.left() + 4, cell.top() + DAY_LINE_H + len(shown) * (BLOCK_H + GAP), cell.width() - 8, BLOCK_H))
+                self._more[day] = (
+                    len(rows) - len(shown),
+                    QRectF(
+                        cell.left() + 4,
+                        cell.top() + DAY_LINE_H + len(shown) * (BLOCK_H + GAP),
+                        cell.width() - 8,
+                        BLOCK_H,
+                    ),
+                )
         return out
 
     def block_at(self, pos: QPointF):
@@ -147,8 +168,11 @@ class MonthView(BlockMouseMixin, QWidget):
         p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
         if holiday:
             name_rect = text_rect.adjusted(p.fontMetrics().horizontalAdvance(f"{day.day}  "), 0, 0, 0)
-            p.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(name_rect.width())))
+            p.drawText(
+                name_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(name_rect.width())),
+            )
 
     # ----- mouse and drag (shared handling in drag.py) ---------------------------------------
     def drop_target(self, pos: QPointF) -> dt.date | None:

@@ -13,10 +13,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from panelapp.domain.holidays_kr import holidays_between
-from panelapp.gui.schedule.drag import BlockMouseMixin
 from panelapp.gui.schedule.blocks import (
-    WEEKDAYS, day_color, paint_block, week_start,
+    WEEKDAYS,
+    day_color,
+    paint_block,
+    week_start,
 )
+from panelapp.gui.schedule.drag import BlockMouseMixin
 
 AXIS_W, HEADER_H, SNAP = 54, 42, 30
 
@@ -55,10 +58,14 @@ class WeekView(BlockMouseMixin, QWidget):
         return [self.start + dt.timedelta(days=n) for n in range(7)]
 
     def set_inspections(self, rows: list) -> None:
-        self.inspections = [i for i in rows if self.start <= i.scheduled_date < self.start + dt.timedelta(days=7)]
+        self.inspections = [
+            i for i in rows if self.start <= i.scheduled_date < self.start + dt.timedelta(days=7)
+        ]
         timed = [i for i in self.inspections if i.start_time and i.end_time]
         self.first_hour = min([8] + [i.start_time.hour for i in timed])
-        self.last_hour = max([20] + [min(24, i.end_time.hour + (1 if i.end_time.minute else 0)) for i in timed])
+        self.last_hour = max(
+            [20] + [min(24, i.end_time.hour + (1 if i.end_time.minute else 0)) for i in timed]
+        )
         if self.selected_id not in {i.id for i in self.inspections}:
             self.selected_id = None
         self.update()
@@ -85,20 +92,24 @@ class WeekView(BlockMouseMixin, QWidget):
     def _layout(self) -> list[tuple[QRectF, object]]:
         out = []
         for col, day in enumerate(self.days()):
-            rows = sorted((i for i in self.inspections if i.scheduled_date == day),
-                          key=lambda i: (i.start_time or dt.time(0), i.id))
+            rows = sorted(
+                (i for i in self.inspections if i.scheduled_date == day),
+                key=lambda i: (i.start_time or dt.time(0), i.id),
+            )
             lanes: list[int] = []  # end minute of the last block in each lane
             placed = []
             for info in rows:
                 top = _minutes(info.start_time) if info.start_time else self.first_hour * 60
                 bottom = _minutes(info.end_time) if info.end_time else top + 60
                 lane = next((n for n, end in enumerate(lanes) if end <= top), len(lanes))
-                lanes[lane:lane + 1] = [bottom]
+                lanes[lane : lane + 1] = [bottom]
                 placed.append((info, top, bottom, lane))
             width = self._col_w() / max(1, len(lanes))
             for info, top, bottom, lane in placed:
                 x = AXIS_W + col * self._col_w() + lane * width
-                out.append((QRectF(x + 2, self._y(top) + 1, width - 4, self._y(bottom) - self._y(top) - 2), info))
+                out.append(
+                    (QRectF(x + 2, self._y(top) + 1, width - 4, self._y(bottom) - self._y(top) - 2), info)
+                )
         return out
 
     def block_at(self, pos: QPointF):
@@ -121,11 +132,15 @@ class WeekView(BlockMouseMixin, QWidget):
             elif holiday:
                 p.fillRect(QRectF(x, HEADER_H, w, self.height()), QColor("#fff5f5"))
             p.setPen(day_color(day, holiday))
-            p.drawText(QRectF(x, 2, w, 20), Qt.AlignmentFlag.AlignCenter,
-                       f"{day.month}/{day.day} ({WEEKDAYS[col]})")
+            p.drawText(
+                QRectF(x, 2, w, 20), Qt.AlignmentFlag.AlignCenter, f"{day.month}/{day.day} ({WEEKDAYS[col]})"
+            )
             if holiday:
-                p.drawText(QRectF(x + 2, 20, w - 4, 20), Qt.AlignmentFlag.AlignCenter,
-                           p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(w - 4)))
+                p.drawText(
+                    QRectF(x + 2, 20, w - 4, 20),
+                    Qt.AlignmentFlag.AlignCenter,
+                    p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(w - 4)),
+                )
             p.setPen(grid)
             p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         for hour in range(self.first_hour, self.last_hour + 1):

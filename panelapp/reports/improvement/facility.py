@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,19 +15,27 @@ from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Sp
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date
+from panelapp.domain.report_data import FacilitySection, FindingRow, Photo, ProposalRow
 from panelapp.reports.base import _style, data_table, para
 from panelapp.reports.improvement.layout import (
-    OVERDUE_COLOR, SEVERITY_COLORS, STATUS_COLORS, WIDTH, Marker, ScoreBar, table_style,
+    OVERDUE_COLOR,
+    SEVERITY_COLORS,
+    STATUS_COLORS,
+    WIDTH,
+    Marker,
+    ScoreBar,
+    table_style,
 )
-from panelapp.domain.report_data import FacilitySection, FindingRow, Photo, ProposalRow
 
 PHOTO_H = 52 * mm
 FINDING_COLS = [11 * mm, 101 * mm, 17 * mm, 19 * mm, 22 * mm]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _colored_style(color: str, bold: bool, size: float = 9) -> ParagraphStyle:
-    return _style(f"ir_{color}_{bold}_{size}", size, bold=bold, align=TA_CENTER, leading=12, color=HexColor(color))
+    return _style(
+        f"ir_{color}_{bold}_{size}", size, bold=bold, align=TA_CENTER, leading=12, color=HexColor(color)
+    )
 
 
 def _colored(text: str, color: str, bold: bool = False, size: float = 9) -> Paragraph:
@@ -37,8 +45,11 @@ def _colored(text: str, color: str, bold: bool = False, size: float = 9) -> Para
 
 
 def severity_cell(severity: Severity) -> Paragraph:
-    return _colored(severity.label, SEVERITY_COLORS[severity].hexval().replace("0x", "#"),
-                    bold=severity in (Severity.URGENT, Severity.HIGH))
+    return _colored(
+        severity.label,
+        SEVERITY_COLORS[severity].hexval().replace("0x", "#"),
+        bold=severity in (Severity.URGENT, Severity.HIGH),
+    )
 
 
 def status_cell(p: ProposalRow) -> list[Paragraph] | Paragraph:
@@ -52,7 +63,9 @@ def photo_flowable(photo: Photo, width: float, height: float = PHOTO_H):
     if not path.is_file():
         return para(f"(사진 파일을 찾을 수 없습니다: {photo.caption or path.name})", "ir_note")
     try:
-        from PIL import Image as PILImage, ImageOps
+        from PIL import Image as PILImage
+        from PIL import ImageOps
+
         with PILImage.open(path) as img:
             img = ImageOps.exif_transpose(img).convert("RGB")
             img.thumbnail((1200, 1200))
@@ -75,15 +88,25 @@ def _photo_row(f: FindingRow) -> Table:
     cells = [[photo_flowable(p, slot - 3 * mm) for p in f.photos]]
     captions = [[para(p.caption or "", "ir_note") for p in f.photos]]
     t = Table(cells + captions, colWidths=[slot] * n, hAlign="LEFT")
-    t.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    t.setStyle(
+        table_style(
+            [
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     return t
 
 
 def _finding_text(f: FindingRow) -> list[Paragraph]:
     meta = [dotted_date(f.observed_on)] + ([f"위치: {f.location}"] if f.location else [])
     if f.photo_count > len(f.photos):
-        meta.append(f"사진 {f.photo_count}장 중 {len(f.photos)}장 수록" if f.photos else f"사진 {f.photo_count}장")
+        meta.append(
+            f"사진 {f.photo_count}장 중 {len(f.photos)}장 수록" if f.photos else f"사진 {f.photo_count}장"
+        )
     out = [para(f.title, "ir_cell_bold"), para(" · ".join(meta), "ir_cell_small")]
     if f.description:
         out.append(para(f.description, "cell"))
@@ -94,25 +117,41 @@ def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[i
     rows: list[list] = [["번호", "발견사항", "유형", "심각도", "관련 제안"]]
     spans = []
     for n, f in enumerate(f_rows, 1):
-        rows.append([str(n), _finding_text(f), f.category, severity_cell(f.severity),
-                     ", ".join(str(numbers[p]) for p in f.proposal_ids if p in numbers) or "–"])
+        rows.append(
+            [
+                str(n),
+                _finding_text(f),
+                f.category,
+                severity_cell(f.severity),
+                ", ".join(str(numbers[p]) for p in f.proposal_ids if p in numbers) or "–",
+            ]
+        )
         if photos and f.photos:
             rows.append(["", _photo_row(f), "", "", ""])
-            spans += [("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
-                      ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1))]  # a finding stays with its photos
-    return data_table(rows, FINDING_COLS, aligns=["center", "left", "center", "center", "center"], zebra=False,
-                      extra=spans)
+            spans += [
+                ("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
+                ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)),
+            ]  # a finding stays with its photos
+    return data_table(
+        rows, FINDING_COLS, aligns=["center", "left", "center", "center", "center"], zebra=False, extra=spans
+    )
 
 
 def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> Table:
     rows: list[list] = [["연번", "개선제안", "처리 상태", "담당부서 답변"]]
     for p in props:
-        answer = [para(p.answer or ("답변 대기" + (f" (기한 {dotted_date(p.due_on)})" if p.due_on else "")), "cell")]
+        answer = [
+            para(p.answer or ("답변 대기" + (f" (기한 {dotted_date(p.due_on)})" if p.due_on else "")), "cell")
+        ]
         if p.status == ProposalStatus.DECLINED and p.decline_reason:
             answer.append(para(f"불채택 사유: {p.decline_reason}", "ir_cell_small"))
         if p.answered_on:
-            answer.append(para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}일 소요", "ir_cell_small"))
-        title = [para(p.title, "ir_cell_bold")] + ([para(p.department, "ir_cell_small")] if p.department else [])
+            answer.append(
+                para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}일 소요", "ir_cell_small")
+            )
+        title = [para(p.title, "ir_cell_bold")] + (
+            [para(p.department, "ir_cell_small")] if p.department else []
+        )
         rows.append([str(numbers.get(p.id, "–")), title, status_cell(p), answer])
     return data_table(rows, [14 * mm, 56 * mm, 20 * mm, 80 * mm], aligns=["center", "left", "center", "left"])
 
@@ -120,32 +159,64 @@ def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> 
 def _scores(fac: FacilitySection) -> Table:
     rows: list[list] = [["점검 영역", "응답 문항", "점수 (100점)", ""]]
     for sc in fac.scores:
-        rows.append([sc.title, f"{sc.answered}", "–" if sc.score is None else f"{sc.score:.1f}", ScoreBar(sc.score)])
-    rows.append([para("종합", "ir_cell_bold"), f"{sum(s.answered for s in fac.scores)}",
-                 para("–" if fac.overall_score is None else f"{fac.overall_score:.1f}", "cell_total"),
-                 ScoreBar(fac.overall_score)])
+        rows.append(
+            [sc.title, f"{sc.answered}", "–" if sc.score is None else f"{sc.score:.1f}", ScoreBar(sc.score)]
+        )
+    rows.append(
+        [
+            para("종합", "ir_cell_bold"),
+            f"{sum(s.answered for s in fac.scores)}",
+            para("–" if fac.overall_score is None else f"{fac.overall_score:.1f}", "cell_total"),
+            ScoreBar(fac.overall_score),
+        ]
+    )
     return data_table(rows, [55 * mm, 25 * mm, 30 * mm, 60 * mm], aligns=["left", "right", "right", "left"])
 
 
 def facility_story(fac: FacilitySection, index: int, photos: bool, numbers: dict[int, int], hook) -> list:
     urgent = sum(1 for f in fac.findings if f.severity == Severity.URGENT)
-    info = " · ".join(x for x in (fac.type_name, fac.address, f"담당 {fac.department}" if fac.department else None) if x)
-    visits = (f"점검 {len(fac.visit_dates)}회 ({', '.join(dotted_date(d) for d in fac.visit_dates[:6])}"
-              + (" 외" if len(fac.visit_dates) > 6 else "") + ")") if fac.visit_dates else "기간 중 완료된 점검 없음"
-    facts = f"{visits} · 발견사항 {len(fac.findings)}건" + (f" (긴급 {urgent}건)" if urgent else "") + \
-        f" · 개선제안 {len(fac.proposals)}건"
+    info = " · ".join(
+        x for x in (fac.type_name, fac.address, f"담당 {fac.department}" if fac.department else None) if x
+    )
+    visits = (
+        (
+            f"점검 {len(fac.visit_dates)}회 ({', '.join(dotted_date(d) for d in fac.visit_dates[:6])}"
+            + (" 외" if len(fac.visit_dates) > 6 else "")
+            + ")"
+        )
+        if fac.visit_dates
+        else "기간 중 완료된 점검 없음"
+    )
+    facts = (
+        f"{visits} · 발견사항 {len(fac.findings)}건"
+        + (f" (긴급 {urgent}건)" if urgent else "")
+        + f" · 개선제안 {len(fac.proposals)}건"
+    )
     # Facilities follow one another (a new page only when little room is left): a page per
     # facility left half-empty pages holding two rows of proposals.
-    story: list = [CondPageBreak(95 * mm), Marker(hook, f"시설별 결과: {fac.name}"),
-                   para(f"{index}. {fac.name}", "ir_facility"), para(info, "ir_sub"), para(facts, "ir_sub"),
-                   Spacer(WIDTH, 3 * mm)]
+    story: list = [
+        CondPageBreak(95 * mm),
+        Marker(hook, f"시설별 결과: {fac.name}"),
+        para(f"{index}. {fac.name}", "ir_facility"),
+        para(info, "ir_sub"),
+        para(facts, "ir_sub"),
+        Spacer(WIDTH, 3 * mm),
+    ]
     if fac.scores:
         story += [CondPageBreak(55 * mm), para("점검표 점수", "heading"), _scores(fac)]
     if fac.findings:
         # room for the header and the first finding with its photos, or the heading moves on too
         first = 40 * mm + (PHOTO_H + 12 * mm if photos and fac.findings[0].photos else 0)
-        story += [CondPageBreak(first), para("발견사항", "heading"), findings_table(fac.findings, photos, numbers)]
+        story += [
+            CondPageBreak(first),
+            para("발견사항", "heading"),
+            findings_table(fac.findings, photos, numbers),
+        ]
     if fac.proposals:
-        story += [CondPageBreak(40 * mm), para("개선제안과 담당부서 답변", "heading"), proposals_table(fac.proposals, numbers)]
+        story += [
+            CondPageBreak(40 * mm),
+            para("개선제안과 담당부서 답변", "heading"),
+            proposals_table(fac.proposals, numbers),
+        ]
     story.append(Spacer(WIDTH, 8 * mm))
     return story[:1] + [KeepTogether(story[1:6])] + story[6:]

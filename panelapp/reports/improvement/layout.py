@@ -14,7 +14,14 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, TableStyle
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.reports.base import (
-    ACCENT, FONT, MARGIN, MUTED, STYLES, NumberedCanvas, ReportDocument, _style,
+    ACCENT,
+    FONT,
+    MARGIN,
+    MUTED,
+    STYLES,
+    NumberedCanvas,
+    ReportDocument,
+    _style,
 )
 
 TITLE = "시민참여단 활동 개선 보고서"
@@ -23,32 +30,43 @@ SOFT = colors.HexColor("#eef3f9")
 BAR = colors.HexColor("#3d6a9e")
 
 SEVERITY_COLORS = {
-    Severity.URGENT: colors.HexColor("#b42318"), Severity.HIGH: colors.HexColor("#c4570c"),
-    Severity.MEDIUM: colors.HexColor("#1f3a5f"), Severity.LOW: colors.HexColor("#5b6776"),
+    Severity.URGENT: colors.HexColor("#b42318"),
+    Severity.HIGH: colors.HexColor("#c4570c"),
+    Severity.MEDIUM: colors.HexColor("#1f3a5f"),
+    Severity.LOW: colors.HexColor("#5b6776"),
 }
 STATUS_COLORS = {
-    ProposalStatus.SUBMITTED: "#5b6776", ProposalStatus.REVIEWING: "#8a6d00",
-    ProposalStatus.ACCEPTED: "#1b7f3b", ProposalStatus.PARTIAL: "#2f7a6b",
-    ProposalStatus.DECLINED: "#b42318", ProposalStatus.IN_PROGRESS: "#1f5fa8", ProposalStatus.DONE: "#1f3a5f",
+    ProposalStatus.SUBMITTED: "#5b6776",
+    ProposalStatus.REVIEWING: "#8a6d00",
+    ProposalStatus.ACCEPTED: "#1b7f3b",
+    ProposalStatus.PARTIAL: "#2f7a6b",
+    ProposalStatus.DECLINED: "#b42318",
+    ProposalStatus.IN_PROGRESS: "#1f5fa8",
+    ProposalStatus.DONE: "#1f3a5f",
 }
 OVERDUE_COLOR = "#b42318"
 
-STYLES.update({s.name: s for s in (
-    _style("ir_cover_org", 13, bold=True, color=ACCENT),
-    _style("ir_cover_cohort", 17, align=TA_CENTER, color=MUTED, leading=24),
-    _style("ir_cover_title", 28, bold=True, align=TA_CENTER, leading=38, color=ACCENT),
-    _style("ir_cover_period", 13, align=TA_CENTER, leading=20),
-    _style("ir_cover_issuer", 18, bold=True, align=TA_CENTER, leading=24, color=ACCENT),
-    _style("ir_chapter", 17, bold=True, color=ACCENT, spaceAfter=3, leading=24),
-    _style("ir_facility", 14, bold=True, color=ACCENT, leading=20),
-    _style("ir_sub", 9.5, color=MUTED, leading=14),
-    _style("ir_kpi", 17, bold=True, align=TA_CENTER, leading=21, color=ACCENT),
-    _style("ir_kpi_label", 8.5, align=TA_CENTER, color=MUTED, leading=11),
-    _style("ir_note", 8, color=MUTED, leading=11),
-    _style("ir_cell_small", 8, leading=10.5),
-    _style("ir_cell_bold", 9, bold=True, leading=12),
-    _style("ir_date", 8, leading=11, align=TA_CENTER),
-)})
+STYLES.update(
+    {
+        s.name: s
+        for s in (
+            _style("ir_cover_org", 13, bold=True, color=ACCENT),
+            _style("ir_cover_cohort", 17, align=TA_CENTER, color=MUTED, leading=24),
+            _style("ir_cover_title", 28, bold=True, align=TA_CENTER, leading=38, color=ACCENT),
+            _style("ir_cover_period", 13, align=TA_CENTER, leading=20),
+            _style("ir_cover_issuer", 18, bold=True, align=TA_CENTER, leading=24, color=ACCENT),
+            _style("ir_chapter", 17, bold=True, color=ACCENT, spaceAfter=3, leading=24),
+            _style("ir_facility", 14, bold=True, color=ACCENT, leading=20),
+            _style("ir_sub", 9.5, color=MUTED, leading=14),
+            _style("ir_kpi", 17, bold=True, align=TA_CENTER, leading=21, color=ACCENT),
+            _style("ir_kpi_label", 8.5, align=TA_CENTER, color=MUTED, leading=11),
+            _style("ir_note", 8, color=MUTED, leading=11),
+            _style("ir_cell_small", 8, leading=10.5),
+            _style("ir_cell_bold", 9, bold=True, leading=12),
+            _style("ir_date", 8, leading=11, align=TA_CENTER),
+        )
+    }
+)
 
 
 def table_style(commands: list) -> TableStyle:
@@ -113,8 +131,17 @@ class ImprovementDocument(ReportDocument):
     def __init__(self, buffer, *, organization: str, logo_png: bytes | None):
         super().__init__(buffer, title=TITLE, organization=organization, top=22 * mm, bottom=20 * mm)
         self.logo_png = logo_png
-        cover = Frame(MARGIN, 20 * mm, WIDTH, A4[1] - 40 * mm, id="cover",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(
+            MARGIN,
+            20 * mm,
+            WIDTH,
+            A4[1] - 40 * mm,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.pageTemplates.insert(0, PageTemplate(id="cover", frames=[cover], onPage=self._on_cover))
 
     def _on_cover(self, canv, doc) -> None:
@@ -127,9 +154,17 @@ class ImprovementDocument(ReportDocument):
         canv.rect(0, 0, A4[0], 8 * mm, fill=1, stroke=0)
         if self.logo_png:
             from reportlab.lib.utils import ImageReader
+
             try:
-                canv.drawImage(ImageReader(io.BytesIO(self.logo_png)), MARGIN, 24 * mm, width=24 * mm,
-                               height=24 * mm, preserveAspectRatio=True, mask="auto")
+                canv.drawImage(
+                    ImageReader(io.BytesIO(self.logo_png)),
+                    MARGIN,
+                    24 * mm,
+                    width=24 * mm,
+                    height=24 * mm,
+                    preserveAspectRatio=True,
+                    mask="auto",
+                )
             except Exception:  # noqa: BLE001 - a broken logo must not stop the report
                 pass
         canv.restoreState()

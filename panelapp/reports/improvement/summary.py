@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics import shapes
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table
 
 from panelapp.domain.formatting import format_hours, format_rate
+from panelapp.domain.report_data import ReportData, Summary, Tally
 from panelapp.reports.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, para
 from panelapp.reports.improvement.layout import BAR, SOFT, WIDTH, table_style
-from panelapp.domain.report_data import ReportData, Summary, Tally
 
 # renderPDF starts every drawing in STATE_DEFAULTS' font, fixed when reportlab.graphics was first
 # imported (Helvetica if that was before panelapp.reports.base): it would land unembedded in the PDF.
@@ -46,15 +46,23 @@ def _tiles(s: Summary) -> Table:
     cells = [[para(v, "ir_kpi"), para(label, "ir_kpi_label")] for v, label in kpis(s)]
     rows = []
     for r in range(2):
-        quad = cells[r * 4:(r + 1) * 4]
+        quad = cells[r * 4 : (r + 1) * 4]
         rows += [[c[0] for c in quad], [c[1] for c in quad]]
     t = Table(rows, colWidths=[WIDTH / 4] * 4, rowHeights=[10 * mm, 6 * mm] * 2)
-    t.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LINEAFTER", (0, 0), (-2, -1), 1.5, colors.white), ("LINEBELOW", (0, 1), (-1, 1), 3, colors.white),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
+    t.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEAFTER", (0, 0), (-2, -1), 1.5, colors.white),
+                ("LINEBELOW", (0, 1), (-1, 1), 3, colors.white),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+                ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     return t
 
 
@@ -67,8 +75,14 @@ def _axis_max(values: list[int]) -> tuple[int, int]:
     return step * (top // step + 1), step
 
 
-def chart(title: str, tallies: tuple[Tally, ...], horizontal: bool = False, color=BAR,
-          width: float = CHART_W, height: float = CHART_H) -> Drawing:
+def chart(
+    title: str,
+    tallies: tuple[Tally, ...],
+    horizontal: bool = False,
+    color=BAR,
+    width: float = CHART_W,
+    height: float = CHART_H,
+) -> Drawing:
     d = Drawing(width, height)
     d.add(String(0, height - 11, title, fontName=FONT_BOLD, fontSize=10, fillColor=ACCENT))
     values = [t.count for t in tallies]
@@ -104,16 +118,46 @@ def chart(title: str, tallies: tuple[Tally, ...], horizontal: bool = False, colo
 def summary(data: ReportData) -> list:
     s = data.summary
     scope = "전체 시설" if data.facility_filter is None else f"선택한 시설 {len(data.facility_filter)}곳"
-    charts = Table([
-        [chart("월별 점검 실시 (완료된 점검)", s.inspections_by_month, width=WIDTH, height=44 * mm), ""],
-        [chart("점검 — 상태별", s.inspections_by_status, horizontal=True, color=colors.HexColor("#5b6f8a")),
-         chart("개선제안 — 처리 상태별", s.proposals_by_status, horizontal=True, color=colors.HexColor("#2f7a6b"))],
-        [chart("발견사항 — 심각도별", s.findings_by_severity, horizontal=True, color=colors.HexColor("#c4570c")),
-         chart("발견사항 — 유형별", s.findings_by_category, horizontal=True)],
-    ], colWidths=[CHART_W + 3 * mm] * 2)
-    charts.setStyle(table_style([("SPAN", (0, 0), (1, 0)),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    charts = Table(
+        [
+            [chart("월별 점검 실시 (완료된 점검)", s.inspections_by_month, width=WIDTH, height=44 * mm), ""],
+            [
+                chart(
+                    "점검 — 상태별",
+                    s.inspections_by_status,
+                    horizontal=True,
+                    color=colors.HexColor("#5b6f8a"),
+                ),
+                chart(
+                    "개선제안 — 처리 상태별",
+                    s.proposals_by_status,
+                    horizontal=True,
+                    color=colors.HexColor("#2f7a6b"),
+                ),
+            ],
+            [
+                chart(
+                    "발견사항 — 심각도별",
+                    s.findings_by_severity,
+                    horizontal=True,
+                    color=colors.HexColor("#c4570c"),
+                ),
+                chart("발견사항 — 유형별", s.findings_by_category, horizontal=True),
+            ],
+        ],
+        colWidths=[CHART_W + 3 * mm] * 2,
+    )
+    charts.setStyle(
+        table_style(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     held = f"활동 {s.events_held}회 · 참여 단원 활동 시간 합계 {format_hours(s.attendance_hours)}"
     return [
         para("요약", "ir_chapter"),
@@ -123,8 +167,11 @@ def summary(data: ReportData) -> list:
         Spacer(WIDTH, 5 * mm),
         charts,
         Spacer(WIDTH, 3 * mm),
-        para("채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 - 접수일, "
-             "답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
-             "참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원 ÷ 기간 중 활동한 단원.", "ir_note"),
+        para(
+            "채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 - 접수일, "
+            "답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
+            "참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원 ÷ 기간 중 활동한 단원.",
+            "ir_note",
+        ),
         PageBreak(),
     ]

@@ -6,10 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from panelapp.domain.formatting import dotted_date, format_hours, format_rate
+from panelapp.domain.report_data import ReportData
 from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
-from panelapp.domain.report_data import ReportData
 
 
 def _d(day) -> str:
@@ -29,18 +29,38 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
         if p.proposer:
             title.append(para(f"제안자 {p.proposer}", "ir_cell_small"))
         due = p.due_on and not p.answered_on
-        rows.append([str(numbers[p.id]), p.facility_name or "–", title, p.department or "–", status_cell(p),
-                     para(_short(p.submitted_on), "ir_date"),
-                     para(_short(p.answered_on), "ir_date") if not due else
-                     [para("기한", "ir_date"), para(_short(p.due_on), "ir_date")],
-                     "–" if p.days_to_answer is None else f"{p.days_to_answer}일"])
-    intro = (f"개선제안 {s.proposals}건 · 답변 {s.answered}건 · 채택률 {format_rate(s.acceptance_rate)} · "
-             f"답변 기한 경과 {s.overdue}건")
-    story = [Marker(hook, "개선제안 목록"), para("개선제안 목록", "ir_chapter"), para(intro, "ir_sub"),
-             Spacer(WIDTH, 3 * mm)]
+        rows.append(
+            [
+                str(numbers[p.id]),
+                p.facility_name or "–",
+                title,
+                p.department or "–",
+                status_cell(p),
+                para(_short(p.submitted_on), "ir_date"),
+                para(_short(p.answered_on), "ir_date")
+                if not due
+                else [para("기한", "ir_date"), para(_short(p.due_on), "ir_date")],
+                "–" if p.days_to_answer is None else f"{p.days_to_answer}일",
+            ]
+        )
+    intro = (
+        f"개선제안 {s.proposals}건 · 답변 {s.answered}건 · 채택률 {format_rate(s.acceptance_rate)} · "
+        f"답변 기한 경과 {s.overdue}건"
+    )
+    story = [
+        Marker(hook, "개선제안 목록"),
+        para("개선제안 목록", "ir_chapter"),
+        para(intro, "ir_sub"),
+        Spacer(WIDTH, 3 * mm),
+    ]
     if data.proposals:
-        story.append(data_table(rows, [10 * mm, 27 * mm, 40 * mm, 22 * mm, 17 * mm, 20 * mm, 22 * mm, 12 * mm],
-                                aligns=["center", "left", "left", "left", "center", "center", "center", "right"]))
+        story.append(
+            data_table(
+                rows,
+                [10 * mm, 27 * mm, 40 * mm, 22 * mm, 17 * mm, 20 * mm, 22 * mm, 12 * mm],
+                aligns=["center", "left", "left", "left", "center", "center", "center", "right"],
+            )
+        )
     else:
         story.append(para("보고 기간에 접수된 개선제안이 없습니다.", "body"))
     return story + [PageBreak()]
@@ -48,17 +68,36 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
 
 def appendix_story(data: ReportData, hook) -> list:
     s = data.summary
-    story = [Marker(hook, "부록: 활동·출석"), para("부록. 활동 및 출석", "ir_chapter"),
-             para(f"활동 {len(data.events)}회 (이 중 작성일까지 {s.events_held}회 실시) · 참여 단원 "
-                  f"{s.participants}/{s.members}명 · 활동 시간 합계 {format_hours(s.attendance_hours)}", "ir_sub"),
-             Spacer(WIDTH, 2 * mm), para("활동별 참석", "heading")]
+    story = [
+        Marker(hook, "부록: 활동·출석"),
+        para("부록. 활동 및 출석", "ir_chapter"),
+        para(
+            f"활동 {len(data.events)}회 (이 중 작성일까지 {s.events_held}회 실시) · 참여 단원 "
+            f"{s.participants}/{s.members}명 · 활동 시간 합계 {format_hours(s.attendance_hours)}",
+            "ir_sub",
+        ),
+        Spacer(WIDTH, 2 * mm),
+        para("활동별 참석", "heading"),
+    ]
     if data.events:
         rows: list[list] = [["날짜", "구분", "활동", "시간", "참석"]]
         for e in data.events:
-            rows.append([_d(e.event_date), e.kind, e.title, format_hours(e.hours),
-                         f"{e.present}명" if e.held else "예정"])
-        story.append(data_table(rows, [24 * mm, 18 * mm, 90 * mm, 19 * mm, 19 * mm],
-                                aligns=["center", "center", "left", "right", "right"]))
+            rows.append(
+                [
+                    _d(e.event_date),
+                    e.kind,
+                    e.title,
+                    format_hours(e.hours),
+                    f"{e.present}명" if e.held else "예정",
+                ]
+            )
+        story.append(
+            data_table(
+                rows,
+                [24 * mm, 18 * mm, 90 * mm, 19 * mm, 19 * mm],
+                aligns=["center", "center", "left", "right", "right"],
+            )
+        )
     else:
         story.append(para("보고 기간에 등록된 활동이 없습니다.", "body"))
     story += [CondPageBreak(50 * mm), para("단원별 참여", "heading")]
@@ -67,10 +106,24 @@ def appendix_story(data: ReportData, hook) -> list:
     if data.participation:
         rows = [["이름", "단", "역할", "상태", "참석 / 대상", "출석률", "활동 시간"]]
         for r in data.participation:
-            rows.append([r.name, r.team or "–", r.role, r.status, f"{r.attended} / {r.held}",
-                         format_rate(r.rate), format_hours(r.hours)])
-        story.append(data_table(rows, [26 * mm, 38 * mm, 16 * mm, 16 * mm, 26 * mm, 22 * mm, 26 * mm],
-                                aligns=["center", "left", "center", "center", "right", "right", "right"]))
+            rows.append(
+                [
+                    r.name,
+                    r.team or "–",
+                    r.role,
+                    r.status,
+                    f"{r.attended} / {r.held}",
+                    format_rate(r.rate),
+                    format_hours(r.hours),
+                ]
+            )
+        story.append(
+            data_table(
+                rows,
+                [26 * mm, 38 * mm, 16 * mm, 16 * mm, 26 * mm, 22 * mm, 26 * mm],
+                aligns=["center", "left", "center", "center", "right", "right", "right"],
+            )
+        )
     else:
         story.append(para("보고 기간에 활동한 단원이 없습니다.", "body"))
     return story

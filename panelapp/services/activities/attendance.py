@@ -13,17 +13,36 @@ from sqlalchemy import case, func, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
-from panelapp.domain.enums import EventKind, EnrollmentStatus, MemberRole
+from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.services.activities.event_rules import (
+    F_ATTENDANCE,
+    F_DATE,
+    EventInfo,
+    EventInput,
+    clean_event,
+    event_info,
+    in_period,
+    load_cohort,
+    load_event,
+    period_text,
+)
 from panelapp.services.activities.stats import stats_for
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
-from panelapp.services.activities.event_rules import (
-    F_ATTENDANCE, F_DATE, EventInfo, EventInput, clean_event, event_info, in_period, load_cohort,
-    load_event, period_text,
-)
 
-__all__ = ["EventInput", "EventInfo", "SheetRow", "AttendanceSheet", "list_events", "create_event",
-           "update_event", "delete_event", "attendance_sheet", "set_attendance", "mark_all_present"]
+__all__ = [
+    "EventInput",
+    "EventInfo",
+    "SheetRow",
+    "AttendanceSheet",
+    "list_events",
+    "create_event",
+    "update_event",
+    "delete_event",
+    "attendance_sheet",
+    "set_attendance",
+    "mark_all_present",
+]
 
 
 @dataclass(frozen=True)
@@ -35,7 +54,7 @@ class SheetRow:
     status: EnrollmentStatus
     joined_on: dt.date
     left_on: dt.date | None
-    present: frozenset[int]   # event ids attended
+    present: frozenset[int]  # event ids attended
     eligible: frozenset[int]  # event ids within the member's own period
     hours: float
     attended: int
@@ -50,7 +69,7 @@ class SheetRow:
 class AttendanceSheet:
     cohort_id: int
     events: tuple[EventInfo, ...]  # the columns, oldest first
-    rows: tuple[SheetRow, ...]     # every enrolment of the cohort, by team then name
+    rows: tuple[SheetRow, ...]  # every enrolment of the cohort, by team then name
     today: dt.date
 
     def can_record(self, row: SheetRow, event: EventInfo) -> bool:
@@ -64,15 +83,22 @@ class AttendanceSheet:
 def _present_counts(s, event_ids: list[int]) -> dict[int, int]:
     if not event_ids:
         return {}
-    rows = s.execute(select(Attendance.event_id, func.count()).where(
-        Attendance.event_id.in_(event_ids), Attendance.present.is_(True)).group_by(Attendance.event_id))
+    rows = s.execute(
+        select(Attendance.event_id, func.count())
+        .where(Attendance.event_id.in_(event_ids), Attendance.present.is_(True))
+        .group_by(Attendance.event_id)
+    )
     return dict(rows.all())
 
 
 def _events(s, cohort_id: int) -> list[ActivityEvent]:
-    return list(s.scalars(select(ActivityEvent).where(
-        ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))
-        .order_by(ActivityEvent.event_date, ActivityEvent.start_time, ActivityEvent.id)))
+    return list(
+        s.scalars(
+            select(ActivityEvent)
+            .where(ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))
+            .order_by(ActivityEvent.event_date, ActivityEvent.start_time, ActivityEvent.id)
+        )
+    )
 
 
 def list_events(ctx: ServiceContext, cohort_id: int) -> list[EventInfo]:
@@ -92,26 +118,36 @@ def create_event(ctx: ServiceContext, cohort_id: int, data: EventInput) -> Event
         return event_info(event, 0)
 
 
-def update_event(ctx: ServiceContext, event_id: int, data: EventInput, version: int,
-                 today: dt.date | None = None) -> EventInfo:
+def update_event(
+    ctx: ServiceContext, event_id: int, data: EventInput, version: int, today: dt.date | None = None
+) -> EventInfo:
     """Edit an event; the credited hours of everyone present follow its new length."""
     today = today or dt.date.today()
     with transaction(ctx) as s:
         event = load_event(s, event_id, writable=True)
         check_version(event, version)
         values = clean_event(data, load_cohort(s, event.cohort_id))
-        present = list(s.execute(select(Attendance, Enrollment, Member.name)
-                                 .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
-                                 .join(Member, Member.id == Enrollment.member_id)
-                                 .where(Attendance.event_id == event_id, Attendance.present.is_(True))))
+        present = list(
+            s.execute(
+                select(Attendance, Enrollment, Member.name)
+                .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+                .join(Member, Member.id == Enrollment.member_id)
+                .where(Attendance.event_id == event_id, Attendance.present.is_(True))
+            )
+        )
         new_date = values["event_date"]
         if present and new_date > today:
-            raise ValidationError(F_DATE, f"출석 기록({len(present)}명)이 있는 행사는 오늘 이후 날짜로 옮길 수 없습니다.")
+            raise ValidationError(
+                F_DATE, f"출석 기록({len(present)}명)이 있는 행사는 오늘 이후 날짜로 옮길 수 없습니다."
+            )
         outside = [name for _a, e, name in present if not in_period(e, new_date)]
         if outside:
-            raise ValidationError(F_DATE, f"{', '.join(outside[:3])}{' 등' if len(outside) > 3 else ''} "
-                                          f"{len(outside)}명은 {new_date:%Y-%m-%d}에 활동 기간이 아닌데 출석으로 "
-                                          "기록되어 있습니다. 출석을 먼저 고쳐 주세요.")
+            raise ValidationError(
+                F_DATE,
+                f"{', '.join(outside[:3])}{' 등' if len(outside) > 3 else ''} "
+                f"{len(outside)}명은 {new_date:%Y-%m-%d}에 활동 기간이 아닌데 출석으로 "
+                "기록되어 있습니다. 출석을 먼저 고쳐 주세요.",
+            )
         for key, value in values.items():
             setattr(event, key, value)
         for attendance, _e, _n in present:
@@ -136,19 +172,26 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
         events = _events(s, cohort_id)
         counts = _present_counts(s, [e.id for e in events])
         no_team_last = case((Team.id.is_(None), 1), else_=0)
-        enrolments = list(s.execute(
-            select(Enrollment, Member.name, Team.name)
-            .join(Member, Member.id == Enrollment.member_id)
-            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
-            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None),
-                   Member.deleted_at.is_(None))
-            .order_by(no_team_last, Team.sort_order, Member.name, Enrollment.id)))
+        enrolments = list(
+            s.execute(
+                select(Enrollment, Member.name, Team.name)
+                .join(Member, Member.id == Enrollment.member_id)
+                .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+                .where(
+                    Enrollment.cohort_id == cohort_id,
+                    Enrollment.deleted_at.is_(None),
+                    Member.deleted_at.is_(None),
+                )
+                .order_by(no_team_last, Team.sort_order, Member.name, Enrollment.id)
+            )
+        )
         present: dict[int, set[int]] = {}
         recorded: set[tuple[int, int]] = set()
         for event_id, enrollment_id, is_present in s.execute(
-                select(Attendance.event_id, Attendance.enrollment_id, Attendance.present)
-                .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
-                .where(ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))):
+            select(Attendance.event_id, Attendance.enrollment_id, Attendance.present)
+            .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+            .where(ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))
+        ):
             recorded.add((event_id, enrollment_id))
             if is_present:
                 present.setdefault(enrollment_id, set()).add(event_id)
@@ -157,36 +200,76 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
         for e, name, team in enrolments:
             st = stats[e.id]
             # An inspection is for the members recorded on it (as activity_stats counts it).
-            eligible = frozenset(ev.id for ev in events if in_period(e, ev.event_date)
-                                 and (ev.kind != EventKind.INSPECTION or (ev.id, e.id) in recorded))
-            rows.append(SheetRow(e.id, name, team, e.role, e.status, e.joined_on, e.left_on,
-                                 frozenset(present.get(e.id, ())), eligible, st.hours, st.attended, st.held))
-        return AttendanceSheet(cohort_id, tuple(event_info(ev, counts.get(ev.id, 0)) for ev in events),
-                               tuple(rows), today)
+            eligible = frozenset(
+                ev.id
+                for ev in events
+                if in_period(e, ev.event_date)
+                and (ev.kind != EventKind.INSPECTION or (ev.id, e.id) in recorded)
+            )
+            rows.append(
+                SheetRow(
+                    e.id,
+                    name,
+                    team,
+                    e.role,
+                    e.status,
+                    e.joined_on,
+                    e.left_on,
+                    frozenset(present.get(e.id, ())),
+                    eligible,
+                    st.hours,
+                    st.attended,
+                    st.held,
+                )
+            )
+        return AttendanceSheet(
+            cohort_id, tuple(event_info(ev, counts.get(ev.id, 0)) for ev in events), tuple(rows), today
+        )
 
 
 def _apply(s, event: ActivityEvent, changes: dict[int, bool], today: dt.date) -> EventInfo:
     if event.event_date > today:
-        raise ValidationError(F_ATTENDANCE, f"{event.event_date:%Y-%m-%d} 행사는 아직 열리지 않아 "
-                                            "출석을 기록할 수 없습니다.")
-    found = {e.id: (e, name) for e, name in s.execute(
-        select(Enrollment, Member.name).join(Member, Member.id == Enrollment.member_id)
-        .where(Enrollment.id.in_(list(changes)), Enrollment.deleted_at.is_(None)))}
+        raise ValidationError(
+            F_ATTENDANCE, f"{event.event_date:%Y-%m-%d} 행사는 아직 열리지 않아 출석을 기록할 수 없습니다."
+        )
+    found = {
+        e.id: (e, name)
+        for e, name in s.execute(
+            select(Enrollment, Member.name)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(Enrollment.id.in_(list(changes)), Enrollment.deleted_at.is_(None))
+        )
+    }
     errors = []
     for enrollment_id, is_present in changes.items():
         if enrollment_id not in found:
-            errors.append(ValidationError(F_ATTENDANCE, f"등록 번호 {enrollment_id}인 단원을 찾을 수 없습니다. "
-                                                        "다른 사용자가 삭제했을 수 있습니다."))
+            errors.append(
+                ValidationError(
+                    F_ATTENDANCE,
+                    f"등록 번호 {enrollment_id}인 단원을 찾을 수 없습니다. "
+                    "다른 사용자가 삭제했을 수 있습니다.",
+                )
+            )
             continue
         e, name = found[enrollment_id]
         if e.cohort_id != event.cohort_id:
             errors.append(ValidationError(F_ATTENDANCE, f"{name}: 이 행사의 기수 단원이 아닙니다."))
         elif is_present and not in_period(e, event.event_date):
-            errors.append(ValidationError(F_ATTENDANCE, f"{name}: {event.event_date:%Y-%m-%d}은(는) 활동 기간"
-                                                        f"({period_text(e)}) 밖입니다."))
+            errors.append(
+                ValidationError(
+                    F_ATTENDANCE,
+                    f"{name}: {event.event_date:%Y-%m-%d}은(는) 활동 기간({period_text(e)}) 밖입니다.",
+                )
+            )
     ValidationErrors.raise_if_any(errors)
-    existing = {a.enrollment_id: a for a in s.scalars(select(Attendance).where(
-        Attendance.event_id == event.id, Attendance.enrollment_id.in_(list(changes))))}
+    existing = {
+        a.enrollment_id: a
+        for a in s.scalars(
+            select(Attendance).where(
+                Attendance.event_id == event.id, Attendance.enrollment_id.in_(list(changes))
+            )
+        )
+    }
     for enrollment_id, is_present in changes.items():
         attendance = existing.get(enrollment_id)
         if attendance is None:
@@ -198,8 +281,9 @@ def _apply(s, event: ActivityEvent, changes: dict[int, bool], today: dt.date) ->
     return event_info(event, _present_counts(s, [event.id]).get(event.id, 0))
 
 
-def set_attendance(ctx: ServiceContext, event_id: int, changes: dict[int, bool],
-                   today: dt.date | None = None) -> EventInfo:
+def set_attendance(
+    ctx: ServiceContext, event_id: int, changes: dict[int, bool], today: dt.date | None = None
+) -> EventInfo:
     """Record present/absent for several members at once: all of it, or nothing."""
     with transaction(ctx) as s:
         return _apply(s, load_event(s, event_id, writable=True), changes, today or dt.date.today())
@@ -209,11 +293,19 @@ def mark_all_present(ctx: ServiceContext, event_id: int, today: dt.date | None =
     """Everyone who was a member on the event's day is present (the usual case for 발대식)."""
     with transaction(ctx) as s:
         event = load_event(s, event_id, writable=True)
-        ids = [e.id for e in s.scalars(
-            select(Enrollment).join(Member, Member.id == Enrollment.member_id).where(
-                Enrollment.cohort_id == event.cohort_id, Enrollment.deleted_at.is_(None),
-                Member.deleted_at.is_(None)))
-            if in_period(e, event.event_date)]
+        ids = [
+            e.id
+            for e in s.scalars(
+                select(Enrollment)
+                .join(Member, Member.id == Enrollment.member_id)
+                .where(
+                    Enrollment.cohort_id == event.cohort_id,
+                    Enrollment.deleted_at.is_(None),
+                    Member.deleted_at.is_(None),
+                )
+            )
+            if in_period(e, event.event_date)
+        ]
         if not ids:
             raise DomainError("이 행사 날짜에 활동 중인 단원이 없습니다.")
         return _apply(s, event, dict.fromkeys(ids, True), today or dt.date.today())

@@ -13,15 +13,13 @@ number, and numbers never shift when someone leaves.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from panelapp.db.models import ActivityEvent, Attendance, Cohort, ContentPost, Enrollment, Organization, Team
-from panelapp.domain.enums import EnrollmentStatus, MemberRole
+from panelapp.domain.certificate_data import CertificateActivity, CertificateData
 from panelapp.domain.errors import NotFoundError
 from panelapp.services.activities.stats import stats_for
-from panelapp.domain.certificate_data import CertificateActivity, CertificateData
 from panelapp.services.context import ServiceContext, reading
 
 CONTENT_LABEL = "소식 콘텐츠"
@@ -41,8 +39,9 @@ def certificate_number(cohort: Cohort, ordinal: int) -> str:
     return f"제{cohort.number}기-{cohort.term_start.year}-{ordinal:04d}"
 
 
-def certificate_data(ctx: ServiceContext, enrollment_id: int,
-                     issued_on: dt.date | None = None) -> CertificateData:
+def certificate_data(
+    ctx: ServiceContext, enrollment_id: int, issued_on: dt.date | None = None
+) -> CertificateData:
     issued_on = issued_on or dt.date.today()
     with reading(ctx) as s:
         e = s.get(Enrollment, enrollment_id)
@@ -54,17 +53,27 @@ def certificate_data(ctx: ServiceContext, enrollment_id: int,
             org = s.scalar(select(Organization).order_by(Organization.id).limit(1))
         team = s.get(Team, e.team_id) if e.team_id else None
         team_name = team.name if team is not None and team.deleted_at is None else None
-        ordinal = s.scalar(select(func.count()).select_from(Enrollment).where(
-            Enrollment.cohort_id == cohort.id, Enrollment.id <= e.id))
+        ordinal = s.scalar(
+            select(func.count())
+            .select_from(Enrollment)
+            .where(Enrollment.cohort_id == cohort.id, Enrollment.id <= e.id)
+        )
         stats = stats_for(s, [e.id], today=issued_on)[e.id]
         events = s.execute(
             select(ActivityEvent.event_date, ActivityEvent.kind, ActivityEvent.title, Attendance.hours)
             .join(Attendance, Attendance.event_id == ActivityEvent.id)
-            .where(Attendance.enrollment_id == e.id, Attendance.present.is_(True),
-                   ActivityEvent.deleted_at.is_(None)))
+            .where(
+                Attendance.enrollment_id == e.id,
+                Attendance.present.is_(True),
+                ActivityEvent.deleted_at.is_(None),
+            )
+        )
         activities = [CertificateActivity(d, kind.label, title, float(h)) for d, kind, title, h in events]
-        posts = s.execute(select(ContentPost.published_on, ContentPost.title, ContentPost.hours).where(
-            ContentPost.enrollment_id == e.id, ContentPost.deleted_at.is_(None), ContentPost.hours > 0))
+        posts = s.execute(
+            select(ContentPost.published_on, ContentPost.title, ContentPost.hours).where(
+                ContentPost.enrollment_id == e.id, ContentPost.deleted_at.is_(None), ContentPost.hours > 0
+            )
+        )
         activities += [CertificateActivity(d, CONTENT_LABEL, title, float(h)) for d, title, h in posts]
         activities.sort(key=lambda a: (a.date, a.kind_label, a.title))
         if e.left_on is not None:
@@ -76,9 +85,22 @@ def certificate_data(ctx: ServiceContext, enrollment_id: int,
         title = panel_title(cohort.number, cohort.name)
         org_name = org.name.strip() if org is not None and org.name and org.name.strip() else None
         return CertificateData(
-            certificate_number=certificate_number(cohort, ordinal), organization_name=org_name,
-            cohort_number=cohort.number, cohort_name=cohort.name, panel_title=title,
-            member_name=e.member.name, team_name=team_name, role=e.role, status=e.status,
-            period_start=e.joined_on, period_end=end, ongoing=ongoing, total_hours=stats.hours,
-            attended=stats.attended, held=stats.held, activities=tuple(activities),
-            issued_on=issued_on, issuer=org_name or title)
+            certificate_number=certificate_number(cohort, ordinal),
+            organization_name=org_name,
+            cohort_number=cohort.number,
+            cohort_name=cohort.name,
+            panel_title=title,
+            member_name=e.member.name,
+            team_name=team_name,
+            role=e.role,
+            status=e.status,
+            period_start=e.joined_on,
+            period_end=end,
+            ongoing=ongoing,
+            total_hours=stats.hours,
+            attended=stats.attended,
+            held=stats.held,
+            activities=tuple(activities),
+            issued_on=issued_on,
+            issuer=org_name or title,
+        )

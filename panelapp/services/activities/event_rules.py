@@ -64,10 +64,16 @@ def clean_event(data: EventInput, cohort: Cohort) -> dict:
     errors: list[ValidationError] = []
     values: dict = {"kind": data.kind, "event_date": data.event_date, "start_time": data.start_time}
     if data.kind not in EDITABLE_KINDS:
-        errors.append(ValidationError(F_KIND, "발대식, 교육, 간담회, 기타 중에서 골라 주세요. "
-                                              "점검 행사는 점검 일정에서 만듭니다."))
-    for key, field, limit, required in (("title", F_TITLE, 200, True), ("location", F_LOCATION, 200, False),
-                                        ("notes", F_NOTES, 2000, False)):
+        errors.append(
+            ValidationError(
+                F_KIND, "발대식, 교육, 간담회, 기타 중에서 골라 주세요. 점검 행사는 점검 일정에서 만듭니다."
+            )
+        )
+    for key, field, limit, required in (
+        ("title", F_TITLE, 200, True),
+        ("location", F_LOCATION, 200, False),
+        ("notes", F_NOTES, 2000, False),
+    ):
         try:
             values[key] = normalize_text(getattr(data, key), field, limit, required=required)
         except ValidationError as e:
@@ -80,9 +86,13 @@ def clean_event(data: EventInput, cohort: Cohort) -> dict:
     if data.event_date is None:
         errors.append(ValidationError(F_DATE, "행사 날짜를 입력해 주세요."))
     elif not first <= data.event_date <= last:
-        errors.append(ValidationError(
-            F_DATE, f"제{cohort.number}기 활동 기간({cohort.term_start:%Y-%m-%d}~{cohort.term_end:%Y-%m-%d}) "
-                    f"전후 30일 안의 날짜여야 합니다({first:%Y-%m-%d}~{last:%Y-%m-%d})."))
+        errors.append(
+            ValidationError(
+                F_DATE,
+                f"제{cohort.number}기 활동 기간({cohort.term_start:%Y-%m-%d}~{cohort.term_end:%Y-%m-%d}) "
+                f"전후 30일 안의 날짜여야 합니다({first:%Y-%m-%d}~{last:%Y-%m-%d}).",
+            )
+        )
     ValidationErrors.raise_if_any(errors)
     return values
 
@@ -126,6 +136,16 @@ def period_text(e: Enrollment) -> str:
 
 
 def event_info(event: ActivityEvent, present_count: int) -> EventInfo:
-    return EventInfo(event.id, event.cohort_id, event.kind, event.title, event.event_date,
-                     event.start_time, float(event.hours), event.location, event.notes,
-                     present_count, event.version)
+    return EventInfo(
+        event.id,
+        event.cohort_id,
+        event.kind,
+        event.title,
+        event.event_date,
+        event.start_time,
+        float(event.hours),
+        event.location,
+        event.notes,
+        present_count,
+        event.version,
+    )

@@ -48,13 +48,23 @@ class AttachmentInfo:
 
 
 def _info(db: Database, a: Attachment) -> AttachmentInfo:
-    return AttachmentInfo(a.id, a.original_name, a.mime, a.size, a.width, a.height,
-                          attachment_path(db, a.sha256), a.caption, a.version)
+    return AttachmentInfo(
+        a.id,
+        a.original_name,
+        a.mime,
+        a.size,
+        a.width,
+        a.height,
+        attachment_path(db, a.sha256),
+        a.caption,
+        a.version,
+    )
 
 
 def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:
     """(mime, displayed width, displayed height), or a DomainError naming the file."""
     import io
+
     try:
         with Image.open(io.BytesIO(data)) as probe:
             probe.verify()  # catches truncated or corrupt files that open() accepts
@@ -63,8 +73,9 @@ def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:
             shown = ImageOps.exif_transpose(img)
             return mime, shown.width, shown.height
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise DomainError(f"'{name}'은(는) 사진 파일이 아니어서 첨부할 수 없습니다. "
-                          "JPG, PNG 같은 사진 파일을 골라 주세요.") from None
+        raise DomainError(
+            f"'{name}'은(는) 사진 파일이 아니어서 첨부할 수 없습니다. JPG, PNG 같은 사진 파일을 골라 주세요."
+        ) from None
 
 
 def store_bytes(root: Path, data: bytes) -> str:
@@ -87,14 +98,17 @@ def read_photo(path: Path) -> bytes:
     except OSError:
         raise DomainError(f"'{name}' 파일을 찾을 수 없습니다.") from None
     if size > MAX_BYTES:
-        raise DomainError(f"'{name}'은(는) {size / 1024 / 1024:.1f}MB로 너무 큽니다. "
-                          f"{MAX_BYTES // 1024 // 1024}MB 이하의 사진만 첨부할 수 있습니다.")
+        raise DomainError(
+            f"'{name}'은(는) {size / 1024 / 1024:.1f}MB로 너무 큽니다. "
+            f"{MAX_BYTES // 1024 // 1024}MB 이하의 사진만 첨부할 수 있습니다."
+        )
     with open(path, "rb") as f:
         return f.read()
 
 
-def attach_bytes(s, root: Path, owner_type: str, owner_id: int, data: bytes, name: str,
-                 caption: str | None = None) -> Attachment:
+def attach_bytes(
+    s, root: Path, owner_type: str, owner_id: int, data: bytes, name: str, caption: str | None = None
+) -> Attachment:
     """Inside a transaction: store the photo under `root` (attachments_root) and its row."""
     if owner_type not in OWNERS:
         raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
@@ -103,12 +117,27 @@ def attach_bytes(s, root: Path, owner_type: str, owner_id: int, data: bytes, nam
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)
     sha = store_bytes(root, data)
-    same = s.scalar(select(Attachment).where(Attachment.owner_type == owner_type, Attachment.owner_id == owner_id,
-                                             Attachment.sha256 == sha, Attachment.deleted_at.is_(None)))
+    same = s.scalar(
+        select(Attachment).where(
+            Attachment.owner_type == owner_type,
+            Attachment.owner_id == owner_id,
+            Attachment.sha256 == sha,
+            Attachment.deleted_at.is_(None),
+        )
+    )
     if same is not None:
         return same
-    row = Attachment(sha256=sha, original_name=name[:255], mime=mime, size=len(data), width=width,
-                     height=height, owner_type=owner_type, owner_id=owner_id, caption=caption)
+    row = Attachment(
+        sha256=sha,
+        original_name=name[:255],
+        mime=mime,
+        size=len(data),
+        width=width,
+        height=height,
+        owner_type=owner_type,
+        owner_id=owner_id,
+        caption=caption,
+    )
     s.add(row)
     s.flush()
     return row
@@ -122,15 +151,22 @@ def check_photo(path: str | Path) -> tuple[str, int, int]:
 def add_photo(ctx: ServiceContext, owner_type: str, owner_id: int, path: str | Path) -> AttachmentInfo:
     data = read_photo(Path(path))
     with transaction(ctx) as s:
-        return _info(ctx.db, attach_bytes(s, attachments_root(ctx.db), owner_type, owner_id, data,
-                                          Path(path).name))
+        return _info(
+            ctx.db, attach_bytes(s, attachments_root(ctx.db), owner_type, owner_id, data, Path(path).name)
+        )
 
 
 def list_attachments(ctx: ServiceContext, owner_type: str, owner_id: int) -> list[AttachmentInfo]:
     with reading(ctx) as s:
-        rows = s.scalars(select(Attachment).where(Attachment.owner_type == owner_type,
-                                                  Attachment.owner_id == owner_id,
-                                                  Attachment.deleted_at.is_(None)).order_by(Attachment.id))
+        rows = s.scalars(
+            select(Attachment)
+            .where(
+                Attachment.owner_type == owner_type,
+                Attachment.owner_id == owner_id,
+                Attachment.deleted_at.is_(None),
+            )
+            .order_by(Attachment.id)
+        )
         return [_info(ctx.db, a) for a in rows]
 
 
@@ -162,7 +198,9 @@ def make_thumbnail(db: Database, sha: str, size: int) -> Path:
     if target.exists():
         return target
     if not source.exists():
-        raise DomainError("사진 파일이 첨부 폴더에 없습니다. 데이터베이스와 함께 첨부 폴더를 옮겼는지 확인해 주세요.")
+        raise DomainError(
+            "사진 파일이 첨부 폴더에 없습니다. 데이터베이스와 함께 첨부 폴더를 옮겼는지 확인해 주세요."
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as img:
         shown = ImageOps.exif_transpose(img)

@@ -77,9 +77,16 @@ class TemplateInfo:
         return sum(len(sec.items) for sec in self.sections)
 
     def to_draft(self) -> TemplateDraft:
-        return TemplateDraft(self.name, self.description, tuple(
-            SectionDraft(sec.title, tuple(ItemDraft(i.text, i.kind, i.required, i.help) for i in sec.items))
-            for sec in self.sections))
+        return TemplateDraft(
+            self.name,
+            self.description,
+            tuple(
+                SectionDraft(
+                    sec.title, tuple(ItemDraft(i.text, i.kind, i.required, i.help) for i in sec.items)
+                )
+                for sec in self.sections
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -118,8 +125,10 @@ class SaveResult:
     @property
     def message(self) -> str:
         if self.new_version:
-            return (f"새 버전 v{self.template.version_number}로 저장했습니다 — "
-                    f"이전 점검 결과는 v{self.previous_number}에 남습니다")
+            return (
+                f"새 버전 v{self.template.version_number}로 저장했습니다 — "
+                f"이전 점검 결과는 v{self.previous_number}에 남습니다"
+            )
         return f"저장했습니다 (v{self.template.version_number})"
 
 
@@ -164,12 +173,24 @@ def clean_draft(draft: TemplateDraft) -> TemplateDraft:
 
 def draft_from_dict(data: dict) -> TemplateDraft:
     return TemplateDraft(
-        data["name"], data.get("description"),
-        tuple(SectionDraft(sec["title"], tuple(
-            ItemDraft(it["text"], ChecklistItemKind(it.get("kind", "yes_no")),
-                      bool(it.get("required", False)), it.get("help"))
-            for it in sec.get("items", ())))
-            for sec in data.get("sections", ())))
+        data["name"],
+        data.get("description"),
+        tuple(
+            SectionDraft(
+                sec["title"],
+                tuple(
+                    ItemDraft(
+                        it["text"],
+                        ChecklistItemKind(it.get("kind", "yes_no")),
+                        bool(it.get("required", False)),
+                        it.get("help"),
+                    )
+                    for it in sec.get("items", ())
+                ),
+            )
+            for sec in data.get("sections", ())
+        ),
+    )
 
 
 def load_default_draft() -> TemplateDraft:

@@ -11,14 +11,28 @@ from sqlalchemy import delete, func, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import (
-    ChecklistItem, ChecklistResponse, ChecklistSection, ChecklistTemplate, ChecklistTemplateVersion,
+    ChecklistItem,
+    ChecklistResponse,
+    ChecklistSection,
+    ChecklistTemplate,
+    ChecklistTemplateVersion,
     Inspection,
 )
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.services.checklists.drafts import (  # noqa: F401 - callers import these from here
-    F_TEMPLATE_NAME, ItemDraft, ItemInfo, SaveResult, SectionDraft, SectionInfo, TemplateDraft,
-    TemplateInfo, TemplateSummary, VersionInfo, clean_draft, load_default_draft,
+    F_TEMPLATE_NAME,
+    ItemDraft,
+    ItemInfo,
+    SaveResult,
+    SectionDraft,
+    SectionInfo,
+    TemplateDraft,
+    TemplateInfo,
+    TemplateSummary,
+    VersionInfo,
+    clean_draft,
+    load_default_draft,
 )
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 
@@ -31,22 +45,37 @@ def _load(s, template_id: int) -> ChecklistTemplate:
 
 
 def _latest(s, template_id: int) -> ChecklistTemplateVersion:
-    return s.scalar(select(ChecklistTemplateVersion).where(
-        ChecklistTemplateVersion.template_id == template_id)
-        .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+    return s.scalar(
+        select(ChecklistTemplateVersion)
+        .where(ChecklistTemplateVersion.template_id == template_id)
+        .order_by(ChecklistTemplateVersion.number.desc())
+        .limit(1)
+    )
 
 
 def _usage(s, version_ids: list[int]) -> tuple[dict[int, int], dict[int, int]]:
     """Completed inspections and answers per version id."""
-    done = dict(s.execute(select(Inspection.template_version_id, func.count()).where(
-        Inspection.template_version_id.in_(version_ids), Inspection.deleted_at.is_(None),
-        Inspection.status == InspectionStatus.COMPLETED).group_by(Inspection.template_version_id)).all())
-    answers = dict(s.execute(select(ChecklistSection.version_id, func.count())
-                             .select_from(ChecklistResponse)
-                             .join(ChecklistItem, ChecklistItem.id == ChecklistResponse.item_id)
-                             .join(ChecklistSection, ChecklistSection.id == ChecklistItem.section_id)
-                             .where(ChecklistSection.version_id.in_(version_ids))
-                             .group_by(ChecklistSection.version_id)).all())
+    done = dict(
+        s.execute(
+            select(Inspection.template_version_id, func.count())
+            .where(
+                Inspection.template_version_id.in_(version_ids),
+                Inspection.deleted_at.is_(None),
+                Inspection.status == InspectionStatus.COMPLETED,
+            )
+            .group_by(Inspection.template_version_id)
+        ).all()
+    )
+    answers = dict(
+        s.execute(
+            select(ChecklistSection.version_id, func.count())
+            .select_from(ChecklistResponse)
+            .join(ChecklistItem, ChecklistItem.id == ChecklistResponse.item_id)
+            .join(ChecklistSection, ChecklistSection.id == ChecklistItem.section_id)
+            .where(ChecklistSection.version_id.in_(version_ids))
+            .group_by(ChecklistSection.version_id)
+        ).all()
+    )
     return done, answers
 
 
@@ -56,21 +85,40 @@ def _is_used(s, version_id: int) -> bool:
 
 
 def _sections(s, version_id: int) -> tuple[SectionInfo, ...]:
-    sections = s.scalars(select(ChecklistSection).where(ChecklistSection.version_id == version_id)
-                         .order_by(ChecklistSection.position))
+    sections = s.scalars(
+        select(ChecklistSection)
+        .where(ChecklistSection.version_id == version_id)
+        .order_by(ChecklistSection.position)
+    )
     out = []
     for sec in sections:
-        items = s.scalars(select(ChecklistItem).where(ChecklistItem.section_id == sec.id)
-                          .order_by(ChecklistItem.position))
-        out.append(SectionInfo(sec.id, sec.position, sec.title, tuple(
-            ItemInfo(i.id, i.position, i.text, i.kind, i.required, i.help) for i in items)))
+        items = s.scalars(
+            select(ChecklistItem).where(ChecklistItem.section_id == sec.id).order_by(ChecklistItem.position)
+        )
+        out.append(
+            SectionInfo(
+                sec.id,
+                sec.position,
+                sec.title,
+                tuple(ItemInfo(i.id, i.position, i.text, i.kind, i.required, i.help) for i in items),
+            )
+        )
     return tuple(out)
 
 
 def _info(s, t: ChecklistTemplate, v: ChecklistTemplateVersion) -> TemplateInfo:
     count = s.scalar(select(func.count()).where(ChecklistTemplateVersion.template_id == t.id))
-    return TemplateInfo(t.id, t.name, t.description, t.version, v.id, v.number, count or 0,
-                        _is_used(s, v.id), _sections(s, v.id))
+    return TemplateInfo(
+        t.id,
+        t.name,
+        t.description,
+        t.version,
+        v.id,
+        v.number,
+        count or 0,
+        _is_used(s, v.id),
+        _sections(s, v.id),
+    )
 
 
 def _write_sections(s, version: ChecklistTemplateVersion, draft: TemplateDraft) -> None:
@@ -78,24 +126,39 @@ def _write_sections(s, version: ChecklistTemplateVersion, draft: TemplateDraft) 
         section = ChecklistSection(version_id=version.id, position=s_no, title=sec.title)
         s.add(section)
         s.flush()
-        s.add_all(ChecklistItem(section_id=section.id, position=i_no, text=it.text, kind=it.kind,
-                                required=it.required, help=it.help)
-                  for i_no, it in enumerate(sec.items, 1))
+        s.add_all(
+            ChecklistItem(
+                section_id=section.id,
+                position=i_no,
+                text=it.text,
+                kind=it.kind,
+                required=it.required,
+                help=it.help,
+            )
+            for i_no, it in enumerate(sec.items, 1)
+        )
     s.flush()
 
 
 def _clear_sections(s, version_id: int) -> None:
     section_ids = select(ChecklistSection.id).where(ChecklistSection.version_id == version_id)
-    s.execute(delete(ChecklistItem).where(ChecklistItem.section_id.in_(section_ids))
-              .execution_options(synchronize_session=False))
-    s.execute(delete(ChecklistSection).where(ChecklistSection.version_id == version_id)
-              .execution_options(synchronize_session=False))
+    s.execute(
+        delete(ChecklistItem)
+        .where(ChecklistItem.section_id.in_(section_ids))
+        .execution_options(synchronize_session=False)
+    )
+    s.execute(
+        delete(ChecklistSection)
+        .where(ChecklistSection.version_id == version_id)
+        .execution_options(synchronize_session=False)
+    )
     s.expire_all()
 
 
 def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
-    q = select(ChecklistTemplate.id).where(ChecklistTemplate.deleted_at.is_(None),
-                                           ChecklistTemplate.name == name)
+    q = select(ChecklistTemplate.id).where(
+        ChecklistTemplate.deleted_at.is_(None), ChecklistTemplate.name == name
+    )
     if exclude_id is not None:
         q = q.where(ChecklistTemplate.id != exclude_id)
     if s.scalar(q) is not None:
@@ -105,14 +168,22 @@ def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
 def list_templates(ctx: ServiceContext) -> list[TemplateSummary]:
     with reading(ctx) as s:
         out = []
-        for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.deleted_at.is_(None))
-                           .order_by(ChecklistTemplate.name, ChecklistTemplate.id)):
+        for t in s.scalars(
+            select(ChecklistTemplate)
+            .where(ChecklistTemplate.deleted_at.is_(None))
+            .order_by(ChecklistTemplate.name, ChecklistTemplate.id)
+        ):
             v = _latest(s, t.id)
             sections = s.scalar(select(func.count()).where(ChecklistSection.version_id == v.id))
-            items = s.scalar(select(func.count()).select_from(ChecklistItem).join(ChecklistSection)
-                             .where(ChecklistSection.version_id == v.id))
-            out.append(TemplateSummary(t.id, t.name, t.description, v.number, sections or 0,
-                                       items or 0, t.version))
+            items = s.scalar(
+                select(func.count())
+                .select_from(ChecklistItem)
+                .join(ChecklistSection)
+                .where(ChecklistSection.version_id == v.id)
+            )
+            out.append(
+                TemplateSummary(t.id, t.name, t.description, v.number, sections or 0, items or 0, t.version)
+            )
         return out
 
 
@@ -136,14 +207,29 @@ def versions_of(ctx: ServiceContext, template_id: int) -> list[VersionInfo]:
     """Every version, oldest first, with how much it was used."""
     with reading(ctx) as s:
         _load(s, template_id)
-        versions = list(s.scalars(select(ChecklistTemplateVersion).where(
-            ChecklistTemplateVersion.template_id == template_id).order_by(ChecklistTemplateVersion.number)))
+        versions = list(
+            s.scalars(
+                select(ChecklistTemplateVersion)
+                .where(ChecklistTemplateVersion.template_id == template_id)
+                .order_by(ChecklistTemplateVersion.number)
+            )
+        )
         done, answers = _usage(s, [v.id for v in versions])
         out = []
         for v in versions:
             secs = _sections(s, v.id)
-            out.append(VersionInfo(v.id, v.number, v.note, v.created_at, len(secs),
-                                   sum(len(x.items) for x in secs), done.get(v.id, 0), answers.get(v.id, 0)))
+            out.append(
+                VersionInfo(
+                    v.id,
+                    v.number,
+                    v.note,
+                    v.created_at,
+                    len(secs),
+                    sum(len(x.items) for x in secs),
+                    done.get(v.id, 0),
+                    answers.get(v.id, 0),
+                )
+            )
         return out
 
 
@@ -165,8 +251,7 @@ def _create(s, clean: TemplateDraft) -> TemplateInfo:
     return _info(s, t, v)
 
 
-def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft,
-                  version: int) -> SaveResult:
+def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft, version: int) -> SaveResult:
     """Edit the latest version in place, or make the next one when it already holds results."""
     clean = clean_draft(draft)
     with transaction(ctx) as s:
@@ -177,8 +262,9 @@ def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft,
         previous = None
         if _is_used(s, current.id):
             previous = current.number
-            current = ChecklistTemplateVersion(template_id=t.id, number=previous + 1,
-                                               note=f"v{previous}에 점검 결과가 있어 새로 만든 버전")
+            current = ChecklistTemplateVersion(
+                template_id=t.id, number=previous + 1, note=f"v{previous}에 점검 결과가 있어 새로 만든 버전"
+            )
             s.add(current)
             s.flush()
         else:
@@ -204,7 +290,9 @@ def ensure_default_template(ctx: ServiceContext) -> TemplateInfo | None:
     """Load 기본 시설 점검표 while no template exists; the new template, or None."""
     clean = clean_draft(load_default_draft())
     with transaction(ctx) as s:
-        if s.scalar(select(ChecklistTemplate.id).where(ChecklistTemplate.deleted_at.is_(None))
-                    .limit(1)) is not None:
+        if (
+            s.scalar(select(ChecklistTemplate.id).where(ChecklistTemplate.deleted_at.is_(None)).limit(1))
+            is not None
+        ):
             return None
         return _create(s, clean)

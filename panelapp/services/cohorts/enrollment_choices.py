@@ -11,8 +11,9 @@ from panelapp.domain.enums import EnrollmentStatus
 from panelapp.services.context import ServiceContext, reading
 
 
-def list_enrollment_choices(ctx: ServiceContext, cohort_id: int,
-                            include_id: int | None = None) -> list[tuple[int, str]]:
+def list_enrollment_choices(
+    ctx: ServiceContext, cohort_id: int, include_id: int | None = None
+) -> list[tuple[int, str]]:
     """(enrollment_id, "홍길동 · 정책동행단 · 단원") for the cohort's active members, by name.
 
     `include_id` keeps one more enrolment in the list even when it is no longer active
@@ -27,9 +28,14 @@ def list_enrollment_choices(ctx: ServiceContext, cohort_id: int,
             select(Enrollment.id, Member.name, Member.phone, Team.name, Enrollment.role, Enrollment.status)
             .join(Member, Member.id == Enrollment.member_id)
             .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
-            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None),
-                   Member.deleted_at.is_(None), keep)
-            .order_by(Member.name, Enrollment.id)).all()
+            .where(
+                Enrollment.cohort_id == cohort_id,
+                Enrollment.deleted_at.is_(None),
+                Member.deleted_at.is_(None),
+                keep,
+            )
+            .order_by(Member.name, Enrollment.id)
+        ).all()
     same_name = Counter(name for _id, name, *_rest in rows)
     choices = []
     for eid, name, phone, team, role, status in rows:

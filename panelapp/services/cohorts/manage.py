@@ -94,36 +94,74 @@ def _number_taken(s, number: int, exclude_id: int | None = None) -> bool:
 
 
 def _active_counts(s, cohort_ids: list[int]) -> dict[int, int]:
-    rows = s.execute(select(Enrollment.cohort_id, func.count()).where(
-        Enrollment.cohort_id.in_(cohort_ids), Enrollment.deleted_at.is_(None),
-        Enrollment.status == EnrollmentStatus.ACTIVE).group_by(Enrollment.cohort_id))
+    rows = s.execute(
+        select(Enrollment.cohort_id, func.count())
+        .where(
+            Enrollment.cohort_id.in_(cohort_ids),
+            Enrollment.deleted_at.is_(None),
+            Enrollment.status == EnrollmentStatus.ACTIVE,
+        )
+        .group_by(Enrollment.cohort_id)
+    )
     return dict(rows.all())
 
 
 def _team_info(s, team: Team) -> TeamInfo:
     from panelapp.db.models import Member
-    count = s.scalar(select(func.count()).select_from(Enrollment).where(
-        Enrollment.team_id == team.id, Enrollment.deleted_at.is_(None),
-        Enrollment.status == EnrollmentStatus.ACTIVE))
+
+    count = s.scalar(
+        select(func.count())
+        .select_from(Enrollment)
+        .where(
+            Enrollment.team_id == team.id,
+            Enrollment.deleted_at.is_(None),
+            Enrollment.status == EnrollmentStatus.ACTIVE,
+        )
+    )
     leader = None
     if team.leader_enrollment_id:
-        leader = s.scalar(select(Member.name).join(Enrollment, Enrollment.member_id == Member.id)
-                          .where(Enrollment.id == team.leader_enrollment_id))
-    return TeamInfo(team.id, team.cohort_id, team.name, team.kind, team.description,
-                    team.leader_enrollment_id, leader, count or 0, team.version)
+        leader = s.scalar(
+            select(Member.name)
+            .join(Enrollment, Enrollment.member_id == Member.id)
+            .where(Enrollment.id == team.leader_enrollment_id)
+        )
+    return TeamInfo(
+        team.id,
+        team.cohort_id,
+        team.name,
+        team.kind,
+        team.description,
+        team.leader_enrollment_id,
+        leader,
+        count or 0,
+        team.version,
+    )
 
 
 def _info(s, c: Cohort, active: int, with_teams: bool = False) -> CohortInfo:
     teams = tuple(_team_info(s, t) for t in c.teams if t.deleted_at is None) if with_teams else ()
-    return CohortInfo(c.id, c.number, c.name, c.term_start, c.term_end, c.launch_date, c.quota,
-                      c.status, c.notes, active, c.version, teams)
+    return CohortInfo(
+        c.id,
+        c.number,
+        c.name,
+        c.term_start,
+        c.term_end,
+        c.launch_date,
+        c.quota,
+        c.status,
+        c.notes,
+        active,
+        c.version,
+        teams,
+    )
 
 
 def list_cohorts(ctx: ServiceContext) -> list[CohortInfo]:
     """Newest cohort first."""
     with reading(ctx) as s:
-        cohorts = list(s.scalars(select(Cohort).where(Cohort.deleted_at.is_(None))
-                                 .order_by(Cohort.number.desc())))
+        cohorts = list(
+            s.scalars(select(Cohort).where(Cohort.deleted_at.is_(None)).order_by(Cohort.number.desc()))
+        )
         counts = _active_counts(s, [c.id for c in cohorts])
         return [_info(s, c, counts.get(c.id, 0)) for c in cohorts]
 
@@ -141,25 +179,45 @@ def get_cohort(ctx: ServiceContext, cohort_id: int) -> CohortInfo:
         return _info(s, c, _active_counts(s, [c.id]).get(c.id, 0), with_teams=True)
 
 
-def create_cohort(ctx: ServiceContext, data: CohortInput,
-                  default_teams: bool = True) -> CohortInfo:
+def create_cohort(ctx: ServiceContext, data: CohortInput, default_teams: bool = True) -> CohortInfo:
     """New cohort; by default with the two usual teams 정책동행단 and 소식이음단."""
     _validate(data)
     with transaction(ctx) as s:
         if _number_taken(s, data.number):
             raise ValidationError("기수", f"제{data.number}기가 이미 있습니다.")
         org_id = s.scalar(select(Organization.id).order_by(Organization.id))
-        cohort = Cohort(organization_id=org_id, number=data.number, name=data.name.strip(),
-                        term_start=data.term_start, term_end=data.term_end,
-                        launch_date=data.launch_date, quota=data.quota, status=data.status,
-                        notes=normalize_text(data.notes, "메모", 2000))
+        cohort = Cohort(
+            organization_id=org_id,
+            number=data.number,
+            name=data.name.strip(),
+            term_start=data.term_start,
+            term_end=data.term_end,
+            launch_date=data.launch_date,
+            quota=data.quota,
+            status=data.status,
+            notes=normalize_text(data.notes, "메모", 2000),
+        )
         s.add(cohort)
         s.flush()
         if default_teams:
-            s.add_all([Team(cohort_id=cohort.id, name="정책동행단", kind=TeamKind.INSPECTION, sort_order=1,
-                            description="시설 점검과 개선제안"),
-                       Team(cohort_id=cohort.id, name="소식이음단", kind=TeamKind.NEWS, sort_order=2,
-                            description="이용 후기와 홍보 콘텐츠")])
+            s.add_all(
+                [
+                    Team(
+                        cohort_id=cohort.id,
+                        name="정책동행단",
+                        kind=TeamKind.INSPECTION,
+                        sort_order=1,
+                        description="시설 점검과 개선제안",
+                    ),
+                    Team(
+                        cohort_id=cohort.id,
+                        name="소식이음단",
+                        kind=TeamKind.NEWS,
+                        sort_order=2,
+                        description="이용 후기와 홍보 콘텐츠",
+                    ),
+                ]
+            )
             s.flush()
         s.refresh(cohort)
         return _info(s, cohort, 0, with_teams=True)
@@ -195,9 +253,13 @@ def close_cohort(ctx: ServiceContext, cohort_id: int, version: int) -> CohortInf
 
 
 def _complete_active(s, cohort: Cohort) -> None:
-    for e in s.scalars(select(Enrollment).where(Enrollment.cohort_id == cohort.id,
-                                                Enrollment.deleted_at.is_(None),
-                                                Enrollment.status == EnrollmentStatus.ACTIVE)):
+    for e in s.scalars(
+        select(Enrollment).where(
+            Enrollment.cohort_id == cohort.id,
+            Enrollment.deleted_at.is_(None),
+            Enrollment.status == EnrollmentStatus.ACTIVE,
+        )
+    ):
         e.status = EnrollmentStatus.COMPLETED
         e.left_on = e.left_on or max(e.joined_on, min(cohort.term_end, dt.date.today()))
 
@@ -229,9 +291,16 @@ def create_team(ctx: ServiceContext, cohort_id: int, data: TeamInput) -> TeamInf
     with transaction(ctx) as s:
         _load(s, cohort_id)
         name = _validate_team(s, cohort_id, data)
-        order = s.scalar(select(func.coalesce(func.max(Team.sort_order), 0)).where(Team.cohort_id == cohort_id))
-        team = Team(cohort_id=cohort_id, name=name, kind=data.kind, sort_order=order + 1,
-                    description=normalize_text(data.description, "설명", 500))
+        order = s.scalar(
+            select(func.coalesce(func.max(Team.sort_order), 0)).where(Team.cohort_id == cohort_id)
+        )
+        team = Team(
+            cohort_id=cohort_id,
+            name=name,
+            kind=data.kind,
+            sort_order=order + 1,
+            description=normalize_text(data.description, "설명", 500),
+        )
         s.add(team)
         s.flush()
         assign_from_team(s, team, data.leader_enrollment_id)
@@ -267,6 +336,9 @@ def delete_team(ctx: ServiceContext, team_id: int, version: int | None = None) -
 
 def list_teams(ctx: ServiceContext, cohort_id: int) -> list[TeamInfo]:
     with reading(ctx) as s:
-        teams = s.scalars(select(Team).where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None))
-                          .order_by(Team.sort_order, Team.id))
+        teams = s.scalars(
+            select(Team)
+            .where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None))
+            .order_by(Team.sort_order, Team.id)
+        )
         return [_team_info(s, t) for t in teams]

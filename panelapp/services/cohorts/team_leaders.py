@@ -14,8 +14,12 @@ from panelapp.domain.enums import EnrollmentStatus, MemberRole
 
 
 def _is_leading(e: Enrollment) -> bool:
-    return (e.role == MemberRole.CHIEF and e.team_id is not None and e.deleted_at is None
-            and e.status == EnrollmentStatus.ACTIVE)
+    return (
+        e.role == MemberRole.CHIEF
+        and e.team_id is not None
+        and e.deleted_at is None
+        and e.status == EnrollmentStatus.ACTIVE
+    )
 
 
 def _demote(s: Session, enrollment_id: int | None, keep: int | None) -> None:
@@ -46,7 +50,8 @@ def assign_from_team(s: Session, team: Team, enrollment_id: int | None) -> None:
     if enrollment_id is None:
         return
     leader = s.get(Enrollment, enrollment_id)
-    for other in s.scalars(select(Team).where(Team.leader_enrollment_id == enrollment_id,
-                                              Team.id != team.id)):
+    for other in s.scalars(
+        select(Team).where(Team.leader_enrollment_id == enrollment_id, Team.id != team.id)
+    ):
         other.leader_enrollment_id = None
     leader.team_id, leader.role = team.id, MemberRole.CHIEF

@@ -15,24 +15,44 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
-    ActivityEvent, Attendance, Cohort, Consent, ConsentNotice, Department, Enrollment, Facility,
-    FacilityType, Member, Organization, Team, User,
+    ActivityEvent,
+    Attendance,
+    Cohort,
+    Consent,
+    ConsentNotice,
+    Department,
+    Enrollment,
+    Facility,
+    FacilityType,
+    Member,
+    Organization,
+    Team,
+    User,
 )
 from panelapp.domain.enums import (
-    CohortStatus, ConsentMethod, EnrollmentStatus, EventKind, Gender, MemberRole, TeamKind, UserRole,
+    CohortStatus,
+    ConsentMethod,
+    EnrollmentStatus,
+    EventKind,
+    Gender,
+    MemberRole,
+    TeamKind,
+    UserRole,
 )
 from panelapp.domain.errors import DomainError, ValidationError
 from panelapp.domain.validation import normalize_phone
-from panelapp.services.demo import data
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.demo import data
 from panelapp.services.demo.findings import build_findings
 from panelapp.services.demo.inspections import build_inspections
 from panelapp.services.demo.proposals import build_proposals
 from panelapp.services.people.member_rules import add_months, find_notice
 
 SEED = 20260314
-NOT_EMPTY = ("데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다. 이 데이터베이스에는 이미 자료가 있습니다. "
-             "새 데이터베이스 파일을 지정해 다시 시도해 주세요(예: panelapp --db 데모.db demo).")
+NOT_EMPTY = (
+    "데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다. 이 데이터베이스에는 이미 자료가 있습니다. "
+    "새 데이터베이스 파일을 지정해 다시 시도해 주세요(예: panelapp --db 데모.db demo)."
+)
 
 
 @dataclass
@@ -64,6 +84,7 @@ def load_demo(ctx: ServiceContext) -> str:
     # The default checklist (and any missing reference list) comes from the same seed a
     # new database gets; it is idempotent, so a second run changes nothing.
     from panelapp.services.system.reference_seed import seed_reference_data
+
     seed_reference_data(ctx)
     return summary
 
@@ -96,25 +117,49 @@ def _facilities(d: _Demo) -> None:
             d.s.add(types[name])
     for name, kind, address, dept in data.FACILITIES:
         department = d.departments[dept]
-        facility = Facility(name=name, facility_type=types[kind], address=address,
-                            department_id=department.id, contact=department.phone, active=True)
+        facility = Facility(
+            name=name,
+            facility_type=types[kind],
+            address=address,
+            department_id=department.id,
+            contact=department.phone,
+            active=True,
+        )
         d.s.add(facility)
         d.facilities.append(facility)
 
 
 def _cohorts(d: _Demo) -> None:
     org_id = d.s.scalar(select(Organization.id))
-    d.cohorts[6] = Cohort(organization_id=org_id, number=6, name="제6기 고객서비스 시민참여단",
-                          term_start=dt.date(2025, 3, 1), term_end=dt.date(2025, 12, 31),
-                          launch_date=dt.date(2025, 3, 15), quota=40, status=CohortStatus.CLOSED)
-    d.cohorts[7] = Cohort(organization_id=org_id, number=7, name="제7기 고객서비스 시민참여단",
-                          term_start=dt.date(2026, 3, 1), term_end=dt.date(2026, 12, 31),
-                          launch_date=dt.date(2026, 3, 14), quota=50, status=CohortStatus.ACTIVE)
+    d.cohorts[6] = Cohort(
+        organization_id=org_id,
+        number=6,
+        name="제6기 고객서비스 시민참여단",
+        term_start=dt.date(2025, 3, 1),
+        term_end=dt.date(2025, 12, 31),
+        launch_date=dt.date(2025, 3, 15),
+        quota=40,
+        status=CohortStatus.CLOSED,
+    )
+    d.cohorts[7] = Cohort(
+        organization_id=org_id,
+        number=7,
+        name="제7기 고객서비스 시민참여단",
+        term_start=dt.date(2026, 3, 1),
+        term_end=dt.date(2026, 12, 31),
+        launch_date=dt.date(2026, 3, 14),
+        quota=50,
+        status=CohortStatus.ACTIVE,
+    )
     for number, cohort in d.cohorts.items():
         d.s.add(cohort)
-        for order, (name, kind, text) in enumerate((
+        for order, (name, kind, text) in enumerate(
+            (
                 ("정책동행단", TeamKind.INSPECTION, "시설 점검과 개선제안"),
-                ("소식이음단", TeamKind.NEWS, "이용 후기와 홍보 콘텐츠")), 1):
+                ("소식이음단", TeamKind.NEWS, "이용 후기와 홍보 콘텐츠"),
+            ),
+            1,
+        ):
             team = Team(cohort=cohort, name=name, kind=kind, sort_order=order, description=text)
             d.s.add(team)
             d.teams[(number, name)] = team
@@ -124,18 +169,29 @@ def _members(d: _Demo) -> None:
     phones: set[str] = set()
     for i, name in enumerate(data.NAMES):
         phone = _new_phone(d.rnd, phones)
-        gender = (Gender.UNSPECIFIED if i % 9 == 8 else
-                  Gender.FEMALE if name in data.FEMALE else Gender.MALE)
-        d.members.append(Member(
-            name=name, phone=phone, gender=gender, district=d.rnd.choice(data.DISTRICTS),
-            birth_year=d.rnd.randint(1952, 2005),
-            email=f"member{i + 1:02d}@example.com" if d.rnd.random() < 0.5 else None))
+        gender = Gender.UNSPECIFIED if i % 9 == 8 else Gender.FEMALE if name in data.FEMALE else Gender.MALE
+        d.members.append(
+            Member(
+                name=name,
+                phone=phone,
+                gender=gender,
+                district=d.rnd.choice(data.DISTRICTS),
+                birth_year=d.rnd.randint(1952, 2005),
+                email=f"member{i + 1:02d}@example.com" if d.rnd.random() < 0.5 else None,
+            )
+        )
     d.s.add_all(d.members)
     d.s.flush()
     # The first 16 people served in cohort 6 and came back for cohort 7.
     _enrol(d, 6, d.members[:30], policy=18, withdrawn={22: (dt.date(2025, 7, 31), 0)})
-    _enrol(d, 7, d.members[:16] + d.members[30:], policy=28,
-           withdrawn={19: (dt.date(2026, 6, 30), 0), 40: (dt.date(2026, 9, 15), 1)}, late=range(42, 46))
+    _enrol(
+        d,
+        7,
+        d.members[:16] + d.members[30:],
+        policy=28,
+        withdrawn={19: (dt.date(2026, 6, 30), 0), 40: (dt.date(2026, 9, 15), 1)},
+        late=range(42, 46),
+    )
 
 
 def _new_phone(rnd: random.Random, taken: set[str]) -> str:
@@ -150,8 +206,14 @@ def _new_phone(rnd: random.Random, taken: set[str]) -> str:
             return phone
 
 
-def _enrol(d: _Demo, number: int, people: list[Member], policy: int,
-           withdrawn: dict[int, tuple[dt.date, int]], late: range = range(0)) -> None:
+def _enrol(
+    d: _Demo,
+    number: int,
+    people: list[Member],
+    policy: int,
+    withdrawn: dict[int, tuple[dt.date, int]],
+    late: range = range(0),
+) -> None:
     """Enrolments with their consents; the first of each team leads it, a few more lead groups."""
     cohort = d.cohorts[number]
     closed = cohort.status == CohortStatus.CLOSED
@@ -159,13 +221,20 @@ def _enrol(d: _Demo, number: int, people: list[Member], policy: int,
     made: list[tuple[Enrollment, dt.date]] = []
     for i, member in enumerate(people):
         team = d.teams[(number, "정책동행단" if i < policy else "소식이음단")]
-        role = (MemberRole.CHIEF if i in (0, policy) else
-                MemberRole.LEADER if i in leaders else MemberRole.MEMBER)
+        role = (
+            MemberRole.CHIEF if i in (0, policy) else MemberRole.LEADER if i in leaders else MemberRole.MEMBER
+        )
         joined = dt.date(cohort.term_start.year, 5, 1) if i in late else cohort.term_start
         consented = joined - dt.timedelta(days=d.rnd.randint(3, 20))
-        e = Enrollment(member=member, cohort=cohort, team=team, role=role, joined_on=joined,
-                       status=EnrollmentStatus.COMPLETED if closed else EnrollmentStatus.ACTIVE,
-                       left_on=cohort.term_end if closed else None)
+        e = Enrollment(
+            member=member,
+            cohort=cohort,
+            team=team,
+            role=role,
+            joined_on=joined,
+            status=EnrollmentStatus.COMPLETED if closed else EnrollmentStatus.ACTIVE,
+            left_on=cohort.term_end if closed else None,
+        )
         if i in withdrawn:
             e.left_on, reason = withdrawn[i]
             e.status, e.left_reason = EnrollmentStatus.WITHDRAWN, data.WITHDRAW_REASONS[reason]
@@ -174,9 +243,16 @@ def _enrol(d: _Demo, number: int, people: list[Member], policy: int,
     d.s.flush()
     retention = add_months(cohort.term_end, d.notice.retention_months)
     for e, consented in made:
-        d.s.add(Consent(member_id=e.member_id, enrollment_id=e.id, notice_id=d.notice.id,
-                        consented_on=consented, retention_until=retention,
-                        method=ConsentMethod.ONLINE if d.rnd.random() < 0.3 else ConsentMethod.WRITTEN))
+        d.s.add(
+            Consent(
+                member_id=e.member_id,
+                enrollment_id=e.id,
+                notice_id=d.notice.id,
+                consented_on=consented,
+                retention_until=retention,
+                method=ConsentMethod.ONLINE if d.rnd.random() < 0.3 else ConsentMethod.WRITTEN,
+            )
+        )
     rows = [e for e, _consented in made]
     for i in (0, policy):
         rows[i].team.leader_enrollment_id = rows[i].id
@@ -188,9 +264,15 @@ def _events(d: _Demo) -> None:
         # A few members come rarely: attendance differs between people, as it does in life.
         keen = {e.id: (0.6 if d.rnd.random() < 0.12 else 0.93) for e in d.enrollments[number]}
         for kind, title, (y, m, day), hour, hours, place in events:
-            event = ActivityEvent(cohort_id=d.cohorts[number].id, kind=EventKind(kind), title=title,
-                                  event_date=dt.date(y, m, day), start_time=dt.time(hour),
-                                  hours=hours, location=place)
+            event = ActivityEvent(
+                cohort_id=d.cohorts[number].id,
+                kind=EventKind(kind),
+                title=title,
+                event_date=dt.date(y, m, day),
+                start_time=dt.time(hour),
+                hours=hours,
+                location=place,
+            )
             d.s.add(event)
             d.events.append(event)
             for e in d.enrollments[number]:
@@ -198,18 +280,34 @@ def _events(d: _Demo) -> None:
                     continue
                 present = d.rnd.random() < keen[e.id]
                 d.present += present
-                d.s.add(Attendance(event=event, enrollment_id=e.id, present=present,
-                                   hours=hours if present else 0.0,
-                                   note=None if present else d.rnd.choice(data.ABSENCE_NOTES)))
+                d.s.add(
+                    Attendance(
+                        event=event,
+                        enrollment_id=e.id,
+                        present=present,
+                        hours=hours if present else 0.0,
+                        note=None if present else d.rnd.choice(data.ABSENCE_NOTES),
+                    )
+                )
 
 
 def _summary(d: _Demo) -> str:
     n6, n7 = len(d.enrollments[6]), len(d.enrollments[7])
-    return (f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, "
-            f"기수 {len(d.cohorts)}개, 참여단원 {len(d.members)}명(제7기 {n7}명, 제6기 {n6}명), "
-            f"활동 {len(d.events)}회, 출석 {d.present}건")
+    return (
+        f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, "
+        f"기수 {len(d.cohorts)}개, 참여단원 {len(d.members)}명(제7기 {n7}명, 제6기 {n6}명), "
+        f"활동 {len(d.events)}회, 출석 {d.present}건"
+    )
 
 
 # In order; each may use what the ones before it made.
-_BUILDERS = [_organization, _facilities, _cohorts, _members, _events, build_inspections,
-             build_findings, build_proposals]
+_BUILDERS = [
+    _organization,
+    _facilities,
+    _cohorts,
+    _members,
+    _events,
+    build_inspections,
+    build_findings,
+    build_proposals,
+]

@@ -19,7 +19,12 @@ from panelapp.services.activities.event_rules import in_period
 FIRST_WEEK, LAST_WEEK = dt.date(2026, 4, 6), dt.date(2026, 11, 23)  # Mondays
 HELD_BEFORE = dt.date(2026, 11, 1)
 SLOTS = ((1, dt.time(10), dt.time(12)), (3, dt.time(14), dt.time(16)))  # (weekday, start, end)
-POSTPONED = {5: "우천으로 연기", 23: "시설 내부 공사로 연기", 55: "시설 행사와 겹쳐 연기", 63: "조장 일정 변경으로 연기"}
+POSTPONED = {
+    5: "우천으로 연기",
+    23: "시설 내부 공사로 연기",
+    55: "시설 행사와 겹쳐 연기",
+    63: "조장 일정 변경으로 연기",
+}
 CANCELLED = {11: "시설 임시 휴관으로 취소", 41: "태풍 예비특보로 취소", 65: "시설 측 요청으로 취소"}
 
 
@@ -33,6 +38,7 @@ def build_inspections(d) -> None:
     """`d` is demo._Demo; uses its facilities, cohort 7's policy team and the random generator."""
     from panelapp.services.checklists.templates import _create, clean_draft, load_default_draft
     from panelapp.services.inspections.scheduling import _sync_event, _write
+
     template = _create(d.s, clean_draft(load_default_draft()))
     cohort, team = d.cohorts[7], d.teams[(7, "정책동행단")]
     policy = [e for e in d.enrollments[7] if e.team_id == team.id]
@@ -45,15 +51,33 @@ def build_inspections(d) -> None:
             facility = d.facilities[n % len(d.facilities)]
             lead = leads[n % len(leads)]
             members = d.rnd.sample([e for e in others if in_period(e, day)], 3)
-            insp = Inspection(uid=f"{uuid.UUID(int=d.rnd.getrandbits(128), version=4)}@panelapp",
-                              cohort_id=cohort.id, facility_id=facility.id, scheduled_date=day,
-                              start_time=start, end_time=end, status=InspectionStatus.PLANNED)
+            insp = Inspection(
+                uid=f"{uuid.UUID(int=d.rnd.getrandbits(128), version=4)}@panelapp",
+                cohort_id=cohort.id,
+                facility_id=facility.id,
+                scheduled_date=day,
+                start_time=start,
+                end_time=end,
+                status=InspectionStatus.PLANNED,
+            )
             d.s.add(insp)
             d.s.flush()
-            _write(d.s, insp, {"facility_id": facility.id, "scheduled_date": day, "start_time": start,
-                               "end_time": end, "team_id": team.id, "template_version_id": template.version_id,
-                               "notes": None, "lead_id": lead.id, "member_ids": tuple(m.id for m in members),
-                               "facility": facility})
+            _write(
+                d.s,
+                insp,
+                {
+                    "facility_id": facility.id,
+                    "scheduled_date": day,
+                    "start_time": start,
+                    "end_time": end,
+                    "team_id": team.id,
+                    "template_version_id": template.version_id,
+                    "notes": None,
+                    "lead_id": lead.id,
+                    "member_ids": tuple(m.id for m in members),
+                    "facility": facility,
+                },
+            )
             if n in POSTPONED or n in CANCELLED:
                 insp.status = InspectionStatus.POSTPONED if n in POSTPONED else InspectionStatus.CANCELLED
                 insp.status_reason = POSTPONED.get(n) or CANCELLED[n]

@@ -34,7 +34,9 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resource("fonts", "NanumGothic.ttf")), size)
 
 
-def draw_scene(category: str, caption: str, subcaption: str, seed: int, portrait: bool = False) -> Image.Image:
+def draw_scene(
+    category: str, caption: str, subcaption: str, seed: int, portrait: bool = False
+) -> Image.Image:
     rnd = random.Random(seed)
     width, height = (H, W) if portrait else (W, H)
     sky, ground, accent = PALETTES.get(category, PALETTES["other"])
@@ -63,7 +65,9 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text
 
 
-def photo_bytes(category: str, caption: str, subcaption: str, seed: int, upright_phone: bool = False) -> bytes:
+def photo_bytes(
+    category: str, caption: str, subcaption: str, seed: int, upright_phone: bool = False
+) -> bytes:
     """JPEG bytes; with `upright_phone` a portrait scene stored sideways with orientation 6."""
     img = draw_scene(category, caption, subcaption, seed, portrait=upright_phone)
     out = io.BytesIO()

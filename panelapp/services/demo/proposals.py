@@ -13,13 +13,22 @@ import datetime as dt
 from sqlalchemy import select
 
 from panelapp.db.models import (
-    ContentPost, Feedback, Finding, Inspection, Proposal, ProposalEvent, User, proposal_findings,
+    ContentPost,
+    Feedback,
+    Finding,
+    Inspection,
+    Proposal,
+    ProposalEvent,
+    User,
+    proposal_findings,
 )
-from panelapp.domain.enums import ContentChannel, FeedbackKind, FeedbackSource, ProposalStatus as PS
+from panelapp.domain.enums import ContentChannel, FeedbackKind, FeedbackSource
+from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.localtime import KST
 from panelapp.domain.proposal_rules import default_due
-from panelapp.services.demo import data as demo_data, proposal_data as data
 from panelapp.services.activities.event_rules import in_period
+from panelapp.services.demo import data as demo_data
+from panelapp.services.demo import proposal_data as data
 
 YEAR = 2026
 LAST_DAY = dt.date(YEAR, 11, 20)  # nothing after this: the demo's "now" is late November
@@ -27,10 +36,12 @@ LAST_DAY = dt.date(YEAR, 11, 20)  # nothing after this: the demo's "now" is late
 
 def _at(d, day: dt.date, after: dt.datetime | None = None) -> dt.datetime:
     """Office hours on `day`, later than `after` (a same-day step follows the one before it)."""
-    local = dt.datetime.combine(day, dt.time(d.rnd.randint(9, 17), d.rnd.choice((0, 10, 20, 30, 40, 50))), KST)
+    local = dt.datetime.combine(
+        day, dt.time(d.rnd.randint(9, 17), d.rnd.choice((0, 10, 20, 30, 40, 50))), KST
+    )
     if after is not None and local <= after:
         local = after + dt.timedelta(minutes=d.rnd.choice((20, 40, 60, 90)))
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def _decision(answer: str) -> PS:
@@ -54,9 +65,12 @@ def _path(spec) -> list[tuple[PS, int]]:
 
 
 def _findings_by_facility(d) -> dict[int, list[Finding]]:
-    rows = d.s.scalars(select(Finding).join(Inspection, Inspection.id == Finding.inspection_id)
-                       .where(Inspection.cohort_id == d.cohorts[7].id, Finding.deleted_at.is_(None))
-                       .order_by(Finding.observed_on, Finding.id))
+    rows = d.s.scalars(
+        select(Finding)
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(Inspection.cohort_id == d.cohorts[7].id, Finding.deleted_at.is_(None))
+        .order_by(Finding.observed_on, Finding.id)
+    )
     found: dict[int, list[Finding]] = {}
     for f in rows:
         found.setdefault(f.facility_id, []).append(f)
@@ -65,8 +79,9 @@ def _findings_by_facility(d) -> dict[int, list[Finding]]:
 
 def _proposals(d) -> list[Proposal]:
     # The demo's coordinator records what comes in; either demo user records later steps.
-    users = list(d.s.scalars(select(User.id).where(User.name.in_([n for n, _r in demo_data.USERS]))
-                             .order_by(User.id)))
+    users = list(
+        d.s.scalars(select(User.id).where(User.name.in_([n for n, _r in demo_data.USERS])).order_by(User.id))
+    )
     facilities = {f.name: f for f in d.facilities}
     findings = _findings_by_facility(d)
     policy = [e for e in d.enrollments[7] if e.team.name == "정책동행단"]
@@ -76,20 +91,34 @@ def _proposals(d) -> list[Proposal]:
         submitted = dt.date(YEAR, *spec[6])
         facility = facilities.get(place)
         dept = facility.department_id if facility else d.departments["경영지원부"].id
-        p = Proposal(cohort_id=d.cohorts[7].id, facility_id=facility.id if facility else None,
-                     department_id=dept, title=title, problem=problem, proposal=proposal,
-                     expected_effect=effect, status=PS.SUBMITTED, submitted_on=submitted,
-                     due_on=default_due(submitted),
-                     proposer_enrollment_id=None if facility else policy[(i * 5) % len(policy)].id)
+        p = Proposal(
+            cohort_id=d.cohorts[7].id,
+            facility_id=facility.id if facility else None,
+            department_id=dept,
+            title=title,
+            problem=problem,
+            proposal=proposal,
+            expected_effect=effect,
+            status=PS.SUBMITTED,
+            submitted_on=submitted,
+            due_on=default_due(submitted),
+            proposer_enrollment_id=None if facility else policy[(i * 5) % len(policy)].id,
+        )
         d.s.add(p)
         d.s.flush()
         last = _at(d, submitted)
-        d.s.add(ProposalEvent(proposal_id=p.id, at=last, user_id=users[0],
-                              to_status=PS.SUBMITTED, note="제안 접수"))
+        d.s.add(
+            ProposalEvent(
+                proposal_id=p.id, at=last, user_id=users[0], to_status=PS.SUBMITTED, note="제안 접수"
+            )
+        )
         for status, after in _path(spec):
             day = min(submitted + dt.timedelta(days=after), LAST_DAY)
-            note = {PS.REVIEWING: "담당부서에 전달", PS.IN_PROGRESS: "부서 조치 착수",
-                    PS.DONE: "조치 완료 확인(현장 사진 첨부)"}.get(status)
+            note = {
+                PS.REVIEWING: "담당부서에 전달",
+                PS.IN_PROGRESS: "부서 조치 착수",
+                PS.DONE: "조치 완료 확인(현장 사진 첨부)",
+            }.get(status)
             if status in (PS.ACCEPTED, PS.PARTIAL, PS.DECLINED):
                 p.answer, p.answered_on = spec[9], day
                 p.decline_reason = spec[10] if status == PS.DECLINED else None
@@ -97,15 +126,24 @@ def _proposals(d) -> list[Proposal]:
             if status == PS.DONE:
                 p.completed_on = day
             last = _at(d, day, last)
-            d.s.add(ProposalEvent(proposal_id=p.id, at=last, user_id=d.rnd.choice(users),
-                                  from_status=p.status, to_status=status, note=note))
+            d.s.add(
+                ProposalEvent(
+                    proposal_id=p.id,
+                    at=last,
+                    user_id=d.rnd.choice(users),
+                    from_status=p.status,
+                    to_status=status,
+                    note=note,
+                )
+            )
             p.status = status
         if facility is not None:
             window = submitted - dt.timedelta(days=45)  # the visits this proposal followed
             seen = [f for f in findings.get(facility.id, []) if window <= f.observed_on <= submitted][-1:]
             if seen:
-                d.s.execute(proposal_findings.insert(),
-                            [{"proposal_id": p.id, "finding_id": f.id} for f in seen])
+                d.s.execute(
+                    proposal_findings.insert(), [{"proposal_id": p.id, "finding_id": f.id} for f in seen]
+                )
         made.append(p)
     return made
 
@@ -117,17 +155,34 @@ def _feedback(d, proposals: list[Proposal]) -> None:
         if i % 2:
             continue
         received = p.submitted_on - dt.timedelta(days=d.rnd.randint(2, 10))
-        d.s.add(Feedback(cohort_id=p.cohort_id, facility_id=p.facility_id, kind=FeedbackKind.DISLIKE,
-                         source=sources[(i // 2) % 4], received_on=received, text=p.problem, handled=True,
-                         answer="개선제안으로 올려 담당부서가 검토하고 있습니다.", answered_on=p.submitted_on,
-                         proposal_id=p.id))
+        d.s.add(
+            Feedback(
+                cohort_id=p.cohort_id,
+                facility_id=p.facility_id,
+                kind=FeedbackKind.DISLIKE,
+                source=sources[(i // 2) % 4],
+                received_on=received,
+                text=p.problem,
+                handled=True,
+                answer="개선제안으로 올려 담당부서가 검토하고 있습니다.",
+                answered_on=p.submitted_on,
+                proposal_id=p.id,
+            )
+        )
     for i in range(24):
         kind = FeedbackKind.LIKE if i % 5 in (0, 2) else FeedbackKind.DISLIKE
         received = dt.date(YEAR, 3, 20) + dt.timedelta(days=10 * i + d.rnd.randint(0, 3))
         facility = d.facilities[(i * 3) % len(d.facilities)]
         texts = data.LIKES if kind == FeedbackKind.LIKE else data.DISLIKES
-        f = Feedback(cohort_id=d.cohorts[7].id, facility_id=facility.id, kind=kind, source=sources[i % 4],
-                     received_on=received, text=texts[i % len(texts)], handled=False)
+        f = Feedback(
+            cohort_id=d.cohorts[7].id,
+            facility_id=facility.id,
+            kind=kind,
+            source=sources[i % 4],
+            received_on=received,
+            text=texts[i % len(texts)],
+            handled=False,
+        )
         if received < dt.date(YEAR, 11, 1) and d.rnd.random() < 0.7:
             answers = data.LIKE_ANSWERS if kind == FeedbackKind.LIKE else data.DISLIKE_ANSWERS
             f.handled, f.answer = True, d.rnd.choice(answers)
@@ -144,11 +199,18 @@ def _posts(d) -> None:
         pattern, channel = data.POSTS[i % len(data.POSTS)]
         facility = d.facilities[(i * 5 + 1) % len(d.facilities)]
         url = data.CHANNEL_URLS[channel]
-        d.s.add(ContentPost(enrollment_id=author.id, channel=ContentChannel(channel),
-                            title=pattern.format(facility=facility.name),
-                            url=url.format(n=1000 + i) if url else None, published_on=day,
-                            views=d.rnd.randint(40, 2500), facility_id=facility.id,
-                            hours=2.0 if channel == "youtube" else 1.0))
+        d.s.add(
+            ContentPost(
+                enrollment_id=author.id,
+                channel=ContentChannel(channel),
+                title=pattern.format(facility=facility.name),
+                url=url.format(n=1000 + i) if url else None,
+                published_on=day,
+                views=d.rnd.randint(40, 2500),
+                facility_id=facility.id,
+                hours=2.0 if channel == "youtube" else 1.0,
+            )
+        )
 
 
 def build_proposals(d) -> None:

@@ -63,7 +63,7 @@ class Total:
 @dataclass(frozen=True)
 class ContentList:
     rows: list[ContentRow]
-    per_member: list[Total]   # most posts first
+    per_member: list[Total]  # most posts first
     per_channel: list[Total]  # in channel order
 
 
@@ -81,36 +81,55 @@ def normalize_url(raw: str | None) -> str | None:
     return text
 
 
-def news_member_choices(ctx: ServiceContext, cohort_id: int,
-                        include_id: int | None = None) -> list[tuple[int, str]]:
+def news_member_choices(
+    ctx: ServiceContext, cohort_id: int, include_id: int | None = None
+) -> list[tuple[int, str]]:
     """Members of the cohort's 소식이음단 (team kind NEWS): who can log a post."""
     keep = Team.kind == TeamKind.NEWS
     if include_id is not None:
         keep = keep | (Enrollment.id == include_id)
     with reading(ctx) as s:
-        rows = s.execute(select(Enrollment.id, Member.name, Team.name)
-                         .join(Member, Member.id == Enrollment.member_id)
-                         .outerjoin(Team, Team.id == Enrollment.team_id)
-                         .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), keep)
-                         .order_by(Member.name, Enrollment.id)).all()
+        rows = s.execute(
+            select(Enrollment.id, Member.name, Team.name)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, Team.id == Enrollment.team_id)
+            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), keep)
+            .order_by(Member.name, Enrollment.id)
+        ).all()
     return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
 
 
 def _select():
-    return (select(ContentPost, Member.name, Facility.name)
-            .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
-            .join(Member, Member.id == Enrollment.member_id)
-            .outerjoin(Facility, Facility.id == ContentPost.facility_id)
-            .where(ContentPost.deleted_at.is_(None)))
+    return (
+        select(ContentPost, Member.name, Facility.name)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+        .join(Member, Member.id == Enrollment.member_id)
+        .outerjoin(Facility, Facility.id == ContentPost.facility_id)
+        .where(ContentPost.deleted_at.is_(None))
+    )
 
 
 def _row(p: ContentPost, member: str, facility: str | None) -> ContentRow:
-    return ContentRow(p.id, p.enrollment_id, member, p.title, p.channel, p.url, p.published_on,
-                      p.facility_id, facility, p.views, p.hours, p.version)
+    return ContentRow(
+        p.id,
+        p.enrollment_id,
+        member,
+        p.title,
+        p.channel,
+        p.url,
+        p.published_on,
+        p.facility_id,
+        facility,
+        p.views,
+        p.hours,
+        p.version,
+    )
 
 
 def _totals(groups: dict[str, list[ContentRow]]) -> list[Total]:
-    return [Total(k, len(v), sum(r.views or 0 for r in v), sum(r.hours for r in v)) for k, v in groups.items()]
+    return [
+        Total(k, len(v), sum(r.views or 0 for r in v), sum(r.hours for r in v)) for k, v in groups.items()
+    ]
 
 
 def list_content(ctx: ServiceContext, cohort_id: int, channel: ContentChannel | None = None) -> ContentList:
@@ -118,7 +137,9 @@ def list_content(ctx: ServiceContext, cohort_id: int, channel: ContentChannel | 
     if channel is not None:
         q = q.where(ContentPost.channel == channel)
     with reading(ctx) as s:
-        rows = [_row(*r) for r in s.execute(q.order_by(ContentPost.published_on.desc(), ContentPost.id.desc()))]
+        rows = [
+            _row(*r) for r in s.execute(q.order_by(ContentPost.published_on.desc(), ContentPost.id.desc()))
+        ]
     by_member: dict[str, list[ContentRow]] = {}
     by_channel: dict[str, list[ContentRow]] = {c.label: [] for c in ContentChannel}
     for r in rows:
@@ -130,10 +151,16 @@ def list_content(ctx: ServiceContext, cohort_id: int, channel: ContentChannel | 
 
 def _clean(data: ContentInput, today: dt.date) -> dict:
     errors: list[ValidationError] = []
-    values = {"channel": data.channel, "published_on": data.published_on, "facility_id": data.facility_id,
-              "enrollment_id": data.enrollment_id}
-    for key, fn in (("title", lambda: normalize_text(data.title, F_TITLE, 200, required=True)),
-                    ("url", lambda: normalize_url(data.url))):
+    values = {
+        "channel": data.channel,
+        "published_on": data.published_on,
+        "facility_id": data.facility_id,
+        "enrollment_id": data.enrollment_id,
+    }
+    for key, fn in (
+        ("title", lambda: normalize_text(data.title, F_TITLE, 200, required=True)),
+        ("url", lambda: normalize_url(data.url)),
+    ):
         try:
             values[key] = fn()
         except ValidationError as e:
@@ -181,8 +208,9 @@ def _reload(s, post_id: int) -> ContentRow:
     return _row(*s.execute(_select().where(ContentPost.id == post_id)).one())
 
 
-def create_post(ctx: ServiceContext, data: ContentInput,
-                today: dt.date | None = None) -> tuple[ContentRow, UndoRecord]:
+def create_post(
+    ctx: ServiceContext, data: ContentInput, today: dt.date | None = None
+) -> tuple[ContentRow, UndoRecord]:
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
         _check_refs(s, values)
@@ -192,8 +220,9 @@ def create_post(ctx: ServiceContext, data: ContentInput,
         return _reload(s, p.id), UndoRecord.for_create(p, "소식 콘텐츠 등록")
 
 
-def update_post(ctx: ServiceContext, post_id: int, data: ContentInput, version: int,
-                today: dt.date | None = None) -> tuple[ContentRow, UndoRecord]:
+def update_post(
+    ctx: ServiceContext, post_id: int, data: ContentInput, version: int, today: dt.date | None = None
+) -> tuple[ContentRow, UndoRecord]:
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
         p = _load(s, post_id)

@@ -67,22 +67,37 @@ class FeedbackQuery:
 @dataclass(frozen=True)
 class FeedbackList:
     rows: list[FeedbackRow]
-    likes: int     # in the filtered list
+    likes: int  # in the filtered list
     dislikes: int
-    total: int     # notes of the cohort, whatever the filter
+    total: int  # notes of the cohort, whatever the filter
 
 
 def _select():
-    return (select(Feedback, Facility.name, Proposal.title)
-            .outerjoin(Facility, Facility.id == Feedback.facility_id)
-            .outerjoin(Proposal, (Proposal.id == Feedback.proposal_id) & Proposal.deleted_at.is_(None))
-            .where(Feedback.deleted_at.is_(None)))
+    return (
+        select(Feedback, Facility.name, Proposal.title)
+        .outerjoin(Facility, Facility.id == Feedback.facility_id)
+        .outerjoin(Proposal, (Proposal.id == Feedback.proposal_id) & Proposal.deleted_at.is_(None))
+        .where(Feedback.deleted_at.is_(None))
+    )
 
 
 def _row(f: Feedback, facility: str | None, proposal: str | None) -> FeedbackRow:
-    return FeedbackRow(f.id, f.cohort_id, f.kind, f.source, f.received_on, f.text, f.facility_id,
-                       facility, f.handled, f.answer, f.answered_on,
-                       f.proposal_id if proposal is not None else None, proposal, f.version)
+    return FeedbackRow(
+        f.id,
+        f.cohort_id,
+        f.kind,
+        f.source,
+        f.received_on,
+        f.text,
+        f.facility_id,
+        facility,
+        f.handled,
+        f.answer,
+        f.answered_on,
+        f.proposal_id if proposal is not None else None,
+        proposal,
+        f.version,
+    )
 
 
 def list_feedback(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -> FeedbackList:
@@ -111,11 +126,19 @@ def list_feedback(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -
 
 def _clean(data: FeedbackInput, today: dt.date) -> dict:
     errors: list[ValidationError] = []
-    values = {"cohort_id": data.cohort_id, "kind": data.kind, "source": data.source,
-              "facility_id": data.facility_id, "proposal_id": data.proposal_id,
-              "handled": bool(data.handled), "received_on": data.received_on}
-    for key, field, raw, size, required in (("text", F_TEXT, data.text, 2000, True),
-                                            ("answer", F_ANSWER, data.answer, 2000, False)):
+    values = {
+        "cohort_id": data.cohort_id,
+        "kind": data.kind,
+        "source": data.source,
+        "facility_id": data.facility_id,
+        "proposal_id": data.proposal_id,
+        "handled": bool(data.handled),
+        "received_on": data.received_on,
+    }
+    for key, field, raw, size, required in (
+        ("text", F_TEXT, data.text, 2000, True),
+        ("answer", F_ANSWER, data.answer, 2000, False),
+    ):
         try:
             values[key] = normalize_text(raw, field, size, required)
         except ValidationError as e:
@@ -146,7 +169,9 @@ def _check_refs(s, values: dict) -> None:
     if values["proposal_id"] is not None:
         p = s.get(Proposal, values["proposal_id"])
         if p is None or p.deleted_at is not None:
-            raise ValidationError("연결 제안", "고른 개선제안이 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
+            raise ValidationError(
+                "연결 제안", "고른 개선제안이 없습니다. 다른 사용자가 삭제했을 수 있습니다."
+            )
 
 
 def _load(s, feedback_id: int) -> Feedback:
@@ -161,8 +186,9 @@ def _reload(s, feedback_id: int) -> FeedbackRow:
     return _row(*s.execute(_select().where(Feedback.id == feedback_id)).one())
 
 
-def create_feedback(ctx: ServiceContext, data: FeedbackInput,
-                    today: dt.date | None = None) -> tuple[FeedbackRow, UndoRecord]:
+def create_feedback(
+    ctx: ServiceContext, data: FeedbackInput, today: dt.date | None = None
+) -> tuple[FeedbackRow, UndoRecord]:
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
         _check_refs(s, values)
@@ -172,8 +198,9 @@ def create_feedback(ctx: ServiceContext, data: FeedbackInput,
         return _reload(s, f.id), UndoRecord.for_create(f, f"{data.kind.label} 기록")
 
 
-def update_feedback(ctx: ServiceContext, feedback_id: int, data: FeedbackInput, version: int,
-                    today: dt.date | None = None) -> tuple[FeedbackRow, UndoRecord]:
+def update_feedback(
+    ctx: ServiceContext, feedback_id: int, data: FeedbackInput, version: int, today: dt.date | None = None
+) -> tuple[FeedbackRow, UndoRecord]:
     """Edit a note, its handling and answer, or its link to a proposal."""
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
@@ -187,8 +214,9 @@ def update_feedback(ctx: ServiceContext, feedback_id: int, data: FeedbackInput, 
         return _reload(s, f.id), UndoRecord.for_update(f, before, f"{f.kind.label} 수정")
 
 
-def set_handled(ctx: ServiceContext, feedback_id: int, handled: bool,
-                version: int | None = None) -> tuple[FeedbackRow, UndoRecord]:
+def set_handled(
+    ctx: ServiceContext, feedback_id: int, handled: bool, version: int | None = None
+) -> tuple[FeedbackRow, UndoRecord]:
     """The 처리 check box in the list."""
     with transaction(ctx) as s:
         f = _load(s, feedback_id)

@@ -19,7 +19,13 @@ from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErr
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.findings.queries import (  # noqa: F401 - callers import these from here
-    FindingInfo, FindingQuery, FindingSummary, get_finding, info_in, list_findings, urgent_without_proposal,
+    FindingInfo,
+    FindingQuery,
+    FindingSummary,
+    get_finding,
+    info_in,
+    list_findings,
+    urgent_without_proposal,
 )
 from panelapp.services.system.undo import UndoRecord, snapshot
 
@@ -41,9 +47,11 @@ class FindingInput:
 def _clean(data: FindingInput) -> dict:
     errors: list[ValidationError] = []
     values: dict = {"category": data.category, "severity": data.severity, "observed_on": data.observed_on}
-    for key, fn in (("title", lambda: normalize_text(data.title, F_TITLE, 200, required=True)),
-                    ("location", lambda: normalize_text(data.location, F_LOCATION, 200)),
-                    ("description", lambda: normalize_text(data.description, F_DESCRIPTION, 4000))):
+    for key, fn in (
+        ("title", lambda: normalize_text(data.title, F_TITLE, 200, required=True)),
+        ("location", lambda: normalize_text(data.location, F_LOCATION, 200)),
+        ("description", lambda: normalize_text(data.description, F_DESCRIPTION, 4000)),
+    ):
         try:
             values[key] = fn() or None
         except ValidationError as e:
@@ -88,6 +96,7 @@ def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str
     """The finding with its first photos, all or nothing (a refused photo saves nothing)."""
     from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
     from panelapp.services.attachments.store import attachments_root
+
     values = _clean(data)
     files = [(Path(p).name, read_photo(Path(p))) for p in photos]
     for name, content in files:
@@ -102,8 +111,9 @@ def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str
         return info_in(s, f.id)
 
 
-def update_finding(ctx: ServiceContext, finding_id: int, data: FindingInput,
-                   version: int) -> tuple[FindingInfo, UndoRecord]:
+def update_finding(
+    ctx: ServiceContext, finding_id: int, data: FindingInput, version: int
+) -> tuple[FindingInfo, UndoRecord]:
     values = _clean(data)
     with transaction(ctx) as s:
         f = _load(s, finding_id)

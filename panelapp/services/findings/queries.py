@@ -62,31 +62,58 @@ def _escape_like(text: str) -> str:
 
 
 def _counts():
-    photos = (select(Attachment.owner_id.label("fid"), func.count().label("n"))
-              .where(Attachment.owner_type == "finding", Attachment.deleted_at.is_(None))
-              .group_by(Attachment.owner_id).subquery("photos"))
-    proposals = (select(proposal_findings.c.finding_id.label("fid"), func.count().label("n"))
-                 .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
-                 .where(Proposal.deleted_at.is_(None))
-                 .group_by(proposal_findings.c.finding_id).subquery("proposals"))
+    photos = (
+        select(Attachment.owner_id.label("fid"), func.count().label("n"))
+        .where(Attachment.owner_type == "finding", Attachment.deleted_at.is_(None))
+        .group_by(Attachment.owner_id)
+        .subquery("photos")
+    )
+    proposals = (
+        select(proposal_findings.c.finding_id.label("fid"), func.count().label("n"))
+        .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
+        .where(Proposal.deleted_at.is_(None))
+        .group_by(proposal_findings.c.finding_id)
+        .subquery("proposals")
+    )
     return photos, proposals
 
 
 def _select():
     photos, proposals = _counts()
-    q = (select(Finding, Facility.name, Inspection.cohort_id, func.coalesce(photos.c.n, 0),
-                func.coalesce(proposals.c.n, 0), Inspection.scheduled_date)
-         .join(Facility, Facility.id == Finding.facility_id)
-         .outerjoin(Inspection, Inspection.id == Finding.inspection_id)
-         .outerjoin(photos, photos.c.fid == Finding.id)
-         .outerjoin(proposals, proposals.c.fid == Finding.id)
-         .where(Finding.deleted_at.is_(None)))
+    q = (
+        select(
+            Finding,
+            Facility.name,
+            Inspection.cohort_id,
+            func.coalesce(photos.c.n, 0),
+            func.coalesce(proposals.c.n, 0),
+            Inspection.scheduled_date,
+        )
+        .join(Facility, Facility.id == Finding.facility_id)
+        .outerjoin(Inspection, Inspection.id == Finding.inspection_id)
+        .outerjoin(photos, photos.c.fid == Finding.id)
+        .outerjoin(proposals, proposals.c.fid == Finding.id)
+        .where(Finding.deleted_at.is_(None))
+    )
     return q, proposals
 
 
 def _summary(f: Finding, facility: str, cohort_id, photos, proposals) -> FindingSummary:
-    return FindingSummary(f.id, f.inspection_id, cohort_id, f.facility_id, facility, f.observed_on, f.title,
-                          f.category, f.severity, f.location, int(photos), int(proposals), f.version)
+    return FindingSummary(
+        f.id,
+        f.inspection_id,
+        cohort_id,
+        f.facility_id,
+        facility,
+        f.observed_on,
+        f.title,
+        f.category,
+        f.severity,
+        f.location,
+        int(photos),
+        int(proposals),
+        f.version,
+    )
 
 
 def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> list[FindingSummary]:
@@ -94,8 +121,12 @@ def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> 
     q, proposals = _select()
     if query.cohort_id is not None:
         q = q.where(Inspection.cohort_id == query.cohort_id)
-    for column, wanted in ((Finding.severity, query.severity), (Finding.category, query.category),
-                           (Finding.facility_id, query.facility_id), (Finding.inspection_id, query.inspection_id)):
+    for column, wanted in (
+        (Finding.severity, query.severity),
+        (Finding.category, query.category),
+        (Finding.facility_id, query.facility_id),
+        (Finding.inspection_id, query.inspection_id),
+    ):
         if wanted is not None:
             q = q.where(column == wanted)
     if query.without_proposal is True:
@@ -105,8 +136,14 @@ def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> 
     text = " ".join((query.text or "").split())
     if text:
         pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(or_(*(func.lower(c).like(pattern, escape="\\")
-                          for c in (Finding.title, Finding.location, Finding.description))))
+        q = q.where(
+            or_(
+                *(
+                    func.lower(c).like(pattern, escape="\\")
+                    for c in (Finding.title, Finding.location, Finding.description)
+                )
+            )
+        )
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Finding.observed_on.desc(), Finding.id.desc())).all()
         return [_summary(*row[:5]) for row in rows]
@@ -114,7 +151,9 @@ def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> 
 
 def urgent_without_proposal(ctx: ServiceContext, cohort_id: int) -> list[FindingSummary]:
     """긴급 findings of the cohort that no live proposal answers yet, the longest waiting first."""
-    rows = list_findings(ctx, FindingQuery(cohort_id=cohort_id, severity=Severity.URGENT, without_proposal=True))
+    rows = list_findings(
+        ctx, FindingQuery(cohort_id=cohort_id, severity=Severity.URGENT, without_proposal=True)
+    )
     return sorted(rows, key=lambda f: (f.observed_on, f.id))
 
 

@@ -30,16 +30,21 @@ class ScheduleChoices:
 
 
 def schedule_choices(ctx: ServiceContext, cohort_id: int) -> ScheduleChoices:
-    from panelapp.services.cohorts.manage import get_cohort, list_teams
     from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
-    from panelapp.services.registers.facilities import list_facilities
+    from panelapp.services.cohorts.manage import get_cohort, list_teams
     from panelapp.services.inspections.queries import template_versions
+    from panelapp.services.registers.facilities import list_facilities
+
     cohort = get_cohort(ctx, cohort_id)
     teams = list_teams(ctx, cohort_id)
     versions = sorted(template_versions(ctx), key=lambda v: not v.is_default)
     return ScheduleChoices(
-        cohort.id, cohort.name, (cohort.term_start, cohort.term_end),
+        cohort.id,
+        cohort.name,
+        (cohort.term_start, cohort.term_end),
         tuple((f.id, f.name, f.active) for f in list_facilities(ctx)),
         tuple((t.id, t.name) for t in teams),
         next((t.id for t in teams if t.kind == TeamKind.INSPECTION), None),
-        tuple(list_enrollment_choices(ctx, cohort_id)), tuple(versions))
+        tuple(list_enrollment_choices(ctx, cohort_id)),
+        tuple(versions),
+    )

@@ -17,8 +17,8 @@ from panelapp.db.models import Enrollment, Facility, Inspection, InspectionAssig
 from panelapp.domain.enums import EnrollmentStatus, InspectionStatus
 from panelapp.domain.errors import DomainError
 from panelapp.domain.holidays_kr import holiday_name
-from panelapp.services.context import ServiceContext, reading
 from panelapp.services.activities.event_rules import in_period
+from panelapp.services.context import ServiceContext, reading
 from panelapp.services.inspections.rules import InspectionDraft
 
 WEEKDAYS = "월화수목금토일"
@@ -59,36 +59,75 @@ def conflicts_in(s, draft: InspectionDraft) -> list[str]:
     holiday = holiday_name(day)
     if holiday:
         out.append(f"{day_text(day)}은 공휴일({holiday})입니다.")
-    people = ([draft.lead_id] if draft.lead_id is not None else []) + \
-        [m for m in draft.member_ids if m != draft.lead_id]
-    names = dict(s.execute(select(Enrollment.id, Member.name).join(Member, Member.id == Enrollment.member_id)
-                           .where(Enrollment.id.in_(people))).all()) if people else {}
-    same_day = [i for i in s.scalars(select(Inspection).where(
-        Inspection.cohort_id == draft.cohort_id, Inspection.scheduled_date == day,
-        Inspection.deleted_at.is_(None), Inspection.status.not_in(_QUIET)).order_by(Inspection.start_time))
-        if i.id != draft.exclude_id]
-    facility_names = dict(s.execute(select(Facility.id, Facility.name).where(
-        Facility.id.in_({i.facility_id for i in same_day} | {draft.facility_id}))).all())
+    people = ([draft.lead_id] if draft.lead_id is not None else []) + [
+        m for m in draft.member_ids if m != draft.lead_id
+    ]
+    names = (
+        dict(
+            s.execute(
+                select(Enrollment.id, Member.name)
+                .join(Member, Member.id == Enrollment.member_id)
+                .where(Enrollment.id.in_(people))
+            ).all()
+        )
+        if people
+        else {}
+    )
+    same_day = [
+        i
+        for i in s.scalars(
+            select(Inspection)
+            .where(
+                Inspection.cohort_id == draft.cohort_id,
+                Inspection.scheduled_date == day,
+                Inspection.deleted_at.is_(None),
+                Inspection.status.not_in(_QUIET),
+            )
+            .order_by(Inspection.start_time)
+        )
+        if i.id != draft.exclude_id
+    ]
+    facility_names = dict(
+        s.execute(
+            select(Facility.id, Facility.name).where(
+                Facility.id.in_({i.facility_id for i in same_day} | {draft.facility_id})
+            )
+        ).all()
+    )
     mine = _span(draft.start_time, draft.end_time)
     for other in same_day:
         if other.facility_id == draft.facility_id:
-            out.append(f"{facility_names.get(other.facility_id, '이 시설')}에는 {day_text(day)}에 이미 점검이 "
-                       f"있습니다({_time_text(other)}, {other.status.label}).")
+            out.append(
+                f"{facility_names.get(other.facility_id, '이 시설')}에는 {day_text(day)}에 이미 점검이 "
+                f"있습니다({_time_text(other)}, {other.status.label})."
+            )
     for other in same_day:
         if not _overlaps(mine, _span(other.start_time, other.end_time)):
             continue
-        busy = set(s.scalars(select(InspectionAssignment.enrollment_id).where(
-            InspectionAssignment.inspection_id == other.id)))
+        busy = set(
+            s.scalars(
+                select(InspectionAssignment.enrollment_id).where(
+                    InspectionAssignment.inspection_id == other.id
+                )
+            )
+        )
         for person in people:
             if person in busy:
-                out.append(f"{names.get(person, '배정된 단원')} 님은 {day_text(day)} 같은 시간에 "
-                           f"'{facility_names.get(other.facility_id, '')} 점검'({_time_text(other)})에도 "
-                           "배정되어 있습니다.")
+                out.append(
+                    f"{names.get(person, '배정된 단원')} 님은 {day_text(day)} 같은 시간에 "
+                    f"'{facility_names.get(other.facility_id, '')} 점검'({_time_text(other)})에도 "
+                    "배정되어 있습니다."
+                )
     for e in s.scalars(select(Enrollment).where(Enrollment.id.in_(people))) if people else []:
         # A member who left later still counts for the visits before they left.
         if not in_period(e, day) or (e.status != EnrollmentStatus.ACTIVE and e.left_on is None):
-            state = (f"{e.joined_on:%Y-%m-%d}부터 활동" if day < e.joined_on else
-                     f"{e.status.label} {e.left_on:%Y-%m-%d}" if e.left_on else e.status.label)
+            state = (
+                f"{e.joined_on:%Y-%m-%d}부터 활동"
+                if day < e.joined_on
+                else f"{e.status.label} {e.left_on:%Y-%m-%d}"
+                if e.left_on
+                else e.status.label
+            )
             out.append(f"{names.get(e.id, '')} 님은 {day_text(day)}에 활동 중인 단원이 아닙니다({state}).")
     return out
 
@@ -106,6 +145,7 @@ def find_series_conflicts(ctx: ServiceContext, draft: InspectionDraft, dates: li
 
 def series_conflicts_in(s, draft: InspectionDraft, dates: list[dt.date]) -> list[str]:
     from dataclasses import replace
+
     out: list[str] = []
     for day in dates:
         out += conflicts_in(s, replace(draft, scheduled_date=day))

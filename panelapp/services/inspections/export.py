@@ -10,10 +10,12 @@ from panelapp.services.inspections.queries import cohort_by_number, list_inspect
 from panelapp.services.inspections.rules import InspectionQuery
 
 
-def schedule_ics(ctx: ServiceContext, cohort_id: int, cohort_name: str,
-                 stamp: dt.datetime | None = None) -> tuple[bytes, int]:
+def schedule_ics(
+    ctx: ServiceContext, cohort_id: int, cohort_name: str, stamp: dt.datetime | None = None
+) -> tuple[bytes, int]:
     """The .ics bytes and how many visits they hold (cancelled ones included, as CANCELLED)."""
     from panelapp.io.ical import calendar_bytes
+
     rows = list_inspections(ctx, InspectionQuery(cohort_id))
     return calendar_bytes(rows, f"{cohort_name} 점검 일정", stamp), len(rows)
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from panelapp.db.models import Cohort, Department, Facility, FacilityType, Organization
-from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
 from panelapp.domain.field_sheet_data import FieldSheetData, SheetItem, SheetSection
 from panelapp.services.context import ServiceContext, reading
 
@@ -16,6 +12,7 @@ from panelapp.services.context import ServiceContext, reading
 def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
     from panelapp.services.checklists.templates import get_template_version
     from panelapp.services.inspections.queries import info_in
+
     with reading(ctx) as s:
         info = info_in(s, inspection_id)
         org = s.scalar(select(Organization.name).order_by(Organization.id).limit(1))
@@ -27,9 +24,30 @@ def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
     sections: tuple[SheetSection, ...] = ()
     if info.template_version_id is not None:
         template = get_template_version(ctx, info.template_version_id)
-        sections = tuple(SheetSection(sec.title, tuple(
-            SheetItem(f"{s_no}-{i_no}", it.text, it.kind, it.required, it.help)
-            for i_no, it in enumerate(sec.items, 1))) for s_no, sec in enumerate(template.sections, 1))
-    return FieldSheetData(org, cohort_name, info.facility_name, type_name, info.facility_address, department,
-                          info.scheduled_date, info.time_text, info.status, info.team_name, info.lead_name,
-                          tuple(info.member_names), info.template_label, sections, info.notes)
+        sections = tuple(
+            SheetSection(
+                sec.title,
+                tuple(
+                    SheetItem(f"{s_no}-{i_no}", it.text, it.kind, it.required, it.help)
+                    for i_no, it in enumerate(sec.items, 1)
+                ),
+            )
+            for s_no, sec in enumerate(template.sections, 1)
+        )
+    return FieldSheetData(
+        org,
+        cohort_name,
+        info.facility_name,
+        type_name,
+        info.facility_address,
+        department,
+        info.scheduled_date,
+        info.time_text,
+        info.status,
+        info.team_name,
+        info.lead_name,
+        tuple(info.member_names),
+        info.template_label,
+        sections,
+        info.notes,
+    )

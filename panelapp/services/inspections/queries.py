@@ -8,14 +8,22 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from panelapp.db.models import (
-    ChecklistTemplate, ChecklistTemplateVersion, Cohort, Enrollment, Facility, Inspection,
-    InspectionAssignment, Member, Team,
+    ChecklistTemplate,
+    ChecklistTemplateVersion,
+    Cohort,
+    Enrollment,
+    Facility,
+    Inspection,
+    InspectionAssignment,
+    Member,
+    Team,
 )
 from panelapp.domain.enums import AssignmentRole
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.holidays_kr import holiday_name
+from panelapp.domain.inspection_info import InspectionInfo
 from panelapp.services.context import ServiceContext, reading
-from panelapp.services.inspections.rules import InspectionInfo, InspectionQuery
+from panelapp.services.inspections.rules import InspectionQuery
 
 
 @dataclass(frozen=True)
@@ -27,35 +35,70 @@ class VersionChoice:
 
 def _rows(s, where) -> list[InspectionInfo]:
     rows = s.execute(
-        select(Inspection, Facility.name, Facility.address, Team.name, ChecklistTemplate.name,
-               ChecklistTemplateVersion.number)
+        select(
+            Inspection,
+            Facility.name,
+            Facility.address,
+            Team.name,
+            ChecklistTemplate.name,
+            ChecklistTemplateVersion.number,
+        )
         .join(Facility, Facility.id == Inspection.facility_id)
         .outerjoin(Team, Team.id == Inspection.team_id)
         .outerjoin(ChecklistTemplateVersion, ChecklistTemplateVersion.id == Inspection.template_version_id)
         .outerjoin(ChecklistTemplate, ChecklistTemplate.id == ChecklistTemplateVersion.template_id)
         .where(Inspection.deleted_at.is_(None), *where)
-        .order_by(Inspection.scheduled_date, Inspection.start_time, Facility.name, Inspection.id)).all()
+        .order_by(Inspection.scheduled_date, Inspection.start_time, Facility.name, Inspection.id)
+    ).all()
     people: dict[int, list] = defaultdict(list)
     ids = [r[0].id for r in rows]
     for chunk in range(0, len(ids), 500):
         for insp_id, eid, role, name in s.execute(
-                select(InspectionAssignment.inspection_id, InspectionAssignment.enrollment_id,
-                       InspectionAssignment.role, Member.name)
-                .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
-                .join(Member, Member.id == Enrollment.member_id)
-                .where(InspectionAssignment.inspection_id.in_(ids[chunk:chunk + 500]))
-                .order_by(Member.name, Enrollment.id)):
+            select(
+                InspectionAssignment.inspection_id,
+                InspectionAssignment.enrollment_id,
+                InspectionAssignment.role,
+                Member.name,
+            )
+            .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(InspectionAssignment.inspection_id.in_(ids[chunk : chunk + 500]))
+            .order_by(Member.name, Enrollment.id)
+        ):
             people[insp_id].append((eid, role, name))
     out = []
     for i, f_name, f_address, team, t_name, v_number in rows:
-        lead = next(((eid, name) for eid, role, name in people[i.id] if role == AssignmentRole.LEAD), (None, None))
+        lead = next(
+            ((eid, name) for eid, role, name in people[i.id] if role == AssignmentRole.LEAD), (None, None)
+        )
         members = tuple((eid, name) for eid, role, name in people[i.id] if role == AssignmentRole.MEMBER)
         label = f"{t_name} v{v_number}" if t_name else None
-        out.append(InspectionInfo(
-            i.id, i.uid, i.cohort_id, i.facility_id, f_name, f_address, i.team_id, team,
-            i.scheduled_date, i.start_time, i.end_time, i.status, i.status_reason, lead[0], lead[1],
-            members, i.template_version_id, label, i.series_id, i.notes, holiday_name(i.scheduled_date),
-            i.version))
+        out.append(
+            InspectionInfo(
+                i.id,
+                i.uid,
+                i.cohort_id,
+                i.facility_id,
+                f_name,
+                f_address,
+                i.team_id,
+                team,
+                i.scheduled_date,
+                i.start_time,
+                i.end_time,
+                i.status,
+                i.status_reason,
+                lead[0],
+                lead[1],
+                members,
+                i.template_version_id,
+                label,
+                i.series_id,
+                i.notes,
+                holiday_name(i.scheduled_date),
+                i.version,
+            )
+        )
     return out
 
 
@@ -93,32 +136,45 @@ def default_template_version(s) -> int | None:
     """The latest version of the default template: the one named like the shipped default,
     else the oldest template still in use."""
     from panelapp.services.checklists.drafts import load_default_draft
-    templates = list(s.execute(select(ChecklistTemplate.id, ChecklistTemplate.name)
-                               .where(ChecklistTemplate.deleted_at.is_(None)).order_by(ChecklistTemplate.id)))
+
+    templates = list(
+        s.execute(
+            select(ChecklistTemplate.id, ChecklistTemplate.name)
+            .where(ChecklistTemplate.deleted_at.is_(None))
+            .order_by(ChecklistTemplate.id)
+        )
+    )
     if not templates:
         return None
     default_name = load_default_draft().name
     template_id = next((t_id for t_id, name in templates if name == default_name), templates[0][0])
-    return s.scalar(select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == template_id)
-                    .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+    return s.scalar(
+        select(ChecklistTemplateVersion.id)
+        .where(ChecklistTemplateVersion.template_id == template_id)
+        .order_by(ChecklistTemplateVersion.number.desc())
+        .limit(1)
+    )
 
 
 def template_versions(ctx: ServiceContext) -> list[VersionChoice]:
     """Every version of the templates in use, newest first within each template."""
     with reading(ctx) as s:
         default = default_template_version(s)
-        rows = s.execute(select(ChecklistTemplateVersion.id, ChecklistTemplate.name, ChecklistTemplateVersion.number)
-                         .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistTemplateVersion.template_id)
-                         .where(ChecklistTemplate.deleted_at.is_(None))
-                         .order_by(ChecklistTemplate.name, ChecklistTemplateVersion.number.desc())).all()
+        rows = s.execute(
+            select(ChecklistTemplateVersion.id, ChecklistTemplate.name, ChecklistTemplateVersion.number)
+            .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistTemplateVersion.template_id)
+            .where(ChecklistTemplate.deleted_at.is_(None))
+            .order_by(ChecklistTemplate.name, ChecklistTemplateVersion.number.desc())
+        ).all()
         return [VersionChoice(v_id, f"{name} v{number}", v_id == default) for v_id, name, number in rows]
 
 
 def cohort_by_number(ctx: ServiceContext, number: int) -> tuple[int, str]:
     """(id, name) of 제N기."""
     with reading(ctx) as s:
-        row = s.execute(select(Cohort.id, Cohort.name).where(Cohort.number == number,
-                                                             Cohort.deleted_at.is_(None))).first()
+        row = s.execute(
+            select(Cohort.id, Cohort.name).where(Cohort.number == number, Cohort.deleted_at.is_(None))
+        ).first()
         if row is None:
             raise DomainError(f"제{number}기가 없습니다. 기수 번호를 확인해 주세요.")
         return row[0], row[1]

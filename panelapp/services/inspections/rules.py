@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import ValidationError, ValidationErrors
+from panelapp.domain.inspection_info import InspectionDraft
 from panelapp.domain.validation import normalize_text
-from panelapp.domain.inspection_info import InspectionDraft, InspectionInfo
 from panelapp.services.people.member_rules import add_months
 
 F_FACILITY, F_DATE, F_START, F_END = "시설", "점검일", "시작 시각", "종료 시각"
@@ -70,8 +70,13 @@ def check_draft(draft: InspectionDraft, term: tuple[dt.date, dt.date], cohort_nu
     else:
         first, last = term[0] - DATE_TOLERANCE, term[1] + DATE_TOLERANCE
         if not first <= draft.scheduled_date <= last:
-            errors.append(ValidationError(F_DATE, f"제{cohort_number}기 활동 기간({term[0]:%Y-%m-%d}~"
-                                                  f"{term[1]:%Y-%m-%d}) 전후 30일 안의 날짜여야 합니다."))
+            errors.append(
+                ValidationError(
+                    F_DATE,
+                    f"제{cohort_number}기 활동 기간({term[0]:%Y-%m-%d}~"
+                    f"{term[1]:%Y-%m-%d}) 전후 30일 안의 날짜여야 합니다.",
+                )
+            )
     if draft.start_time is None:
         errors.append(ValidationError(F_START, "시작 시각을 입력해 주세요."))
     if draft.end_time is None:
@@ -92,10 +97,17 @@ def check_draft(draft: InspectionDraft, term: tuple[dt.date, dt.date], cohort_nu
         errors.append(e)
     ValidationErrors.raise_if_any(errors)
     members = tuple(dict.fromkeys(m for m in draft.member_ids if m != draft.lead_id))
-    return {"facility_id": draft.facility_id, "scheduled_date": draft.scheduled_date,
-            "start_time": draft.start_time, "end_time": draft.end_time, "team_id": draft.team_id,
-            "template_version_id": draft.template_version_id, "notes": notes,
-            "lead_id": draft.lead_id, "member_ids": members}
+    return {
+        "facility_id": draft.facility_id,
+        "scheduled_date": draft.scheduled_date,
+        "start_time": draft.start_time,
+        "end_time": draft.end_time,
+        "team_id": draft.team_id,
+        "template_version_id": draft.template_version_id,
+        "notes": notes,
+        "lead_id": draft.lead_id,
+        "member_ids": members,
+    }
 
 
 def series_dates(first: dt.date, spec: SeriesSpec) -> list[dt.date]:
@@ -108,14 +120,19 @@ def series_dates(first: dt.date, spec: SeriesSpec) -> list[dt.date]:
         raise ValidationError(F_INTERVAL, "1주에서 8주 사이로 골라 주세요.")
     dates, n = [], 0
     while True:
-        day = (first + dt.timedelta(weeks=spec.interval * n) if spec.repeat == Repeat.WEEKS
-               else add_months(first, n))  # from the first date: 31 Jan → 28 Feb → 31 Mar
+        day = (
+            first + dt.timedelta(weeks=spec.interval * n)
+            if spec.repeat == Repeat.WEEKS
+            else add_months(first, n)
+        )  # from the first date: 31 Jan → 28 Feb → 31 Mar
         if day > spec.until:
             return dates
         dates.append(day)
         n += 1
         if len(dates) > MAX_SERIES:
-            raise ValidationError(F_UNTIL, f"한 번에 {MAX_SERIES}회까지 만들 수 있습니다. 종료일을 앞당겨 주세요.")
+            raise ValidationError(
+                F_UNTIL, f"한 번에 {MAX_SERIES}회까지 만들 수 있습니다. 종료일을 앞당겨 주세요."
+            )
 
 
 def check_status(status: InspectionStatus, reason: str | None, day: dt.date, today: dt.date) -> str | None:

@@ -16,22 +16,48 @@ from sqlalchemy import select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import (
-    ActivityEvent, ChecklistTemplateVersion, Enrollment, Facility, Inspection, InspectionAssignment, Team,
+    ActivityEvent,
+    ChecklistTemplateVersion,
+    Enrollment,
+    Facility,
+    Inspection,
+    InspectionAssignment,
+    Team,
 )
 from panelapp.domain.enums import AssignmentRole, EventKind, InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
-from panelapp.services.context import ServiceContext, check_version, transaction
+from panelapp.domain.inspection_info import InspectionInfo  # noqa: F401
 from panelapp.services.activities.event_rules import load_cohort
+from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.inspections.conflicts import (  # noqa: F401 - callers import these from here
-    ConflictsPending, conflicts_in, find_conflicts, find_series_conflicts, series_conflicts_in,
+    ConflictsPending,
+    conflicts_in,
+    find_conflicts,
+    find_series_conflicts,
+    series_conflicts_in,
 )
 from panelapp.services.inspections.queries import (  # noqa: F401
-    cohort_by_number, default_template_version, get_inspection, info_in, list_inspections,
+    cohort_by_number,
+    default_template_version,
+    get_inspection,
+    info_in,
+    list_inspections,
     template_versions,
 )
 from panelapp.services.inspections.rules import (  # noqa: F401
-    F_FACILITY, F_LEAD, F_MEMBERS, F_TEAM, F_TEMPLATE, InspectionDraft, InspectionInfo, InspectionQuery,
-    Repeat, SeriesSpec, check_draft, check_status, series_dates, span_hours,
+    F_FACILITY,
+    F_LEAD,
+    F_MEMBERS,
+    F_TEAM,
+    F_TEMPLATE,
+    InspectionDraft,
+    InspectionQuery,
+    Repeat,
+    SeriesSpec,
+    check_draft,
+    check_status,
+    series_dates,
+    span_hours,
 )
 
 
@@ -60,8 +86,10 @@ def _prepare(s, draft: InspectionDraft, current: Inspection | None = None) -> di
     for eid in people:
         e = found.get(eid)
         if e is None or e.deleted_at is not None or e.cohort_id != cohort.id:
-            raise ValidationError(F_LEAD if eid == values["lead_id"] else F_MEMBERS,
-                                  f"제{cohort.number}기 참여단원이 아닌 사람이 있습니다. 목록을 다시 불러와 주세요.")
+            raise ValidationError(
+                F_LEAD if eid == values["lead_id"] else F_MEMBERS,
+                f"제{cohort.number}기 참여단원이 아닌 사람이 있습니다. 목록을 다시 불러와 주세요.",
+            )
     if values["template_version_id"] is None:
         values["template_version_id"] = default_template_version(s) or _seed_template(s)
     elif s.get(ChecklistTemplateVersion, values["template_version_id"]) is None:
@@ -73,6 +101,7 @@ def _prepare(s, draft: InspectionDraft, current: Inspection | None = None) -> di
 def _seed_template(s) -> int:
     """No template yet: the shipped default, as a new database gets it."""
     from panelapp.services.checklists.templates import _create, clean_draft, load_default_draft
+
     return _create(s, clean_draft(load_default_draft())).version_id
 
 
@@ -84,13 +113,22 @@ def _warn(s, draft: InspectionDraft, values: dict, dates: list[dt.date] | None =
 
 
 def _write(s, insp: Inspection, values: dict) -> None:
-    for key in ("facility_id", "scheduled_date", "start_time", "end_time", "team_id",
-                "template_version_id", "notes"):
+    for key in (
+        "facility_id",
+        "scheduled_date",
+        "start_time",
+        "end_time",
+        "team_id",
+        "template_version_id",
+        "notes",
+    ):
         setattr(insp, key, values[key])
     s.flush()
     wanted = {values["lead_id"]: AssignmentRole.LEAD}
     wanted.update((m, AssignmentRole.MEMBER) for m in values["member_ids"])
-    for a in list(s.scalars(select(InspectionAssignment).where(InspectionAssignment.inspection_id == insp.id))):
+    for a in list(
+        s.scalars(select(InspectionAssignment).where(InspectionAssignment.inspection_id == insp.id))
+    ):
         if a.enrollment_id in wanted:
             if a.role != wanted[a.enrollment_id]:
                 a.role = wanted[a.enrollment_id]
@@ -98,8 +136,10 @@ def _write(s, insp: Inspection, values: dict) -> None:
         else:
             s.delete(a)
     s.flush()
-    s.add_all(InspectionAssignment(inspection_id=insp.id, enrollment_id=eid, role=role)
-              for eid, role in wanted.items())
+    s.add_all(
+        InspectionAssignment(inspection_id=insp.id, enrollment_id=eid, role=role)
+        for eid, role in wanted.items()
+    )
     _sync_event(s, insp, values["facility"])
 
 
@@ -120,9 +160,13 @@ def _sync_event(s, insp: Inspection, facility: Facility) -> None:
 
 
 def _new(s, draft: InspectionDraft, values: dict, series_id: str | None = None) -> Inspection:
-    insp = Inspection(uid=f"{uuid.uuid4()}@panelapp", cohort_id=draft.cohort_id, series_id=series_id,
-                      status=InspectionStatus.PLANNED, **{k: values[k] for k in (
-                          "facility_id", "scheduled_date", "start_time", "end_time")})
+    insp = Inspection(
+        uid=f"{uuid.uuid4()}@panelapp",
+        cohort_id=draft.cohort_id,
+        series_id=series_id,
+        status=InspectionStatus.PLANNED,
+        **{k: values[k] for k in ("facility_id", "scheduled_date", "start_time", "end_time")},
+    )
     s.add(insp)
     s.flush()
     _write(s, insp, values)
@@ -137,8 +181,9 @@ def create_inspection(ctx: ServiceContext, draft: InspectionDraft, confirmed: bo
         return info_in(s, _new(s, draft, values).id)
 
 
-def create_series(ctx: ServiceContext, draft: InspectionDraft, spec: SeriesSpec,
-                  confirmed: bool = False) -> list[InspectionInfo]:
+def create_series(
+    ctx: ServiceContext, draft: InspectionDraft, spec: SeriesSpec, confirmed: bool = False
+) -> list[InspectionInfo]:
     """Every visit of the series, sharing one series_id, or none of them."""
     with transaction(ctx) as s:
         values = _prepare(s, draft)
@@ -150,8 +195,9 @@ def create_series(ctx: ServiceContext, draft: InspectionDraft, spec: SeriesSpec,
         return [info_in(s, i) for i in made]
 
 
-def update_inspection(ctx: ServiceContext, inspection_id: int, draft: InspectionDraft, version: int,
-                      confirmed: bool = False) -> InspectionInfo:
+def update_inspection(
+    ctx: ServiceContext, inspection_id: int, draft: InspectionDraft, version: int, confirmed: bool = False
+) -> InspectionInfo:
     draft = replace(draft, exclude_id=inspection_id)
     with transaction(ctx) as s:
         insp = _load(s, inspection_id)
@@ -166,13 +212,19 @@ def update_inspection(ctx: ServiceContext, inspection_id: int, draft: Inspection
         return info_in(s, insp.id)
 
 
-def move_inspection(ctx: ServiceContext, inspection_id: int, day: dt.date, version: int,
-                    start: dt.time | None = None, confirmed: bool = False) -> InspectionInfo:
+def move_inspection(
+    ctx: ServiceContext,
+    inspection_id: int,
+    day: dt.date,
+    version: int,
+    start: dt.time | None = None,
+    confirmed: bool = False,
+) -> InspectionInfo:
     """Drag and drop: another day, and with `start` another time of the same length."""
     current = get_inspection(ctx, inspection_id)
     draft = current.to_draft()
     if start is not None and current.start_time is not None and current.end_time is not None:
-        length = (dt.datetime.combine(day, current.end_time) - dt.datetime.combine(day, current.start_time))
+        length = dt.datetime.combine(day, current.end_time) - dt.datetime.combine(day, current.start_time)
         end = dt.datetime.combine(day, start) + length
         if end.date() != day:
             raise ValidationError("종료 시각", "자정을 넘기는 시간으로는 옮길 수 없습니다.")
@@ -180,8 +232,14 @@ def move_inspection(ctx: ServiceContext, inspection_id: int, day: dt.date, versi
     return update_inspection(ctx, inspection_id, replace(draft, scheduled_date=day), version, confirmed)
 
 
-def set_status(ctx: ServiceContext, inspection_id: int, status: InspectionStatus, reason: str | None,
-               version: int, today: dt.date | None = None) -> InspectionInfo:
+def set_status(
+    ctx: ServiceContext,
+    inspection_id: int,
+    status: InspectionStatus,
+    reason: str | None,
+    version: int,
+    today: dt.date | None = None,
+) -> InspectionInfo:
     """예정/완료/연기/취소; 연기 and 취소 need a reason. Cancelling sends the event to the trash."""
     with transaction(ctx) as s:
         insp = _load(s, inspection_id)

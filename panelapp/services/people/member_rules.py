@@ -12,7 +12,11 @@ from panelapp.db.models import ConsentNotice, Team
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
 from panelapp.domain.validation import (
-    normalize_email, normalize_name, normalize_phone, normalize_text, validate_birth_year,
+    normalize_email,
+    normalize_name,
+    normalize_phone,
+    normalize_text,
+    validate_birth_year,
 )
 
 F_CONSENT = "개인정보 동의"
@@ -55,8 +59,18 @@ class NoticeInfo:
 
 
 def notice_info(n: ConsentNotice) -> NoticeInfo:
-    return NoticeInfo(n.id, n.version, n.title, n.purpose, n.items, n.retention,
-                      n.retention_months, n.refusal, n.body, n.effective_on)
+    return NoticeInfo(
+        n.id,
+        n.version,
+        n.title,
+        n.purpose,
+        n.items,
+        n.retention,
+        n.retention_months,
+        n.refusal,
+        n.body,
+        n.effective_on,
+    )
 
 
 def find_notice(s, version: str | None, today: dt.date | None = None) -> ConsentNotice:
@@ -67,8 +81,12 @@ def find_notice(s, version: str | None, today: dt.date | None = None) -> Consent
             raise ValidationError(F_CONSENT, f"동의서 버전 '{version}'을(를) 찾을 수 없습니다.")
         return notice
     today = today or dt.date.today()
-    notice = s.scalar(select(ConsentNotice).where(ConsentNotice.effective_on <= today)
-                      .order_by(ConsentNotice.effective_on.desc(), ConsentNotice.id.desc()).limit(1))
+    notice = s.scalar(
+        select(ConsentNotice)
+        .where(ConsentNotice.effective_on <= today)
+        .order_by(ConsentNotice.effective_on.desc(), ConsentNotice.id.desc())
+        .limit(1)
+    )
     if notice is None:
         notice = s.scalar(select(ConsentNotice).order_by(ConsentNotice.effective_on).limit(1))
     if notice is None:

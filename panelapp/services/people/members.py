@@ -16,13 +16,33 @@ from panelapp.services.activities.stats import stats_for
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.people.member_rules import (
-    F_CONSENT, MemberInput, NoticeInfo, ConsentInput, add_months, clean_member, find_notice,
-    notice_info, team_for,
+    F_CONSENT,
+    ConsentInput,
+    MemberInput,
+    NoticeInfo,
+    add_months,
+    clean_member,
+    find_notice,
+    notice_info,
+    team_for,
 )
 
-__all__ = ["MemberInput", "ConsentInput", "NoticeInfo", "EnrollmentInfo", "ConsentRecord",
-           "MemberDetail", "current_notice", "list_notices", "enroll_member", "update_member",
-           "withdraw_member", "delete_enrollment", "get_member", "record_reveal"]
+__all__ = [
+    "MemberInput",
+    "ConsentInput",
+    "NoticeInfo",
+    "EnrollmentInfo",
+    "ConsentRecord",
+    "MemberDetail",
+    "current_notice",
+    "list_notices",
+    "enroll_member",
+    "update_member",
+    "withdraw_member",
+    "delete_enrollment",
+    "get_member",
+    "record_reveal",
+]
 
 
 @dataclass(frozen=True)
@@ -68,8 +88,8 @@ class MemberDetail:
     hours: float
     attended: int
     held: int
-    version: int          # the enrolment's version
-    member_version: int   # the person's version (shared by all their cohorts)
+    version: int  # the enrolment's version
+    member_version: int  # the person's version (shared by all their cohorts)
 
     @property
     def rate(self) -> float | None:
@@ -84,6 +104,7 @@ def current_notice(ctx: ServiceContext, today: dt.date | None = None) -> NoticeI
 
 def list_notices(ctx: ServiceContext) -> list[NoticeInfo]:
     from panelapp.db.models import ConsentNotice
+
     with reading(ctx) as s:
         rows = s.scalars(select(ConsentNotice).order_by(ConsentNotice.effective_on, ConsentNotice.id))
         return [notice_info(n) for n in rows]
@@ -105,20 +126,26 @@ def _enrollment(s, enrollment_id: int) -> Enrollment:
 
 def _phone_conflict(s, cohort_id: int, phone: str, exclude_member_id: int | None = None) -> None:
     """Refuse a number already used in this cohort (live or in the trash)."""
-    q = (select(Enrollment, Member).join(Member, Member.id == Enrollment.member_id)
-         .where(Enrollment.cohort_id == cohort_id, Member.phone == phone))
+    q = (
+        select(Enrollment, Member)
+        .join(Member, Member.id == Enrollment.member_id)
+        .where(Enrollment.cohort_id == cohort_id, Member.phone == phone)
+    )
     if exclude_member_id is not None:
         q = q.where(Member.id != exclude_member_id)
     for enrollment, member in s.execute(q):
         who = mask_name(member.name)
         if enrollment.deleted_at is None:
             raise ValidationError("휴대전화", f"이 기수에 같은 번호의 단원({who})이 이미 있습니다.")
-        raise ValidationError("휴대전화", f"같은 번호의 단원({who})이 휴지통에 있습니다. "
-                                          "새로 등록하지 말고 휴지통에서 복원해 주세요.")
+        raise ValidationError(
+            "휴대전화",
+            f"같은 번호의 단원({who})이 휴지통에 있습니다. 새로 등록하지 말고 휴지통에서 복원해 주세요.",
+        )
 
 
-def enroll_member(ctx: ServiceContext, cohort_id: int, data: MemberInput,
-                  consent: ConsentInput) -> EnrollmentInfo:
+def enroll_member(
+    ctx: ServiceContext, cohort_id: int, data: MemberInput, consent: ConsentInput
+) -> EnrollmentInfo:
     """Member (new or reused by phone), enrolment and consent, in one transaction."""
     errors: list[ValidationError] = []
     try:
@@ -141,8 +168,12 @@ def enroll_member(ctx: ServiceContext, cohort_id: int, data: MemberInput,
             raise ValidationError("활동 시작일", "기수 활동 종료일보다 늦을 수 없습니다.")
         team = team_for(s, cohort_id, data.team_id)
         _phone_conflict(s, cohort_id, clean["phone"])
-        member = s.scalar(select(Member).where(Member.phone == clean["phone"], Member.deleted_at.is_(None))
-                          .order_by(Member.id.desc()).limit(1))
+        member = s.scalar(
+            select(Member)
+            .where(Member.phone == clean["phone"], Member.deleted_at.is_(None))
+            .order_by(Member.id.desc())
+            .limit(1)
+        )
         reused = member is not None
         if member is None:
             member = Member()
@@ -150,21 +181,38 @@ def enroll_member(ctx: ServiceContext, cohort_id: int, data: MemberInput,
         for key in ("name", "phone", "email", "district", "birth_year", "gender", "notes"):
             setattr(member, key, clean[key])
         s.flush()
-        enrollment = Enrollment(member_id=member.id, cohort_id=cohort_id, team_id=team,
-                                role=data.role, joined_on=clean["joined_on"],
-                                status=EnrollmentStatus.ACTIVE)
+        enrollment = Enrollment(
+            member_id=member.id,
+            cohort_id=cohort_id,
+            team_id=team,
+            role=data.role,
+            joined_on=clean["joined_on"],
+            status=EnrollmentStatus.ACTIVE,
+        )
         s.add(enrollment)
         s.flush()
-        s.add(Consent(member_id=member.id, enrollment_id=enrollment.id, notice_id=notice.id,
-                      consented_on=consent.consented_on, method=consent.method,
-                      retention_until=add_months(cohort.term_end, notice.retention_months)))
+        s.add(
+            Consent(
+                member_id=member.id,
+                enrollment_id=enrollment.id,
+                notice_id=notice.id,
+                consented_on=consent.consented_on,
+                method=consent.method,
+                retention_until=add_months(cohort.term_end, notice.retention_months),
+            )
+        )
         sync_from_enrollment(s, enrollment)
         s.flush()
         return EnrollmentInfo(enrollment.id, member.id, member.name, reused, enrollment.version)
 
 
-def update_member(ctx: ServiceContext, enrollment_id: int, data: MemberInput, version: int,
-                  member_version: int | None = None) -> MemberDetail:
+def update_member(
+    ctx: ServiceContext,
+    enrollment_id: int,
+    data: MemberInput,
+    version: int,
+    member_version: int | None = None,
+) -> MemberDetail:
     """Edit the person and their place in the cohort; both versions must be the ones loaded."""
     clean = clean_member(data)
     with transaction(ctx) as s:
@@ -174,11 +222,17 @@ def update_member(ctx: ServiceContext, enrollment_id: int, data: MemberInput, ve
         check_version(member, member_version)
         if clean["phone"] != member.phone:
             _phone_conflict(s, e.cohort_id, clean["phone"], exclude_member_id=member.id)
-            other = s.scalar(select(Member).where(Member.phone == clean["phone"], Member.id != member.id,
-                                                  Member.deleted_at.is_(None)).limit(1))
+            other = s.scalar(
+                select(Member)
+                .where(Member.phone == clean["phone"], Member.id != member.id, Member.deleted_at.is_(None))
+                .limit(1)
+            )
             if other is not None:
-                raise ValidationError("휴대전화", f"같은 번호로 등록된 다른 사람({mask_name(other.name)})이 "
-                                                  "다른 기수에 있습니다. 번호를 확인해 주세요.")
+                raise ValidationError(
+                    "휴대전화",
+                    f"같은 번호로 등록된 다른 사람({mask_name(other.name)})이 "
+                    "다른 기수에 있습니다. 번호를 확인해 주세요.",
+                )
         if clean["joined_on"] > e.cohort.term_end:
             raise ValidationError("활동 시작일", "기수 활동 종료일보다 늦을 수 없습니다.")
         if e.left_on and clean["joined_on"] > e.left_on:
@@ -192,8 +246,9 @@ def update_member(ctx: ServiceContext, enrollment_id: int, data: MemberInput, ve
         return _detail(s, e)
 
 
-def withdraw_member(ctx: ServiceContext, enrollment_id: int, left_on: dt.date, reason: str | None,
-                    version: int) -> MemberDetail:
+def withdraw_member(
+    ctx: ServiceContext, enrollment_id: int, left_on: dt.date, reason: str | None, version: int
+) -> MemberDetail:
     """탈퇴: the member stays on the roster with status 탈퇴 and the date they left."""
     reason = normalize_text(reason, "탈퇴 사유", 200)
     with transaction(ctx) as s:
@@ -228,21 +283,56 @@ def record_reveal(ctx: ServiceContext, cohort_id: int, purpose: str) -> None:
     """Unmasked phone numbers were shown: who, when, why (PIPA access accountability)."""
     purpose = normalize_text(purpose, "열람 목적", 200, required=True)
     with transaction(ctx) as s:
-        s.add(AccessLog(user_id=ctx.user_id, action="reveal_phones", purpose=purpose,
-                        detail=f"cohort_id={cohort_id}"))
+        s.add(
+            AccessLog(
+                user_id=ctx.user_id, action="reveal_phones", purpose=purpose, detail=f"cohort_id={cohort_id}"
+            )
+        )
 
 
 def _detail(s, e: Enrollment) -> MemberDetail:
     m = e.member
-    consents = s.scalars(select(Consent).where(Consent.member_id == m.id)
-                         .order_by(Consent.consented_on.desc(), Consent.id.desc()))
-    records = tuple(ConsentRecord(c.id, c.notice.version, c.notice.title, c.consented_on, c.method,
-                                  c.retention_until, c.withdrawn_on) for c in consents)
+    consents = s.scalars(
+        select(Consent)
+        .where(Consent.member_id == m.id)
+        .order_by(Consent.consented_on.desc(), Consent.id.desc())
+    )
+    records = tuple(
+        ConsentRecord(
+            c.id,
+            c.notice.version,
+            c.notice.title,
+            c.consented_on,
+            c.method,
+            c.retention_until,
+            c.withdrawn_on,
+        )
+        for c in consents
+    )
     stats = stats_for(s, [e.id]).get(e.id)
     team = e.team if e.team is not None and e.team.deleted_at is None else None
     return MemberDetail(
-        e.id, m.id, e.cohort_id, m.name, m.phone, m.email, m.district, m.birth_year, m.gender,
-        m.notes, team.id if team else None, team.name if team else None, e.role, e.status,
-        e.joined_on, e.left_on, e.left_reason, records,
-        stats.hours if stats else 0.0, stats.attended if stats else 0, stats.held if stats else 0,
-        e.version, m.version)
+        e.id,
+        m.id,
+        e.cohort_id,
+        m.name,
+        m.phone,
+        m.email,
+        m.district,
+        m.birth_year,
+        m.gender,
+        m.notes,
+        team.id if team else None,
+        team.name if team else None,
+        e.role,
+        e.status,
+        e.joined_on,
+        e.left_on,
+        e.left_reason,
+        records,
+        stats.hours if stats else 0.0,
+        stats.attended if stats else 0,
+        stats.held if stats else 0,
+        e.version,
+        m.version,
+    )

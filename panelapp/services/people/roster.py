@@ -63,8 +63,11 @@ def _text_filter(text: str, sqlite: bool):
     """Name, district, e-mail (case-insensitive), and the phone by any run of its digits."""
     pattern = _like(text)
     # SQLite's LIKE already ignores ASCII case (Hangul has none); lower() would cost a call per row.
-    match = (lambda col: col.like(pattern, escape="\\")) if sqlite else \
-        (lambda col: col.ilike(pattern, escape="\\"))
+    match = (
+        (lambda col: col.like(pattern, escape="\\"))
+        if sqlite
+        else (lambda col: col.ilike(pattern, escape="\\"))
+    )
     conds = [match(Member.name), match(Member.district), match(Member.email)]
     digits = re.sub(r"\D", "", text)
     # One or two digits would match nearly every number: the phone joins in from the third.
@@ -78,8 +81,12 @@ def _text_filter(text: str, sqlite: bool):
 
 
 def _consent_date():
-    return (select(func.max(Consent.consented_on)).where(Consent.enrollment_id == Enrollment.id)
-            .correlate(Enrollment).scalar_subquery())
+    return (
+        select(func.max(Consent.consented_on))
+        .where(Consent.enrollment_id == Enrollment.id)
+        .correlate(Enrollment)
+        .scalar_subquery()
+    )
 
 
 def _last(expr) -> list:
@@ -124,8 +131,11 @@ def _order(query: RosterQuery, stmt):
 
 def roster_ids(ctx: ServiceContext, query: RosterQuery) -> list[int]:
     """Enrolment ids of the cohort matching the filters, in display order."""
-    stmt = (select(Enrollment.id).join(Member, Member.id == Enrollment.member_id)
-            .where(Enrollment.cohort_id == query.cohort_id, Enrollment.deleted_at.is_(None)))
+    stmt = (
+        select(Enrollment.id)
+        .join(Member, Member.id == Enrollment.member_id)
+        .where(Enrollment.cohort_id == query.cohort_id, Enrollment.deleted_at.is_(None))
+    )
     if query.team_id is not None:
         stmt = stmt.where(Enrollment.team_id == query.team_id)
     if query.status is not None:
@@ -146,19 +156,37 @@ def roster_ids(ctx: ServiceContext, query: RosterQuery) -> list[int]:
 def roster_total(ctx: ServiceContext, cohort_id: int) -> int:
     """Everyone enrolled in the cohort (any status), before filters."""
     with reading(ctx) as s:
-        return s.scalar(select(func.count()).select_from(Enrollment).where(
-            Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))) or 0
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(Enrollment)
+                .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
+            )
+            or 0
+        )
 
 
 def roster_rows(ctx: ServiceContext, ids: list[int]) -> list[RosterRow]:
     """The rows for these enrolment ids, in the order given (missing ids are skipped)."""
     if not ids:
         return []
-    stmt = (select(Enrollment.id, Enrollment.member_id, Member.name, Team.name, Enrollment.role,
-                   Member.phone, Member.district, Enrollment.status, _consent_date(), Enrollment.version)
-            .join(Member, Member.id == Enrollment.member_id)
-            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
-            .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None)))
+    stmt = (
+        select(
+            Enrollment.id,
+            Enrollment.member_id,
+            Member.name,
+            Team.name,
+            Enrollment.role,
+            Member.phone,
+            Member.district,
+            Enrollment.status,
+            _consent_date(),
+            Enrollment.version,
+        )
+        .join(Member, Member.id == Enrollment.member_id)
+        .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+        .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None))
+    )
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
         stats = stats_for(s, list(found))
@@ -168,7 +196,21 @@ def roster_rows(ctx: ServiceContext, ids: list[int]) -> list[RosterRow]:
         if r is None:
             continue
         st = stats.get(eid)
-        rows.append(RosterRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
-                              st.hours if st else 0.0, st.attended if st else 0,
-                              st.held if st else 0, r[9]))
+        rows.append(
+            RosterRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                st.hours if st else 0.0,
+                st.attended if st else 0,
+                st.held if st else 0,
+                r[9],
+            )
+        )
     return rows

@@ -49,8 +49,9 @@ def get_user(ctx: ServiceContext, user_id: int, must_be_active: bool = False) ->
         if user is None:
             raise NotFoundError("사용자")
         if must_be_active and not user.active:
-            raise ValidationError(F_USER_ACTIVE, f"{user.name} 님은 사용 중지된 사용자입니다. "
-                                                 "다시 사용하도록 바꾼 뒤 고르세요.")
+            raise ValidationError(
+                F_USER_ACTIVE, f"{user.name} 님은 사용 중지된 사용자입니다. 다시 사용하도록 바꾼 뒤 고르세요."
+            )
         return _info(user)
 
 
@@ -78,10 +79,14 @@ def set_active(ctx: ServiceContext, user_id: int, active: bool, version: int | N
         check_version(user, version)
         if not active and user.active:
             if user.id == ctx.user_id:
-                raise ValidationError(F_USER_ACTIVE, "지금 작업 중인 사용자는 사용 중지할 수 없습니다. "
-                                                     "다른 사용자로 바꾼 뒤 다시 시도해 주세요.")
-            others = s.scalar(select(func.count()).select_from(User)
-                              .where(User.active.is_(True), User.id != user.id))
+                raise ValidationError(
+                    F_USER_ACTIVE,
+                    "지금 작업 중인 사용자는 사용 중지할 수 없습니다. "
+                    "다른 사용자로 바꾼 뒤 다시 시도해 주세요.",
+                )
+            others = s.scalar(
+                select(func.count()).select_from(User).where(User.active.is_(True), User.id != user.id)
+            )
             if not others:
                 raise ValidationError(F_USER_ACTIVE, "사용자가 한 명은 남아 있어야 합니다.")
         user.active = active

@@ -29,13 +29,17 @@ class FindingChoice:
     facility_id: int
 
 
-def draft_from_findings(ctx: ServiceContext, cohort_id: int, finding_ids,
-                        today: dt.date | None = None) -> ProposalInput:
+def draft_from_findings(
+    ctx: ServiceContext, cohort_id: int, finding_ids, today: dt.date | None = None
+) -> ProposalInput:
     today = today or dt.date.today()
     ids = list(dict.fromkeys(finding_ids))
     with reading(ctx) as s:
-        rows = s.execute(select(Finding, Facility).join(Facility, Facility.id == Finding.facility_id)
-                         .where(Finding.id.in_(ids), Finding.deleted_at.is_(None))).all()
+        rows = s.execute(
+            select(Finding, Facility)
+            .join(Facility, Facility.id == Finding.facility_id)
+            .where(Finding.id.in_(ids), Finding.deleted_at.is_(None))
+        ).all()
         if not rows:
             raise NotFoundError("발견사항")
         rows.sort(key=lambda r: (_SEVERITY_ORDER[r[0].severity], r[0].observed_on, r[0].id))
@@ -51,48 +55,71 @@ def draft_from_findings(ctx: ServiceContext, cohort_id: int, finding_ids,
         lines = []
         for finding, f in rows:
             where = f"{f.name}" + (f" {finding.location}" if finding.location else "")
-            head = f"- [{finding.category.label}·{finding.severity.label}] {finding.title} ({where}, " \
-                   f"{finding.observed_on:%Y-%m-%d} 점검)"
+            head = (
+                f"- [{finding.category.label}·{finding.severity.label}] {finding.title} ({where}, "
+                f"{finding.observed_on:%Y-%m-%d} 점검)"
+            )
             lines.append(head + (f"\n  {finding.description}" if finding.description else ""))
         return ProposalInput(
-            cohort_id=cohort_id, title=title[:200], problem="\n".join(lines),
+            cohort_id=cohort_id,
+            title=title[:200],
+            problem="\n".join(lines),
             facility_id=facility.id if facility else None,
             department_id=facility.department_id if facility else None,
-            submitted_on=today, due_on=default_due(today), finding_ids=tuple(f.id for f, _ in rows))
+            submitted_on=today,
+            due_on=default_due(today),
+            finding_ids=tuple(f.id for f, _ in rows),
+        )
 
 
-def linkable_findings(ctx: ServiceContext, cohort_id: int,
-                      facility_id: int | None = None) -> list[FindingChoice]:
+def linkable_findings(
+    ctx: ServiceContext, cohort_id: int, facility_id: int | None = None
+) -> list[FindingChoice]:
     """Findings from the cohort's visits (or recorded without a visit), newest first."""
-    q = (select(Finding, Facility.name).join(Facility, Facility.id == Finding.facility_id)
-         .outerjoin(Inspection, Inspection.id == Finding.inspection_id)
-         .where(Finding.deleted_at.is_(None),
-                or_(Inspection.cohort_id == cohort_id, Finding.inspection_id.is_(None))))
+    q = (
+        select(Finding, Facility.name)
+        .join(Facility, Facility.id == Finding.facility_id)
+        .outerjoin(Inspection, Inspection.id == Finding.inspection_id)
+        .where(
+            Finding.deleted_at.is_(None),
+            or_(Inspection.cohort_id == cohort_id, Finding.inspection_id.is_(None)),
+        )
+    )
     if facility_id is not None:
         q = q.where(Finding.facility_id == facility_id)
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Finding.observed_on.desc(), Finding.id.desc())).all()
-        return [FindingChoice(f.id, f"{f.observed_on:%Y-%m-%d} · {name} · {f.title} ({f.severity.label})",
-                              f.facility_id) for f, name in rows]
+        return [
+            FindingChoice(
+                f.id, f"{f.observed_on:%Y-%m-%d} · {name} · {f.title} ({f.severity.label})", f.facility_id
+            )
+            for f, name in rows
+        ]
 
 
 def proposer_choices(ctx: ServiceContext, cohort_id: int) -> list[tuple[int, str]]:
     """Active members of the cohort who can be named as a proposal's proposer."""
     with reading(ctx) as s:
-        rows = s.execute(select(Enrollment.id, Member.name, Team.name)
-                         .join(Member, Member.id == Enrollment.member_id)
-                         .outerjoin(Team, Team.id == Enrollment.team_id)
-                         .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None),
-                                Enrollment.status == EnrollmentStatus.ACTIVE)
-                         .order_by(Member.name, Enrollment.id)).all()
+        rows = s.execute(
+            select(Enrollment.id, Member.name, Team.name)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, Team.id == Enrollment.team_id)
+            .where(
+                Enrollment.cohort_id == cohort_id,
+                Enrollment.deleted_at.is_(None),
+                Enrollment.status == EnrollmentStatus.ACTIVE,
+            )
+            .order_by(Member.name, Enrollment.id)
+        ).all()
     return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
 
 
 @dataclass(frozen=True)
 class FormChoices:
     """What the proposal pages and dialogs offer: in one read."""
+
     facilities: tuple[tuple[int, str, int | None], ...]  # (id, name, managing department id)
-    departments: tuple[tuple[int, str], ...]              # active ones, 가나다
+    departments: tuple[tuple[int, str], ...]  # active ones, 가나다
     proposers: tuple[tuple[int, str], ...]
     cohorts: tuple[tuple[int, str], ...]
 
@@ -101,8 +128,10 @@ def form_choices(ctx: ServiceContext, cohort_id: int | None) -> FormChoices:
     from panelapp.services.cohorts.manage import list_cohorts
     from panelapp.services.registers.departments import list_departments
     from panelapp.services.registers.facilities import list_facilities
+
     return FormChoices(
         tuple((f.id, f.name, f.department_id) for f in list_facilities(ctx)),
         tuple((d.id, d.name) for d in list_departments(ctx, active_only=True)),
         tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None else (),
-        tuple((c.id, c.display_name) for c in list_cohorts(ctx)))
+        tuple((c.id, c.display_name) for c in list_cohorts(ctx)),
+    )

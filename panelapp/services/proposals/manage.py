@@ -14,18 +14,36 @@ from sqlalchemy import delete, insert, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import (
-    Cohort, Department, Enrollment, Facility, Finding, Proposal, ProposalEvent, proposal_findings,
+    Cohort,
+    Department,
+    Enrollment,
+    Facility,
+    Finding,
+    Proposal,
+    ProposalEvent,
+    proposal_findings,
 )
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.proposal_rules import (
-    ACTION_LABELS, can_move, default_due, needs_answer, needs_reason,
+    ACTION_LABELS,
+    can_move,
+    default_due,
+    needs_answer,
+    needs_reason,
 )
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.proposals.queries import (  # noqa: F401 - callers import these from here
-    EventInfo, LinkedFinding, ProposalDetail, ProposalQuery, ProposalRow, detail_in, get_proposal,
-    list_proposals, proposal_choices,
+    EventInfo,
+    LinkedFinding,
+    ProposalDetail,
+    ProposalQuery,
+    ProposalRow,
+    detail_in,
+    get_proposal,
+    list_proposals,
+    proposal_choices,
 )
 from panelapp.services.system.undo import UndoRecord, snapshot
 
@@ -44,18 +62,20 @@ class ProposalInput:
     facility_id: int | None = None
     department_id: int | None = None
     submitted_on: dt.date | None = None  # None: today
-    due_on: dt.date | None = None        # None: submitted + 14 days
+    due_on: dt.date | None = None  # None: submitted + 14 days
     proposer_enrollment_id: int | None = None
-    finding_ids: tuple[int, ...] = ()     # linked when the proposal is created
+    finding_ids: tuple[int, ...] = ()  # linked when the proposal is created
 
 
 def _clean(data: ProposalInput, today: dt.date) -> dict:
     errors: list[ValidationError] = []
     values: dict = {}
     for key, field, raw, size, required in (
-            ("title", F_TITLE, data.title, 200, True), ("problem", F_PROBLEM, data.problem, 4000, False),
-            ("proposal", F_PROPOSAL, data.proposal, 4000, True),
-            ("expected_effect", F_EFFECT, data.expected_effect, 2000, False)):
+        ("title", F_TITLE, data.title, 200, True),
+        ("problem", F_PROBLEM, data.problem, 4000, False),
+        ("proposal", F_PROPOSAL, data.proposal, 4000, True),
+        ("expected_effect", F_EFFECT, data.expected_effect, 2000, False),
+    ):
         try:
             values[key] = normalize_text(raw, field, size, required)
         except ValidationError as e:
@@ -67,9 +87,14 @@ def _clean(data: ProposalInput, today: dt.date) -> dict:
     if due < submitted:
         errors.append(ValidationError(F_DUE, "처리 기한은 접수일보다 앞설 수 없습니다."))
     ValidationErrors.raise_if_any(errors)
-    values.update(submitted_on=submitted, due_on=due, facility_id=data.facility_id,
-                  department_id=data.department_id, proposer_enrollment_id=data.proposer_enrollment_id,
-                  cohort_id=data.cohort_id)
+    values.update(
+        submitted_on=submitted,
+        due_on=due,
+        facility_id=data.facility_id,
+        department_id=data.department_id,
+        proposer_enrollment_id=data.proposer_enrollment_id,
+        cohort_id=data.cohort_id,
+    )
     return values
 
 
@@ -85,7 +110,9 @@ def _check_refs(s, values: dict, current: Proposal | None = None) -> None:
     if dept_id is not None:
         d = s.get(Department, dept_id)
         if d is None or d.deleted_at is not None:
-            raise ValidationError(F_DEPARTMENT, "고른 담당부서가 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
+            raise ValidationError(
+                F_DEPARTMENT, "고른 담당부서가 없습니다. 다른 사용자가 삭제했을 수 있습니다."
+            )
         if not d.active and (current is None or current.department_id != dept_id):
             raise ValidationError(F_DEPARTMENT, f"'{d.name}' 부서는 사용 중지되어 고를 수 없습니다.")
     eid = values["proposer_enrollment_id"]
@@ -108,12 +135,15 @@ def _link(s, proposal_id: int, finding_ids) -> None:
         return
     found = set(s.scalars(select(Finding.id).where(Finding.id.in_(ids), Finding.deleted_at.is_(None))))
     if found != set(ids):
-        raise ValidationError("발견사항", "연결할 발견사항 중 삭제된 것이 있습니다. 목록을 다시 불러와 주세요.")
+        raise ValidationError(
+            "발견사항", "연결할 발견사항 중 삭제된 것이 있습니다. 목록을 다시 불러와 주세요."
+        )
     s.execute(insert(proposal_findings), [{"proposal_id": proposal_id, "finding_id": i} for i in ids])
 
 
-def create_proposal(ctx: ServiceContext, data: ProposalInput,
-                    today: dt.date | None = None) -> tuple[ProposalDetail, UndoRecord]:
+def create_proposal(
+    ctx: ServiceContext, data: ProposalInput, today: dt.date | None = None
+) -> tuple[ProposalDetail, UndoRecord]:
     """A new proposal in 접수, its first history entry, and its linked findings."""
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
@@ -121,15 +151,23 @@ def create_proposal(ctx: ServiceContext, data: ProposalInput,
         p = Proposal(status=ProposalStatus.SUBMITTED, **values)
         s.add(p)
         s.flush()
-        s.add(ProposalEvent(proposal_id=p.id, user_id=ctx.user_id, from_status=None,
-                            to_status=ProposalStatus.SUBMITTED, note="제안 접수"))
+        s.add(
+            ProposalEvent(
+                proposal_id=p.id,
+                user_id=ctx.user_id,
+                from_status=None,
+                to_status=ProposalStatus.SUBMITTED,
+                note="제안 접수",
+            )
+        )
         _link(s, p.id, data.finding_ids)
         s.flush()
         return detail_in(s, p.id, today), UndoRecord.for_create(p, "개선제안 등록")
 
 
-def update_proposal(ctx: ServiceContext, proposal_id: int, data: ProposalInput, version: int,
-                    today: dt.date | None = None) -> tuple[ProposalDetail, UndoRecord]:
+def update_proposal(
+    ctx: ServiceContext, proposal_id: int, data: ProposalInput, version: int, today: dt.date | None = None
+) -> tuple[ProposalDetail, UndoRecord]:
     """Edit the content fields (not the status, answer or links)."""
     values = _clean(data, today or dt.date.today())
     with transaction(ctx) as s:
@@ -144,8 +182,9 @@ def update_proposal(ctx: ServiceContext, proposal_id: int, data: ProposalInput, 
         return detail_in(s, p.id, today), UndoRecord.for_update(p, before, "개선제안 수정")
 
 
-def set_linked_findings(ctx: ServiceContext, proposal_id: int, finding_ids, version: int,
-                        today: dt.date | None = None) -> ProposalDetail:
+def set_linked_findings(
+    ctx: ServiceContext, proposal_id: int, finding_ids, version: int, today: dt.date | None = None
+) -> ProposalDetail:
     """Replace the linked findings; the proposal's version moves on (an older undo is refused)."""
     with transaction(ctx) as s:
         p = _load(s, proposal_id)
@@ -157,9 +196,17 @@ def set_linked_findings(ctx: ServiceContext, proposal_id: int, finding_ids, vers
         return detail_in(s, p.id, today)
 
 
-def move_proposal(ctx: ServiceContext, proposal_id: int, to_status: ProposalStatus, version: int,
-                  note: str | None = None, answer: str | None = None, decline_reason: str | None = None,
-                  on: dt.date | None = None, today: dt.date | None = None) -> ProposalDetail:
+def move_proposal(
+    ctx: ServiceContext,
+    proposal_id: int,
+    to_status: ProposalStatus,
+    version: int,
+    note: str | None = None,
+    answer: str | None = None,
+    decline_reason: str | None = None,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> ProposalDetail:
     """One workflow step. `on` is the day of the answer or completion (default today)."""
     today = today or dt.date.today()
     with transaction(ctx) as s:
@@ -190,8 +237,15 @@ def move_proposal(ctx: ServiceContext, proposal_id: int, to_status: ProposalStat
             p.decline_reason = decline_reason if needs_reason(to_status) else None
         if to_status == ProposalStatus.DONE:
             p.completed_on = day
-        s.add(ProposalEvent(proposal_id=p.id, user_id=ctx.user_id, from_status=p.status,
-                            to_status=to_status, note=note or _default_note(to_status, answer, decline_reason)))
+        s.add(
+            ProposalEvent(
+                proposal_id=p.id,
+                user_id=ctx.user_id,
+                from_status=p.status,
+                to_status=to_status,
+                note=note or _default_note(to_status, answer, decline_reason),
+            )
+        )
         p.status = to_status
         s.flush()
         return detail_in(s, p.id, today)

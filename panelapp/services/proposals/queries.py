@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 
 from panelapp.db.models import (
-    Department, Enrollment, Facility, Finding, Member, Proposal, ProposalEvent, User, proposal_findings,
+    Department,
+    Enrollment,
+    Facility,
+    Finding,
+    Member,
+    Proposal,
+    ProposalEvent,
+    User,
+    proposal_findings,
 )
 from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
 from panelapp.domain.errors import NotFoundError
@@ -89,18 +97,33 @@ def _escape_like(text: str) -> str:
 
 
 def _select():
-    return (select(Proposal, Facility.name, Department.name)
-            .outerjoin(Facility, Facility.id == Proposal.facility_id)
-            .outerjoin(Department, Department.id == Proposal.department_id)
-            .where(Proposal.deleted_at.is_(None)))
+    return (
+        select(Proposal, Facility.name, Department.name)
+        .outerjoin(Facility, Facility.id == Proposal.facility_id)
+        .outerjoin(Department, Department.id == Proposal.department_id)
+        .where(Proposal.deleted_at.is_(None))
+    )
 
 
 def row_of(p: Proposal, facility: str | None, department: str | None, today: dt.date) -> ProposalRow:
-    return ProposalRow(p.id, p.cohort_id, p.title, p.facility_id, facility, p.department_id, department,
-                       p.status, p.submitted_on, p.due_on, p.answered_on, p.completed_on,
-                       days_to_answer(p.submitted_on, p.answered_on),
-                       days_to_completion(p.submitted_on, p.completed_on),
-                       is_overdue(p.status, p.due_on, today), p.version)
+    return ProposalRow(
+        p.id,
+        p.cohort_id,
+        p.title,
+        p.facility_id,
+        facility,
+        p.department_id,
+        department,
+        p.status,
+        p.submitted_on,
+        p.due_on,
+        p.answered_on,
+        p.completed_on,
+        days_to_answer(p.submitted_on, p.answered_on),
+        days_to_completion(p.submitted_on, p.completed_on),
+        is_overdue(p.status, p.due_on, today),
+        p.version,
+    )
 
 
 def overdue_clause(today: dt.date):
@@ -125,21 +148,31 @@ def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) 
     text = " ".join(query.text.split())
     if text:
         pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in
-                          (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer))))
+        q = q.where(
+            or_(
+                *(
+                    func.lower(c).like(pattern, escape="\\")
+                    for c in (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer)
+                )
+            )
+        )
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
         return [row_of(p, f, d, today) for p, f, d in rows]
 
 
 def linked_findings(s, proposal_id: int) -> tuple[LinkedFinding, ...]:
-    rows = s.execute(select(Finding, Facility.name)
-                     .join(proposal_findings, proposal_findings.c.finding_id == Finding.id)
-                     .outerjoin(Facility, Facility.id == Finding.facility_id)
-                     .where(proposal_findings.c.proposal_id == proposal_id, Finding.deleted_at.is_(None))
-                     .order_by(Finding.observed_on, Finding.id))
-    return tuple(LinkedFinding(f.id, f.title, f.category, f.severity, name, f.location, f.observed_on)
-                 for f, name in rows)
+    rows = s.execute(
+        select(Finding, Facility.name)
+        .join(proposal_findings, proposal_findings.c.finding_id == Finding.id)
+        .outerjoin(Facility, Facility.id == Finding.facility_id)
+        .where(proposal_findings.c.proposal_id == proposal_id, Finding.deleted_at.is_(None))
+        .order_by(Finding.observed_on, Finding.id)
+    )
+    return tuple(
+        LinkedFinding(f.id, f.title, f.category, f.severity, name, f.location, f.observed_on)
+        for f, name in rows
+    )
 
 
 def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
@@ -147,18 +180,31 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
     if found is None:
         raise NotFoundError("개선제안")
     p, facility, department = found
-    events = s.execute(select(ProposalEvent, User.name).outerjoin(User, User.id == ProposalEvent.user_id)
-                       .where(ProposalEvent.proposal_id == p.id)
-                       .order_by(ProposalEvent.at, ProposalEvent.id))
+    events = s.execute(
+        select(ProposalEvent, User.name)
+        .outerjoin(User, User.id == ProposalEvent.user_id)
+        .where(ProposalEvent.proposal_id == p.id)
+        .order_by(ProposalEvent.at, ProposalEvent.id)
+    )
     proposer = None
     if p.proposer_enrollment_id is not None:
-        proposer = s.scalar(select(Member.name).join(Enrollment, Enrollment.member_id == Member.id)
-                            .where(Enrollment.id == p.proposer_enrollment_id))
+        proposer = s.scalar(
+            select(Member.name)
+            .join(Enrollment, Enrollment.member_id == Member.id)
+            .where(Enrollment.id == p.proposer_enrollment_id)
+        )
     return ProposalDetail(
-        row_of(p, facility, department, today or dt.date.today()), p.problem, p.proposal,
-        p.expected_effect, p.answer, p.decline_reason, p.proposer_enrollment_id, proposer,
+        row_of(p, facility, department, today or dt.date.today()),
+        p.problem,
+        p.proposal,
+        p.expected_effect,
+        p.answer,
+        p.decline_reason,
+        p.proposer_enrollment_id,
+        proposer,
         tuple(EventInfo(e.at, e.from_status, e.to_status, name, e.note) for e, name in events),
-        linked_findings(s, p.id))
+        linked_findings(s, p.id),
+    )
 
 
 def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:

@@ -85,13 +85,16 @@ def ensure_organization(ctx: ServiceContext, name: str) -> OrganizationInfo:
         return _org_info(org)
 
 
-def update_organization(ctx: ServiceContext, org_id: int, name: str, address: str | None,
-                        phone: str | None, version: int) -> OrganizationInfo:
+def update_organization(
+    ctx: ServiceContext, org_id: int, name: str, address: str | None, phone: str | None, version: int
+) -> OrganizationInfo:
     errors: list[ValidationError] = []
     values = {}
-    for key, fn in (("name", lambda: normalize_text(name, "기관명", 100, required=True)),
-                    ("address", lambda: normalize_text(address, "주소", 200)),
-                    ("phone", lambda: normalize_office_phone(phone, "대표 전화"))):
+    for key, fn in (
+        ("name", lambda: normalize_text(name, "기관명", 100, required=True)),
+        ("address", lambda: normalize_text(address, "주소", 200)),
+        ("phone", lambda: normalize_office_phone(phone, "대표 전화")),
+    ):
         try:
             values[key] = fn()
         except ValidationError as e:
@@ -111,10 +114,12 @@ def update_organization(ctx: ServiceContext, org_id: int, name: str, address: st
 def _clean(data: DepartmentInput) -> dict:
     errors: list[ValidationError] = []
     values = {}
-    checks = (("name", lambda: normalize_text(data.name, F_DEPT_NAME, 100, required=True)),
-              ("contact_person", lambda: normalize_text(data.contact_person, F_CONTACT, 50)),
-              ("phone", lambda: normalize_office_phone(data.phone)),
-              ("email", lambda: normalize_email(data.email)))
+    checks = (
+        ("name", lambda: normalize_text(data.name, F_DEPT_NAME, 100, required=True)),
+        ("contact_person", lambda: normalize_text(data.contact_person, F_CONTACT, 50)),
+        ("phone", lambda: normalize_office_phone(data.phone)),
+        ("email", lambda: normalize_email(data.email)),
+    )
     for key, fn in checks:
         try:
             values[key] = fn()
@@ -125,8 +130,9 @@ def _clean(data: DepartmentInput) -> dict:
 
 
 def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
-    q = select(Department.id).where(func.lower(Department.name) == name.lower(),
-                                    Department.deleted_at.is_(None))
+    q = select(Department.id).where(
+        func.lower(Department.name) == name.lower(), Department.deleted_at.is_(None)
+    )
     if exclude_id is not None:
         q = q.where(Department.id != exclude_id)
     if s.scalar(q) is not None:
@@ -134,9 +140,11 @@ def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
 
 
 def _facility_counts(s) -> dict[int, int]:
-    rows = s.execute(select(Facility.department_id, func.count()).where(
-        Facility.deleted_at.is_(None), Facility.department_id.is_not(None))
-        .group_by(Facility.department_id))
+    rows = s.execute(
+        select(Facility.department_id, func.count())
+        .where(Facility.deleted_at.is_(None), Facility.department_id.is_not(None))
+        .group_by(Facility.department_id)
+    )
     return dict(rows.all())
 
 
@@ -181,8 +189,9 @@ def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentI
         return _info(dept, 0)
 
 
-def update_department(ctx: ServiceContext, department_id: int, data: DepartmentInput,
-                      version: int) -> DepartmentInfo:
+def update_department(
+    ctx: ServiceContext, department_id: int, data: DepartmentInput, version: int
+) -> DepartmentInfo:
     values = _clean(data)
     with transaction(ctx) as s:
         dept = _load(s, department_id)
@@ -194,8 +203,9 @@ def update_department(ctx: ServiceContext, department_id: int, data: DepartmentI
         return _info(dept, _facility_counts(s).get(dept.id, 0))
 
 
-def set_department_active(ctx: ServiceContext, department_id: int, active: bool,
-                          version: int | None = None) -> DepartmentInfo:
+def set_department_active(
+    ctx: ServiceContext, department_id: int, active: bool, version: int | None = None
+) -> DepartmentInfo:
     """사용 중지 / 재개: an inactive department keeps its facilities but takes no new ones."""
     with transaction(ctx) as s:
         dept = _load(s, department_id)
@@ -205,8 +215,9 @@ def set_department_active(ctx: ServiceContext, department_id: int, active: bool,
         return _info(dept, _facility_counts(s).get(dept.id, 0))
 
 
-def deactivate_department(ctx: ServiceContext, department_id: int,
-                          version: int | None = None) -> DepartmentInfo:
+def deactivate_department(
+    ctx: ServiceContext, department_id: int, version: int | None = None
+) -> DepartmentInfo:
     return set_department_active(ctx, department_id, False, version)
 
 
@@ -217,8 +228,11 @@ def delete_department(ctx: ServiceContext, department_id: int, version: int | No
         check_version(dept, version)
         count = _facility_counts(s).get(dept.id, 0)
         if count:
-            raise ValidationError(F_DEPT_NAME, f"'{dept.name}' 부서가 관리하는 시설이 {count}곳 있어 삭제할 수 "
-                                  "없습니다. 시설의 담당부서를 바꾸거나 사용 중지해 주세요.")
+            raise ValidationError(
+                F_DEPT_NAME,
+                f"'{dept.name}' 부서가 관리하는 시설이 {count}곳 있어 삭제할 수 "
+                "없습니다. 시설의 담당부서를 바꾸거나 사용 중지해 주세요.",
+            )
         dept.deleted_at, dept.deleted_by_id = utcnow(), ctx.user_id
         s.flush()
         return dept.name

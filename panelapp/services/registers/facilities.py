@@ -15,8 +15,14 @@ from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErr
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.registers.facility_types import (  # noqa: F401 - one import place for callers
-    DEFAULT_FACILITY_TYPES, FacilityTypeInfo, add_facility_type, delete_facility_type,
-    ensure_default_facility_types, list_facility_types, rename_facility_type, reorder_facility_types,
+    DEFAULT_FACILITY_TYPES,
+    FacilityTypeInfo,
+    add_facility_type,
+    delete_facility_type,
+    ensure_default_facility_types,
+    list_facility_types,
+    rename_facility_type,
+    reorder_facility_types,
 )
 
 F_FACILITY_NAME = "시설명"
@@ -62,15 +68,28 @@ def _escape_like(text: str) -> str:
 
 
 def _select_rows():
-    return (select(Facility, FacilityType.name, Department.name)
-            .outerjoin(FacilityType, FacilityType.id == Facility.facility_type_id)
-            .outerjoin(Department, Department.id == Facility.department_id)
-            .where(Facility.deleted_at.is_(None)))
+    return (
+        select(Facility, FacilityType.name, Department.name)
+        .outerjoin(FacilityType, FacilityType.id == Facility.facility_type_id)
+        .outerjoin(Department, Department.id == Facility.department_id)
+        .where(Facility.deleted_at.is_(None))
+    )
 
 
 def _info(f: Facility, type_name: str | None, dept_name: str | None) -> FacilityInfo:
-    return FacilityInfo(f.id, f.name, f.facility_type_id, type_name, f.address, f.department_id,
-                        dept_name, f.contact, f.notes, f.active, f.version)
+    return FacilityInfo(
+        f.id,
+        f.name,
+        f.facility_type_id,
+        type_name,
+        f.address,
+        f.department_id,
+        dept_name,
+        f.contact,
+        f.notes,
+        f.active,
+        f.version,
+    )
 
 
 def list_facilities(ctx: ServiceContext, query: FacilityQuery = FacilityQuery()) -> list[FacilityInfo]:
@@ -79,8 +98,12 @@ def list_facilities(ctx: ServiceContext, query: FacilityQuery = FacilityQuery())
     text = " ".join(query.search.split())
     if text:
         pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(or_(func.lower(Facility.name).like(pattern, escape="\\"),
-                        func.lower(Facility.address).like(pattern, escape="\\")))
+        q = q.where(
+            or_(
+                func.lower(Facility.name).like(pattern, escape="\\"),
+                func.lower(Facility.address).like(pattern, escape="\\"),
+            )
+        )
     if query.facility_type_id is not None:
         q = q.where(Facility.facility_type_id == query.facility_type_id)
     if query.active_only:
@@ -100,10 +123,12 @@ def get_facility(ctx: ServiceContext, facility_id: int) -> FacilityInfo:
 def _clean(data: FacilityInput) -> dict:
     errors: list[ValidationError] = []
     values: dict = {"facility_type_id": data.facility_type_id, "department_id": data.department_id}
-    checks = (("name", lambda: normalize_text(data.name, F_FACILITY_NAME, 100, required=True)),
-              ("address", lambda: normalize_text(data.address, F_ADDRESS, 200)),
-              ("contact", lambda: normalize_text(data.contact, "연락처", 100)),
-              ("notes", lambda: normalize_text(data.notes, "메모", 2000)))
+    checks = (
+        ("name", lambda: normalize_text(data.name, F_FACILITY_NAME, 100, required=True)),
+        ("address", lambda: normalize_text(data.address, F_ADDRESS, 200)),
+        ("contact", lambda: normalize_text(data.contact, "연락처", 100)),
+        ("notes", lambda: normalize_text(data.notes, "메모", 2000)),
+    )
     for key, fn in checks:
         try:
             values[key] = fn()
@@ -130,9 +155,11 @@ def _check_refs(s, values: dict, current_department_id: int | None = None) -> No
 
 
 def _check_unique(s, name: str, address: str | None, exclude_id: int | None = None) -> None:
-    q = select(Facility.id).where(Facility.deleted_at.is_(None),
-                                  func.lower(Facility.name) == name.lower(),
-                                  func.coalesce(Facility.address, "") == (address or ""))
+    q = select(Facility.id).where(
+        Facility.deleted_at.is_(None),
+        func.lower(Facility.name) == name.lower(),
+        func.coalesce(Facility.address, "") == (address or ""),
+    )
     if exclude_id is not None:
         q = q.where(Facility.id != exclude_id)
     if s.scalar(q) is not None:
@@ -163,8 +190,7 @@ def create_facility(ctx: ServiceContext, data: FacilityInput) -> FacilityInfo:
         return _reload(s, facility.id)
 
 
-def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput,
-                    version: int) -> FacilityInfo:
+def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput, version: int) -> FacilityInfo:
     values = _clean(data)
     with transaction(ctx) as s:
         facility = _load(s, facility_id)
@@ -176,8 +202,9 @@ def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput,
         return _reload(s, facility.id)
 
 
-def set_facility_active(ctx: ServiceContext, facility_id: int, active: bool,
-                        version: int | None = None) -> FacilityInfo:
+def set_facility_active(
+    ctx: ServiceContext, facility_id: int, active: bool, version: int | None = None
+) -> FacilityInfo:
     """사용 중지 / 재개: a stopped facility stays in past results but is not offered for new visits."""
     with transaction(ctx) as s:
         facility = _load(s, facility_id)

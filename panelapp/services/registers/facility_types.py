@@ -25,9 +25,11 @@ class FacilityTypeInfo:
 
 
 def _counts(s) -> dict[int, int]:
-    rows = s.execute(select(Facility.facility_type_id, func.count()).where(
-        Facility.deleted_at.is_(None), Facility.facility_type_id.is_not(None))
-        .group_by(Facility.facility_type_id))
+    rows = s.execute(
+        select(Facility.facility_type_id, func.count())
+        .where(Facility.deleted_at.is_(None), Facility.facility_type_id.is_not(None))
+        .group_by(Facility.facility_type_id)
+    )
     return dict(rows.all())
 
 
@@ -66,8 +68,7 @@ def ensure_default_facility_types(ctx: ServiceContext) -> bool:
     with transaction(ctx) as s:
         if s.scalar(select(FacilityType.id).limit(1)) is not None:
             return False
-        s.add_all(FacilityType(name=name, sort_order=i)
-                  for i, name in enumerate(DEFAULT_FACILITY_TYPES, 1))
+        s.add_all(FacilityType(name=name, sort_order=i) for i, name in enumerate(DEFAULT_FACILITY_TYPES, 1))
         return True
 
 
@@ -82,8 +83,9 @@ def add_facility_type(ctx: ServiceContext, name: str) -> FacilityTypeInfo:
         return _info(t, 0)
 
 
-def rename_facility_type(ctx: ServiceContext, type_id: int, name: str,
-                         version: int | None = None) -> FacilityTypeInfo:
+def rename_facility_type(
+    ctx: ServiceContext, type_id: int, name: str, version: int | None = None
+) -> FacilityTypeInfo:
     clean = _clean_name(name)
     with transaction(ctx) as s:
         t = _load(s, type_id)
@@ -112,9 +114,12 @@ def delete_facility_type(ctx: ServiceContext, type_id: int) -> str:
         count = _counts(s).get(t.id, 0)
         if count:
             raise ValidationError(F_TYPE, f"'{t.name}' 유형의 시설이 {count}곳 있어 삭제할 수 없습니다.")
-        s.execute(update(Facility).where(Facility.facility_type_id == t.id)
-                  .values(facility_type_id=None, version=Facility.version + 1)
-                  .execution_options(synchronize_session=False))
+        s.execute(
+            update(Facility)
+            .where(Facility.facility_type_id == t.id)
+            .values(facility_type_id=None, version=Facility.version + 1)
+            .execution_options(synchronize_session=False)
+        )
         name = t.name
         s.delete(t)
         return name

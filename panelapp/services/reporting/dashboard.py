@@ -19,9 +19,22 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, select
 
 from panelapp.db.models import (
-    Cohort, Enrollment, Facility, Finding, Inspection, Proposal, Team, proposal_findings,
+    Cohort,
+    Enrollment,
+    Facility,
+    Finding,
+    Inspection,
+    Proposal,
+    Team,
+    proposal_findings,
 )
-from panelapp.domain.enums import EnrollmentStatus, FindingCategory, InspectionStatus, ProposalStatus, Severity
+from panelapp.domain.enums import (
+    EnrollmentStatus,
+    FindingCategory,
+    InspectionStatus,
+    ProposalStatus,
+    Severity,
+)
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.localtime import KST
 from panelapp.domain.proposal_rules import ADOPTED, days_to_answer, is_overdue
@@ -97,53 +110,97 @@ def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
         if cohort is None or cohort.deleted_at is not None:
             raise NotFoundError("기수")
         live_inspections = (Inspection.cohort_id == cohort_id, Inspection.deleted_at.is_(None))
-        inspections = _tally(InspectionStatus, s.execute(
-            select(Inspection.status, func.count()).where(*live_inspections).group_by(Inspection.status)))
-        findings = (select(Finding).join(Inspection, Inspection.id == Finding.inspection_id)
-                    .where(Inspection.cohort_id == cohort_id, Finding.deleted_at.is_(None)).subquery())
-        by_severity = _tally(Severity, s.execute(
-            select(findings.c.severity, func.count()).group_by(findings.c.severity)))
-        by_category = _tally(FindingCategory, s.execute(
-            select(findings.c.category, func.count()).group_by(findings.c.category)))
-        proposals = s.execute(select(Proposal.status, Proposal.submitted_on, Proposal.answered_on, Proposal.due_on)
-                              .where(Proposal.cohort_id == cohort_id, Proposal.deleted_at.is_(None))).all()
-        days = [d for d in (days_to_answer(p.submitted_on, p.answered_on) for p in proposals) if d is not None]
-        enrollment_ids = list(s.scalars(select(Enrollment.id).where(
-            Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None),
-            Enrollment.status == EnrollmentStatus.ACTIVE)))
+        inspections = _tally(
+            InspectionStatus,
+            s.execute(
+                select(Inspection.status, func.count()).where(*live_inspections).group_by(Inspection.status)
+            ),
+        )
+        findings = (
+            select(Finding)
+            .join(Inspection, Inspection.id == Finding.inspection_id)
+            .where(Inspection.cohort_id == cohort_id, Finding.deleted_at.is_(None))
+            .subquery()
+        )
+        by_severity = _tally(
+            Severity, s.execute(select(findings.c.severity, func.count()).group_by(findings.c.severity))
+        )
+        by_category = _tally(
+            FindingCategory,
+            s.execute(select(findings.c.category, func.count()).group_by(findings.c.category)),
+        )
+        proposals = s.execute(
+            select(Proposal.status, Proposal.submitted_on, Proposal.answered_on, Proposal.due_on).where(
+                Proposal.cohort_id == cohort_id, Proposal.deleted_at.is_(None)
+            )
+        ).all()
+        days = [
+            d for d in (days_to_answer(p.submitted_on, p.answered_on) for p in proposals) if d is not None
+        ]
+        enrollment_ids = list(
+            s.scalars(
+                select(Enrollment.id).where(
+                    Enrollment.cohort_id == cohort_id,
+                    Enrollment.deleted_at.is_(None),
+                    Enrollment.status == EnrollmentStatus.ACTIVE,
+                )
+            )
+        )
         stats = stats_for(s, enrollment_ids, today).values()
         rates = [st.rate for st in stats if st.rate is not None]
         return DashboardData(
-            cohort_id, cohort.name, today, inspections, by_severity, by_category,
+            cohort_id,
+            cohort.name,
+            today,
+            inspections,
+            by_severity,
+            by_category,
             _tally(ProposalStatus, ((p.status, 1) for p in proposals)),
             sum(1 for p in proposals if p.status in ADOPTED),
             sum(1 for p in proposals if p.status == ProposalStatus.DECLINED),
-            float(statistics.median(days)) if days else None, len(days),
+            float(statistics.median(days)) if days else None,
+            len(days),
             sum(1 for p in proposals if is_overdue(p.status, p.due_on, today)),
             len(enrollment_ids),
             statistics.fmean(st.hours for st in stats) if enrollment_ids else None,
             statistics.fmean(rates) if rates else None,
-            _upcoming(s, live_inspections, today), _urgent(s, cohort_id))
+            _upcoming(s, live_inspections, today),
+            _urgent(s, cohort_id),
+        )
 
 
 def _upcoming(s, live, today: dt.date) -> tuple[UpcomingInspection, ...]:
     last = today + dt.timedelta(days=UPCOMING_DAYS - 1)
-    rows = s.execute(select(Inspection.id, Inspection.scheduled_date, Inspection.start_time, Facility.name, Team.name)
-                     .join(Facility, Facility.id == Inspection.facility_id)
-                     .outerjoin(Team, Team.id == Inspection.team_id)
-                     .where(*live, Inspection.status == InspectionStatus.PLANNED,
-                            Inspection.scheduled_date.between(today, last))
-                     .order_by(Inspection.scheduled_date, Inspection.start_time, Inspection.id))
+    rows = s.execute(
+        select(Inspection.id, Inspection.scheduled_date, Inspection.start_time, Facility.name, Team.name)
+        .join(Facility, Facility.id == Inspection.facility_id)
+        .outerjoin(Team, Team.id == Inspection.team_id)
+        .where(
+            *live,
+            Inspection.status == InspectionStatus.PLANNED,
+            Inspection.scheduled_date.between(today, last),
+        )
+        .order_by(Inspection.scheduled_date, Inspection.start_time, Inspection.id)
+    )
     return tuple(UpcomingInspection(*row) for row in rows)
 
 
 def _urgent(s, cohort_id: int) -> tuple[UrgentFinding, ...]:
-    covered = exists().where(proposal_findings.c.finding_id == Finding.id,
-                             proposal_findings.c.proposal_id == Proposal.id, Proposal.deleted_at.is_(None))
-    rows = s.execute(select(Finding.id, Finding.title, Facility.name, Finding.location, Finding.observed_on)
-                     .join(Inspection, Inspection.id == Finding.inspection_id)
-                     .join(Facility, Facility.id == Finding.facility_id)
-                     .where(Inspection.cohort_id == cohort_id, Finding.deleted_at.is_(None),
-                            Finding.severity == Severity.URGENT, ~covered)
-                     .order_by(Finding.observed_on, Finding.id))
+    covered = exists().where(
+        proposal_findings.c.finding_id == Finding.id,
+        proposal_findings.c.proposal_id == Proposal.id,
+        Proposal.deleted_at.is_(None),
+    )
+    rows = s.execute(
+        select(Finding.id, Finding.title, Facility.name, Finding.location, Finding.observed_on)
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .join(Facility, Facility.id == Finding.facility_id)
+        .where(
+            Inspection.cohort_id == cohort_id,
+            Finding.deleted_at.is_(None),
+            Finding.severity == Severity.URGENT,
+            ~covered,
+        )
+        .order_by(Finding.observed_on, Finding.id)
+    )
     return tuple(UrgentFinding(*row) for row in rows)

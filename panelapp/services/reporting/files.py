@@ -14,10 +14,9 @@ from pathlib import Path
 
 from panelapp.db.models import AccessLog
 from panelapp.domain.errors import DomainError
-from panelapp.services.context import ServiceContext, transaction
 from panelapp.domain.report_data import ReportData, ReportOptions
-from panelapp.services.reporting.query import build_report_data
-from panelapp.services.reporting.query import check_options
+from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.reporting.query import build_report_data, check_options
 
 
 @dataclass(frozen=True)
@@ -48,10 +47,16 @@ class _Phase:
             self.token.progress(self.start + round(share * (self.end - self.start)), 100, text)
 
 
-def write_report(ctx: ServiceContext, options: ReportOptions, pdf_path: str | Path,
-                 xlsx_path: str | Path | None = None, token=None) -> ReportResult:
+def write_report(
+    ctx: ServiceContext,
+    options: ReportOptions,
+    pdf_path: str | Path,
+    xlsx_path: str | Path | None = None,
+    token=None,
+) -> ReportResult:
     from panelapp.reports.improvement_report import render_improvement_report
     from panelapp.reports.report_xlsx import report_xlsx_bytes
+
     pdf_path = Path(pdf_path)
     xlsx_path = Path(xlsx_path) if xlsx_path else None
     if pdf_path.suffix.lower() != ".pdf":
@@ -72,9 +77,15 @@ def write_report(ctx: ServiceContext, options: ReportOptions, pdf_path: str | Pa
         _write_all(pdf_path, pdf, xlsx_path, xlsx)
     else:
         with transaction(ctx) as s:
-            s.add(AccessLog(user_id=ctx.user_id, action="report_unmasked", purpose=purpose,
-                            detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
-                                   f"file={pdf_path.name}" + (f", {xlsx_path.name}" if xlsx_path else "")))
+            s.add(
+                AccessLog(
+                    user_id=ctx.user_id,
+                    action="report_unmasked",
+                    purpose=purpose,
+                    detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
+                    f"file={pdf_path.name}" + (f", {xlsx_path.name}" if xlsx_path else ""),
+                )
+            )
             s.flush()
             _write_all(pdf_path, pdf, xlsx_path, xlsx)
     if token is not None:
@@ -83,8 +94,15 @@ def write_report(ctx: ServiceContext, options: ReportOptions, pdf_path: str | Pa
 
 
 def _result(data: ReportData, pdf_path: Path, pages: int, xlsx_path: Path | None) -> ReportResult:
-    return ReportResult(str(pdf_path), pages, str(xlsx_path) if xlsx_path else None, data.masked,
-                        len(data.facilities), data.summary.findings, data.summary.proposals)
+    return ReportResult(
+        str(pdf_path),
+        pages,
+        str(xlsx_path) if xlsx_path else None,
+        data.masked,
+        len(data.facilities),
+        data.summary.findings,
+        data.summary.proposals,
+    )
 
 
 def _write_all(pdf_path: Path, pdf: bytes, xlsx_path: Path | None, xlsx: bytes | None) -> None:
@@ -96,8 +114,10 @@ def _write_all(pdf_path: Path, pdf: bytes, xlsx_path: Path | None, xlsx: bytes |
             try:
                 os.replace(tmp, target)
             except PermissionError:
-                raise DomainError(f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel 등에서 "
-                                  "열려 있으면 닫고 다시 시도해 주세요.") from None
+                raise DomainError(
+                    f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel 등에서 "
+                    "열려 있으면 닫고 다시 시도해 주세요."
+                ) from None
     finally:
         for tmp, _target in temps:
             tmp.unlink(missing_ok=True)

@@ -13,21 +13,38 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from panelapp.db.models import (
-    Attachment, ChecklistItem, ChecklistResponse, ChecklistSection, Cohort, Department, Facility,
-    FacilityType, Finding, Inspection, Organization, Proposal, proposal_findings,
+    Attachment,
+    ChecklistItem,
+    ChecklistResponse,
+    ChecklistSection,
+    Cohort,
+    Department,
+    Facility,
+    FacilityType,
+    Finding,
+    Inspection,
+    Organization,
+    Proposal,
+    proposal_findings,
 )
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import KST
+from panelapp.domain.report_data import (
+    FacilitySection,
+    FindingRow,
+    Photo,
+    ProposalRow,
+    ReportData,
+    ReportOptions,
+    SectionScore,
+)
 from panelapp.domain.validation import mask_name, normalize_text
-from panelapp.services.reporting import figures as fig
 from panelapp.services.attachments.store import attachment_path
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.reporting import figures as fig
 from panelapp.services.reporting.appendix import load_appendix
 from panelapp.services.reporting.summary import summarize
-from panelapp.domain.report_data import (
-    FacilitySection, FindingRow, Photo, ProposalRow, ReportData, ReportOptions, SectionScore,
-)
 
 STEPS = 6
 
@@ -52,8 +69,11 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         cohort = s.get(Cohort, options.cohort_id)
         if cohort is None or cohort.deleted_at is not None:
             raise NotFoundError("기수")
-        org = (s.get(Organization, cohort.organization_id) if cohort.organization_id else
-               s.scalar(select(Organization).order_by(Organization.id).limit(1)))
+        org = (
+            s.get(Organization, cohort.organization_id)
+            if cohort.organization_id
+            else s.scalar(select(Organization).order_by(Organization.id).limit(1))
+        )
         start, end = options.date_from or cohort.term_start, options.date_to or cohort.term_end
         today = options.report_date or dt.datetime.now(KST).date()
         name = (lambda n: mask_name(n) if n else n) if options.mask_personal else (lambda n: n)
@@ -62,9 +82,13 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         step("점검 결과를 모으는 중…")
         inspections = s.execute(
             select(Inspection.id, Inspection.facility_id, Inspection.scheduled_date, Inspection.status)
-            .where(Inspection.cohort_id == cohort.id, Inspection.deleted_at.is_(None),
-                   Inspection.scheduled_date.between(start, end))
-            .order_by(Inspection.scheduled_date, Inspection.id)).all()
+            .where(
+                Inspection.cohort_id == cohort.id,
+                Inspection.deleted_at.is_(None),
+                Inspection.scheduled_date.between(start, end),
+            )
+            .order_by(Inspection.scheduled_date, Inspection.id)
+        ).all()
         inspections = [r for r in inspections if wanted is None or r.facility_id in wanted]
         completed = [r for r in inspections if r.status == InspectionStatus.COMPLETED]
         scores = _scores(s, cohort.id, start, end, {r.id: r.facility_id for r in completed})
@@ -81,16 +105,29 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         events, participation = load_appendix(s, cohort.id, start, end, today, name)
         facility_filter = None
         if wanted is not None:
-            facility_filter = tuple(s.scalars(select(Facility.name).where(Facility.id.in_(wanted))
-                                              .order_by(Facility.name)))
+            facility_filter = tuple(
+                s.scalars(select(Facility.name).where(Facility.id.in_(wanted)).order_by(Facility.name))
+            )
         step("요약을 계산하는 중…")
         summary = summarize(inspections, completed, findings, proposals, events, participation, start, end)
         return ReportData(
-            organization=org.name if org else "", logo_png=org.logo_png if org else None,
-            cohort_name=cohort.name, date_from=start, date_to=end, generated_on=today,
-            prepared_by=ctx.user_name, masked=options.mask_personal, sections=frozenset(options.sections),
-            photos=options.photos, summary=summary, facilities=facilities, proposals=tuple(proposals),
-            events=events, participation=participation, facility_filter=facility_filter)
+            organization=org.name if org else "",
+            logo_png=org.logo_png if org else None,
+            cohort_name=cohort.name,
+            date_from=start,
+            date_to=end,
+            generated_on=today,
+            prepared_by=ctx.user_name,
+            masked=options.mask_personal,
+            sections=frozenset(options.sections),
+            photos=options.photos,
+            summary=summary,
+            facilities=facilities,
+            proposals=tuple(proposals),
+            events=events,
+            participation=participation,
+            facility_filter=facility_filter,
+        )
 
 
 def _stepper(token):
@@ -101,6 +138,7 @@ def _stepper(token):
             token.check()
             token.progress(state["done"], STEPS, text)
         state["done"] += 1
+
     return step
 
 
@@ -108,14 +146,23 @@ def _scores(s, cohort_id, start, end, facility_of: dict[int, int]) -> dict[int, 
     """facility id → {(position, section title): [Answer]} pooled over its completed visits."""
     out: dict[int, dict] = defaultdict(lambda: defaultdict(list))
     rows = s.execute(
-        select(ChecklistResponse.inspection_id, ChecklistSection.position, ChecklistSection.title,
-               ChecklistItem.kind, ChecklistResponse.value)
+        select(
+            ChecklistResponse.inspection_id,
+            ChecklistSection.position,
+            ChecklistSection.title,
+            ChecklistItem.kind,
+            ChecklistResponse.value,
+        )
         .join(Inspection, Inspection.id == ChecklistResponse.inspection_id)
         .join(ChecklistItem, ChecklistItem.id == ChecklistResponse.item_id)
         .join(ChecklistSection, ChecklistSection.id == ChecklistItem.section_id)
-        .where(Inspection.cohort_id == cohort_id, Inspection.deleted_at.is_(None),
-               Inspection.status == InspectionStatus.COMPLETED,
-               Inspection.scheduled_date.between(start, end)))
+        .where(
+            Inspection.cohort_id == cohort_id,
+            Inspection.deleted_at.is_(None),
+            Inspection.status == InspectionStatus.COMPLETED,
+            Inspection.scheduled_date.between(start, end),
+        )
+    )
     for insp_id, position, title, kind, value in rows:
         facility = facility_of.get(insp_id)
         if facility is not None:
@@ -124,28 +171,55 @@ def _scores(s, cohort_id, start, end, facility_of: dict[int, int]) -> dict[int, 
 
 
 def _findings(s, db, cohort, start, end, wanted, options) -> list[FindingRow]:
-    stmt = (select(Finding).join(Inspection, Inspection.id == Finding.inspection_id)
-            .where(Finding.deleted_at.is_(None), Finding.observed_on.between(start, end),
-                   Inspection.cohort_id == cohort.id, Inspection.deleted_at.is_(None))
-            .order_by(Finding.observed_on, Finding.id))
+    stmt = (
+        select(Finding)
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(
+            Finding.deleted_at.is_(None),
+            Finding.observed_on.between(start, end),
+            Inspection.cohort_id == cohort.id,
+            Inspection.deleted_at.is_(None),
+        )
+        .order_by(Finding.observed_on, Finding.id)
+    )
     if wanted is not None:
         stmt = stmt.where(Finding.facility_id.in_(wanted))
     rows = s.scalars(stmt).all()
     photos: dict[int, list[Attachment]] = defaultdict(list)
     ids = [f.id for f in rows]
     for chunk in range(0, len(ids), 500):
-        for a in s.scalars(select(Attachment).where(
-                Attachment.owner_type == "finding", Attachment.owner_id.in_(ids[chunk:chunk + 500]),
-                Attachment.deleted_at.is_(None), Attachment.mime.like("image/%")).order_by(Attachment.id)):
+        for a in s.scalars(
+            select(Attachment)
+            .where(
+                Attachment.owner_type == "finding",
+                Attachment.owner_id.in_(ids[chunk : chunk + 500]),
+                Attachment.deleted_at.is_(None),
+                Attachment.mime.like("image/%"),
+            )
+            .order_by(Attachment.id)
+        ):
             photos[a.owner_id].append(a)
     links = _finding_links(s, ids)
     out = []
     for f in rows:
-        chosen = photos[f.id][:options.max_photos_per_finding] if options.photos else []
-        out.append(FindingRow(
-            f.id, f.facility_id, f.observed_on, f.title, f.category.label, f.severity, f.location, f.description,
-            tuple(Photo(str(attachment_path(db, a.sha256)), a.caption, a.width, a.height) for a in chosen),
-            len(photos[f.id]), tuple(sorted(links.get(f.id, ())))))
+        chosen = photos[f.id][: options.max_photos_per_finding] if options.photos else []
+        out.append(
+            FindingRow(
+                f.id,
+                f.facility_id,
+                f.observed_on,
+                f.title,
+                f.category.label,
+                f.severity,
+                f.location,
+                f.description,
+                tuple(
+                    Photo(str(attachment_path(db, a.sha256)), a.caption, a.width, a.height) for a in chosen
+                ),
+                len(photos[f.id]),
+                tuple(sorted(links.get(f.id, ()))),
+            )
+        )
     return out
 
 
@@ -154,49 +228,79 @@ def _finding_links(s, finding_ids: list[int]) -> dict[int, set[int]]:
     out: dict[int, set[int]] = defaultdict(set)
     for chunk in range(0, len(finding_ids), 500):
         for p_id, f_id in s.execute(
-                select(proposal_findings.c.proposal_id, proposal_findings.c.finding_id)
-                .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
-                .where(proposal_findings.c.finding_id.in_(finding_ids[chunk:chunk + 500]),
-                       Proposal.deleted_at.is_(None))):
+            select(proposal_findings.c.proposal_id, proposal_findings.c.finding_id)
+            .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
+            .where(
+                proposal_findings.c.finding_id.in_(finding_ids[chunk : chunk + 500]),
+                Proposal.deleted_at.is_(None),
+            )
+        ):
             out[f_id].add(p_id)
     return out
 
 
 def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[ProposalRow]:
     from panelapp.db.models import Enrollment, Member
+
     rows = s.execute(
         select(Proposal, Facility.name, Department.name, Member.name)
         .outerjoin(Facility, Facility.id == Proposal.facility_id)
         .outerjoin(Department, Department.id == Proposal.department_id)
         .outerjoin(Enrollment, Enrollment.id == Proposal.proposer_enrollment_id)
         .outerjoin(Member, Member.id == Enrollment.member_id)
-        .where(Proposal.cohort_id == cohort_id, Proposal.deleted_at.is_(None),
-               Proposal.submitted_on.between(start, end))
-        .order_by(Proposal.submitted_on, Proposal.id)).all()
+        .where(
+            Proposal.cohort_id == cohort_id,
+            Proposal.deleted_at.is_(None),
+            Proposal.submitted_on.between(start, end),
+        )
+        .order_by(Proposal.submitted_on, Proposal.id)
+    ).all()
     linked: dict[int, set[int]] = defaultdict(set)
     ids = [p.id for p, *_ in rows]
     for chunk in range(0, len(ids), 500):
         for p_id, f_id in s.execute(
-                select(proposal_findings.c.proposal_id, proposal_findings.c.finding_id)
-                .join(Finding, Finding.id == proposal_findings.c.finding_id)
-                .where(proposal_findings.c.proposal_id.in_(ids[chunk:chunk + 500]), Finding.deleted_at.is_(None))):
+            select(proposal_findings.c.proposal_id, proposal_findings.c.finding_id)
+            .join(Finding, Finding.id == proposal_findings.c.finding_id)
+            .where(
+                proposal_findings.c.proposal_id.in_(ids[chunk : chunk + 500]), Finding.deleted_at.is_(None)
+            )
+        ):
             linked[p_id].add(f_id)
     in_scope = {f.id for f in findings}
     out = []
     for p, facility, department, proposer in rows:
         if wanted is not None and p.facility_id not in wanted and not (linked[p.id] & in_scope):
             continue
-        out.append(ProposalRow(
-            p.id, p.facility_id, facility, p.title, p.proposal, department, name(proposer), p.status,
-            p.submitted_on, p.due_on, p.answered_on, p.answer, p.decline_reason, p.completed_on,
-            fig.days_to_answer(p.submitted_on, p.answered_on),
-            fig.is_overdue(p.status, p.due_on, today), tuple(sorted(linked[p.id]))))
+        out.append(
+            ProposalRow(
+                p.id,
+                p.facility_id,
+                facility,
+                p.title,
+                p.proposal,
+                department,
+                name(proposer),
+                p.status,
+                p.submitted_on,
+                p.due_on,
+                p.answered_on,
+                p.answer,
+                p.decline_reason,
+                p.completed_on,
+                fig.days_to_answer(p.submitted_on, p.answered_on),
+                fig.is_overdue(p.status, p.due_on, today),
+                tuple(sorted(linked[p.id])),
+            )
+        )
     return out
 
 
 def _facility_sections(s, completed, scores, findings, proposals) -> tuple[FacilitySection, ...]:
-    ids = ({r.facility_id for r in completed} | {f.facility_id for f in findings}
-           | {p.facility_id for p in proposals if p.facility_id is not None})
+    ids = (
+        {r.facility_id for r in completed}
+        | {f.facility_id for f in findings}
+        | {p.facility_id for p in proposals if p.facility_id is not None}
+    )
     if not ids:
         return ()
     visits: dict[int, list[dt.date]] = defaultdict(list)
@@ -217,16 +321,30 @@ def _facility_sections(s, completed, scores, findings, proposals) -> tuple[Facil
         select(Facility.id, Facility.name, FacilityType.name, Facility.address, Department.name)
         .outerjoin(FacilityType, FacilityType.id == Facility.facility_type_id)
         .outerjoin(Department, Department.id == Facility.department_id)
-        .where(Facility.id.in_(ids)).order_by(Facility.name, Facility.id)).all()
+        .where(Facility.id.in_(ids))
+        .order_by(Facility.name, Facility.id)
+    ).all()
     out = []
     for f_id, f_name, type_name, address, department in rows:
-        sections = [(title, fig.section_score(answers)) for (_pos, title), answers in
-                    sorted(scores.get(f_id, {}).items())]
+        sections = [
+            (title, fig.section_score(answers))
+            for (_pos, title), answers in sorted(scores.get(f_id, {}).items())
+        ]
         overall = fig.overall_score(sc for _t, sc in sections)
-        out.append(FacilitySection(
-            f_id, f_name, type_name, address, department, tuple(visits[f_id]),
-            tuple(SectionScore(title, sc.answered, _round(sc.points)) for title, sc in sections),
-            _round(overall.points), tuple(by_facility[f_id]), tuple(props[f_id])))
+        out.append(
+            FacilitySection(
+                f_id,
+                f_name,
+                type_name,
+                address,
+                department,
+                tuple(visits[f_id]),
+                tuple(SectionScore(title, sc.answered, _round(sc.points)) for title, sc in sections),
+                _round(overall.points),
+                tuple(by_facility[f_id]),
+                tuple(props[f_id]),
+            )
+        )
     return tuple(out)
 
 

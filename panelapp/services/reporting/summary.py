@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 
 from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus, Severity
-from panelapp.services.reporting import figures as fig
 from panelapp.domain.report_data import Summary, Tally
+from panelapp.services.reporting import figures as fig
 
 
 def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
@@ -31,17 +31,23 @@ def summarize(inspections, completed, findings, proposals, events, participation
     return Summary(
         inspections_completed=len(completed),
         inspections_by_status=tuple(Tally(st.label, statuses[st]) for st in InspectionStatus),
-        inspections_by_month=tuple(Tally(f"{m}월" if one_year else f"{y % 100}.{m}", per_month[(y, m)])
-                                   for y, m in months),
+        inspections_by_month=tuple(
+            Tally(f"{m}월" if one_year else f"{y % 100}.{m}", per_month[(y, m)]) for y, m in months
+        ),
         facilities_inspected=len({r.facility_id for r in completed}),
         findings=len(findings),
         findings_by_severity=tuple(Tally(sv.label, severities[sv]) for sv in Severity),
         findings_by_category=tuple(Tally(c.label, categories[c.label]) for c in FindingCategory),
         proposals=len(proposals),
         proposals_by_status=tuple(Tally(st.label, p_status[st]) for st in ProposalStatus),
-        accepted=accepted, declined=declined, acceptance_rate=rate,
-        answered=sum(1 for d in days if d is not None), median_days_to_answer=fig.median_days(days),
+        accepted=accepted,
+        declined=declined,
+        acceptance_rate=rate,
+        answered=sum(1 for d in days if d is not None),
+        median_days_to_answer=fig.median_days(days),
         overdue=sum(1 for p in proposals if p.overdue),
-        members=len(participation), participants=sum(1 for r in participation if r.attended > 0),
+        members=len(participation),
+        participants=sum(1 for r in participation if r.attended > 0),
         events_held=sum(1 for e in events if e.held),
-        attendance_hours=round(sum(r.hours for r in participation), 1))
+        attendance_hours=round(sum(r.hours for r in participation), 1),
+    )

@@ -21,18 +21,34 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from panelapp.db.base import utcnow
-from panelapp.db.models import ActivityEvent, Attendance, ChecklistResponse, Facility, Inspection, InspectionAssignment
+from panelapp.db.models import (
+    ActivityEvent,
+    Attendance,
+    ChecklistResponse,
+    Facility,
+    Inspection,
+    InspectionAssignment,
+)
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import KST
 from panelapp.domain.scoring import SCORE_VALUES, YES_NO_VALUES
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
-from panelapp.services.results.sheet import (  # noqa: F401 - callers import these from here
-    F_ATTENDEES, F_END, F_REQUIRED, F_START, Completion, Participant, Response, ResultSheet,
-    item_label, missing_required, sheet_in,
-)
 from panelapp.services.inspections.rules import MAX_SPAN, check_status
+from panelapp.services.results.sheet import (  # noqa: F401 - callers import these from here
+    F_ATTENDEES,
+    F_END,
+    F_REQUIRED,
+    F_START,
+    Completion,
+    Participant,
+    Response,
+    ResultSheet,
+    item_label,
+    missing_required,
+    sheet_in,
+)
 
 F_STATUS = "상태"
 EDITABLE = (InspectionStatus.PLANNED, InspectionStatus.COMPLETED)
@@ -43,10 +59,15 @@ def _load(s, inspection_id: int) -> Inspection:
     if insp is None or insp.deleted_at is not None:
         raise NotFoundError("점검")
     if insp.status not in EDITABLE:
-        raise ValidationError(F_STATUS, f"{insp.status.label}된 점검에는 결과를 입력할 수 없습니다. "
-                                        "상태를 예정으로 되돌린 뒤 입력해 주세요.")
+        raise ValidationError(
+            F_STATUS,
+            f"{insp.status.label}된 점검에는 결과를 입력할 수 없습니다. "
+            "상태를 예정으로 되돌린 뒤 입력해 주세요.",
+        )
     if insp.template_version_id is None:
-        raise ValidationError("점검표", "이 점검에는 점검표가 지정되어 있지 않습니다. 점검을 수정해 점검표를 골라 주세요.")
+        raise ValidationError(
+            "점검표", "이 점검에는 점검표가 지정되어 있지 않습니다. 점검을 수정해 점검표를 골라 주세요."
+        )
     return insp
 
 
@@ -67,14 +88,20 @@ def _clean(item, label: str, r: Response) -> dict:
     if item.kind == ChecklistItemKind.TEXT:
         value = None
     text = normalize_text(r.text, label, 2000) if item.kind == ChecklistItemKind.TEXT else None
-    return {"value": value, "text": text or None, "note": normalize_text(r.note, f"{label} 메모", 1000) or None}
+    return {
+        "value": value,
+        "text": text or None,
+        "note": normalize_text(r.note, f"{label} 메모", 1000) or None,
+    }
 
 
 def _write_responses(s, insp: Inspection, responses: Iterable[Response]) -> None:
     sheet = sheet_in(s, insp)
     items = {i.id: (i, item_label(i, sec)) for sec in sheet.sections for i in sec.items}
-    stored = {r.item_id: r for r in s.scalars(select(ChecklistResponse)
-                                              .where(ChecklistResponse.inspection_id == insp.id))}
+    stored = {
+        r.item_id: r
+        for r in s.scalars(select(ChecklistResponse).where(ChecklistResponse.inspection_id == insp.id))
+    }
     for r in responses:
         if r.item_id not in items:
             raise ValidationError("점검표", "이 점검의 점검표에 없는 항목입니다. 화면을 다시 열어 주세요.")
@@ -101,8 +128,9 @@ def _refuse_missing(s, insp: Inspection) -> None:
         raise ValidationError(F_REQUIRED, f"답하지 않은 필수 항목이 {len(missing)}개 있습니다: {shown}")
 
 
-def save_results(ctx: ServiceContext, inspection_id: int, responses: Iterable[Response],
-                 version: int) -> ResultSheet:
+def save_results(
+    ctx: ServiceContext, inspection_id: int, responses: Iterable[Response], version: int
+) -> ResultSheet:
     """임시 저장: the given answers, all or none of them."""
     with transaction(ctx) as s:
         insp = _load(s, inspection_id)
@@ -119,8 +147,14 @@ def _local(value: dt.datetime | None, field: str) -> dt.datetime:
     return value.replace(tzinfo=KST) if value.tzinfo is None else value
 
 
-def complete_inspection(ctx: ServiceContext, inspection_id: int, responses: Iterable[Response],
-                        completion: Completion, version: int, today: dt.date | None = None) -> ResultSheet:
+def complete_inspection(
+    ctx: ServiceContext,
+    inspection_id: int,
+    responses: Iterable[Response],
+    completion: Completion,
+    version: int,
+    today: dt.date | None = None,
+) -> ResultSheet:
     """완료: answers, actual visit time and attendance in one transaction."""
     start, end = _local(completion.start, F_START), _local(completion.end, F_END)
     if end <= start:
@@ -138,17 +172,22 @@ def complete_inspection(ctx: ServiceContext, inspection_id: int, responses: Iter
         _refuse_missing(s, insp)
         _write_attendance(s, insp, set(completion.present_ids))
         insp.status, insp.status_reason = InspectionStatus.COMPLETED, None
-        insp.actual_start, insp.actual_end = start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+        insp.actual_start, insp.actual_end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         s.flush()
         return sheet_in(s, insp)
 
 
 def _write_attendance(s, insp: Inspection, present: set[int]) -> None:
     from panelapp.services.inspections.scheduling import _sync_event
-    assigned = {a.enrollment_id: a for a in s.scalars(
-        select(InspectionAssignment).where(InspectionAssignment.inspection_id == insp.id))}
+
+    assigned = {
+        a.enrollment_id: a
+        for a in s.scalars(select(InspectionAssignment).where(InspectionAssignment.inspection_id == insp.id))
+    }
     if present - set(assigned):
-        raise ValidationError(F_ATTENDEES, "이 점검에 배정되지 않은 사람이 있습니다. 화면을 다시 열어 주세요.")
+        raise ValidationError(
+            F_ATTENDEES, "이 점검에 배정되지 않은 사람이 있습니다. 화면을 다시 열어 주세요."
+        )
     if not present:
         raise ValidationError(F_ATTENDEES, "점검에 참여한 사람을 한 명 이상 골라 주세요.")
     _sync_event(s, insp, s.get(Facility, insp.facility_id))

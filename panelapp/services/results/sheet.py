@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from panelapp.db.models import (
-    ActivityEvent, Attendance, ChecklistResponse, Enrollment, Inspection, InspectionAssignment, Member,
+    ActivityEvent,
+    Attendance,
+    ChecklistResponse,
+    Enrollment,
+    Inspection,
+    InspectionAssignment,
+    Member,
 )
 from panelapp.domain.enums import AssignmentRole, ChecklistItemKind
 from panelapp.domain.localtime import to_local
@@ -22,7 +28,7 @@ F_REQUIRED, F_ATTENDEES, F_START, F_END = "필수 항목", "참여자", "실제 
 class Response:
     item_id: int
     value: str | None = None  # "1".."5" / "yes" "no" "na"; None for text items or no answer
-    text: str | None = None   # text items
+    text: str | None = None  # text items
     note: str | None = None
 
 
@@ -44,11 +50,11 @@ class Participant:
 @dataclass(frozen=True)
 class ResultSheet:
     inspection_id: int
-    title: str             # "한빛국민체육센터 점검"
+    title: str  # "한빛국민체육센터 점검"
     scheduled_date: dt.date
     start_time: dt.time | None
     end_time: dt.time | None
-    status: object         # InspectionStatus
+    status: object  # InspectionStatus
     template_label: str | None
     sections: tuple[SectionInfo, ...]
     responses: tuple[Response, ...]
@@ -67,7 +73,7 @@ class ResultSheet:
 
 
 def item_label(item: ItemInfo, section: SectionInfo | None = None) -> str:
-    """"안전 1번(소화기가 비치되어 있고…)": names an item in messages."""
+    """ "안전 1번(소화기가 비치되어 있고…)": names an item in messages."""
     short = item.text if len(item.text) <= 16 else item.text[:15] + "…"
     prefix = f"{section.title} " if section is not None else ""
     return f"{prefix}{item.position}번({short})"
@@ -81,17 +87,30 @@ def _answered(item: ItemInfo, r: Response | None) -> bool:
 
 def scores_for(sections: tuple[SectionInfo, ...], answers: dict[int, Response]):
     """Live scores from answers held by item id (the dialog's current state)."""
-    per_section = [section_score(Answer(i.kind, (answers[i.id].text if i.kind == ChecklistItemKind.TEXT
-                                                 else answers[i.id].value) if i.id in answers else None)
-                                 for i in sec.items) for sec in sections]
+    per_section = [
+        section_score(
+            Answer(
+                i.kind,
+                (answers[i.id].text if i.kind == ChecklistItemKind.TEXT else answers[i.id].value)
+                if i.id in answers
+                else None,
+            )
+            for i in sec.items
+        )
+        for sec in sections
+    ]
     return per_section, overall_score(per_section)
 
 
 def missing_items(sheet: ResultSheet, answers: dict[int, Response] | None = None) -> dict[int, str]:
     """Required items without an answer: item id → label, in checklist order."""
     answers = answers if answers is not None else {r.item_id: r for r in sheet.responses}
-    return {i.id: item_label(i, sec) for sec in sheet.sections for i in sec.items
-            if i.required and not _answered(i, answers.get(i.id))}
+    return {
+        i.id: item_label(i, sec)
+        for sec in sheet.sections
+        for i in sec.items
+        if i.required and not _answered(i, answers.get(i.id))
+    }
 
 
 def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = None) -> list[str]:
@@ -101,24 +120,48 @@ def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = N
 def sheet_in(s, insp: Inspection) -> ResultSheet:
     from panelapp.services.checklists.templates import _sections
     from panelapp.services.inspections.queries import info_in
+
     info = info_in(s, insp.id)
     sections = _sections(s, insp.template_version_id) if insp.template_version_id else ()
-    responses = tuple(Response(r.item_id, r.value, r.text, r.note) for r in s.scalars(
-        select(ChecklistResponse).where(ChecklistResponse.inspection_id == insp.id)
-        .order_by(ChecklistResponse.item_id)))
+    responses = tuple(
+        Response(r.item_id, r.value, r.text, r.note)
+        for r in s.scalars(
+            select(ChecklistResponse)
+            .where(ChecklistResponse.inspection_id == insp.id)
+            .order_by(ChecklistResponse.item_id)
+        )
+    )
     event = s.scalar(select(ActivityEvent).where(ActivityEvent.inspection_id == insp.id))
-    present = {} if event is None else dict(s.execute(
-        select(Attendance.enrollment_id, Attendance.present).where(Attendance.event_id == event.id)).all())
-    people = s.execute(select(InspectionAssignment.enrollment_id, Member.name, InspectionAssignment.role)
-                       .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
-                       .join(Member, Member.id == Enrollment.member_id)
-                       .where(InspectionAssignment.inspection_id == insp.id)).all()
+    present = (
+        {}
+        if event is None
+        else dict(
+            s.execute(
+                select(Attendance.enrollment_id, Attendance.present).where(Attendance.event_id == event.id)
+            ).all()
+        )
+    )
+    people = s.execute(
+        select(InspectionAssignment.enrollment_id, Member.name, InspectionAssignment.role)
+        .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
+        .join(Member, Member.id == Enrollment.member_id)
+        .where(InspectionAssignment.inspection_id == insp.id)
+    ).all()
     people.sort(key=lambda p: (p[2] != AssignmentRole.LEAD, p[1], p[0]))  # the lead first, then 가나다
     return ResultSheet(
-        insp.id, info.title, insp.scheduled_date, insp.start_time, insp.end_time, insp.status,
-        info.template_label, sections, responses,
+        insp.id,
+        info.title,
+        insp.scheduled_date,
+        insp.start_time,
+        insp.end_time,
+        insp.status,
+        info.template_label,
+        sections,
+        responses,
         tuple(Participant(eid, name, role, present.get(eid)) for eid, name, role in people),
         event.hours if event is not None else 0.0,
         to_local(insp.actual_start) if insp.actual_start else None,
         to_local(insp.actual_end) if insp.actual_end else None,
-        insp.facility_id, insp.version)
+        insp.facility_id,
+        insp.version,
+    )

@@ -40,8 +40,14 @@ def mask_email(email: str | None) -> str | None:
     return f"{local[:1]}***@{domain}"
 
 
-def export_roster(ctx: ServiceContext, cohort_id: int, path: str | Path, *, unmasked: bool = False,
-                  purpose: str | None = None) -> ExportResult:
+def export_roster(
+    ctx: ServiceContext,
+    cohort_id: int,
+    path: str | Path,
+    *,
+    unmasked: bool = False,
+    purpose: str | None = None,
+) -> ExportResult:
     """Write the cohort's roster (sorted by name). `unmasked` needs `purpose` and is logged."""
     path = Path(path)
     if not unmasked:
@@ -51,8 +57,14 @@ def export_roster(ctx: ServiceContext, cohort_id: int, path: str | Path, *, unma
     purpose = normalize_text(purpose, "내보내기 목적", 200, required=True)
     with transaction(ctx) as s:
         count = write_table(path, HEADER, _rows(s, cohort_id, masked=False), (PHONE_COLUMN,))
-        s.add(AccessLog(user_id=ctx.user_id, action="export_unmasked", purpose=purpose,
-                        detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}"))
+        s.add(
+            AccessLog(
+                user_id=ctx.user_id,
+                action="export_unmasked",
+                purpose=purpose,
+                detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}",
+            )
+        )
     return ExportResult(str(path), count, False)
 
 
@@ -60,21 +72,60 @@ def _rows(s, cohort_id: int, masked: bool):
     cohort = s.get(Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")
-    consent = (select(func.max(Consent.consented_on)).where(Consent.enrollment_id == Enrollment.id)
-               .correlate(Enrollment).scalar_subquery())
-    stmt = (select(Member.name, Member.phone, Member.email, Member.district, Member.birth_year,
-                   Member.gender, Team.name, Enrollment.role, consent, Enrollment.status,
-                   Enrollment.joined_on, Enrollment.left_on)
-            .join(Member, Member.id == Enrollment.member_id)
-            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
-            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
-            .order_by(Member.name, Enrollment.id))
+    consent = (
+        select(func.max(Consent.consented_on))
+        .where(Consent.enrollment_id == Enrollment.id)
+        .correlate(Enrollment)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Member.name,
+            Member.phone,
+            Member.email,
+            Member.district,
+            Member.birth_year,
+            Member.gender,
+            Team.name,
+            Enrollment.role,
+            consent,
+            Enrollment.status,
+            Enrollment.joined_on,
+            Enrollment.left_on,
+        )
+        .join(Member, Member.id == Enrollment.member_id)
+        .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+        .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
+        .order_by(Member.name, Enrollment.id)
+    )
     # A list, not a generator: a missing cohort is refused before the file is created.
-    return [(mask_name(name) if masked else name,
-             mask_phone(phone) if masked else format_phone(phone),
-             mask_email(email) if masked else email,
-             district, birth_year, gender.label, team, role.label,
-             consented.isoformat() if consented else None, status.label,
-             joined.isoformat(), left.isoformat() if left else None)
-            for (name, phone, email, district, birth_year, gender, team, role, consented, status,
-                 joined, left) in s.execute(stmt)]
+    return [
+        (
+            mask_name(name) if masked else name,
+            mask_phone(phone) if masked else format_phone(phone),
+            mask_email(email) if masked else email,
+            district,
+            birth_year,
+            gender.label,
+            team,
+            role.label,
+            consented.isoformat() if consented else None,
+            status.label,
+            joined.isoformat(),
+            left.isoformat() if left else None,
+        )
+        for (
+            name,
+            phone,
+            email,
+            district,
+            birth_year,
+            gender,
+            team,
+            role,
+            consented,
+            status,
+            joined,
+            left,
+        ) in s.execute(stmt)
+    ]

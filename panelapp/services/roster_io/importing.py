@@ -22,16 +22,29 @@ from panelapp.domain.enums import EnrollmentStatus, MemberRole
 from panelapp.domain.errors import DomainError
 from panelapp.io.roster_columns import map_header
 from panelapp.io.tabular import read_table
+from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.people.member_rules import add_months, find_notice
-from panelapp.services.search.index import index_members
-from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.roster_io.rows import (
-    KEYS, CleanRow, Problem, check_row, known_members, load_facts,
+    KEYS,
+    CleanRow,
+    Problem,
+    check_row,
+    known_members,
+    load_facts,
 )
+from panelapp.services.search.index import index_members
 
-__all__ = ["Problem", "ImportRow", "ImportPreview", "ImportResult", "ImportRefused",
-           "preview_import", "commit_import", "cohort_id_by_number"]
+__all__ = [
+    "Problem",
+    "ImportRow",
+    "ImportPreview",
+    "ImportResult",
+    "ImportRefused",
+    "preview_import",
+    "commit_import",
+    "cohort_id_by_number",
+]
 _CHUNK = 500
 _PERSON = ("name", "phone", "email", "district", "birth_year", "gender")
 
@@ -39,7 +52,7 @@ _PERSON = ("name", "phone", "email", "district", "birth_year", "gender")
 @dataclass(frozen=True)
 class ImportRow:
     row: int
-    values: tuple[str, ...]       # the cell texts in KEYS order ("" where the file has no column)
+    values: tuple[str, ...]  # the cell texts in KEYS order ("" where the file has no column)
     problems: tuple[Problem, ...]
 
     @property
@@ -55,11 +68,11 @@ class ImportPreview:
     cohort_id: int
     file_name: str
     encoding: str
-    columns: tuple[str, ...]           # field keys found in the header
-    unknown_columns: tuple[str, ...]   # ignored, but shown
-    file_errors: tuple[str, ...]       # the header itself is unusable
+    columns: tuple[str, ...]  # field keys found in the header
+    unknown_columns: tuple[str, ...]  # ignored, but shown
+    file_errors: tuple[str, ...]  # the header itself is unusable
     rows: tuple[ImportRow, ...]
-    reused: int = 0                    # rows that are people known from another cohort
+    reused: int = 0  # rows that are people known from another cohort
     timings: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -97,6 +110,7 @@ class ImportRefused(DomainError):
 
 def cohort_id_by_number(ctx: ServiceContext, number: int) -> int:
     from panelapp.db.models import Cohort
+
     with reading(ctx) as s:
         found = s.scalar(select(Cohort.id).where(Cohort.number == number, Cohort.deleted_at.is_(None)))
     if found is None:
@@ -110,8 +124,16 @@ def preview_import(ctx: ServiceContext, cohort_id: int, path: str | Path) -> Imp
     table = read_table(path)
     header = map_header(table.header)
     parsed = time.perf_counter()
-    values = [(number, tuple(cells[header.index[k]] if k in header.index and header.index[k] < len(cells)
-                             else "" for k in KEYS)) for number, cells in table.rows]
+    values = [
+        (
+            number,
+            tuple(
+                cells[header.index[k]] if k in header.index and header.index[k] < len(cells) else ""
+                for k in KEYS
+            ),
+        )
+        for number, cells in table.rows
+    ]
     rows: list[ImportRow] = []
     reused = 0
     with reading(ctx) as s:
@@ -127,11 +149,21 @@ def preview_import(ctx: ServiceContext, cohort_id: int, path: str | Path) -> Imp
             reused = len(known_members(s, [c.member["phone"] for c in clean]))
         else:
             rows = [ImportRow(number, cells, ()) for number, cells in values]
-    errors = header.errors + (() if values or header.errors else ("불러올 행이 없습니다. 첫 행 아래에 단원을 적어 주세요.",))
+    errors = header.errors + (
+        () if values or header.errors else ("불러올 행이 없습니다. 첫 행 아래에 단원을 적어 주세요.",)
+    )
     checked = time.perf_counter()
-    return ImportPreview(cohort_id, Path(path).name, table.encoding, tuple(header.index),
-                         header.unknown, tuple(errors), tuple(rows), reused,
-                         {"parse_s": parsed - started, "validate_s": checked - parsed})
+    return ImportPreview(
+        cohort_id,
+        Path(path).name,
+        table.encoding,
+        tuple(header.index),
+        header.unknown,
+        tuple(errors),
+        tuple(rows),
+        reused,
+        {"parse_s": parsed - started, "validate_s": checked - parsed},
+    )
 
 
 def commit_import(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, token=None) -> ImportResult:
@@ -161,13 +193,17 @@ def commit_import(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, t
         _update_known(s, known, clean)
         enrollment_ids: list[int] = []
         for start in range(0, total, _CHUNK):
-            chunk = clean[start:start + _CHUNK]
+            chunk = clean[start : start + _CHUNK]
             enrollment_ids.extend(_write_chunk(s, ctx.user_id, cohort_id, chunk, known, notice.id, retention))
             _step(token, start + len(chunk), total)
         _lead_teams(s, clean, enrollment_ids)
         _step(token, total, total, "저장을 마무리하는 중…")
-    return ImportResult(total, reused, tuple(enrollment_ids),
-                        {"recheck_s": checked - started, "write_s": time.perf_counter() - checked})
+    return ImportResult(
+        total,
+        reused,
+        tuple(enrollment_ids),
+        {"recheck_s": checked - started, "write_s": time.perf_counter() - checked},
+    )
 
 
 def _step(token, done: int, total: int, text: str = "") -> None:
@@ -192,7 +228,7 @@ def _update_known(s, known: dict[str, int], clean: list[CleanRow]) -> None:
     by_phone = {c.member["phone"]: c.member for c in clean if c.member["phone"] in known}
     ids = list(known.values())
     for start in range(0, len(ids), 900):
-        for person in s.scalars(select(Member).where(Member.id.in_(ids[start:start + 900]))):
+        for person in s.scalars(select(Member).where(Member.id.in_(ids[start : start + 900]))):
             data = by_phone[person.phone]
             for key in _PERSON:
                 if data[key] is not None:
@@ -200,22 +236,46 @@ def _update_known(s, known: dict[str, int], clean: list[CleanRow]) -> None:
     s.flush()
 
 
-def _write_chunk(s, user_id, cohort_id, chunk: list[CleanRow], known: dict[str, int],
-                 notice_id: int, retention) -> list[int]:
+def _write_chunk(
+    s, user_id, cohort_id, chunk: list[CleanRow], known: dict[str, int], notice_id: int, retention
+) -> list[int]:
     new = [c for c in chunk if c.member["phone"] not in known]
     if new:
-        ids = s.scalars(insert(Member).returning(Member.id, sort_by_parameter_order=True),
-                        [{**{k: c.member[k] for k in _PERSON}, **_stamp(user_id)} for c in new]).all()
+        ids = s.scalars(
+            insert(Member).returning(Member.id, sort_by_parameter_order=True),
+            [{**{k: c.member[k] for k in _PERSON}, **_stamp(user_id)} for c in new],
+        ).all()
         for c, member_id in zip(new, ids):
             known[c.member["phone"]] = member_id
         index_members(s, ids)  # a Core insert: the search index's ORM listener does not see it
     member_ids = [known[c.member["phone"]] for c in chunk]
-    enrollment_ids = s.scalars(insert(Enrollment).returning(Enrollment.id, sort_by_parameter_order=True), [
-        {"member_id": mid, "cohort_id": cohort_id, "team_id": c.team_id, "role": c.role,
-         "joined_on": c.member["joined_on"], "status": EnrollmentStatus.ACTIVE, **_stamp(user_id)}
-        for c, mid in zip(chunk, member_ids)]).all()
-    s.execute(insert(Consent), [
-        {"member_id": mid, "enrollment_id": eid, "notice_id": notice_id, "consented_on": c.consented_on,
-         "retention_until": retention, **_stamp(user_id)}
-        for c, mid, eid in zip(chunk, member_ids, enrollment_ids)])
+    enrollment_ids = s.scalars(
+        insert(Enrollment).returning(Enrollment.id, sort_by_parameter_order=True),
+        [
+            {
+                "member_id": mid,
+                "cohort_id": cohort_id,
+                "team_id": c.team_id,
+                "role": c.role,
+                "joined_on": c.member["joined_on"],
+                "status": EnrollmentStatus.ACTIVE,
+                **_stamp(user_id),
+            }
+            for c, mid in zip(chunk, member_ids)
+        ],
+    ).all()
+    s.execute(
+        insert(Consent),
+        [
+            {
+                "member_id": mid,
+                "enrollment_id": eid,
+                "notice_id": notice_id,
+                "consented_on": c.consented_on,
+                "retention_until": retention,
+                **_stamp(user_id),
+            }
+            for c, mid, eid in zip(chunk, member_ids, enrollment_ids)
+        ],
+    )
     return list(enrollment_ids)

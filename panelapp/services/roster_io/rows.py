@@ -19,15 +19,22 @@ from panelapp.io.roster_columns import BY_KEY, COLUMNS, parse_date, parse_gender
 from panelapp.services.people.member_rules import MemberInput, clean_member
 
 KEYS = tuple(c.key for c in COLUMNS)
-_FIELD_TO_COLUMN = {"이름": "이름", "휴대전화": "휴대전화", "이메일": "이메일", "거주지": "거주지",
-                    "출생연도": "출생연도", "성별": "성별", "역할": "역할"}
+_FIELD_TO_COLUMN = {
+    "이름": "이름",
+    "휴대전화": "휴대전화",
+    "이메일": "이메일",
+    "거주지": "거주지",
+    "출생연도": "출생연도",
+    "성별": "성별",
+    "역할": "역할",
+}
 _CHUNK = 900  # bound parameters per IN (...): well under SQLite's and PostgreSQL's limits
 
 
 @dataclass(frozen=True)
 class Problem:
-    row: int      # data row number, header excluded (0: the file as a whole)
-    column: str   # the Korean column label
+    row: int  # data row number, header excluded (0: the file as a whole)
+    column: str  # the Korean column label
     message: str
 
     def line(self) -> str:
@@ -37,7 +44,7 @@ class Problem:
 @dataclass(frozen=True)
 class CleanRow:
     row: int
-    member: dict          # clean_member's output
+    member: dict  # clean_member's output
     team_id: int | None
     role: MemberRole
     consented_on: dt.date
@@ -49,8 +56,8 @@ class CohortFacts:
 
     cohort: Cohort
     joined_on: dt.date
-    teams: dict[str, int]                 # name → id
-    taken: dict[str, tuple[str, bool]]    # phone → (masked name, in the trash) in this cohort
+    teams: dict[str, int]  # name → id
+    taken: dict[str, tuple[str, bool]]  # phone → (masked name, in the trash) in this cohort
     today: dt.date
 
 
@@ -59,11 +66,20 @@ def load_facts(s, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")
     today = today or dt.date.today()
-    teams = {name: tid for tid, name in s.execute(
-        select(Team.id, Team.name).where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None)))}
-    taken = {phone: (mask_name(name), deleted is not None) for phone, name, deleted in s.execute(
-        select(Member.phone, Member.name, Enrollment.deleted_at)
-        .join(Member, Member.id == Enrollment.member_id).where(Enrollment.cohort_id == cohort_id))}
+    teams = {
+        name: tid
+        for tid, name in s.execute(
+            select(Team.id, Team.name).where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None))
+        )
+    }
+    taken = {
+        phone: (mask_name(name), deleted is not None)
+        for phone, name, deleted in s.execute(
+            select(Member.phone, Member.name, Enrollment.deleted_at)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(Enrollment.cohort_id == cohort_id)
+        )
+    }
     # Same start date as the member form offers: today, kept inside the cohort's term.
     joined_on = max(cohort.term_start, min(today, cohort.term_end))
     return CohortFacts(cohort, joined_on, teams, taken, today)
@@ -74,14 +90,17 @@ def known_members(s, phones: list[str]) -> dict[str, int]:
     known: dict[str, int] = {}
     for start in range(0, len(phones), _CHUNK):
         for phone, member_id in s.execute(
-                select(Member.phone, Member.id).where(Member.phone.in_(phones[start:start + _CHUNK]),
-                                                      Member.deleted_at.is_(None)).order_by(Member.id)):
+            select(Member.phone, Member.id)
+            .where(Member.phone.in_(phones[start : start + _CHUNK]), Member.deleted_at.is_(None))
+            .order_by(Member.id)
+        ):
             known[phone] = member_id  # the newest record wins, as in enroll_member
     return known
 
 
-def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
-              seen: dict[str, int]) -> tuple[CleanRow | None, list[Problem]]:
+def check_row(
+    number: int, values: tuple[str, ...], facts: CohortFacts, seen: dict[str, int]
+) -> tuple[CleanRow | None, list[Problem]]:
     """The row's problems, or its clean values; `seen` maps phones (and each team's 단장) to the
     row that had them first."""
     raw = dict(zip(KEYS, values))
@@ -103,8 +122,19 @@ def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
         except ValidationError as e:
             fail(e)
     try:
-        clean = clean_member(MemberInput(raw["name"], raw["phone"], raw["email"], raw["district"],
-                                         raw["birth_year"] or None, gender, None, role, facts.joined_on))
+        clean = clean_member(
+            MemberInput(
+                raw["name"],
+                raw["phone"],
+                raw["email"],
+                raw["district"],
+                raw["birth_year"] or None,
+                gender,
+                None,
+                role,
+                facts.joined_on,
+            )
+        )
     except ValidationErrors as e:
         for error in e.errors:
             fail(error)
@@ -119,12 +149,16 @@ def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
         team_id = facts.teams.get(team_name)
         if team_id is None:
             names = ", ".join(facts.teams) or "없음"
-            problems.append(Problem(number, "소속", f"이 기수에 '{team_name}' 단이 없습니다(있는 단: {names})."))
+            problems.append(
+                Problem(number, "소속", f"이 기수에 '{team_name}' 단이 없습니다(있는 단: {names}).")
+            )
     if role == MemberRole.CHIEF and team_id is not None:
         # A team has one 단장 (the member form makes the newest one leader); two in one file is a typo.
         key = f"chief:{team_id}"
         if key in seen:
-            problems.append(Problem(number, "역할", f"'{team_name}'의 단장은 한 명입니다(파일의 {seen[key]}행도 단장)."))
+            problems.append(
+                Problem(number, "역할", f"'{team_name}'의 단장은 한 명입니다(파일의 {seen[key]}행도 단장).")
+            )
         else:
             seen[key] = number
     if clean is not None:
@@ -135,9 +169,15 @@ def check_row(number: int, values: tuple[str, ...], facts: CohortFacts,
             seen[phone] = number
         if phone in facts.taken:
             who, trashed = facts.taken[phone]
-            problems.append(Problem(number, "휴대전화",
-                                    f"같은 번호의 단원({who})이 휴지통에 있습니다. 휴지통에서 복원해 주세요."
-                                    if trashed else f"이 기수에 같은 번호의 단원({who})이 이미 있습니다."))
+            problems.append(
+                Problem(
+                    number,
+                    "휴대전화",
+                    f"같은 번호의 단원({who})이 휴지통에 있습니다. 휴지통에서 복원해 주세요."
+                    if trashed
+                    else f"이 기수에 같은 번호의 단원({who})이 이미 있습니다.",
+                )
+            )
     if problems or clean is None or consented_on is None:
         return None, problems
     return CleanRow(number, clean, team_id, role, consented_on), []

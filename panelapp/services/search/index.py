@@ -60,11 +60,15 @@ def write_postings(conn, kind: int, added: dict[int, set[int]], removed: dict[in
     drops = [{"g": g, "k": int(kind), "d": doc} for doc, gs in removed.items() for g in gs]
     if drops:
         t = SearchGram.__table__
-        conn.execute(delete(t).where(t.c.gram == bindparam("g"), t.c.doc_kind == bindparam("k"),
-                                     t.c.doc_id == bindparam("d")), drops)
+        conn.execute(
+            delete(t).where(
+                t.c.gram == bindparam("g"), t.c.doc_kind == bindparam("k"), t.c.doc_id == bindparam("d")
+            ),
+            drops,
+        )
     adds = [{"gram": g, "doc_kind": int(kind), "doc_id": doc} for doc, gs in added.items() for g in gs]
     for start in range(0, len(adds), 5000):
-        conn.execute(_insert(conn), adds[start:start + 5000])
+        conn.execute(_insert(conn), adds[start : start + 5000])
 
 
 def _values(obj, cols, old: bool) -> dict:
@@ -96,8 +100,9 @@ def _after_flush(session: Session, _flush_context) -> None:
         model, watched = type(obj), (*cols, "deleted_at")
         is_new, is_gone = obj in session.new, obj in session.deleted
         if not (is_new or is_gone) and not any(
-                attributes.get_history(obj, c, passive=attributes.PASSIVE_NO_INITIALIZE).has_changes()
-                for c in watched):
+            attributes.get_history(obj, c, passive=attributes.PASSIVE_NO_INITIALIZE).has_changes()
+            for c in watched
+        ):
             continue
         old_live = not is_new and _values(obj, ("deleted_at",), old=True)["deleted_at"] is None
         new_live = not is_gone and obj.deleted_at is None
@@ -119,8 +124,11 @@ def index_documents(session: Session, model, ids: list[int]) -> None:
     kind, cols = INDEXED[model]
     conn = session.connection()
     for start in range(0, len(ids), CHUNK):
-        rows = session.execute(select(model.id, *(getattr(model, c) for c in cols))
-                               .where(model.id.in_(ids[start:start + CHUNK]), model.deleted_at.is_(None)))
+        rows = session.execute(
+            select(model.id, *(getattr(model, c) for c in cols)).where(
+                model.id.in_(ids[start : start + CHUNK]), model.deleted_at.is_(None)
+            )
+        )
         write_postings(conn, kind, {r[0]: doc_grams(model, dict(zip(cols, r[1:]))) for r in rows}, {})
 
 
@@ -139,6 +147,7 @@ def rebuild_kind(session: Session, kind: DocKind) -> int:
 def rebuild_index(ctx) -> int:
     """Redo the whole index from the stored documents; returns how many were indexed."""
     from panelapp.services.context import transaction
+
     with transaction(ctx) as s:
         return sum(rebuild_kind(s, kind) for kind in DocKind)
 
@@ -149,12 +158,16 @@ _ENSURED: weakref.WeakSet = weakref.WeakSet()  # engines whose index was checked
 def ensure_index(ctx) -> list[DocKind]:
     """Once per database and process: index every kind that has documents but no postings."""
     from panelapp.services.context import reading, transaction
+
     if ctx.db.engine in _ENSURED:
         return []
     with reading(ctx) as s:
-        missing = [kind for kind, model in MODELS.items()
-                   if s.scalar(select(exists().where(model.deleted_at.is_(None))))
-                   and not s.scalar(select(exists().where(SearchGram.doc_kind == int(kind))))]
+        missing = [
+            kind
+            for kind, model in MODELS.items()
+            if s.scalar(select(exists().where(model.deleted_at.is_(None))))
+            and not s.scalar(select(exists().where(SearchGram.doc_kind == int(kind))))
+        ]
     if missing:
         with transaction(ctx) as s:
             for kind in missing:

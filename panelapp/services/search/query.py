@@ -16,22 +16,36 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import Enrollment, Facility, Feedback, Finding, Inspection, Member, Proposal, SearchGram
+from panelapp.db.models import (
+    Enrollment,
+    Facility,
+    Feedback,
+    Finding,
+    Inspection,
+    Member,
+    Proposal,
+    SearchGram,
+)
 from panelapp.domain.search_text import normalize, prefix_range, query_words, snippet, word_grams
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.search.index import DocKind, ensure_index
 
 KINDS = ("member", "facility", "finding", "proposal", "feedback")
-KIND_LABELS = {"member": "참여단원", "facility": "시설", "finding": "발견사항", "proposal": "개선제안",
-               "feedback": "좋아요·아쉬워요"}
-CANDIDATES = 3000     # newest candidates checked per kind
-COUNT_CAP = 20000     # postings counted per gram when choosing the rarest
-SCAN_ROWS = 500       # a very common single character: the newest matching rows are ranked
+KIND_LABELS = {
+    "member": "참여단원",
+    "facility": "시설",
+    "finding": "발견사항",
+    "proposal": "개선제안",
+    "feedback": "좋아요·아쉬워요",
+}
+CANDIDATES = 3000  # newest candidates checked per kind
+COUNT_CAP = 20000  # postings counted per gram when choosing the rarest
+SCAN_ROWS = 500  # a very common single character: the newest matching rows are ranked
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str            # one of KINDS
+    kind: str  # one of KINDS
     id: int
     title: str
     snippet: str
@@ -47,18 +61,28 @@ class _Spec:
     kind: str
     doc_kind: DocKind
     model: type
-    title: object         # column ranked on
-    texts: tuple          # columns a word may occur in
+    title: object  # column ranked on
+    texts: tuple  # columns a word may occur in
 
 
 def _specs() -> list[_Spec]:
     return [
         _Spec("member", DocKind.MEMBER, Member, Member.name, (Member.name, Member.district)),
         _Spec("facility", DocKind.FACILITY, Facility, Facility.name, (Facility.name, Facility.address)),
-        _Spec("finding", DocKind.FINDING, Finding, Finding.title,
-              (Finding.title, Finding.description, Finding.location)),
-        _Spec("proposal", DocKind.PROPOSAL, Proposal, Proposal.title,
-              (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer)),
+        _Spec(
+            "finding",
+            DocKind.FINDING,
+            Finding,
+            Finding.title,
+            (Finding.title, Finding.description, Finding.location),
+        ),
+        _Spec(
+            "proposal",
+            DocKind.PROPOSAL,
+            Proposal,
+            Proposal.title,
+            (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer),
+        ),
         _Spec("feedback", DocKind.FEEDBACK, Feedback, Feedback.text, (Feedback.text,)),
     ]
 
@@ -102,7 +126,9 @@ def _candidates(s: Session, spec: _Spec, words: list[str]):
     kind = int(spec.doc_kind)
     codes = sorted({g for w in words if len(w) >= 2 for g in word_grams(w)})
     if codes:
-        counts = sorted((_capped_count(s, SearchGram.gram == g, SearchGram.doc_kind == kind), g) for g in codes)
+        counts = sorted(
+            (_capped_count(s, SearchGram.gram == g, SearchGram.doc_kind == kind), g) for g in codes
+        )
         if counts[0][0] == 0:
             return []
         a = SearchGram.__table__.alias("a")
@@ -118,8 +144,14 @@ def _candidates(s: Session, spec: _Spec, words: list[str]):
         return []
     if found >= COUNT_CAP:
         return None
-    return (select(SearchGram.doc_id).where(*in_range).distinct()
-            .order_by(SearchGram.doc_id.desc()).limit(CANDIDATES).subquery())
+    return (
+        select(SearchGram.doc_id)
+        .where(*in_range)
+        .distinct()
+        .order_by(SearchGram.doc_id.desc())
+        .limit(CANDIDATES)
+        .subquery()
+    )
 
 
 def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: int) -> list[SearchHit]:
@@ -129,14 +161,26 @@ def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: 
     if isinstance(candidates, list):
         return []
     if candidates is None:
-        candidates = (select(model.id.label("doc_id")).where(model.deleted_at.is_(None), *checks)
-                      .order_by(model.id.desc()).limit(SCAN_ROWS).subquery())
+        candidates = (
+            select(model.id.label("doc_id"))
+            .where(model.deleted_at.is_(None), *checks)
+            .order_by(model.id.desc())
+            .limit(SCAN_ROWS)
+            .subquery()
+        )
     title = func.lower(spec.title)
-    rank = case((title.like(_like(phrase)[1:], escape="\\"), 0), (title.like(_like(phrase), escape="\\"), 1),
-                (and_(*(title.like(_like(w), escape="\\") for w in words)), 2), else_=3)
+    rank = case(
+        (title.like(_like(phrase)[1:], escape="\\"), 0),
+        (title.like(_like(phrase), escape="\\"), 1),
+        (and_(*(title.like(_like(w), escape="\\") for w in words)), 2),
+        else_=3,
+    )
     cohort, extra, joins = _shape(spec)
-    q = select(model.id, *spec.texts, *extra, cohort, rank.label("rank")).select_from(candidates) \
+    q = (
+        select(model.id, *spec.texts, *extra, cohort, rank.label("rank"))
+        .select_from(candidates)
         .join(model, model.id == candidates.c.doc_id)
+    )
     for target, on in joins:
         q = q.outerjoin(target, on)
     q = q.where(model.deleted_at.is_(None), *checks).order_by(rank, model.id.desc()).limit(limit)
@@ -146,13 +190,19 @@ def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: 
 def _shape(spec: _Spec):
     """(cohort column, extra columns, outer joins) of a kind's result rows."""
     if spec.model is Member:
-        latest = (select(func.max(Enrollment.cohort_id)).where(Enrollment.member_id == Member.id,
-                                                               Enrollment.deleted_at.is_(None))
-                  .correlate(Member).scalar_subquery())
+        latest = (
+            select(func.max(Enrollment.cohort_id))
+            .where(Enrollment.member_id == Member.id, Enrollment.deleted_at.is_(None))
+            .correlate(Member)
+            .scalar_subquery()
+        )
         return latest.label("cohort_id"), (Member.phone,), ()
     if spec.model is Finding:
-        return Inspection.cohort_id.label("cohort_id"), (), (
-            (Inspection, and_(Inspection.id == Finding.inspection_id, Inspection.deleted_at.is_(None))),)
+        return (
+            Inspection.cohort_id.label("cohort_id"),
+            (),
+            ((Inspection, and_(Inspection.id == Finding.inspection_id, Inspection.deleted_at.is_(None))),),
+        )
     if spec.model is Facility:
         return literal(None).label("cohort_id"), (), ()
     if spec.model is Feedback:
@@ -162,7 +212,7 @@ def _shape(spec: _Spec):
 
 def _hit(spec: _Spec, row, words: list[str]) -> SearchHit:
     n = len(spec.texts)
-    doc_id, texts, extra, cohort_id = row[0], list(row[1:1 + n]), row[1 + n:-2], row[-2]
+    doc_id, texts, extra, cohort_id = row[0], list(row[1 : 1 + n]), row[1 + n : -2], row[-2]
     found = next((t for t in texts[1:] if t and any(w in t.lower() for w in words)), None)
     if spec.model is Member:
         district, last4 = texts[1] or "거주지 미기재", "".join(ch for ch in extra[0] if ch.isdigit())[-4:]
@@ -171,7 +221,9 @@ def _hit(spec: _Spec, row, words: list[str]) -> SearchHit:
         return SearchHit(spec.kind, doc_id, texts[0], texts[1] or "", cohort_id)
     if spec.model is Feedback:
         kind, received = extra
-        return SearchHit(spec.kind, doc_id, f"{kind.label} · {received:%Y-%m-%d}", snippet(texts[0], words), cohort_id)
+        return SearchHit(
+            spec.kind, doc_id, f"{kind.label} · {received:%Y-%m-%d}", snippet(texts[0], words), cohort_id
+        )
     body = found or next((t for t in texts[1:] if t), "")
     label = "위치: " if spec.model is Finding and body and body == texts[2] else ""
     return SearchHit(spec.kind, doc_id, texts[0], label + snippet(body, words), cohort_id)

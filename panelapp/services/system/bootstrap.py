@@ -35,11 +35,19 @@ def sync_consent_notices(ctx: ServiceContext) -> int:
         for data in load_notice_files():
             if data["version"] in known:
                 continue
-            s.add(ConsentNotice(
-                version=data["version"], title=data["title"], purpose=data["purpose"],
-                items=data["items"], retention=data["retention"],
-                retention_months=int(data["retention_months"]), refusal=data["refusal"],
-                body=data["body"], effective_on=dt.date.fromisoformat(data["effective_on"])))
+            s.add(
+                ConsentNotice(
+                    version=data["version"],
+                    title=data["title"],
+                    purpose=data["purpose"],
+                    items=data["items"],
+                    retention=data["retention"],
+                    retention_months=int(data["retention_months"]),
+                    refusal=data["refusal"],
+                    body=data["body"],
+                    effective_on=dt.date.fromisoformat(data["effective_on"]),
+                )
+            )
             added += 1
     return added
 
@@ -57,8 +65,9 @@ def ensure_user(ctx: ServiceContext, name: str | None) -> None:
         ctx.user_id, ctx.user_name = user.id, user.name
 
 
-def open_app(db_target: str | None = None, settings: Settings | None = None,
-             migrate: bool = True) -> ServiceContext:
+def open_app(
+    db_target: str | None = None, settings: Settings | None = None, migrate: bool = True
+) -> ServiceContext:
     db = open_database(db_target)
     if migrate:
         upgrade_to_head(db)

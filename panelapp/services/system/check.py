@@ -24,8 +24,10 @@ def run_checks(db: Database) -> list[str]:
     current, head = current_revision(db), head_revision(db)
     if current != head:
         found = f"현재 {current}" if current else "스키마 없음"
-        problems.append(f"데이터베이스 형식이 최신({head})이 아닙니다({found}). 프로그램을 한 번 실행하면 "
-                        "백업을 만든 뒤 자동으로 올립니다. 나머지 점검은 그 뒤에 할 수 있습니다.")
+        problems.append(
+            f"데이터베이스 형식이 최신({head})이 아닙니다({found}). 프로그램을 한 번 실행하면 "
+            "백업을 만든 뒤 자동으로 올립니다. 나머지 점검은 그 뒤에 할 수 있습니다."
+        )
         return problems
     problems += _capped(_missing_attachments(db), "첨부파일이 없는 기록")
     problems += _capped(_enrollments_without_consent(db), "동의 기록이 없는 참여단원")
@@ -46,8 +48,11 @@ def _sqlite_integrity(db: Database) -> list[str]:
 
 def _missing_attachments(db: Database) -> list[str]:
     with db.session_factory() as s:
-        rows = s.execute(select(Attachment.id, Attachment.sha256, Attachment.original_name)
-                         .where(Attachment.deleted_at.is_(None)).order_by(Attachment.id)).all()
+        rows = s.execute(
+            select(Attachment.id, Attachment.sha256, Attachment.original_name)
+            .where(Attachment.deleted_at.is_(None))
+            .order_by(Attachment.id)
+        ).all()
     out = []
     for att_id, sha, name in rows:
         try:
@@ -67,9 +72,12 @@ def _enrollments_without_consent(db: Database) -> list[str]:
             .join(Member, Member.id == Enrollment.member_id)
             .join(Cohort, Cohort.id == Enrollment.cohort_id)
             .where(Enrollment.deleted_at.is_(None), ~has_consent)
-            .order_by(Cohort.number, Enrollment.id)).all()
-    return [f"제{number}기 참여단원 {mask_name(name)}(등록 번호 {eid})의 개인정보 동의 기록이 없습니다."
-            for eid, name, number in rows]
+            .order_by(Cohort.number, Enrollment.id)
+        ).all()
+    return [
+        f"제{number}기 참여단원 {mask_name(name)}(등록 번호 {eid})의 개인정보 동의 기록이 없습니다."
+        for eid, name, number in rows
+    ]
 
 
 def _capped(lines: list[str], what: str) -> list[str]:

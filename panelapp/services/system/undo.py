@@ -34,10 +34,10 @@ def snapshot(obj: Base) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class UndoRecord:
-    label: str                     # Korean, e.g. "발견사항 수정" — shown as "실행 취소: …"
-    table: str                     # the model's __tablename__
+    label: str  # Korean, e.g. "발견사항 수정" — shown as "실행 취소: …"
+    table: str  # the model's __tablename__
     row_id: int
-    version: int                   # the row's version right after the change
+    version: int  # the row's version right after the change
     before: tuple[tuple[str, Any], ...] | None  # None: the change created the row
 
     @classmethod
@@ -66,8 +66,9 @@ def undo(ctx: ServiceContext, record: UndoRecord) -> str:
         if obj is None:
             raise DomainError(f"'{record.label}'을(를) 되돌릴 수 없습니다: 기록이 없습니다.")
         if obj.version != record.version:
-            raise DomainError(f"'{record.label}' 뒤에 다른 수정이 있어 되돌릴 수 없습니다. "
-                              "최신 내용을 확인해 주세요.")
+            raise DomainError(
+                f"'{record.label}' 뒤에 다른 수정이 있어 되돌릴 수 없습니다. 최신 내용을 확인해 주세요."
+            )
         if record.before is None:
             if not hasattr(obj, "deleted_at"):
                 raise DomainError(f"'{record.label}'은(는) 되돌릴 수 없습니다.")

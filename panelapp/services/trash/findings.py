@@ -16,9 +16,13 @@ def _label(f: Finding, facility: str) -> str:
 
 def list_findings(s: Session):
     from panelapp.services.trash.manage import _item, _who
+
     who = _who(s, Finding)
-    rows = s.execute(select(Finding, Facility.name).join(Facility, Facility.id == Finding.facility_id)
-                     .where(Finding.deleted_at.is_not(None)))
+    rows = s.execute(
+        select(Finding, Facility.name)
+        .join(Facility, Facility.id == Finding.facility_id)
+        .where(Finding.deleted_at.is_not(None))
+    )
     return [_item("finding", f, _label(f, name), who) for f, name in rows]
 
 

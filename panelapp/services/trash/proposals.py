@@ -15,17 +15,19 @@ from panelapp.domain.errors import DomainError
 
 def _who(s: Session, model) -> dict[int, str]:
     from panelapp.services.trash.manage import _who as who
+
     return who(s, model)
 
 
 def _item(kind: str, obj, label: str, who: dict[int, str]):
     from panelapp.services.trash.manage import _item as item
+
     return item(kind, obj, label, who)
 
 
 def _short(text: str, size: int = 30) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= size else text[:size - 1] + "…"
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _proposal_label(p: Proposal) -> str:
@@ -38,29 +40,37 @@ def _feedback_label(f: Feedback) -> str:
 
 def list_proposals(s: Session):
     who = _who(s, Proposal)
-    return [_item("proposal", p, _proposal_label(p), who)
-            for p in s.scalars(select(Proposal).where(Proposal.deleted_at.is_not(None)))]
+    return [
+        _item("proposal", p, _proposal_label(p), who)
+        for p in s.scalars(select(Proposal).where(Proposal.deleted_at.is_not(None)))
+    ]
 
 
 def list_feedback(s: Session):
     who = _who(s, Feedback)
-    return [_item("feedback", f, _feedback_label(f), who)
-            for f in s.scalars(select(Feedback).where(Feedback.deleted_at.is_not(None)))]
+    return [
+        _item("feedback", f, _feedback_label(f), who)
+        for f in s.scalars(select(Feedback).where(Feedback.deleted_at.is_not(None)))
+    ]
 
 
 def list_posts(s: Session):
     who = _who(s, ContentPost)
-    rows = s.execute(select(ContentPost, Member.name)
-                     .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
-                     .join(Member, Member.id == Enrollment.member_id)
-                     .where(ContentPost.deleted_at.is_not(None)))
+    rows = s.execute(
+        select(ContentPost, Member.name)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+        .join(Member, Member.id == Enrollment.member_id)
+        .where(ContentPost.deleted_at.is_not(None))
+    )
     return [_item("content", p, f"{p.title} ({name}, {p.channel.label})", who) for p, name in rows]
 
 
 def _live_cohort(s: Session, cohort_id: int | None, what: str) -> None:
     cohort = s.get(Cohort, cohort_id) if cohort_id is not None else None
     if cohort is not None and cohort.deleted_at is not None:
-        raise DomainError(f"이 {what}이(가) 속한 제{cohort.number}기가 휴지통에 있습니다. 기수를 먼저 복원해 주세요.")
+        raise DomainError(
+            f"이 {what}이(가) 속한 제{cohort.number}기가 휴지통에 있습니다. 기수를 먼저 복원해 주세요."
+        )
 
 
 def restore_proposal(s: Session, p: Proposal) -> str:

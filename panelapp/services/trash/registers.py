@@ -17,30 +17,38 @@ from panelapp.services.registers import departments, facilities
 
 def _who(s: Session, model) -> dict[int, str]:
     from panelapp.services.trash.manage import _who as who
+
     return who(s, model)
 
 
 def _item(kind: str, obj, label: str, who: dict[int, str]):
     from panelapp.services.trash.manage import _item as item
+
     return item(kind, obj, label, who)
 
 
 def list_facilities(s: Session):
     who = _who(s, Facility)
-    return [_item("facility", f, f"{f.name} ({f.address or '주소 없음'})", who)
-            for f in s.scalars(select(Facility).where(Facility.deleted_at.is_not(None)))]
+    return [
+        _item("facility", f, f"{f.name} ({f.address or '주소 없음'})", who)
+        for f in s.scalars(select(Facility).where(Facility.deleted_at.is_not(None)))
+    ]
 
 
 def list_departments(s: Session):
     who = _who(s, Department)
-    return [_item("department", d, d.name, who)
-            for d in s.scalars(select(Department).where(Department.deleted_at.is_not(None)))]
+    return [
+        _item("department", d, d.name, who)
+        for d in s.scalars(select(Department).where(Department.deleted_at.is_not(None)))
+    ]
 
 
 def list_templates(s: Session):
     who = _who(s, ChecklistTemplate)
-    return [_item("template", t, t.name, who)
-            for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.deleted_at.is_not(None)))]
+    return [
+        _item("template", t, t.name, who)
+        for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.deleted_at.is_not(None)))
+    ]
 
 
 def _refuse_clash(check, what: str) -> None:
