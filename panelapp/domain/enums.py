@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Self
 
 
 class LabeledEnum(str, enum.Enum):
@@ -13,7 +14,7 @@ class LabeledEnum(str, enum.Enum):
         return _LABELS[(type(self), self.value)]
 
     @classmethod
-    def from_label(cls, text: str):
+    def from_label(cls, text: str) -> Self:
         text = text.strip()
         for member in cls:
             if member.label == text or member.value == text:

@@ -92,4 +92,6 @@ def is_overdue(status: PS, due_on: dt.date | None, today: dt.date) -> bool:
 
 
 def days_overdue(status: PS, due_on: dt.date | None, today: dt.date) -> int:
-    return (today - due_on).days if is_overdue(status, due_on, today) else 0
+    if due_on is None or not is_overdue(status, due_on, today):
+        return 0
+    return (today - due_on).days
