@@ -23,9 +23,20 @@ class ServiceContext:
     extras: dict = field(default_factory=dict)
 
 
+def attach_hooks(db: Database) -> None:
+    """Session hooks every service relies on: change tracking and the search index. Attached
+    when a database is first used (idempotent), so importing a module has no side effects."""
+    from panelapp.services import changes
+    from panelapp.services.search import index
+
+    changes.attach(db.session_factory)
+    index.attach(db.session_factory)
+
+
 @contextmanager
 def transaction(ctx: ServiceContext) -> Iterator[Session]:
     """One write transaction; a stale version becomes ConcurrencyError, nothing half-saved."""
+    attach_hooks(ctx.db)
     try:
         with ctx.db.session_factory.begin() as session:
             session.info["user_id"] = ctx.user_id
@@ -45,6 +56,7 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
 @contextmanager
 def reading(ctx: ServiceContext) -> Iterator[Session]:
     """A read-only unit of work; nothing is committed."""
+    attach_hooks(ctx.db)
     with ctx.db.session_factory() as session:
         yield session
         session.rollback()

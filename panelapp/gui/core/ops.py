@@ -5,6 +5,11 @@
 
 The function gets a `Token` to report progress and to check for Cancel. Results come back
 to the main thread by signal; writes are serialised on one worker thread.
+
+Write ops announce what changed: the worker runs the function inside `changes.collecting()`, so every
+transaction it commits is recorded (services/changes.py), and when it returns the op emits those
+`Changes` on the bus — after the success or failure callback, and also after a failure or Cancel
+(whatever committed before it is announced). Pages and dialogs never announce by hand.
 """
 
 from __future__ import annotations
@@ -54,13 +59,17 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            result = self.op._fn(self.op.token)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
-            exc.__traceback_text__ = traceback.format_exc()
-            self.op._signals.done.emit(None, exc)
-        else:
-            self.op._signals.done.emit(result, None)
+        from panelapp.services.changes import collecting
+
+        result, error = None, None
+        with collecting() as bag:
+            try:
+                result = self.op._fn(self.op.token)
+            except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
+                exc.__traceback_text__ = traceback.format_exc()
+                error = exc
+        self.op.changes = bag.changes
+        self.op._signals.done.emit(result, error)
 
 
 def write_pool() -> QThreadPool:
@@ -91,6 +100,7 @@ class Op(QObject):
         self._cancellable = True
         self._dialog: QProgressDialog | None = None
         self.token = Token(self)
+        self.changes = None  # Changes collected by the worker (services/changes.py)
         self._signals = _Signals()
         self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -157,7 +167,17 @@ class Op(QObject):
             else:
                 show_error(self._parent, exc)
         finally:
+            self._announce()
             self.finished.emit(result, exc)
+
+    def _announce(self) -> None:
+        from panelapp.gui.core.bus import current_bus
+
+        bus = current_bus()
+        # Only write ops announce: a read op is a page's own load, and a read that seeds
+        # reference data (the default checklist) must not send its page round again.
+        if self._write and bus is not None and self.changes:
+            bus.announce(self.changes)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -1,6 +1,6 @@
 """Keeps the search index (search_grams) in step with the documents, whatever service writes them.
 
-An `after_flush` listener on every Session re-indexes the rows of the indexed models that the
+An `after_flush` listener (attached per database by `attach`, see services/context.py) re-indexes the rows of the indexed models that the
 flush inserted, changed (in an indexed column or deleted_at) or deleted: a soft-deleted row
 leaves the index, a restored one comes back. Postings are added with insert-or-ignore, so a
 stale index never makes a user's save fail; stale postings only cost a candidate that the
@@ -89,7 +89,6 @@ def _values(obj, cols, old: bool) -> dict:
     return out
 
 
-@event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _flush_context) -> None:
     changes: dict[int, tuple[dict, dict]] = {}
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
@@ -117,6 +116,17 @@ def _after_flush(session: Session, _flush_context) -> None:
         conn = session.connection()
         for kind, (added, removed) in changes.items():
             write_postings(conn, kind, added, removed)
+
+
+_ATTACHED: weakref.WeakSet = weakref.WeakSet()  # session factories that keep the index current
+
+
+def attach(factory) -> None:
+    """Keep the index current on every session this factory makes (idempotent). Called when a
+    database is first used by a service, not at import: importing the module changes nothing."""
+    if factory not in _ATTACHED:
+        event.listen(factory, "after_flush", _after_flush)
+        _ATTACHED.add(factory)
 
 
 def index_documents(session: Session, model, ids: list[int]) -> None:
