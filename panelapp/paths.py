@@ -16,7 +16,10 @@ def resource_root() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
+    # installed (wheel: pyproject maps resources/ to panelapp/resources), then the checkout's
+    # resources/ beside the package. The installed copy first: site-packages/resources may be
+    # some other distribution's folder.
+    for candidate in (here / "resources", here.parent / "resources"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("resources 폴더를 찾을 수 없습니다. 설치가 손상되었습니다.")
