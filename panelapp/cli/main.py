@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from panelapp import __version__
 from panelapp.cli.members import add_parser as add_members_parser
@@ -42,27 +45,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
+@dataclass(frozen=True)
+class Opener:
+    """How commands reach the database, handed to every command (tests and other front-ends can
+    hand their own). `app` migrates to head and picks the acting user; `database` opens the
+    file or server as it is (`check` must not change what it inspects)."""
+
+    app: Callable[[str | None], Any]
+    database: Callable[[str | None], Any]
+
+
+def _open_app(target: str | None):
     from panelapp.services.system.bootstrap import open_app
     from panelapp.settings import Settings
 
-    return open_app(args.db, Settings())
+    return open_app(target, Settings())
 
 
-def cmd_demo(args) -> int:
+def _open_database(target: str | None):
+    from panelapp.db.engine import open_database
+
+    return open_database(target)
+
+
+DEFAULT_OPENER = Opener(app=_open_app, database=_open_database)
+
+
+def cmd_demo(args, opener: Opener) -> int:
     from panelapp.services.demo.build import load_demo
 
-    ctx = _open(args)
-    summary = load_demo(ctx)
+    summary = load_demo(opener.app(args.db))
     print(f"데모 데이터를 불러왔습니다: {summary}")
     return 0
 
 
-def cmd_check(args) -> int:
-    from panelapp.db.engine import open_database
+def cmd_check(args, opener: Opener) -> int:
     from panelapp.services.system.check import run_checks
 
-    db = open_database(args.db)
+    db = opener.database(args.db)
     problems = run_checks(db)
     for line in problems:
         print(f"문제: {line}", file=sys.stderr)
@@ -73,17 +93,17 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "demo": cmd_demo,
     "check": cmd_check,
     "members": cmd_members,
-    "schedule": lambda args: cmd_schedule(args, _open),
-    "report": lambda args: cmd_report(args, _open),
-    "search-index": lambda args: cmd_search_index(args, _open),
+    "schedule": cmd_schedule,
+    "report": cmd_report,
+    "search-index": cmd_search_index,
 }
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, opener: Opener = DEFAULT_OPENER) -> int:
     args = build_parser().parse_args(argv)
     from panelapp.domain.errors import DomainError
 
@@ -92,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             from panelapp.gui.app import run_gui
 
             return run_gui(args.db)
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args, opener)
     except DomainError as exc:
         print(f"오류: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR

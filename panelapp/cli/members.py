@@ -40,18 +40,12 @@ def add_parser(sub) -> None:
     exp.add_argument("--purpose", metavar="목적", help='가리지 않고 내보내는 목적 (예: "문자 발송")')
 
 
-def cmd_members(args: argparse.Namespace) -> int:
+def cmd_members(args: argparse.Namespace, opener) -> int:
     handlers = {"import": _import, "template": _template, "export": _export}
-    return handlers[args.members_command](args)
+    return handlers[args.members_command](args, lambda: opener.app(args.db))
 
 
-def _context(args):
-    from panelapp.cli.main import _open
-
-    return _open(args)
-
-
-def _import(args) -> int:
+def _import(args, open_ctx) -> int:
     from panelapp.services.roster_io.importing import (
         ImportRefused,
         cohort_id_by_number,
@@ -59,7 +53,7 @@ def _import(args) -> int:
         preview_import,
     )
 
-    ctx = _context(args)
+    ctx = open_ctx()
     cohort_id = cohort_id_by_number(ctx, args.cohort)
     preview = preview_import(ctx, cohort_id, args.file)
     for name in preview.unknown_columns:
@@ -99,7 +93,7 @@ def _refuse(problems) -> int:
     return EXIT_USER_ERROR
 
 
-def _template(args) -> int:
+def _template(args, open_ctx) -> int:
     from panelapp.io.roster_export import write_template
 
     write_template(args.output)
@@ -107,7 +101,7 @@ def _template(args) -> int:
     return EXIT_OK
 
 
-def _export(args) -> int:
+def _export(args, open_ctx) -> int:
     from panelapp.services.roster_io.export import export_roster
     from panelapp.services.roster_io.importing import cohort_id_by_number
 
@@ -117,7 +111,7 @@ def _export(args) -> int:
         )
     if args.purpose and not args.unmasked:
         raise DomainError("--purpose는 --unmasked와 함께 씁니다. 기본 내보내기는 이름·번호를 가립니다.")
-    ctx = _context(args)
+    ctx = open_ctx()
     result = export_roster(
         ctx, cohort_id_by_number(ctx, args.cohort), args.output, unmasked=args.unmasked, purpose=args.purpose
     )

@@ -31,7 +31,7 @@ def add_parser(sub) -> None:
     report.add_argument("--xlsx", metavar="FILE.xlsx", help="같은 내용을 엑셀 파일로도 저장합니다")
 
 
-def cmd_report(args: argparse.Namespace, open_ctx) -> int:
+def cmd_report(args: argparse.Namespace, opener) -> int:
     from panelapp.domain.report_data import ReportOptions
     from panelapp.services.inspections.queries import cohort_by_number
     from panelapp.services.reporting.files import write_report
@@ -39,7 +39,7 @@ def cmd_report(args: argparse.Namespace, open_ctx) -> int:
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
         raise DomainError("기간: 시작일(--from)이 종료일(--to)보다 늦습니다.")
-    ctx = open_ctx(args)
+    ctx = opener.app(args.db)
     cohort_id, name = cohort_by_number(ctx, args.cohort)
     options = ReportOptions(cohort_id, date_from, date_to, photos=not args.no_photos)
     result = write_report(ctx, options, args.output, args.xlsx)

@@ -14,10 +14,10 @@ def add_parser(sub) -> None:
     ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="저장할 파일")
 
 
-def cmd_schedule(args: argparse.Namespace, open_ctx) -> int:
+def cmd_schedule(args: argparse.Namespace, opener) -> int:
     from panelapp.services.inspections.export import export_ics_for_number
 
-    ctx = open_ctx(args)
+    ctx = opener.app(args.db)
     target = Path(args.output)
     count = export_ics_for_number(ctx, args.cohort, target)
     print(f"제{args.cohort}기 점검 {count}건을 {target}에 저장했습니다.")

@@ -15,10 +15,10 @@ def add_parser(sub) -> None:
     verbs.add_parser("rebuild", help="저장된 자료로 검색 색인을 처음부터 다시 만듭니다")
 
 
-def cmd_search_index(args: argparse.Namespace, open_ctx) -> int:
+def cmd_search_index(args: argparse.Namespace, opener) -> int:
     from panelapp.services.search.index import rebuild_index
 
-    ctx = open_ctx(args)
+    ctx = opener.app(args.db)
     count = rebuild_index(ctx)
     print(f"검색 색인을 다시 만들었습니다: 자료 {count:,}건")
     return 0
