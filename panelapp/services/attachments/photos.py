@@ -16,9 +16,11 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from panelapp.db.base import utcnow
 from panelapp.db.engine import Database
@@ -30,7 +32,11 @@ from panelapp.services.system.undo import UndoRecord, snapshot
 
 MAX_BYTES = 15 * 1024 * 1024
 VIEW_SIZE = 1600
-OWNERS = {"finding": Finding, "proposal": Proposal, "feedback": Feedback}
+OWNERS: dict[str, type[Finding | Proposal | Feedback]] = {
+    "finding": Finding,
+    "proposal": Proposal,
+    "feedback": Feedback,
+}
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
 
 
@@ -107,12 +113,13 @@ def read_photo(path: Path) -> bytes:
 
 
 def attach_bytes(
-    s, root: Path, owner_type: str, owner_id: int, data: bytes, name: str, caption: str | None = None
+    s: Session, root: Path, owner_type: str, owner_id: int, data: bytes, name: str, caption: str | None = None
 ) -> Attachment:
     """Inside a transaction: store the photo under `root` (attachments_root) and its row."""
     if owner_type not in OWNERS:
         raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
-    owner = s.get(OWNERS[owner_type], owner_id)
+    # s.get() of a union of classes types as their common base; the row is one of the three
+    owner = cast("Finding | Proposal | Feedback | None", s.get(OWNERS[owner_type], owner_id))
     if owner is None or owner.deleted_at is not None:
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)

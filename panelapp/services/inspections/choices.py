@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from panelapp.domain.enums import TeamKind
 from panelapp.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from panelapp.services.inspections.queries import VersionChoice
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class ScheduleChoices:
     teams: tuple[tuple[int, str], ...]
     inspection_team_id: int | None  # the default team of a new visit (정책동행단)
     people: tuple[tuple[int, str], ...]  # active enrolments: (id, "홍길동 · 정책동행단 · 조장")
-    versions: tuple  # VersionChoice, the default first
+    versions: tuple[VersionChoice, ...]  # the default first
 
     @property
     def default_version_id(self) -> int | None:

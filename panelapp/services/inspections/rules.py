@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.domain.errors import ValidationError, ValidationErrors
@@ -60,7 +61,7 @@ def span_hours(start: dt.time, end: dt.time) -> float:
     return max(0.5, round(minutes / 30) / 2)
 
 
-def check_draft(draft: InspectionDraft, term: tuple[dt.date, dt.date], cohort_number: int) -> dict:
+def check_draft(draft: InspectionDraft, term: tuple[dt.date, dt.date], cohort_number: int) -> dict[str, Any]:
     """Normalised values, or every field error at once."""
     errors: list[ValidationError] = []
     if draft.facility_id is None:
@@ -118,7 +119,8 @@ def series_dates(first: dt.date, spec: SeriesSpec) -> list[dt.date]:
         raise ValidationError(F_UNTIL, "반복 종료일은 첫 점검일과 같거나 뒤여야 합니다.")
     if spec.repeat == Repeat.WEEKS and not 1 <= spec.interval <= 8:
         raise ValidationError(F_INTERVAL, "1주에서 8주 사이로 골라 주세요.")
-    dates, n = [], 0
+    dates: list[dt.date] = []
+    n = 0
     while True:
         day = (
             first + dt.timedelta(weeks=spec.interval * n)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import ActivityEvent, Attendance, ContentPost, Enrollment, Member, Team
 from panelapp.domain.report_data import EventRow, ParticipationRow
 
 
 def load_appendix(
-    s, cohort_id: int, start: dt.date, end: dt.date, today: dt.date, name
+    s: Session, cohort_id: int, start: dt.date, end: dt.date, today: dt.date, name: Callable[[str], str]
 ) -> tuple[tuple[EventRow, ...], tuple[ParticipationRow, ...]]:
     present = (
         select(Attendance.event_id, func.count(Attendance.id).label("n"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member, Team
 from panelapp.domain.errors import NotFoundError
@@ -68,7 +69,7 @@ def export_roster(
     return ExportResult(str(path), count, False)
 
 
-def _rows(s, cohort_id: int, masked: bool):
+def _rows(s: Session, cohort_id: int, masked: bool) -> list[tuple[object, ...]]:
     cohort = s.get(Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from panelapp.settings import Settings
 DEFAULT_USER = "관리자"
 
 
-def load_notice_files() -> list[dict]:
+def load_notice_files() -> list[dict[str, Any]]:
     notices = []
     for path in sorted(resource("consent").glob("notice-*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
