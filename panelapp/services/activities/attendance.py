@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
@@ -80,7 +81,7 @@ class AttendanceSheet:
         return sum(1 for r in self.rows if event_id in r.present)
 
 
-def _present_counts(s, event_ids: list[int]) -> dict[int, int]:
+def _present_counts(s: Session, event_ids: list[int]) -> dict[int, int]:
     if not event_ids:
         return {}
     rows = s.execute(
@@ -91,7 +92,7 @@ def _present_counts(s, event_ids: list[int]) -> dict[int, int]:
     return dict(rows.all())
 
 
-def _events(s, cohort_id: int) -> list[ActivityEvent]:
+def _events(s: Session, cohort_id: int) -> list[ActivityEvent]:
     return list(
         s.scalars(
             select(ActivityEvent)
@@ -227,7 +228,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
         )
 
 
-def _apply(s, event: ActivityEvent, changes: dict[int, bool], today: dt.date) -> EventInfo:
+def _apply(s: Session, event: ActivityEvent, changes: dict[int, bool], today: dt.date) -> EventInfo:
     if event.event_date > today:
         raise ValidationError(
             F_ATTENDANCE, f"{event.event_date:%Y-%m-%d} 행사는 아직 열리지 않아 출석을 기록할 수 없습니다."

@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import Enrollment, Facility, Inspection, InspectionAssignment, Member
 from panelapp.domain.enums import EnrollmentStatus, InspectionStatus
 from panelapp.domain.errors import DomainError
 from panelapp.domain.holidays_kr import holiday_name
+from panelapp.domain.inspection_info import InspectionDraft
 from panelapp.services.activities.event_rules import in_period
 from panelapp.services.context import ServiceContext, reading
-from panelapp.services.inspections.rules import InspectionDraft
 
 WEEKDAYS = "월화수목금토일"
 _QUIET = (InspectionStatus.CANCELLED, InspectionStatus.POSTPONED)
@@ -50,7 +51,7 @@ def _time_text(i: Inspection) -> str:
     return f"{i.start_time:%H:%M}–{i.end_time:%H:%M}" if i.start_time and i.end_time else "시간 미정"
 
 
-def conflicts_in(s, draft: InspectionDraft) -> list[str]:
+def conflicts_in(s: Session, draft: InspectionDraft) -> list[str]:
     """The warnings for one visit, in the order a coordinator would fix them."""
     day = draft.scheduled_date
     if day is None:
@@ -143,7 +144,7 @@ def find_series_conflicts(ctx: ServiceContext, draft: InspectionDraft, dates: li
         return series_conflicts_in(s, draft, dates)
 
 
-def series_conflicts_in(s, draft: InspectionDraft, dates: list[dt.date]) -> list[str]:
+def series_conflicts_in(s: Session, draft: InspectionDraft, dates: list[dt.date]) -> list[str]:
     from dataclasses import replace
 
     out: list[str] = []

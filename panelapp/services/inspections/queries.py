@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
     ChecklistTemplate,
@@ -33,7 +35,7 @@ class VersionChoice:
     is_default: bool  # the latest version of the default template
 
 
-def _rows(s, where) -> list[InspectionInfo]:
+def _rows(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionInfo]:
     rows = s.execute(
         select(
             Inspection,
@@ -50,7 +52,7 @@ def _rows(s, where) -> list[InspectionInfo]:
         .where(Inspection.deleted_at.is_(None), *where)
         .order_by(Inspection.scheduled_date, Inspection.start_time, Facility.name, Inspection.id)
     ).all()
-    people: dict[int, list] = defaultdict(list)
+    people: dict[int, list[tuple[int, AssignmentRole, str]]] = defaultdict(list)
     ids = [r[0].id for r in rows]
     for chunk in range(0, len(ids), 500):
         for insp_id, eid, role, name in s.execute(
@@ -119,7 +121,7 @@ def list_inspections(ctx: ServiceContext, query: InspectionQuery) -> list[Inspec
         return _rows(s, where)
 
 
-def info_in(s, inspection_id: int) -> InspectionInfo:
+def info_in(s: Session, inspection_id: int) -> InspectionInfo:
     s.flush()
     rows = _rows(s, [Inspection.id == inspection_id])
     if not rows:
@@ -132,7 +134,7 @@ def get_inspection(ctx: ServiceContext, inspection_id: int) -> InspectionInfo:
         return info_in(s, inspection_id)
 
 
-def default_template_version(s) -> int | None:
+def default_template_version(s: Session) -> int | None:
     """The latest version of the default template: the one named like the shipped default,
     else the oldest template still in use."""
     from panelapp.services.checklists.drafts import load_default_draft

@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
     Cohort,
@@ -169,7 +170,7 @@ def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
         )
 
 
-def _upcoming(s, live, today: dt.date) -> tuple[UpcomingInspection, ...]:
+def _upcoming(s: Session, live, today: dt.date) -> tuple[UpcomingInspection, ...]:
     last = today + dt.timedelta(days=UPCOMING_DAYS - 1)
     rows = s.execute(
         select(Inspection.id, Inspection.scheduled_date, Inspection.start_time, Facility.name, Team.name)
@@ -185,7 +186,7 @@ def _upcoming(s, live, today: dt.date) -> tuple[UpcomingInspection, ...]:
     return tuple(UpcomingInspection(*row) for row in rows)
 
 
-def _urgent(s, cohort_id: int) -> tuple[UrgentFinding, ...]:
+def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
     covered = exists().where(
         proposal_findings.c.finding_id == Finding.id,
         proposal_findings.c.proposal_id == Proposal.id,

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
     ActivityEvent,
@@ -117,7 +118,7 @@ def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = N
     return list(missing_items(sheet, answers).values())
 
 
-def sheet_in(s, insp: Inspection) -> ResultSheet:
+def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
     from panelapp.services.checklists.templates import _sections
     from panelapp.services.inspections.queries import info_in
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import Cohort, Enrollment, Member, Team
 from panelapp.domain.enums import Gender, MemberRole
@@ -44,7 +46,7 @@ class Problem:
 @dataclass(frozen=True)
 class CleanRow:
     row: int
-    member: dict  # clean_member's output
+    member: dict[str, Any]  # clean_member's output
     team_id: int | None
     role: MemberRole
     consented_on: dt.date
@@ -61,7 +63,7 @@ class CohortFacts:
     today: dt.date
 
 
-def load_facts(s, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
+def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
     cohort = s.get(Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")
@@ -85,7 +87,7 @@ def load_facts(s, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
     return CohortFacts(cohort, joined_on, teams, taken, today)
 
 
-def known_members(s, phones: list[str]) -> dict[str, int]:
+def known_members(s: Session, phones: list[str]) -> dict[str, int]:
     """phone → the person already known from another cohort (reused, as enroll_member does)."""
     known: dict[str, int] = {}
     for start in range(0, len(phones), _CHUNK):
