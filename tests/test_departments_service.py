@@ -140,3 +140,23 @@ def test_delete_is_soft_and_refused_while_facilities_use_it(ctx, org):
     with pytest.raises(NotFoundError):
         get_department(ctx, empty.id)
     assert [d.name for d in list_departments(ctx)] == ["체육진흥과"]
+
+
+def test_department_ids_sorted_in_sql_with_facility_counts(ctx, org):
+    from panelapp.services.registers.departments import department_ids, department_rows
+
+    a = create_department(ctx, DepartmentInput("가정복지과", "박소통"))
+    b = create_department(ctx, DepartmentInput("나눔행정과"))
+    c = create_department(ctx, DepartmentInput("다솜체육과", "김소통"))
+    set_department_active(ctx, a.id, False)
+    ensure_default_facility_types(ctx)
+    kind = list_facility_types(ctx)[0].id
+    for name in ("체육관1", "체육관2"):
+        create_facility(ctx, FacilityInput(name, kind, department_id=c.id))
+    assert department_ids(ctx) == [b.id, c.id, a.id]  # active first, then 가나다 (the old order)
+    assert department_ids(ctx, "name", False) == [a.id, b.id, c.id]
+    assert department_ids(ctx, "facilities", True)[0] == c.id
+    assert department_ids(ctx, "contact", False) == [b.id, c.id, a.id]  # none, 김, 박
+    assert department_ids(ctx, active_only=True) == [b.id, c.id]
+    rows = {d.id: d for d in department_rows(ctx, [a.id, c.id])}
+    assert rows[c.id].facility_count == 2 and rows[a.id].facility_count == 0 and not rows[a.id].active

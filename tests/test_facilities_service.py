@@ -174,3 +174,33 @@ def test_delete_is_soft(ctx, types):
     with ctx.db.session_factory() as s:
         row = s.get(Facility, f.id)
         assert row.deleted_at is not None and row.deleted_by_id == ctx.user_id
+
+
+def test_facility_ids_filter_and_sort_in_sql_rows_by_id(ctx, types, dept):
+    from panelapp.services.registers.facilities import (
+        facility_choices,
+        facility_count,
+        facility_ids,
+        facility_rows,
+    )
+
+    park = create_facility(ctx, FacilityInput("새봄공원", types["공원"], "새봄로 60", dept.id, "031-1"))
+    gym = create_facility(ctx, FacilityInput("한빛체육관", types["체육시설"], None, None))
+    lot = create_facility(ctx, FacilityInput("가람주차장", types["주차장"], "가람로 1"))
+    set_facility_active(ctx, lot.id, False)
+    assert facility_ids(ctx) == [lot.id, park.id, gym.id]  # 가나다
+    assert facility_ids(ctx, sort_key="name", descending=True) == [gym.id, park.id, lot.id]
+    assert facility_ids(ctx, sort_key="type") == [gym.id, lot.id, park.id]  # the types' own order
+    assert facility_ids(ctx, sort_key="address") == [gym.id, lot.id, park.id]  # no address first
+    assert facility_ids(ctx, sort_key="department", descending=True)[0] == park.id
+    assert facility_ids(ctx, sort_key="active") == [lot.id, park.id, gym.id]  # stopped first, then 가나다
+    assert facility_ids(ctx, FacilityQuery("새봄로")) == [park.id]
+    assert facility_ids(ctx, FacilityQuery(active_only=True)) == [park.id, gym.id]
+    assert facility_ids(ctx, FacilityQuery(facility_type_id=types["체육시설"])) == [gym.id]
+    assert facility_ids(ctx, FacilityQuery("100%_")) == []  # LIKE wildcards are text
+    rows = {f.id: f for f in facility_rows(ctx, [gym.id, park.id])}
+    assert rows[park.id].department_name == "체육진흥과" and rows[park.id].type_name == "공원"
+    assert set(rows) == {gym.id, park.id}
+    delete_facility(ctx, gym.id)
+    assert facility_rows(ctx, [gym.id]) == [] and facility_count(ctx) == 2
+    assert facility_choices(ctx) == [(lot.id, "가람주차장"), (park.id, "새봄공원")]

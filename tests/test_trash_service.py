@@ -22,7 +22,14 @@ from panelapp.services.cohorts.manage import (
 from panelapp.services.context import reading, transaction
 from panelapp.services.demo.build import load_demo
 from panelapp.services.people.members import delete_enrollment, get_member
-from panelapp.services.trash.manage import list_trash, restore
+from panelapp.services.trash.manage import (
+    TrashQuery,
+    list_trash,
+    restore,
+    trash_counts,
+    trash_ids,
+    trash_rows,
+)
 
 
 def ids(ctx):
@@ -164,3 +171,64 @@ def test_local_time_is_korean_time():
     assert format_local(utc.replace(tzinfo=None)) == "2026-11-24 00:30"  # SQLite gives naive UTC
     assert as_utc(utc.astimezone(KST)) == utc
     assert format_local(None) == ""
+
+
+# ----- the id-based list: one UNION ALL filtered, sorted and counted in SQL ------------------------
+def _fill_trash(demo):
+    cohort_id, team_id, enrollment_id, event_id, name = ids(demo)
+    delete_event(demo, event_id)
+    delete_enrollment(demo, enrollment_id)
+    delete_team(demo, team_id)
+    return cohort_id, team_id, enrollment_id, event_id, name
+
+
+def test_trash_ids_filter_by_kind_and_search_and_count_per_kind(demo):
+    _cohort, team_id, enrollment_id, event_id, name = _fill_trash(demo)
+    assert trash_ids(demo) == [("team", team_id), ("enrollment", enrollment_id), ("event", event_id)]
+    assert trash_ids(demo, TrashQuery(kind="enrollment")) == [("enrollment", enrollment_id)]
+    assert trash_ids(demo, TrashQuery(search=name)) == [("enrollment", enrollment_id)]
+    assert trash_ids(demo, TrashQuery(search="정책동행")) == [("team", team_id)]
+    assert trash_ids(demo, TrashQuery(kind="nothing")) == []
+    assert trash_counts(demo) == {"team": 1, "enrollment": 1, "event": 1}
+    assert trash_counts(demo, search="정책동행") == {"team": 1}
+
+
+def test_trash_ids_sort_every_way_with_a_stable_tie_break(demo):
+    _cohort, team_id, enrollment_id, event_id, _name = _fill_trash(demo)
+    oldest_first = trash_ids(demo, sort_key="deleted", descending=False)
+    assert oldest_first == [("event", event_id), ("enrollment", enrollment_id), ("team", team_id)]
+    by_kind = [k for k, _i in trash_ids(demo, sort_key="kind", descending=False)]
+    assert by_kind == ["team", "enrollment", "event"]  # the registry's order: 기수, 단, 참여단원, 활동
+    with reading(demo) as s:
+        title = s.get(ActivityEvent, event_id).title
+    texts = {
+        ("team", team_id): "정책동행단",
+        ("enrollment", enrollment_id): _name,
+        ("event", event_id): title,
+    }
+    by_label = trash_ids(demo, sort_key="label", descending=False)
+    assert by_label == sorted(texts, key=texts.get)
+    assert trash_ids(demo, sort_key="label", descending=True) == by_label[::-1]
+    # one deleter for all: the tie-break (deleted_at) decides, newest first
+    assert trash_ids(demo, sort_key="who", descending=True) == oldest_first[::-1]
+
+
+def test_trash_rows_by_key_in_any_order_and_skip_restored(demo):
+    _cohort, team_id, enrollment_id, _event, name = _fill_trash(demo)
+    rows = {r.key: r for r in trash_rows(demo, [("enrollment", enrollment_id), ("team", team_id)])}
+    assert rows[("team", team_id)].label == "정책동행단 (제7기)"
+    assert rows[("enrollment", enrollment_id)].label == f"{name} (제7기 참여단원)"
+    assert rows[("team", team_id)].kind_label == "단" and rows[("team", team_id)].deleted_by == "테스트담당자"
+    restore(demo, "team", team_id)
+    assert [r.key for r in trash_rows(demo, [("team", team_id), ("nothing", 1)])] == []
+
+
+def test_every_soft_deleted_kind_is_in_the_registry():
+    from panelapp.db.base import Base, SoftDelete
+    from panelapp.db.models import Attachment, Inspection, Member
+    from panelapp.services.trash.registry import KINDS
+
+    soft = {m.class_ for m in Base.registry.mappers if issubclass(m.class_, SoftDelete)}
+    # members leave with their enrolment; inspections return with their status; photos with their
+    # finding (or Ctrl+Z)
+    assert {k.model for k in KINDS} == soft - {Member, Inspection, Attachment}

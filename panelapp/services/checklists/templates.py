@@ -155,7 +155,8 @@ def _clear_sections(s, version_id: int) -> None:
     s.expire_all()
 
 
-def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
+def check_unique(s, name: str, exclude_id: int | None = None) -> None:
+    """Refuse a second live template of this name (also checked on restore from the trash)."""
     q = select(ChecklistTemplate.id).where(
         ChecklistTemplate.deleted_at.is_(None), ChecklistTemplate.name == name
     )
@@ -240,7 +241,7 @@ def create_template(ctx: ServiceContext, draft: TemplateDraft) -> TemplateInfo:
 
 
 def _create(s, clean: TemplateDraft) -> TemplateInfo:
-    _check_unique(s, clean.name)
+    check_unique(s, clean.name)
     t = ChecklistTemplate(name=clean.name, description=clean.description)
     s.add(t)
     s.flush()
@@ -257,7 +258,7 @@ def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft, v
     with transaction(ctx) as s:
         t = _load(s, template_id)
         check_version(t, version)
-        _check_unique(s, clean.name, exclude_id=t.id)
+        check_unique(s, clean.name, exclude_id=t.id)
         current = _latest(s, t.id)
         previous = None
         if _is_used(s, current.id):

@@ -12,6 +12,7 @@ from panelapp.db.models import Department, Facility, Organization
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_email, normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.listing import fetch_ids, ordering
 
 F_DEPT_NAME = "부서명"
 F_CONTACT = "시민소통관"
@@ -129,7 +130,8 @@ def _clean(data: DepartmentInput) -> dict:
     return values
 
 
-def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
+def check_unique(s, name: str, exclude_id: int | None = None) -> None:
+    """Refuse a second live department of this name (also checked on restore)."""
     q = select(Department.id).where(
         func.lower(Department.name) == name.lower(), Department.deleted_at.is_(None)
     )
@@ -176,13 +178,58 @@ def get_department(ctx: ServiceContext, department_id: int) -> DepartmentInfo:
         return _info(d, _facility_counts(s).get(d.id, 0))
 
 
+def _facility_count_column():
+    return (
+        select(func.count())
+        .select_from(Facility)
+        .where(Facility.department_id == Department.id, Facility.deleted_at.is_(None))
+        .correlate(Department)
+        .scalar_subquery()
+    )
+
+
+DEPARTMENT_SORTS = {
+    "name": Department.name,
+    "contact": func.coalesce(Department.contact_person, ""),
+    "phone": func.coalesce(Department.phone, ""),
+    "email": func.coalesce(Department.email, ""),
+    "facilities": _facility_count_column(),
+    "active": Department.active,
+}
+
+
+def department_ids(
+    ctx: ServiceContext, sort_key: str = "active", descending: bool = True, active_only: bool = False
+) -> list[int]:
+    """Ids of the live departments sorted in SQL; the default puts active ones first, then 가나다."""
+    stmt = select(Department.id).where(Department.deleted_at.is_(None))
+    if active_only:
+        stmt = stmt.where(Department.active.is_(True))
+    primary = DEPARTMENT_SORTS.get(sort_key, Department.name)
+    # ties read 가나다 whichever way the sort column goes (a short list: read, not scanned)
+    order = [*ordering(primary, descending), Department.name, Department.id]
+    with reading(ctx) as s:
+        return fetch_ids(s, stmt.order_by(*order))
+
+
+def department_rows(ctx: ServiceContext, ids: list[int]) -> list[DepartmentInfo]:
+    """The departments with these ids and their facility counts (one query by primary key)."""
+    if not ids:
+        return []
+    stmt = select(Department, _facility_count_column()).where(
+        Department.id.in_(ids), Department.deleted_at.is_(None)
+    )
+    with reading(ctx) as s:
+        return [_info(d, count or 0) for d, count in s.execute(stmt)]
+
+
 def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentInfo:
     values = _clean(data)
     with transaction(ctx) as s:
         org_id = s.scalar(select(Organization.id).order_by(Organization.id).limit(1))
         if org_id is None:
             raise ValidationError("기관", "기관 정보를 먼저 등록해 주세요.")
-        _check_unique(s, values["name"])
+        check_unique(s, values["name"])
         dept = Department(organization_id=org_id, **values)
         s.add(dept)
         s.flush()
@@ -196,7 +243,7 @@ def update_department(
     with transaction(ctx) as s:
         dept = _load(s, department_id)
         check_version(dept, version)
-        _check_unique(s, values["name"], exclude_id=dept.id)
+        check_unique(s, values["name"], exclude_id=dept.id)
         for key, value in values.items():
             setattr(dept, key, value)
         s.flush()

@@ -14,6 +14,7 @@ from panelapp.db.models import Department, Facility, FacilityType
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.listing import contains, fetch_ids, like_pattern, ordering
 from panelapp.services.registers.facility_types import (  # noqa: F401 - one import place for callers
     DEFAULT_FACILITY_TYPES,
     FacilityTypeInfo,
@@ -63,10 +64,6 @@ class FacilityQuery:
     active_only: bool = False
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _select_rows():
     return (
         select(Facility, FacilityType.name, Department.name)
@@ -92,24 +89,74 @@ def _info(f: Facility, type_name: str | None, dept_name: str | None) -> Facility
     )
 
 
-def list_facilities(ctx: ServiceContext, query: FacilityQuery = FacilityQuery()) -> list[FacilityInfo]:
-    """Name or address contains the search text (any case); 가나다 order."""
-    q = _select_rows()
-    text = " ".join(query.search.split())
-    if text:
-        pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(
-            or_(
-                func.lower(Facility.name).like(pattern, escape="\\"),
-                func.lower(Facility.address).like(pattern, escape="\\"),
-            )
-        )
+# sort key -> what ORDER BY uses (NULLs as empty text, so SQLite and PostgreSQL agree)
+FACILITY_SORTS = {
+    "name": Facility.name,
+    "type": func.coalesce(FacilityType.sort_order, 1_000_000),
+    "address": func.coalesce(Facility.address, ""),
+    "department": func.coalesce(Department.name, ""),
+    "contact": func.coalesce(Facility.contact, ""),
+    "active": Facility.active,
+}
+
+
+def _filtered(stmt, query: FacilityQuery):
+    pattern = like_pattern(query.search)
+    if pattern is not None:
+        stmt = stmt.where(or_(contains(Facility.name, pattern), contains(Facility.address, pattern)))
     if query.facility_type_id is not None:
-        q = q.where(Facility.facility_type_id == query.facility_type_id)
+        stmt = stmt.where(Facility.facility_type_id == query.facility_type_id)
     if query.active_only:
-        q = q.where(Facility.active.is_(True))
+        stmt = stmt.where(Facility.active.is_(True))
+    return stmt
+
+
+def list_facilities(ctx: ServiceContext, query: FacilityQuery = FacilityQuery()) -> list[FacilityInfo]:
+    """Name or address contains the search text (any case); 가나다 order. (For choice lists; the
+    register page reads `facility_ids` and `facility_rows`.)"""
+    q = _filtered(_select_rows(), query)
     with reading(ctx) as s:
         return [_info(*row) for row in s.execute(q.order_by(Facility.name, Facility.id))]
+
+
+def facility_ids(
+    ctx: ServiceContext,
+    query: FacilityQuery = FacilityQuery(),
+    sort_key: str = "name",
+    descending: bool = False,
+) -> list[int]:
+    """Ids of the facilities matching the query, sorted in SQL (ties by name, then id)."""
+    primary = FACILITY_SORTS.get(sort_key, Facility.name)
+    stmt = (
+        select(Facility.id)
+        .outerjoin(FacilityType, FacilityType.id == Facility.facility_type_id)
+        .outerjoin(Department, Department.id == Facility.department_id)
+        .where(Facility.deleted_at.is_(None))
+    )
+    stmt = _filtered(stmt, query).order_by(*ordering(primary, descending, Facility.name, Facility.id))
+    with reading(ctx) as s:
+        return fetch_ids(s, stmt)
+
+
+def facility_rows(ctx: ServiceContext, ids: list[int]) -> list[FacilityInfo]:
+    """The facilities with these ids (one primary-key lookup; deleted ones are left out)."""
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        return [_info(*row) for row in s.execute(_select_rows().where(Facility.id.in_(ids)))]
+
+
+def facility_count(ctx: ServiceContext) -> int:
+    """Facilities in the register (not in the trash), whatever the filter."""
+    with reading(ctx) as s:
+        return s.scalar(select(func.count()).select_from(Facility).where(Facility.deleted_at.is_(None))) or 0
+
+
+def facility_choices(ctx: ServiceContext) -> list[tuple[int, str]]:
+    """(id, name) of every facility in 가나다 order, for combo boxes: two columns, no joins."""
+    stmt = select(Facility.id, Facility.name).where(Facility.deleted_at.is_(None))
+    with reading(ctx) as s:
+        return [(fid, name) for fid, name in s.execute(stmt.order_by(Facility.name, Facility.id))]
 
 
 def get_facility(ctx: ServiceContext, facility_id: int) -> FacilityInfo:
@@ -154,7 +201,8 @@ def _check_refs(s, values: dict, current_department_id: int | None = None) -> No
         raise ValidationError(F_DEPARTMENT, f"'{dept.name}' 부서는 사용 중지되어 고를 수 없습니다.")
 
 
-def _check_unique(s, name: str, address: str | None, exclude_id: int | None = None) -> None:
+def check_unique(s, name: str, address: str | None, exclude_id: int | None = None) -> None:
+    """Refuse a second live facility with this name at this address (also checked on restore)."""
     q = select(Facility.id).where(
         Facility.deleted_at.is_(None),
         func.lower(Facility.name) == name.lower(),
@@ -183,7 +231,7 @@ def create_facility(ctx: ServiceContext, data: FacilityInput) -> FacilityInfo:
     values = _clean(data)
     with transaction(ctx) as s:
         _check_refs(s, values)
-        _check_unique(s, values["name"], values["address"])
+        check_unique(s, values["name"], values["address"])
         facility = Facility(active=True, **values)
         s.add(facility)
         s.flush()
@@ -196,7 +244,7 @@ def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput, 
         facility = _load(s, facility_id)
         check_version(facility, version)
         _check_refs(s, values, current_department_id=facility.department_id)
-        _check_unique(s, values["name"], values["address"], exclude_id=facility.id)
+        check_unique(s, values["name"], values["address"], exclude_id=facility.id)
         for key, value in values.items():
             setattr(facility, key, value)
         return _reload(s, facility.id)

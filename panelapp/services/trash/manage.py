@@ -1,211 +1,144 @@
-"""휴지통: soft-deleted cohorts, teams, enrolments and activity events, and their restoration.
+"""휴지통: soft-deleted records of every kind, listed, counted and restored.
 
 Nothing is ever removed for good here; the legal destruction of personal data after its
-retention period is a separate, logged procedure. Each kind has a lister and a restorer in
-`_KINDS`, so later kinds (inspections, proposals...) plug in the same way.
+retention period is a separate, logged procedure. The kinds are explicit objects in
+registry.py; the list is one SQL UNION ALL of every kind's deleted rows, so the trash page
+filters, sorts and counts in the database and fetches the rows it paints by key:
+
+    keys = trash_ids(ctx, TrashQuery(kind="finding"), sort_key="deleted", descending=True)
+    items = trash_rows(ctx, keys[:100])
+    restore(ctx, "finding", keys[0][1])
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, literal_column, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select, Subquery
 
-from panelapp.db.models import ActivityEvent, Cohort, Enrollment, Member, Team, User
-from panelapp.db.models.inspections import Inspection
+from panelapp.db.models import User
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.localtime import as_utc
-from panelapp.domain.validation import mask_name
 from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.listing import blocks, contains, fetch_pairs, like_pattern, ordering
+from panelapp.services.trash.kinds import TrashItem, TrashKind, cohort_label  # noqa: F401 - public here too
+from panelapp.services.trash.registry import BY_KEY, KIND_LABELS, KINDS  # noqa: F401
 
-KIND_LABELS = {"cohort": "기수", "team": "단", "enrollment": "참여단원", "event": "활동"}
+TRASH_SORTS = ("kind", "label", "deleted", "who")
 
 
 @dataclass(frozen=True)
-class TrashItem:
-    kind: str  # a key of KIND_LABELS
-    id: int
-    label: str
-    deleted_at: dt.datetime  # UTC
-    deleted_by: str | None
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+class TrashQuery:
+    kind: str | None = None  # a kind's key; None: every kind
+    search: str = ""  # part of the item's name or title
 
 
-def list_trash(ctx: ServiceContext) -> list[TrashItem]:
-    """Everything in the trash, most recently deleted first."""
+def _listing(query: TrashQuery, *, with_kind_filter: bool = True) -> Subquery | None:
+    """The trash as one subquery: kind number, id, deleted_at, text, deleter id."""
+    pattern = like_pattern(query.search)
+    arms: list[Select[Any]] = []
+    for number, kind in enumerate(KINDS):
+        if with_kind_filter and query.kind is not None and kind.key != query.kind:
+            continue
+        model = kind.model
+        stmt = select(
+            literal_column(str(number)).label("kind_no"),
+            model.id.label("id"),
+            model.deleted_at.label("deleted_at"),
+            kind.text().label("text"),
+            model.deleted_by_id.label("who"),
+        ).select_from(model)
+        stmt = kind.joined(stmt).where(model.deleted_at.is_not(None), *kind.where())
+        if pattern is not None:
+            stmt = stmt.where(contains(kind.text(), pattern))
+        arms.append(stmt)
+    if not arms:
+        return None
+    return (arms[0] if len(arms) == 1 else union_all(*arms)).subquery("trash")
+
+
+def trash_ids(
+    ctx: ServiceContext, query: TrashQuery = TrashQuery(), sort_key: str = "deleted", descending: bool = True
+) -> list[tuple[str, int]]:
+    """(kind, id) of everything in the trash matching the query, sorted in SQL; by default the
+    most recently deleted first."""
+    t = _listing(query)
+    if t is None:
+        return []
+    source: Any = t
+    if sort_key == "who":
+        source = t.outerjoin(User, User.id == t.c.who)
+        primary: Any = func.coalesce(User.name, "")
+    else:
+        primary = {"kind": t.c.kind_no, "label": func.lower(t.c.text)}.get(sort_key, t.c.deleted_at)
+    ties = [t.c.deleted_at, t.c.kind_no, t.c.id] if primary is not t.c.deleted_at else [t.c.kind_no, t.c.id]
+    stmt = select(t.c.kind_no, t.c.id).select_from(source).order_by(*ordering(primary, descending, *ties))
     with reading(ctx) as s:
-        items = [item for lister, _restorer in _KINDS.values() for item in lister(s)]
-    return sorted(items, key=lambda i: (i.deleted_at, i.kind, i.id), reverse=True)
+        pairs = fetch_pairs(s, stmt)
+    return [(KINDS[int(number)].key, int(item_id)) for number, item_id in pairs]
+
+
+def trash_counts(ctx: ServiceContext, search: str = "") -> dict[str, int]:
+    """How many items of each kind the trash holds (matching `search`): one GROUP BY."""
+    t = _listing(TrashQuery(None, search), with_kind_filter=False)
+    if t is None:
+        return {}
+    with reading(ctx) as s:
+        rows = s.execute(select(t.c.kind_no, func.count()).group_by(t.c.kind_no)).all()
+    return {KINDS[int(number)].key: count for number, count in rows}
+
+
+def trash_rows(ctx: ServiceContext, keys: Sequence[tuple[str, int]]) -> list[TrashItem]:
+    """The items for these (kind, id) keys: per kind one query by primary key. Keys no longer in
+    the trash are left out; the order is not kept (the page keys rows by `TrashItem.key`)."""
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for key, item_id in keys:
+        wanted[key].append(item_id)
+    out: list[TrashItem] = []
+    with reading(ctx) as s:
+        for key, ids in wanted.items():
+            kind = BY_KEY.get(key)
+            if kind is not None:
+                out.extend(_items(s, kind, ids))
+    return out
+
+
+def _items(s: Session, kind: TrashKind, ids: list[int]) -> list[TrashItem]:
+    model = kind.model
+    labels = kind.labels(s, ids)
+    rows = s.execute(
+        select(model.id, model.deleted_at, User.name)
+        .outerjoin(User, User.id == model.deleted_by_id)
+        .where(model.id.in_(ids), model.deleted_at.is_not(None))
+    )
+    return [
+        TrashItem(kind.key, item_id, labels.get(item_id, ""), as_utc(deleted_at), who, kind.label)
+        for item_id, deleted_at, who in rows
+    ]
+
+
+def list_trash(ctx: ServiceContext, query: TrashQuery = TrashQuery()) -> list[TrashItem]:
+    """Everything in the trash, most recently deleted first (for scripts and tests; the page
+    pages through `trash_ids`/`trash_rows`)."""
+    keys = trash_ids(ctx, query)
+    found: dict[tuple[str, int], TrashItem] = {}
+    for block in blocks(keys):
+        found.update((item.key, item) for item in trash_rows(ctx, block))
+    return [found[k] for k in keys if k in found]
 
 
 def restore(ctx: ServiceContext, kind: str, item_id: int) -> str:
     """Take an item out of the trash; returns its label. Refuses when that would clash."""
-    if kind not in _KINDS:
+    trash_kind = BY_KEY.get(kind)
+    if trash_kind is None:
         raise DomainError(f"'{kind}'은(는) 휴지통에서 복원할 수 있는 종류가 아닙니다.")
-    model, restorer = _MODELS[kind], _KINDS[kind][1]
     with transaction(ctx) as s:
-        obj = s.get(model, item_id)
+        obj = s.get(trash_kind.model, item_id)
         if obj is None or obj.deleted_at is None:
-            raise NotFoundError(f"휴지통의 {KIND_LABELS[kind]}")
-        label = restorer(s, obj)
-        obj.deleted_at, obj.deleted_by_id = None, None
-        return label
-
-
-# ----- labels ------------------------------------------------------------------------------
-def cohort_label(number: int, name: str) -> str:
-    prefix = f"제{number}기"
-    return name if prefix in name else f"{prefix} {name}"
-
-
-def _who(s: Session, model) -> dict[int, str]:
-    rows = s.execute(
-        select(model.id, User.name)
-        .join(User, User.id == model.deleted_by_id)
-        .where(model.deleted_at.is_not(None))
-    )
-    return dict(rows.all())
-
-
-def _item(kind: str, obj, label: str, who: dict[int, str]) -> TrashItem:
-    return TrashItem(kind, obj.id, label, as_utc(obj.deleted_at), who.get(obj.id))
-
-
-# ----- listers -----------------------------------------------------------------------------
-def _list_cohorts(s: Session) -> list[TrashItem]:
-    who = _who(s, Cohort)
-    return [
-        _item("cohort", c, cohort_label(c.number, c.name), who)
-        for c in s.scalars(select(Cohort).where(Cohort.deleted_at.is_not(None)))
-    ]
-
-
-def _list_teams(s: Session) -> list[TrashItem]:
-    who = _who(s, Team)
-    rows = s.execute(
-        select(Team, Cohort.number)
-        .join(Cohort, Cohort.id == Team.cohort_id)
-        .where(Team.deleted_at.is_not(None))
-    )
-    return [_item("team", t, f"{t.name} (제{n}기)", who) for t, n in rows]
-
-
-def _list_enrollments(s: Session) -> list[TrashItem]:
-    who = _who(s, Enrollment)
-    rows = s.execute(
-        select(Enrollment, Member.name, Cohort.number)
-        .join(Member, Member.id == Enrollment.member_id)
-        .join(Cohort, Cohort.id == Enrollment.cohort_id)
-        .where(Enrollment.deleted_at.is_not(None))
-    )
-    return [_item("enrollment", e, f"{name} (제{n}기 참여단원)", who) for e, name, n in rows]
-
-
-def _list_events(s: Session) -> list[TrashItem]:
-    who = _who(s, ActivityEvent)
-    rows = s.execute(
-        select(ActivityEvent, Cohort.number)
-        .join(Cohort, Cohort.id == ActivityEvent.cohort_id)
-        # A cancelled inspection's event returns with its status (inspections.py), not from here.
-        .where(ActivityEvent.deleted_at.is_not(None), ActivityEvent.inspection_id.is_(None))
-    )
-    return [
-        _item("event", ev, f"{ev.kind.label} · {ev.title} ({ev.event_date:%Y-%m-%d}, 제{n}기)", who)
-        for ev, n in rows
-    ]
-
-
-# ----- restorers: check for clashes, return the label --------------------------------------
-def _live_cohort(s: Session, cohort_id: int, what: str) -> Cohort:
-    cohort = s.get(Cohort, cohort_id)
-    if cohort.deleted_at is not None:
-        raise DomainError(
-            f"이 {what}이(가) 속한 제{cohort.number}기가 휴지통에 있습니다. 기수를 먼저 복원해 주세요."
-        )
-    return cohort
-
-
-def _restore_cohort(s: Session, c: Cohort) -> str:
-    taken = s.scalar(select(Cohort.id).where(Cohort.number == c.number, Cohort.deleted_at.is_(None)))
-    if taken is not None:
-        raise DomainError(
-            f"지금 제{c.number}기가 따로 있어 복원할 수 없습니다. "
-            f"지금 있는 제{c.number}기의 번호를 바꾼 뒤 다시 시도해 주세요."
-        )
-    return cohort_label(c.number, c.name)
-
-
-def _restore_team(s: Session, t: Team) -> str:
-    cohort = _live_cohort(s, t.cohort_id, "단")
-    same = s.scalar(
-        select(Team.id).where(
-            Team.cohort_id == t.cohort_id, Team.name == t.name, Team.deleted_at.is_(None), Team.id != t.id
-        )
-    )
-    if same is not None:
-        raise DomainError(
-            f"제{cohort.number}기에 '{t.name}'이(가) 이미 있어 복원할 수 없습니다. "
-            "지금 있는 단의 이름을 바꾼 뒤 다시 시도해 주세요."
-        )
-    return f"{t.name} (제{cohort.number}기)"
-
-
-def _restore_enrollment(s: Session, e: Enrollment) -> str:
-    cohort = _live_cohort(s, e.cohort_id, "참여단원")
-    member = s.get(Member, e.member_id)
-    if member.deleted_at is not None:
-        raise DomainError("이 참여단원의 인적 정보가 삭제되어 복원할 수 없습니다.")
-    other = s.scalar(
-        select(Member.name)
-        .join(Enrollment, Enrollment.member_id == Member.id)
-        .where(
-            Enrollment.cohort_id == e.cohort_id,
-            Enrollment.deleted_at.is_(None),
-            Enrollment.id != e.id,
-            Member.phone == member.phone,
-        )
-    )
-    if other is not None:
-        raise DomainError(
-            f"제{cohort.number}기에 같은 휴대전화 번호의 참여단원({mask_name(other)})이 "
-            "이미 있어 복원할 수 없습니다. 같은 사람이 다시 등록된 것인지 확인해 주세요."
-        )
-    return f"{member.name} (제{cohort.number}기 참여단원)"
-
-
-def _restore_event(s: Session, ev: ActivityEvent) -> str:
-    cohort = _live_cohort(s, ev.cohort_id, "활동")
-    if ev.inspection_id is not None:
-        inspection = s.get(Inspection, ev.inspection_id)
-        if inspection is not None and inspection.deleted_at is not None:
-            raise DomainError("이 활동은 삭제된 점검의 일정입니다. 점검을 먼저 복원해 주세요.")
-    return f"{ev.kind.label} · {ev.title} ({ev.event_date:%Y-%m-%d}, 제{cohort.number}기)"
-
-
-_KINDS: dict[str, tuple[Callable[[Session], list[TrashItem]], Callable]] = {
-    "cohort": (_list_cohorts, _restore_cohort),
-    "team": (_list_teams, _restore_team),
-    "enrollment": (_list_enrollments, _restore_enrollment),
-    "event": (_list_events, _restore_event),
-}
-_MODELS = {"cohort": Cohort, "team": Team, "enrollment": Enrollment, "event": ActivityEvent}
-
-
-def _register_kinds() -> None:
-    from panelapp.services.trash.findings import KINDS as FINDING_KINDS
-    from panelapp.services.trash.proposals import KINDS as PROPOSAL_KINDS
-    from panelapp.services.trash.registers import KINDS
-
-    for kind, (label, model, lister, restorer) in {**KINDS, **PROPOSAL_KINDS, **FINDING_KINDS}.items():
-        KIND_LABELS[kind] = label
-        _KINDS[kind] = (lister, restorer)
-        _MODELS[kind] = model
-
-
-_register_kinds()
+            raise NotFoundError(f"휴지통의 {trash_kind.label}")
+        return trash_kind.restore(s, obj)
