@@ -2,12 +2,24 @@
 
 Service tests take the `ctx` fixture, which runs each test on SQLite and, when
 PANELAPP_TEST_PG_URL is set, again on PostgreSQL.
+
+The demo (services/demo/build.py) is built once per session on a migrated SQLite file; a test
+that wants it takes `demo_db` (a path to its own copy), `demo_ctx` (a context on that copy, or
+on PostgreSQL the demo loaded afresh) or `main_window` (the real main window open on a copy).
+`open_main_window(path)` opens the real window on any database file. Page unit tests that need
+no real window use the stand-in in tests/gui_window.py.
+
+Every test fails that leaves a modal dialog or message box open (`pytest_runtest_call` below):
+such a dialog would block a user, and in the suite it hides what the test forgot to answer.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import tempfile
+from pathlib import Path
 
 # Before anything imports Qt: no display in CI, and never touch the real user folders.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,6 +37,8 @@ from panelapp.db.base import Base  # noqa: E402
 from panelapp.db.engine import open_database  # noqa: E402
 from panelapp.services.context import ServiceContext  # noqa: E402
 from panelapp.services.system.bootstrap import ensure_user, sync_consent_notices  # noqa: E402
+
+pytest_plugins = ["pytester"]  # tests/gui/test_mainwindow.py runs the modal guard on a sample test
 
 PG_URL = os.environ.get("PANELAPP_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -72,6 +86,182 @@ def sqlite_ctx(tmp_path) -> ServiceContext:
     context = make_ctx("sqlite", tmp_path)
     yield context
     context.db.dispose()
+
+
+# ----- the demo database, built once ------------------------------------------------------
+DEMO_USER = "테스트담당자"  # the acting user of every demo copy, as make_ctx gives other tests
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory) -> Path:
+    """The master demo database: migrated like a user's file, the demo loaded, the WAL folded
+    into the main file so that a file copy is complete. Never open it: take `demo_db`."""
+    from panelapp.db.migrate import upgrade_to_head
+    from panelapp.services.demo.build import load_demo
+
+    path = tmp_path_factory.mktemp("demo-master") / "demo.db"
+    db = open_database(str(path))
+    upgrade_to_head(db)
+    master = ServiceContext(db=db)
+    sync_consent_notices(master)
+    ensure_user(master, DEMO_USER)
+    load_demo(master)
+    db.dispose()
+    _checkpoint(path)
+    return path
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def copy_demo(master: Path, folder: Path) -> Path:
+    """A private copy of the master demo: the database file and its attachments folder."""
+    from panelapp.services.attachments.store import FOLDER
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / master.name
+    shutil.copyfile(master, target)
+    if (master.parent / FOLDER).is_dir():
+        shutil.copytree(master.parent / FOLDER, folder / FOLDER)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_db_file, tmp_path) -> Path:
+    """This test's own copy of the demo database (SQLite file, attachments beside it)."""
+    return copy_demo(demo_db_file, tmp_path / "demo")
+
+
+def open_demo_copy(demo_db_file: Path, folder: Path) -> ServiceContext:
+    db = open_database(str(copy_demo(demo_db_file, folder)))
+    context = ServiceContext(db=db)
+    ensure_user(context, DEMO_USER)
+    return context
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_ctx(request, tmp_path) -> ServiceContext:
+    """A context on the demo: a copy of the session's demo file on SQLite; on PostgreSQL the
+    demo is loaded into the emptied test schema (a server database cannot be file-copied)."""
+    if request.param == "sqlite":
+        context = open_demo_copy(request.getfixturevalue("demo_db_file"), tmp_path / "demo")
+        yield context
+        context.db.dispose()
+        return
+    from panelapp.services.demo.build import load_demo
+
+    context = make_ctx("postgresql", tmp_path)
+    load_demo(context)
+    yield context
+
+
+@pytest.fixture
+def sqlite_demo_ctx(demo_db_file, tmp_path) -> ServiceContext:
+    context = open_demo_copy(demo_db_file, tmp_path / "demo")
+    yield context
+    context.db.dispose()
+
+
+# ----- the real main window --------------------------------------------------------------
+def page_settled(page) -> bool:
+    """A page has its data on screen: a `Page` that is neither loading nor stale; an older
+    page once no op is running."""
+    from panelapp.gui.core import ops
+
+    if hasattr(page, "is_loading") and hasattr(page, "is_stale"):
+        return not page.is_loading and not page.is_stale
+    return not ops._RUNNING
+
+
+@pytest.fixture
+def open_main_window(qtbot, tmp_path):
+    """`open_main_window(path)`: the real MainWindow on that database file, shown at 1280×800,
+    returned once the database is open and the first page has its data. Closed after the test,
+    its workers waited for."""
+    from panelapp.gui.core.ops import wait_for_all
+    from panelapp.gui.mainwindow import MainWindow
+    from panelapp.settings import Settings
+
+    windows = []
+
+    def open_(path, settings: Settings | None = None, size: tuple[int, int] = (1280, 800)):
+        window = MainWindow(str(path), settings=settings or Settings(tmp_path / "settings.json"))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        windows.append(window)
+        with qtbot.waitSignal(window.database_opened, timeout=20000):
+            window.open_database()
+        qtbot.waitUntil(lambda: page_settled(window.stack.currentWidget()), timeout=20000)
+        return window
+
+    yield open_
+    for window in windows:
+        window.close()
+    wait_for_all()
+
+
+@pytest.fixture
+def main_window(open_main_window, demo_db):
+    """The real main window on this test's copy of the demo, open on its first page."""
+    return open_main_window(demo_db)
+
+
+# ----- no modal dialog outlives its test -------------------------------------------------
+def _open_modal_dialogs() -> list:
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return []  # this test never touched Qt
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    app = QApplication.instance()
+    if app is None:
+        return []
+    app.processEvents()  # a dialog closed by a queued call is closed now
+    return [
+        w
+        for w in app.topLevelWidgets()
+        if isinstance(w, QDialog)
+        and w.isVisible()
+        and (w.isModal() or w.windowModality() != Qt.WindowModality.NonModal)
+    ]
+
+
+def _describe(dialog) -> str:
+    title = dialog.windowTitle()
+    text = dialog.text() if hasattr(dialog, "text") and callable(dialog.text) else ""
+    return f"{type(dialog).__name__} {title!r}" + (f": {text!r}" if text else "")
+
+
+def _dismiss(dialogs: list) -> None:
+    for dialog in dialogs:
+        dialog.done(0)  # QMessageBox ignores close() without an escape button; done() is final
+        if dialog.isVisible():
+            dialog.hide()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a test that leaves a modal dialog or message box open (after closing it, so the
+    next test starts clean). Patch message boxes, or answer the dialog, in the test."""
+    try:
+        result = yield
+    except BaseException:
+        _dismiss(_open_modal_dialogs())
+        raise
+    left = _open_modal_dialogs()
+    if left:
+        names = "; ".join(_describe(d) for d in left)
+        _dismiss(left)
+        pytest.fail(f"the test left a modal dialog open: {names}", pytrace=False)
+    return result
 
 
 def pytest_sessionfinish(session, exitstatus):

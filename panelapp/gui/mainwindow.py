@@ -1,7 +1,14 @@
-"""Main window: left navigation, a cohort selector, pages, and a status bar."""
+"""Main window: left navigation, a cohort selector, pages, and a status bar.
+
+Start-up shows the window before anything slow: the database opens on a worker, the cohort list
+loads in an op, and a page is built the first time it is shown (the navigation list is filled
+from PAGES without constructing any). `window.page(key)` gives a page, building it if needed;
+`window.pages` holds the pages built so far.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 
 from PySide6.QtCore import QSettings, Signal
@@ -48,15 +55,47 @@ PAGES: list[tuple[str, str, str]] = [
 ]
 
 
+
+
+def _target(key: object) -> str | None:
+    """"module:Class" of the page `key` (read from PAGES each time: tests narrow the list)."""
+    return next((target for k, _label, target in PAGES if k == key), None)
+
+
 def _key_role():
     from PySide6.QtCore import Qt
 
     return Qt.ItemDataRole.UserRole
 
 
+class BuiltPages(dict):
+    """The pages built so far, by key (iterating gives only those).
+
+    Looking up a page the window has but has not built yet builds it, and `key in pages` says
+    whether the window has that page at all, so callers written when every page was built at
+    start-up (`window.pages[key]`, `key in window.pages`) keep working. New code calls
+    `window.page(key)`."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        if _target(key) is None:
+            raise KeyError(key)
+        return self._build(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or _target(key) is not None
+
+    def is_built(self, key: str) -> bool:
+        return dict.__contains__(self, key)
+
+
 class MainWindow(QMainWindow):
-    database_opened = Signal()
-    cohort_changed = Signal(object)  # cohort id or None
+    database_opened = Signal()  # the database is open and the cohort list is on screen
+    cohort_changed = Signal(object)  # cohort id or None; only when the selection really changes
+    page_built = Signal(str)  # key of a page just constructed (on its first visit)
 
     def __init__(self, db_target: str | None = None, settings=None):
         super().__init__()
@@ -64,8 +103,11 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.ctx = None
         self.bus = DataBus(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = BuiltPages(self._build_page)
         self._nav_items: dict[str, QListWidgetItem] = {}
+        self._cohort_id: int | None = None  # the cohort last announced by cohort_changed
+        self._cohorts_generation = 0
+        self._opened = False
         self.setWindowTitle("시민참여단 활동관리")
         self.setMinimumSize(1000, 640)
         self._build_shell()
@@ -174,10 +216,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStack(self)
         self.edit_menu.addAction(self.undo_stack.action)
         self._add_search_action()
-        self.bus.changed.connect(self._on_data_changed)
-        self._build_pages()
+        self.bus.changes.connect(self._on_changes)
+        self._fill_navigation()
         self.refresh_cohorts(select_id=self.settings.get("last_cohort_id"))
-        self.database_opened.emit()
 
     def _add_search_action(self) -> None:
         self.search_action = QAction("통합 검색(&F)…", self)
@@ -199,26 +240,57 @@ class MainWindow(QMainWindow):
         self.loading.setText("데이터베이스를 열 수 없습니다.\n" + str(exc))
         show_error(self, exc)
 
-    def _build_pages(self) -> None:
-        for key, label, target in PAGES:
-            module_name, cls_name = target.split(":")
-            page = getattr(importlib.import_module(module_name), cls_name)(self)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+    # ----- pages -------------------------------------------------------------------------
+    def _fill_navigation(self) -> None:
+        """One entry per page; no page is built until it is first shown."""
+        self.nav.blockSignals(True)  # no current row yet: the cohort list decides the first page
+        for key, label, _module_class in PAGES:
             item = QListWidgetItem(label)
             item.setData(_key_role(), key)
+            item.setHidden(key == "welcome")  # shown again when the database has no cohort
             self.nav.addItem(item)
             self._nav_items[key] = item
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built now if it was never shown (KeyError for an unknown key)."""
+        return self.pages[key]
+
+    def _build_page(self, key: str) -> QWidget:
+        module_name, cls_name = str(_target(key)).split(":")
+        page = getattr(importlib.import_module(module_name), cls_name)(self)
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        self._late_cohort(page)
+        self.page_built.emit(key)
+        return page
+
+    def _late_cohort(self, page: QWidget) -> None:
+        """Transitional, until every page is a `Page` (gui/core/page.py), which reads the cohort
+        when it loads: an older page learns the cohort only from `cohort_changed`, so one built
+        after the cohort was chosen is told again."""
+        from panelapp.gui.core.page import Page
+
+        if not isinstance(page, Page) and self._cohort_id is not None:
+            self.cohort_changed.emit(self._cohort_id)
 
     def show_page(self, key: str) -> None:
-        item = self._nav_items[key]
+        """Show a page (building it on its first visit), un-hiding its navigation entry."""
+        item = self._nav_items.get(key)
+        if item is None:  # before the database opened the navigation is empty
+            self.stack.setCurrentWidget(self.page(key))
+            return
         item.setHidden(False)
-        self.nav.setCurrentItem(item)
+        if self.nav.currentItem() is item:
+            self.stack.setCurrentWidget(self.page(key))
+        else:
+            self.nav.setCurrentItem(item)
 
     def _on_nav(self, row: int) -> None:
         item = self.nav.item(row)
         if item is not None:
-            self.stack.setCurrentWidget(self.pages[item.data(_key_role())])
+            self.stack.setCurrentWidget(self.page(item.data(_key_role())))
 
     # ----- cohorts -----------------------------------------------------------------------
     @property
@@ -226,9 +298,35 @@ class MainWindow(QMainWindow):
         return self.cohort_combo.currentData()
 
     def refresh_cohorts(self, select_id: int | None = None) -> None:
-        from panelapp.services.cohorts.manage import list_cohorts
+        """Reload the cohort selector in an op; `select_id` (else the current cohort) stays chosen.
+        A reload superseded by a newer one is dropped."""
+        from panelapp.gui.core.ops import Op
 
-        cohorts = list_cohorts(self.ctx)
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self._cohorts_generation += 1
+        generation = self._cohorts_generation
+
+        def work(_token):
+            from panelapp.services.cohorts.manage import list_cohorts
+
+            return list_cohorts(ctx)
+
+        def done(cohorts) -> None:
+            if generation == self._cohorts_generation:
+                self._show_cohorts(cohorts, select_id)
+
+        Op(self, work).success(done).failure(self._cohorts_failed).run()
+
+    def _cohorts_failed(self, exc: BaseException) -> None:
+        from panelapp.gui.core.ops import show_error
+
+        if not self._opened:
+            self.loading.setText("기수 목록을 읽을 수 없습니다.\n" + str(exc))
+        show_error(self, exc)
+
+    def _show_cohorts(self, cohorts, select_id: int | None) -> None:
         keep = select_id if select_id is not None else self.current_cohort_id
         self.cohort_combo.blockSignals(True)
         self.cohort_combo.clear()
@@ -247,16 +345,47 @@ class MainWindow(QMainWindow):
         elif self.nav.currentItem() is None or self.nav.currentItem().isHidden():
             first = next(k for k, i in self._nav_items.items() if not i.isHidden())
             self.show_page(first)
+        if not self._opened:
+            self._opened = True
+            self.database_opened.emit()
+            self._warm_later()
 
     def _on_cohort_combo(self, *_args) -> None:
         cohort_id = self.current_cohort_id
-        if self.ctx is not None and cohort_id is not None:
+        if cohort_id == self._cohort_id:
+            return  # the same cohort after the list reloaded: nothing for the pages to redo
+        self._cohort_id = cohort_id
+        if (
+            self.ctx is not None
+            and cohort_id is not None
+            and cohort_id != self.settings.get("last_cohort_id")
+        ):
             self.settings.set("last_cohort_id", cohort_id)
         self.cohort_changed.emit(cohort_id)
 
-    def _on_data_changed(self, kind: str, _ids) -> None:
-        if kind in ("cohort", "trash", "demo"):
+    def _on_changes(self, changes) -> None:
+        from panelapp.services.changes import Kind
+
+        if changes.touches((Kind.COHORT, Kind.TRASH)):
             self.refresh_cohorts()
+
+    def _warm_later(self) -> None:
+        """After the first page: compute the Korean holidays the calendars will ask for on a
+        worker, so opening the schedule never pays for it on the UI thread."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(500, self._warm_holidays)
+
+    def _warm_holidays(self) -> None:
+        from panelapp.gui.core.ops import Op
+
+        def work(_token):
+            from panelapp.domain.holidays_kr import warm
+
+            year = dt.date.today().year
+            warm(range(year - 1, year + 2))
+
+        Op(self, work).failure(lambda _exc: None).run()  # a calendar computes its year itself then
 
     def open_settings(self) -> None:
         from panelapp.gui.dialogs.settings_dialog import SettingsDialog

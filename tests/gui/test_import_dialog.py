@@ -71,6 +71,7 @@ def test_preview_with_errors_filters_and_refuses(qtbot, page, monkeypatch):
     dlg.errors_only.setChecked(False)
     assert dlg.proxy.rowCount() == 3 and dlg.proxy.index(0, 1).data() == "정상"
     assert dlg.start_import() is None
+    dlg.reject()
 
 
 def test_import_all_rows_refreshes_the_roster(qtbot, page, monkeypatch):
