@@ -94,3 +94,33 @@ def test_edit_undo_delete_restore(w):
     assert item.label == "체육센터 수영장 이용 후기 (최소식, 블로그)"
     restore(w.ctx, "content", row.id)
     assert len(list_content(w.ctx, w.cohort_id).rows) == 1
+
+
+def test_content_ids_sort_and_search_in_sql_and_totals_by_group(w):
+    from panelapp.services.engagement.content import (
+        ContentQuery,
+        content_count,
+        content_ids,
+        content_rows,
+        content_totals,
+    )
+
+    pool, _ = _post(w, views=120, facility_id=w.gym)
+    walk, _ = _post(w, "공원 산책로 영상", C.YOUTUBE, views=300, hours=2.0, on=D(2026, 6, 5))
+    lot, _ = _post(w, "주차장 안내", C.BLOG, views=None, on=D(2026, 5, 1))
+    q = ContentQuery(w.cohort_id)
+    assert content_ids(w.ctx, q) == [walk.id, pool.id, lot.id]  # newest first
+    assert content_ids(w.ctx, q, "views", True) == [walk.id, pool.id, lot.id]  # unknown views last
+    assert content_ids(w.ctx, q, "title", False) == [walk.id, lot.id, pool.id]  # 가나다
+    assert content_ids(w.ctx, q, "facility", True)[0] == pool.id
+    assert content_ids(w.ctx, q, "member", True) == content_ids(w.ctx, q)  # one author: ties decide
+    assert content_ids(w.ctx, ContentQuery(w.cohort_id, C.BLOG)) == [pool.id, lot.id]
+    assert content_ids(w.ctx, ContentQuery(w.cohort_id, search="산책")) == [walk.id]
+    totals = content_totals(w.ctx, ContentQuery(w.cohort_id, C.BLOG))
+    assert (totals.posts, totals.views, totals.hours) == (2, 120, 2.0)
+    assert [(t.label, t.posts) for t in totals.per_member] == [("최소식", 2)]
+    assert [(t.label, t.posts) for t in totals.per_channel] == [("블로그", 2)]
+    rows = {r.id: r for r in content_rows(w.ctx, [lot.id, walk.id])}
+    assert rows[walk.id].channel == C.YOUTUBE and set(rows) == {lot.id, walk.id}
+    delete_post(w.ctx, lot.id)
+    assert content_rows(w.ctx, [lot.id]) == [] and content_count(w.ctx, w.cohort_id) == 2

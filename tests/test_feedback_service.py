@@ -101,3 +101,48 @@ def test_delete_undo_and_restore(w):
     assert item.label == "좋아요 · 직원이 친절해요 (2026-06-10)"
     restore(w.ctx, "feedback", row.id)
     assert len(list_feedback(w.ctx).rows) == 1
+
+
+def test_feedback_ids_sort_and_search_in_sql_counts_by_group(w):
+    from panelapp.services.engagement.feedback import feedback_counts, feedback_ids, feedback_rows
+
+    like, _ = _add(w, facility_id=w.gym)
+    warm, _ = _add(w, K.DISLIKE, "샤워실 온수", D(2026, 6, 1), facility_id=w.gym, answer="고쳤습니다")
+    bench, _ = _add(w, K.DISLIKE, "벤치 부서짐", D(2026, 5, 20), facility_id=w.park)
+    none, _ = _add(w, K.DISLIKE, "안내 부족", D(2026, 5, 20))
+    q = FeedbackQuery(cohort_id=w.cohort_id)
+    assert feedback_ids(w.ctx, q) == [like.id, warm.id, none.id, bench.id]  # newest, then id
+    assert feedback_ids(w.ctx, q, "received", False) == [bench.id, none.id, warm.id, like.id]
+    assert feedback_ids(w.ctx, q, "facility", False)[0] == none.id  # no facility first
+    assert feedback_ids(w.ctx, q, "answered", True)[0] == warm.id  # the one answer; the rest after
+    assert feedback_ids(w.ctx, q, "text", False)[0] == bench.id  # 가나다
+    assert feedback_ids(w.ctx, q, "handled", True)[0] == warm.id
+    assert feedback_ids(w.ctx, FeedbackQuery(w.cohort_id, search="온수")) == [warm.id]
+    assert feedback_ids(w.ctx, FeedbackQuery(w.cohort_id, search="%")) == []  # wildcards are text
+    counts = feedback_counts(w.ctx, FeedbackQuery(w.cohort_id, facility_id=w.gym))
+    assert (counts.likes, counts.dislikes, counts.total, counts.shown) == (1, 1, 4, 2)
+    rows = {r.id: r for r in feedback_rows(w.ctx, [bench.id, like.id])}
+    assert rows[bench.id].facility_name == "새봄근린공원" and set(rows) == {bench.id, like.id}
+    delete_feedback(w.ctx, bench.id)
+    assert feedback_rows(w.ctx, [bench.id]) == [] and feedback_counts(w.ctx, q).total == 3
+
+
+def test_proposal_link_choices_narrow_to_the_facility_and_keep_the_current_link(w):
+    from panelapp.services.engagement.feedback import proposal_link_choices
+
+    gym_p, _ = create_proposal(
+        w.ctx, ProposalInput(w.cohort_id, "샤워실 개선", proposal="온수", facility_id=w.gym), today=TODAY
+    )
+    park_p, _ = create_proposal(
+        w.ctx, ProposalInput(w.cohort_id, "벤치 교체", proposal="교체", facility_id=w.park), today=TODAY
+    )
+    any_p, _ = create_proposal(w.ctx, ProposalInput(w.cohort_id, "안내 개선", proposal="안내판"), today=TODAY)
+    everything, more = proposal_link_choices(w.ctx, w.cohort_id)
+    assert {pid for pid, _l in everything} == {gym_p.id, park_p.id, any_p.id} and not more
+    gym, _ = proposal_link_choices(w.ctx, w.cohort_id, w.gym)
+    assert {pid for pid, _l in gym} == {gym_p.id, any_p.id}
+    assert gym[0][1].endswith("(접수)")
+    kept, _ = proposal_link_choices(w.ctx, w.cohort_id, w.gym, include_id=park_p.id)
+    assert kept[0][0] == park_p.id and len(kept) == 3
+    few, more = proposal_link_choices(w.ctx, w.cohort_id, limit=2)
+    assert len(few) == 2 and more

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import Cohort, ContentPost, Enrollment, Facility, Member, Team
@@ -18,6 +18,7 @@ from panelapp.domain.enums import ContentChannel, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 F_MEMBER, F_TITLE, F_URL, F_DATE, F_VIEWS, F_HOURS = "작성자", "제목", "링크", "게시일", "조회수", "인정 시간"
@@ -58,6 +59,24 @@ class Total:
     posts: int
     views: int
     hours: float
+
+
+@dataclass(frozen=True)
+class ContentQuery:
+    cohort_id: int
+    channel: ContentChannel | None = None
+    search: str = ""  # part of the title
+
+
+@dataclass(frozen=True)
+class ContentTotals:
+    """Of the posts the query lists (GROUP BY in SQL)."""
+
+    posts: int
+    views: int
+    hours: float
+    per_member: list[Total]  # most posts first
+    per_channel: list[Total]  # in channel order, channels with posts only
 
 
 @dataclass(frozen=True)
@@ -126,27 +145,112 @@ def _row(p: ContentPost, member: str, facility: str | None) -> ContentRow:
     )
 
 
-def _totals(groups: dict[str, list[ContentRow]]) -> list[Total]:
-    return [
-        Total(k, len(v), sum(r.views or 0 for r in v), sum(r.hours for r in v)) for k, v in groups.items()
-    ]
+def _filtered(stmt, query: ContentQuery):
+    stmt = stmt.where(Enrollment.cohort_id == query.cohort_id, ContentPost.deleted_at.is_(None))
+    if query.channel is not None:
+        stmt = stmt.where(ContentPost.channel == query.channel)
+    pattern = like_pattern(query.search)
+    if pattern is not None:
+        stmt = stmt.where(contains(ContentPost.title, pattern))
+    return stmt
+
+
+# sort key -> ORDER BY expression (NULLs made explicit, so SQLite and PostgreSQL agree)
+CONTENT_SORTS = {
+    "published": ContentPost.published_on,
+    "title": ContentPost.title,
+    "member": Member.name,
+    "channel": ContentPost.channel,
+    "facility": func.coalesce(Facility.name, ""),
+    "views": func.coalesce(ContentPost.views, -1),
+    "hours": ContentPost.hours,
+    "url": func.coalesce(ContentPost.url, ""),
+}
+
+
+def content_ids(
+    ctx: ServiceContext, query: ContentQuery, sort_key: str = "published", descending: bool = True
+) -> list[int]:
+    """Ids of the cohort's posts matching the query, sorted in SQL (ties: newest, then id)."""
+    stmt = select(ContentPost.id).join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+    if sort_key == "member":
+        stmt = stmt.join(Member, Member.id == Enrollment.member_id)
+    elif sort_key == "facility":
+        stmt = stmt.outerjoin(Facility, Facility.id == ContentPost.facility_id)
+    primary = CONTENT_SORTS.get(sort_key, ContentPost.published_on)
+    stmt = _filtered(stmt, query).order_by(
+        *ordering(primary, descending, ContentPost.published_on, ContentPost.id)
+    )
+    with reading(ctx) as s:
+        return fetch_ids(s, stmt)
+
+
+def content_rows(ctx: ServiceContext, ids: list[int]) -> list[ContentRow]:
+    """The posts with these ids (one query by primary key; deleted ones are left out)."""
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        return [_row(*r) for r in s.execute(_select().where(ContentPost.id.in_(ids)))]
+
+
+def content_count(ctx: ServiceContext, cohort_id: int) -> int:
+    """The cohort's posts, whatever the filter."""
+    stmt = _filtered(
+        select(func.count())
+        .select_from(ContentPost)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id),
+        ContentQuery(cohort_id),
+    )
+    with reading(ctx) as s:
+        return s.scalar(stmt) or 0
+
+
+def content_totals(ctx: ServiceContext, query: ContentQuery) -> ContentTotals:
+    """Posts, views and hours of what the query lists, per member and per channel: GROUP BY."""
+    posts, views, hours = (
+        func.count(ContentPost.id),
+        func.coalesce(func.sum(ContentPost.views), 0),
+        func.coalesce(func.sum(ContentPost.hours), 0),
+    )
+    base = (
+        select(posts, views, hours)
+        .select_from(ContentPost)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+    )
+    per_member = (
+        _filtered(
+            select(Enrollment.id, Member.name, posts, views, hours)
+            .select_from(ContentPost)
+            .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id),
+            query,
+        )
+        .group_by(Enrollment.id, Member.name)
+        .order_by(posts.desc(), views.desc(), Member.name, Enrollment.id)
+    )
+    per_channel = _filtered(
+        select(ContentPost.channel, posts, views, hours)
+        .select_from(ContentPost)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id),
+        query,
+    ).group_by(ContentPost.channel)
+    with reading(ctx) as s:
+        n, v, h = s.execute(_filtered(base, query)).one()
+        members = [Total(name, c, int(vs), float(hs)) for _eid, name, c, vs, hs in s.execute(per_member)]
+        channels = {ch: Total(ch.label, c, int(vs), float(hs)) for ch, c, vs, hs in s.execute(per_channel)}
+    return ContentTotals(n, int(v), float(h), members, [channels[c] for c in ContentChannel if c in channels])
 
 
 def list_content(ctx: ServiceContext, cohort_id: int, channel: ContentChannel | None = None) -> ContentList:
-    q = _select().where(Enrollment.cohort_id == cohort_id)
-    if channel is not None:
-        q = q.where(ContentPost.channel == channel)
-    with reading(ctx) as s:
-        rows = [
-            _row(*r) for r in s.execute(q.order_by(ContentPost.published_on.desc(), ContentPost.id.desc()))
-        ]
-    by_member: dict[str, list[ContentRow]] = {}
-    by_channel: dict[str, list[ContentRow]] = {c.label: [] for c in ContentChannel}
-    for r in rows:
-        by_member.setdefault(r.member_name, []).append(r)
-        by_channel[r.channel.label].append(r)
-    per_member = sorted(_totals(by_member), key=lambda t: (-t.posts, -t.views, t.label))
-    return ContentList(rows, per_member, [t for t in _totals(by_channel) if t.posts])
+    """Every matching post, newest first, with the totals (for scripts and tests: the page reads
+    `content_ids` and fetches rows by id as they are painted)."""
+    query = ContentQuery(cohort_id, channel)
+    ids = content_ids(ctx, query)
+    found: dict[int, ContentRow] = {}
+    for block in blocks(ids):
+        found.update((r.id, r) for r in content_rows(ctx, block))
+    totals = content_totals(ctx, query)
+    return ContentList([found[i] for i in ids if i in found], totals.per_member, totals.per_channel)
 
 
 def _clean(data: ContentInput, today: dt.date) -> dict:

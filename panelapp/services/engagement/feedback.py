@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, func, literal, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import Facility, Feedback, Proposal
@@ -17,6 +17,7 @@ from panelapp.domain.enums import FeedbackKind, FeedbackSource
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 F_TEXT, F_DATE, F_ANSWER, F_ANSWERED_ON = "내용", "접수일", "답변", "답변일"
@@ -62,6 +63,18 @@ class FeedbackQuery:
     handled: bool | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    search: str = ""  # part of the note's text
+
+
+@dataclass(frozen=True)
+class FeedbackCounts:
+    likes: int  # in the filtered list
+    dislikes: int
+    total: int  # notes of the cohort, whatever the filter
+
+    @property
+    def shown(self) -> int:
+        return self.likes + self.dislikes
 
 
 @dataclass(frozen=True)
@@ -100,28 +113,118 @@ def _row(f: Feedback, facility: str | None, proposal: str | None) -> FeedbackRow
     )
 
 
-def list_feedback(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -> FeedbackList:
-    """Newest first, with the count of each kind in what is shown."""
-    q = _select()
-    base = select(func.count()).select_from(Feedback).where(Feedback.deleted_at.is_(None))
+def _filtered(stmt, query: FeedbackQuery):
+    stmt = stmt.where(Feedback.deleted_at.is_(None))
     if query.cohort_id is not None:
-        q = q.where(Feedback.cohort_id == query.cohort_id)
-        base = base.where(Feedback.cohort_id == query.cohort_id)
+        stmt = stmt.where(Feedback.cohort_id == query.cohort_id)
     if query.kind is not None:
-        q = q.where(Feedback.kind == query.kind)
+        stmt = stmt.where(Feedback.kind == query.kind)
     if query.facility_id is not None:
-        q = q.where(Feedback.facility_id == query.facility_id)
+        stmt = stmt.where(Feedback.facility_id == query.facility_id)
     if query.handled is not None:
-        q = q.where(Feedback.handled.is_(query.handled))
+        stmt = stmt.where(Feedback.handled.is_(query.handled))
     if query.date_from is not None:
-        q = q.where(Feedback.received_on >= query.date_from)
+        stmt = stmt.where(Feedback.received_on >= query.date_from)
     if query.date_to is not None:
-        q = q.where(Feedback.received_on <= query.date_to)
+        stmt = stmt.where(Feedback.received_on <= query.date_to)
+    pattern = like_pattern(query.search)
+    if pattern is not None:
+        stmt = stmt.where(contains(Feedback.text, pattern))
+    return stmt
+
+
+_NO_DATE = literal(dt.date(1900, 1, 1), Date)  # unanswered notes sort as the oldest answers
+# sort key -> ORDER BY expression (NULLs made explicit, so SQLite and PostgreSQL agree)
+FEEDBACK_SORTS = {
+    "received": Feedback.received_on,
+    "kind": Feedback.kind,
+    "facility": func.coalesce(Facility.name, ""),
+    "text": Feedback.text,
+    "source": Feedback.source,
+    "handled": Feedback.handled,
+    "answered": func.coalesce(Feedback.answered_on, _NO_DATE),
+    "proposal": func.coalesce(Proposal.title, ""),
+}
+
+
+def feedback_ids(
+    ctx: ServiceContext,
+    query: FeedbackQuery = FeedbackQuery(),
+    sort_key: str = "received",
+    descending: bool = True,
+) -> list[int]:
+    """Ids of the notes matching the query, sorted in SQL (ties: newest received, then id)."""
+    stmt = select(Feedback.id)
+    if sort_key == "facility":
+        stmt = stmt.outerjoin(Facility, Facility.id == Feedback.facility_id)
+    elif sort_key == "proposal":
+        stmt = stmt.outerjoin(Proposal, (Proposal.id == Feedback.proposal_id) & Proposal.deleted_at.is_(None))
+    primary = FEEDBACK_SORTS.get(sort_key, Feedback.received_on)
+    stmt = _filtered(stmt, query).order_by(*ordering(primary, descending, Feedback.received_on, Feedback.id))
     with reading(ctx) as s:
-        rows = [_row(*r) for r in s.execute(q.order_by(Feedback.received_on.desc(), Feedback.id.desc()))]
-        total = s.scalar(base)
-    likes = sum(1 for r in rows if r.kind == FeedbackKind.LIKE)
-    return FeedbackList(rows, likes, len(rows) - likes, total)
+        return fetch_ids(s, stmt)
+
+
+def feedback_rows(ctx: ServiceContext, ids: list[int]) -> list[FeedbackRow]:
+    """The notes with these ids (one query by primary key; deleted ones are left out)."""
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        return [_row(*r) for r in s.execute(_select().where(Feedback.id.in_(ids)))]
+
+
+def feedback_counts(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -> FeedbackCounts:
+    """좋아요 and 아쉬워요 in the filtered list (one GROUP BY), and the cohort's notes in all."""
+    by_kind = _filtered(select(Feedback.kind, func.count()), query).group_by(Feedback.kind)
+    total = select(func.count()).select_from(Feedback).where(Feedback.deleted_at.is_(None))
+    if query.cohort_id is not None:
+        total = total.where(Feedback.cohort_id == query.cohort_id)
+    with reading(ctx) as s:
+        counts = dict(s.execute(by_kind).all())
+        everything = s.scalar(total) or 0
+    return FeedbackCounts(counts.get(FeedbackKind.LIKE, 0), counts.get(FeedbackKind.DISLIKE, 0), everything)
+
+
+def list_feedback(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -> FeedbackList:
+    """Every matching note, newest first, with the counts (for scripts and tests: the page reads
+    `feedback_ids` and fetches rows by id as they are painted)."""
+    ids = feedback_ids(ctx, query)
+    found: dict[int, FeedbackRow] = {}
+    for block in blocks(ids):
+        found.update((r.id, r) for r in feedback_rows(ctx, block))
+    counts = feedback_counts(ctx, query)
+    return FeedbackList([found[i] for i in ids if i in found], counts.likes, counts.dislikes, counts.total)
+
+
+def proposal_link_choices(
+    ctx: ServiceContext,
+    cohort_id: int | None,
+    facility_id: int | None = None,
+    include_id: int | None = None,
+    limit: int = 300,
+) -> tuple[list[tuple[int, str]], bool]:
+    """(id, "제목 (상태)") of the proposals a note may link to, newest first: the cohort's, of the
+    note's facility (or of no facility) when it has one, at most `limit`, plus `include_id` (the
+    current link) always. The flag says whether more exist than are listed."""
+    stmt = select(Proposal.id, Proposal.title, Proposal.status).where(Proposal.deleted_at.is_(None))
+    if cohort_id is not None:
+        stmt = stmt.where(Proposal.cohort_id == cohort_id)
+    if facility_id is not None:
+        stmt = stmt.where((Proposal.facility_id == facility_id) | Proposal.facility_id.is_(None))
+    stmt = stmt.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()).limit(limit + 1)
+    with reading(ctx) as s:
+        rows = s.execute(stmt).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if include_id is not None and all(r[0] != include_id for r in rows):
+            current = s.execute(
+                select(Proposal.id, Proposal.title, Proposal.status).where(
+                    Proposal.id == include_id, Proposal.deleted_at.is_(None)
+                )
+            ).first()
+            if current is not None:
+                rows = [current, *rows]
+    return [(pid, f"{title} ({status.label})") for pid, title, status in rows], more
 
 
 def _clean(data: FeedbackInput, today: dt.date) -> dict:
