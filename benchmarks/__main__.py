@@ -2,7 +2,8 @@
 
 python -m benchmarks              all of them
 python -m benchmarks startup      only bench_startup.py
-python -m benchmarks --json       results as one JSON object on the last line
+python -m benchmarks --json       results as one JSON object on the last line: {name: result}
+python -m benchmarks scale --json one benchmark: its own result object is the last line
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         f"== {len(results)}개 벤치마크, 실패 {len(failed)}개" + (f": {', '.join(failed)}" if failed else "")
     )
     if args.json:
-        print(json.dumps(results, ensure_ascii=False))
+        only = next(iter(results.values())) if len(results) == 1 else None
+        print(json.dumps(only if only is not None else results, ensure_ascii=False))
     return 1 if failed else 0
 
 
