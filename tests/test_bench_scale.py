@@ -4,6 +4,7 @@ every page, survives a task that raises, times out or freezes the UI, and prints
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -121,6 +122,58 @@ def test_runner_survives_a_timeout_and_a_frozen_ui(tiny):
     assert "timeout" in res["work:4000"]["failed"]
     assert "응답" in res["block:8000"]["failed"] and "UI thread" in res["block:8000"]["failed"]
     assert res["block:8000"]["data_ms"] >= 3000  # a fresh child went on after the timeout
+
+
+@pytest.mark.skipif(not os.environ.get(data.PG_ENV), reason="PostgreSQL leg: PANELAPP_TEST_PG_URL not set")
+def test_generator_on_postgresql_matches_the_apps_index(tmp_path):
+    """On its own database beside the test one (the generator drops and rebuilds every table)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from panelapp.db.engine import open_database
+    from panelapp.services.context import ServiceContext
+    from panelapp.services.search.index import rebuild_index
+    from panelapp.services.system.check import run_checks
+
+    base = make_url(os.environ[data.PG_ENV])
+    name = f"{base.database}_scale_{os.getpid()}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
+    url = base.set(database=name).render_as_string(hide_password=False)
+    try:
+        built = data.ensure(
+            data.Sizes.tiny(), "postgresql", pg_url=url, folder=tmp_path, progress=lambda _m: None
+        )
+        assert built.counts["findings"] == data.Sizes.tiny().findings and built.build_s is not None
+        again = data.ensure(
+            data.Sizes.tiny(), "postgresql", pg_url=url, folder=tmp_path, progress=lambda _m: None
+        )
+        assert again.build_s is None  # the stamp and the row counts agree: cached
+        db = open_database(url)
+        try:
+            with db.engine.connect() as conn:
+                generated = set(conn.execute(text("SELECT gram, doc_kind, doc_id FROM search_grams")))
+            assert run_checks(db) == []
+            rebuild_index(ServiceContext(db=db))
+            with db.engine.connect() as conn:
+                assert set(conn.execute(text("SELECT gram, doc_kind, doc_id FROM search_grams"))) == generated
+                # sequences were moved past the generated ids, so the app can insert
+                assert (
+                    conn.execute(text("SELECT nextval(pg_get_serial_sequence('findings', 'id'))")).scalar()
+                    > 1000
+                )
+        finally:
+            db.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def test_single_benchmark_json_is_the_last_line(monkeypatch, capsys):
