@@ -10,7 +10,6 @@ from panelapp.db.migrate import alembic_config, upgrade_to_head
 from panelapp.db.models import Attachment, Consent, Enrollment, Member
 from panelapp.services.attachments.store import attachment_path, attachments_root
 from panelapp.services.context import transaction
-from panelapp.services.demo.build import load_demo
 from panelapp.services.system.check import MAX_LINES, run_checks
 
 SHA = "ab" * 32
@@ -37,10 +36,9 @@ def test_database_not_at_head_is_reported(tmp_path):
     db.dispose()
 
 
-def test_demo_database_passes(ctx):
-    stamp_head(ctx.db)
-    load_demo(ctx)
-    assert run_checks(ctx.db) == []
+def test_demo_database_passes(demo_ctx):
+    stamp_head(demo_ctx.db)
+    assert run_checks(demo_ctx.db) == []
 
 
 def test_missing_attachment_file_is_reported(ctx):
@@ -98,9 +96,9 @@ def test_attachments_of_a_server_database_live_in_the_data_folder():
     assert attachments_root(db) == data_dir() / "attachments"
 
 
-def test_enrolment_without_consent_is_reported(ctx):
+def test_enrolment_without_consent_is_reported(demo_ctx):
+    ctx = demo_ctx
     stamp_head(ctx.db)
-    load_demo(ctx)
     with transaction(ctx) as s:
         e = s.scalar(select(Enrollment).order_by(Enrollment.id.desc()).limit(1))
         name = s.get(Member, e.member_id).name
@@ -114,9 +112,9 @@ def test_enrolment_without_consent_is_reported(ctx):
     assert run_checks(ctx.db) == []
 
 
-def test_many_problems_are_capped(ctx):
+def test_many_problems_are_capped(demo_ctx):
+    ctx = demo_ctx
     stamp_head(ctx.db)
-    load_demo(ctx)
     with transaction(ctx) as s:
         s.execute(delete(Consent))
     problems = run_checks(ctx.db)

@@ -45,8 +45,8 @@ def test_demo_builds_a_realistic_institution(ctx):
         assert len({f.facility_type_id for f in facilities}) == 7
 
 
-def test_cohorts_and_teams(ctx):
-    load_demo(ctx)
+def test_cohorts_and_teams(demo_ctx):
+    ctx = demo_ctx
     seventh, sixth = list_cohorts(ctx)
     assert (seventh.number, seventh.name, seventh.status) == (
         7,
@@ -67,8 +67,8 @@ def test_cohorts_and_teams(ctx):
         assert roles[MemberRole.CHIEF] == 2 and roles[MemberRole.LEADER] >= 3
 
 
-def test_members_are_valid_by_the_member_rules_and_some_serve_twice(ctx):
-    load_demo(ctx)
+def test_members_are_valid_by_the_member_rules_and_some_serve_twice(demo_ctx):
+    ctx = demo_ctx
     with reading(ctx) as s:
         members = list(s.scalars(select(Member)))
         phones = [m.phone for m in members]
@@ -99,8 +99,8 @@ def test_members_are_valid_by_the_member_rules_and_some_serve_twice(ctx):
         assert all(e.left_on and e.left_reason and e.left_on >= e.joined_on for e in withdrawn)
 
 
-def test_every_enrolment_has_a_consent_kept_until_term_end_plus_retention(ctx):
-    load_demo(ctx)
+def test_every_enrolment_has_a_consent_kept_until_term_end_plus_retention(demo_ctx):
+    ctx = demo_ctx
     notice = current_notice(ctx)
     with reading(ctx) as s:
         enrolments = list(s.scalars(select(Enrollment)))
@@ -116,8 +116,8 @@ def test_every_enrolment_has_a_consent_kept_until_term_end_plus_retention(ctx):
     assert detail.consents and detail.hours > 0
 
 
-def test_events_and_attendance(ctx):
-    load_demo(ctx)
+def test_events_and_attendance(demo_ctx):
+    ctx = demo_ctx
     with reading(ctx) as s:
         c7 = s.scalar(select(Cohort).where(Cohort.number == 7))
         events = list(s.scalars(select(ActivityEvent).where(ActivityEvent.cohort_id == c7.id)))
@@ -139,8 +139,8 @@ def test_events_and_attendance(ctx):
             assert e.joined_on <= ev.event_date and (e.left_on is None or ev.event_date <= e.left_on)
 
 
-def test_refused_when_the_database_is_not_empty(ctx):
-    load_demo(ctx)
+def test_refused_when_the_database_is_not_empty(demo_ctx):
+    ctx = demo_ctx
     with pytest.raises(DomainError, match="데모 데이터는 빈 데이터베이스에만"):
         load_demo(ctx)
     with reading(ctx) as s:
@@ -160,15 +160,13 @@ def test_refused_when_any_core_row_exists(ctx, model):
         assert s.scalar(select(Team)) is None
 
 
-def test_demo_is_deterministic(tmp_path):
+def test_demo_is_deterministic(tmp_path, sqlite_demo_ctx):
     from conftest import make_ctx
 
-    a, b = tmp_path / "a", tmp_path / "b"
-    a.mkdir(), b.mkdir()
+    fresh = make_ctx("sqlite", tmp_path)  # built again here, compared with the session's demo
+    load_demo(fresh)
     snapshots = []
-    for folder in (a, b):
-        ctx = make_ctx("sqlite", folder)
-        load_demo(ctx)
+    for ctx in (fresh, sqlite_demo_ctx):
         with reading(ctx) as s:
             snapshots.append(
                 s.execute(select(Member.name, Member.phone, Member.birth_year).order_by(Member.id)).all()
@@ -176,7 +174,7 @@ def test_demo_is_deterministic(tmp_path):
                     select(Attendance.enrollment_id, Attendance.present).order_by(Attendance.id)
                 ).all()
             )
-        ctx.db.dispose()
+    fresh.db.dispose()
     assert snapshots[0] == snapshots[1]
 
 
@@ -193,11 +191,11 @@ def test_facility_types_already_seeded_are_reused(ctx):
         assert len(list(s.scalars(select(Facility)))) == 14
 
 
-def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
+def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(demo_ctx):
     from panelapp.services.activities.attendance import attendance_sheet, update_event
     from panelapp.services.activities.event_rules import EventInput, clean_event, in_period
 
-    load_demo(ctx)
+    ctx = demo_ctx
     with reading(ctx) as s:
         # 점검 events belong to inspections (tests/test_demo_inspections.py), not to the event rules.
         for ev in s.scalars(select(ActivityEvent).where(ActivityEvent.kind != EventKind.INSPECTION)):
@@ -222,10 +220,10 @@ def test_events_pass_the_event_rules_and_the_attendance_service_reads_them(ctx):
     update_event(ctx, first_id, data, first_version)  # the event service accepts the row as it is
 
 
-def test_demo_includes_the_default_checklist_template(ctx):
+def test_demo_includes_the_default_checklist_template(demo_ctx):
     from panelapp.services.checklists.templates import get_template, list_templates
 
-    load_demo(ctx)
+    ctx = demo_ctx
     templates = list_templates(ctx)
     assert len(templates) == 1
     info = get_template(ctx, templates[0].id)

@@ -17,8 +17,8 @@ from panelapp.services.inspections.scheduling import (
 )
 
 
-def test_demo_season_of_inspections(ctx):
-    load_demo(ctx)
+def test_demo_season_of_inspections(demo_ctx):
+    ctx = demo_ctx
     cohort_id, _name = cohort_by_number(ctx, 7)
     rows = list_inspections(ctx, InspectionQuery(cohort_id))
     statuses = Counter(r.status for r in rows)
@@ -56,8 +56,8 @@ def test_demo_season_of_inspections(ctx):
     assert ids == {r.id for r in rows if r.status != InspectionStatus.CANCELLED}
 
 
-def test_demo_leads_are_group_leaders(ctx):
-    load_demo(ctx)
+def test_demo_leads_are_group_leaders(demo_ctx):
+    ctx = demo_ctx
     from panelapp.db.models import Enrollment
 
     cohort_id, _ = cohort_by_number(ctx, 7)
@@ -67,14 +67,13 @@ def test_demo_leads_are_group_leaders(ctx):
     assert roles <= {MemberRole.CHIEF, MemberRole.LEADER}
 
 
-def test_demo_inspections_are_deterministic(tmp_path):
+def test_demo_inspections_are_deterministic(tmp_path, sqlite_demo_ctx):
     from conftest import make_ctx
 
+    fresh = make_ctx("sqlite", tmp_path)  # built again here, compared with the session's demo
+    load_demo(fresh)
     out = []
-    for name in ("a", "b"):
-        (tmp_path / name).mkdir()
-        ctx = make_ctx("sqlite", tmp_path / name)
-        load_demo(ctx)
+    for ctx in (fresh, sqlite_demo_ctx):
         cohort_id, _ = cohort_by_number(ctx, 7)
         out.append(
             [
@@ -82,5 +81,5 @@ def test_demo_inspections_are_deterministic(tmp_path):
                 for r in list_inspections(ctx, InspectionQuery(cohort_id))
             ]
         )
-        ctx.db.dispose()
+    fresh.db.dispose()
     assert out[0] == out[1]

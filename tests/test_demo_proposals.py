@@ -12,15 +12,14 @@ from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.localtime import to_local
 from panelapp.domain.proposal_rules import TRANSITIONS
 from panelapp.services.context import reading
-from panelapp.services.demo.build import load_demo
 from panelapp.services.engagement.feedback import list_feedback
 from panelapp.services.proposals.manage import ProposalQuery, get_proposal, list_proposals
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def test_proposals_in_every_status_with_sensible_histories(ctx):
-    load_demo(ctx)
+def test_proposals_in_every_status_with_sensible_histories(demo_ctx):
+    ctx = demo_ctx
     rows = list_proposals(ctx, ProposalQuery(today=TODAY))
     assert 20 <= len(rows) <= 30 and set(Counter(r.status for r in rows)) == set(PS)
     answers = [r.days_to_answer for r in rows if r.days_to_answer is not None]
@@ -42,8 +41,8 @@ def test_proposals_in_every_status_with_sensible_histories(ctx):
         assert p.department_id is not None and (p.facility_id is not None or p.proposer_name)
 
 
-def test_feedback_and_posts(ctx):
-    load_demo(ctx)
+def test_feedback_and_posts(demo_ctx):
+    ctx = demo_ctx
     fb = list_feedback(ctx)
     assert len(fb.rows) >= 30 and fb.likes >= 10 and fb.dislikes >= 10
     assert {r.source for r in fb.rows} == set(FeedbackSource)

@@ -20,7 +20,6 @@ from panelapp.services.cohorts.manage import (
     list_teams,
 )
 from panelapp.services.context import reading, transaction
-from panelapp.services.demo.build import load_demo
 from panelapp.services.people.members import delete_enrollment, get_member
 from panelapp.services.trash.manage import (
     TrashQuery,
@@ -52,9 +51,8 @@ def delete_event(ctx, event_id):
 
 
 @pytest.fixture
-def demo(ctx):
-    load_demo(ctx)
-    return ctx
+def demo(demo_ctx):
+    return demo_ctx
 
 
 def test_empty_trash(ctx):

@@ -12,7 +12,6 @@ from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.trash import EMPTY_TEXT, TrashPage
 from panelapp.services.cohorts.manage import CohortInput, create_cohort, delete_cohort, list_cohorts
-from panelapp.services.demo.build import load_demo
 from panelapp.services.people.members import delete_enrollment, get_member
 from panelapp.services.trash.manage import list_trash
 
@@ -37,6 +36,22 @@ def page(qtbot, tmp_path):
     ctx.db.dispose()
 
 
+@pytest.fixture
+def demo_page(qtbot, tmp_path, demo_db_file):
+    """The page on a copy of the session's demo database."""
+    from conftest import open_demo_copy
+
+    ctx = open_demo_copy(demo_db_file, tmp_path / "demo")
+    window = Window(ctx)
+    qtbot.addWidget(window)
+    trash = TrashPage(window)
+    window.setCentralWidget(trash)
+    window.resize(900, 500)
+    yield trash
+    wait_for_all()
+    ctx.db.dispose()
+
+
 def shown(qtbot, page):
     page.window_.show()
     qtbot.waitUntil(lambda: not page._loading and not page._dirty, timeout=5000)
@@ -49,9 +64,9 @@ def test_empty_trash_shows_the_empty_text(qtbot, page):
     assert not page.restore_button.isEnabled()
 
 
-def test_rows_and_restore(qtbot, page):
+def test_rows_and_restore(qtbot, demo_page):
+    page = demo_page
     ctx = page.window_.ctx
-    load_demo(ctx)
     seventh = list_cohorts(ctx)[0]
     delete_enrollment(ctx, 40)
     shown(qtbot, page)
@@ -71,9 +86,9 @@ def test_rows_and_restore(qtbot, page):
     assert "복원했습니다" in page.window_.statusBar().currentMessage()
 
 
-def test_refused_restore_is_shown_and_the_item_stays(qtbot, page, monkeypatch):
+def test_refused_restore_is_shown_and_the_item_stays(qtbot, demo_page, monkeypatch):
+    page = demo_page
     ctx = page.window_.ctx
-    load_demo(ctx)
     seventh = list_cohorts(ctx)[0]
     delete_cohort(ctx, seventh.id)
     create_cohort(ctx, CohortInput(7, "제7기 다시 만든 기수", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
@@ -86,9 +101,9 @@ def test_refused_restore_is_shown_and_the_item_stays(qtbot, page, monkeypatch):
     assert page.table.rowCount() == 1 and page.restore_button.isEnabled()
 
 
-def test_refreshes_when_data_changes_elsewhere(qtbot, page):
+def test_refreshes_when_data_changes_elsewhere(qtbot, demo_page):
+    page = demo_page
     ctx = page.window_.ctx
-    load_demo(ctx)
     shown(qtbot, page)
     assert page.stack.currentWidget() is page.empty_label
     delete_cohort(ctx, list_cohorts(ctx)[-1].id)
