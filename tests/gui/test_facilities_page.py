@@ -4,11 +4,13 @@ validation error first), search, stop/resume, departments tab."""
 import pytest
 from conftest import make_ctx
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
+from shiboken6 import isValid
 
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.departments_tab import EMPTY_TEXT as DEPT_EMPTY
 from panelapp.gui.pages.facilities import EMPTY_TEXT, NO_MATCH_TEXT, FacilitiesPage
+from panelapp.services.changes import Changes, Kind
 from panelapp.services.registers.departments import (
     DepartmentInput,
     create_department,
@@ -49,12 +51,17 @@ def shown(qtbot, page):
 
 
 def settle(qtbot, page):
-    qtbot.waitUntil(lambda: not page._loading and not page._dirty, timeout=5000)
+    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=5000)
+
+
+def closed(dialog) -> bool:
+    """Dialogs are deleted when they close."""
+    return not isValid(dialog) or not dialog.isVisible()
 
 
 def save(qtbot, dialog):
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: dialog.ui.buttonBox.isEnabled() or dialog.result() != 0, timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog) or dialog.ui.buttonBox.isEnabled(), timeout=5000)
 
 
 def test_empty_database_seeds_types_and_shows_empty_texts(qtbot, page):
@@ -87,10 +94,10 @@ def test_create_facility_through_the_dialog(qtbot, page):
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000) as sig:
         save(qtbot, dialog)
     assert sig.args[0] == "facility"
-    assert not dialog.isVisible()
-    qtbot.waitUntil(lambda: page.register.table.rowCount() == 1, timeout=5000)
+    assert closed(dialog) and dialog.saved.name == "한빛체육관"
+    qtbot.waitUntil(lambda: page.register.row_count() == 1, timeout=5000)
     settle(qtbot, page)
-    cells = [page.register.table.item(0, c).text() for c in range(6)]
+    cells = [page.register.cell(0, c) for c in range(6)]
     assert cells == ["한빛체육관", "체육시설", "한빛로 10", "", "031-123-4567", "사용"]
     [facility] = list_facilities(page.window_.ctx)
     assert (facility.name, facility.contact) == ("한빛체육관", "031-123-4567")
@@ -104,36 +111,36 @@ def test_edit_stop_search_and_no_match(qtbot, page, monkeypatch):
     dept = create_department(ctx, DepartmentInput("공원녹지과", "김소통", "02-123-4567"))
     create_facility(ctx, FacilityInput("별빛공원", types["공원"], "별빛로 1", dept.id))
     create_facility(ctx, FacilityInput("한빛주차장", types["주차장"]))
-    page.window_.bus.emit_changed("facility", None)
+    page.window_.bus.announce(Changes(frozenset({Kind.FACILITY})))  # written elsewhere
     settle(qtbot, page)
-    assert page.register.table.rowCount() == 2
+    assert page.register.row_count() == 2
     dialog = page.edit_selected()  # first row: 별빛공원
     assert dialog.ui.departmentCombo.currentText() == "공원녹지과"
     dialog.ui.nameEdit.setText("별빛근린공원")
     save(qtbot, dialog)
-    qtbot.waitUntil(lambda: page.register.table.item(0, 0).text() == "별빛근린공원", timeout=5000)
+    qtbot.waitUntil(lambda: page.register.cell(0, 0) == "별빛근린공원", timeout=5000)
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
         page.toggle_selected()
-    qtbot.waitUntil(lambda: page.register.table.rowCount() == 1, timeout=5000)  # 사용 중만
+    qtbot.waitUntil(lambda: page.register.row_count() == 1, timeout=5000)  # 사용 중만
     page.active_check.setChecked(False)
-    qtbot.waitUntil(lambda: page.register.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.register.row_count() == 2, timeout=5000)
     settle(qtbot, page)
-    assert page.register.table.item(0, 5).text() == "중지"
+    assert page.register.cell(0, 5) == "중지"
     assert page.selected().name == "한빛주차장"  # the selection survives the reload
     assert page.toggle_button.text() == "사용 중지"
-    page.register.table.selectRow(0)
+    page.register.select_row(0)
     assert page.toggle_button.text() == "사용 재개"
     page.search_edit.setText("없는시설")
     qtbot.waitUntil(lambda: page.register.currentWidget() is page.register.empty_label, timeout=5000)
     assert page.register.empty_label.text() == NO_MATCH_TEXT
     page.search_edit.setText("")
-    qtbot.waitUntil(lambda: page.register.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.register.row_count() == 2, timeout=5000)
     settle(qtbot, page)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.register.table.selectRow(1)
+    page.register.select_row(1)
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
         page.delete_selected()
-    qtbot.waitUntil(lambda: page.register.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.register.row_count() == 1, timeout=5000)
     assert [f.name for f in list_facilities(ctx)] == ["별빛근린공원"]
 
 
@@ -148,15 +155,46 @@ def test_departments_tab_add_with_error_then_stop(qtbot, page, monkeypatch):
     assert dialog.isVisible() and dialog.ui.errorLabel.text().startswith("• 전화:")
     dialog.ui.phoneEdit.setText("0212345678")
     save(qtbot, dialog)
-    qtbot.waitUntil(lambda: tab.register.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: tab.register.row_count() == 1, timeout=5000)
     settle(qtbot, page)
-    assert [tab.register.table.item(0, c).text() for c in (0, 2, 5)] == ["체육진흥과", "02-1234-5678", "사용"]
+    assert [tab.register.cell(0, c) for c in (0, 2, 5)] == ["체육진흥과", "02-1234-5678", "사용"]
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
         tab.toggle_selected()
     qtbot.waitUntil(lambda: not list_departments(ctx)[0].active, timeout=5000)
     settle(qtbot, page)
-    assert tab.register.table.item(0, 5).text() == "중지"
+    assert tab.register.cell(0, 5) == "중지"
     # a stopped department is not offered for a new facility
     facility_dialog = page.add()
     assert facility_dialog.ui.departmentCombo.count() == 1
     facility_dialog.reject()
+
+
+def test_header_click_sorts_in_sql_and_a_stale_save_reloads_the_list(qtbot, page, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from panelapp.services.registers.facilities import get_facility, update_facility
+
+    ctx = page.window_.ctx
+    shown(qtbot, page)
+    types = {t.name: t.id for t in list_facility_types(ctx)}
+    create_facility(ctx, FacilityInput("가람공원", types["공원"], "다솜로 3"))
+    create_facility(ctx, FacilityInput("나래주차장", types["주차장"], "가온로 1"))
+    page.window_.bus.announce(Changes(frozenset({Kind.FACILITY})))
+    settle(qtbot, page)
+    assert [page.register.cell(r, 0) for r in range(2)] == ["가람공원", "나래주차장"]
+    page.register.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # 주소, as a header click does
+    settle(qtbot, page)
+    assert page.register.sort_key == "address"
+    assert [page.register.cell(r, 0) for r in range(2)] == ["나래주차장", "가람공원"]
+    assert page.selected().name == "가람공원"  # the selection follows its row
+    page.register.select_row(0)
+    # someone else renames the facility while the dialog is open: the save is refused
+    dialog = page.edit_selected()
+    f = get_facility(ctx, page.selected().id)
+    update_facility(ctx, f.id, FacilityInput("나래공영주차장", f.facility_type_id, f.address), f.version)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[1]))
+    dialog.ui.contactEdit.setText("031-000-0000")
+    save(qtbot, dialog)
+    assert warnings == ["다른 사용자가 먼저 수정했습니다"] and closed(dialog)
+    qtbot.waitUntil(lambda: page.register.cell(0, 0) == "나래공영주차장", timeout=5000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
@@ -10,6 +11,8 @@ from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
 
 
 class DepartmentDialog(QDialog):
+    stale = Signal()  # a save failed on a changed or deleted department: the list should reload
+
     def __init__(self, window, department=None):
         """`department` is the DepartmentInfo being edited, or None for a new one."""
         super().__init__(window)
@@ -60,17 +63,9 @@ class DepartmentDialog(QDialog):
         Op(self, work, write=True).success(self._saved).failure(self._failed).run()
 
     def _saved(self, info) -> None:
-        self.saved = info
-        self.window_.bus.emit_changed("department", [info.id])
+        self.saved = info  # the op announces the change: the register reloads itself
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        ids = [self.department.id] if self.department else None
-        close_on_save_failure(
-            self,
-            exc,
-            self.fields,
-            self.ui.errorLabel,
-            lambda: self.window_.bus.emit_changed("department", ids),
-        )
+        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
@@ -12,6 +13,8 @@ NO_DEPARTMENT = "(지정 안 함)"
 
 
 class FacilityDialog(QDialog):
+    stale = Signal()  # a save failed on a changed or deleted facility: the list should reload
+
     def __init__(self, window, types, departments, facility=None):
         """`types`/`departments` are the current choices (FacilityTypeInfo, DepartmentInfo);
         `facility` is the FacilityInfo being edited, or None for a new one."""
@@ -78,13 +81,9 @@ class FacilityDialog(QDialog):
         Op(self, work, write=True).success(self._saved).failure(self._failed).run()
 
     def _saved(self, info) -> None:
-        self.saved = info
-        self.window_.bus.emit_changed("facility", [info.id])
+        self.saved = info  # the op announces the change: the register reloads itself
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        ids = [self.facility.id] if self.facility else None
-        close_on_save_failure(
-            self, exc, self.fields, self.ui.errorLabel, lambda: self.window_.bus.emit_changed("facility", ids)
-        )
+        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)

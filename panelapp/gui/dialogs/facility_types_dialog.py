@@ -104,7 +104,7 @@ class FacilityTypesDialog(QDialog):
         self.busy = True
 
         def done(result) -> None:
-            self.window_.bus.emit_changed("facility_type", None)
+            # the op announces the change (the facilities page reloads its type filter)
             new_id = getattr(result, "id", None)
             self.refresh(select_id if select_id is not None else new_id)
 

@@ -1,12 +1,30 @@
-"""담당부서 tab of the 시설·부서 page: departments and their 시민소통관."""
+"""담당부서 tab of the 시설·부서 page: departments and their 시민소통관.
+
+The page loads the tab's ids with its own (one load for both tabs); rows are fetched by id."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from panelapp.gui.pages.register_table import RegisterTable, register_actions
+from panelapp.gui.core.dialogs import open_dialog
+from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
+from panelapp.gui.pages.register_table import RegisterView, register_actions
 
-HEADERS = ["부서명", "시민소통관", "전화", "이메일", "시설", "사용"]
+COLUMNS = [
+    Column("부서명", "name", lambda d: d.name, width=180),
+    Column("시민소통관", "contact", lambda d: d.contact_person or "", width=120),
+    Column("전화", "phone", lambda d: d.phone or "", width=130),
+    Column("이메일", "email", lambda d: d.email or "", stretch=True),
+    Column(
+        "시설",
+        "facilities",
+        lambda d: f"{d.facility_count}곳" if d.facility_count else "",
+        width=70,
+        align=CENTER,
+    ),
+    Column("사용", "active", lambda d: "사용" if d.active else "중지", width=60, align=CENTER),
+]
+HEADERS = [c.header for c in COLUMNS]
 EMPTY_TEXT = "등록된 담당부서가 없습니다. [부서 추가]로 시작하세요."
 
 
@@ -14,45 +32,34 @@ class DepartmentsTab(QWidget):
     def __init__(self, page):
         super().__init__()
         self.page = page
-        self.departments: list = []
         col = QVBoxLayout(self)
         hint = QLabel("개선제안에 답변하는 부서입니다. 시민소통관은 부서에서 참여단과 소통하는 담당자입니다.")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         col.addWidget(hint)
-        self.register = RegisterTable(HEADERS, stretch=3, centered=(4, 5))
-        self.register.activated.connect(lambda _r: self.edit_selected())
+        self.model = IdTableModel(COLUMNS, self._fetch_rows)
+        self.model.row_foreground = lambda d: GREY if not d.active else None
+        self.register = RegisterView(self.model, sort=("active", True))  # active first, then 가나다
+        self.register.sort_changed.connect(page.refresh)
+        self.register.activated.connect(lambda _id: self.edit_selected())
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "부서 추가")
         col.addLayout(row)
         self._update_buttons()
 
-    def fill(self, departments: list) -> None:
-        selected = self.selected()
-        self.departments = departments
-        self.register.set_rows(
-            [
-                [
-                    d.name,
-                    d.contact_person or "",
-                    d.phone or "",
-                    d.email or "",
-                    f"{d.facility_count}곳" if d.facility_count else "",
-                    "사용" if d.active else "중지",
-                ]
-                for d in departments
-            ],
-            [not d.active for d in departments],
-            EMPTY_TEXT,
-            select=next((i for i, d in enumerate(departments) if selected and d.id == selected.id), 0),
-        )
-        self.count_label.setText(f"{len(departments)}개 부서" if departments else "")
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.registers.departments import department_rows
+
+        return department_rows(self.page.ctx, ids)
+
+    def show_ids(self, ids: list[int]) -> None:
+        self.register.set_ids(ids, EMPTY_TEXT)
+        self.count_label.setText(f"{len(ids)}개 부서" if ids else "")
         self._update_buttons()
 
     def selected(self):
-        row = self.register.selected_row()
-        return self.departments[row] if row is not None and row < len(self.departments) else None
+        return self.register.selected()
 
     def _update_buttons(self) -> None:
         dept = self.selected()
@@ -64,8 +71,8 @@ class DepartmentsTab(QWidget):
         from panelapp.gui.dialogs.department_dialog import DepartmentDialog
 
         dialog = DepartmentDialog(self.page.window_, department)
-        dialog.open()
-        return dialog
+        dialog.stale.connect(self.page.mark_stale)
+        return open_dialog(dialog)
 
     def add(self):
         return self.open_dialog()
@@ -80,11 +87,10 @@ class DepartmentsTab(QWidget):
         d = self.selected()
         if d is None:
             return
-        ctx = self.page.window_.ctx
+        ctx = self.page.ctx
         self.page.run_write(
             lambda _t: set_department_active(ctx, d.id, not d.active, d.version),
             f"'{d.name}'을(를) {'다시 사용합니다' if not d.active else '사용 중지했습니다'}.",
-            kind="department",
         )
 
     def delete_selected(self) -> None:
@@ -98,9 +104,7 @@ class DepartmentsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ctx = self.page.window_.ctx
+        ctx = self.page.ctx
         self.page.run_write(
-            lambda _t: delete_department(ctx, d.id, d.version),
-            f"'{d.name}' 부서를 삭제했습니다.",
-            kind="department",
+            lambda _t: delete_department(ctx, d.id, d.version), f"'{d.name}' 부서를 삭제했습니다."
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,24 +18,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
 from panelapp.gui.pages.departments_tab import DepartmentsTab
-from panelapp.gui.pages.register_table import RegisterTable, register_actions
+from panelapp.gui.pages.register_table import RegisterView, register_actions
+from panelapp.services.changes import Kind
 
-HEADERS = ["시설명", "유형", "주소", "담당부서", "연락처", "사용"]
+COLUMNS = [
+    Column("시설명", "name", lambda f: f.name, width=200, tooltip=lambda f: f.notes or None),
+    Column("유형", "type", lambda f: f.type_name or "–", width=90, align=CENTER),
+    Column("주소", "address", lambda f: f.address or "", stretch=True),
+    Column("담당부서", "department", lambda f: f.department_name or "", width=140),
+    Column("연락처", "contact", lambda f: f.contact or "", width=130),
+    Column("사용", "active", lambda f: "사용" if f.active else "중지", width=60, align=CENTER),
+]
+HEADERS = [c.header for c in COLUMNS]
 EMPTY_TEXT = "등록된 시설이 없습니다. [시설 추가]로 시작하세요."
 NO_MATCH_TEXT = "조건에 맞는 시설이 없습니다. 검색어나 유형을 바꿔 보세요."
-RELOAD_KINDS = {"facility", "facility_type", "department", "trash", "demo"}
 
 
-class FacilitiesPage(QWidget):
+@dataclass(frozen=True)
+class _Loaded:
+    ids: list[int]
+    total: int  # facilities in the register, whatever the filter
+    types: list
+    departments: list  # DepartmentInfo, for the facility dialog's choices
+    department_ids: list[int]  # the 담당부서 tab's order
+
+
+class FacilitiesPage(Page):
+    kinds = frozenset({Kind.FACILITY, Kind.FACILITY_TYPE, Kind.DEPARTMENT, Kind.ORGANIZATION, Kind.TRASH})
+    follows_cohort = False
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.facilities: list = []
+        super().__init__(window)
         self.types: list = []
         self.departments: list = []
-        self._dirty, self._loading, self._seeded = True, False, False
+        self._seeded = False
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("시설·부서")
@@ -46,7 +69,6 @@ class FacilitiesPage(QWidget):
         col.addWidget(self.tabs, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
-        window.bus.changed.connect(self._on_changed)
         self._update_buttons()
 
     def _build_facility_tab(self) -> QWidget:
@@ -57,9 +79,9 @@ class FacilitiesPage(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.type_combo = QComboBox()
         self.type_combo.setMinimumContentsLength(8)
-        self.type_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.type_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.active_check = QCheckBox("사용 중만", checked=True)
-        self.active_check.toggled.connect(lambda _c: self._filter_changed())
+        self.active_check.toggled.connect(lambda _c: self.refresh())
         self.types_button = QPushButton("유형 관리…")
         self.types_button.clicked.connect(self.manage_types)
         bar.addWidget(self.search_edit, 1)
@@ -67,29 +89,23 @@ class FacilitiesPage(QWidget):
         bar.addWidget(self.active_check)
         bar.addWidget(self.types_button)
         col.addLayout(bar)
-        self.register = RegisterTable(HEADERS, stretch=2, centered=(1, 5))
-        self.register.activated.connect(lambda _r: self.edit_selected())
+        self.model = IdTableModel(COLUMNS, self._fetch_rows)
+        self.model.row_foreground = lambda f: GREY if not f.active else None
+        self.register = RegisterView(self.model, sort=("name", False))
+        self.register.sort_changed.connect(self.refresh)
+        self.register.activated.connect(lambda _id: self.edit_selected())
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "시설 추가")
         col.addLayout(row)
         return tab
 
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.registers.facilities import facility_rows
+
+        return facility_rows(self.ctx, ids)
+
     # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def _filter_changed(self) -> None:
-        self.refresh()  # while a load runs, this marks the page dirty and reloads after it
-
     def query(self):
         from panelapp.services.registers.facilities import FacilityQuery
 
@@ -97,36 +113,35 @@ class FacilitiesPage(QWidget):
             self.search_edit.text(), self.type_combo.currentData(), self.active_check.isChecked()
         )
 
-    def refresh(self) -> None:
-        from panelapp.services.registers.departments import list_departments
+    def load(self):
+        from panelapp.services.registers.departments import department_ids, list_departments
         from panelapp.services.registers.facilities import (
             ensure_default_facility_types,
-            list_facilities,
+            facility_count,
+            facility_ids,
             list_facility_types,
         )
 
-        if self._loading:
-            self._dirty = True
-            return
-        self._dirty, self._loading = False, True
-        ctx, query, seed = self.window_.ctx, self.query(), not self._seeded
+        ctx, query, seed = self.ctx, self.query(), not self._seeded
+        sort = (self.register.sort_key, self.register.descending)
+        dept_sort = (self.departments_tab.register.sort_key, self.departments_tab.register.descending)
 
-        def fetch(_t):
+        def work() -> _Loaded:
             if seed:
                 ensure_default_facility_types(ctx)
-            rows = list_facilities(ctx, query)
-            any_at_all = bool(rows) or bool(list_facilities(ctx))
-            return rows, any_at_all, list_facility_types(ctx), list_departments(ctx)
+            return _Loaded(
+                facility_ids(ctx, query, *sort),
+                facility_count(ctx),
+                list_facility_types(ctx),
+                list_departments(ctx),
+                department_ids(ctx, *dept_sort),
+            )
 
-        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+        return work
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
-
-    def _fill(self, result) -> None:
-        rows, any_at_all, self.types, self.departments = result
+    def apply(self, result: _Loaded) -> None:
         self._seeded = True
+        self.types, self.departments = result.types, result.departments
         keep = self.type_combo.currentData()
         self.type_combo.blockSignals(True)
         self.type_combo.clear()
@@ -135,35 +150,19 @@ class FacilitiesPage(QWidget):
             self.type_combo.addItem(t.name, t.id)
         self.type_combo.setCurrentIndex(max(self.type_combo.findData(keep), 0))
         self.type_combo.blockSignals(False)
-        selected = self.selected()
-        self.facilities = rows
-        self.register.set_rows(
-            [
-                [
-                    f.name,
-                    f.type_name or "–",
-                    f.address or "",
-                    f.department_name or "",
-                    f.contact or "",
-                    "사용" if f.active else "중지",
-                ]
-                for f in rows
-            ],
-            [not f.active for f in rows],
-            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0),
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total else EMPTY_TEXT)
+        self.count_label.setText(
+            ""
+            if not result.ids
+            else f"{len(result.ids):,}곳"
+            + (f" / 전체 {result.total:,}곳" if len(result.ids) != result.total else "")
         )
-        self.count_label.setText(f"{len(rows)}곳" if rows else "")
-        self.departments_tab.fill(self.departments)
-        self._loading = False
+        self.departments_tab.show_ids(result.department_ids)
         self._update_buttons()
-        if self._dirty:  # something changed while loading
-            self.refresh()
 
     # ----- actions -----------------------------------------------------------------------
     def selected(self):
-        row = self.register.selected_row()
-        return self.facilities[row] if row is not None and row < len(self.facilities) else None
+        return self.register.selected()
 
     def _update_buttons(self) -> None:
         facility = self.selected()
@@ -177,8 +176,8 @@ class FacilitiesPage(QWidget):
         from panelapp.gui.dialogs.facility_dialog import FacilityDialog
 
         dialog = FacilityDialog(self.window_, self.types, self.departments, facility)
-        dialog.open()
-        return dialog
+        dialog.stale.connect(self.mark_stale)
+        return open_dialog(dialog)
 
     def add(self):
         return self.open_dialog()
@@ -190,9 +189,7 @@ class FacilitiesPage(QWidget):
     def manage_types(self):
         from panelapp.gui.dialogs.facility_types_dialog import FacilityTypesDialog
 
-        dialog = FacilityTypesDialog(self.window_)
-        dialog.open()
-        return dialog
+        return open_dialog(FacilityTypesDialog(self.window_))
 
     def toggle_selected(self) -> None:
         from panelapp.services.registers.facilities import set_facility_active
@@ -200,7 +197,7 @@ class FacilitiesPage(QWidget):
         f = self.selected()
         if f is None:
             return
-        ctx = self.window_.ctx
+        ctx = self.ctx
         self.run_write(
             lambda _t: set_facility_active(ctx, f.id, not f.active, f.version),
             f"'{f.name}' 시설을 {'다시 사용합니다' if not f.active else '사용 중지했습니다'}.",
@@ -220,16 +217,19 @@ class FacilitiesPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ctx = self.window_.ctx
+        ctx = self.ctx
         self.run_write(lambda _t: delete_facility(ctx, f.id, f.version), f"'{f.name}' 시설을 삭제했습니다.")
 
-    def run_write(self, fn, message: str, kind: str = "facility") -> None:
-        def done(_result) -> None:
-            self.window_.statusBar().showMessage(message, 5000)
-            self.window_.bus.emit_changed(kind, None)
+    def run_write(self, fn, message: str) -> Op:
+        """A write from this page or its 담당부서 tab; the op announces what changed."""
 
         def failed(exc) -> None:
             show_error(self, exc)
-            self.window_.bus.emit_changed(kind, None)  # reload: the row may be stale
+            self.mark_stale()  # the row may be stale: show what the database has now
 
-        Op(self, fn, write=True).success(done).failure(failed).run()
+        return (
+            Op(self, fn, write=True)
+            .success(lambda _r: self.window_.statusBar().showMessage(message, 5000))
+            .failure(failed)
+            .run()
+        )
