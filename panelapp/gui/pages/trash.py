@@ -1,35 +1,48 @@
-"""휴지통 page: what was deleted, when (Korean time) and by whom; restore the selected item."""
+"""휴지통 page: what was deleted, when (Korean time) and by whom; restore the selected item.
+
+The list is id-based: the keys (kind, id) come filtered and sorted from one SQL query over every
+kind (services/trash/manage.py), the rows are fetched by key as they are painted, and the kind
+filter shows how many items of each kind the trash holds (GROUP BY)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from panelapp.domain.localtime import format_local
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.pages.register_table import RegisterView
+from panelapp.services.changes import Kind
 
-HEADERS = ["종류", "항목", "삭제일시", "삭제한 사람"]
+COLUMNS = [
+    Column("종류", "kind", lambda i: i.kind_label, width=110, align=CENTER),
+    Column("항목", "label", lambda i: i.label, stretch=True, tooltip=lambda i: i.label),
+    Column("삭제일시", "deleted", lambda i: format_local(i.deleted_at), width=150, align=CENTER),
+    Column("삭제한 사람", "who", lambda i: i.deleted_by or "–", width=120),
+]
+HEADERS = [c.header for c in COLUMNS]
 EMPTY_TEXT = "휴지통이 비어 있습니다.\n삭제한 기수·단·참여단원·활동·시설·부서·점검표는 이곳에 보관되며 언제든 복원할 수 있습니다."
+NO_MATCH_TEXT = "조건에 맞는 항목이 없습니다. 종류나 검색어를 바꿔 보세요."
 
 
-class TrashPage(QWidget):
+@dataclass(frozen=True)
+class _Loaded:
+    keys: list[tuple[str, int]]
+    counts: dict[str, int]  # per kind, matching the search
+
+
+class TrashPage(Page):
+    # Any write may put something in the trash, take it out or rename what is listed.
+    kinds = frozenset(Kind)
+    follows_cohort = False
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.items: list = []
-        self._dirty = True
-        self._loading = False
+        super().__init__(window)
+        self.counts: dict[str, int] = {}
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("휴지통")
@@ -41,27 +54,26 @@ class TrashPage(QWidget):
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         col.addWidget(hint)
+        bar = QHBoxLayout()
+        self.kind_filter = QComboBox()
+        self.kind_filter.setMinimumContentsLength(14)
+        self.kind_filter.addItem("모든 종류", None)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search_edit = QLineEdit(placeholderText="항목 이름 검색", clearButtonEnabled=True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.search_edit, 1)
+        col.addLayout(bar)
 
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (2, 150), (3, 120)):
-            self.table.setColumnWidth(column, width)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
-        self.empty_label = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-        col.addWidget(self.stack, 1)
+        self.model = IdTableModel(COLUMNS, self._fetch_rows, row_id=lambda item: item.key)
+        self.register = RegisterView(self.model, sort=("deleted", True))
+        self.register.sort_changed.connect(self.refresh)
+        self.register.selection_changed.connect(self._update_buttons)
+        self.register.activated.connect(lambda _key: self.restore_selected())
+        self.empty_label = self.register.empty_label
+        col.addWidget(self.register, 1)
 
         row = QHBoxLayout()
         self.count_label = QLabel()
@@ -74,77 +86,76 @@ class TrashPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         row.addWidget(self.restore_button)
         col.addLayout(row)
+        self._restoring = False
         self._update_buttons()
-        window.bus.changed.connect(self._on_changed)
+
+    def _fetch_rows(self, keys: list) -> list:
+        from panelapp.services.trash.manage import trash_rows
+
+        return trash_rows(self.ctx, keys)
 
     # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, _kind: str, _ids) -> None:
-        # Any write may have put something in the trash or taken it out.
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+    def query(self):
+        from panelapp.services.trash.manage import TrashQuery
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        return TrashQuery(self.kind_filter.currentData(), self.search_edit.text())
 
-    def refresh(self) -> None:
-        from panelapp.services.trash.manage import list_trash
+    def load(self):
+        from panelapp.services.trash.manage import trash_counts, trash_ids
 
-        if self._loading:
-            return
-        self._dirty, self._loading = False, True
-        ctx = self.window_.ctx
-        Op(self, lambda _t: list_trash(ctx)).success(self._fill).failure(self._load_failed).run()
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "deleted", self.register.descending)
+        return lambda: _Loaded(trash_ids(ctx, query, *sort), trash_counts(ctx, query.search))
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
+    def apply(self, result: _Loaded) -> None:
+        from panelapp.services.trash.registry import KINDS
 
-    def _fill(self, items: list) -> None:
-        self._loading = False
-        self.items = items
-        self.table.setRowCount(len(items))
-        for r, item in enumerate(items):
-            values = [item.kind_label, item.label, format_local(item.deleted_at), item.deleted_by or "–"]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if c in (0, 2):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(r, c, cell)
-        self.stack.setCurrentWidget(self.table if items else self.empty_label)
-        self.count_label.setText(f"{len(items)}개 항목" if items else "")
-        if items:
-            self.table.selectRow(0)
+        self.counts = result.counts
+        keep = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(f"모든 종류 ({sum(result.counts.values()):,})", None)
+        for kind in KINDS:
+            n = result.counts.get(kind.key, 0)
+            if n or kind.key == keep:
+                self.kind_filter.addItem(f"{kind.label} ({n:,})", kind.key)
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(keep), 0))
+        self.kind_filter.blockSignals(False)
+        filtered = keep is not None or bool(self.search_edit.text().strip())
+        self.register.set_ids(result.keys, NO_MATCH_TEXT if filtered else EMPTY_TEXT)
+        self.count_label.setText(f"{len(result.keys):,}개 항목" if result.keys else "")
         self._update_buttons()
-        if self._dirty:  # something changed while this list was loading
-            self.refresh()
 
     # ----- restoring ---------------------------------------------------------------------
     def selected_item(self):
-        rows = self.table.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows and self.items else None
+        return self.register.selected()
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected_item() is not None)
+        self.restore_button.setEnabled(not self._restoring and self.register.selected_id() is not None)
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> Op | None:
         from panelapp.services.trash.manage import restore
 
-        item = self.selected_item()
-        if item is None:
-            return
-        ctx = self.window_.ctx
-        self.restore_button.setEnabled(False)
-        Op(self, lambda _t: restore(ctx, item.kind, item.id), write=True).success(
-            lambda label: self._restored(item, label)
-        ).failure(self._restore_failed).run()
+        key = self.register.selected_id()
+        if key is None or self._restoring:
+            return None
+        kind, item_id = key
+        ctx = self.ctx
+        self._restoring = True
+        self._update_buttons()
+        return (
+            Op(self, lambda _t: restore(ctx, kind, item_id), write=True)
+            .success(self._restored)
+            .failure(self._restore_failed)
+            .run()
+        )
 
-    def _restored(self, item, label: str) -> None:
+    def _restored(self, label: str) -> None:
+        # the op announces the change: this page and the record's own page reload
+        self._restoring = False
         self.window_.statusBar().showMessage(f"복원했습니다: {label}", 5000)
-        self.window_.bus.emit_changed("trash", [(item.kind, item.id)])
 
     def _restore_failed(self, exc: BaseException) -> None:
+        self._restoring = False
         self._update_buttons()
         show_error(self, exc)
