@@ -34,6 +34,17 @@ def _fonts(pdf: bytes) -> set[str]:
     return names
 
 
+def _images(pdf: bytes) -> dict[int, tuple[int, int, int]]:
+    """Embedded image objects: object number → (width px, height px, page number)."""
+    found = {}
+    for n, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, 1):
+        for ref in (page["/Resources"].get("/XObject") or {}).values():
+            image = ref.get_object()
+            if image["/Subtype"] == "/Image":
+                found[ref.idnum] = (int(image["/Width"]), int(image["/Height"]), n)
+    return found
+
+
 @pytest.fixture
 def world(sqlite_ctx):
     return sqlite_ctx, build_report_world(sqlite_ctx)
@@ -103,7 +114,7 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
         build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE))
     )
     assert fewer == pages
-    assert len(pdf) > len(no_photos) + 20_000  # the photos are in the file
+    assert len(_images(pdf)) == 3 and _images(no_photos) == {}  # ramp: 2 of its 3, path: 1
 
 
 def test_long_text_stays_inside_cells(world):

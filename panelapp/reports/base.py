@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from panelapp.paths import resource
 
@@ -43,6 +43,9 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
     rl_config.canvas_basefontname = FONT
+    # Binary streams: ASCII85 (ReportLab's default) makes every photo and page stream a quarter
+    # larger, in memory until the document is saved and in the file.
+    rl_config.useA85 = 0
 
 
 register_fonts()
@@ -95,9 +98,41 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
+class CachedParagraph(Paragraph):
+    """A Paragraph that remembers its line breaking for the last width. ReportLab wraps a table
+    cell's paragraphs to size the row, again for every page the table is split over and once more
+    to draw the cell; breaking Korean text (CJK) is most of a long report's time."""
+
+    _last: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab API
+        last = self._last
+        if last is not None and last[0] == availWidth:
+            self.width, self._wrapWidths, self.blPara, self.height = last[1]
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._last = (availWidth, (self.width, self._wrapWidths, self.blPara, self.height))
+        return width, height
+
+
 def para(text: str | None, style: str = "body") -> Paragraph:
     """A paragraph of plain text (escaped: names may contain & or <)."""
-    return Paragraph(escape(text or ""), STYLES[style])
+    return CachedParagraph(escape(text or ""), STYLES[style])
+
+
+def table_cells(rows: Sequence[Sequence], aligns: Sequence[str], header_rows: int = 1) -> list[list]:
+    """Rows with their strings made paragraphs, as data_table makes them (header rows bold and
+    centred; body cells aligned per column: "left" / "center" / "right")."""
+    cell_style = {"left": "cell", "center": "cell_center", "right": "cell_right"}
+    return [
+        [
+            para(str(v), "cell_head" if r < header_rows else cell_style[aligns[c]])
+            if isinstance(v, str)
+            else v
+            for c, v in enumerate(row)
+        ]
+        for r, row in enumerate(rows)
+    ]
 
 
 def data_table(
@@ -114,17 +149,7 @@ def data_table(
     aligns: per column "left" / "center" / "right" for body cells.
     """
     aligns = aligns or ["left"] * len(col_widths)
-    cell_style = {"left": "cell", "center": "cell_center", "right": "cell_right"}
-    body = []
-    for r, row in enumerate(rows):
-        body.append(
-            [
-                para(str(v), "cell_head" if r < header_rows else cell_style[aligns[c]])
-                if isinstance(v, str)
-                else v
-                for c, v in enumerate(row)
-            ]
-        )
+    body = table_cells(rows, aligns, header_rows)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -143,6 +168,80 @@ def data_table(
     table = Table(body, colWidths=list(col_widths), repeatRows=header_rows)
     table.setStyle(TableStyle(commands + list(extra)))
     return table
+
+
+class PagedTable(Flowable):
+    """A long table laid out a page at a time, from groups of rows that stay together.
+
+    ReportLab's Table, at each page break, builds its remainder anew and walks every remaining
+    row and SPAN/NOSPLIT range again: quadratic in the rows, about a third of the time of a
+    report whose facilities have hundreds of findings with photos. Here each page gets a Table of
+    the header rows and the groups that fit, and the rest waits as another PagedTable.
+
+    make(rows, extra, header_rows) builds a Table from rows and style commands (data_table);
+    a group is (rows, commands) with row indices counted from the group's first row. A group is
+    split across pages only when it is taller than `page_height` (the frame's full height).
+    """
+
+    def __init__(
+        self, header: list, groups: list[tuple[list, list]], make: Callable[..., Table], page_height: float
+    ):
+        super().__init__()
+        self.header, self.groups, self.make, self.page_height = header, groups, make, page_height
+        self._heights: list[float] = []
+        self._header_h: float | None = None
+        self._whole: Table | None = None
+
+    def _table(self, groups: list[tuple[list, list]], header: bool = True) -> Table:
+        rows, extra = (list(self.header) if header else []), []
+        for g_rows, g_extra in groups:
+            first = len(rows)
+            for cmd, (c0, r0), (c1, r1), *args in g_extra:
+                extra.append((cmd, (c0, first + r0), (c1, first + r1), *args))
+            rows += g_rows
+        return self.make(rows, extra, len(self.header) if header else 0)
+
+    def _measure(self, width: float, upto: float) -> float:
+        """Height of the header and the groups, measured until `upto` is passed."""
+        if self._header_h is None:
+            self._header_h = self.make(list(self.header), [], len(self.header)).wrap(width, 1e9)[1]
+        total = self._header_h + sum(self._heights)
+        while total <= upto and len(self._heights) < len(self.groups):
+            h = self._table([self.groups[len(self._heights)]], header=False).wrap(width, 1e9)[1]
+            self._heights.append(h)
+            total += h
+        return total
+
+    def wrap(self, avail_width, avail_height):
+        height = self._measure(avail_width, avail_height)
+        self._whole = None
+        if len(self._heights) == len(self.groups) and height <= avail_height:
+            self._whole = self._table(self.groups)
+            return self._whole.wrap(avail_width, avail_height)
+        return avail_width, height
+
+    def split(self, avail_width, avail_height):
+        self._measure(avail_width, avail_height)
+        used, fit = self._header_h, 0
+        while fit < len(self._heights) and used + self._heights[fit] <= avail_height:
+            used += self._heights[fit]
+            fit += 1
+        if fit == len(self.groups):
+            return [self._table(self.groups)]
+        if fit == 0:
+            if self._header_h + self._heights[0] <= self.page_height:
+                return []  # to the next page, where it fits
+            parts = self._table(self.groups[:1]).split(avail_width, avail_height)  # taller than a page
+            return parts + [self._rest(1)] if parts else []
+        return [self._table(self.groups[:fit]), self._rest(fit)]
+
+    def _rest(self, start: int) -> PagedTable:
+        rest = PagedTable(self.header, self.groups[start:], self.make, self.page_height)
+        rest._heights, rest._header_h = self._heights[start:], self._header_h
+        return rest
+
+    def draw(self):
+        self._whole.drawOn(self.canv, 0, 0)
 
 
 class NumberedCanvas(Canvas):

@@ -22,7 +22,7 @@ from panelapp.reports.improvement.layout import TITLE, Marker, render
 from panelapp.reports.improvement.summary import summary
 from panelapp.reports.improvement.tables import appendix_story, proposals_story
 
-__all__ = ["TITLE", "render_improvement_report", "section_count"]
+__all__ = ["TITLE", "render_improvement_report", "section_count", "write_improvement_report"]
 
 Progress = Callable[[int, int, str], None]
 
@@ -35,6 +35,17 @@ def section_count(data: ReportData) -> int:
 
 def render_improvement_report(data: ReportData, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF bytes and its page count."""
+    pdf, pages = _render(data, progress, None)
+    assert pdf is not None
+    return pdf, pages
+
+
+def write_improvement_report(data: ReportData, out, progress: Progress | None = None) -> int:
+    """Draw the PDF into `out` (a binary file open for writing); returns the page count."""
+    return _render(data, progress, out)[1]
+
+
+def _render(data: ReportData, progress: Progress | None, out) -> tuple[bytes | None, int]:
     total, state = section_count(data), {"done": 0}
 
     def hook(text: str) -> None:
@@ -59,7 +70,7 @@ def render_improvement_report(data: ReportData, progress: Progress | None = None
         story += appendix_story(data, hook)
     while story and isinstance(story[-1], PageBreak):
         story.pop()  # no blank last page
-    pdf, pages = render(story, data.organization, data.logo_png)
+    pdf, pages = render(story, data.organization, data.logo_png, out)
     if progress is not None:
         progress(total, total, "보고서를 마무리하는 중…")
     return pdf, pages

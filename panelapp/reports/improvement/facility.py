@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -11,13 +10,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date
 from panelapp.domain.report_data import FacilitySection, FindingRow, Photo, ProposalRow
-from panelapp.reports.base import _style, data_table, para
+from panelapp.reports.base import CachedParagraph, PagedTable, _style, data_table, para, table_cells
 from panelapp.reports.improvement.layout import (
+    BODY_HEIGHT,
     OVERDUE_COLOR,
     SEVERITY_COLORS,
     STATUS_COLORS,
@@ -26,6 +26,7 @@ from panelapp.reports.improvement.layout import (
     ScoreBar,
     table_style,
 )
+from panelapp.reports.photo import PrintPhoto
 
 PHOTO_H = 52 * mm
 FINDING_COLS = [11 * mm, 101 * mm, 17 * mm, 19 * mm, 22 * mm]
@@ -41,7 +42,7 @@ def _colored_style(color: str, bold: bool, size: float = 9) -> ParagraphStyle:
 def _colored(text: str, color: str, bold: bool = False, size: float = 9) -> Paragraph:
     # Plain text in a coloured style, not <font> markup: ReportLab wraps a one-style CJK
     # paragraph several times faster than one with markup (the 2,000-finding benchmark).
-    return Paragraph(escape(text), _colored_style(color, bold, size))
+    return CachedParagraph(escape(text), _colored_style(color, bold, size))
 
 
 def severity_cell(severity: Severity) -> Paragraph:
@@ -57,35 +58,32 @@ def status_cell(p: ProposalRow) -> list[Paragraph] | Paragraph:
     return [cell, _colored("기한 경과", OVERDUE_COLOR, size=7.5)] if p.overdue else cell
 
 
+def photo_box(n: int) -> tuple[float, float]:
+    """Width and height (points) a photo may take when its finding has `n` photos in the report:
+    side by side, at most half the row each."""
+    slot = (FINDING_COLS[1] + sum(FINDING_COLS[2:]) - 4 * mm) / max(n, 2)
+    return slot - 3 * mm, PHOTO_H
+
+
+PHOTO_BOX = photo_box(2)  # the largest; print copies (services/reporting/photos.py) are made for it
+
+
 def photo_flowable(photo: Photo, width: float, height: float = PHOTO_H):
-    """The photo upright (EXIF orientation applied), scaled into width × height."""
+    """The photo upright (EXIF orientation applied), scaled into width × height when drawn."""
     path = Path(photo.path)
     if not path.is_file():
         return para(f"(사진 파일을 찾을 수 없습니다: {photo.caption or path.name})", "ir_note")
     try:
-        from PIL import Image as PILImage
-        from PIL import ImageOps
-
-        with PILImage.open(path) as img:
-            img = ImageOps.exif_transpose(img).convert("RGB")
-            img.thumbnail((1200, 1200))
-            buf = io.BytesIO()
-            img.save(buf, "JPEG", quality=82)
-            w, h = img.size
-        buf.seek(0)
-        source = buf
-    except ImportError:
-        source, w, h = str(path), photo.width or 4, photo.height or 3
-    except OSError:
+        return PrintPhoto(path, photo.width, photo.height, width, height, photo.caption or path.name)
+    except Exception:  # noqa: BLE001 - no size recorded and the header unreadable
         return para(f"(사진을 읽을 수 없습니다: {photo.caption or path.name})", "ir_note")
-    scale = min(width / w, height / h)
-    return Image(source, width=w * scale, height=h * scale)
 
 
 def _photo_row(f: FindingRow) -> Table:
     n = len(f.photos)
-    slot = (FINDING_COLS[1] + sum(FINDING_COLS[2:]) - 4 * mm) / max(n, 2)
-    cells = [[photo_flowable(p, slot - 3 * mm) for p in f.photos]]
+    width, height = photo_box(n)
+    slot = width + 3 * mm
+    cells = [[photo_flowable(p, width, height) for p in f.photos]]
     captions = [[para(p.caption or "", "ir_note") for p in f.photos]]
     t = Table(cells + captions, colWidths=[slot] * n, hAlign="LEFT")
     t.setStyle(
@@ -113,11 +111,15 @@ def _finding_text(f: FindingRow) -> list[Paragraph]:
     return out
 
 
-def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[int, int]) -> Table:
-    rows: list[list] = [["번호", "발견사항", "유형", "심각도", "관련 제안"]]
-    spans = []
+FINDING_ALIGNS = ["center", "left", "center", "center", "center"]
+
+
+def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[int, int]) -> PagedTable:
+    # cells are made paragraphs once here: each page's part and the measuring reuse them
+    header = table_cells([["번호", "발견사항", "유형", "심각도", "관련 제안"]], FINDING_ALIGNS)
+    groups = []
     for n, f in enumerate(f_rows, 1):
-        rows.append(
+        rows: list[list] = [
             [
                 str(n),
                 _finding_text(f),
@@ -125,15 +127,23 @@ def findings_table(f_rows: tuple[FindingRow, ...], photos: bool, numbers: dict[i
                 severity_cell(f.severity),
                 ", ".join(str(numbers[p]) for p in f.proposal_ids if p in numbers) or "–",
             ]
-        )
+        ]
+        extra: list[tuple] = []
         if photos and f.photos:
             rows.append(["", _photo_row(f), "", "", ""])
-            spans += [
-                ("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)),
-                ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)),
-            ]  # a finding stays with its photos
+            extra = [("SPAN", (1, 1), (-1, 1))]  # a finding stays with its photos: one group
+        groups.append((table_cells(rows, FINDING_ALIGNS, 0), extra))
+    return PagedTable(header, groups, _findings_part, BODY_HEIGHT)
+
+
+def _findings_part(rows: list[list], extra: list[tuple], header_rows: int) -> Table:
     return data_table(
-        rows, FINDING_COLS, aligns=["center", "left", "center", "center", "center"], zebra=False, extra=spans
+        rows,
+        FINDING_COLS,
+        header_rows=header_rows,
+        aligns=FINDING_ALIGNS,
+        zebra=False,
+        extra=extra,
     )
 
 

@@ -26,6 +26,8 @@ from panelapp.reports.base import (
 
 TITLE = "시민참여단 활동 개선 보고서"
 WIDTH = A4[0] - 2 * MARGIN
+TOP, BOTTOM = 22 * mm, 20 * mm
+BODY_HEIGHT = A4[1] - TOP - BOTTOM  # the body frame of a page after the cover
 SOFT = colors.HexColor("#eef3f9")
 BAR = colors.HexColor("#3d6a9e")
 
@@ -129,7 +131,7 @@ class _Canvas(NumberedCanvas):
 
 class ImprovementDocument(ReportDocument):
     def __init__(self, buffer, *, organization: str, logo_png: bytes | None):
-        super().__init__(buffer, title=TITLE, organization=organization, top=22 * mm, bottom=20 * mm)
+        super().__init__(buffer, title=TITLE, organization=organization, top=TOP, bottom=BOTTOM)
         self.logo_png = logo_png
         cover = Frame(
             MARGIN,
@@ -170,8 +172,10 @@ class ImprovementDocument(ReportDocument):
         canv.restoreState()
 
 
-def render(story: list, organization: str, logo_png: bytes | None) -> tuple[bytes, int]:
-    buffer = io.BytesIO()
+def render(story: list, organization: str, logo_png: bytes | None, out=None) -> tuple[bytes | None, int]:
+    """The PDF bytes (None when written to `out`, a binary file) and the page count. Writing to a
+    file skips two in-memory copies of the whole PDF, which with photos is most of its weight."""
+    buffer = io.BytesIO() if out is None else out
     doc = ImprovementDocument(buffer, organization=organization, logo_png=logo_png)
     doc.build(story, canvasmaker=_Canvas)
-    return buffer.getvalue(), doc.page
+    return (buffer.getvalue() if out is None else None), doc.page

@@ -1,7 +1,8 @@
 """Make the improvement report's files: read the data, draw the PDF (and the .xlsx), write them.
 
-Nothing is written until everything is drawn, so Cancel (token.check) at any point leaves no
-file behind. Files are written beside their target and renamed into place. An unmasked report
+The PDF is drawn into a temp file beside its target and renamed into place when everything is
+drawn, so Cancel (token.check) at any point leaves no file behind (the temp file is removed).
+Photos are drawn from print copies made first (photos.py). An unmasked report
 is personal data leaving the program: it is recorded in the access log (who, when, why, which
 files) in the same transaction as the writing, as the roster export does.
 """
@@ -9,13 +10,17 @@ files) in the same transaction as the writing, as the roster export does.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from panelapp.db.models import AccessLog
 from panelapp.domain.errors import DomainError
 from panelapp.domain.report_data import ReportData, ReportOptions
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.reporting.photos import with_print_copies
 from panelapp.services.reporting.query import build_report_data, check_options
 
 
@@ -54,7 +59,7 @@ def write_report(
     xlsx_path: str | Path | None = None,
     token=None,
 ) -> ReportResult:
-    from panelapp.reports.improvement_report import render_improvement_report
+    from panelapp.reports.improvement_report import write_improvement_report
     from panelapp.reports.report_xlsx import report_xlsx_bytes
 
     pdf_path = Path(pdf_path)
@@ -64,30 +69,43 @@ def write_report(
     if xlsx_path is not None and xlsx_path.suffix.lower() != ".xlsx":
         raise DomainError("표 파일 이름은 .xlsx로 끝나야 합니다.")
     purpose = check_options(options)
-    data = build_report_data(ctx, options, _Phase(token, 0, 25))
-    render = _Phase(token, 25, 92)
-    pdf, pages = render_improvement_report(data, render.progress)
-    xlsx = None
-    if xlsx_path is not None:
-        render.progress(1, 1, "엑셀 파일을 만드는 중…")
-        xlsx = report_xlsx_bytes(data)
-    finish = _Phase(token, 92, 100)
-    finish.progress(0, 1, "파일을 저장하는 중…")
-    if purpose is None:
-        _write_all(pdf_path, pdf, xlsx_path, xlsx)
-    else:
-        with transaction(ctx) as s:
-            s.add(
-                AccessLog(
-                    user_id=ctx.user_id,
-                    action="report_unmasked",
-                    purpose=purpose,
-                    detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
-                    f"file={pdf_path.name}" + (f", {xlsx_path.name}" if xlsx_path else ""),
+    data = build_report_data(ctx, options, _Phase(token, 0, 20))
+    data = with_print_copies(ctx.db, data, _Phase(token, 20, 35))
+    render = _Phase(token, 35, 92)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        # The PDF is drawn straight into its temp file: holding it as bytes as well would double
+        # the memory a report with photos needs.
+        tmp = _temp_path(pdf_path)
+        temps.append((tmp, pdf_path))
+        with _open_temp(tmp, pdf_path) as fh:
+            pages = write_improvement_report(data, fh, render.progress)
+        if xlsx_path is not None:
+            render.progress(1, 1, "엑셀 파일을 만드는 중…")
+            tmp = _temp_path(xlsx_path)
+            temps.append((tmp, xlsx_path))
+            with _open_temp(tmp, xlsx_path) as fh:
+                fh.write(report_xlsx_bytes(data))
+        finish = _Phase(token, 92, 100)
+        finish.progress(0, 1, "파일을 저장하는 중…")
+        if purpose is None:
+            _replace_all(temps)
+        else:
+            with transaction(ctx) as s:
+                s.add(
+                    AccessLog(
+                        user_id=ctx.user_id,
+                        action="report_unmasked",
+                        purpose=purpose,
+                        detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
+                        f"file={pdf_path.name}" + (f", {xlsx_path.name}" if xlsx_path else ""),
+                    )
                 )
-            )
-            s.flush()
-            _write_all(pdf_path, pdf, xlsx_path, xlsx)
+                s.flush()
+                _replace_all(temps)
+    finally:
+        for tmp, _target in temps:
+            tmp.unlink(missing_ok=True)
     if token is not None:
         token.progress(100, 100, "완료")
     return _result(data, pdf_path, pages, xlsx_path)
@@ -105,30 +123,31 @@ def _result(data: ReportData, pdf_path: Path, pages: int, xlsx_path: Path | None
     )
 
 
-def _write_all(pdf_path: Path, pdf: bytes, xlsx_path: Path | None, xlsx: bytes | None) -> None:
-    temps = [(_temp_write(pdf_path, pdf), pdf_path)]
-    try:
-        if xlsx_path is not None:
-            temps.append((_temp_write(xlsx_path, xlsx), xlsx_path))
-        for tmp, target in temps:
-            try:
-                os.replace(tmp, target)
-            except PermissionError:
-                raise DomainError(
-                    f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel 등에서 "
-                    "열려 있으면 닫고 다시 시도해 주세요."
-                ) from None
-    finally:
-        for tmp, _target in temps:
-            tmp.unlink(missing_ok=True)
+def _replace_all(temps: list[tuple[Path, Path]]) -> None:
+    for tmp, target in temps:
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            raise DomainError(
+                f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel 등에서 "
+                "열려 있으면 닫고 다시 시도해 주세요."
+            ) from None
 
 
-def _temp_write(target: Path, content: bytes) -> Path:
+def _temp_path(target: Path) -> Path:
     if not target.parent.is_dir():
         raise DomainError(f"저장할 폴더 '{target.parent}'가 없습니다.")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+@contextmanager
+def _open_temp(tmp: Path, target: Path) -> Iterator[BinaryIO]:
+    """The temp file beside `target`, flushed to disk when the block ends."""
     try:
-        tmp.write_bytes(content)
+        fh = open(tmp, "wb")  # noqa: SIM115 - closed below, after fsync
     except PermissionError:
         raise DomainError(f"'{target.parent}' 폴더에 저장할 권한이 없습니다.") from None
-    return tmp
+    with fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())

@@ -1,0 +1,98 @@
+"""Print copies of the report's photos: each photo once at the size the report draws it, cached.
+
+A camera photo (4000 × 3000, 2–5 MB) takes 45–130 ms to decode here even at reduced scale, and
+a report of 2,000 findings draws about 4,000 of them. So the report draws a print copy: upright,
+fitted into the findings table's photo box at PRINT_DPI, a JPEG of some 50 KB that ReportLab
+embeds without decoding. Copies live in the attachments folder's thumbs/ beside the screen
+thumbnails; photos are stored by content hash, so a copy never goes stale. A photo whose copy
+cannot be made (unreadable, folder read-only) is drawn from its original, scaled as it is drawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from pathlib import Path
+
+from panelapp.db.engine import Database
+from panelapp.domain.report_data import ReportData
+from panelapp.services.attachments.store import attachments_root
+
+QUALITY = 85
+
+
+def print_size() -> tuple[int, int]:
+    """Pixels of the largest photo box of the report at its print resolution."""
+    from panelapp.reports.improvement.facility import PHOTO_BOX
+    from panelapp.reports.photo import print_pixels
+
+    return print_pixels(*PHOTO_BOX)
+
+
+def print_copy_path(db: Database, source: Path, size: tuple[int, int]) -> Path:
+    return attachments_root(db) / "thumbs" / f"{source.name}_print{size[0]}x{size[1]}.jpg"
+
+
+def make_print_copy(source: Path, target: Path, size: tuple[int, int]) -> None:
+    """Write the copy (upright, fitted into `size`) atomically; raises OSError / PIL errors."""
+    from PIL import Image, ImageOps
+
+    from panelapp.reports.photo import ORIENTATION, flatten
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as img:
+        turned = img.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+        img.draft("RGB", (size[1], size[0]) if turned else size)  # JPEG: decode at 1/2..1/8 scale
+        shown = flatten(ImageOps.exif_transpose(img))
+        shown.thumbnail(size, Image.LANCZOS)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".jpg")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                shown.save(fh, "JPEG", quality=QUALITY)
+            os.replace(tmp, target)  # never a half-written copy under the final name
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def with_print_copies(db: Database, data: ReportData, phase=None) -> ReportData:
+    """`data` with every photo pointing at its print copy, making the missing ones first.
+
+    phase: has `progress(done, total, text)` (which may raise to cancel) and `check()`.
+    """
+    if not data.photos or "facilities" not in data.sections:
+        return data
+    size = print_size()
+    sources = sorted({p.path for fac in data.facilities for f in fac.findings for p in f.photos})
+    copies: dict[str, str] = {}
+    missing: list[tuple[Path, Path]] = []
+    for path in sources:
+        source = Path(path)
+        target = print_copy_path(db, source, size)
+        if target.exists():
+            copies[path] = str(target)
+        elif source.is_file():
+            missing.append((source, target))
+    step = max(1, len(missing) // 50)
+    for n, (source, target) in enumerate(missing):
+        if phase is not None and n % step == 0:
+            phase.progress(n, len(missing), f"사진을 인쇄용 크기로 줄이는 중… ({n:,}/{len(missing):,}장)")
+        try:
+            make_print_copy(source, target, size)
+        except Exception:  # noqa: BLE001 - the report draws the original (or says it is unreadable)
+            continue
+        copies[str(source)] = str(target)
+    if phase is not None:
+        phase.progress(1, 1, "사진을 준비했습니다")
+    if not copies:
+        return data
+
+    def finding(f):
+        photos = tuple(dataclasses.replace(p, path=copies.get(p.path, p.path)) for p in f.photos)
+        return dataclasses.replace(f, photos=photos)
+
+    facilities = tuple(
+        dataclasses.replace(fac, findings=tuple(finding(f) for f in fac.findings)) for fac in data.facilities
+    )
+    return dataclasses.replace(data, facilities=facilities)
