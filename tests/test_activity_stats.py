@@ -1,5 +1,8 @@
 import datetime as dt
 
+import pytest
+from sqlalchemy import select
+
 from panelapp.db.models import ActivityEvent, Attendance, Cohort, ContentPost, Enrollment, Member
 from panelapp.domain.enums import ContentChannel, EventKind
 from panelapp.services.activities.stats import stats_for
@@ -93,3 +96,74 @@ def test_an_inspection_counts_only_for_the_members_recorded_on_it(ctx):
         stats = stats_for(s, list(ids), today=D(2026, 10, 1))
     assert [(stats[i].attended, stats[i].held) for i in ids] == [(1, 1), (0, 1), (0, 0)]
     assert stats[ids[2]].rate is None  # not assigned: the visit does not lower their rate
+
+
+def _cohort_with_members(ctx, n):
+    from sqlalchemy import insert
+
+    with transaction(ctx) as s:
+        c = Cohort(number=8, name="제8기", term_start=D(2026, 3, 1), term_end=D(2026, 12, 31))
+        s.add(c)
+        s.flush()
+        s.execute(insert(Member), [{"name": f"단원{i}", "phone": f"+82105555{i:04d}"} for i in range(n)])
+        member_ids = s.scalars(select(Member.id).where(Member.name.like("단원%"))).all()
+        s.execute(
+            insert(Enrollment),
+            [{"member_id": m, "cohort_id": c.id, "joined_on": D(2026, 3, 1)} for m in member_ids],
+        )
+        event = ActivityEvent(
+            cohort_id=c.id, kind=EventKind.LAUNCH, title="발대식", event_date=D(2026, 3, 14)
+        )
+        s.add(event)
+        s.flush()
+        enrollment_ids = s.scalars(select(Enrollment.id).where(Enrollment.cohort_id == c.id)).all()
+        s.execute(
+            insert(Attendance),
+            [
+                {"event_id": event.id, "enrollment_id": e, "present": e % 2 == 0, "hours": 3.0}
+                for e in enrollment_ids
+            ],
+        )
+        return c.id, list(enrollment_ids)
+
+
+def test_cohort_figures_bind_a_fixed_number_of_parameters(ctx):
+    """The whole cohort is joined on, never listed: a query's parameters do not grow with it
+    (SQLite allows 250,000 and PostgreSQL 65,535; a list of every enrolment broke at 100,000)."""
+    from sqlalchemy import event
+
+    from panelapp.services.activities.stats import BLOCK, cohort_stats
+    from panelapp.services.people.roster import RosterQuery, roster_ids
+    from panelapp.services.reporting.dashboard import load_dashboard
+
+    cohort_id, ids = _cohort_with_members(ctx, BLOCK + 150)
+    sizes: list[int] = []
+
+    def count(_conn, _cursor, _statement, parameters, _context, _many):
+        sizes.append(len(parameters))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", count)
+    try:
+        with reading(ctx) as s:
+            stats = cohort_stats(s, cohort_id, today=D(2026, 10, 1))
+        for key in ("hours", "rate"):
+            assert len(roster_ids(ctx, RosterQuery(cohort_id, sort=key))) == len(ids)
+        dash = load_dashboard(ctx, cohort_id, D(2026, 10, 1))
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", count)
+    assert max(sizes) < 40
+    assert len(stats) == len(ids) and {(st.attended, st.held) for st in stats.values()} == {(0, 1), (1, 1)}
+    assert dash.active_members == len(ids) and dash.mean_attendance_rate == pytest.approx(
+        sum(1 for e in ids if e % 2 == 0) / len(ids)
+    )
+    assert dash.mean_hours == pytest.approx(3.0 * sum(1 for e in ids if e % 2 == 0) / len(ids))
+
+
+def test_blocks_of_ids_are_capped_and_split(ctx):
+    from panelapp.services.activities.stats import BLOCK, cohort_stats, stats_subquery
+
+    cohort_id, ids = _cohort_with_members(ctx, BLOCK + 150)
+    with pytest.raises(ValueError):
+        stats_subquery(enrollment_ids=ids)
+    with reading(ctx) as s:
+        assert stats_for(s, ids, today=D(2026, 10, 1)) == cohort_stats(s, cohort_id, today=D(2026, 10, 1))

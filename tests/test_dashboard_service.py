@@ -74,3 +74,69 @@ def test_empty_cohort_and_missing_cohort(ctx):
     assert d.median_days_to_answer is None and d.mean_attendance_rate is None and d.overdue == 0
     with pytest.raises(NotFoundError):
         load_dashboard(ctx, 999, TODAY)
+
+
+def test_median_from_the_day_histogram():
+    from panelapp.services.reporting.dashboard import _median
+
+    assert _median([]) is None
+    assert _median([(3, 1)]) == 3
+    assert _median([(1, 1), (3, 1), (7, 1), (14, 1)]) == 5.0
+    assert _median([(2, 3), (9, 1)]) == 2.0  # 2, 2, 2, 9
+    assert _median([(0, 1), (4, 2), (10, 2)]) == 4.0  # 0, 4, 4, 10, 10
+
+
+def test_the_page_parts_add_up_to_the_whole(ctx):
+    from panelapp.services.reporting.dashboard import load_findings, load_overview, load_participation
+
+    w, ids = build_dashboard_world(ctx)
+    whole = load_dashboard(ctx, w.cohort_id, TODAY)
+    o, f = load_overview(ctx, w.cohort_id, TODAY), load_findings(ctx, w.cohort_id)
+    p = load_participation(ctx, w.cohort_id, TODAY)
+    assert (o.inspections, o.proposals_by_status, o.overdue, o.answered) == (
+        whole.inspections,
+        whole.proposals_by_status,
+        whole.overdue,
+        whole.answered,
+    )
+    assert (o.median_days_to_answer, o.acceptance_rate, o.upcoming) == (
+        whole.median_days_to_answer,
+        whole.acceptance_rate,
+        whole.upcoming,
+    )
+    assert (f.by_severity, f.by_category, f.total) == (
+        whole.findings_by_severity,
+        whole.findings_by_category,
+        whole.findings_total,
+    )
+    assert f.urgent == whole.urgent_without_proposal and f.urgent_count == whole.urgent_count == 1
+    assert (p.active_members, p.mean_hours, p.mean_attendance_rate) == (
+        o.active_members,
+        whole.mean_hours,
+        whole.mean_attendance_rate,
+    )
+
+
+def test_the_urgent_banner_lists_the_oldest_and_counts_all(ctx, monkeypatch):
+    from panelapp.db.models import Finding, Inspection
+    from panelapp.services.reporting import dashboard
+
+    w, ids = build_dashboard_world(ctx)
+    with transaction(ctx) as s:
+        visit = s.get(Finding, ids["urgent"]).inspection_id
+        facility = s.get(Inspection, visit).facility_id
+        for day in (3, 1, 2):
+            s.add(
+                Finding(
+                    inspection_id=visit,
+                    facility_id=facility,
+                    title=f"추가 긴급 {day}",
+                    severity=Severity.URGENT,
+                    category=FindingCategory.SAFETY,
+                    observed_on=dt.date(2026, 5, day),
+                )
+            )
+    monkeypatch.setattr(dashboard, "URGENT_SHOWN", 2)
+    d = load_dashboard(ctx, w.cohort_id, TODAY)
+    assert d.urgent_count == 4
+    assert [u.title for u in d.urgent_without_proposal] == ["추가 긴급 1", "추가 긴급 2"]

@@ -28,7 +28,7 @@ from panelapp.services.activities.event_rules import (
     load_event,
     period_text,
 )
-from panelapp.services.activities.stats import stats_for
+from panelapp.services.activities.stats import cohort_stats
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 
 __all__ = [
@@ -196,7 +196,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
             recorded.add((event_id, enrollment_id))
             if is_present:
                 present.setdefault(enrollment_id, set()).add(event_id)
-        stats = stats_for(s, [e.id for e, _n, _t in enrolments], today)
+        stats = cohort_stats(s, cohort_id, today)
         rows = []
         for e, name, team in enrolments:
             st = stats[e.id]

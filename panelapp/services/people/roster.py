@@ -14,7 +14,7 @@ from sqlalchemy import case, func, literal, or_, select
 
 from panelapp.db.models import Consent, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
-from panelapp.services.activities.stats import held_and_attended_subquery, hours_subquery, stats_for
+from panelapp.services.activities.stats import hours_subquery, stats_for, stats_subquery
 from panelapp.services.context import ServiceContext, reading
 
 SORT_KEYS = ("name", "team", "role", "phone", "district", "status", "consent_date", "hours", "rate")
@@ -117,13 +117,13 @@ def _order(query: RosterQuery, stmt):
         consent = _consent_date()
         first = _last(consent) + [direction(consent)]
     elif key == "hours":
-        hours = hours_subquery()
+        hours = hours_subquery(query.cohort_id)
         stmt = stmt.outerjoin(hours, hours.c.enrollment_id == Enrollment.id)
         first = [direction(func.coalesce(hours.c.hours, literal(0.0)))]
     else:  # rate: attended / held within the member's own period; no events held sorts last
-        rate = held_and_attended_subquery()
-        stmt = stmt.outerjoin(rate, rate.c.enrollment_id == Enrollment.id)
-        value = case((rate.c.held > 0, rate.c.attended * 1.0 / rate.c.held), else_=None)
+        stats = stats_subquery(cohort_id=query.cohort_id)
+        stmt = stmt.outerjoin(stats, stats.c.enrollment_id == Enrollment.id)
+        value = case((stats.c.held > 0, stats.c.attended * 1.0 / stats.c.held), else_=None)
         first = _last(value) + [direction(value)]
     tiebreak = [] if key == "name" else [Member.name.asc()]
     return stmt.order_by(*first, *tiebreak, Enrollment.id.asc())

@@ -2,7 +2,8 @@
 
 - inspections: the cohort's visits (not deleted) by status; upcoming = 예정 in the next 14 days.
 - findings: those recorded on the cohort's inspections (as the 발견사항 page lists them), by
-  severity and category; 긴급 ones that no live proposal covers stay on top until one does.
+  severity and category; 긴급 ones that no live proposal covers stay on top until one does
+  (the oldest URGENT_SHOWN listed, all of them counted).
 - proposals: the cohort's, by status. Acceptance rate = adopted / decided, adopted being
   채택·부분채택 and what followed them (추진중, 완료), decided adding 불채택. Days to answer
   run from 접수 to the department's answer date; overdue follows proposal_rules.is_overdue.
@@ -13,10 +14,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Integer, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
@@ -38,11 +38,12 @@ from panelapp.domain.enums import (
 )
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.localtime import KST
-from panelapp.domain.proposal_rules import ADOPTED, days_to_answer, is_overdue
-from panelapp.services.activities.stats import stats_for
+from panelapp.domain.proposal_rules import ADOPTED, UNANSWERED
+from panelapp.services.activities.stats import stats_subquery
 from panelapp.services.context import ServiceContext, reading
 
 UPCOMING_DAYS = 14
+URGENT_SHOWN = 50  # the banner lists the oldest ones; its title counts them all
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class DashboardData:
     mean_hours: float | None
     mean_attendance_rate: float | None
     upcoming: tuple[UpcomingInspection, ...]
-    urgent_without_proposal: tuple[UrgentFinding, ...]
+    urgent_without_proposal: tuple[UrgentFinding, ...]  # the oldest URGENT_SHOWN
+    urgent_count: int = 0  # every urgent finding without a proposal
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -97,6 +99,15 @@ class DashboardData:
         return sum(self.proposals_by_status.values())
 
 
+@dataclass(frozen=True)
+class Participation:
+    """The participation figures: the one part of the dashboard that reads every attendance row."""
+
+    active_members: int
+    mean_hours: float | None
+    mean_attendance_rate: float | None
+
+
 def _tally(enum_cls, rows) -> dict:
     counts = {member: 0 for member in enum_cls}
     for key, n in rows:
@@ -104,70 +115,218 @@ def _tally(enum_cls, rows) -> dict:
     return counts
 
 
-def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> DashboardData:
+def _days_between(start, end, sqlite: bool):
+    """Whole days from start to end, on the database (SQLite keeps dates as ISO text)."""
+    if sqlite:
+        return func.cast(func.julianday(end) - func.julianday(start), Integer)
+    return end - start  # PostgreSQL: date - date is an integer number of days
+
+
+def _median(histogram: list[tuple[int, int]]) -> float | None:
+    """The median of a multiset given as sorted (value, count) pairs."""
+    total = sum(n for _v, n in histogram)
+    if total == 0:
+        return None
+    wanted = [(total - 1) // 2, total // 2]  # positions of the middle one or two values
+    found: list[int] = []
+    seen = 0
+    for value, n in histogram:
+        while wanted and wanted[0] < seen + n:
+            found.append(value)
+            wanted.pop(0)
+        seen += n
+    return (found[0] + found[1]) / 2
+
+
+def _load_cohort(s, cohort_id: int) -> Cohort:
+    cohort = s.get(Cohort, cohort_id)
+    if cohort is None or cohort.deleted_at is not None:
+        raise NotFoundError("기수")
+    return cohort
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The figures that read the cohort's inspections and proposals (a few GROUP BYs)."""
+
+    cohort_id: int
+    cohort_name: str
+    today: dt.date
+    inspections: dict[InspectionStatus, int]
+    proposals_by_status: dict[ProposalStatus, int]
+    adopted: int
+    declined: int
+    median_days_to_answer: float | None
+    answered: int
+    overdue: int
+    active_members: int
+    upcoming: tuple[UpcomingInspection, ...]
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        decided = self.adopted + self.declined
+        return None if decided == 0 else self.adopted / decided
+
+    @property
+    def proposals_total(self) -> int:
+        return sum(self.proposals_by_status.values())
+
+
+@dataclass(frozen=True)
+class FindingFigures:
+    """The findings by severity and category, and the urgent ones no live proposal covers."""
+
+    by_severity: dict[Severity, int]
+    by_category: dict[FindingCategory, int]
+    urgent_count: int  # all of them
+    urgent: tuple[UrgentFinding, ...]  # the oldest URGENT_SHOWN of them
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+
+def load_overview(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> Overview:
     today = today or dt.datetime.now(KST).date()
     with reading(ctx) as s:
-        cohort = s.get(Cohort, cohort_id)
-        if cohort is None or cohort.deleted_at is not None:
-            raise NotFoundError("기수")
-        live_inspections = (Inspection.cohort_id == cohort_id, Inspection.deleted_at.is_(None))
-        inspections = _tally(
-            InspectionStatus,
-            s.execute(
-                select(Inspection.status, func.count()).where(*live_inspections).group_by(Inspection.status)
-            ),
+        return _overview(s, _load_cohort(s, cohort_id), today, ctx.db.is_sqlite)
+
+
+def load_findings(ctx: ServiceContext, cohort_id: int) -> FindingFigures:
+    with reading(ctx) as s:
+        _load_cohort(s, cohort_id)
+        return _findings(s, cohort_id)
+
+
+def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> DashboardData:
+    """Every figure at once (the page loads the three parts apart, the slow ones last)."""
+    today = today or dt.datetime.now(KST).date()
+    with reading(ctx) as s:
+        o = _overview(s, _load_cohort(s, cohort_id), today, ctx.db.is_sqlite)
+        f = _findings(s, cohort_id)
+        p = _participation(s, cohort_id, today)
+    return DashboardData(
+        o.cohort_id,
+        o.cohort_name,
+        o.today,
+        o.inspections,
+        f.by_severity,
+        f.by_category,
+        o.proposals_by_status,
+        o.adopted,
+        o.declined,
+        o.median_days_to_answer,
+        o.answered,
+        o.overdue,
+        p.active_members,
+        p.mean_hours,
+        p.mean_attendance_rate,
+        o.upcoming,
+        f.urgent,
+        f.urgent_count,
+    )
+
+
+def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overview:
+    live_inspections = (Inspection.cohort_id == cohort.id, Inspection.deleted_at.is_(None))
+    inspections = _tally(
+        InspectionStatus,
+        s.execute(
+            select(Inspection.status, func.count()).where(*live_inspections).group_by(Inspection.status)
+        ),
+    )
+    live_proposals = (Proposal.cohort_id == cohort.id, Proposal.deleted_at.is_(None))
+    by_status: dict[ProposalStatus, int] = {member: 0 for member in ProposalStatus}
+    overdue = 0
+    for status, n, past_due in s.execute(
+        select(
+            Proposal.status,
+            func.count(),
+            func.count(case((and_(Proposal.due_on.is_not(None), Proposal.due_on < today), 1))),
         )
-        findings = (
-            select(Finding)
-            .join(Inspection, Inspection.id == Finding.inspection_id)
-            .where(Inspection.cohort_id == cohort_id, Finding.deleted_at.is_(None))
-            .subquery()
+        .where(*live_proposals)
+        .group_by(Proposal.status)
+    ):
+        by_status[status] += n
+        if status in UNANSWERED:  # proposal_rules.is_overdue: unanswered and past its due date
+            overdue += past_due
+    days = _days_between(Proposal.submitted_on, Proposal.answered_on, sqlite)
+    histogram = [
+        (int(d), int(n))
+        for d, n in s.execute(
+            select(days, func.count())
+            .where(*live_proposals, Proposal.answered_on.is_not(None))
+            .group_by(days)
+            .order_by(days)
         )
-        by_severity = _tally(
-            Severity, s.execute(select(findings.c.severity, func.count()).group_by(findings.c.severity))
-        )
-        by_category = _tally(
-            FindingCategory,
-            s.execute(select(findings.c.category, func.count()).group_by(findings.c.category)),
-        )
-        proposals = s.execute(
-            select(Proposal.status, Proposal.submitted_on, Proposal.answered_on, Proposal.due_on).where(
-                Proposal.cohort_id == cohort_id, Proposal.deleted_at.is_(None)
-            )
-        ).all()
-        days = [
-            d for d in (days_to_answer(p.submitted_on, p.answered_on) for p in proposals) if d is not None
-        ]
-        enrollment_ids = list(
-            s.scalars(
-                select(Enrollment.id).where(
-                    Enrollment.cohort_id == cohort_id,
-                    Enrollment.deleted_at.is_(None),
-                    Enrollment.status == EnrollmentStatus.ACTIVE,
-                )
-            )
-        )
-        stats = stats_for(s, enrollment_ids, today).values()
-        rates = [st.rate for st in stats if st.rate is not None]
-        return DashboardData(
-            cohort_id,
-            cohort.name,
-            today,
-            inspections,
-            by_severity,
-            by_category,
-            _tally(ProposalStatus, ((p.status, 1) for p in proposals)),
-            sum(1 for p in proposals if p.status in ADOPTED),
-            sum(1 for p in proposals if p.status == ProposalStatus.DECLINED),
-            float(statistics.median(days)) if days else None,
-            len(days),
-            sum(1 for p in proposals if is_overdue(p.status, p.due_on, today)),
-            len(enrollment_ids),
-            statistics.fmean(st.hours for st in stats) if enrollment_ids else None,
-            statistics.fmean(rates) if rates else None,
-            _upcoming(s, live_inspections, today),
-            _urgent(s, cohort_id),
-        )
+    ]
+    return Overview(
+        cohort.id,
+        cohort.name,
+        today,
+        inspections,
+        by_status,
+        sum(by_status[st] for st in ADOPTED),
+        by_status[ProposalStatus.DECLINED],
+        _median(histogram),
+        sum(n for _d, n in histogram),
+        overdue,
+        _active_count(s, cohort.id),
+        _upcoming(s, live_inspections, today),
+    )
+
+
+def _findings(s: Session, cohort_id: int) -> FindingFigures:
+    by_severity = {member: 0 for member in Severity}
+    by_category = {member: 0 for member in FindingCategory}
+    urgent = 0
+    uncovered = and_(Finding.severity == Severity.URGENT, Finding.id.not_in(_covered_findings()))
+    for severity, category, n, bare in s.execute(
+        select(Finding.severity, Finding.category, func.count(), func.count(case((uncovered, 1))))
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(Inspection.cohort_id == cohort_id, Finding.deleted_at.is_(None))
+        .group_by(Finding.severity, Finding.category)
+    ):
+        by_severity[severity] += n
+        by_category[category] += n
+        urgent += bare
+    return FindingFigures(by_severity, by_category, urgent, _urgent(s, cohort_id) if urgent else ())
+
+
+def _active(cohort_id: int):
+    return (
+        Enrollment.cohort_id == cohort_id,
+        Enrollment.deleted_at.is_(None),
+        Enrollment.status == EnrollmentStatus.ACTIVE,
+    )
+
+
+def _active_count(s, cohort_id: int) -> int:
+    return s.scalar(select(func.count()).select_from(Enrollment).where(*_active(cohort_id))) or 0
+
+
+def _participation(s, cohort_id: int, today: dt.date) -> Participation:
+    stats = stats_subquery(today, cohort_id=cohort_id)
+    rate = case((stats.c.held > 0, stats.c.attended * 1.0 / stats.c.held), else_=None)
+    count, mean_hours, mean_rate = s.execute(
+        select(func.count(), func.avg(stats.c.hours), func.avg(rate))  # AVG skips the NULL rates
+        .select_from(Enrollment)
+        .join(stats, stats.c.enrollment_id == Enrollment.id)
+        .where(*_active(cohort_id))
+    ).one()
+    return Participation(
+        int(count),
+        None if not count else float(mean_hours),
+        None if mean_rate is None else float(mean_rate),
+    )
+
+
+def load_participation(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> Participation:
+    """Active members, their mean credited hours and mean attendance rate (activity_stats)."""
+    today = today or dt.datetime.now(KST).date()
+    with reading(ctx) as s:
+        _load_cohort(s, cohort_id)
+        return _participation(s, cohort_id, today)
 
 
 def _upcoming(s: Session, live, today: dt.date) -> tuple[UpcomingInspection, ...]:
@@ -186,12 +345,17 @@ def _upcoming(s: Session, live, today: dt.date) -> tuple[UpcomingInspection, ...
     return tuple(UpcomingInspection(*row) for row in rows)
 
 
-def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
-    covered = exists().where(
-        proposal_findings.c.finding_id == Finding.id,
-        proposal_findings.c.proposal_id == Proposal.id,
-        Proposal.deleted_at.is_(None),
+def _covered_findings():
+    """Ids of the findings some live proposal covers: one uncorrelated subquery (a correlated
+    EXISTS read the whole link table once per urgent finding)."""
+    return (
+        select(proposal_findings.c.finding_id)
+        .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
+        .where(Proposal.deleted_at.is_(None))
     )
+
+
+def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
     rows = s.execute(
         select(Finding.id, Finding.title, Facility.name, Finding.location, Finding.observed_on)
         .join(Inspection, Inspection.id == Finding.inspection_id)
@@ -200,8 +364,9 @@ def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
             Inspection.cohort_id == cohort_id,
             Finding.deleted_at.is_(None),
             Finding.severity == Severity.URGENT,
-            ~covered,
+            Finding.id.not_in(_covered_findings()),
         )
         .order_by(Finding.observed_on, Finding.id)
+        .limit(URGENT_SHOWN)
     )
     return tuple(UrgentFinding(*row) for row in rows)
