@@ -85,3 +85,73 @@ def test_concurrent_write_of_a_stale_row_is_refused(ctx):
             assert s.scalar(select(Cohort.name)) == "먼저 저장"
     finally:
         other.dispose()
+
+
+# ----- start-up: Alembic only when there is a migration to run ---------------------------------
+def test_newest_migration_is_the_alembic_head(tmp_path):
+    from panelapp.db.migrate import head_revision
+    from panelapp.services.system.bootstrap import newest_migration
+
+    db = open_database(str(tmp_path / "h.db"))
+    assert newest_migration() == head_revision(db)
+    db.dispose()
+
+
+def test_newest_migration_defers_to_alembic_when_the_files_are_unusual(tmp_path, monkeypatch):
+    from panelapp.services.system import bootstrap
+
+    monkeypatch.setattr(bootstrap, "VERSIONS", tmp_path)
+    assert bootstrap.newest_migration() is None  # no files
+    (tmp_path / "a.py").write_text('revision = "a"\ndown_revision = None\n', encoding="utf-8")
+    (tmp_path / "b.py").write_text('revision: str = "b"\ndown_revision: str | None = "a"\n', encoding="utf-8")
+    assert bootstrap.newest_migration() == "b"
+    (tmp_path / "c.py").write_text('revision = "c"\ndown_revision = "a"\n', encoding="utf-8")
+    assert bootstrap.newest_migration() is None  # two heads
+    (tmp_path / "d.py").write_text('revision = "d"\ndown_revision = ("b", "c")\n', encoding="utf-8")
+    assert bootstrap.newest_migration() == "d"  # the merge
+    (tmp_path / "e.py").write_text("REVISION = 'e'\n", encoding="utf-8")
+    assert bootstrap.newest_migration() is None  # a header not written as usual
+
+
+def test_open_app_migrates_only_a_database_behind(tmp_path, monkeypatch):
+    from alembic import command
+
+    from panelapp.db import migrate
+    from panelapp.services.system.bootstrap import open_app
+
+    path = str(tmp_path / "m.db")
+    open_app(path).db.dispose()  # a new file: migrated to head
+    runs = []
+    real = migrate.upgrade_to_head
+    monkeypatch.setattr(migrate, "upgrade_to_head", lambda db: runs.append(db) or real(db))
+    ctx = open_app(path)
+    assert runs == []  # at head: nothing to do, Alembic not asked
+    ctx.db.dispose()
+    older = str(tmp_path / "old.db")
+    db = open_database(older)
+    cfg = migrate.alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")  # a file made by the previous release
+    db.dispose()
+    ctx = open_app(older)
+    assert len(runs) == 1 and migrate.is_at_head(ctx.db)
+    ctx.db.dispose()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from panelapp.services.system.bootstrap import open_app
+
+    open_app(str(tmp_path / "c.db")).db.dispose()
+    code = (
+        "import sys\nfrom panelapp.services.system.bootstrap import open_app\n"
+        "open_app(sys.argv[1]).db.dispose()\nprint('ALEMBIC', 'alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "c.db")], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ALEMBIC False" in done.stdout
