@@ -34,6 +34,8 @@ def normalize_phone(raw: str, field: str = F_PHONE) -> str:
     digits = re.sub(r"[^\d+]", "", text)
     if re.fullmatch(r"1[016789]\d{7,8}", digits):
         digits = "0" + digits
+    if _MOBILE_010.fullmatch(digits[1:]) and digits[0] == "0":
+        return "+82" + digits[1:]  # what the plan check below returns, without parsing (roster imports)
     try:
         number = phonenumbers.parse(digits, "KR")
     except phonenumbers.NumberParseException:

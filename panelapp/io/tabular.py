@@ -134,6 +134,15 @@ def _read_xlsx(path: Path) -> Table:
 
     import openpyxl
 
+    from panelapp.io.xlsx_rows import Unsupported, read_rows
+
+    try:
+        return _table(read_rows(path), "xlsx")  # four times faster than openpyxl (xlsx_rows.py)
+    except FileReadError:
+        raise
+    except (Unsupported, BadZipFile, OSError, KeyError, ValueError, IndexError, SyntaxError):
+        pass  # openpyxl reads it, or says what is wrong with it
+
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
