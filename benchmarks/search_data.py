@@ -175,3 +175,66 @@ def build(path: str, findings: int, progress=print) -> None:
     conn.execute("DROP TABLE staging")
     conn.commit()
     conn.close()
+
+
+def build_postgresql(url: str, findings: int, progress=print) -> None:
+    """The same findings and postings (same seed) into the migrated PostgreSQL database at `url`,
+    by COPY; postings go in without their primary key, which is built afterwards (a sort instead
+    of millions of random B-tree inserts), then VACUUM ANALYZE."""
+    import psycopg
+
+    from panelapp.services.search.index import DocKind
+
+    rnd = random.Random(20261123)
+    rare_ids = set(rnd.sample(range(1, findings + 1), RARE_COUNT))
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=False) as conn, conn.cursor() as cur:
+        cur.execute(
+            "INSERT INTO facilities (id, name, active, created_at, updated_at, version) "
+            "VALUES (1, '한빛국민체육센터', true, %s, %s, 1)",
+            (STAMP, STAMP),
+        )
+        cur.execute("ALTER TABLE search_grams DROP CONSTRAINT pk_search_grams")
+        kind = int(DocKind.FINDING)
+        batch = 100_000
+        for start in range(1, findings + 1, batch):
+            with cur.copy(
+                "COPY findings (id, facility_id, title, category, severity, location, description, "
+                "observed_on, created_at, updated_at, version) FROM STDIN"
+            ) as copy:
+                postings = []
+                for doc_id in range(start, min(start + batch, findings + 1)):
+                    title, description, location = finding_text(rnd)
+                    if doc_id in rare_ids:
+                        description += f" 처마 밑에 {RARE}이 있습니다."
+                    day = f"2026-{rnd.randint(3, 11):02d}-{rnd.randint(1, 28):02d}"
+                    copy.write_row(
+                        (
+                            doc_id,
+                            1,
+                            title,
+                            rnd.choice(CATEGORIES),
+                            rnd.choice(SEVERITIES),
+                            location,
+                            description,
+                            day,
+                            STAMP,
+                            STAMP,
+                            1,
+                        )
+                    )
+                    postings.extend((g, kind, doc_id) for g in grams((title, description, location)))
+            with cur.copy("COPY search_grams (gram, doc_kind, doc_id) FROM STDIN") as copy:
+                for row in postings:
+                    copy.write_row(row)
+            progress(f"  {min(start + batch - 1, findings):,} findings (PostgreSQL)")
+        progress("  building the postings' primary key…")
+        cur.execute(
+            "ALTER TABLE search_grams ADD CONSTRAINT pk_search_grams PRIMARY KEY (gram, doc_kind, doc_id)"
+        )
+        cur.execute("SELECT setval(pg_get_serial_sequence('findings', 'id'), %s)", (findings,))
+        conn.commit()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        # as autovacuum leaves a settled database: statistics, and the visibility map that lets
+        # the postings be counted from their index alone
+        conn.execute("VACUUM ANALYZE")
