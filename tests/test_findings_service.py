@@ -160,3 +160,50 @@ def test_create_with_photos_is_all_or_nothing(ctx, world, tmp_path):
     assert list_findings(ctx) == []
     f = create_finding(ctx, FindingInput(gym.id, "난간", C.SAFETY, S.HIGH), photos=[good])
     assert f.photo_count == 1 and list_attachments(ctx, "finding", f.id)[0].original_name == "난간.jpg"
+
+
+def test_id_list_sorts_by_every_column_in_sql_and_rows_come_by_id(ctx, world, tmp_path):
+    from PIL import Image
+
+    from panelapp.services.findings.listing import (
+        SORT_KEYS,
+        finding_counts,
+        finding_facilities,
+        finding_ids,
+        finding_rows,
+    )
+
+    w, gym, park = world
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (30, 20), "red").save(photo)
+    a = add(ctx, gym, "화장실 휴지 없음", C.CLEANLINESS, S.LOW, location="1층 화장실")
+    b = create_finding(ctx, FindingInput(park.id, "놀이기구 볼트 풀림", C.SAFETY, S.URGENT), [photo])
+    c = add(ctx, park, "안내판 글씨 바램", C.SIGNAGE, S.MEDIUM, location="입구")
+    propose(ctx, w.cohort_id, c.id)
+    q = FindingQuery(cohort_id=w.cohort_id)
+    expected = {  # ascending; descending is the exact reverse (ties broken by id both ways)
+        "date": [a.id, b.id, c.id],  # 05-12, then 05-14 (b, c by id)
+        "facility": [b.id, c.id, a.id],  # 새봄근린공원 < 한빛국민체육센터
+        "title": [b.id, c.id, a.id],  # 놀 < 안 < 화
+        "category": [c.id, b.id, a.id],  # 안내 < 안전 < 청결 (as the labels read)
+        "severity": [a.id, c.id, b.id],  # 낮음 < 보통 < 긴급
+        "location": [b.id, a.id, c.id],  # '' < 1층 화장실 < 입구
+        "photos": [a.id, c.id, b.id],
+        "proposal": [a.id, b.id, c.id],
+    }
+    assert set(expected) == set(SORT_KEYS)
+    for key, order in expected.items():
+        assert finding_ids(ctx, q, key, False) == order, key
+        assert finding_ids(ctx, q, key, True) == order[::-1], key
+    assert finding_ids(ctx, q) == [c.id, b.id, a.id]  # the page's default: newest first
+    rows = {r.id: r for r in finding_rows(ctx, [c.id, b.id, 999_999])}
+    assert set(rows) == {b.id, c.id}  # an id that vanished is skipped
+    assert (rows[b.id].photo_count, rows[b.id].proposal_count, rows[c.id].proposal_count) == (1, 0, 1)
+    assert rows[c.id].facility_name == "새봄근린공원" and rows[c.id].cohort_id == w.cohort_id
+    counts = finding_counts(ctx, q)
+    assert counts.any_in_cohort and counts.urgent_without_proposal == 1
+    assert finding_counts(ctx, FindingQuery(w.cohort_id, severity=S.LOW)).urgent_without_proposal == 0
+    assert not finding_counts(ctx, FindingQuery(w.cohort_id + 1)).any_in_cohort
+    assert finding_facilities(ctx, w.cohort_id) == [(w.park_fac, "새봄근린공원"), (w.gym, "한빛국민체육센터")]
+    delete_finding(ctx, b.id)
+    assert finding_ids(ctx, q) == [c.id, a.id] and finding_rows(ctx, [b.id]) == []

@@ -267,3 +267,43 @@ def test_update_refuses_another_cohort(w):
         update_inspection(w.ctx, info.id, replace(info.to_draft(), cohort_id=w.cohort_id + 100), info.version)
     with reading(w.ctx) as s:
         assert s.scalar(select(Inspection.cohort_id)) == w.cohort_id
+
+
+def test_id_list_sorts_by_every_column_in_sql_and_rows_come_by_id(w):
+    from panelapp.services.inspections.listing import (
+        SORT_KEYS,
+        inspection_ids,
+        inspection_rows,
+        inspection_total,
+    )
+
+    a = create_inspection(w.ctx, w.draft())
+    b = create_inspection(
+        w.ctx, w.draft(D(2026, 6, 2), T(14), T(16), facility=w.lot, lead=w.lee, members=(), notes="주차 안내")
+    )
+    c = create_inspection(
+        w.ctx, replace(w.draft(D(2026, 6, 2), facility=w.park_fac, lead=w.kim, members=()), team_id=None)
+    )
+    set_status(w.ctx, a.id, InspectionStatus.COMPLETED, None, a.version, TODAY)
+    set_status(w.ctx, c.id, InspectionStatus.POSTPONED, "우천", c.version)
+    q = InspectionQuery(w.cohort_id)
+    expected = {  # (ascending, descending): empty values last both ways
+        "date": ([a.id, c.id, b.id], [b.id, c.id, a.id]),
+        "time": ([a.id, c.id, b.id], [b.id, c.id, a.id]),
+        "facility": ([c.id, b.id, a.id], [a.id, b.id, c.id]),
+        "team": ([a.id, b.id, c.id], [b.id, a.id, c.id]),
+        "lead": ([a.id, c.id, b.id], [b.id, c.id, a.id]),  # 김민준 < 김영희 < 이철수
+        "status": ([b.id, a.id, c.id], [c.id, a.id, b.id]),  # 예정 < 완료 < 연기
+        "note": ([c.id, b.id, a.id], [b.id, c.id, a.id]),  # 우천 < 주차 안내, none last
+    }
+    assert set(expected) == set(SORT_KEYS)
+    for key, (up, down) in expected.items():
+        assert inspection_ids(w.ctx, q, key, False) == up, key
+        assert inspection_ids(w.ctx, q, key, True) == down, key
+    assert inspection_ids(w.ctx, replace(q, status=InspectionStatus.PLANNED)) == [b.id]
+    assert inspection_ids(w.ctx, replace(q, date_from=D(2026, 6, 1), team_id=w.team_id)) == [b.id]
+    rows = {r.id: r for r in inspection_rows(w.ctx, [c.id, b.id, 99_999])}
+    assert (
+        set(rows) == {b.id, c.id} and rows[b.id].lead_name == "이철수" and rows[c.id].status_reason == "우천"
+    )
+    assert inspection_total(w.ctx, w.cohort_id) == 3 and inspection_total(w.ctx, w.cohort_id + 1) == 0

@@ -190,3 +190,36 @@ def test_delete_undo_and_trash_restore(w):
     assert item.kind_label == "개선제안" and "수영장 안내 개선" in item.label
     restore(w.ctx, "proposal", p.id)
     assert [r.id for r in list_proposals(w.ctx)] == [p.id]
+
+
+def test_id_list_sorts_by_every_column_in_sql_with_counts(w):
+    from panelapp.services.proposals.listing import SORT_KEYS, proposal_counts, proposal_ids, proposal_rows
+
+    a = _new(w, "체육관 조명", facility_id=w.gym, department_id=w.dept_id, submitted_on=D(2026, 6, 1))
+    b = _new(w, "공원 벤치", facility_id=w.park, submitted_on=D(2026, 6, 10))
+    b = move_proposal(w.ctx, b.id, PS.REVIEWING, b.version, today=TODAY)
+    b = move_proposal(w.ctx, b.id, PS.ACCEPTED, b.version, answer="교체", on=D(2026, 6, 13), today=TODAY)
+    c = _new(w, "안내 방송", submitted_on=D(2026, 6, 10), due_on=D(2026, 6, 30))
+    q = ProposalQuery(cohort_id=w.cohort_id, today=TODAY)
+    expected = {  # ascending; empty values last both ways, ties by id in the same direction
+        "submitted": ([a.id, b.id, c.id], [c.id, b.id, a.id]),
+        "title": ([b.id, c.id, a.id], [a.id, c.id, b.id]),
+        "facility": ([b.id, a.id, c.id], [a.id, b.id, c.id]),  # 새봄 < 한빛, none last
+        "department": ([a.id, b.id, c.id], [a.id, c.id, b.id]),
+        "status": ([a.id, c.id, b.id], [b.id, c.id, a.id]),  # 접수 < 채택 (workflow order)
+        "due": ([a.id, b.id, c.id], [c.id, b.id, a.id]),  # 6-15 < 6-24 < 6-30
+        "answered": ([b.id, a.id, c.id], [b.id, c.id, a.id]),  # unanswered last
+        "days": ([b.id, a.id, c.id], [b.id, c.id, a.id]),  # 3 days; unanswered last
+    }
+    assert set(expected) == set(SORT_KEYS)
+    for key, (up, down) in expected.items():
+        assert proposal_ids(w.ctx, q, key, False) == up, key
+        assert proposal_ids(w.ctx, q, key, True) == down, key
+    rows = {r.id: r for r in proposal_rows(w.ctx, [b.id, a.id, 99_999], today=TODAY)}
+    assert set(rows) == {a.id, b.id}
+    assert rows[a.id].overdue and not rows[b.id].overdue and rows[b.id].days_to_answer == 3
+    assert rows[a.id].department_name == "체육사업부" and rows[b.id].facility_name == "새봄근린공원"
+    counts = proposal_counts(w.ctx, q)
+    assert counts.any_at_all and counts.overdue == 1
+    assert proposal_ids(w.ctx, ProposalQuery(cohort_id=w.cohort_id, overdue_only=True, today=TODAY)) == [a.id]
+    assert proposal_counts(w.ctx, ProposalQuery(cohort_id=w.cohort_id, text="벤치", today=TODAY)).overdue == 0

@@ -70,6 +70,8 @@ class Finding(Stamped, SoftDelete, Base):
     """발견사항: something observed on a visit."""
 
     __tablename__ = "findings"
+    # newest first is the 발견사항 page's order: its first screen is read off this index
+    __table_args__ = (Index("ix_findings_observed_on_id", "observed_on", "id"),)
     inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id"), index=True)
     facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))

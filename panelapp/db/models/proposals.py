@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
@@ -15,6 +15,8 @@ proposal_findings = Table(
     Base.metadata,
     Column("proposal_id", ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True),
     Column("finding_id", ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+    # the primary key leads with proposal_id: a finding's proposals need their own index
+    Index("ix_proposal_findings_finding_id", "finding_id"),
 )
 
 
@@ -22,6 +24,8 @@ class Proposal(Stamped, SoftDelete, Base):
     """개선제안: what should change, followed to the department's answer."""
 
     __tablename__ = "proposals"
+    # newest first is the 개선제안 page's order: its first screen is read off this index
+    __table_args__ = (Index("ix_proposals_submitted_on_id", "submitted_on", "id"),)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
     facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), index=True)
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)

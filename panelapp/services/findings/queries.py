@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from panelapp.db.models import Attachment, Facility, Finding, Inspection, Proposal, proposal_findings
 from panelapp.domain.enums import FindingCategory, Severity
@@ -55,10 +55,6 @@ class FindingQuery:
     without_proposal: bool | None = None  # True: none yet; False: has one; None: either
     text: str = ""
     inspection_id: int | None = None
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _counts():
@@ -117,36 +113,20 @@ def _summary(f: Finding, facility: str, cohort_id, photos, proposals) -> Finding
 
 
 def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> list[FindingSummary]:
-    """Newest first; the text matches title, location or description (any case)."""
-    q, proposals = _select()
-    if query.cohort_id is not None:
-        q = q.where(Inspection.cohort_id == query.cohort_id)
-    for column, wanted in (
-        (Finding.severity, query.severity),
-        (Finding.category, query.category),
-        (Finding.facility_id, query.facility_id),
-        (Finding.inspection_id, query.inspection_id),
-    ):
-        if wanted is not None:
-            q = q.where(column == wanted)
-    if query.without_proposal is True:
-        q = q.where(proposals.c.n.is_(None))
-    elif query.without_proposal is False:
-        q = q.where(proposals.c.n.is_not(None))
-    text = " ".join((query.text or "").split())
-    if text:
-        pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(
-            or_(
-                *(
-                    func.lower(c).like(pattern, escape="\\")
-                    for c in (Finding.title, Finding.location, Finding.description)
-                )
-            )
-        )
+    """Newest first; the text matches title, location or description (any case). For the small
+    lists (one visit's findings); the 발견사항 page uses listing.finding_ids / finding_rows."""
+    from panelapp.services.findings.listing import finding_filter, rows_in
+    from panelapp.services.id_lists import fetch_ids
+
+    stmt = (
+        select(Finding.id)
+        .where(*finding_filter(query))
+        .order_by(Finding.observed_on.desc(), Finding.id.desc())
+    )
     with reading(ctx) as s:
-        rows = s.execute(q.order_by(Finding.observed_on.desc(), Finding.id.desc())).all()
-        return [_summary(*row[:5]) for row in rows]
+        ids = fetch_ids(s, stmt)
+        found = {r.id: r for start in range(0, len(ids), 500) for r in rows_in(s, ids[start : start + 500])}
+    return [found[i] for i in ids if i in found]
 
 
 def urgent_without_proposal(ctx: ServiceContext, cohort_id: int) -> list[FindingSummary]:

@@ -104,6 +104,11 @@ def _rows(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionIn
     return out
 
 
+def infos_where(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionInfo]:
+    """The visits matching these WHERE terms, with their people, by date and time."""
+    return _rows(s, where)
+
+
 def list_inspections(ctx: ServiceContext, query: InspectionQuery) -> list[InspectionInfo]:
     """A cohort's visits by date and time, narrowed by the query's filters."""
     where = [Inspection.cohort_id == query.cohort_id]

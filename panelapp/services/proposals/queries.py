@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, select
 
 from panelapp.db.models import (
     Department,
@@ -92,10 +92,6 @@ class ProposalDetail:
         return getattr(self.row, name)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _select():
     return (
         select(Proposal, Facility.name, Department.name)
@@ -132,30 +128,12 @@ def overdue_clause(today: dt.date):
 
 
 def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) -> list[ProposalRow]:
-    """Newest submission first; text matches title, problem, proposal or answer."""
+    """Newest submission first; text matches title, problem, proposal or answer. For small lists
+    and tests; the 개선제안 page uses listing.proposal_ids / proposal_rows."""
+    from panelapp.services.proposals.listing import proposal_filter
+
     today = query.today or dt.date.today()
-    q = _select()
-    if query.cohort_id is not None:
-        q = q.where(Proposal.cohort_id == query.cohort_id)
-    if query.status is not None:
-        q = q.where(Proposal.status == query.status)
-    if query.department_id is not None:
-        q = q.where(Proposal.department_id == query.department_id)
-    if query.facility_id is not None:
-        q = q.where(Proposal.facility_id == query.facility_id)
-    if query.overdue_only:
-        q = q.where(overdue_clause(today))
-    text = " ".join(query.text.split())
-    if text:
-        pattern = f"%{_escape_like(text.lower())}%"
-        q = q.where(
-            or_(
-                *(
-                    func.lower(c).like(pattern, escape="\\")
-                    for c in (Proposal.title, Proposal.problem, Proposal.proposal, Proposal.answer)
-                )
-            )
-        )
+    q = _select().where(*proposal_filter(query, today))
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
         return [row_of(p, f, d, today) for p, f, d in rows]
