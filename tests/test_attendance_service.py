@@ -292,3 +292,96 @@ def test_an_inspection_event_is_only_for_the_members_recorded_on_it(ctx):
     sheet = attendance_sheet(ctx, cid, today=_dt.date(2026, 6, 1))
     eligible = {r.enrollment_id: vid in r.eligible for r in sheet.rows}
     assert eligible == {first: True, first + 1: False}
+
+
+# ----- the id-based sheet (services/activities/sheet.py) ------------------------------------
+def test_sheet_ids_rows_and_marks_agree_with_the_whole_sheet(world):
+    from panelapp.services.activities.sheet import event_marks, sheet_ids, sheet_rows
+
+    ctx, c, a, b, late = world
+    e1 = create_event(ctx, c.id, event(day=D(2026, 4, 10), hours=2))
+    e2 = create_event(ctx, c.id, event(EventKind.MEETING, "간담회", D(2026, 7, 1), 1.5))
+    future = create_event(ctx, c.id, event(title="12월 교육", day=D(2026, 12, 5)))
+    set_attendance(ctx, e1.id, {a: True, b: False}, today=TODAY)
+    set_attendance(ctx, e2.id, {a: True, late: True}, today=TODAY)
+    sheet = attendance_sheet(ctx, c.id, today=TODAY)
+    ids = sheet_ids(ctx, c.id)
+    assert ids == [r.enrollment_id for r in sheet.rows]  # team order, then name
+    rows = {r.enrollment_id: r for r in sheet_rows(ctx, list(reversed(ids)), today=TODAY)}
+    for whole in sheet.rows:
+        mine = rows[whole.enrollment_id]
+        assert (mine.name, mine.team_name, mine.hours, mine.attended, mine.held) == (
+            whole.name,
+            whole.team_name,
+            whole.hours,
+            whole.attended,
+            whole.held,
+        )
+    marks = event_marks(ctx, e1.id, today=TODAY)
+    assert (
+        marks.present == {a} and marks.recorded == {a, b} and marks.recordable == {a, b}
+    )  # late joined later
+    assert marks.event.present_count == 1 and marks.held
+    for ev in sheet.events:
+        m = event_marks(ctx, ev.id, today=TODAY)
+        assert m.recordable == {r.enrollment_id for r in sheet.rows if sheet.can_record(r, ev)}
+        assert m.present == {r.enrollment_id for r in sheet.rows if ev.id in r.present}
+    assert event_marks(ctx, future.id, today=TODAY).recordable == frozenset()
+
+
+def test_event_rows_summary_and_the_event_the_page_opens_on(world):
+    from panelapp.services.activities.sheet import event_ids, event_rows, events_summary
+
+    ctx, c, a, b, late = world
+    with transaction(ctx) as s:
+        visit = ActivityEvent(
+            cohort_id=c.id, kind=EventKind.INSPECTION, title="공원 점검", event_date=D(2026, 8, 3), hours=2
+        )
+        s.add(visit)
+        s.flush()
+        s.add(Attendance(event_id=visit.id, enrollment_id=late, present=True, hours=2.0))
+        visit_id = visit.id
+    empty = events_summary(ctx, c.id, today=TODAY)
+    assert empty.default_event_id == visit_id  # only a visit was held: it is the latest held
+    e1 = create_event(ctx, c.id, event(day=D(2026, 4, 10), hours=2))
+    e2 = create_event(ctx, c.id, event(EventKind.MEETING, "간담회", D(2026, 7, 1), 1.5))
+    future = create_event(ctx, c.id, event(title="12월 교육", day=D(2026, 12, 5), hours=3))
+    set_attendance(ctx, e2.id, {a: True, late: True}, today=TODAY)
+    assert event_ids(ctx, c.id) == [e1.id, e2.id, visit_id, future.id]
+    summary = events_summary(ctx, c.id, today=TODAY)
+    assert (summary.total, summary.held, summary.held_hours) == (4, 3, 5.5)
+    assert summary.members == {e1.id: 2, e2.id: 3, future.id: 3}  # 이철수 joined on 6/1
+    assert summary.default_event_id == e2.id  # the latest held here, not the later visit
+    rows = {r.id: r for r in event_rows(ctx, [future.id, visit_id, e2.id, e1.id])}
+    assert (rows[e2.id].info.present_count, rows[visit_id].recorded, rows[e1.id].recorded) == (2, 1, 0)
+    assert rows[visit_id].info.read_only and rows[future.id].info.title == "12월 교육"
+    delete_event(ctx, e2.id, rows[e2.id].info.version)
+    assert e2.id not in event_ids(ctx, c.id) and event_rows(ctx, [e2.id]) == []
+    assert events_summary(ctx, c.id, today=TODAY).default_event_id == e1.id
+    assert events_summary(ctx, c.id, today=D(2026, 3, 2)).default_event_id == e1.id  # none held: the first
+
+
+def test_attendance_for_many_members_is_saved_in_blocks(ctx):
+    """ "모두 출석" on a large cohort: more members than a block of ids, one transaction."""
+    from sqlalchemy import insert
+
+    from panelapp.db.models import Enrollment, Member
+    from panelapp.services.activities.sheet import event_marks
+    from panelapp.services.activities.stats import BLOCK
+
+    c = setup_cohort(ctx)
+    with transaction(ctx) as s:
+        s.execute(
+            insert(Member), [{"name": f"단원{i}", "phone": f"+82107777{i:04d}"} for i in range(BLOCK + 80)]
+        )
+        members = s.scalars(select(Member.id).where(Member.name.like("단원%"))).all()
+        s.execute(
+            insert(Enrollment),
+            [{"member_id": m, "cohort_id": c.id, "joined_on": D(2026, 3, 1)} for m in members],
+        )
+    e1 = create_event(ctx, c.id, event(day=D(2026, 4, 10), hours=2))
+    recordable = event_marks(ctx, e1.id, today=TODAY).recordable
+    assert len(recordable) == BLOCK + 80
+    info = set_attendance(ctx, e1.id, dict.fromkeys(recordable, True), today=TODAY)
+    assert info.present_count == BLOCK + 80
+    assert mark_all_present(ctx, e1.id, today=TODAY).present_count == BLOCK + 80

@@ -28,7 +28,7 @@ from panelapp.services.activities.event_rules import (
     load_event,
     period_text,
 )
-from panelapp.services.activities.stats import cohort_stats
+from panelapp.services.activities.stats import BLOCK, cohort_stats
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 
 __all__ = [
@@ -81,15 +81,31 @@ class AttendanceSheet:
         return sum(1 for r in self.rows if event_id in r.present)
 
 
+def _blocks(ids: list[int]) -> list[list[int]]:
+    """Ids in blocks of BLOCK: a query's parameters never grow with the data."""
+    return [ids[i : i + BLOCK] for i in range(0, len(ids), BLOCK)]
+
+
 def _present_counts(s: Session, event_ids: list[int]) -> dict[int, int]:
-    if not event_ids:
-        return {}
+    counts: dict[int, int] = {}
+    for block in _blocks(event_ids):
+        rows = s.execute(
+            select(Attendance.event_id, func.count())
+            .where(Attendance.event_id.in_(block), Attendance.present.is_(True))
+            .group_by(Attendance.event_id)
+        )
+        counts.update((k, v) for k, v in rows)
+    return counts
+
+
+def _cohort_present_counts(s: Session, cohort_id: int) -> dict[int, int]:
     rows = s.execute(
         select(Attendance.event_id, func.count())
-        .where(Attendance.event_id.in_(event_ids), Attendance.present.is_(True))
+        .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+        .where(ActivityEvent.cohort_id == cohort_id, Attendance.present.is_(True))
         .group_by(Attendance.event_id)
     )
-    return dict(rows.all())
+    return {k: v for k, v in rows}
 
 
 def _events(s: Session, cohort_id: int) -> list[ActivityEvent]:
@@ -106,7 +122,7 @@ def list_events(ctx: ServiceContext, cohort_id: int) -> list[EventInfo]:
     """The cohort's events, oldest first, with how many attended each."""
     with reading(ctx) as s:
         events = _events(s, cohort_id)
-        counts = _present_counts(s, [e.id for e in events])
+        counts = _cohort_present_counts(s, cohort_id)
         return [event_info(e, counts.get(e.id, 0)) for e in events]
 
 
@@ -171,7 +187,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
     with reading(ctx) as s:
         load_cohort(s, cohort_id)
         events = _events(s, cohort_id)
-        counts = _present_counts(s, [e.id for e in events])
+        counts = _cohort_present_counts(s, cohort_id)
         no_team_last = case((Team.id.is_(None), 1), else_=0)
         enrolments = list(
             s.execute(
@@ -233,14 +249,15 @@ def _apply(s: Session, event: ActivityEvent, changes: dict[int, bool], today: dt
         raise ValidationError(
             F_ATTENDANCE, f"{event.event_date:%Y-%m-%d} 행사는 아직 열리지 않아 출석을 기록할 수 없습니다."
         )
-    found = {
-        e.id: (e, name)
-        for e, name in s.execute(
-            select(Enrollment, Member.name)
+    wanted = list(changes)
+    found = {}
+    for block in _blocks(wanted):  # rows, not ORM objects: "모두 출석" may name 100,000 members
+        for row in s.execute(
+            select(Enrollment.id, Enrollment.cohort_id, Enrollment.joined_on, Enrollment.left_on, Member.name)
             .join(Member, Member.id == Enrollment.member_id)
-            .where(Enrollment.id.in_(list(changes)), Enrollment.deleted_at.is_(None))
-        )
-    }
+            .where(Enrollment.id.in_(block), Enrollment.deleted_at.is_(None))
+        ):
+            found[row.id] = (row, row.name)
     errors = []
     for enrollment_id, is_present in changes.items():
         if enrollment_id not in found:
@@ -265,10 +282,9 @@ def _apply(s: Session, event: ActivityEvent, changes: dict[int, bool], today: dt
     ValidationErrors.raise_if_any(errors)
     existing = {
         a.enrollment_id: a
+        for block in _blocks(wanted)
         for a in s.scalars(
-            select(Attendance).where(
-                Attendance.event_id == event.id, Attendance.enrollment_id.in_(list(changes))
-            )
+            select(Attendance).where(Attendance.event_id == event.id, Attendance.enrollment_id.in_(block))
         )
     }
     for enrollment_id, is_present in changes.items():

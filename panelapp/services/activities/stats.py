@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import ActivityEvent, Attendance, ContentPost, Enrollment
 from panelapp.domain.enums import EventKind
+from panelapp.services.context import ServiceContext, reading
 
 
 @dataclass(frozen=True)
@@ -217,3 +218,11 @@ def cohort_stats(
 ) -> dict[int, EnrollmentStats]:
     """Stats of every enrolment of the cohort (deleted ones included: callers filter)."""
     return _read(session, stats_subquery(today, cohort_id=cohort_id))
+
+
+def block_stats(
+    ctx: ServiceContext, enrollment_ids: list[int], today: dt.date | None = None
+) -> dict[int, EnrollmentStats]:
+    """Stats of a block of enrolments, in their own read (the lists fetch them off the UI thread)."""
+    with reading(ctx) as s:
+        return stats_for(s, enrollment_ids, today)

@@ -166,8 +166,11 @@ def roster_total(ctx: ServiceContext, cohort_id: int) -> int:
         )
 
 
-def roster_rows(ctx: ServiceContext, ids: list[int]) -> list[RosterRow]:
-    """The rows for these enrolment ids, in the order given (missing ids are skipped)."""
+def roster_rows(ctx: ServiceContext, ids: list[int], *, stats: bool = True) -> list[RosterRow]:
+    """The rows for these enrolment ids, in the order given (missing ids are skipped). With
+    `stats=False` hours and rate are zero: they read the members' scattered attendance rows
+    (hundreds of ms for a block not read before), and the page fetches them on a worker with
+    activities.stats.block_stats."""
     if not ids:
         return []
     stmt = (
@@ -189,13 +192,13 @@ def roster_rows(ctx: ServiceContext, ids: list[int]) -> list[RosterRow]:
     )
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
-        stats = stats_for(s, list(found))
+        found_stats = stats_for(s, list(found)) if stats else {}
     rows = []
     for eid in ids:
         r = found.get(eid)
         if r is None:
             continue
-        st = stats.get(eid)
+        st = found_stats.get(eid)
         rows.append(
             RosterRow(
                 r[0],

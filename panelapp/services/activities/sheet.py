@@ -1,0 +1,305 @@
+"""The attendance sheet of the 활동·출석 page, for large cohorts: ids first, rows by id.
+
+A cohort can have 100,000 members and, through its inspection visits, 50,000 events. The page
+holds two ordered id lists (events, members) and asks for the rows about to be painted, a block
+at a time; the figures its labels need are GROUP BYs on the database:
+
+- `event_ids` / `event_rows`: the events, oldest first, each with how many attended and how many
+  were recorded on it (a visit is for the members recorded on it, see activity_stats);
+- `events_summary`: how many events were held and their hours, how many members were in their
+  period on each event that counts for everyone, and the event the page opens on;
+- `sheet_ids` / `sheet_rows`: every live enrolment by team then name, with hours and rate;
+- `event_marks`: for the chosen event, who is marked present, who has a record and who can be
+  ticked — id sets, so ticking everyone never needs the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
+from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
+from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
+from panelapp.services.activities.stats import BLOCK, stats_for
+from panelapp.services.context import ServiceContext, reading
+
+_OPEN_END = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    info: EventInfo
+    recorded: int  # live members with an attendance record on it, within their period
+
+    @property
+    def id(self) -> int:
+        return self.info.id
+
+
+@dataclass(frozen=True)
+class EventsSummary:
+    total: int
+    held: int  # event date today or before
+    held_hours: float
+    members: dict[int, int]  # event id → members in their period that day (events for everyone)
+    default_event_id: int | None  # the latest held event taken here, else the latest held, else the first
+
+
+@dataclass(frozen=True)
+class SheetMember:
+    enrollment_id: int
+    name: str
+    team_name: str | None
+    role: MemberRole
+    status: EnrollmentStatus
+    joined_on: dt.date
+    left_on: dt.date | None
+    hours: float
+    attended: int
+    held: int
+
+    @property
+    def rate(self) -> float | None:
+        return None if self.held == 0 else self.attended / self.held
+
+    def in_period(self, day: dt.date) -> bool:
+        return self.joined_on <= day and (self.left_on is None or day <= self.left_on)
+
+
+@dataclass(frozen=True)
+class EventMarks:
+    event: EventInfo
+    present: frozenset[int]  # enrolments marked present
+    recorded: frozenset[int]  # enrolments with a record (present or absent)
+    recordable: frozenset[int]  # enrolments that can be ticked: in their period, held, not a visit
+    today: dt.date
+
+    @property
+    def held(self) -> bool:
+        return self.event.event_date <= self.today
+
+
+def _live_members(cohort_id: int):
+    return (Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
+
+
+def _in_period(day):
+    return and_(Enrollment.joined_on <= day, or_(Enrollment.left_on.is_(None), Enrollment.left_on >= day))
+
+
+def _live_events(cohort_id: int):
+    return (ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))
+
+
+def _for_everyone():
+    """Events every member in their period counts: not a visit (found through the
+    inspection_id index rather than by reading every visit)."""
+    return and_(ActivityEvent.inspection_id.is_(None), ActivityEvent.kind != EventKind.INSPECTION)
+
+
+def _ids(s: Session, stmt) -> list[int]:
+    result = s.connection().execute(stmt)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
+
+
+# ----- events ------------------------------------------------------------------------------------
+def event_ids(ctx: ServiceContext, cohort_id: int) -> list[int]:
+    """The cohort's live events, oldest first."""
+    with reading(ctx) as s:
+        return _ids(
+            s,
+            select(ActivityEvent.id)
+            .where(*_live_events(cohort_id))
+            .order_by(ActivityEvent.event_date, ActivityEvent.start_time, ActivityEvent.id),
+        )
+
+
+def event_rows(ctx: ServiceContext, ids: list[int]) -> list[EventRow]:
+    """The events with these ids (a block), in any order; deleted ones are left out."""
+    ids = list(ids)[:BLOCK]
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        events = list(
+            s.scalars(
+                select(ActivityEvent).where(ActivityEvent.id.in_(ids), ActivityEvent.deleted_at.is_(None))
+            )
+        )
+        present = dict(
+            s.execute(
+                select(Attendance.event_id, func.count())
+                .where(Attendance.event_id.in_(ids), Attendance.present.is_(True))
+                .group_by(Attendance.event_id)
+            ).all()
+        )
+        recorded = dict(
+            s.execute(
+                select(Attendance.event_id, func.count())
+                .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+                .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+                .join(Member, Member.id == Enrollment.member_id)
+                .where(
+                    Attendance.event_id.in_(ids),
+                    Enrollment.deleted_at.is_(None),
+                    Member.deleted_at.is_(None),
+                    _in_period(ActivityEvent.event_date),
+                )
+                .group_by(Attendance.event_id)
+            ).all()
+        )
+        return [EventRow(event_info(e, present.get(e.id, 0)), recorded.get(e.id, 0)) for e in events]
+
+
+def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> EventsSummary:
+    today = today or dt.date.today()
+    with reading(ctx) as s:
+        load_cohort(s, cohort_id)
+        held = ActivityEvent.event_date <= today
+        total, held_count, hours = s.execute(
+            select(
+                func.count(),
+                func.count(case((held, 1))),
+                func.coalesce(func.sum(case((held, ActivityEvent.hours), else_=0.0)), 0.0),
+            ).where(*_live_events(cohort_id))
+        ).one()
+        # Members grouped by period first: (periods × events for everyone) stays small.
+        left = func.coalesce(Enrollment.left_on, _OPEN_END)
+        periods = (
+            select(Enrollment.joined_on, left.label("left_key"), func.count().label("n"))
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(*_live_members(cohort_id))
+            .group_by(Enrollment.joined_on, left)
+            .subquery("periods")
+        )
+        members = dict(
+            s.execute(
+                select(ActivityEvent.id, func.sum(periods.c.n))
+                .join(
+                    periods,
+                    and_(
+                        ActivityEvent.event_date >= periods.c.joined_on,
+                        ActivityEvent.event_date <= periods.c.left_key,
+                    ),
+                )
+                .where(*_live_events(cohort_id), _for_everyone())
+                .group_by(ActivityEvent.id)
+            ).all()
+        )
+        return EventsSummary(
+            int(total),
+            int(held_count),
+            float(hours),
+            {int(k): int(v) for k, v in members.items()},
+            _default_event(s, cohort_id, today),
+        )
+
+
+def _default_event(s: Session, cohort_id: int, today: dt.date) -> int | None:
+    latest = (ActivityEvent.event_date.desc(), ActivityEvent.start_time.desc(), ActivityEvent.id.desc())
+    held = ActivityEvent.event_date <= today
+    for where in ((held, _for_everyone()), (held,)):
+        found = s.scalar(
+            select(ActivityEvent.id).where(*_live_events(cohort_id), *where).order_by(*latest).limit(1)
+        )
+        if found is not None:
+            return found
+    first = (ActivityEvent.event_date, ActivityEvent.start_time, ActivityEvent.id)
+    return s.scalar(select(ActivityEvent.id).where(*_live_events(cohort_id)).order_by(*first).limit(1))
+
+
+# ----- members -----------------------------------------------------------------------------------
+def sheet_ids(ctx: ServiceContext, cohort_id: int) -> list[int]:
+    """Every live enrolment of the cohort (active, withdrawn, completed): by team, then name."""
+    no_team_last = case((Team.id.is_(None), 1), else_=0)
+    with reading(ctx) as s:
+        return _ids(
+            s,
+            select(Enrollment.id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+            .where(*_live_members(cohort_id))
+            .order_by(no_team_last, Team.sort_order, Member.name, Enrollment.id),
+        )
+
+
+def sheet_rows(
+    ctx: ServiceContext, ids: list[int], today: dt.date | None = None, *, stats: bool = True
+) -> list[SheetMember]:
+    """The members with these enrolment ids (a block), in any order, with hours and rate (zero
+    with `stats=False`: a block's stats read its members' scattered attendance rows, and the
+    page fetches them on a worker, see activities.stats.block_stats)."""
+    ids = list(ids)[:BLOCK]
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        rows = s.execute(
+            select(
+                Enrollment.id,
+                Member.name,
+                Team.name,
+                Enrollment.role,
+                Enrollment.status,
+                Enrollment.joined_on,
+                Enrollment.left_on,
+            )
+            .join(Member, Member.id == Enrollment.member_id)
+            .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
+            .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
+        ).all()
+        found = stats_for(s, [r[0] for r in rows], today) if stats else {}
+    out = []
+    for eid, name, team, role, status, joined, left in rows:
+        st = found.get(eid)
+        out.append(
+            SheetMember(
+                eid,
+                name,
+                team,
+                role,
+                status,
+                joined,
+                left,
+                st.hours if st else 0.0,
+                st.attended if st else 0,
+                st.held if st else 0,
+            )
+        )
+    return out
+
+
+def event_marks(ctx: ServiceContext, event_id: int, today: dt.date | None = None) -> EventMarks:
+    """Who is present, recorded and tickable on one event (ids of live enrolments)."""
+    today = today or dt.date.today()
+    with reading(ctx) as s:
+        event = load_event(s, event_id)
+        present = {}
+        for enrollment_id, is_present in s.execute(
+            select(Attendance.enrollment_id, Attendance.present)
+            .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(Attendance.event_id == event_id, *_live_members(event.cohort_id))
+        ):
+            present[enrollment_id] = bool(is_present)
+        recordable: list[int] = []
+        if event.kind != EventKind.INSPECTION and event.event_date <= today:
+            recordable = _ids(
+                s,
+                select(Enrollment.id)
+                .join(Member, Member.id == Enrollment.member_id)
+                .where(*_live_members(event.cohort_id), _in_period(event.event_date)),
+            )
+        info = event_info(event, sum(1 for v in present.values() if v))
+        return EventMarks(
+            info,
+            frozenset(k for k, v in present.items() if v),
+            frozenset(present),
+            frozenset(recordable),
+            today,
+        )
