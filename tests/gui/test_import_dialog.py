@@ -6,10 +6,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from shiboken6 import isValid
 from sqlalchemy import func, select
 
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.mainwindow import MainWindow
+from panelapp.services.changes import Kind
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.services.system.bootstrap import open_app
@@ -78,11 +80,12 @@ def test_import_all_rows_refreshes_the_roster(qtbot, page, monkeypatch):
     dlg = open_import(qtbot, page, monkeypatch, FIX / "roster.xlsx")
     assert dlg.import_button.isEnabled() and dlg.import_button.text() == "5명 불러오기"
     assert "'memo'" in dlg.notice_label.text() and not dlg.errors_only.isChecked()
-    with qtbot.waitSignal(page.window_.bus.changed, timeout=10000) as changed:
+    with qtbot.waitSignal(page.window_.bus.changes, timeout=10000) as announced:
         dlg.import_button.click()
-    assert changed.args == ["member", None]
+    assert announced.args[0].touches({Kind.MEMBER}) and announced.args[0].touches({Kind.ENROLLMENT})
     qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=10000)
-    assert page.messages[-1] == "5명을 등록했습니다." and not dlg.isVisible()
+    assert page.messages[-1] == "5명을 등록했습니다."
+    qtbot.waitUntil(lambda: not isValid(dlg), timeout=5000)  # closed and deleted
 
 
 def test_cancel_writes_nothing(qtbot, page, monkeypatch, tmp_path):

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from shiboken6 import isValid
 
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.mainwindow import MainWindow
@@ -72,7 +73,7 @@ def test_add_member_with_a_validation_error_first(qtbot, page):
     assert dlg.ui.phoneEdit.text() == "010-3333-4444"
     dlg.ui.agreeCheck.setChecked(True)
     dlg.save()
-    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not isValid(dlg), timeout=5000)  # closed and deleted
     qtbot.waitUntil(lambda: "홍길동" in names(page), timeout=5000)
     row = names(page).index("홍길동")
     assert cell(page, row, 1) == "정책동행단"
@@ -179,3 +180,52 @@ def test_context_menu_certificate_writes_the_members_pdf(qtbot, page, monkeypatc
     qtbot.waitUntil(lambda: bool(offered), timeout=15000)
     text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
     assert "이두리" in text and "활동확인서" in text.replace(" ", "")
+
+
+def test_hours_and_rate_follow_from_a_worker(qtbot, page):
+    """A block's rows come at once; their hours and rate (which read every attendance row of
+    theirs) arrive from a worker and repaint the two columns."""
+    from panelapp.domain.enums import EventKind
+    from panelapp.services.activities.attendance import EventInput, create_event, set_attendance
+
+    ctx = page.window_.ctx
+    first = page.model.row_at(0)
+    launch = create_event(ctx, page.cohort_id, EventInput(EventKind.LAUNCH, "발대식", D(2026, 3, 14), 3))
+    set_attendance(ctx, launch.id, {first.enrollment_id: True})
+    page.model.set_ids(page.model.ids())  # as a reload does: rows and stats asked again
+    assert cell(page, 0, 0) == first.name and cell(page, 0, 7) == "…" and cell(page, 0, 8) == "…"
+    with qtbot.waitSignal(page.model.late.arrived, timeout=5000):
+        pass
+    assert cell(page, 0, 7) == "3" and cell(page, 0, 8) == "100%"
+    assert cell(page, 1, 7) == "0" and cell(page, 1, 8) == "0%"
+
+
+def test_a_stale_withdrawal_closes_the_dialog_and_reloads(qtbot, page, monkeypatch):
+    from panelapp.domain.enums import MemberRole
+    from panelapp.services.people.members import get_member, update_member
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[1]))
+    page.view.selectRow(0)
+    page.withdraw_member()
+    dlg = page.dialog
+    row = page.selected_row()
+    detail = get_member(page.window_.ctx, row.enrollment_id)  # someone else edits meanwhile
+    update_member(
+        page.window_.ctx,
+        row.enrollment_id,
+        MemberInput(
+            detail.name,
+            detail.phone_e164,
+            district="북구",
+            role=MemberRole.LEADER,
+            joined_on=detail.joined_on,
+        ),
+        detail.version,
+        detail.member_version,
+    )
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        dlg.save()
+    assert warned == ["다른 사용자가 먼저 수정했습니다"]
+    qtbot.waitUntil(lambda: not isValid(dlg), timeout=5000)
+    assert (cell(page, 0, 2), cell(page, 0, 4), cell(page, 0, 5)) == ("조장", "북구", "활동")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import EventKind
@@ -18,6 +18,8 @@ DEFAULT_HOURS = {EventKind.LAUNCH: 3.0, EventKind.TRAINING: 2.0, EventKind.MEETI
 
 
 class EventDialog(QDialog):
+    reload_needed = Signal()  # the save failed because the page is behind the data
+
     def __init__(self, window, cohort_id: int, event=None, parent=None):
         """`event` is the EventInfo being edited (its version guards against stale edits)."""
         super().__init__(parent or window)
@@ -100,10 +102,7 @@ class EventDialog(QDialog):
 
     def _saved(self, info) -> None:
         self.result_info = info
-        self.window_.bus.emit_changed("event", [info.id])
-        if self.editing is not None and info.hours != self.editing.hours:
-            self.window_.bus.emit_changed("attendance", [info.id])  # credited hours moved
-        self.accept()
+        self.accept()  # the op announces the event (and the attendance whose hours followed)
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
@@ -113,5 +112,5 @@ class EventDialog(QDialog):
             return
         show_error(self, exc)
         if self.editing is not None:  # stale or deleted: the page reloads and the user starts again
+            self.reload_needed.emit()
             self.reject()
-            self.window_.bus.emit_changed("event", [self.editing.id])

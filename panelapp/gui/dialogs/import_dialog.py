@@ -214,9 +214,20 @@ class ImportDialog(QDialog):
         from panelapp.services.roster_io.importing import commit_import
 
         ctx, cohort_id, preview = self.window_.ctx, self.cohort_id, self.preview
+
+        def work(token):
+            from panelapp.services.changes import Kind, declare
+
+            result = commit_import(ctx, cohort_id, preview, token)
+            # Its Core inserts on the session's connection pass by the change tracking (only the
+            # team leaders' ORM updates are seen): until the service declares them, say it here.
+            declare(Kind.ENROLLMENT, result.enrollment_ids)
+            declare(Kind.MEMBER, None)
+            return result
+
         self.import_button.setEnabled(False)
         op = (
-            Op(self, lambda token: commit_import(ctx, cohort_id, preview, token), write=True)
+            Op(self, work, write=True)
             .with_progress(f"{len(preview.rows):,}명을 저장하는 중…")
             .success(self._imported)
             .failure(self._import_failed)
@@ -241,8 +252,7 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(True)
 
     def _imported(self, result) -> None:
-        self.result = result
-        self.window_.bus.emit_changed("member", None)
+        self.result = result  # the op announces the new members once this returns
         reused = f"\n(다른 기수에서 활동한 기존 인물 {result.reused:,}명 포함)" if result.reused else ""
         QMessageBox.information(self, "불러오기 완료", f"{result.imported:,}명을 등록했습니다.{reused}")
         self.accept()

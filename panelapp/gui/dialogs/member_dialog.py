@@ -180,8 +180,7 @@ class MemberDialog(QDialog):
     def _saved(self, result) -> None:
         self._set_busy(False)
         self.result_id = result.enrollment_id
-        self.window_.bus.emit_changed("member", [result.enrollment_id])
-        self.accept()
+        self.accept()  # the op announces the change
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.errors import ValidationError
@@ -12,6 +12,8 @@ from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
 
 
 class WithdrawDialog(QDialog):
+    reload_needed = Signal()  # the save failed because the list is behind the data
+
     def __init__(self, window, row):
         """`row` is the RosterRow the user picked (its version guards against stale edits)."""
         super().__init__(window)
@@ -42,8 +44,7 @@ class WithdrawDialog(QDialog):
         ).success(self._saved).failure(self._failed).run()
 
     def _saved(self, _detail) -> None:
-        self.window_.bus.emit_changed("member", [self.row.enrollment_id])
-        self.accept()
+        self.accept()  # the op announces the change; the roster reloads
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
@@ -52,5 +53,5 @@ class WithdrawDialog(QDialog):
             self.ui.errorLabel.show()
             return
         show_error(self, exc)
-        self.reject()  # stale or deleted: the roster reloads and the user starts again
-        self.window_.bus.emit_changed("member", [self.row.enrollment_id])
+        self.reload_needed.emit()  # stale or deleted: the roster reloads and the user starts again
+        self.reject()

@@ -1,8 +1,13 @@
-"""참여단원 page: the cohort roster with search, filters, masked phones and member actions."""
+"""참여단원 page: the cohort roster with search, filters, masked phones and member actions.
+
+Id-based: the enrolment ids come filtered and sorted from SQL, the rows by id as they are
+painted, their hours and rate from a worker (gui/models/late_stats.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,38 +19,49 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.core.ops import Op
+from panelapp.gui.core.page import Page
 from panelapp.gui.models.roster import COLUMNS, RosterModel
 from panelapp.gui.pages.roster_actions import RosterActions
+from panelapp.services.changes import Kind
 
-REFRESH_KINDS = {"member", "enrollment", "team", "attendance", "event", "demo", "trash"}
 _WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
 
 
-class RosterPage(RosterActions, QWidget):
-    loaded = Signal()  # the id list for the current filters is in the model
+@dataclass(frozen=True)
+class _Loaded:
+    cohort_id: int | None
+    ids: list[int]
+    total: int
+    teams: list  # TeamInfo of the cohort, for the team filter
+
+
+class RosterPage(RosterActions, Page):
+    kinds = frozenset(
+        {Kind.MEMBER, Kind.ENROLLMENT, Kind.TEAM, Kind.ATTENDANCE, Kind.EVENT, Kind.CONTENT, Kind.TRASH}
+    )
 
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.cohort_id: int | None = None
+        super().__init__(window)
         self.sort_key, self.descending = "name", False
         self.total = 0
         self.dialog = None  # the member / withdraw dialog currently open
         self._reveal_purpose: str | None = None
-        self._generation = 0
-        self._total_stale = True  # the unfiltered count changes with the cohort or the data
-        self.model = RosterModel(self._fetch_rows, self)
+        self._teams_cohort: int | None = None  # the cohort whose teams the filter lists
+        self.model = RosterModel(self._fetch_rows, self, fetch_stats=self._fetch_stats)
         self.model.sortRequested.connect(self._on_sort)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
         self._build()
-        window.cohort_changed.connect(self.set_cohort)
-        window.bus.changed.connect(self._on_data_changed)
+        window.cohort_changed.connect(self._on_cohort)
+        self._enable_for_cohort()
+
+    @property
+    def cohort_id(self) -> int | None:
+        return self.window_.current_cohort_id
 
     def _build(self) -> None:
         col = QVBoxLayout(self)
@@ -140,41 +156,61 @@ class RosterPage(RosterActions, QWidget):
     def _fetch_rows(self, ids: list[int]) -> list:
         from panelapp.services.people.roster import roster_rows
 
-        return roster_rows(self.window_.ctx, ids)
+        return roster_rows(self.ctx, ids, stats=False)
+
+    def _fetch_stats(self, ids: list[int]) -> dict:
+        from panelapp.services.activities.stats import block_stats
+
+        return block_stats(self.ctx, ids)
 
     def query(self):
         from panelapp.services.people.roster import RosterQuery
 
         status = self.status_combo.currentData()
+        # A new cohort has other teams: its first load lists them all.
+        team = self.team_combo.currentData() if self.cohort_id == self._teams_cohort else None
         return RosterQuery(
             self.cohort_id,
             self.search.text(),
-            self.team_combo.currentData(),
+            team,
             EnrollmentStatus(status) if status else None,
             self.sort_key,
             self.descending,
         )
 
-    def set_cohort(self, cohort_id: int | None) -> None:
-        self.cohort_id = cohort_id
-        self._total_stale = True
-        for button in (self.add_button, self.import_button, self.export_button):
-            button.setEnabled(cohort_id is not None)
-        self._load_teams()
-        self.refresh()
-        if self.model.reveal and cohort_id is not None:
-            self._log_reveal()
-
-    def _load_teams(self) -> None:
+    def load(self):
+        self._debounce.stop()
+        ctx, cohort_id = self.ctx, self.cohort_id
+        if cohort_id is None:
+            return None
         from panelapp.services.cohorts.manage import list_teams
+        from panelapp.services.people.roster import roster_ids, roster_total
 
-        ctx, cohort_id = self.window_.ctx, self.cohort_id
-        if ctx is None or cohort_id is None:
+        query = self.query()
+        return lambda: _Loaded(
+            cohort_id, roster_ids(ctx, query), roster_total(ctx, cohort_id), list_teams(ctx, cohort_id)
+        )
+
+    def apply(self, result: _Loaded | None) -> None:
+        self._enable_for_cohort()
+        if result is None:
+            self.total = 0
+            self.model.set_ids([])
+            self._show_counts(0)
+            self._update_buttons()
             return
-        Op(self, lambda _t: list_teams(ctx, cohort_id)).success(self._fill_teams).run()
+        self._fill_teams(result.teams, result.cohort_id)
+        selected = self.selected_id()
+        self.total = result.total
+        self.model.set_ids(result.ids)
+        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+            self.view.selectRow(row)
+        self._show_counts(len(result.ids))
+        self._update_buttons()
 
-    def _fill_teams(self, teams) -> None:
-        keep = self.team_combo.currentData()
+    def _fill_teams(self, teams, cohort_id: int) -> None:
+        keep = self.team_combo.currentData() if cohort_id == self._teams_cohort else None
+        self._teams_cohort = cohort_id
         self.team_combo.blockSignals(True)
         while self.team_combo.count() > 1:
             self.team_combo.removeItem(1)
@@ -184,36 +220,16 @@ class RosterPage(RosterActions, QWidget):
         self.team_combo.setCurrentIndex(max(index, 0))
         self.team_combo.blockSignals(False)
         if keep is not None and index < 0:
-            self.refresh()
+            self.mark_stale()  # the team filtered on is gone: list everyone
 
-    def refresh(self) -> None:
-        """Re-query the ids for the current filters (off the UI thread); stale answers are dropped."""
-        self._debounce.stop()
-        ctx = self.window_.ctx
-        if ctx is None or self.cohort_id is None:
-            self.model.set_ids([])
-            self._show_counts(0)
-            return
-        from panelapp.services.people.roster import roster_ids, roster_total
+    def _enable_for_cohort(self) -> None:
+        for button in (self.add_button, self.import_button, self.export_button):
+            button.setEnabled(self.cohort_id is not None)
 
-        self._generation += 1
-        generation, query, count = self._generation, self.query(), self._total_stale
-        Op(
-            self, lambda _t: (roster_ids(ctx, query), roster_total(ctx, query.cohort_id) if count else None)
-        ).success(lambda result: self._apply(generation, *result)).run()
-
-    def _apply(self, generation: int, ids: list[int], total: int | None) -> None:
-        if generation != self._generation:
-            return
-        selected = self.selected_id()
-        if total is not None:
-            self.total, self._total_stale = total, False
-        self.model.set_ids(ids)
-        if selected is not None and (row := self.model.row_of(selected)) >= 0:
-            self.view.selectRow(row)
-        self._show_counts(len(ids))
-        self._update_buttons()
-        self.loaded.emit()
+    def _on_cohort(self, cohort_id: int | None) -> None:
+        self._enable_for_cohort()
+        if self.model.reveal and cohort_id is not None:
+            self._log_reveal()
 
     def _show_counts(self, shown: int) -> None:
         self.count_label.setText(f"전체 {self.total:,}명 · 표시 {shown:,}명")
@@ -230,13 +246,6 @@ class RosterPage(RosterActions, QWidget):
     def _on_sort(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending = key, descending
         self.refresh()
-
-    def _on_data_changed(self, kind: str, _ids) -> None:
-        if kind in REFRESH_KINDS:
-            self._total_stale = True
-            if kind in ("team", "demo", "trash"):
-                self._load_teams()
-            self.refresh()
 
     # ----- phones --------------------------------------------------------------------------
     def _on_reveal(self, checked: bool) -> None:
@@ -262,6 +271,6 @@ class RosterPage(RosterActions, QWidget):
     def _log_reveal(self) -> None:
         from panelapp.services.people.members import record_reveal
 
-        ctx, cohort_id, purpose = self.window_.ctx, self.cohort_id, self._reveal_purpose
+        ctx, cohort_id, purpose = self.ctx, self.cohort_id, self._reveal_purpose
         if ctx is not None and cohort_id is not None and purpose:
             Op(self, lambda _t: record_reveal(ctx, cohort_id, purpose), write=True).run()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from panelapp.domain.enums import EnrollmentStatus
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
 
 EXPORT_FILTER = "Excel 통합 문서 (*.xlsx);;CSV UTF-8 (*.csv)"
@@ -81,9 +82,7 @@ class RosterActions:
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx, eid = self.window_.ctx, row.enrollment_id
-        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True).success(
-            lambda _r: self.window_.bus.emit_changed("enrollment", [eid])
-        ).run()
+        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True).run()  # the op announces it
 
     def make_certificate(self) -> None:
         if (eid := self.selected_id()) is not None:
@@ -92,9 +91,13 @@ class RosterActions:
             make_certificate(self.window_, eid)
 
     def _open(self, dialog) -> None:
+        """Window-modal, deleted when closed; a failed save that leaves the list behind the
+        data (stale, deleted meanwhile) asks the page to reload."""
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        dialog.open()
+        if hasattr(dialog, "reload_needed"):
+            dialog.reload_needed.connect(self.mark_stale)
+        open_dialog(dialog)
 
     # ----- file import and export ----------------------------------------------------------
     def import_from_file(self) -> None:
