@@ -1,16 +1,23 @@
-"""The cohort's events as a small table: date, kind, title, hours, place, attendance."""
+"""The cohort's events as an id-based table: date, kind, title, hours, place, attendance.
+
+A cohort's inspection visits are events too (50,000 of them in a large year), so the table holds
+the ordered event ids and fetches the rows being painted by id (services/activities/sheet.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from panelapp.domain.formatting import format_hours
+from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 
-COLUMNS = ("날짜", "구분", "제목", "인정 시간", "장소", "출석 인원")
 WEEKDAYS = "월화수목금토일"
-FUTURE = QBrush(QColor("#5b6776"))
+FUTURE = QColor("#5b6776")
+READ_ONLY_TIP = "점검 일정에서 만든 행사입니다. 여기서는 볼 수만 있습니다."
 
 
 def when_text(event) -> str:
@@ -18,76 +25,76 @@ def when_text(event) -> str:
     return text + (f" {event.start_time:%H:%M}" if event.start_time else "")
 
 
-def default_event(sheet) -> int | None:
-    """The latest event held whose attendance is taken here (not an inspection's), else the
-    latest held, else the first."""
-    if sheet is None or not sheet.events:
-        return None
-    held = [e for e in sheet.events if e.event_date <= sheet.today]
-    own = [e for e in held if not e.read_only]
-    if own:
-        return own[-1].id
-    return (held[-1] if held else sheet.events[0]).id
-
-
-def summary_text(sheet) -> str:
-    if sheet is None or not sheet.events:
+def summary_text(summary) -> str:
+    if summary is None or not summary.total:
         return ""
-    held = [e for e in sheet.events if e.event_date <= sheet.today]
     return (
-        f"행사 {len(sheet.events)}건 · 진행 {len(held)}건 · "
-        f"인정 시간 합계 {format_hours(sum(e.hours for e in held))}"
+        f"행사 {summary.total:,}건 · 진행 {summary.held:,}건 · "
+        f"인정 시간 합계 {format_hours(summary.held_hours)}"
     )
 
 
-class EventTable(QTableWidget):
-    def __init__(self, parent=None):
-        super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
-        self.verticalHeader().hide()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
+class EventModel(IdTableModel):
+    """Rows are EventRow (an EventInfo and how many were recorded on it)."""
 
-    def fill(self, sheet) -> None:
-        """One row per event of the sheet; selection signals are the caller's business."""
-        events = sheet.events if sheet else ()
-        self.setRowCount(len(events))
-        for i, ev in enumerate(events):
-            held = ev.event_date <= sheet.today
-            eligible = sum(1 for r in sheet.rows if ev.id in r.eligible)
-            if not held:
-                count = "예정"
-            elif ev.read_only and eligible == 0:
-                count = "결과 입력 전"  # an inspection's attendance comes with its results
-            else:
-                count = f"{ev.present_count} / {eligible}명"
-            cells = [when_text(ev), ev.kind.label, ev.title, format_hours(ev.hours), ev.location or "", count]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, ev.id)
-                if c in (3, 5):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not held:
-                    item.setForeground(FUTURE)
-                if ev.read_only:
-                    item.setToolTip("점검 일정에서 만든 행사입니다. 여기서는 볼 수만 있습니다.")
-                self.setItem(i, c, item)
+    def __init__(self, fetch_rows, parent=None):
+        self.summary = None  # EventsSummary: members in their period on each event for everyone
+        self.today = dt.date.today()
+
+        def tip(r):
+            return READ_ONLY_TIP if r.info.read_only else None
+
+        columns = [
+            Column("날짜", None, lambda r: when_text(r.info), width=150, tooltip=tip),
+            Column("구분", None, lambda r: r.info.kind.label, width=70, tooltip=tip),
+            Column("제목", None, lambda r: r.info.title, stretch=True, tooltip=tip),
+            Column(
+                "인정 시간", None, lambda r: format_hours(r.info.hours), width=80, align=RIGHT, tooltip=tip
+            ),
+            Column("장소", None, lambda r: r.info.location or "", width=150, tooltip=tip),
+            Column("출석 인원", None, self.count_text, width=110, align=RIGHT, tooltip=tip),
+        ]
+        super().__init__(columns, fetch_rows, parent=parent)
+        self.row_foreground = lambda r: None if r.info.event_date <= self.today else FUTURE
+
+    def count_text(self, row) -> str:
+        ev = row.info
+        if ev.event_date > self.today:
+            return "예정"
+        if ev.read_only:
+            if row.recorded == 0:
+                return "결과 입력 전"  # a visit's attendance comes with its results
+            eligible = row.recorded
+        else:
+            eligible = self.summary.members.get(ev.id, 0) if self.summary is not None else 0
+        return f"{ev.present_count} / {eligible}명"
+
+
+class EventTable(QTableView):
+    selection_changed = Signal()
+
+    def __init__(self, fetch_rows, parent=None):
+        super().__init__(parent)
+        self.model_ = EventModel(fetch_rows, self)
+        configure_view(self, self.model_, sortable=False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+
+    def set_events(self, ids: list[int], summary, today: dt.date) -> None:
+        """The rows; selection signals are the caller's business (it blocks them while filling)."""
+        self.model_.summary, self.model_.today = summary, today
+        self.model_.set_ids(ids)
 
     def selected_id(self) -> int | None:
         rows = self.selectionModel().selectedRows()
-        return self.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        return self.model_.id_at(rows[0].row()) if rows else None
 
     def select_id(self, event_id: int | None) -> None:
         self.clearSelection()
-        for i in range(self.rowCount()):
-            if self.item(i, 0).data(Qt.ItemDataRole.UserRole) == event_id:
-                self.selectRow(i)
-                self.scrollToItem(self.item(i, 0))
-                return
+        row = self.model_.row_of(event_id) if event_id is not None else -1
+        if row >= 0:
+            self.selectRow(row)
+            self.scrollTo(self.model_.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def text(self, row: int, column: int) -> str:
+        return self.model_.index(row, column).data(Qt.ItemDataRole.DisplayRole)

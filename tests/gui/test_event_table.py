@@ -1,23 +1,48 @@
-"""Which event the 활동·출석 page opens on."""
+"""The 활동·출석 event table: an id-based list whose count column says what each event is at."""
 
 import datetime as dt
-from types import SimpleNamespace as NS
 
-from panelapp.gui.event_table import default_event
+from PySide6.QtCore import Qt
+
+from panelapp.domain.enums import EventKind
+from panelapp.gui.event_table import EventTable, summary_text
+from panelapp.services.activities.event_rules import EventInfo
+from panelapp.services.activities.sheet import EventRow, EventsSummary
+
+TODAY = dt.date(2026, 10, 20)
 
 
-def ev(i, day, read_only=False):
-    return NS(id=i, event_date=dt.date(2026, 10, day), read_only=read_only)
+def row(i, day, kind=EventKind.TRAINING, present=0, recorded=0):
+    info = EventInfo(i, 1, kind, f"행사{i}", dt.date(2026, 10, day), None, 2.0, None, None, present, 1)
+    return EventRow(info, recorded)
 
 
-def test_opens_on_the_latest_held_event_taken_here_not_an_inspection():
-    sheet = NS(
-        today=dt.date(2026, 10, 20), events=[ev(1, 1), ev(2, 10), ev(3, 15, read_only=True), ev(4, 25)]
+def test_counts_say_planned_waiting_for_results_or_present_of_eligible(qtbot):
+    rows = {
+        1: row(1, 1, present=2),
+        2: row(2, 10, EventKind.INSPECTION, present=1, recorded=3),
+        3: row(3, 15, EventKind.INSPECTION),
+        4: row(4, 25),
+    }
+    fetched = []
+    table = EventTable(lambda ids: fetched.append(list(ids)) or [rows[i] for i in ids])
+    qtbot.addWidget(table)
+    summary = EventsSummary(4, 3, 6.0, {1: 5, 4: 6}, 1)
+    table.set_events([1, 2, 3, 4], summary, TODAY)
+    assert [table.text(r, 5) for r in range(4)] == ["2 / 5명", "1 / 3명", "결과 입력 전", "예정"]
+    assert table.text(0, 0) == "2026-10-01 (목)" and table.text(1, 1) == EventKind.INSPECTION.label
+    assert "점검 일정" in table.model_.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert table.model_.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert table.model_.index(3, 2).data(Qt.ItemDataRole.ForegroundRole) is not None  # not held yet
+    assert fetched == [[1, 2, 3, 4]]  # one block, by id
+    table.select_id(3)
+    assert table.selected_id() == 3
+    table.select_id(99)
+    assert table.selected_id() is None
+
+
+def test_summary_text():
+    assert summary_text(None) == "" and summary_text(EventsSummary(0, 0, 0.0, {}, None)) == ""
+    assert summary_text(EventsSummary(1200, 800, 1601.5, {}, 1)) == (
+        "행사 1,200건 · 진행 800건 · 인정 시간 합계 1,601.5시간"
     )
-    assert default_event(sheet) == 2
-
-
-def test_falls_back_to_the_latest_held_then_the_first():
-    assert default_event(NS(today=dt.date(2026, 10, 20), events=[ev(1, 5, True), ev(2, 9, True)])) == 2
-    assert default_event(NS(today=dt.date(2026, 9, 1), events=[ev(1, 5), ev(2, 9)])) == 1
-    assert default_event(None) is None

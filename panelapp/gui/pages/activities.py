@@ -1,8 +1,16 @@
-"""활동·출석: the cohort's events on top, the selected event's attendance below."""
+"""활동·출석: the cohort's events on top, the selected event's attendance below.
+
+Both lists are id-based (a large cohort has 100,000 members and, through its visits, 50,000
+events): the page loads the ordered ids, the events' summary and the chosen event's marks
+(who is present, recorded, tickable) off the UI thread when it is shown or stale; rows are
+fetched by id as they are painted, members' hours and rate on a worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -12,15 +20,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.attendance_grid import AttendanceGrid
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.event_table import EventTable, default_event, summary_text
-
-REFRESH_KINDS = {"member", "enrollment", "demo", "trash", "event", "attendance", "team"}
+from panelapp.gui.core.page import Page
+from panelapp.gui.event_table import EventTable, summary_text
+from panelapp.services.changes import Kind
 
 
 def _buttons(layout, *labels):
@@ -30,14 +38,31 @@ def _buttons(layout, *labels):
     return made
 
 
-class ActivitiesPage(QWidget):
+@dataclass(frozen=True)
+class _Loaded:
+    today: dt.date
+    event_ids: list[int]
+    summary: object  # EventsSummary
+    members: list[int]
+    event_id: int | None  # the event shown: the one kept, else the summary's default
+    marks: object | None  # EventMarks of that event
+    marks_generation: int
+
+
+class ActivitiesPage(Page):
+    kinds = frozenset(
+        {Kind.MEMBER, Kind.ENROLLMENT, Kind.EVENT, Kind.ATTENDANCE, Kind.TEAM, Kind.CONTENT, Kind.TRASH}
+    )
+    follows_cohort = False  # a new cohort first settles unsaved ticks (see _on_cohort)
+    event_shown = Signal()  # the chosen event's attendance is on screen (after a load or a click)
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.sheet = None
-        self.cohort_id = None
-        self._generation = 0
+        super().__init__(window)
+        self.cohort_id = getattr(window, "current_cohort_id", None)
+        self.summary = None
+        self.today = dt.date.today()
         self._event_id = None  # the event whose attendance is shown
+        self._marks_generation = 0  # a newer click or load makes older marks answers stale
         col = QVBoxLayout(self)
         title = QLabel("활동·출석")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -53,7 +78,7 @@ class ActivitiesPage(QWidget):
         self.events_summary = QLabel()
         bar.addWidget(self.events_summary)
         top_col.addLayout(bar)
-        self.events = EventTable()
+        self.events = EventTable(self._fetch_events)
         top_col.addWidget(self.events)
         splitter.addWidget(top)
 
@@ -67,7 +92,7 @@ class ActivitiesPage(QWidget):
             bar, "모두 출석", "모두 해제", "활동확인서…"
         )
         bottom_col.addLayout(bar)
-        self.grid = AttendanceGrid()
+        self.grid = AttendanceGrid(self._fetch_members, self._fetch_stats, self)
         bottom_col.addWidget(self.grid, 1)
         bar = QHBoxLayout()
         self.pending_label = QLabel()
@@ -81,77 +106,127 @@ class ActivitiesPage(QWidget):
         self.add_button.clicked.connect(self.add_event)
         self.edit_button.clicked.connect(self.edit_event)
         self.delete_button.clicked.connect(self.delete_event)
-        self.events.itemSelectionChanged.connect(self._on_event_selected)
+        self.events.selection_changed.connect(self._on_event_selected)
         self.events.doubleClicked.connect(lambda _i: self.edit_event())
         self.all_button.clicked.connect(lambda: self.grid.set_all(True))
         self.none_button.clicked.connect(lambda: self.grid.set_all(False))
         self.cert_button.clicked.connect(self.certificate)
-        self.revert_button.clicked.connect(lambda: self.grid.show_event(self.sheet, self.current_event()))
+        self.revert_button.clicked.connect(lambda: self.grid.show_event(self.grid.marks))
         self.save_button.clicked.connect(self.save)
         self.grid.pending_changed.connect(self._on_pending)
-        self.grid.itemSelectionChanged.connect(self._update_buttons)
+        self.grid.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         window.cohort_changed.connect(self._on_cohort)
-        window.bus.changed.connect(self._on_bus)
         self._update_buttons()
+
+    # ----- rows, fetched by id as they are painted -----------------------------------------
+    def _fetch_events(self, ids: list[int]) -> list:
+        from panelapp.services.activities.sheet import event_rows
+
+        return event_rows(self.ctx, ids)
+
+    def _fetch_members(self, ids: list[int]) -> list:
+        from panelapp.services.activities.sheet import sheet_rows
+
+        return sheet_rows(self.ctx, ids, self.today, stats=False)
+
+    def _fetch_stats(self, ids: list[int]) -> dict:
+        from panelapp.services.activities.stats import block_stats
+
+        return block_stats(self.ctx, ids, self.today)
 
     # ----- loading -------------------------------------------------------------------------
     def _on_cohort(self, cohort_id) -> None:
-        if cohort_id != self.cohort_id:  # the same id comes again when the cohort list reloads
+        if cohort_id != self.cohort_id:
             self.confirm_leave(allow_cancel=False)
             self.cohort_id, self._event_id = cohort_id, None
             self.grid.pending = {}
-        self.refresh()
+        self.mark_stale()
 
-    def _on_bus(self, kind: str, _ids) -> None:
-        if kind in REFRESH_KINDS:
-            self.refresh()
+    def load(self):
+        ctx, cohort_id, keep = self.ctx, self.cohort_id, self._event_id
+        if cohort_id is None:
+            return None
+        from panelapp.services.activities.sheet import event_ids, event_marks, events_summary, sheet_ids
 
-    def refresh(self) -> None:
-        from panelapp.services.activities.attendance import attendance_sheet
+        self._marks_generation += 1
+        generation, today = self._marks_generation, dt.date.today()
 
-        ctx, cohort_id = self.window_.ctx, self.cohort_id
-        self._generation += 1
-        generation = self._generation
-        if ctx is None or cohort_id is None:
-            self._show(None)
+        def work():
+            ids = event_ids(ctx, cohort_id)
+            summary = events_summary(ctx, cohort_id, today)
+            target = keep if keep is not None and keep in set(ids) else summary.default_event_id
+            marks = event_marks(ctx, target, today) if target is not None else None
+            return _Loaded(today, ids, summary, sheet_ids(ctx, cohort_id), target, marks, generation)
+
+        return work
+
+    def apply(self, r: _Loaded | None) -> None:
+        if r is None:
+            self.summary = None
+            self.events.set_events([], None, dt.date.today())
+            self.grid.set_members([])
+            self._event_id = None
+            self.grid.show_event(None)
+            self.events_summary.setText("")
+            self._on_pending(0)
             return
-        Op(self, lambda _t: attendance_sheet(ctx, cohort_id)).success(
-            lambda sheet: generation == self._generation and self._show(sheet)
-        ).run()
-
-    def _show(self, sheet) -> None:
-        self.sheet = sheet
-        events = sheet.events if sheet else ()
+        self.today, self.summary = r.today, r.summary
         self.events.blockSignals(True)
-        self.events.fill(sheet)
-        target = self._event_id if any(e.id == self._event_id for e in events) else default_event(sheet)
-        self.events.select_id(target)
+        self.events.selectionModel().blockSignals(True)
+        self.events.set_events(r.event_ids, r.summary, r.today)
+        self.events_summary.setText(summary_text(r.summary))
+        self.grid.set_members(r.members)
+        if r.marks_generation == self._marks_generation:
+            keep = r.event_id == self._event_id
+            self._event_id = r.event_id
+            self.grid.show_event(r.marks, keep_pending=keep)
+        else:  # the user picked another event meanwhile: its marks are on their way
+            self.grid.show_event(self.grid.marks, keep_pending=True)
+        self.events.select_id(self._event_id)
+        self.events.selectionModel().blockSignals(False)
         self.events.blockSignals(False)
-        self.events_summary.setText(summary_text(sheet))
-        keep = target == self._event_id
-        self._event_id = target
-        self.grid.show_event(sheet, self.current_event(), keep_pending=keep)
-        self._update_buttons()
+        self._on_pending(len(self.grid.pending))
+        self.event_shown.emit()
 
     def current_event(self):
-        if self.sheet is None or self._event_id is None:
-            return None
-        return next((e for e in self.sheet.events if e.id == self._event_id), None)
+        marks = self.grid.marks
+        return marks.event if marks is not None and marks.event.id == self._event_id else None
 
     def _on_event_selected(self) -> None:
         new = self.events.selected_id()
-        if new == self._event_id:
+        if new is None or new == self._event_id:
             return
         if not self.confirm_leave(allow_cancel=True):
-            self.events.blockSignals(True)
+            self.events.selectionModel().blockSignals(True)
             self.events.select_id(self._event_id)
-            self.events.blockSignals(False)
+            self.events.selectionModel().blockSignals(False)
             return
-        self._event_id = new
-        self.grid.show_event(self.sheet, self.current_event())
+        self.show_event(new)
+
+    def show_event(self, event_id: int) -> None:
+        """Load the marks of another event (off the UI thread) and show its attendance."""
+        from panelapp.services.activities.sheet import event_marks
+
+        self._event_id = event_id
+        self._marks_generation += 1
+        generation, ctx, today = self._marks_generation, self.ctx, self.today
         self._update_buttons()
+
+        def shown(marks) -> None:
+            if generation == self._marks_generation:
+                self.grid.show_event(marks)
+                self._on_pending(len(self.grid.pending))
+                self.event_shown.emit()
+
+        Op(self, lambda _t: event_marks(ctx, event_id, today)).success(shown).failure(
+            self._marks_failed
+        ).run()
+
+    def _marks_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.mark_stale()  # the event went away meanwhile: the list reloads
 
     # ----- attendance ----------------------------------------------------------------------
     def _on_pending(self, count: int) -> None:
@@ -159,22 +234,22 @@ class ActivitiesPage(QWidget):
         if event is None:
             self.event_label.setText(
                 "위에서 행사를 고르세요."
-                if self.sheet and self.sheet.events
+                if self.summary is not None and self.summary.total
                 else "이 기수에는 아직 행사가 없습니다. '행사 추가'로 시작하세요."
             )
         else:
             self.event_label.setText(
                 f"{event.event_date:%Y-%m-%d} {event.kind.label} · {event.title} — "
-                f"출석 {self.grid.checked_count()}명 / 대상 {self.grid.recordable_count()}명"
+                f"출석 {self.grid.checked_count():,}명 / 대상 {self.grid.recordable_count():,}명"
             )
-        self.pending_label.setText(f"저장하지 않은 변경 {count}건" if count else "")
+        self.pending_label.setText(f"저장하지 않은 변경 {count:,}건" if count else "")
         self.pending_label.setStyleSheet("color: #9a6700; font-weight: bold;" if count else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         event = self.current_event()
         editable = event is not None and not event.read_only
-        self.add_button.setEnabled(self.cohort_id is not None and self.sheet is not None)
+        self.add_button.setEnabled(self.cohort_id is not None and self.summary is not None)
         self.edit_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
         recordable = self.grid.recordable_count() > 0
@@ -194,7 +269,7 @@ class ActivitiesPage(QWidget):
         answer = QMessageBox.question(
             self,
             "저장하지 않은 출석",
-            f"저장하지 않은 출석 변경이 {len(self.grid.pending)}건 있습니다. 저장할까요?",
+            f"저장하지 않은 출석 변경이 {len(self.grid.pending):,}건 있습니다. 저장할까요?",
             buttons,
             QMessageBox.StandardButton.Save,
         )
@@ -208,7 +283,7 @@ class ActivitiesPage(QWidget):
     def save(self) -> None:
         from panelapp.services.activities.attendance import set_attendance
 
-        event, changes, ctx = self.current_event(), dict(self.grid.pending), self.window_.ctx
+        event, changes, ctx = self.current_event(), dict(self.grid.pending), self.ctx
         if event is None or not changes:
             return
         self.save_button.setEnabled(False)
@@ -219,34 +294,40 @@ class ActivitiesPage(QWidget):
     def _saved(self, info, changes) -> None:
         if self._event_id == info.id:
             self.grid.pending = {k: v for k, v in self.grid.pending.items() if changes.get(k) != v}
-        self.window_.bus.emit_changed("attendance", [info.id])
+        # the op announces the attendance: the page reloads the event's marks and the totals
 
     def _save_failed(self, exc) -> None:
         self._update_buttons()
         show_error(self, exc)
 
     # ----- events --------------------------------------------------------------------------
-    def add_event(self) -> None:
+    def add_event(self):
         from panelapp.gui.dialogs.event_dialog import EventDialog
 
         if not self.confirm_leave(allow_cancel=True):
-            return
+            return None
         dlg = EventDialog(self.window_, self.cohort_id, parent=self)
-        if dlg.exec():
-            self._event_id = dlg.result_info.id
-            self.refresh()  # supersedes the bus refresh, which may have kept the old selection
+        dlg.accepted.connect(lambda: self._added(dlg.result_info.id))
+        return open_dialog(dlg)
 
-    def edit_event(self) -> None:
+    def _added(self, event_id: int) -> None:
+        self._event_id = event_id  # the new event is the one shown after the reload
+        self.refresh()
+
+    def edit_event(self):
         from panelapp.gui.dialogs.event_dialog import EventDialog
 
         event = self.current_event()
-        if event is not None and not event.read_only:
-            EventDialog(self.window_, self.cohort_id, event, parent=self).exec()
+        if event is None or event.read_only:
+            return None
+        dlg = EventDialog(self.window_, self.cohort_id, event, parent=self)
+        dlg.reload_needed.connect(self.mark_stale)
+        return open_dialog(dlg)
 
     def delete_event(self) -> None:
         from panelapp.services.activities.attendance import delete_event
 
-        event, ctx = self.current_event(), self.window_.ctx
+        event, ctx = self.current_event(), self.ctx
         if event is None or event.read_only:
             return
         text = f"'{event.title}' ({event.event_date:%Y-%m-%d}) 행사를 휴지통으로 옮길까요?"
@@ -257,9 +338,7 @@ class ActivitiesPage(QWidget):
         if QMessageBox.question(self, "행사 삭제", text) != QMessageBox.StandardButton.Yes:
             return
         self.grid.pending = {}
-        Op(self, lambda _t: delete_event(ctx, event.id, event.version), write=True).success(
-            lambda _r: self.window_.bus.emit_changed("event", [event.id])
-        ).run()
+        Op(self, lambda _t: delete_event(ctx, event.id, event.version), write=True).run()  # announced
 
     # ----- certificates --------------------------------------------------------------------
     def certificate(self) -> None:
