@@ -55,10 +55,8 @@ PAGES: list[tuple[str, str, str]] = [
 ]
 
 
-
-
 def _target(key: object) -> str | None:
-    """"module:Class" of the page `key` (read from PAGES each time: tests narrow the list)."""
+    """ "module:Class" of the page `key` (read from PAGES each time: tests narrow the list)."""
     return next((target for k, _label, target in PAGES if k == key), None)
 
 
@@ -199,14 +197,18 @@ class MainWindow(QMainWindow):
         target, settings = self.db_target, self.settings
 
         def work(_token):
-            # Imported on the worker: SQLAlchemy and the models take ~300 ms, the UI stays live.
+            # Imported on the worker: SQLAlchemy and the models take ~450 ms, the UI stays live.
+            # The cohort list comes with the same trip, so the first page can follow at once.
+            from panelapp.services.cohorts.manage import list_cohorts
             from panelapp.services.system.bootstrap import open_app
 
-            return open_app(target, settings)
+            ctx = open_app(target, settings)
+            return ctx, list_cohorts(ctx)
 
         Op(self, work, write=True).success(self._on_opened).failure(self._on_open_failed).run()
 
-    def _on_opened(self, ctx) -> None:
+    def _on_opened(self, opened) -> None:
+        ctx, cohorts = opened
         self.ctx = ctx
         self.db_label.setText(f"DB: {ctx.db.display_name()}")
         self.user_label.setText(f"사용자: {ctx.user_name}")
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         self._add_search_action()
         self.bus.changes.connect(self._on_changes)
         self._fill_navigation()
-        self.refresh_cohorts(select_id=self.settings.get("last_cohort_id"))
+        self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
 
     def _add_search_action(self) -> None:
         self.search_action = QAction("통합 검색(&F)…", self)

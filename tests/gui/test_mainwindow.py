@@ -112,34 +112,6 @@ def test_only_the_page_shown_is_built_at_start_up(open_main_window, tmp_path):
     assert not window.pages.is_built("trash")
 
 
-def test_a_page_is_built_when_first_shown_and_kept(qtbot, open_main_window, tmp_path):
-    make_cohort(tmp_path / "app.db")
-    window = open_main_window(tmp_path / "app.db")
-    assert list(window.pages) == ["dashboard"]
-    built = []
-    window.page_built.connect(built.append)
-    window.nav.setCurrentItem(window._nav_items["facilities"])  # the user clicks the entry
-    assert window.pages.is_built("facilities") and built == ["facilities"]
-    page = window.pages["facilities"]
-    assert window.stack.currentWidget() is page
-    window.show_page("dashboard")
-    window.show_page("facilities")
-    assert window.page("facilities") is page and built == ["facilities"]  # built once
-    trash = window.page("trash")  # the accessor builds without showing
-    assert window.pages["trash"] is trash and window.stack.currentWidget() is page
-    with pytest.raises(KeyError):
-        window.page("no_such_page")
-
-
-def test_show_page_builds_the_page_it_shows(open_main_window, tmp_path):
-    make_cohort(tmp_path / "app.db")
-    window = open_main_window(tmp_path / "app.db")
-    assert not window.pages.is_built("checklists")
-    window.show_page("checklists")
-    assert window.stack.currentWidget() is window.pages["checklists"]
-    assert window.nav.currentItem() is window._nav_items["checklists"]
-
-
 class _OldPage(QWidget):
     """A page from before the Page base: it learns the cohort from cohort_changed only."""
 
@@ -178,8 +150,40 @@ def test_pages(monkeypatch):
             PAGES[0],
             ("lazy", "새 방식", f"{__name__}:_LazyPage"),
             ("old", "옛 방식", f"{__name__}:_OldPage"),
+            ("other", "다른 쪽", f"{__name__}:_LazyPage"),
         ],
     )
+
+
+def test_a_page_is_built_when_first_shown_and_kept(qtbot, test_pages, open_main_window, tmp_path):
+    make_cohort(tmp_path / "app.db")
+    window = open_main_window(tmp_path / "app.db")
+    assert list(window.pages) == ["lazy"]  # the first entry after the hidden welcome page
+    built = []
+    window.page_built.connect(built.append)
+    window.nav.setCurrentItem(window._nav_items["other"])  # the user clicks the entry
+    assert window.pages.is_built("other") and built == ["other"]
+    page = window.pages["other"]
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.loads == [window.current_cohort_id], timeout=10000)
+    window.show_page("lazy")
+    window.show_page("other")
+    assert window.page("other") is page and built == ["other"]  # built once
+    old = window.page("old")  # the accessor builds without showing
+    assert window.pages["old"] is old and window.stack.currentWidget() is page
+    assert built == ["other", "old"]
+    with pytest.raises(KeyError):
+        window.page("no_such_page")
+    assert "no_such_page" not in window.pages
+
+
+def test_show_page_builds_the_page_it_shows(qtbot, test_pages, open_main_window, tmp_path):
+    make_cohort(tmp_path / "app.db")
+    window = open_main_window(tmp_path / "app.db")
+    assert not window.pages.is_built("other") and "other" in window.pages
+    window.show_page("other")
+    assert window.stack.currentWidget() is window.pages["other"]
+    assert window.nav.currentItem() is window._nav_items["other"]
 
 
 def test_a_page_built_after_the_cohort_was_chosen_knows_it(qtbot, test_pages, open_main_window, tmp_path):
@@ -191,7 +195,7 @@ def test_a_page_built_after_the_cohort_was_chosen_knows_it(qtbot, test_pages, op
     assert old.cohort_id == cohort.id
 
 
-def test_cohort_list_loads_off_the_ui_thread(qtbot, open_main_window, tmp_path, monkeypatch):
+def test_cohort_list_loads_off_the_ui_thread(qtbot, test_pages, open_main_window, tmp_path, monkeypatch):
     from panelapp.services.cohorts import manage
 
     threads = []
@@ -238,7 +242,7 @@ def test_cohort_selector_follows_announced_cohort_and_trash_changes(
     qtbot.waitUntil(lambda: window.cohort_combo.count() == 2, timeout=10000)
 
 
-def test_last_cohort_is_chosen_again_on_the_next_start(qtbot, open_main_window, tmp_path):
+def test_last_cohort_is_chosen_again_on_the_next_start(qtbot, test_pages, open_main_window, tmp_path):
     settings = Settings(tmp_path / "settings.json")
     make_cohort(tmp_path / "app.db", 7)
     eighth = make_cohort(tmp_path / "app.db", 8)
