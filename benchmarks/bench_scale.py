@@ -168,9 +168,7 @@ def _line(task: str, r: dict) -> str:
     for extra in ("via", "work_ms", "column", "hits", "at", "current_mb"):
         if extra in r:
             text += f"  {extra}={r[extra]}"
-    if r.get("failed"):
-        text += "  FAILED: " + " ".join(str(r["failed"]).split())[:160]
-    return text
+    return text + _failed(r)
 
 
 def _ms(value) -> str:
@@ -339,7 +337,12 @@ def table(out: dict) -> list[str]:
 
 
 def _failed(r: dict) -> str:
-    return ("  FAILED: " + " ".join(str(r["failed"]).split())[:140]) if r.get("failed") else ""
+    """The failure, else where the UI thread was during the longest block (when it was long)."""
+    if r.get("failed"):
+        return "  FAILED: " + " ".join(str(r["failed"]).split())[:160]
+    if r.get("block_at") and (r.get("max_block_ms") or 0) > TARGETS["max_ui_block_ms"]:
+        return f"  (block at {r['block_at'][:120]})"
+    return ""
 
 
 def run(

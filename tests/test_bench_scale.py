@@ -105,6 +105,7 @@ def test_runner_reports_every_page_and_its_json_shape(tiny):
     assert shaped["peak_rss_mb"] > 50 and shaped["restarts"] == 0
     block, work = shaped["calibration"]["block:300"], shaped["calibration"]["work:300"]
     assert 280 <= block["max_block_ms"] <= 1500  # the heartbeat sees a known 300 ms freeze
+    assert block["block_at"]  # ... and the sampler saw where the UI thread was meanwhile
     assert 290 <= work["data_ms"] <= 3000 and work["max_block_ms"] < 250  # work off the UI thread
 
 

@@ -38,6 +38,7 @@ HEARTBEAT_MS = 10
 POLL_MS = 2
 QUIET_S = float(os.environ.get("PANELAPP_SCALE_QUIET", "0.4"))
 SETTLE_S = float(os.environ.get("PANELAPP_SCALE_SETTLE", "0.3"))
+BLOCK_SAMPLE_S = 0.08  # a heartbeat this late counts as a block worth locating
 TASK_TIMEOUT_S = float(os.environ.get("PANELAPP_SCALE_TIMEOUT", "60"))
 STARTUP_TIMEOUT_S = float(os.environ.get("PANELAPP_SCALE_STARTUP_TIMEOUT", "300"))
 
@@ -84,6 +85,8 @@ class Probe:
         beat.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
         beat.start()
         self._beat = beat
+        self.block_samples: list[tuple[float, str]] = []  # (when, where the UI thread was)
+        self._start_sampler()
         probe = self
 
         class FirstPaint(QObject):
@@ -105,6 +108,40 @@ class Probe:
     def watch_first_paint(self, widget) -> None:
         self._painted_widget = widget
         self.app.installEventFilter(self._filter)
+
+    def _start_sampler(self) -> None:
+        """A thread that looks at the UI thread's stack whenever the heartbeat is late, so a
+        long block can be told apart by where it happened (the app's own frames)."""
+        import threading
+
+        main = threading.main_thread().ident
+
+        def sample() -> None:
+            while True:
+                time.sleep(0.025)
+                ticks = self.ticks
+                if ticks and time.perf_counter() - ticks[-1] > BLOCK_SAMPLE_S:
+                    frame = sys._current_frames().get(main)
+                    where = _own_frames(frame) if frame is not None else ""
+                    self.block_samples.append((time.perf_counter(), where or "(Qt or library code)"))
+
+        threading.Thread(target=sample, name="block-sampler", daemon=True).start()
+
+    def longest_block_at(self, start: float, end: float) -> str | None:
+        """Where the UI thread was during the longest heartbeat gap in [start, end]."""
+        ticks, best = self.ticks, (0.0, None, None)
+        for i in range(len(ticks) - 1, 0, -1):
+            if ticks[i] < start:
+                break
+            if ticks[i - 1] < end and ticks[i] - ticks[i - 1] > best[0]:
+                best = (ticks[i] - ticks[i - 1], ticks[i - 1], ticks[i])
+        if best[1] is None or best[0] < BLOCK_SAMPLE_S:
+            return None
+        seen: dict[str, int] = {}
+        for when, where in self.block_samples:
+            if best[1] <= when <= best[2]:
+                seen[where] = seen.get(where, 0) + 1
+        return max(seen, key=seen.get) if seen else None
 
     def max_block_ms(self, start: float, end: float) -> float:
         """The longest gap between heartbeat ticks overlapping [start, end] (perf_counter)."""
@@ -268,6 +305,9 @@ class Probe:
         done, busy = state["done"], state["busy"]
         extra = {"stuck_at": running_frames()} if state["timeout"] else {}
         extra["ops"] = self.ops_between(start, done)
+        block_at = self.longest_block_at(start, done)
+        if block_at:
+            extra["block_at"] = block_at
         return {
             **extra,
             "data_ms": round((done - start) * 1000, 1),
@@ -295,21 +335,27 @@ def _belongs(widget, target) -> bool:
     return widget is target or (hasattr(target, "isAncestorOf") and target.isAncestorOf(widget))
 
 
-def running_frames(frames: int = 4) -> str:
-    """Where each thread is in the app's own code (for a task that timed out)."""
-    import threading
+def _own_frames(frame, frames: int = 4) -> str:
+    """The innermost frames of the app's own code in a stack, "module:line function" each."""
     import traceback
     from pathlib import Path
 
     import panelapp
 
     package = str(Path(panelapp.__file__).resolve().parent) + "/"
+    own = [f for f in reversed(traceback.extract_stack(frame)) if f.filename.startswith(package)]
+    return " < ".join(f"{f.filename[len(package) :]}:{f.lineno} {f.name}" for f in own[:frames])
+
+
+def running_frames(frames: int = 4) -> str:
+    """Where each thread is in the app's own code (for a task that timed out)."""
+    import threading
+
     main = threading.main_thread().ident
     out = []
     for ident, frame in sys._current_frames().items():
-        own = [f for f in reversed(traceback.extract_stack(frame)) if f.filename.startswith(package)]
-        if own:
-            where = " < ".join(f"{f.filename[len(package) :]}:{f.lineno} {f.name}" for f in own[:frames])
+        where = _own_frames(frame, frames)
+        if where:
             out.append(("UI thread" if ident == main else "worker") + " at " + where)
     return "; ".join(sorted(out, key=lambda s: not s.startswith("UI")))
 
@@ -356,6 +402,9 @@ class Driver:
             via=result["via"],
             timeout=result["timeout"],
             stuck_at=result.get("stuck_at"),
+            block_at=self.probe.longest_block_at(
+                self.probe.ticks[0] if self.probe.ticks else shown_at, shown_at
+            ),
             errors=self.probe.errors[errors_before:],
             rss_mb=rss_mb()[0],
         )

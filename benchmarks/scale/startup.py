@@ -45,6 +45,7 @@ def sample_bare(home: str) -> dict:
 
 
 STARTUP_TIMEOUT_S = 300.0  # how long a start-up may take before it counts as failed
+GIVE_UP_AFTER = 2  # failed start-ups in a row after which a database is not sampled again
 
 
 def sample_app(
@@ -81,9 +82,16 @@ def measure(
     """{name: db target}; returns medians per database and for the bare window, with all samples."""
     with tempfile.TemporaryDirectory(prefix="panelapp-bench-startup-") as home:
         samples: dict[str, list[dict]] = {"bare": [], **{name: [] for name in databases}}
+        failing: dict[str, int] = dict.fromkeys(databases, 0)  # failed samples in a row
         for n in range(0 if warmup else 1, runs + 1):
             bare = sample_bare(home)
-            apps = {name: sample_app(home, db, **app_options) for name, db in databases.items()}
+            # A database whose start-up failed twice in a row (a 5-minute timeout each) is not
+            # tried again: the runs left would only repeat the failure.
+            live = {name: db for name, db in databases.items() if failing[name] < GIVE_UP_AFTER}
+            apps = {name: sample_app(home, db, **app_options) for name, db in live.items()}
+            for name, s in apps.items():
+                no_data = s.get("first_data_ms") is None or "timeout" in (s.get("failed") or "")
+                failing[name] = failing[name] + 1 if no_data else 0
             if n == 0:
                 continue  # warm-up: disk cache, .pyc files
             samples["bare"].append(bare)
@@ -108,6 +116,9 @@ def measure(
             ),
             "peak_rss_mb": max((s.get("peak_rss_mb") or 0 for s in got), default=None),
             "page": next((s.get("page") for s in got if s.get("page")), None),
+            "block_at": max(got, key=lambda s: s.get("max_block_ms") or 0, default={}).get("block_at"),
+            "samples": len(got),
+            "failed_samples": sum(1 for s in got if s.get("failed")),
             "failed": next((s["failed"] for s in got if s.get("failed")), None),
         }
         bare = result["bare_ms"]
