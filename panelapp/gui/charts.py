@@ -61,8 +61,11 @@ class BarChart(_Clickable):
         self.title, self.bars, self.empty_text = title, [], empty_text
         self.setMinimumSize(320, 230)
 
-    def set_bars(self, bars: list[Bar]) -> None:
+    def set_bars(self, bars: list[Bar], empty_text: str | None = None) -> None:
+        """`empty_text`: what an empty chart says from now on (e.g. while the figures are counted)."""
         self.bars = bars
+        if empty_text is not None:
+            self.empty_text = empty_text
         self.update()
 
     def paintEvent(self, _e) -> None:  # noqa: N802 - Qt API

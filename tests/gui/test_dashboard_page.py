@@ -12,6 +12,7 @@ from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.mainwindow import MainWindow
+from panelapp.services.changes import Changes, Kind
 from panelapp.services.context import transaction
 from panelapp.services.reporting.dashboard import load_dashboard
 from panelapp.services.system.bootstrap import open_app
@@ -32,13 +33,18 @@ def window(qtbot, tmp_path):
         w.open_database()
     w.world, w.ids = world, ids
     page = w.pages["dashboard"]
-    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    qtbot.waitUntil(lambda: complete(page), timeout=10000)
     yield w
     w.close()
     wait_for_all()
 
 
+def complete(page) -> bool:
+    return page.data is not None and page.finding_figures is not None and page.participation is not None
+
+
 def _click_area(qtbot, chart, key):
+    qtbot.waitUntil(lambda: any(k == key for _r, k, _tip in chart.areas), timeout=5000)  # painted
     rect = next(r for r, k, _tip in chart.areas if k == key)
     qtbot.mouseClick(
         chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.bottom() - 30))
@@ -55,6 +61,7 @@ def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
     assert page.tiles["median"].value.text() == "5일"
     assert page.tiles["overdue"].value.text() == f"{expected.overdue}건"
     assert page.tiles["members"].value.text() == "4명"
+    assert page.tiles["hours"].value.text() == f"{expected.mean_hours:.1f}시간"
     assert not page.urgent_box.isHidden() and page.urgent_list.count() == 1
     assert "바닥 미끄럼" in page.urgent_list.item(0).text()
     assert [b.value for b in page.severity_chart.bars] == [1, 0, 2, 2]
@@ -102,7 +109,7 @@ def test_urgent_banner_leaves_once_a_proposal_covers_it(window, qtbot):
         s.add(p)
         s.flush()
         s.execute(proposal_findings.insert().values(proposal_id=p.id, finding_id=window.ids["urgent"]))
-    window.bus.emit_changed("proposal", None)
+    window.bus.announce(Changes(frozenset({Kind.PROPOSAL})))
     qtbot.waitUntil(lambda: page.urgent_box.isHidden(), timeout=10000)
     assert page.tiles["proposals"].value.text() == "8건"
 
@@ -167,3 +174,36 @@ def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
     qtbot.waitUntil(
         lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"], timeout=10000
     )
+
+
+def test_the_overview_shows_while_the_slow_parts_are_counted(window, qtbot, monkeypatch):
+    """Another cohort: visits, proposals and members at once; findings and hours say they are
+    being counted until their own ops return (on a large database they take seconds)."""
+    import threading
+
+    from panelapp.services.cohorts.manage import CohortInput, create_cohort
+    from panelapp.services.reporting import dashboard
+
+    page = window.pages["dashboard"]
+    gate = threading.Event()
+    slow = dashboard.load_findings
+
+    def gated(ctx, cohort_id):
+        gate.wait(10)
+        return slow(ctx, cohort_id)
+
+    monkeypatch.setattr(dashboard, "load_findings", gated)
+    other = create_cohort(window.ctx, CohortInput(8, "제8기", dt.date(2027, 3, 1), dt.date(2027, 12, 31)))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        window.refresh_cohorts(select_id=other.id)
+    try:
+        assert page.data.cohort_id == other.id and page.tiles["inspections"].value.text() == "0 / 0"
+        assert page.tiles["findings"].value.text() == "…" and page.severity_chart.empty_text == "집계 중…"
+        assert page.urgent_box.isHidden()
+    finally:
+        gate.set()
+    with qtbot.waitSignal(page.completed, timeout=10000):
+        pass
+    assert page.tiles["findings"].value.text() == "0건"
+    assert "아직 발견사항이 없습니다" in page.severity_chart.empty_text
+    assert page.tiles["hours"].value.text() == "–"

@@ -1,11 +1,15 @@
 """대시보드: the selected cohort at a glance. Urgent findings without a proposal sit on top in
-red until a proposal covers them; every figure, bar and row opens the list behind it."""
+red until a proposal covers them; every figure, bar and row opens the list behind it.
+
+Every figure is a GROUP BY on the database (services/reporting/dashboard.py). The overview
+(visits, proposals, members) comes first; the findings and the participation, which read a
+million findings and every attendance row on a large database, follow in their own ops."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,22 +26,9 @@ from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalSta
 from panelapp.gui import dashboard_links as links
 from panelapp.gui.charts import Bar, BarChart, StackedBar, Tile
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
+from panelapp.services.changes import Kind
 
-RELOAD_KINDS = {
-    "finding",
-    "proposal",
-    "inspection",
-    "result",
-    "feedback",
-    "member",
-    "enrollment",
-    "attendance",
-    "event",
-    "content",
-    "cohort",
-    "demo",
-    "trash",
-}
 SEVERITY_COLORS = {
     Severity.LOW: "#7fb77e",
     Severity.MEDIUM: "#e8b83e",
@@ -54,18 +45,42 @@ STATUS_COLORS = {
     ProposalStatus.DONE: "#1f3a5f",
 }
 WEEKDAYS = "월화수목금토일"
+PENDING = "…"
+COUNTING = "집계 중…"
+NO_FINDINGS = "아직 발견사항이 없습니다. 점검 결과를 입력할 때 발견사항을 기록하세요."
 
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
+    kinds = frozenset(
+        {
+            Kind.FINDING,
+            Kind.PROPOSAL,
+            Kind.INSPECTION,
+            Kind.RESULT,
+            Kind.FEEDBACK,
+            Kind.MEMBER,
+            Kind.ENROLLMENT,
+            Kind.ATTENDANCE,
+            Kind.EVENT,
+            Kind.CONTENT,
+            Kind.COHORT,
+            Kind.TRASH,
+        }
+    )
+    completed = Signal()  # the slow parts are on screen too (`loaded` comes with the overview)
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.data = None
-        self._dirty, self._loading = True, False
+        super().__init__(window)
+        self.data = None  # Overview on screen
+        self.finding_figures = None  # FindingFigures on screen, or None while they are counted
+        self.participation = None  # Participation on screen, or None while it is computed
+        self._parts = 0  # generation of the slow parts; a newer overview supersedes them
+        self._parts_cohort = None  # the cohort whose slow parts are on screen
+        self.parts_running = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -122,10 +137,9 @@ class DashboardPage(QWidget):
         col.addLayout(tiles)
         self._connect_tiles()
         charts = QHBoxLayout()
-        empty = "아직 발견사항이 없습니다. 점검 결과를 입력할 때 발견사항을 기록하세요."
         self.severity_chart, self.category_chart = (
-            BarChart("발견사항 심각도별", empty),
-            BarChart("발견사항 유형별", empty),
+            BarChart("발견사항 심각도별", NO_FINDINGS),
+            BarChart("발견사항 유형별", NO_FINDINGS),
         )
         self.severity_chart.clicked.connect(lambda key: links.findings(self.window_, severity=key))
         self.category_chart.clicked.connect(lambda key: links.findings(self.window_, category=key))
@@ -150,8 +164,6 @@ class DashboardPage(QWidget):
         col.addLayout(lower)
         col.addStretch(1)
         self._show(None)
-        window.bus.changed.connect(self._on_changed)
-        window.cohort_changed.connect(lambda _c: self._on_changed("cohort", None))
 
     def _connect_tiles(self) -> None:
         w, t = self.window_, self.tiles
@@ -163,40 +175,54 @@ class DashboardPage(QWidget):
         for key in ("members", "hours"):
             t[key].clicked.connect(lambda: links.roster(w))
 
-    # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
+    # ----- loading: the overview first, then findings and participation ------------------
+    def load(self):
+        from panelapp.services.reporting.dashboard import load_overview
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
-        from panelapp.services.reporting.dashboard import load_dashboard
-
-        cohort_id, ctx = self.window_.current_cohort_id, self.window_.ctx
+        cohort_id, ctx = self.window_.current_cohort_id, self.ctx
         if cohort_id is None:
-            self._dirty = False
-            self._show(None)
-            return
-        if self._loading:
-            return
-        self._dirty, self._loading = False, True
-        Op(self, lambda _t: load_dashboard(ctx, cohort_id)).success(self._loaded).failure(self._failed).run()
+            return None
+        return lambda: load_overview(ctx, cohort_id)
 
-    def _loaded(self, data) -> None:
-        self._loading = False
-        self._show(data)
-        if self._dirty:
-            self.refresh()
+    def apply(self, overview) -> None:
+        self._parts += 1
+        self._show(overview)
+        if overview is None:
+            return
+        if self._parts_cohort != overview.cohort_id:  # another cohort: the old parts would mislead
+            self._parts_cohort = overview.cohort_id
+            self._show_findings(None)
+            self._show_participation(None)
+        self._start_parts(overview)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
+    def _start_parts(self, o) -> None:
+        """Findings (1,000,000 rows) and participation (every attendance row) take seconds on a
+        large database: each comes in its own op, the overview is on screen meanwhile."""
+        from panelapp.services.reporting.dashboard import load_findings, load_participation
+
+        ctx, cohort_id, today, generation = self.ctx, o.cohort_id, o.today, self._parts
+        for fn, show in (
+            (lambda _t: load_findings(ctx, cohort_id), self._show_findings),
+            (lambda _t: load_participation(ctx, cohort_id, today), self._show_participation),
+        ):
+            self.parts_running += 1
+            op = Op(self, fn).success(lambda result, show=show: self._part(generation, show, result))
+            op.failure(lambda exc: self._part_failed(generation, exc))
+            op.finished.connect(self._part_done)
+            op.run()
+
+    def _part(self, generation: int, show, result) -> None:
+        if generation == self._parts:
+            show(result)
+
+    def _part_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._parts:
+            show_error(self, exc)
+
+    def _part_done(self, *_args) -> None:
+        self.parts_running -= 1
+        if self.parts_running == 0 and self.finding_figures is not None and self.participation is not None:
+            self.completed.emit()
 
     # ----- showing -----------------------------------------------------------------------
     def _show(self, d) -> None:
@@ -211,19 +237,12 @@ class DashboardPage(QWidget):
             self.upcoming_list,
         ):
             w.setVisible(d is not None)
-        self.urgent_box.setVisible(bool(d and d.urgent_without_proposal))
         if d is None:
+            self.urgent_box.setVisible(False)
             self.title.setText("대시보드")
             return
         self.title.setText(f"대시보드 — {d.cohort_name}  ·  {d.today:%Y-%m-%d} 기준")
-        self._fill_urgent(d)
         self._fill_tiles(d)
-        self.severity_chart.set_bars(
-            [Bar(s, s.label, d.findings_by_severity[s], SEVERITY_COLORS[s]) for s in Severity]
-        )
-        self.category_chart.set_bars(
-            [Bar(c, c.label, d.findings_by_category[c], "#4a7bd0") for c in FindingCategory]
-        )
         self.status_chart.set_bars(
             [Bar(s, s.label, d.proposals_by_status[s], STATUS_COLORS[s]) for s in ProposalStatus]
         )
@@ -235,56 +254,83 @@ class DashboardPage(QWidget):
             chart.clickable = links.can_open(self.window_, page)
         self._fill_upcoming(d)
 
-    def _fill_urgent(self, d) -> None:
+    def _show_findings(self, f) -> None:
+        self.finding_figures = f
+        w = self.window_
+        if f is None:
+            self.urgent_box.setVisible(False)
+            self.tiles["findings"].set(PENDING, "집계 중…", links.can_open(w, "findings"))
+            for chart in (self.severity_chart, self.category_chart):
+                chart.set_bars([], COUNTING)
+            return
+        self.urgent_box.setVisible(bool(f.urgent_count))
+        if f.urgent_count:
+            self._fill_urgent(f)
+        self.tiles["findings"].set(
+            f"{f.total:,}건",
+            f"긴급 {f.by_severity[Severity.URGENT]:,} · 높음 {f.by_severity[Severity.HIGH]:,}",
+            links.can_open(w, "findings"),
+        )
+        self.severity_chart.set_bars(
+            [Bar(s, s.label, f.by_severity[s], SEVERITY_COLORS[s]) for s in Severity], NO_FINDINGS
+        )
+        self.category_chart.set_bars(
+            [Bar(c, c.label, f.by_category[c], "#4a7bd0") for c in FindingCategory], NO_FINDINGS
+        )
+
+    def _show_participation(self, p) -> None:
+        self.participation = p
+        w = self.window_
+        if p is None:
+            self.tiles["hours"].set(PENDING, "계산 중…", links.can_open(w, "roster"))
+            return
+        hours = "–" if p.mean_hours is None else f"{p.mean_hours:.1f}시간"
+        self.tiles["hours"].set(
+            hours,
+            f"출석률 {_percent(p.mean_attendance_rate)} (배정된 점검 포함)",
+            links.can_open(w, "roster"),
+        )
+
+    def _fill_urgent(self, f) -> None:
+        more = f" (오래된 {len(f.urgent)}건 표시)" if f.urgent_count > len(f.urgent) else ""
         self.urgent_title.setText(
-            f"⚠ 개선제안이 아직 없는 긴급 발견사항 {len(d.urgent_without_proposal)}건 "
+            f"⚠ 개선제안이 아직 없는 긴급 발견사항 {f.urgent_count:,}건{more} "
             "— 제안을 만들면 여기서 사라집니다"
         )
         self.urgent_list.clear()
-        for f in d.urgent_without_proposal:
-            where = f" · {f.location}" if f.location else ""
+        for u in f.urgent:
+            where = f" · {u.location}" if u.location else ""
             self.urgent_list.addItem(
-                QListWidgetItem(f"{f.observed_on:%Y-%m-%d}  {f.title}  ({f.facility_name}{where})")
+                QListWidgetItem(f"{u.observed_on:%Y-%m-%d}  {u.title}  ({u.facility_name}{where})")
             )
         row = max(self.urgent_list.sizeHintForRow(0), 16)
-        self.urgent_list.setFixedHeight(min(6, max(1, len(d.urgent_without_proposal))) * row + 6)
+        self.urgent_list.setFixedHeight(min(6, max(1, len(f.urgent))) * row + 6)
 
     def _fill_tiles(self, d) -> None:
         w, t, n = self.window_, self.tiles, d.inspections
         total = sum(n.values())
         done, planned = n[InspectionStatus.COMPLETED], n[InspectionStatus.PLANNED]
         t["inspections"].set(
-            f"{done} / {total}",
-            f"예정 {planned} · 연기 {n[InspectionStatus.POSTPONED]} · 취소 {n[InspectionStatus.CANCELLED]}",
+            f"{done:,} / {total:,}",
+            f"예정 {planned:,} · 연기 {n[InspectionStatus.POSTPONED]:,} · 취소 {n[InspectionStatus.CANCELLED]:,}",
             links.can_open(w, "schedule"),
         )
-        urgent = d.findings_by_severity[Severity.URGENT]
-        t["findings"].set(
-            f"{d.findings_total}건",
-            f"긴급 {urgent} · 높음 {d.findings_by_severity[Severity.HIGH]}",
-            links.can_open(w, "findings"),
-        )
         has_proposals = links.can_open(w, "proposals")
-        t["proposals"].set(
-            f"{d.proposals_total}건",
-            f"답변 대기 {d.proposals_by_status[ProposalStatus.SUBMITTED] + d.proposals_by_status[ProposalStatus.REVIEWING]}",
-            has_proposals,
+        waiting = (
+            d.proposals_by_status[ProposalStatus.SUBMITTED] + d.proposals_by_status[ProposalStatus.REVIEWING]
         )
+        t["proposals"].set(f"{d.proposals_total:,}건", f"답변 대기 {waiting:,}", has_proposals)
         t["acceptance"].set(
             _percent(d.acceptance_rate),
-            f"채택·부분채택 {d.adopted} / 결정 {d.adopted + d.declined}",
+            f"채택·부분채택 {d.adopted:,} / 결정 {d.adopted + d.declined:,}",
             has_proposals,
         )
         median = "–" if d.median_days_to_answer is None else f"{d.median_days_to_answer:g}일"
-        t["median"].set(median, f"답변 {d.answered}건 기준", has_proposals)
-        t["overdue"].set(f"{d.overdue}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0)
-        t["members"].set(f"{d.active_members}명", "참여단원 목록 보기", links.can_open(w, "roster"))
-        hours = "–" if d.mean_hours is None else f"{d.mean_hours:.1f}시간"
-        t["hours"].set(
-            hours,
-            f"출석률 {_percent(d.mean_attendance_rate)} (배정된 점검 포함)",
-            links.can_open(w, "roster"),
+        t["median"].set(median, f"답변 {d.answered:,}건 기준", has_proposals)
+        t["overdue"].set(
+            f"{d.overdue:,}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0
         )
+        t["members"].set(f"{d.active_members:,}명", "참여단원 목록 보기", links.can_open(w, "roster"))
 
     def _fill_upcoming(self, d) -> None:
         self.upcoming_list.clear()
