@@ -191,6 +191,38 @@ def test_list_cohorts_newest_first_with_active_counts(ctx):
     assert [(c.number, c.active_members) for c in list_cohorts(ctx)] == [(7, 1), (6, 0)]
 
 
+def test_cohort_ids_and_rows_for_the_list(ctx):
+    from panelapp.services.cohorts.manage import cohort_ids, cohort_rows
+
+    six, seven = seventh(ctx, number=6), seventh(ctx)
+    gone = seventh(ctx, number=5)
+    delete_cohort(ctx, gone.id, gone.version)
+    enroll(ctx, seven.id, "김하나", "010-2111-5678")
+    assert cohort_ids(ctx) == [seven.id, six.id]
+    rows = {c.id: c for c in cohort_rows(ctx, [six.id, gone.id, seven.id])}
+    assert set(rows) == {six.id, seven.id}  # a deleted one is left out
+    assert (rows[seven.id].active_members, rows[six.id].active_members) == (1, 0)
+    assert rows[seven.id] == next(c for c in list_cohorts(ctx) if c.id == seven.id)
+
+
+def test_team_head_counts_and_leaders_in_one_go(ctx):
+    c = seventh(ctx)
+    a = enroll(ctx, c.id, "홍길동", "010-2111-5678", team_id=c.teams[0].id)
+    enroll(ctx, c.id, "김영희", "010-2222-1234", team_id=c.teams[0].id)
+    k = enroll(ctx, c.id, "강감찬", "010-2333-9999", team_id=c.teams[1].id)
+    withdraw_member(ctx, k.enrollment_id, D(2026, 5, 1), None, k.version)
+    team = c.teams[0]
+    update_team(
+        ctx, team.id, TeamInput(team.name, team.kind, leader_enrollment_id=a.enrollment_id), team.version
+    )
+    teams = list_teams(ctx, c.id)
+    assert [(t.name, t.member_count, t.leader_name) for t in teams] == [
+        ("정책동행단", 2, "홍길동"),
+        ("소식이음단", 0, None),
+    ]
+    assert get_cohort(ctx, c.id).teams == tuple(teams)
+
+
 def test_enrollment_choices(ctx):
     c = seventh(ctx)
     a = enroll(ctx, c.id, "홍길동", "010-2111-5678", team_id=c.teams[0].id)

@@ -75,3 +75,19 @@ def test_changes_are_stamped_with_the_chosen_user(ctx):
     create_cohort(ctx, CohortInput(1, "제1기", dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
     with reading(ctx) as s:
         assert s.scalar(select(Cohort.created_by_id)) == kim.id
+
+
+def test_switch_user_acts_as_them_and_declares_it(ctx):
+    from panelapp.services.changes import Kind, collecting
+    from panelapp.services.people.users import switch_user
+
+    kim = create_user(ctx, "김담당")
+    with collecting() as bag:
+        switch_user(ctx, kim.id)
+    assert (ctx.user_id, ctx.user_name) == (kim.id, "김담당")
+    assert bag.changes.kinds == {Kind.USER} and bag.changes.ids_of(Kind.USER) == {kim.id}
+    other = create_user(ctx, "박조장")
+    set_active(ctx, other.id, False, other.version)
+    with pytest.raises(ValidationError, match="사용 중지된"):
+        switch_user(ctx, other.id)
+    assert ctx.user_id == kim.id

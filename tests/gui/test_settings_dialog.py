@@ -4,12 +4,14 @@ import pytest
 from conftest import make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow
+from shiboken6 import isValid
 
 from panelapp.domain.enums import UserRole
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 from panelapp.paths import data_dir
+from panelapp.services.changes import Kind
 from panelapp.services.people.users import create_user, list_users
 from panelapp.settings import Settings
 
@@ -54,15 +56,19 @@ def test_lists_users_with_the_acting_one_selected_and_locations(dialog, tmp_path
     assert dialog.ui.attachmentsLabel.text() == str(tmp_path / "attachments")
 
 
-def test_accept_switches_the_acting_user(qtbot, dialog):
+def test_accept_switches_the_acting_user_and_announces_it(qtbot, dialog):
     select(dialog, "김담당")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     window = dialog.window_
-    assert (window.ctx.user_name, window.settings.get("current_user")) == ("김담당", "김담당")
     kim = [u for u in list_users(window.ctx) if u.name == "김담당"][0]
+    results = []
+    dialog.finished.connect(results.append)
+    with qtbot.waitSignal(window.bus.changes, timeout=5000) as announced:
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert announced.args[0].kinds == {Kind.USER} and announced.args[0].ids_of(Kind.USER) == {kim.id}
+    assert (window.ctx.user_name, window.settings.get("current_user")) == ("김담당", "김담당")
     assert window.ctx.user_id == kim.id
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert results == [QDialog.DialogCode.Accepted.value]
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)  # deleted once closed
 
 
 def test_add_user(qtbot, dialog):
@@ -118,9 +124,11 @@ def test_main_window_menu_opens_it_and_updates_the_status_bar(qtbot, tmp_path, m
     def run(dlg):
         qtbot.waitUntil(lambda: dlg.loaded, timeout=5000)
         select(dlg, "김담당")
+        results = []
+        dlg.finished.connect(results.append)
         dlg.accept()
-        qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=5000)
-        return dlg.result()
+        qtbot.waitUntil(lambda: bool(results), timeout=5000)
+        return results[0]
 
     monkeypatch.setattr(SettingsDialog, "exec", run)
     assert window.settings_action.isEnabled()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
+from panelapp.gui.core.dialogs import deleted_on_close
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 
@@ -38,6 +39,7 @@ class SettingsDialog(QDialog):
         self.ui.userList.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.ui.userList.itemDoubleClicked.connect(lambda _item: self.accept())
         self.loaded = False
+        deleted_on_close(self)  # the window opens it with exec(); nothing reads it after it closed
         self.refresh_users(select_id=window.ctx.user_id)
 
     def _show_locations(self) -> None:
@@ -109,8 +111,7 @@ class SettingsDialog(QDialog):
 
     def _added(self, user) -> None:
         self.ui.nameEdit.clear()
-        self.window_.bus.emit_changed("user", [user.id])
-        self.refresh_users(select_id=user.id)
+        self.refresh_users(select_id=user.id)  # the op announces the new user
 
     def toggle_active(self) -> None:
         from panelapp.services.people.users import set_active
@@ -120,11 +121,11 @@ class SettingsDialog(QDialog):
             return
         self.ui.errorLabel.hide()
         Op(self, lambda _t: set_active(ctx, user.id, not user.active, user.version), write=True).success(
-            lambda u: (self.window_.bus.emit_changed("user", [u.id]), self.refresh_users(select_id=u.id))
+            lambda u: self.refresh_users(select_id=u.id)
         ).failure(self._error).run()
 
     def accept(self) -> None:
-        from panelapp.services.people.users import get_user
+        from panelapp.services.people.users import switch_user
 
         user, ctx = self.selected_user(), self.window_.ctx
         if user is None:
@@ -132,15 +133,13 @@ class SettingsDialog(QDialog):
             self.ui.errorLabel.show()
             return
         self.ui.buttonBox.setEnabled(False)
-        Op(self, lambda _t: get_user(ctx, user.id, must_be_active=True)).success(self._act_as).failure(
+        # switch_user declares the USER change: the op announces it once the dialog has closed
+        Op(self, lambda _t: switch_user(ctx, user.id), write=True).success(self._act_as).failure(
             self._accept_failed
         ).run()
 
     def _act_as(self, user) -> None:
-        ctx = self.window_.ctx
-        ctx.user_id, ctx.user_name = user.id, user.name
         self.window_.settings.set("current_user", user.name)
-        self.window_.bus.emit_changed("user", [user.id])
         super().accept()
 
     def _accept_failed(self, exc: BaseException) -> None:

@@ -93,53 +93,66 @@ def _number_taken(s, number: int, exclude_id: int | None = None) -> bool:
     return s.scalar(q) is not None
 
 
-def _active_counts(s, cohort_ids: list[int]) -> dict[int, int]:
-    rows = s.execute(
-        select(Enrollment.cohort_id, func.count())
-        .where(
-            Enrollment.cohort_id.in_(cohort_ids),
-            Enrollment.deleted_at.is_(None),
-            Enrollment.status == EnrollmentStatus.ACTIVE,
-        )
-        .group_by(Enrollment.cohort_id)
+def _active_counts(s, cohort_id: int | None = None) -> dict[int, int]:
+    """Active members per cohort (all cohorts, or one): one GROUP BY, no list of ids."""
+    stmt = select(Enrollment.cohort_id, func.count()).where(
+        Enrollment.deleted_at.is_(None), Enrollment.status == EnrollmentStatus.ACTIVE
     )
-    return dict(rows.all())
+    if cohort_id is not None:
+        stmt = stmt.where(Enrollment.cohort_id == cohort_id)
+    return {k: v for k, v in s.execute(stmt.group_by(Enrollment.cohort_id))}
+
+
+def _team_infos(s, teams: list[Team]) -> list[TeamInfo]:
+    """Teams with their active head count and leader's name: two queries for all of them."""
+    from panelapp.db.models import Member
+
+    if not teams:
+        return []
+    cohorts = {t.cohort_id for t in teams}
+    counts = {
+        k: v
+        for k, v in s.execute(
+            select(Enrollment.team_id, func.count())
+            .where(
+                Enrollment.cohort_id.in_(cohorts),  # the teams' own cohort(s): one or two
+                Enrollment.deleted_at.is_(None),
+                Enrollment.status == EnrollmentStatus.ACTIVE,
+            )
+            .group_by(Enrollment.team_id)
+        )
+    }
+    leaders = {
+        k: v
+        for k, v in s.execute(
+            select(Team.id, Member.name)
+            .join(Enrollment, Enrollment.id == Team.leader_enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(Team.id.in_([t.id for t in teams]))
+        )
+    }
+    return [
+        TeamInfo(
+            t.id,
+            t.cohort_id,
+            t.name,
+            t.kind,
+            t.description,
+            t.leader_enrollment_id,
+            leaders.get(t.id),
+            counts.get(t.id, 0),
+            t.version,
+        )
+        for t in teams
+    ]
 
 
 def _team_info(s, team: Team) -> TeamInfo:
-    from panelapp.db.models import Member
-
-    count = s.scalar(
-        select(func.count())
-        .select_from(Enrollment)
-        .where(
-            Enrollment.team_id == team.id,
-            Enrollment.deleted_at.is_(None),
-            Enrollment.status == EnrollmentStatus.ACTIVE,
-        )
-    )
-    leader = None
-    if team.leader_enrollment_id:
-        leader = s.scalar(
-            select(Member.name)
-            .join(Enrollment, Enrollment.member_id == Member.id)
-            .where(Enrollment.id == team.leader_enrollment_id)
-        )
-    return TeamInfo(
-        team.id,
-        team.cohort_id,
-        team.name,
-        team.kind,
-        team.description,
-        team.leader_enrollment_id,
-        leader,
-        count or 0,
-        team.version,
-    )
+    return _team_infos(s, [team])[0]
 
 
 def _info(s, c: Cohort, active: int, with_teams: bool = False) -> CohortInfo:
-    teams = tuple(_team_info(s, t) for t in c.teams if t.deleted_at is None) if with_teams else ()
+    teams = tuple(_team_infos(s, [t for t in c.teams if t.deleted_at is None])) if with_teams else ()
     return CohortInfo(
         c.id,
         c.number,
@@ -162,7 +175,39 @@ def list_cohorts(ctx: ServiceContext) -> list[CohortInfo]:
         cohorts = list(
             s.scalars(select(Cohort).where(Cohort.deleted_at.is_(None)).order_by(Cohort.number.desc()))
         )
-        counts = _active_counts(s, [c.id for c in cohorts])
+        counts = _active_counts(s)
+        return [_info(s, c, counts.get(c.id, 0)) for c in cohorts]
+
+
+def cohort_ids(ctx: ServiceContext) -> list[int]:
+    """The live cohorts, newest first (the 기수·단 관리 list)."""
+    with reading(ctx) as s:
+        return list(
+            s.scalars(
+                select(Cohort.id).where(Cohort.deleted_at.is_(None)).order_by(Cohort.number.desc(), Cohort.id)
+            )
+        )
+
+
+def cohort_rows(ctx: ServiceContext, ids: list[int]) -> list[CohortInfo]:
+    """The cohorts with these ids (a block), in any order, with their active head count."""
+    ids = list(ids)[:500]
+    if not ids:
+        return []
+    with reading(ctx) as s:
+        cohorts = list(s.scalars(select(Cohort).where(Cohort.id.in_(ids), Cohort.deleted_at.is_(None))))
+        counts = {
+            k: v
+            for k, v in s.execute(
+                select(Enrollment.cohort_id, func.count())
+                .where(
+                    Enrollment.cohort_id.in_(ids),
+                    Enrollment.deleted_at.is_(None),
+                    Enrollment.status == EnrollmentStatus.ACTIVE,
+                )
+                .group_by(Enrollment.cohort_id)
+            )
+        }
         return [_info(s, c, counts.get(c.id, 0)) for c in cohorts]
 
 
@@ -176,7 +221,7 @@ def _load(s, cohort_id: int) -> Cohort:
 def get_cohort(ctx: ServiceContext, cohort_id: int) -> CohortInfo:
     with reading(ctx) as s:
         c = _load(s, cohort_id)
-        return _info(s, c, _active_counts(s, [c.id]).get(c.id, 0), with_teams=True)
+        return _info(s, c, _active_counts(s, c.id).get(c.id, 0), with_teams=True)
 
 
 def create_cohort(ctx: ServiceContext, data: CohortInput, default_teams: bool = True) -> CohortInfo:
@@ -238,7 +283,7 @@ def update_cohort(ctx: ServiceContext, cohort_id: int, data: CohortInput, versio
         if closing:  # closing by editing the status means the same as 종료 처리
             _complete_active(s, cohort)
         s.flush()
-        return _info(s, cohort, _active_counts(s, [cohort.id]).get(cohort.id, 0), with_teams=True)
+        return _info(s, cohort, _active_counts(s, cohort.id).get(cohort.id, 0), with_teams=True)
 
 
 def close_cohort(ctx: ServiceContext, cohort_id: int, version: int) -> CohortInfo:
@@ -341,4 +386,4 @@ def list_teams(ctx: ServiceContext, cohort_id: int) -> list[TeamInfo]:
             .where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None))
             .order_by(Team.sort_order, Team.id)
         )
-        return [_team_info(s, t) for t in teams]
+        return _team_infos(s, list(teams))

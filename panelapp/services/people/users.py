@@ -11,6 +11,7 @@ from panelapp.db.models import User
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.validation import normalize_text
+from panelapp.services.changes import Kind, declare
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 
 F_USER_NAME = "이름"
@@ -92,3 +93,12 @@ def set_active(ctx: ServiceContext, user_id: int, active: bool, version: int | N
         user.active = active
         s.flush()
         return _info(user)
+
+
+def switch_user(ctx: ServiceContext, user_id: int) -> UserInfo:
+    """Act as another (active) user from now on: every change records them. A setting, not a
+    table: announced as a USER change so the window's status bar and the lists follow."""
+    user = get_user(ctx, user_id, must_be_active=True)
+    ctx.user_id, ctx.user_name = user.id, user.name
+    declare(Kind.USER, [user.id])
+    return user
