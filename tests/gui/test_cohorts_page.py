@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from panelapp.domain.enums import CohortStatus, TeamKind
 from panelapp.gui import mainwindow
@@ -73,7 +74,10 @@ def answer(monkeypatch, yes: bool, asked: list):
 
 
 def cell(table, row, col):
-    return table.item(row, col).text()
+    """A cell's text: the cohort list is an id-based view, the team list a table widget."""
+    if hasattr(table, "item"):
+        return table.item(row, col).text()
+    return table.model().index(row, col).data()
 
 
 def test_page_lists_cohorts_and_teams(page):
@@ -141,7 +145,7 @@ def test_duplicate_number_names_the_field_기수(qtbot, page, messages):
 
 
 def test_edit_cohort_by_double_click(qtbot, page):
-    page.table.cellDoubleClicked.emit(0, 1)
+    page.table.doubleClicked.emit(page.model.index(0, 1))
     dlg = page.dialog
     assert dlg.ui.nameEdit.text() == "제7기 고객서비스 시민참여단"
     assert [dlg.ui.statusCombo.itemText(i) for i in range(dlg.ui.statusCombo.count())] == ["모집중", "활동중"]
@@ -255,7 +259,7 @@ def test_delete_team_after_confirmation(qtbot, page, monkeypatch):
 
 
 def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
-    """The welcome page runs CohortDialog modally and reads dlg.result_info.id."""
+    """The welcome page opens CohortDialog; its save op announces the cohort, the window lists it."""
     monkeypatch.setattr(mainwindow, "PAGES", [p for p in mainwindow.PAGES if p[0] in ("welcome", "cohorts")])
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -281,9 +285,14 @@ def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
         done.append(dlg)
 
     QTimer.singleShot(0, fill_and_save)
-    window.pages["welcome"].new_cohort()  # returns when the modal dialog closed
-    assert done and done[0].result_info.name == "제1기 고객서비스 시민참여단"
-    qtbot.waitUntil(lambda: window.cohort_combo.count() == 1, timeout=5000)
+    dlg = window.pages["welcome"].new_cohort()  # window-modal, not blocking
+    saved = []
+    dlg.accepted.connect(lambda: saved.append(dlg.result_info))
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert done and saved[0].name == "제1기 고객서비스 시민참여단"
+    qtbot.waitUntil(lambda: window.cohort_combo.count() == 1, timeout=5000)  # the op announced it
+    assert window.current_cohort_id == saved[0].id
+    qtbot.waitUntil(lambda: not isValid(dlg), timeout=5000)  # deleted once closed
     assert window._nav_items["welcome"].isHidden()
     window.close()
     wait_for_all()

@@ -1,4 +1,7 @@
-"""The teams (단) of the cohort selected on the 기수·단 관리 page, with add / edit / delete."""
+"""The teams (단) of the cohort selected on the 기수·단 관리 page, with add / edit / delete.
+
+A cohort has a handful of teams: a plain table widget. The page reloads it (set_cohort) after
+every change its ops announce."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 
 COLUMNS = ["이름", "종류", "단장", "인원", "설명"]
@@ -136,11 +140,10 @@ class TeamsPanel(QWidget):
         dlg = TeamDialog(self.window_, self.cohort.id, team, self.cohort.name)
         dlg.accepted.connect(lambda: self._saved(dlg.result_info.id))
         self.dialog = dlg
-        dlg.open()
+        open_dialog(dlg)
 
     def _saved(self, team_id: int) -> None:
-        self.window_.bus.emit_changed("team", [team_id])
-        self._select_after = team_id
+        self._select_after = team_id  # the op announces the team; the page's reload selects it
         self.refresh()
 
     def delete_team(self) -> None:
@@ -158,9 +161,9 @@ class TeamsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: delete_team(ctx, team.id, team.version), write=True).success(
-            lambda _r: self.window_.bus.emit_changed("team", [team.id])
-        ).failure(self._write_failed).run()
+        Op(self, lambda _t: delete_team(ctx, team.id, team.version), write=True).failure(
+            self._write_failed
+        ).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -2,58 +2,50 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.pages.cohort_teams import TeamsPanel
+from panelapp.services.changes import Kind
 
-COLUMNS = ["기수", "이름", "기간", "발대식", "정원", "활동 인원", "상태"]
-REFRESH_KINDS = {"cohort", "team", "member", "enrollment", "demo", "trash"}
-_RIGHT = {4, 5}
-
-
-def _row_values(c) -> list[str]:
-    return [
-        f"제{c.number}기",
-        c.name,
-        f"{c.term_start:%Y-%m-%d} ~ {c.term_end:%Y-%m-%d}",
-        f"{c.launch_date:%Y-%m-%d}" if c.launch_date else "—",
-        f"{c.quota}명" if c.quota else "—",
-        f"{c.active_members}명",
-        c.status.label,
-    ]
+COLUMNS = [
+    Column("기수", None, lambda c: f"제{c.number}기", width=60),
+    Column("이름", None, lambda c: c.name, stretch=True),
+    Column("기간", None, lambda c: f"{c.term_start:%Y-%m-%d} ~ {c.term_end:%Y-%m-%d}", width=190),
+    Column("발대식", None, lambda c: f"{c.launch_date:%Y-%m-%d}" if c.launch_date else "—", width=100),
+    Column("정원", None, lambda c: f"{c.quota:,}명" if c.quota else "—", width=80, align=RIGHT),
+    Column("활동 인원", None, lambda c: f"{c.active_members:,}명", width=90, align=RIGHT),
+    Column("상태", None, lambda c: c.status.label, width=70),
+]
 
 
-class CohortsPage(QWidget):
-    loaded = Signal()  # the cohort table is filled
+class CohortsPage(Page):
+    kinds = frozenset({Kind.COHORT, Kind.TEAM, Kind.MEMBER, Kind.ENROLLMENT, Kind.TRASH})
+    follows_cohort = False  # it lists every cohort; the window's choice only moves the selection
 
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.cohorts: list = []
+        super().__init__(window)
         self.dialog = None
-        self._generation = 0
         self._select_after: int | None = None
+        self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self._build()
-        window.bus.changed.connect(self._on_data_changed)
         window.cohort_changed.connect(self._follow_window)
-        self.refresh()
 
     def _build(self) -> None:
         col = QVBoxLayout(self)
@@ -75,60 +67,59 @@ class CohortsPage(QWidget):
             button.clicked.connect(slot)
             head.addWidget(button)
         col.addLayout(head)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = QTableView()
+        configure_view(self.table, self.model, sortable=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        for i in range(len(COLUMNS)):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_selection)
-        self.table.cellDoubleClicked.connect(lambda *_: self.edit_cohort())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
+        self.table.doubleClicked.connect(lambda _i: self.edit_cohort())
+        self.empty_label = QLabel("기수가 없습니다. [새 기수]로 만드세요.")
+        self.empty_label.setStyleSheet("color: #666; padding: 12px;")
+        self.empty_label.hide()
         self.teams = TeamsPanel(self.window_)
+        top = QWidget()
+        top_col = QVBoxLayout(top)
+        top_col.setContentsMargins(0, 0, 0, 0)
+        top_col.addWidget(self.table, 1)
+        top_col.addWidget(self.empty_label)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
+        split.addWidget(top)
         split.addWidget(self.teams)
         split.setSizes([260, 380])
         col.addWidget(split, 1)
+        self._on_selection()
 
     # ----- loading -------------------------------------------------------------------------
-    def refresh(self) -> None:
-        from panelapp.services.cohorts.manage import list_cohorts
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.cohorts.manage import cohort_rows
 
-        self._generation += 1
-        generation, ctx = self._generation, self.window_.ctx
-        Op(self, lambda _t: list_cohorts(ctx)).success(lambda rows: self._fill(rows, generation)).run()
+        return cohort_rows(self.ctx, ids)
 
-    def _fill(self, cohorts: list, generation: int) -> None:
-        if generation != self._generation or not isValid(self.table):
-            return  # a newer load is on its way, or the page was closed meanwhile
+    def load(self):
+        from panelapp.services.cohorts.manage import cohort_ids
+
+        ctx = self.ctx
+        return lambda: cohort_ids(ctx)
+
+    def apply(self, ids: list[int]) -> None:
         current = self.selected_cohort()
         keep = self._select_after or (current.id if current else self.window_.current_cohort_id)
         self._select_after = None
-        self.cohorts = cohorts
-        self.table.blockSignals(True)
-        self.table.clearSelection()
-        self.table.setRowCount(len(cohorts))
-        for row, c in enumerate(cohorts):
-            for column, value in enumerate(_row_values(c)):
-                item = QTableWidgetItem(value)
-                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-                if column in _RIGHT:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        ids = [c.id for c in cohorts]
-        if cohorts:
-            self.table.selectRow(ids.index(keep) if keep in ids else 0)
-        self.table.blockSignals(False)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_ids(ids)
+        if ids:
+            self.table.selectRow(max(self.model.row_of(keep), 0) if keep is not None else 0)
+        self.table.selectionModel().blockSignals(False)
+        self.empty_label.setVisible(not ids)
         self._on_selection()
-        self.loaded.emit()
+
+    @property
+    def cohorts(self) -> list:
+        """The listed cohorts (a handful: one a year), in order."""
+        return [row for row in (self.model.row_at(i) for i in range(self.model.rowCount())) if row]
 
     def selected_cohort(self):
         rows = self.table.selectionModel().selectedRows()
-        return self.cohorts[rows[0].row()] if rows and rows[0].row() < len(self.cohorts) else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_selection(self) -> None:
         cohort = self.selected_cohort()
@@ -138,13 +129,10 @@ class CohortsPage(QWidget):
         self.teams.set_cohort(cohort)
 
     def _follow_window(self, cohort_id) -> None:
-        ids = [c.id for c in self.cohorts]
-        if cohort_id in ids and (self.selected_cohort() is None or self.selected_cohort().id != cohort_id):
-            self.table.selectRow(ids.index(cohort_id))
-
-    def _on_data_changed(self, kind: str, _ids) -> None:
-        if kind in REFRESH_KINDS:
-            self.refresh()
+        row = self.model.row_of(cohort_id) if cohort_id is not None else -1
+        current = self.selected_cohort()
+        if row >= 0 and (current is None or current.id != cohort_id):
+            self.table.selectRow(row)
 
     # ----- actions -------------------------------------------------------------------------
     def new_cohort(self) -> None:
@@ -160,13 +148,12 @@ class CohortsPage(QWidget):
         dlg = CohortDialog(self.window_, cohort)
         dlg.accepted.connect(lambda: self._changed(dlg.result_info.id))
         # After a conflict the dialog shows the other user's version; the list must follow.
-        dlg.rejected.connect(self.refresh)
+        dlg.rejected.connect(self.mark_stale)
         self.dialog = dlg
-        dlg.open()
+        open_dialog(dlg)
 
     def _changed(self, cohort_id: int) -> None:
-        self._select_after = cohort_id
-        self.window_.bus.emit_changed("cohort", [cohort_id])
+        self._select_after = cohort_id  # selected when the reload the op announces comes in
 
     def close_cohort(self) -> None:
         from panelapp.services.cohorts.manage import close_cohort
@@ -203,11 +190,9 @@ class CohortsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: delete_cohort(ctx, c.id, c.version), write=True).success(
-            lambda _r: self.window_.bus.emit_changed("cohort", [c.id])
-        ).failure(self._write_failed).run()
+        Op(self, lambda _t: delete_cohort(ctx, c.id, c.version), write=True).failure(self._write_failed).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
         if isinstance(exc, (ConcurrencyError, NotFoundError)):
-            self.refresh()
+            self.mark_stale()

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
+from panelapp.gui.core.page import Page
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Page):
+    kinds = frozenset()  # it shows no data
+    follows_cohort = False
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         col = QVBoxLayout(self)
         col.addStretch(2)
         title = QLabel("시민참여단 활동관리에 오신 것을 환영합니다")
@@ -41,6 +45,12 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.load_demo)
         self.new_button.clicked.connect(self.new_cohort)
 
+    def load(self):
+        return None  # nothing to load: apply(None) runs at once
+
+    def apply(self, _result) -> None:
+        pass
+
     def load_demo(self) -> None:
         from panelapp.services.demo.build import load_demo
 
@@ -48,7 +58,7 @@ class WelcomePage(QWidget):
         self.demo_button.setEnabled(False)
         Op(self, lambda _t: load_demo(ctx), write=True).with_progress(
             "데모 데이터를 만드는 중…", cancellable=False
-        ).success(lambda _r: self.window_.bus.emit_changed("demo")).failure(self._demo_failed).run()
+        ).failure(self._demo_failed).run()  # the op announces the new cohort: the window lists it
 
     def _demo_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error
@@ -56,9 +66,8 @@ class WelcomePage(QWidget):
         self.demo_button.setEnabled(True)
         show_error(self, exc)
 
-    def new_cohort(self) -> None:
+    def new_cohort(self):
+        """The cohort dialog; its save op announces the cohort, and the window selects it."""
         from panelapp.gui.dialogs.cohort_dialog import CohortDialog
 
-        dlg = CohortDialog(self.window_, None)
-        if dlg.exec():
-            self.window_.bus.emit_changed("cohort", [dlg.result_info.id])
+        return open_dialog(CohortDialog(self.window_, None))
