@@ -238,3 +238,16 @@ def test_enrollment_choices(ctx):
     kept = list_enrollment_choices(ctx, c.id, include_id=k.enrollment_id)
     assert kept[0] == (k.enrollment_id, "강감찬 · 소식이음단 · 단원 · 탈퇴")
     assert list_enrollment_choices(ctx, seventh(ctx, number=8).id) == []
+
+
+def test_enrollment_choices_search_and_limit_keep_the_current_leader(ctx):
+    c = seventh(ctx)
+    ids = {
+        name: enroll(ctx, c.id, name, phone).enrollment_id
+        for name, phone in [("가영", "010-2111-0001"), ("나영", "010-2111-0002"), ("다솜", "010-2111-0003")]
+    }
+    assert [e for e, _ in list_enrollment_choices(ctx, c.id, limit=2)] == [ids["가영"], ids["나영"]]
+    assert [e for e, _ in list_enrollment_choices(ctx, c.id, text=" 영 ")] == [ids["가영"], ids["나영"]]
+    kept = list_enrollment_choices(ctx, c.id, include_id=ids["다솜"], text="가", limit=1)
+    assert [e for e, _ in kept] == [ids["가영"], ids["다솜"]]  # the current one, in name order
+    assert list_enrollment_choices(ctx, c.id, text="100%") == []  # wildcards are literal

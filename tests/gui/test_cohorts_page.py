@@ -297,3 +297,35 @@ def test_welcome_page_creates_the_first_cohort(qtbot, tmp_path, monkeypatch):
     window.close()
     wait_for_all()
     qtbot.wait(100)
+
+
+def test_a_large_cohort_searches_the_leader_by_name(qtbot, page, monkeypatch):
+    """More members than LEADER_LIMIT: the combo lists the first ones and a search finds the rest."""
+    from panelapp.gui.dialogs import team_dialog
+
+    cohort = page.selected_cohort()
+    enroll_member(
+        page.window_.ctx,
+        cohort.id,
+        MemberInput("하늘", "010-2999-0001", joined_on=D(2026, 3, 1)),
+        ConsentInput("2026-1", D(2026, 3, 1), agreed=True),
+    )
+    monkeypatch.setattr(team_dialog, "LEADER_LIMIT", 1)
+    page.teams.add_team()
+    dlg = page.teams.dialog
+    with qtbot.waitSignal(dlg.loaded, timeout=5000):
+        pass
+    combo = dlg.ui.leaderCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "(정하지 않음)",
+        "김하나 · 정책동행단 · 단원",
+    ]
+    assert dlg.leader_search.isVisibleTo(dlg) and "이름을 적어 찾으세요" in combo.toolTip()
+    with qtbot.waitSignal(dlg.searched, timeout=5000):
+        dlg.leader_search.setText("하늘")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(정하지 않음)", "하늘 · 미배정 · 단원"]
+    combo.setCurrentIndex(1)
+    dlg.ui.nameEdit.setText("홍보단")
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        dlg.save()
+    qtbot.waitUntil(lambda: any(t.leader_name == "하늘" for t in page.teams.teams), timeout=5000)

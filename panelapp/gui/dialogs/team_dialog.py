@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
@@ -12,10 +12,12 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
 
 NO_LEADER = "(정하지 않음)"
+LEADER_LIMIT = 200  # members listed at once; a larger cohort is searched by name
 
 
 class TeamDialog(QDialog):
     loaded = Signal()
+    searched = Signal()  # the leader choices for the typed name are in the combo
 
     def __init__(self, window, cohort_id: int, team_info=None, cohort_title: str = ""):
         super().__init__(window)
@@ -36,6 +38,13 @@ class TeamDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        self.leader_search = QLineEdit(placeholderText="단장 후보를 이름으로 찾기")
+        self.leader_search.setClearButtonEnabled(True)
+        self.leader_search.hide()  # shown when the cohort has more members than are listed
+        ui.form.insertRow(3, "", self.leader_search)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._search_leaders)
+        self.leader_search.textChanged.connect(lambda _t: self._search_timer.start())
         self.fields = {
             "단 이름": ui.nameEdit,
             "종류": ui.kindCombo,
@@ -56,7 +65,7 @@ class TeamDialog(QDialog):
             if team_id is not None and team is None:
                 raise NotFoundError("단")
             keep = team.leader_enrollment_id if team else None
-            return team, list_enrollment_choices(ctx, cohort_id, include_id=keep)
+            return team, list_enrollment_choices(ctx, cohort_id, include_id=keep, limit=LEADER_LIMIT + 1)
 
         self._set_busy(True)
         Op(self, fetch).success(self._fill).failure(self._load_failed).run()
@@ -64,10 +73,17 @@ class TeamDialog(QDialog):
     def _fill(self, result) -> None:
         team, choices = result
         ui = self.ui
-        ui.leaderCombo.clear()
-        ui.leaderCombo.addItem(NO_LEADER, None)
-        for enrollment_id, display in choices:
-            ui.leaderCombo.addItem(display, enrollment_id)
+        leader = team.leader_enrollment_id if team is not None else None
+        many = len(choices) > LEADER_LIMIT
+        shown = choices[:LEADER_LIMIT]
+        shown += [c for c in choices[LEADER_LIMIT:] if c[0] == leader]  # the current one stays
+        self.leader_search.setVisible(many)
+        self._set_choices(shown, None)
+        if many and not self.ui.leaderCombo.toolTip().endswith("찾으세요."):
+            ui.leaderCombo.setToolTip(
+                ui.leaderCombo.toolTip()
+                + f"\n단원이 많아 이름순 {LEADER_LIMIT}명만 보입니다. 위 칸에 이름을 적어 찾으세요."
+            )
         if team is not None:
             self.info = team
             ui.nameEdit.setText(team.name)
@@ -77,6 +93,29 @@ class TeamDialog(QDialog):
         self._set_busy(False)
         ui.nameEdit.setFocus()
         self.loaded.emit()
+
+    def _set_choices(self, choices, keep) -> None:
+        combo = self.ui.leaderCombo
+        combo.clear()
+        combo.addItem(NO_LEADER, None)
+        for enrollment_id, display in choices:
+            combo.addItem(display, enrollment_id)
+        combo.setCurrentIndex(max(0, combo.findData(keep)))
+
+    def _search_leaders(self) -> None:
+        """Members whose name contains the text (off the UI thread); the chosen one stays."""
+        from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
+
+        ctx, cohort_id, text = self.window_.ctx, self.cohort_id, self.leader_search.text()
+        keep = self.ui.leaderCombo.currentData()
+        Op(self, lambda _t: list_enrollment_choices(ctx, cohort_id, keep, text, LEADER_LIMIT)).success(
+            lambda choices: self._found(text, keep, choices)
+        ).run()
+
+    def _found(self, text: str, keep, choices) -> None:
+        if text == self.leader_search.text():  # a newer search is on its way otherwise
+            self._set_choices(choices, keep)
+            self.searched.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
