@@ -1,10 +1,15 @@
 """Edit a 좋아요 / 아쉬워요 note: its text and facility, whether it was handled, the answer
-given to the citizen, and the proposal it led to."""
+given to the citizen, and the proposal it led to.
+
+The proposals offered for the link are loaded off the UI thread when the dialog opens and again
+when the facility changes (that facility's proposals and those of no facility, newest first,
+capped): a cohort may hold 200,000 proposals, which no combo box should list."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,14 +26,20 @@ from panelapp.gui.core.field_errors import close_on_save_failure, show_field_err
 from panelapp.gui.core.ops import Op
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
+NO_LINK = "(연결 안 함)"
+
 
 class FeedbackDialog(QDialog):
-    def __init__(self, window, row, facilities, proposals):
-        """`row` is a FeedbackRow; `facilities` (id, name), `proposals` (id, label) choices."""
+    stale = Signal()  # a save failed on a changed or deleted note: the list should reload
+    choices_loaded = Signal()  # the proposal choices for the chosen facility are in the combo
+
+    def __init__(self, window, row, facilities):
+        """`row` is a FeedbackRow; `facilities` the (id, name) choices."""
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
 
         super().__init__(window)
         self.window_, self.row = window, row
+        self.saved = None
         self.setWindowTitle(f"{row.kind.label} — 답변·수정")
         self.resize(560, 520)
         col = QVBoxLayout(self)
@@ -43,7 +54,8 @@ class FeedbackDialog(QDialog):
             (self.kind_combo, [(k, k.label) for k in FeedbackKind]),
             (self.source_combo, [(s, s.label) for s in FeedbackSource]),
             (self.facility_combo, [(None, "(시설 없음)"), *facilities]),
-            (self.proposal_combo, [(None, "(연결 안 함)"), *proposals]),
+            # until the choices arrive, the current link alone (saving keeps it)
+            (self.proposal_combo, [(None, NO_LINK), *self._current_link()]),
         ):
             for value, label in items:
                 combo.addItem(label, value)
@@ -99,6 +111,44 @@ class FeedbackDialog(QDialog):
             lambda: self.answer_edit.toPlainText().strip() and self.handled_check.setChecked(True)
         )
         show_field_errors(self.fields, self.error_label, [])
+        self._choices_generation = 0
+        self.facility_combo.currentIndexChanged.connect(lambda _i: self.load_choices())
+        self.load_choices()
+
+    # ----- proposal choices ------------------------------------------------------------------
+    def _current_link(self) -> list[tuple[int, str]]:
+        r = self.row
+        return [(r.proposal_id, r.proposal_title)] if r.proposal_id is not None and r.proposal_title else []
+
+    def load_choices(self) -> None:
+        from panelapp.services.engagement.feedback import proposal_link_choices
+
+        self._choices_generation += 1
+        generation, ctx = self._choices_generation, self.window_.ctx
+        cohort, facility = self.row.cohort_id, self.facility_combo.currentData()
+        keep = self.proposal_combo.currentData()
+        Op(self, lambda _t: proposal_link_choices(ctx, cohort, facility, keep)).success(
+            lambda result: self._show_choices(generation, *result)
+        ).run()
+
+    def _show_choices(self, generation: int, choices: list[tuple[int, str]], more: bool) -> None:
+        if generation != self._choices_generation:
+            return  # the facility changed again meanwhile
+        combo = self.proposal_combo
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(NO_LINK, None)
+        for pid, label in choices:
+            combo.addItem(label, pid)
+        combo.setCurrentIndex(max(combo.findData(keep), 0))
+        combo.blockSignals(False)
+        combo.setToolTip(
+            f"최근 {len(choices)}건만 보입니다. 시설을 고르면 그 시설의 개선제안으로 좁혀집니다."
+            if more
+            else ""
+        )
+        self.choices_loaded.emit()
 
     def data(self):
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
@@ -128,18 +178,11 @@ class FeedbackDialog(QDialog):
         ).failure(self._failed).run()
 
     def _saved(self, result) -> None:
-        saved, record = result
+        self.saved, record = result  # the op announces the change: the list reloads itself
         if getattr(self.window_, "undo_stack", None) is not None:
             self.window_.undo_stack.push(record)
-        self.window_.bus.emit_changed("feedback", [saved.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(
-            self,
-            exc,
-            self.fields,
-            self.error_label,
-            lambda: self.window_.bus.emit_changed("feedback", [self.row.id]),
-        )
+        close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)

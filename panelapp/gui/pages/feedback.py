@@ -1,10 +1,15 @@
 """좋아요·아쉬워요 page: a quick entry row (Enter saves), the filtered list with counts by kind,
-and answering, handling, linking to a proposal, deleting (Ctrl+Z undoes)."""
+and answering, handling, linking to a proposal, deleting (Ctrl+Z undoes).
+
+The list is id-based: the note ids come filtered and sorted from SQL, the rows are fetched by id
+as they are painted and the counts are one GROUP BY, so 100,000 notes cost one id list."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,32 +22,94 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
-from panelapp.gui.pages.register_table import RegisterTable
+from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.pages.register_table import RegisterView
 from panelapp.gui.proposal_style import KIND_COLORS
+from panelapp.services.changes import Changes, Kind
 
-HEADERS = ["접수일", "구분", "시설", "내용", "경로", "처리", "답변일", "연결 제안"]
+UNHANDLED = QColor("#b3261e")
+COLUMNS = [
+    Column("접수일", "received", lambda r: f"{r.received_on:%Y-%m-%d}", width=96, align=CENTER),
+    Column(
+        "구분",
+        "kind",
+        lambda r: r.kind.label,
+        width=80,
+        align=CENTER,
+        foreground=lambda r: QColor(KIND_COLORS[r.kind.value][1]),
+    ),
+    Column("시설", "facility", lambda r: r.facility_name or "–", width=150),
+    Column(
+        "내용",
+        "text",
+        lambda r: r.text,
+        stretch=True,
+        tooltip=lambda r: r.text + (f"\n\n답변: {r.answer}" if r.answer else ""),
+    ),
+    Column("경로", "source", lambda r: r.source.label, width=80, align=CENTER),
+    Column(
+        "처리",
+        "handled",
+        lambda r: "처리" if r.handled else "미처리",
+        width=70,
+        align=CENTER,
+        foreground=lambda r: None if r.handled else UNHANDLED,
+    ),
+    Column(
+        "답변일",
+        "answered",
+        lambda r: f"{r.answered_on:%Y-%m-%d}" if r.answered_on else "",
+        width=96,
+        align=CENTER,
+    ),
+    Column(
+        "연결 제안",
+        "proposal",
+        lambda r: r.proposal_title or "",
+        width=170,
+        tooltip=lambda r: r.proposal_title,
+    ),
+]
+HEADERS = [c.header for c in COLUMNS]
+COL_KIND = 1
 EMPTY_TEXT = "기록된 좋아요·아쉬워요가 없습니다. 위 입력줄에 내용을 적고 Enter를 누르세요."
 NO_MATCH_TEXT = "조건에 맞는 기록이 없습니다. 필터를 바꿔 보세요."
-RELOAD_KINDS = {"feedback", "proposal", "facility", "trash", "demo", "cohort"}
 PERIODS = [("전체 기간", None), ("최근 7일", 7), ("최근 30일", 30), ("최근 90일", 90)]
 
 
-class FeedbackPage(QWidget):
+class FeedbackModel(IdTableModel):
+    """The kind column is tinted like the kind buttons."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == COL_KIND:
+            row = self.row_at(index.row())
+            return None if row is None else QColor(KIND_COLORS[row.kind.value][0])
+        return super().data(index, role)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    ids: list[int]
+    counts: object  # FeedbackCounts
+    facilities: list[tuple[int, str]] | None  # None: unchanged since the last load
+
+
+class FeedbackPage(Page):
+    kinds = frozenset({Kind.FEEDBACK, Kind.PROPOSAL, Kind.FACILITY, Kind.TRASH, Kind.COHORT})
+
     def __init__(self, window):
         from panelapp.domain.enums import FeedbackKind, FeedbackSource
 
-        super().__init__()
-        self.window_ = window
-        self.rows: list = []
+        super().__init__(window)
         self.facilities: list = []
-        self.proposals: list = []
-        self._dirty, self._loading, self.loaded = True, False, False
-        self._focus_id: int | None = None  # a note to select once it is listed (global search)
+        self._facilities_stale = True
+        self._focus_id: int | None = None  # a note to select once it is listed (search, new note)
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("좋아요·아쉬워요")
@@ -79,6 +146,7 @@ class FeedbackPage(QWidget):
         bar = QHBoxLayout()
         self.kind_filter, self.facility_filter = QComboBox(), QComboBox()
         self.handled_filter, self.period_filter = QComboBox(), QComboBox()
+        self.facility_filter.setMinimumContentsLength(10)
         self.kind_filter.addItem("모든 구분", None)
         for kind in FeedbackKind:
             self.kind_filter.addItem(kind.label, kind)
@@ -86,16 +154,23 @@ class FeedbackPage(QWidget):
             self.handled_filter.addItem(label, value)
         for label, days in PERIODS:
             self.period_filter.addItem(label, days)
-        for combo in (self.kind_filter, self.facility_filter, self.handled_filter, self.period_filter):
+        self.filters = (self.kind_filter, self.facility_filter, self.handled_filter, self.period_filter)
+        for combo in self.filters:
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             bar.addWidget(combo)
-        bar.addStretch(1)
+        self.search_edit = QLineEdit(placeholderText="내용 검색", clearButtonEnabled=True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        bar.addWidget(self.search_edit, 1)
         self.counts_label = QLabel()
         self.counts_label.setStyleSheet("font-weight: bold;")
         bar.addWidget(self.counts_label)
         col.addLayout(bar)
-        self.register = RegisterTable(HEADERS, stretch=3, centered=(0, 1, 4, 5, 6))
-        self.register.activated.connect(lambda _r: self.answer_selected())
+        self.model = FeedbackModel(COLUMNS, self._fetch_rows)
+        self.register = RegisterView(self.model, sort=("received", True))
+        self.register.sort_changed.connect(self.refresh)
+        self.register.activated.connect(lambda _id: self.answer_selected())
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         buttons = QHBoxLayout()
@@ -109,27 +184,28 @@ class FeedbackPage(QWidget):
         for b in (self.answer_button, self.handled_button, self.delete_button):
             buttons.addWidget(b)
         col.addLayout(buttons)
-        window.bus.changed.connect(self._on_changed)
-        window.cohort_changed.connect(lambda _c: self.refresh())
+        self._update_buttons()
+
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.engagement.feedback import feedback_rows
+
+        return feedback_rows(self.ctx, ids)
 
     # ----- loading -------------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+    def relevant(self, changes: Changes) -> bool:
+        if changes.touches({Kind.FACILITY, Kind.TRASH}):
+            self._facilities_stale = True  # the facility combos follow the register
+        return super().relevant(changes)
 
     def show_record(self, feedback_id: int) -> None:
         """Opened from global search: clear the filters and select that note."""
-        for combo in (self.kind_filter, self.facility_filter, self.handled_filter, self.period_filter):
+        for combo in self.filters:
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
         self._focus_id = feedback_id
         self.refresh()
 
@@ -146,83 +222,44 @@ class FeedbackPage(QWidget):
             self.facility_filter.currentData(),
             self.handled_filter.currentData(),
             since,
+            search=self.search_edit.text(),
         )
 
-    def refresh(self) -> None:
-        from panelapp.services.engagement.feedback import list_feedback
-        from panelapp.services.proposals.manage import proposal_choices
-        from panelapp.services.registers.facilities import list_facilities
+    def load(self):
+        from panelapp.services.engagement.feedback import feedback_counts, feedback_ids
+        from panelapp.services.registers.facilities import facility_choices
 
-        if self._loading:
-            self._dirty = True
-            return
-        if self.window_.ctx is None:
-            return
-        self._dirty, self._loading = False, True
-        ctx, query = self.window_.ctx, self.query()
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "received", self.register.descending)
+        with_facilities, self._facilities_stale = self._facilities_stale, False
 
-        def fetch(_t):
-            return (
-                list_feedback(ctx, query),
-                [(f.id, f.name) for f in list_facilities(ctx)],
-                proposal_choices(ctx, query.cohort_id),
-            )
+        def work() -> _Loaded:
+            facilities = facility_choices(ctx) if with_facilities else None
+            return _Loaded(feedback_ids(ctx, query, *sort), feedback_counts(ctx, query), facilities)
 
-        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+        return work
 
-    def _load_failed(self, exc) -> None:
-        self._loading = False
-        show_error(self, exc)
+    def load_failed(self, exc: BaseException) -> None:
+        self._facilities_stale = True
+        super().load_failed(exc)
 
-    def _fill(self, result) -> None:
-        listing, self.facilities, self.proposals = result
-        for combo, first in ((self.entry_facility, "(시설 없음)"), (self.facility_filter, "모든 시설")):
-            keep = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for fid, name in self.facilities:
-                combo.addItem(name, fid)
-            combo.setCurrentIndex(max(combo.findData(keep), 0))
-            combo.blockSignals(False)
-        selected = self.selected()
-        focus = self._focus_id if self._focus_id is not None else (selected.id if selected else None)
-        if any(r.id == self._focus_id for r in listing.rows):
-            self._focus_id = None
-        self.rows = listing.rows
-        self.register.set_rows(
-            [
-                [
-                    f"{r.received_on:%Y-%m-%d}",
-                    r.kind.label,
-                    r.facility_name or "–",
-                    r.text,
-                    r.source.label,
-                    "처리" if r.handled else "미처리",
-                    f"{r.answered_on:%Y-%m-%d}" if r.answered_on else "",
-                    r.proposal_title or "",
-                ]
-                for r in self.rows
-            ],
-            [False] * len(self.rows),
-            NO_MATCH_TEXT if listing.total else EMPTY_TEXT,
-            select=next((i for i, r in enumerate(self.rows) if r.id == focus), 0),
-        )
-        table = self.register.table
-        for i, r in enumerate(self.rows):
-            bg, fg = KIND_COLORS[r.kind.value]
-            table.item(i, 1).setBackground(QColor(bg))
-            table.item(i, 1).setForeground(QColor(fg))
-            table.item(i, 3).setToolTip(r.text + (f"\n\n답변: {r.answer}" if r.answer else ""))
-            if not r.handled:
-                table.item(i, 5).setForeground(QColor("#b3261e"))
-        self.counts_label.setText(f"좋아요 {listing.likes}건 · 아쉬워요 {listing.dislikes}건")
-        self._loading, self.loaded = False, True
+    def apply(self, result: _Loaded) -> None:
+        if result.facilities is not None:
+            self.facilities = result.facilities
+            for combo, first in ((self.entry_facility, "(시설 없음)"), (self.facility_filter, "모든 시설")):
+                keep = combo.currentData()
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem(first, None)
+                for fid, name in self.facilities:
+                    combo.addItem(name, fid)
+                combo.setCurrentIndex(max(combo.findData(keep), 0))
+                combo.blockSignals(False)
+        focus, self._focus_id = self._focus_id, None  # asked for by the load that is applied now
+        counts = result.counts
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if counts.total else EMPTY_TEXT, select=focus)
+        self.counts_label.setText(f"좋아요 {counts.likes:,}건 · 아쉬워요 {counts.dislikes:,}건")
         self._update_buttons()
-        if self._dirty and self.isVisible():
-            self.refresh()  # a request arrived while this load was running
-        if self._dirty:
-            self.refresh()
 
     # ----- actions -------------------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -232,8 +269,7 @@ class FeedbackPage(QWidget):
         self.handled_button.setText("미처리로 되돌리기" if row is not None and row.handled else "처리 표시")
 
     def selected(self):
-        i = self.register.selected_row()
-        return self.rows[i] if i is not None and i < len(self.rows) else None
+        return self.register.selected()
 
     def quick_add(self) -> None:
         from panelapp.domain.enums import FeedbackSource
@@ -251,14 +287,14 @@ class FeedbackPage(QWidget):
             FeedbackSource(self.entry_source.currentData()),
             self.entry_facility.currentData(),
         )
-        ctx = self.window_.ctx
+        ctx = self.ctx
 
         def done(result) -> None:
             row, record = result
             self.entry_text.clear()
             self.entry_text.setFocus()
+            self._focus_id = row.id  # the op announces the note; the reload selects it
             self.window_.undo_stack.push(record)
-            self.window_.bus.emit_changed("feedback", [row.id])
 
         Op(self, lambda _t: create_feedback(ctx, data), write=True).success(done).run()
 
@@ -268,25 +304,26 @@ class FeedbackPage(QWidget):
         row = self.selected()
         if row is None:
             return None
-        dialog = FeedbackDialog(self.window_, row, self.facilities, self.proposals)
-        dialog.open()
-        return dialog
+        dialog = FeedbackDialog(self.window_, row, self.facilities)
+        dialog.stale.connect(self.mark_stale)
+        return open_dialog(dialog)
 
-    def _write(self, fn, message: str) -> None:
+    def _write(self, fn, message: str) -> Op:
         def done(result) -> None:
             record = result[1] if isinstance(result, tuple) else result
             self.window_.undo_stack.push(record)
             self.window_.statusBar().showMessage(message, 5000)
-            self.window_.bus.emit_changed("feedback", None)
 
-        Op(self, fn, write=True).success(done).failure(
-            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("feedback", None))
-        ).run()
+        def failed(exc) -> None:
+            show_error(self, exc)
+            self.mark_stale()  # the note may have changed meanwhile: show it as it is now
+
+        return Op(self, fn, write=True).success(done).failure(failed).run()
 
     def toggle_handled(self) -> None:
         from panelapp.services.engagement.feedback import set_handled
 
-        row, ctx = self.selected(), self.window_.ctx
+        row, ctx = self.selected(), self.ctx
         if row is not None:
             self._write(
                 lambda _t: set_handled(ctx, row.id, not row.handled, row.version),
@@ -296,7 +333,7 @@ class FeedbackPage(QWidget):
     def delete_selected(self) -> None:
         from panelapp.services.engagement.feedback import delete_feedback
 
-        row, ctx = self.selected(), self.window_.ctx
+        row, ctx = self.selected(), self.ctx
         if (
             row is None
             or QMessageBox.question(
