@@ -6,6 +6,7 @@ from conftest import make_ctx
 from gui_window import Window
 from proposal_world import build
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from shiboken6 import isValid
 
 from panelapp.domain.enums import ContentChannel
 from panelapp.gui.core.ops import wait_for_all
@@ -28,12 +29,17 @@ def setup(qtbot, tmp_path):
 
 
 def settle(qtbot, page):
-    qtbot.waitUntil(lambda: page.loaded and not page._loading and not page._dirty, timeout=5000)
+    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=5000)
+
+
+def rows(page):
+    return [page.model.row_at(r) for r in range(page.register.row_count())]
 
 
 def save(qtbot, dialog):
+    """Click 저장; wait until the dialog closed (and was deleted) or shows an error."""
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: dialog.buttons.isEnabled() or dialog.result() != 0, timeout=5000)
+    qtbot.waitUntil(lambda: not isValid(dialog) or dialog.buttons.isEnabled(), timeout=5000)
 
 
 def test_post_through_the_dialog_counts_in_totals_and_hours(qtbot, setup, monkeypatch):
@@ -55,11 +61,10 @@ def test_post_through_the_dialog_counts_in_totals_and_hours(qtbot, setup, monkey
     dialog.views_spin.setValue(1500)
     dialog.hours_spin.setValue(2.0)
     save(qtbot, dialog)
-    assert dialog.result() != 0
-    qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=5000)
+    assert dialog.saved is not None
+    qtbot.waitUntil(lambda: page.register.row_count() == 1, timeout=5000)
     settle(qtbot, page)
-    table = page.register.table
-    assert [table.item(0, c).text() for c in (1, 2, 3, 5, 6, 7)] == [
+    assert [page.register.cell(0, c) for c in (1, 2, 3, 5, 6, 7)] == [
         "체육센터 수영장 후기",
         "최소식",
         "유튜브",
@@ -67,21 +72,22 @@ def test_post_through_the_dialog_counts_in_totals_and_hours(qtbot, setup, monkey
         "2시간",
         "https://blog.example.com/1",
     ]
-    assert page.member_totals.table.item(0, 0).text() == "최소식"
-    assert page.channel_totals.table.item(0, 0).text() == "유튜브"
+    assert page.member_totals.cell(0, 0) == "최소식"
+    assert page.channel_totals.cell(0, 0) == "유튜브"
+    assert page.summary_label.text() == "1건 · 조회수 1,500 · 인정 시간 2시간"
     assert get_member(page.window_.ctx, w.news).hours == before + 2.0
     edit = page.edit_selected()
     edit.title_edit.setText("고친 후기")
     save(qtbot, edit)
-    qtbot.waitUntil(lambda: page.rows and page.rows[0].title == "고친 후기", timeout=5000)
+    qtbot.waitUntil(lambda: page.register.cell(0, 1) == "고친 후기", timeout=5000)
     page.channel_filter.setCurrentIndex(page.channel_filter.findData(ContentChannel.BLOG))
     settle(qtbot, page)
-    assert page.rows == [] and "채널 필터" in page.register.empty_label.text()
+    assert rows(page) == [] and "채널 필터" in page.register.empty_label.text()
     page.channel_filter.setCurrentIndex(0)
     settle(qtbot, page)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_selected()
-    qtbot.waitUntil(lambda: page.rows == [] and not page._loading, timeout=5000)
+    qtbot.waitUntil(lambda: page.register.row_count() == 0 and not page.is_loading, timeout=5000)
     assert get_member(page.window_.ctx, w.news).hours == before
     page.window_.undo_stack.undo_last()
-    qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.register.row_count() == 1, timeout=5000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,12 +27,15 @@ HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단
 
 
 class ContentDialog(QDialog):
+    stale = Signal()  # a save failed on a changed or deleted post: the list should reload
+
     def __init__(self, window, members, facilities, row=None):
         """`members`/`facilities` are (id, label) choices; `row` the ContentRow being edited."""
         from panelapp.domain.enums import ContentChannel
 
         super().__init__(window)
         self.window_, self.row = window, row
+        self.saved = None
         self.setWindowTitle("소식 콘텐츠 등록" if row is None else f"소식 콘텐츠 수정 — {row.title}")
         self.resize(520, 420)
         col = QVBoxLayout(self)
@@ -127,14 +131,11 @@ class ContentDialog(QDialog):
         Op(self, work, write=True).success(self._saved).failure(self._failed).run()
 
     def _saved(self, result) -> None:
-        saved, record = result
+        self.saved, record = result  # the op announces the change: the list reloads itself
         if getattr(self.window_, "undo_stack", None) is not None:
             self.window_.undo_stack.push(record)
-        self.window_.bus.emit_changed("content", [saved.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(
-            self, exc, self.fields, self.error_label, lambda: self.window_.bus.emit_changed("content", None)
-        )
+        close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)

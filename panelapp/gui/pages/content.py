@@ -1,13 +1,19 @@
-"""소식 콘텐츠 page: the 소식이음단's posts of the cohort, with totals per member and channel."""
+"""소식 콘텐츠 page: the 소식이음단's posts of the cohort, with totals per member and channel.
+
+The list is id-based (ids sorted and filtered in SQL, rows fetched by id as painted); the totals
+are GROUP BY queries over what the list shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -16,30 +22,79 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.formatting import format_hours
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.pages.register_table import RegisterTable
-
-HEADERS = ["게시일", "제목", "작성자", "채널", "시설", "조회수", "인정 시간", "링크"]
-EMPTY_TEXT = "등록된 소식 콘텐츠가 없습니다. [콘텐츠 등록]으로 소식이음단의 후기·홍보 글을 기록하세요."
-NO_MATCH_TEXT = "이 채널의 콘텐츠가 없습니다. 채널 필터를 바꿔 보세요."
-RELOAD_KINDS = {"content", "member", "enrollment", "team", "facility", "trash", "demo", "cohort"}
-HOURS_NOTE = "콘텐츠마다 인정 시간(기본 1시간)이 작성자의 활동 시간에 더해집니다."
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
+from panelapp.gui.pages.register_table import RegisterView
+from panelapp.services.changes import Changes, Kind
 
 
 def _views(n: int | None) -> str:
     return "" if n is None else f"{n:,}"
 
 
-class ContentPage(QWidget):
+COLUMNS = [
+    Column("게시일", "published", lambda r: f"{r.published_on:%Y-%m-%d}", width=96, align=CENTER),
+    Column("제목", "title", lambda r: r.title, width=220, tooltip=lambda r: r.title),
+    Column("작성자", "member", lambda r: r.member_name, width=80),
+    Column("채널", "channel", lambda r: r.channel.label, width=80, align=CENTER),
+    Column("시설", "facility", lambda r: r.facility_name or "", width=130),
+    Column("조회수", "views", lambda r: _views(r.views), width=70, align=RIGHT),
+    Column("인정 시간", "hours", lambda r: format_hours(r.hours), width=76, align=CENTER),
+    Column("링크", "url", lambda r: r.url or "", stretch=True, tooltip=lambda r: r.url),
+]
+HEADERS = [c.header for c in COLUMNS]
+# totals tables: rows are (position, Total) pairs held in memory (at most one per author)
+MEMBER_COLUMNS = [
+    Column("작성자", None, lambda p: p[1].label, width=90),
+    Column("글", None, lambda p: str(p[1].posts), width=40, align=CENTER),
+    Column("조회수", None, lambda p: _views(p[1].views), width=64, align=RIGHT),
+    Column("시간", None, lambda p: format_hours(p[1].hours), width=60, align=CENTER),
+]
+CHANNEL_COLUMNS = [Column("채널", None, lambda p: p[1].label, width=90), *MEMBER_COLUMNS[1:3]]
+EMPTY_TEXT = "등록된 소식 콘텐츠가 없습니다. [콘텐츠 등록]으로 소식이음단의 후기·홍보 글을 기록하세요."
+NO_MATCH_TEXT = "이 채널의 콘텐츠가 없습니다. 채널 필터를 바꿔 보세요."
+NONE_YET = "아직 글이 없습니다."
+HOURS_NOTE = "콘텐츠마다 인정 시간(기본 1시간)이 작성자의 활동 시간에 더해집니다."
+
+
+class TotalsView(RegisterView):
+    """A small totals table (a few hundred rows at most) kept in memory, not selectable."""
+
+    def __init__(self, columns: list[Column]) -> None:
+        self._rows: list = []
+        model = IdTableModel(columns, lambda ids: [(i, self._rows[i]) for i in ids], row_id=lambda p: p[0])
+        super().__init__(model, sort=None)
+        self.view.setSelectionMode(self.view.SelectionMode.NoSelection)
+        self.view.horizontalHeader().setStretchLastSection(True)
+
+    def set_totals(self, totals: list) -> None:
+        self._rows = list(totals)
+        self.set_ids(list(range(len(self._rows))), NONE_YET)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    ids: list[int]
+    totals: object  # ContentTotals
+    total: int  # the cohort's posts, whatever the filter
+    members: list[tuple[int, str]]
+    facilities: list[tuple[int, str]] | None  # None: unchanged since the last load
+
+
+class ContentPage(Page):
+    kinds = frozenset(
+        {Kind.CONTENT, Kind.MEMBER, Kind.ENROLLMENT, Kind.TEAM, Kind.FACILITY, Kind.TRASH, Kind.COHORT}
+    )
+
     def __init__(self, window):
         from panelapp.domain.enums import ContentChannel
 
-        super().__init__()
-        self.window_ = window
-        self.rows: list = []
+        super().__init__(window)
         self.members: list = []
         self.facilities: list = []
-        self._dirty, self._loading, self.loaded = True, False, False
+        self._facilities_stale = True
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("소식 콘텐츠")
@@ -52,6 +107,12 @@ class ContentPage(QWidget):
             self.channel_filter.addItem(c.label, c)
         self.channel_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.channel_filter)
+        self.search_edit = QLineEdit(placeholderText="제목 검색", clearButtonEnabled=True)
+        self.search_edit.setMaximumWidth(220)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        bar.addWidget(self.search_edit)
         note = QLabel(HOURS_NOTE)
         note.setStyleSheet("color: #555;")
         bar.addWidget(note, 1)
@@ -65,24 +126,18 @@ class ContentPage(QWidget):
             bar.addWidget(b)
         col.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.register = RegisterTable(HEADERS, stretch=1, centered=(0, 3, 5, 6))
-        links = self.register.table.horizontalHeader()
-        # Titles keep a readable width; the (elided) link column takes what is left.
-        links.setSectionResizeMode(1, links.ResizeMode.Interactive)
-        self.register.table.setColumnWidth(1, 210)
-        links.setSectionResizeMode(4, links.ResizeMode.Interactive)
-        self.register.table.setColumnWidth(4, 130)
-        links.setSectionResizeMode(7, links.ResizeMode.Stretch)
-        self.register.activated.connect(lambda _r: self.edit_selected())
+        self.model = IdTableModel(COLUMNS, self._fetch_rows)
+        self.register = RegisterView(self.model, sort=("published", True))
+        self.register.sort_changed.connect(self.refresh)
+        self.register.activated.connect(lambda _id: self.edit_selected())
+        self.register.selection_changed.connect(self._update_buttons)
         splitter.addWidget(self.register)
         side = QWidget()
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(0, 0, 0, 0)
         members_box, channels_box = QGroupBox("작성자별"), QGroupBox("채널별")
-        self.member_totals = RegisterTable(["작성자", "글", "조회수", "시간"], stretch=0, centered=(1, 2, 3))
-        self.channel_totals = RegisterTable(["채널", "글", "조회수"], stretch=0, centered=(1, 2))
-        for totals in (self.member_totals, self.channel_totals):
-            totals.table.setSelectionMode(totals.table.SelectionMode.NoSelection)
+        self.member_totals = TotalsView(MEMBER_COLUMNS)
+        self.channel_totals = TotalsView(CHANNEL_COLUMNS)
         QVBoxLayout(members_box).addWidget(self.member_totals)
         QVBoxLayout(channels_box).addWidget(self.channel_totals)
         side_col.addWidget(members_box, 3)
@@ -92,108 +147,97 @@ class ContentPage(QWidget):
         col.addWidget(splitter, 1)
         self.summary_label = QLabel()
         col.addWidget(self.summary_label)
-        window.bus.changed.connect(self._on_changed)
-        window.cohort_changed.connect(lambda _c: self.refresh())
+        self._update_buttons()
 
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.engagement.content import content_rows
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        return content_rows(self.ctx, ids)
 
-    def refresh(self) -> None:
+    # ----- loading -------------------------------------------------------------------------
+    def relevant(self, changes: Changes) -> bool:
+        if changes.touches({Kind.FACILITY, Kind.TRASH}):
+            self._facilities_stale = True  # the dialog's facility choices follow the register
+        return super().relevant(changes)
+
+    def query(self):
         from panelapp.domain.enums import ContentChannel
-        from panelapp.services.engagement.content import list_content, news_member_choices
-        from panelapp.services.registers.facilities import list_facilities
+        from panelapp.services.engagement.content import ContentQuery
 
-        if self._loading:
-            self._dirty = True
-            return
-        cohort = self.window_.current_cohort_id
-        if self.window_.ctx is None or cohort is None:
-            return
-        self._dirty, self._loading = False, True
-        ctx, channel = self.window_.ctx, self.channel_filter.currentData()
-        channel = ContentChannel(channel) if channel else None  # Qt returns str-valued enums as str
+        channel = self.channel_filter.currentData()  # Qt returns str-valued enums as str
+        return ContentQuery(
+            self.window_.current_cohort_id,
+            ContentChannel(channel) if channel else None,
+            self.search_edit.text(),
+        )
 
-        def fetch(_t):
-            return (
-                list_content(ctx, cohort, channel),
-                list_content(ctx, cohort).rows != [],
-                news_member_choices(ctx, cohort),
-                [(f.id, f.name) for f in list_facilities(ctx)],
+    def load(self):
+        from panelapp.services.engagement.content import (
+            content_count,
+            content_ids,
+            content_totals,
+            news_member_choices,
+        )
+        from panelapp.services.registers.facilities import facility_choices
+
+        if self.window_.current_cohort_id is None:
+            return None
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "published", self.register.descending)
+        with_facilities, self._facilities_stale = self._facilities_stale, False
+
+        def work() -> _Loaded:
+            return _Loaded(
+                content_ids(ctx, query, *sort),
+                content_totals(ctx, query),
+                content_count(ctx, query.cohort_id),
+                news_member_choices(ctx, query.cohort_id),
+                facility_choices(ctx) if with_facilities else None,
             )
 
-        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+        return work
 
-    def _load_failed(self, exc) -> None:
-        self._loading = False
-        show_error(self, exc)
+    def load_failed(self, exc: BaseException) -> None:
+        self._facilities_stale = True
+        super().load_failed(exc)
 
-    def _fill(self, result) -> None:
-        listing, any_at_all, self.members, self.facilities = result
-        selected = self.selected()
-        self.rows = listing.rows
-        self.register.set_rows(
-            [
-                [
-                    f"{r.published_on:%Y-%m-%d}",
-                    r.title,
-                    r.member_name,
-                    r.channel.label,
-                    r.facility_name or "",
-                    _views(r.views),
-                    format_hours(r.hours),
-                    r.url or "",
-                ]
-                for r in self.rows
-            ],
-            [False] * len(self.rows),
-            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0),
-        )
-        for i, r in enumerate(self.rows):
-            self.register.table.item(i, 1).setToolTip(r.title)
-            self.register.table.item(i, 7).setToolTip(r.url or "")
-        none = "아직 글이 없습니다."
-        self.member_totals.set_rows(
-            [[t.label, str(t.posts), _views(t.views), format_hours(t.hours)] for t in listing.per_member],
-            [False] * len(listing.per_member),
-            none,
-        )
-        self.channel_totals.set_rows(
-            [[t.label, str(t.posts), _views(t.views)] for t in listing.per_channel],
-            [False] * len(listing.per_channel),
-            none,
-        )
-        views = sum(r.views or 0 for r in self.rows)
+    def apply(self, result: _Loaded | None) -> None:
+        if result is None:  # no cohort yet
+            self.members = []
+            self.register.set_ids([], EMPTY_TEXT)
+            self.member_totals.set_totals([])
+            self.channel_totals.set_totals([])
+            self.summary_label.clear()
+            self._update_buttons()
+            return
+        self.members = result.members
+        if result.facilities is not None:
+            self.facilities = result.facilities
+        filtered = self.channel_filter.currentIndex() > 0 or bool(self.search_edit.text().strip())
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total and filtered else EMPTY_TEXT)
+        t = result.totals
+        self.member_totals.set_totals(t.per_member)
+        self.channel_totals.set_totals(t.per_channel)
         self.summary_label.setText(
-            f"{len(self.rows)}건 · 조회수 {views:,} · 인정 시간 "
-            f"{format_hours(sum(r.hours for r in self.rows))}"
-            if self.rows
-            else ""
+            f"{t.posts:,}건 · 조회수 {t.views:,} · 인정 시간 {format_hours(t.hours)}" if t.posts else ""
         )
-        self.edit_button.setEnabled(bool(self.rows))
-        self.delete_button.setEnabled(bool(self.rows))
-        self._loading, self.loaded = False, True
-        if self._dirty:
-            self.refresh()
+        self._update_buttons()
+
+    # ----- actions -------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
 
     def selected(self):
-        i = self.register.selected_row()
-        return self.rows[i] if i is not None and i < len(self.rows) else None
+        return self.register.selected()
 
     def _dialog(self, row=None):
         from panelapp.gui.dialogs.content_dialog import ContentDialog
 
         dialog = ContentDialog(self.window_, self.members, self.facilities, row)
-        dialog.open()
-        return dialog
+        dialog.stale.connect(self.mark_stale)
+        return open_dialog(dialog)
 
     def add(self):
         if not self.members:
@@ -210,10 +254,10 @@ class ContentPage(QWidget):
         row = self.selected()
         return self._dialog(row) if row is not None else None
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> Op | None:
         from panelapp.services.engagement.content import delete_post
 
-        row, ctx = self.selected(), self.window_.ctx
+        row, ctx = self.selected(), self.ctx
         if (
             row is None
             or QMessageBox.question(
@@ -224,13 +268,19 @@ class ContentPage(QWidget):
             )
             != QMessageBox.StandardButton.Yes
         ):
-            return
+            return None
 
         def done(record) -> None:
             self.window_.undo_stack.push(record)
             self.window_.statusBar().showMessage(f"'{row.title}'을(를) 삭제했습니다.", 5000)
-            self.window_.bus.emit_changed("content", [row.id])
 
-        Op(self, lambda _t: delete_post(ctx, row.id, row.version), write=True).success(done).failure(
-            lambda exc: (show_error(self, exc), self.window_.bus.emit_changed("content", None))
-        ).run()
+        def failed(exc) -> None:
+            show_error(self, exc)
+            self.mark_stale()
+
+        return (
+            Op(self, lambda _t: delete_post(ctx, row.id, row.version), write=True)
+            .success(done)
+            .failure(failed)
+            .run()
+        )
