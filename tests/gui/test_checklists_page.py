@@ -44,7 +44,7 @@ def page(qtbot, tmp_path):
     window.setCentralWidget(p)
     window.resize(1000, 650)
     window.show()
-    qtbot.waitUntil(lambda: p.info is not None and not p._loading, timeout=5000)
+    qtbot.waitUntil(lambda: p.info is not None and not p.is_loading, timeout=5000)
     yield p
     wait_for_all()
     ctx.db.dispose()
@@ -71,7 +71,7 @@ def save(qtbot, page):
     assert page.save_button.isEnabled()
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
         page.save_button.click()
-    qtbot.waitUntil(lambda: not page._loading and not page._dirty, timeout=5000)
+    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=5000)
 
 
 def test_empty_database_gets_the_default_template(page):

@@ -17,20 +17,26 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
 from panelapp.gui.pages.checklist_editor import NEW_ITEM, NEW_SECTION, ChecklistEditor, version_text
+from panelapp.services.changes import Kind
 from panelapp.services.checklists.drafts import ItemDraft, SectionDraft, TemplateDraft
 
 EMPTY_TEXT = "등록된 점검표가 없습니다. [새 점검표]로 시작하세요."
 
 
-class ChecklistsPage(QWidget):
+class ChecklistsPage(Page):
+    # a completed inspection makes a version "used" (the next save makes a new version)
+    kinds = frozenset({Kind.CHECKLIST, Kind.INSPECTION, Kind.RESULT, Kind.TRASH})
+    follows_cohort = False
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.summaries: list = []
         self.info = None  # TemplateInfo being edited; None for a new, unsaved template
         self.modified = False
-        self._dirty, self._loading, self._seeded = True, False, False
+        self._seeded = False
+        self._select_id: int | None = None  # the template to show after the next load
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("점검표")
@@ -48,7 +54,6 @@ class ChecklistsPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([190, 880])
         col.addWidget(split, 1)
-        window.bus.changed.connect(self._on_changed)
         self._show_template(None)
 
     def _build_list(self) -> QWidget:
@@ -117,39 +122,26 @@ class ChecklistsPage(QWidget):
         return box
 
     # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in ("checklist", "inspection", "demo", "trash"):
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self, select_id: int | None = None) -> None:
+        if select_id is not None:
+            self._select_id = select_id
+        super().refresh()
+
+    def load(self):
         from panelapp.services.checklists.templates import ensure_default_template, list_templates
 
-        if self._loading:
-            self._dirty = True
-            return
-        self._dirty, self._loading = False, True
-        ctx, seed = self.window_.ctx, not self._seeded
-        keep = select_id if select_id is not None else (self.info.id if self.info else None)
+        ctx, seed = self.ctx, not self._seeded
 
-        def fetch(_t):
+        def work() -> list:
             if seed:
                 ensure_default_template(ctx)
             return list_templates(ctx)
 
-        Op(self, fetch).success(lambda rows: self._fill(rows, keep)).failure(self._load_failed).run()
+        return work
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
-
-    def _fill(self, summaries: list, keep: int | None) -> None:
+    def apply(self, summaries: list) -> None:
+        keep = self._select_id if self._select_id is not None else (self.info.id if self.info else None)
+        self._select_id = None
         self._seeded, self.summaries = True, summaries
         self.list.blockSignals(True)
         self.list.clear()
@@ -160,15 +152,12 @@ class ChecklistsPage(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.empty_label.setVisible(not summaries)
-        self._loading = False
         ids = [t.id for t in summaries]
         if ids and not self.modified:  # unsaved edits stay on screen
             self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
             self.load_template(ids[self.list.currentRow()])
         elif not ids and not self.modified:
             self._show_template(None)
-        if self._dirty:
-            self.refresh()
 
     def load_template(self, template_id: int) -> None:
         from panelapp.services.checklists.templates import get_template, versions_of
@@ -263,7 +252,7 @@ class ChecklistsPage(QWidget):
         self.info = info
         self.notice_label.setText(message)
         self.window_.statusBar().showMessage(message, 8000)
-        self.window_.bus.emit_changed("checklist", [info.id])
+        # the op announces the change: the list reloads and shows this template (self.info)
 
     def _save_failed(self, exc: BaseException) -> None:
         from panelapp.domain.errors import ConcurrencyError
