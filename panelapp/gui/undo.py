@@ -6,18 +6,6 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from panelapp.gui.core.ops import Op
 
-# The data-changed kind announced after an undo, by table; other tables use their own name.
-KIND_BY_TABLE = {
-    "findings": "finding",
-    "proposals": "proposal",
-    "feedback": "feedback",
-    "content_posts": "content",
-    "facilities": "facility",
-    "departments": "department",
-    "inspections": "inspection",
-    "checklist_responses": "result",
-    "attachments": "attachment",
-}
 DEPTH = 20
 
 
@@ -45,15 +33,10 @@ class UndoStack:
 
         record, ctx = self.records.pop(), self.window.ctx
         self._refresh()
-        kind = KIND_BY_TABLE.get(record.table, record.table)
+        # a write op: it announces the row it put back (and the trash, for a delete undone)
         return (
             Op(self.window, lambda _t: undo(ctx, record), write=True)
-            .success(
-                lambda label: (
-                    self.window.statusBar().showMessage(f"되돌렸습니다: {label}", 5000),
-                    self.window.bus.emit_changed(kind, [record.row_id]),
-                )
-            )
+            .success(lambda label: self.window.statusBar().showMessage(f"되돌렸습니다: {label}", 5000))
             .run()
         )
 
