@@ -1,8 +1,11 @@
 """Organization and departments: phone formats, uniqueness, locking, deactivate, soft delete."""
 
 import pytest
+from sqlalchemy import func, select
 
+from panelapp.db.models import Department, Organization
 from panelapp.domain.errors import ConcurrencyError, NotFoundError, ValidationError, ValidationErrors
+from panelapp.services.context import transaction
 from panelapp.services.registers.departments import (
     DepartmentInput,
     create_department,
@@ -53,14 +56,18 @@ def test_office_phone_rejects_bad_numbers(raw):
     assert err.value.field == "전화"
 
 
-def test_organization_is_created_only_explicitly_and_once(ctx):
+def test_organization_is_never_given_a_made_up_name(ctx):
     assert get_organization(ctx) is None
-    with pytest.raises(ValidationError) as err:
-        create_department(ctx, DepartmentInput("체육진흥과"))
-    assert err.value.field == "기관"
+    # A department saved before the institution was registered attaches to a row without a
+    # name: the institution still counts as not registered, and no placeholder name appears.
+    dept = create_department(ctx, DepartmentInput("체육진흥과"))
+    assert get_organization(ctx) is None
     first = ensure_organization(ctx, " 한빛시 ")
     again = ensure_organization(ctx, "다른 이름")
     assert (first.id, first.name) == (again.id, "한빛시")
+    with transaction(ctx) as s:
+        assert s.get(Department, dept.id).organization_id == first.id
+        assert s.scalar(select(func.count()).select_from(Organization)) == 1
     updated = update_organization(ctx, first.id, "한빛시청", "한빛로 1", "0311234567", first.version)
     assert (updated.name, updated.address, updated.phone) == ("한빛시청", "한빛로 1", "031-123-4567")
     assert get_organization(ctx) == updated

@@ -54,6 +54,21 @@ def normalize_phone(raw: str, field: str = F_PHONE) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def normalize_office_phone(raw: str | None, field: str = "전화") -> str | None:
+    """Any Korean number (02-123-4567, 031-…, 010-…, 1588-…) in national format, or None: the
+    rule for office numbers (departments, the institution), where a mobile-only check is wrong."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    try:
+        number = phonenumbers.parse(text, "KR")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 02-123-4567") from None
+    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
+        raise ValidationError(field, f"'{text}'은(는) 올바른 전화번호가 아닙니다. 예: 02-123-4567")
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+
+
 def format_phone(e164: str) -> str:
     """+821012345678 → 010-1234-5678 (national format, as Koreans write it)."""
     if not e164:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
@@ -35,6 +46,8 @@ class Organization(Stamped, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     # Stored inline: a logo is small and must travel with the database to other desktops.
     logo_png: Mapped[bytes | None] = mapped_column()
+    # 결재란 of printed documents, left to right ("담당", "팀장", "부장", "이사장"); None: no box
+    signoff_titles: Mapped[list[str] | None] = mapped_column(JSON)
     departments: Mapped[list[Department]] = relationship(back_populates="organization")
 
 

@@ -42,7 +42,6 @@ class DepartmentDialog(QDialog):
         from panelapp.services.registers.departments import (
             DepartmentInput,
             create_department,
-            ensure_organization,
             update_department,
         )
 
@@ -54,9 +53,8 @@ class DepartmentDialog(QDialog):
         def work(_t):
             if dept is not None:
                 return update_department(ctx, dept.id, data, dept.version)
-            # Departments belong to the institution; a fresh database gets a placeholder one
-            # that the settings screen can rename.
-            ensure_organization(ctx, "우리 기관")
+            # The department attaches to the institution (파일 → 기관 정보); the service never
+            # invents a name for it when none was registered yet.
             return create_department(ctx, data)
 
         ui.buttonBox.setEnabled(False)

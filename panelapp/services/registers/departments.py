@@ -1,31 +1,31 @@
-"""The organization (기관) and its departments (담당부서) with their 시민소통관."""
+"""The departments (담당부서) of the institution, with their 시민소통관 (the institution itself:
+services/org)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import phonenumbers
 from sqlalchemy import func, select
 
 from panelapp.db.base import utcnow
-from panelapp.db.models import Department, Facility, Organization
+from panelapp.db.models import Department, Facility
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_email, normalize_text
+from panelapp.domain.validation import normalize_office_phone as _office_phone
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import fetch_ids, ordering
+from panelapp.services.org.manage import (  # noqa: F401 - re-exported for older callers
+    OrganizationInfo,
+    OrgInput,
+    ensure_organization,
+    get_organization,
+    organization_for_department,
+    save_organization,
+)
 
 F_DEPT_NAME = "부서명"
 F_CONTACT = "시민소통관"
 F_DEPT_PHONE = "전화"
-
-
-@dataclass(frozen=True)
-class OrganizationInfo:
-    id: int
-    name: str
-    address: str | None
-    phone: str | None
-    version: int
 
 
 @dataclass(frozen=True)
@@ -50,65 +50,18 @@ class DepartmentInfo:
 
 def normalize_office_phone(raw: str | None, field: str = F_DEPT_PHONE) -> str | None:
     """Any Korean number (02-123-4567, 031-…, 010-…, 1588-…) in national format, or None."""
-    text = (raw or "").strip()
-    if not text:
-        return None
-    try:
-        number = phonenumbers.parse(text, "KR")
-    except phonenumbers.NumberParseException:
-        raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 02-123-4567") from None
-    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
-        raise ValidationError(field, f"'{text}'은(는) 올바른 전화번호가 아닙니다. 예: 02-123-4567")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return _office_phone(raw, field)
 
 
-# ----- organization --------------------------------------------------------------------------
-def _org_info(o: Organization) -> OrganizationInfo:
-    return OrganizationInfo(o.id, o.name, o.address, o.phone, o.version)
-
-
-def get_organization(ctx: ServiceContext) -> OrganizationInfo | None:
-    """The institution running the panel; None until one was registered."""
-    with reading(ctx) as s:
-        org = s.scalar(select(Organization).order_by(Organization.id).limit(1))
-        return _org_info(org) if org else None
-
-
-def ensure_organization(ctx: ServiceContext, name: str) -> OrganizationInfo:
-    """The existing organization, or a new one called `name` when there is none."""
-    clean = normalize_text(name, "기관명", 100, required=True)
-    with transaction(ctx) as s:
-        org = s.scalar(select(Organization).order_by(Organization.id).limit(1))
-        if org is None:
-            org = Organization(name=clean)
-            s.add(org)
-            s.flush()
-        return _org_info(org)
-
-
+# ----- organization (kept here for older callers; services/org is its home) -------------------
 def update_organization(
     ctx: ServiceContext, org_id: int, name: str, address: str | None, phone: str | None, version: int
 ) -> OrganizationInfo:
-    errors: list[ValidationError] = []
-    values = {}
-    for key, fn in (
-        ("name", lambda: normalize_text(name, "기관명", 100, required=True)),
-        ("address", lambda: normalize_text(address, "주소", 200)),
-        ("phone", lambda: normalize_office_phone(phone, "대표 전화")),
-    ):
-        try:
-            values[key] = fn()
-        except ValidationError as e:
-            errors.append(e)
-    ValidationErrors.raise_if_any(errors)
-    with transaction(ctx) as s:
-        org = s.get(Organization, org_id)
-        if org is None:
-            raise NotFoundError("기관")
-        check_version(org, version)
-        org.name, org.address, org.phone = values["name"], values["address"], values["phone"]
-        s.flush()
-        return _org_info(org)
+    """Name, address and phone of the institution; its logo and 결재란 stay as they are."""
+    current = get_organization(ctx)
+    if current is None or current.id != org_id:
+        raise NotFoundError("기관")
+    return save_organization(ctx, OrgInput(name, address, phone, signoff=current.signoff), version)
 
 
 # ----- departments ---------------------------------------------------------------------------
@@ -226,9 +179,7 @@ def department_rows(ctx: ServiceContext, ids: list[int]) -> list[DepartmentInfo]
 def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentInfo:
     values = _clean(data)
     with transaction(ctx) as s:
-        org_id = s.scalar(select(Organization.id).order_by(Organization.id).limit(1))
-        if org_id is None:
-            raise ValidationError("기관", "기관 정보를 먼저 등록해 주세요.")
+        org_id = organization_for_department(s)
         check_unique(s, values["name"])
         dept = Department(organization_id=org_id, **values)
         s.add(dept)
