@@ -14,6 +14,8 @@ from typing import Any
 from panelapp import __version__
 from panelapp.cli.members import add_parser as add_members_parser
 from panelapp.cli.members import cmd_members
+from panelapp.cli.org import add_parser as add_org_parser
+from panelapp.cli.org import cmd_org
 from panelapp.cli.report import add_parser as add_report_parser
 from panelapp.cli.report import cmd_report
 from panelapp.cli.schedule import add_parser as add_schedule_parser
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="명령")
     sub.add_parser("demo", help="빈 데이터베이스에 데모 데이터를 채웁니다")
     sub.add_parser("check", help="데이터베이스 무결성을 점검합니다 (문제가 있으면 종료 코드 1)")
+    add_org_parser(sub)
     add_members_parser(sub)
     add_schedule_parser(sub)
     add_report_parser(sub)
@@ -96,6 +99,7 @@ def cmd_check(args, opener: Opener) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "demo": cmd_demo,
     "check": cmd_check,
+    "org": cmd_org,
     "members": cmd_members,
     "schedule": cmd_schedule,
     "report": cmd_report,
