@@ -385,3 +385,14 @@ def test_attendance_for_many_members_is_saved_in_blocks(ctx):
     info = set_attendance(ctx, e1.id, dict.fromkeys(recordable, True), today=TODAY)
     assert info.present_count == BLOCK + 80
     assert mark_all_present(ctx, e1.id, today=TODAY).present_count == BLOCK + 80
+
+
+def test_event_rows_without_counts_and_the_counts_apart(world):
+    from panelapp.services.activities.sheet import event_counts, event_rows
+
+    ctx, c, a, b, late = world
+    e1 = create_event(ctx, c.id, event(day=D(2026, 4, 10), hours=2))
+    set_attendance(ctx, e1.id, {a: True, b: False}, today=TODAY)
+    [bare] = event_rows(ctx, [e1.id], counts=False)
+    assert (bare.info.title, bare.info.present_count, bare.recorded) == ("기본 교육", 0, 0)
+    assert event_counts(ctx, [e1.id]) == {e1.id: (1, 0)}  # recorded is counted for visits only

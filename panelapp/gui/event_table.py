@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
+from panelapp.gui.models.late_stats import PENDING, LateStats
 
 WEEKDAYS = "월화수목금토일"
 FUTURE = QColor("#5b6776")
@@ -35,11 +36,15 @@ def summary_text(summary) -> str:
 
 
 class EventModel(IdTableModel):
-    """Rows are EventRow (an EventInfo and how many were recorded on it)."""
+    """Rows are EventRow without their counts (fast); the counts (present, recorded) of the rows
+    painted come from a worker (an event for everyone has a record per member)."""
 
-    def __init__(self, fetch_rows, parent=None):
+    COUNT = 5
+
+    def __init__(self, fetch_rows, fetch_counts, parent=None):
         self.summary = None  # EventsSummary: members in their period on each event for everyone
         self.today = dt.date.today()
+        self.late = None
 
         def tip(r):
             return READ_ONLY_TIP if r.info.read_only else None
@@ -54,28 +59,47 @@ class EventModel(IdTableModel):
             Column("장소", None, lambda r: r.info.location or "", width=150, tooltip=tip),
             Column("출석 인원", None, self.count_text, width=110, align=RIGHT, tooltip=tip),
         ]
-        super().__init__(columns, fetch_rows, parent=parent)
+        super().__init__(columns, self._fetch, parent=parent)
+        self._fetch_without_counts = fetch_rows
         self.row_foreground = lambda r: None if r.info.event_date <= self.today else FUTURE
+        self.late = LateStats(self, parent, fetch_counts, columns=(self.COUNT,))
+
+    def _fetch(self, ids):
+        rows = self._fetch_without_counts(ids)
+        self.late.request(ids)
+        return rows
+
+    def set_ids(self, ids) -> None:
+        self.late.clear()
+        super().set_ids(ids)
+
+    def invalidate(self, ids=None) -> None:
+        self.late.clear(ids)
+        super().invalidate(ids)
 
     def count_text(self, row) -> str:
         ev = row.info
         if ev.event_date > self.today:
             return "예정"
+        counts = self.late.get(ev.id) if self.late is not None else None
+        if counts is None:
+            return PENDING
+        present, recorded = counts
         if ev.read_only:
-            if row.recorded == 0:
+            if recorded == 0:
                 return "결과 입력 전"  # a visit's attendance comes with its results
-            eligible = row.recorded
+            eligible = recorded
         else:
             eligible = self.summary.members.get(ev.id, 0) if self.summary is not None else 0
-        return f"{ev.present_count} / {eligible}명"
+        return f"{present:,} / {eligible:,}명"
 
 
 class EventTable(QTableView):
     selection_changed = Signal()
 
-    def __init__(self, fetch_rows, parent=None):
+    def __init__(self, fetch_rows, fetch_counts, parent=None):
         super().__init__(parent)
-        self.model_ = EventModel(fetch_rows, self)
+        self.model_ = EventModel(fetch_rows, fetch_counts, self)
         configure_view(self, self.model_, sortable=False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())

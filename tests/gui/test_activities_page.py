@@ -17,6 +17,7 @@ from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.activities.attendance import EventInput, attendance_sheet, create_event
 from panelapp.services.changes import Changes, Kind
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.org.manage import OrgInput, save_organization
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
@@ -42,6 +43,7 @@ def page(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(mainwindow, "PAGES", [mainwindow.PAGES[0], ENTRY])
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
+    save_organization(ctx, OrgInput("한빛시설관리공단"))  # a certificate names its issuer
     start = TODAY - dt.timedelta(days=120)
     c = create_cohort(
         ctx, CohortInput(7, "제7기 고객서비스 시민참여단", start, TODAY + dt.timedelta(days=120))
@@ -74,7 +76,8 @@ def page(qtbot, tmp_path, monkeypatch):
 
 
 def settled(page) -> bool:
-    return not page.is_loading and not page.is_stale and not page.grid.model_.late.running
+    late = (page.grid.model_.late, page.events.model_.late)
+    return not page.is_loading and not page.is_stale and not any(x.running for x in late)
 
 
 def _names(page):
@@ -123,9 +126,9 @@ def test_create_event_tick_attendance_save_and_totals(qtbot, page, monkeypatch):
     dlg.ui.titleEdit.setText("시설 안전점검 기본 교육")
     dlg.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=5000)
-    page._event_id = dlg.result_info.id
     qtbot.waitUntil(lambda: page.events.model_.rowCount() == 2, timeout=5000)
-    page.refresh()
+    page.show_event(dlg.result_info.id)
+    assert page.events.selected_id() == dlg.result_info.id
     qtbot.waitUntil(
         lambda: page.current_event() is not None and page.current_event().title == "시설 안전점검 기본 교육"
     )

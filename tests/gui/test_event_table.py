@@ -12,24 +12,32 @@ from panelapp.services.activities.sheet import EventRow, EventsSummary
 TODAY = dt.date(2026, 10, 20)
 
 
-def row(i, day, kind=EventKind.TRAINING, present=0, recorded=0):
-    info = EventInfo(i, 1, kind, f"행사{i}", dt.date(2026, 10, day), None, 2.0, None, None, present, 1)
-    return EventRow(info, recorded)
+def row(i, day, kind=EventKind.TRAINING):
+    info = EventInfo(i, 1, kind, f"행사{i}", dt.date(2026, 10, day), None, 2.0, None, None, 0, 1)
+    return EventRow(info, 0)  # the counts come apart, from a worker
 
 
 def test_counts_say_planned_waiting_for_results_or_present_of_eligible(qtbot):
     rows = {
-        1: row(1, 1, present=2),
-        2: row(2, 10, EventKind.INSPECTION, present=1, recorded=3),
+        1: row(1, 1),
+        2: row(2, 10, EventKind.INSPECTION),
         3: row(3, 15, EventKind.INSPECTION),
         4: row(4, 25),
     }
-    fetched = []
-    table = EventTable(lambda ids: fetched.append(list(ids)) or [rows[i] for i in ids])
+    counts = {1: (2, 0), 2: (1, 3), 3: (0, 0), 4: (0, 0)}
+    fetched, counted = [], []
+    table = EventTable(
+        lambda ids: fetched.append(list(ids)) or [rows[i] for i in ids],
+        lambda ids: counted.append(list(ids)) or {i: counts[i] for i in ids},
+    )
     qtbot.addWidget(table)
     summary = EventsSummary(4, 3, 6.0, {1: 5, 4: 6}, 1)
     table.set_events([1, 2, 3, 4], summary, TODAY)
+    assert [table.text(r, 5) for r in range(4)] == ["…", "…", "…", "예정"]  # counting on a worker
+    with qtbot.waitSignal(table.model_.late.arrived, timeout=5000):
+        pass
     assert [table.text(r, 5) for r in range(4)] == ["2 / 5명", "1 / 3명", "결과 입력 전", "예정"]
+    assert counted == [[1, 2, 3, 4]]
     assert table.text(0, 0) == "2026-10-01 (목)" and table.text(1, 1) == EventKind.INSPECTION.label
     assert "점검 일정" in table.model_.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert table.model_.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) is None

@@ -78,7 +78,7 @@ class ActivitiesPage(Page):
         self.events_summary = QLabel()
         bar.addWidget(self.events_summary)
         top_col.addLayout(bar)
-        self.events = EventTable(self._fetch_events)
+        self.events = EventTable(self._fetch_events, self._fetch_event_counts)
         top_col.addWidget(self.events)
         splitter.addWidget(top)
 
@@ -124,7 +124,12 @@ class ActivitiesPage(Page):
     def _fetch_events(self, ids: list[int]) -> list:
         from panelapp.services.activities.sheet import event_rows
 
-        return event_rows(self.ctx, ids)
+        return event_rows(self.ctx, ids, counts=False)
+
+    def _fetch_event_counts(self, ids: list[int]) -> dict:
+        from panelapp.services.activities.sheet import event_counts
+
+        return event_counts(self.ctx, ids)
 
     def _fetch_members(self, ids: list[int]) -> list:
         from panelapp.services.activities.sheet import sheet_rows
@@ -206,12 +211,17 @@ class ActivitiesPage(Page):
         self.show_event(new)
 
     def show_event(self, event_id: int) -> None:
-        """Load the marks of another event (off the UI thread) and show its attendance."""
+        """Load the marks of another event (off the UI thread) and show its attendance; a load
+        already on its way keeps this choice."""
         from panelapp.services.activities.sheet import event_marks
 
         self._event_id = event_id
         self._marks_generation += 1
         generation, ctx, today = self._marks_generation, self.ctx, self.today
+        if self.events.selected_id() != event_id:  # called from code, not a click
+            self.events.selectionModel().blockSignals(True)
+            self.events.select_id(event_id)
+            self.events.selectionModel().blockSignals(False)
         self._update_buttons()
 
         def shown(marks) -> None:

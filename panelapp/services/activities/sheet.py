@@ -33,7 +33,7 @@ _OPEN_END = dt.date(9999, 12, 31)
 @dataclass(frozen=True)
 class EventRow:
     info: EventInfo
-    recorded: int  # live members with an attendance record on it, within their period
+    recorded: int  # live members with an attendance record on it, within their period (visits only)
 
     @property
     def id(self) -> int:
@@ -121,8 +121,11 @@ def event_ids(ctx: ServiceContext, cohort_id: int) -> list[int]:
         )
 
 
-def event_rows(ctx: ServiceContext, ids: list[int]) -> list[EventRow]:
-    """The events with these ids (a block), in any order; deleted ones are left out."""
+def event_rows(ctx: ServiceContext, ids: list[int], *, counts: bool = True) -> list[EventRow]:
+    """The events with these ids (a block), in any order; deleted ones are left out. With
+    `counts=False` present and recorded are zero: an event for everyone has a record per member
+    (80,000 rows for one event of a large cohort), so the page counts them on a worker
+    (event_counts)."""
     ids = list(ids)[:BLOCK]
     if not ids:
         return []
@@ -132,29 +135,48 @@ def event_rows(ctx: ServiceContext, ids: list[int]) -> list[EventRow]:
                 select(ActivityEvent).where(ActivityEvent.id.in_(ids), ActivityEvent.deleted_at.is_(None))
             )
         )
-        present = dict(
-            s.execute(
-                select(Attendance.event_id, func.count())
-                .where(Attendance.event_id.in_(ids), Attendance.present.is_(True))
-                .group_by(Attendance.event_id)
-            ).all()
+        found = _event_counts(s, ids) if counts else {}
+        return [
+            EventRow(event_info(e, found.get(e.id, (0, 0))[0]), found.get(e.id, (0, 0))[1]) for e in events
+        ]
+
+
+def event_counts(ctx: ServiceContext, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{event id: (present, recorded)} for a block of events (recorded: live members with a
+    record within their period)."""
+    with reading(ctx) as s:
+        return _event_counts(s, list(ids)[:BLOCK])
+
+
+def _event_counts(s: Session, ids: list[int]) -> dict[int, tuple[int, int]]:
+    if not ids:
+        return {}
+    present = {
+        k: v
+        for k, v in s.execute(
+            select(Attendance.event_id, func.count())
+            .where(Attendance.event_id.in_(ids), Attendance.present.is_(True))
+            .group_by(Attendance.event_id)
         )
-        recorded = dict(
-            s.execute(
-                select(Attendance.event_id, func.count())
-                .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
-                .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
-                .join(Member, Member.id == Enrollment.member_id)
-                .where(
-                    Attendance.event_id.in_(ids),
-                    Enrollment.deleted_at.is_(None),
-                    Member.deleted_at.is_(None),
-                    _in_period(ActivityEvent.event_date),
-                )
-                .group_by(Attendance.event_id)
-            ).all()
+    }
+    recorded = {
+        k: v
+        for k, v in s.execute(
+            select(Attendance.event_id, func.count())
+            .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
+            .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(
+                Attendance.event_id.in_(ids),
+                ActivityEvent.kind == EventKind.INSPECTION,  # only a visit shows it
+                Enrollment.deleted_at.is_(None),
+                Member.deleted_at.is_(None),
+                _in_period(ActivityEvent.event_date),
+            )
+            .group_by(Attendance.event_id)
         )
-        return [EventRow(event_info(e, present.get(e.id, 0)), recorded.get(e.id, 0)) for e in events]
+    }
+    return {i: (present.get(i, 0), recorded.get(i, 0)) for i in ids}
 
 
 def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> EventsSummary:
