@@ -14,14 +14,15 @@ STATUS_COLORS = {
     "in_progress": ("#d6e8fa", "#1b4f86"),
     "done": ("#cfe9e4", "#0f5e52"),
 }
-OVERDUE_ROW = QColor("#fde4e4")
 OVERDUE_TEXT = "#b3261e"
+OVERDUE_COLOR = QColor(OVERDUE_TEXT)  # the whole row of an overdue proposal in the list
 KIND_COLORS = {"like": ("#e0f2e6", "#1e6b2f"), "dislike": ("#fdebd9", "#9a4a00")}
+_STATUS_TEXT = {value: QColor(fg) for value, (_bg, fg) in STATUS_COLORS.items()}
 
 
-def status_brushes(value: str) -> tuple[QColor, QColor]:
-    bg, fg = STATUS_COLORS[value]
-    return QColor(bg), QColor(fg)
+def status_color(value: str) -> QColor:
+    """The status' text colour (the badge's): the list's 상태 column is drawn in it."""
+    return _STATUS_TEXT[value]
 
 
 def badge_css(value: str, table: dict = STATUS_COLORS) -> str:

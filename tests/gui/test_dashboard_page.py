@@ -68,13 +68,17 @@ def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
     assert page.severity_chart.areas and page.status_chart.areas
 
 
+def _titles(register) -> list[str]:
+    return [register.cell(r, 2) for r in range(register.row_count())]
+
+
 def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtbot):
     page = window.pages["dashboard"]
     _click_area(qtbot, page.severity_chart, Severity.HIGH)
     findings = window.pages["findings"]
     assert window.stack.currentWidget() is findings
     assert findings.severity_combo.currentData() == Severity.HIGH
-    qtbot.waitUntil(lambda: len(findings.findings) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not findings.is_loading and findings.register.row_count() == 2, timeout=10000)
     window.show_page("dashboard")
     qtbot.mouseClick(
         page.urgent_list.viewport(),
@@ -82,21 +86,27 @@ def test_a_bar_opens_the_filtered_findings_and_the_tile_the_schedule(window, qtb
         pos=page.urgent_list.visualItemRect(page.urgent_list.item(0)).center(),
     )
     assert window.stack.currentWidget() is findings
-    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=10000)
+    qtbot.waitUntil(
+        lambda: not findings.is_loading and _titles(findings.register) == ["바닥 미끄럼"], timeout=10000
+    )
     window.show_page("dashboard")
     qtbot.mouseClick(page.tiles["inspections"], Qt.MouseButton.LeftButton)
     schedule = window.pages["schedule"]
     assert window.stack.currentWidget() is schedule and schedule.stack.currentIndex() == 2
     window.show_page("dashboard")
-    schedule.apply_filter(InspectionStatus.COMPLETED)
-    qtbot.waitUntil(lambda: len(schedule.list.shown) == 2, timeout=10000)
+    schedule.apply_filter(InspectionStatus.COMPLETED)  # hidden: it loads when shown
+    assert schedule.is_stale
+    window.show_page("schedule")
+    qtbot.waitUntil(lambda: not schedule.is_loading and len(schedule.list.ids()) == 2, timeout=10000)
     # the upcoming list's filter: planned visits within a period, kept when the schedule reloads
     schedule.apply_filter(InspectionStatus.PLANNED, dt.date(2026, 6, 10), dt.date(2026, 6, 23))
-    assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
+    qtbot.waitUntil(
+        lambda: not schedule.is_loading and schedule.list.ids() == [window.ids["soon"]], timeout=10000
+    )
     window.show_page("schedule")
-    window.bus.emit_changed("inspection", None)
-    qtbot.waitUntil(lambda: not schedule._loading, timeout=10000)
-    assert [i.id for i in schedule.list.shown] == [window.ids["soon"]]
+    schedule.mark_stale()  # as after a change: the reload keeps the list's filters
+    qtbot.waitUntil(lambda: not schedule.is_loading and not schedule.is_stale, timeout=10000)
+    assert schedule.list.ids() == [window.ids["soon"]]
     assert schedule.list.from_edit.date().toPython() == dt.date(2026, 6, 10)
 
 
@@ -128,8 +138,12 @@ def test_ctrl_f_searches_and_enter_opens_the_finding(window, qtbot):
     qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)
     findings = window.pages["findings"]
     assert window.stack.currentWidget() is findings and not dialog.isVisible()
-    assert findings.search_edit.text() == "바닥 미끄럼"
-    qtbot.waitUntil(lambda: [f.title for f in findings.findings] == ["바닥 미끄럼"], timeout=10000)
+    # the hit itself is selected in the unfiltered list (show_record), not searched for by title
+    qtbot.waitUntil(
+        lambda: not findings.is_loading and getattr(findings.selected(), "title", None) == "바닥 미끄럼",
+        timeout=10000,
+    )
+    assert findings.search_edit.text() == ""
 
 
 def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
@@ -149,13 +163,15 @@ def test_overdue_tile_and_status_bar_open_the_filtered_proposals(window, qtbot):
     qtbot.mouseClick(page.tiles["overdue"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is proposals and proposals.overdue_check.isChecked()
     expected = load_dashboard(window.ctx, window.world.cohort_id).overdue
-    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == expected, timeout=10000)
+    qtbot.waitUntil(
+        lambda: not proposals.is_loading and proposals.register.row_count() == expected, timeout=10000
+    )
     window.show_page("dashboard")
     rect = next(r for r, k, _tip in page.status_chart.areas if k == ProposalStatus.SUBMITTED)
     qtbot.mouseClick(page.status_chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert proposals.status_combo.currentData() == ProposalStatus.SUBMITTED
     assert not proposals.overdue_check.isChecked()
-    qtbot.waitUntil(lambda: not proposals._loading and len(proposals.rows) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not proposals.is_loading and proposals.register.row_count() == 2, timeout=10000)
 
 
 def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
@@ -170,10 +186,13 @@ def test_a_proposal_hit_opens_the_proposals_page_narrowed_to_it(window, qtbot):
     dialog.ui.resultTree.setCurrentItem(item)
     assert dialog.open_button.isEnabled() and dialog.open_current()
     proposals = window.pages["proposals"]
-    assert window.stack.currentWidget() is proposals and proposals.search_edit.text() == "경사로 설치"
+    assert window.stack.currentWidget() is proposals
+    # the hit itself is selected in the unfiltered list (show_record), not searched for by title
     qtbot.waitUntil(
-        lambda: not proposals._loading and [r.title for r in proposals.rows] == ["경사로 설치"], timeout=10000
+        lambda: not proposals.is_loading and getattr(proposals.selected(), "title", None) == "경사로 설치",
+        timeout=10000,
     )
+    assert proposals.search_edit.text() == ""
 
 
 def test_the_overview_shows_while_the_slow_parts_are_counted(window, qtbot, monkeypatch):

@@ -16,7 +16,7 @@ from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.finding_dialog import FindingDialog, open_finding
 from panelapp.gui.dialogs.photo_viewer import PhotoViewer
-from panelapp.gui.pages.findings import FindingsPage
+from panelapp.gui.pages.findings import EMPTY_TEXT, HEADERS, SEVERITY_COLOURS, FindingsPage
 from panelapp.gui.undo import UndoStack
 from panelapp.services.attachments.photos import list_attachments
 from panelapp.services.findings.manage import FindingInput, create_finding, list_findings
@@ -126,6 +126,10 @@ def test_edit_adds_and_removes_photos_at_once_with_undo(qtbot, setup, monkeypatc
     assert window.undo_stack.records[-1].label == "발견사항 수정 '난간 흔들림'"
 
 
+def settled(page):
+    return not page.is_loading and not page.is_stale
+
+
 def test_findings_page_filters_and_columns(qtbot, setup):
     window, w, insp, tmp = setup
     park = create_inspection(window.ctx, w.draft(facility=w.park_fac, day=dt.date(2026, 5, 14)))
@@ -138,9 +142,9 @@ def test_findings_page_filters_and_columns(qtbot, setup):
     page = FindingsPage(window)
     window.setCentralWidget(page)
     window.show()
-    table = page.register.table
-    qtbot.waitUntil(lambda: not page._loading and table.rowCount() == 2, timeout=5000)
-    assert [table.item(0, c).text() for c in range(8)] == [
+    reg = page.register
+    qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 2, timeout=5000)
+    assert [reg.cell(0, c) for c in range(8)] == [
         "2026-05-14",
         "새봄근린공원",
         "그네 볼트 풀림",
@@ -150,26 +154,79 @@ def test_findings_page_filters_and_columns(qtbot, setup):
         "1",
         "없음",
     ]
-    assert page.count_label.text() == "2건 · 제안 없는 긴급 1건"
+    assert page.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) == SEVERITY_COLOURS[S.URGENT]
+    assert page.model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None  # 낮음: plain
+    qtbot.waitUntil(lambda: page.count_label.text() == "2건 · 제안 없는 긴급 1건", timeout=5000)
+    assert [page.facility_combo.itemText(i) for i in range(page.facility_combo.count())] == [
+        "모든 시설",
+        "새봄근린공원",
+        "한빛국민체육센터",
+    ]
     page.apply_filter(severity=S.URGENT, without_proposal=True)
-    qtbot.waitUntil(lambda: not page._loading and table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 1, timeout=5000)
     assert page.severity_combo.currentData() == S.URGENT and page.proposal_combo.currentText() == "제안 없음"
     page.apply_filter(facility_id=w.gym)
     qtbot.waitUntil(
-        lambda: not page._loading and table.item(0, 2).text() == "화장실 휴지 없음" and table.rowCount() == 1,
-        timeout=5000,
+        lambda: settled(page) and reg.row_count() == 1 and reg.cell(0, 2) == "화장실 휴지 없음", timeout=5000
     )
     assert page.facility_combo.currentText() == "한빛국민체육센터"
     page.apply_filter(category=C.SIGNAGE)
-    qtbot.waitUntil(
-        lambda: not page._loading and page.register.currentWidget() is page.register.empty_label, timeout=5000
-    )
-    assert "조건에 맞는" in page.register.empty_label.text()
+    qtbot.waitUntil(lambda: settled(page) and reg.currentWidget() is reg.empty_label, timeout=5000)
+    assert "조건에 맞는" in reg.empty_label.text() and page.count_label.text() == ""
     page.apply_filter()
     page.search_edit.setText("볼트")
     qtbot.waitUntil(
-        lambda: not page._loading and table.rowCount() == 1 and table.item(0, 2).text() == "그네 볼트 풀림",
+        lambda: settled(page) and reg.row_count() == 1 and reg.cell(0, 2) == "그네 볼트 풀림",
         timeout=5000,
     )
     page.edit_selected()
     qtbot.waitUntil(lambda: any(isinstance(c, FindingDialog) for c in window.children()), timeout=5000)
+    dialog = next(c for c in window.children() if isinstance(c, FindingDialog))
+    assert dialog.ui.inspectionCombo.currentText() == "2026-05-14 새봄근린공원 (예정)"
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.reject()
+
+
+def test_sorting_in_sql_and_show_record_from_search(qtbot, setup):
+    window, w, insp, tmp = setup
+    ids = [
+        create_finding(window.ctx, FindingInput(insp.id, title, C.SAFETY, severity)).id
+        for title, severity in (("가 난간", S.HIGH), ("나 계단", S.LOW), ("다 출입문", S.URGENT))
+    ]
+    page = FindingsPage(window)
+    window.setCentralWidget(page)
+    window.show()
+    reg = page.register
+    qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 3, timeout=5000)
+    assert page.model.ids() == ids[::-1]  # same day: the newest recorded first
+    fetched = page.model.fetch_count
+    page.model.sort(HEADERS.index("심각도"), Qt.SortOrder.DescendingOrder)  # a header click
+    qtbot.waitUntil(lambda: settled(page) and page.model.ids() == [ids[2], ids[0], ids[1]], timeout=5000)
+    page.model.sort(HEADERS.index("제목"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: settled(page) and page.model.ids() == ids, timeout=5000)
+    assert page.model.fetch_count > fetched  # rows fetched again by id, order from SQL
+    page.severity_combo.setCurrentIndex(page.severity_combo.findData(S.LOW))
+    qtbot.waitUntil(lambda: settled(page) and page.model.ids() == [ids[1]], timeout=5000)
+    page.show_record(ids[2])
+    qtbot.waitUntil(lambda: settled(page) and reg.selected_id() == ids[2], timeout=5000)
+    assert page.severity_combo.currentIndex() == 0 and reg.row_count() == 3
+
+
+def test_delete_with_undo_and_an_empty_cohort(qtbot, setup, monkeypatch):
+    window, w, insp, tmp = setup
+    page = FindingsPage(window)
+    window.setCentralWidget(page)
+    window.show()
+    reg = page.register
+    qtbot.waitUntil(lambda: settled(page) and reg.currentWidget() is reg.empty_label, timeout=5000)
+    assert reg.empty_label.text() == EMPTY_TEXT and not page.edit_button.isEnabled()
+    f = create_finding(window.ctx, FindingInput(insp.id, "난간 흔들림", C.SAFETY, S.HIGH))
+    page.refresh()
+    qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 1, timeout=5000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_selected()  # the op announces the change: the page reloads by itself
+    qtbot.waitUntil(lambda: settled(page) and reg.currentWidget() is reg.empty_label, timeout=5000)
+    assert window.undo_stack.records[-1].label == "발견사항 삭제 '난간 흔들림'"
+    window.undo_stack.undo_last()
+    qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 1, timeout=5000)
+    assert reg.selected().id == f.id

@@ -8,6 +8,7 @@ from PIL import Image
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from schedule_world import build_world
+from shiboken6 import isValid
 
 from panelapp.domain.enums import FindingCategory as C
 from panelapp.domain.enums import Severity as S
@@ -40,8 +41,8 @@ def test_selected_findings_become_one_proposal_with_photos(qtbot, setup):
     page = FindingsPage(window)
     window.setCentralWidget(page)
     window.show()
-    qtbot.waitUntil(lambda: len(page.findings) == 2 and page.register.table.rowCount() == 2, timeout=5000)
-    table = page.register.table
+    qtbot.waitUntil(lambda: not page.is_loading and page.register.row_count() == 2, timeout=5000)
+    table = page.register.view
     table.selectRow(0)
     table.selectionModel().select(
         table.model().index(1, 0),
@@ -54,7 +55,7 @@ def test_selected_findings_become_one_proposal_with_photos(qtbot, setup):
     assert len(dialog.draft.finding_ids) == 2 and dialog.facility_combo.currentData() == w.gym
     dialog.proposal_edit.setPlainText("매트 설치와 조명 교체")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: dialog.result() != 0, timeout=5000)
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)  # deleted on close
     proposals = ProposalsPage(window)
     window.setCentralWidget(proposals)
     qtbot.waitUntil(

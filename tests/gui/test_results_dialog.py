@@ -136,7 +136,7 @@ def test_schedule_page_offers_results_for_the_selected_visit(qtbot, setup):
     page.anchor = dt.date(2026, 5, 1)
     window.setCentralWidget(page)
     window.show()
-    qtbot.waitUntil(lambda: page.choices is not None and not page._loading, timeout=5000)
+    qtbot.waitUntil(lambda: page.choices is not None and not page.is_loading, timeout=5000)
     assert not page.results_button.isEnabled()  # nothing selected
     page._select(other.id)
     assert not page.results_button.isEnabled()  # 연기: no results

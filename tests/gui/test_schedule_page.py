@@ -7,10 +7,12 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
 from schedule_world import D, T, build_world
+from shiboken6 import isValid
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
 from panelapp.gui.pages.schedule import SchedulePage
 from panelapp.gui.schedule.blocks import mime_for
 from panelapp.services.inspections.scheduling import (
@@ -51,7 +53,20 @@ def shown(qtbot, page):
 
 
 def settle(qtbot, page):
-    qtbot.waitUntil(lambda: page.choices is not None and not page._loading and not page._dirty, timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.choices is not None and not page.is_loading and not page.is_stale, timeout=5000
+    )
+
+
+def dialog_of(qtbot, page, op):
+    """add/edit read the cohort's members first, then open the dialog (deleted on close)."""
+    assert op is not None
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in page.window_.findChildren(InspectionDialog)), timeout=5000
+    )
+    dialog = next(d for d in page.window_.findChildren(InspectionDialog) if d.isVisible())
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
 
 
 def drop(view, pos: QPointF, inspection_id: int) -> None:
@@ -77,7 +92,7 @@ def test_schedule_through_the_dialog_with_a_warning_confirmed(qtbot, setup, monk
             QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes,
         )[1],
     )
-    dialog = page.add(D(2026, 5, 12))
+    dialog = dialog_of(qtbot, page, page.add(D(2026, 5, 12)))
     ui = dialog.ui
     assert ui.teamCombo.currentText() == "정책동행단" and ui.templateCombo.currentText().endswith("(기본)")
     assert ui.hoursLabel.text() == "(2시간)"
@@ -90,7 +105,8 @@ def test_schedule_through_the_dialog_with_a_warning_confirmed(qtbot, setup, monk
     assert len(list_inspections(w.ctx, InspectionQuery(w.cohort_id))) == 1
     with qtbot.waitSignal(page.window_.bus.changed, timeout=5000):
         save.click()
-    assert len(asked) == 2 and not dialog.isVisible()
+    assert len(asked) == 2
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)  # closed and deleted
     rows = list_inspections(w.ctx, InspectionQuery(w.cohort_id))
     assert sorted(r.facility_name for r in rows) == ["새봄근린공원", "한빛국민체육센터"]
     settle(qtbot, page)
@@ -100,7 +116,7 @@ def test_schedule_through_the_dialog_with_a_warning_confirmed(qtbot, setup, monk
 def test_dialog_shows_holiday_and_field_errors(qtbot, setup):
     page, w = setup
     shown(qtbot, page)
-    dialog = page.add(D(2026, 5, 5))
+    dialog = dialog_of(qtbot, page, page.add(D(2026, 5, 5)))
     assert dialog.ui.holidayLabel.text() == "공휴일: 어린이날"
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=5000)
@@ -113,7 +129,7 @@ def test_series_from_the_dialog(qtbot, setup, monkeypatch):
     page, w = setup
     shown(qtbot, page)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog = page.add(D(2026, 6, 2))
+    dialog = dialog_of(qtbot, page, page.add(D(2026, 6, 2)))
     ui = dialog.ui
     ui.facilityCombo.setCurrentIndex(ui.facilityCombo.findData(w.lot))
     ui.leadCombo.setCurrentIndex(ui.leadCombo.findData(w.lee))
@@ -167,7 +183,7 @@ def test_drag_to_a_day_and_time_in_the_week_view(qtbot, setup, monkeypatch):
     assert asked == []  # the other visit of that day is elsewhere and ends at 12:00
 
 
-def test_list_filters(qtbot, setup):
+def test_list_filters_and_sort_in_sql(qtbot, setup):
     page, w = setup
     a = create_inspection(w.ctx, w.draft())
     create_inspection(w.ctx, w.draft(day=D(2026, 6, 9), facility=w.lot))
@@ -176,20 +192,64 @@ def test_list_filters(qtbot, setup):
 
     set_status(w.ctx, a.id, InspectionStatus.CANCELLED, "휴관", a.version)
     shown(qtbot, page)
+    assert [i.scheduled_date for i in page.month.inspections] == [D(2026, 5, 12)]  # only May's grid
     page.show_view(2)
     lst = page.list
-    assert lst.table.rowCount() == 3 and lst.count_label.text() == "3건"
-    assert lst.table.item(0, 0).text() == "2026-05-12(화)" and lst.table.item(0, 7).text() == "휴관"
+
+    def listed(n):
+        qtbot.waitUntil(
+            lambda: not page.is_loading and not page.is_stale and lst.row_count() == n, timeout=5000
+        )
+
+    listed(3)
+    assert lst.count_label.text() == "3건"
+    assert lst.cell(0, 0) == "2026-05-12(화)" and lst.cell(0, 7) == "휴관"
+    assert lst.model.index(0, 6).data(Qt.ItemDataRole.ForegroundRole) is not None  # status colour
     lst.status_combo.setCurrentIndex(lst.status_combo.findData(InspectionStatus.PLANNED))
-    assert lst.table.rowCount() == 2 and lst.count_label.text() == "2건 / 전체 3건"
+    listed(2)
+    assert lst.count_label.text() == "2건 / 전체 3건"
     lst.facility_combo.setCurrentIndex(lst.facility_combo.findData(w.lot))
-    assert [lst.table.item(r, 2).text() for r in range(lst.table.rowCount())] == ["시청 공영주차장"]
+    listed(1)
+    assert [lst.cell(r, 2) for r in range(lst.row_count())] == ["시청 공영주차장"]
     lst.facility_combo.setCurrentIndex(0)
     lst.range_check.setChecked(True)
     lst.from_edit.setDate(lst.from_edit.date().fromString("2026-07-01", "yyyy-MM-dd"))
-    assert [lst.table.item(r, 2).text() for r in range(lst.table.rowCount())] == ["새봄근린공원"]
+    listed(1)
+    assert [lst.cell(r, 2) for r in range(lst.row_count())] == ["새봄근린공원"]
+    lst.range_check.setChecked(False)
+    lst.status_combo.setCurrentIndex(0)
+    listed(3)
+    lst.model.sort(2, Qt.SortOrder.AscendingOrder)  # a header click: 시설 가나다, in SQL
+    qtbot.waitUntil(
+        lambda: (
+            not page.is_loading
+            and [lst.cell(r, 2) for r in range(3)] == ["새봄근린공원", "시청 공영주차장", "한빛국민체육센터"]
+        ),
+        timeout=5000,
+    )
     lst.team_combo.setCurrentIndex(lst.team_combo.count() - 1)  # 소식이음단: none
-    assert lst.table.rowCount() == 0
+    listed(0)
+    assert lst.register.currentWidget() is lst.register.empty_label
+
+
+def test_calendar_asks_only_for_the_month_it_shows(qtbot, setup):
+    page, w = setup
+    create_inspection(w.ctx, w.draft())
+    june = create_inspection(w.ctx, w.draft(day=D(2026, 6, 16), facility=w.lot))
+    shown(qtbot, page)
+    assert [i.scheduled_date for i in page.month.inspections] == [D(2026, 5, 12)]
+    assert page.month._holidays.get(D(2026, 5, 5)) == "어린이날"  # computed with the data, off the UI thread
+    page.step(1)
+    qtbot.waitUntil(
+        lambda: not page.is_loading and [i.id for i in page.month.inspections] == [june.id], timeout=5000
+    )
+    assert page.period_label.text() == "2026년 6월" and page.month.block_rect(june.id) is not None
+    page.show_view(1)
+    assert not page.is_loading  # the week lies inside the month's grid: nothing to query
+    page.go_to(D(2026, 6, 16))
+    assert [i.id for i in page.week.inspections] == [june.id]
+    page._select(june.id)
+    assert page.edit_button.isEnabled() and "시청 공영주차장" in page.detail_label.text()
 
 
 def test_status_dialog_needs_a_reason(qtbot, setup):

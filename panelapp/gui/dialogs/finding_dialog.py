@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
 
 from panelapp.domain.enums import FindingCategory, Severity
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, to_date
@@ -21,38 +23,51 @@ from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
 IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모든 파일 (*)"
 
 
-def inspection_choices(inspections) -> list[tuple[int, str, object]]:
-    """(id, label, date) of the visits a finding can belong to (not cancelled), newest first."""
-    from panelapp.domain.enums import InspectionStatus
-
-    rows = [i for i in inspections if i.status != InspectionStatus.CANCELLED]
-    return [
-        (i.id, f"{i.scheduled_date:%Y-%m-%d} {i.facility_name} ({i.status.label})", i.scheduled_date)
-        for i in sorted(rows, key=lambda i: (i.scheduled_date, i.id), reverse=True)
-    ]
+NO_VISITS = "이 기수에 점검이 없습니다. 점검 일정에서 점검을 먼저 만들어 주세요."
 
 
-def open_finding(window, finding_id: int, parent=None) -> Op:
-    """Load a finding with its photos and the visits of its cohort, then open the dialog."""
+def open_new_finding(window, cohort_id: int, parent=None) -> Op:
+    """Load the cohort's visits (one light query: a cohort can have 50,000), then open the dialog."""
+    from panelapp.services.inspections.listing import visit_choices
+
+    ctx = window.ctx
+
+    def show(visits) -> None:
+        if not visits:
+            QMessageBox.information(parent or window, "발견사항 추가", NO_VISITS)
+            return
+        open_dialog(FindingDialog(window, visits, parent=parent))
+
+    return Op(parent or window, lambda _t: visit_choices(ctx, cohort_id)).success(show).run()
+
+
+def open_finding(window, finding_id: int, parent=None, stale=None) -> Op:
+    """Load a finding with its photos and the visits of its cohort, then open the dialog;
+    `stale` is called when a save finds the finding changed or deleted by someone else."""
     from panelapp.services.attachments.photos import list_attachments
     from panelapp.services.findings.manage import get_finding
-    from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+    from panelapp.services.inspections.listing import visit_choices
 
     ctx = window.ctx
 
     def fetch(_t):
         info = get_finding(ctx, finding_id)
-        visits = list_inspections(ctx, InspectionQuery(info.cohort_id)) if info.cohort_id else []
+        visits = visit_choices(ctx, info.cohort_id) if info.cohort_id else []
         return info, visits, list_attachments(ctx, "finding", finding_id)
 
     def show(result) -> None:
         info, visits, photos = result
-        FindingDialog(window, inspection_choices(visits), info, photos=photos, parent=parent).open()
+        dialog = FindingDialog(window, visits, info, photos=photos, parent=parent)
+        if stale is not None:
+            dialog.stale.connect(stale)
+        open_dialog(dialog)
 
     return Op(parent or window, fetch).success(show).run()
 
 
 class FindingDialog(QDialog):
+    stale = Signal()  # a save failed on a finding changed or deleted meanwhile: lists should reload
+
     def __init__(self, window, inspections, finding=None, fixed: bool = False, photos=(), parent=None):
         """`inspections`: (id, label[, date]) choices; `fixed`: the first one, not to be changed."""
         super().__init__(parent or window)
@@ -62,11 +77,15 @@ class FindingDialog(QDialog):
         ui.setupUi(self)
         setup_korean_date_edit(ui.observedEdit)
         self.setWindowTitle("발견사항 추가" if finding is None else f"발견사항 수정 — {finding.title}")
-        for choice in inspections:
-            ui.inspectionCombo.addItem(choice[1], choice[0])
-            ui.inspectionCombo.setItemData(
-                ui.inspectionCombo.count() - 1, choice[2] if len(choice) > 2 else None, 257
-            )
+        # A cohort can have 50,000 visits: labels go in at C++ speed (addItems), ids and dates stay
+        # in Python lists, and the combo never measures every label for its width.
+        self.visit_ids = [c[0] for c in inspections]
+        self.visit_days = [c[2] if len(c) > 2 else None for c in inspections]
+        ui.inspectionCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        ui.inspectionCombo.setMinimumContentsLength(28)
+        ui.inspectionCombo.addItems([c[1] for c in inspections])
         ui.inspectionCombo.setEnabled(not fixed)
         for label, value in FindingCategory.choices():
             ui.categoryCombo.addItem(label, value)
@@ -94,7 +113,8 @@ class FindingDialog(QDialog):
             ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(Severity.MEDIUM))
             self._inspection_changed()
         else:
-            ui.inspectionCombo.setCurrentIndex(max(ui.inspectionCombo.findData(finding.inspection_id), 0))
+            known = finding.inspection_id in self.visit_ids
+            ui.inspectionCombo.setCurrentIndex(self.visit_ids.index(finding.inspection_id) if known else 0)
             ui.titleEdit.setText(finding.title)
             ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(finding.category))
             ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(finding.severity))
@@ -108,8 +128,13 @@ class FindingDialog(QDialog):
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
 
+    def visit_id(self) -> int | None:
+        index = self.ui.inspectionCombo.currentIndex()
+        return self.visit_ids[index] if 0 <= index < len(self.visit_ids) else None
+
     def _inspection_changed(self, *_args) -> None:
-        day = self.ui.inspectionCombo.currentData(257)
+        index = self.ui.inspectionCombo.currentIndex()
+        day = self.visit_days[index] if 0 <= index < len(self.visit_days) else None
         if day is not None and self.finding is None:
             self.ui.observedEdit.setDate(from_date(day))
 
@@ -172,8 +197,6 @@ class FindingDialog(QDialog):
         for photo, thumb in done:
             if photo.attachment_id is None or photo.attachment_id not in known:
                 self.strip.add(photo, load_pixmap(thumb) if thumb is not None else None)
-        if done and self.finding is not None:
-            self.window_.bus.emit_changed("attachment", [self.finding.id])
         if refused:
             QMessageBox.warning(self, "첨부할 수 없는 파일", "\n".join(refused))
 
@@ -188,18 +211,13 @@ class FindingDialog(QDialog):
             return
         ctx, undo = self.window_.ctx, self.window_.undo_stack
         Op(self, lambda _t: remove_attachment(ctx, photo.attachment_id), write=True).success(
-            lambda record: (
-                undo.push(record) if undo is not None else None,
-                self.window_.bus.emit_changed("attachment", [photo.attachment_id]),
-            )
+            lambda record: undo.push(record) if undo is not None else None
         ).run()
 
     def view_photo(self, row: int):
         from panelapp.gui.dialogs.photo_viewer import PhotoViewer
 
-        viewer = PhotoViewer(self.window_, list(self.strip.photos), row, parent=self)
-        viewer.open()
-        return viewer
+        return open_dialog(PhotoViewer(self.window_, list(self.strip.photos), row, parent=self))
 
     # ----- saving ------------------------------------------------------------------------
     def data(self):
@@ -207,7 +225,7 @@ class FindingDialog(QDialog):
 
         ui = self.ui
         return FindingInput(
-            ui.inspectionCombo.currentData(),
+            self.visit_id(),
             ui.titleEdit.text(),
             ui.categoryCombo.currentData(),
             ui.severityCombo.currentData(),
@@ -231,7 +249,6 @@ class FindingDialog(QDialog):
         self.saved, record = result
         if record is not None and self.window_.undo_stack is not None:
             self.window_.undo_stack.push(record)
-        self.window_.bus.emit_changed("finding", [self.saved.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -242,5 +259,5 @@ class FindingDialog(QDialog):
             return
         show_error(self, exc)
         if self.finding is not None:
+            self.stale.emit()
             self.reject()
-            self.window_.bus.emit_changed("finding", [self.finding.id])

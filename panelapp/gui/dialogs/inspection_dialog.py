@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
@@ -28,6 +28,8 @@ def _time(value: QTime) -> dt.time:
 
 
 class InspectionDialog(QDialog):
+    stale = Signal()  # a save met a visit changed or deleted meanwhile: the schedule should reload
+
     def __init__(self, window, choices, info=None, day: dt.date | None = None):
         """`choices` is a ScheduleChoices; `info` the InspectionInfo being edited, or None."""
         super().__init__(window)
@@ -197,8 +199,6 @@ class InspectionDialog(QDialog):
 
     def _saved(self, result) -> None:
         self.saved = result
-        ids = [r.id for r in result] if isinstance(result, list) else [result.id]
-        self.window_.bus.emit_changed("inspection", ids)
         self.accept()
 
     def _failed(self, exc: BaseException | None) -> None:
@@ -210,5 +210,5 @@ class InspectionDialog(QDialog):
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
+        self.stale.emit()
         self.reject()
-        self.window_.bus.emit_changed("inspection", [self.info.id] if self.info else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import InspectionStatus
@@ -18,6 +19,8 @@ HINTS = {
 
 
 class InspectionStatusDialog(QDialog):
+    stale = Signal()  # the save met a visit changed or deleted meanwhile: the schedule should reload
+
     def __init__(self, window, info):
         super().__init__(window)
         self.window_, self.info = window, info
@@ -57,7 +60,6 @@ class InspectionStatusDialog(QDialog):
 
     def _saved(self, result) -> None:
         self.saved = result
-        self.window_.bus.emit_changed("inspection", [result.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -67,5 +69,5 @@ class InspectionStatusDialog(QDialog):
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
+        self.stale.emit()
         self.reject()
-        self.window_.bus.emit_changed("inspection", [self.info.id])

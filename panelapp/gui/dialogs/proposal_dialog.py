@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
@@ -38,12 +40,14 @@ def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> O
 
     def show(result):
         choices, draft = result
-        ProposalDialog(window, choices, draft).open()
+        open_dialog(ProposalDialog(window, choices, draft))
 
     return Op(window, work).success(show).run()
 
 
 class ProposalDialog(QDialog):
+    stale = Signal()  # a save met a proposal changed or deleted meanwhile: lists should reload
+
     def __init__(self, window, choices, draft, detail=None):
         """`draft` is a ProposalInput (new) or None; `detail` the ProposalDetail being edited."""
         super().__init__(window)
@@ -66,9 +70,16 @@ class ProposalDialog(QDialog):
         self.department_combo.addItem(NONE, None)
         for did, name in choices.departments:
             self.department_combo.addItem(name, did)
-        self.proposer_combo.addItem("(참여단 공동 / 지정 안 함)", None)
-        for eid, label in choices.proposers:
-            self.proposer_combo.addItem(label, eid)
+        # A cohort can have 100,000 members: labels go in at C++ speed, ids stay in a list, and
+        # the combo never measures every label for its width.
+        self.proposer_ids = [None, *(eid for eid, _label in choices.proposers)]
+        self.proposer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.proposer_combo.setMinimumContentsLength(20)
+        self.proposer_combo.addItems(
+            ["(참여단 공동 / 지정 안 함)", *(label for _eid, label in choices.proposers)]
+        )
         self.problem_edit, self.proposal_edit, self.effect_edit = (QPlainTextEdit() for _ in range(3))
         for edit, height in ((self.problem_edit, 110), (self.proposal_edit, 90), (self.effect_edit, 60)):
             edit.setMinimumHeight(height)
@@ -126,9 +137,12 @@ class ProposalDialog(QDialog):
         for combo, value in (
             (self.facility_combo, src.facility_id),
             (self.department_combo, src.department_id),
-            (self.proposer_combo, src.proposer_enrollment_id),
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
+        proposer = src.proposer_enrollment_id
+        self.proposer_combo.setCurrentIndex(
+            self.proposer_ids.index(proposer) if proposer in self.proposer_ids else 0
+        )
         submitted = src.submitted_on or today
         self.submitted_edit.setDate(from_date(submitted))
         self.due_edit.setDate(from_date(src.due_on or default_due(submitted)))
@@ -162,7 +176,7 @@ class ProposalDialog(QDialog):
             self.department_combo.currentData(),
             to_date(self.submitted_edit.date()),
             to_date(self.due_edit.date()),
-            self.proposer_combo.currentData(),
+            self.proposer_ids[max(self.proposer_combo.currentIndex(), 0)],
             links,
         )
 
@@ -181,7 +195,6 @@ class ProposalDialog(QDialog):
         self.saved, record = result
         if getattr(self.window_, "undo_stack", None) is not None:
             self.window_.undo_stack.push(record)
-        self.window_.bus.emit_changed("proposal", [self.saved.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -191,5 +204,5 @@ class ProposalDialog(QDialog):
             show_field_errors(self.fields, self.error_label, errors)
             return
         show_error(self, exc)
+        self.stale.emit()
         self.reject()
-        self.window_.bus.emit_changed("proposal", None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +17,8 @@ from panelapp.gui.core.ops import Op, show_error
 
 
 class ProposalLinksDialog(QDialog):
+    stale = Signal()  # the save failed on a proposal changed meanwhile: lists should reload
+
     def __init__(self, window, detail, choices):
         """`choices` are FindingChoice rows (the cohort's findings)."""
         super().__init__(window)
@@ -79,11 +81,10 @@ class ProposalLinksDialog(QDialog):
             self._saved
         ).failure(self._failed).run()
 
-    def _saved(self, detail) -> None:
-        self.window_.bus.emit_changed("proposal", [detail.id])
+    def _saved(self, _detail) -> None:
         self.accept()
 
     def _failed(self, exc) -> None:
         show_error(self, exc)
+        self.stale.emit()
         self.reject()
-        self.window_.bus.emit_changed("proposal", [self.detail.id])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -22,6 +23,8 @@ from panelapp.gui.dates import from_date, setup_date_edit, to_date
 
 
 class ProposalMoveDialog(QDialog):
+    stale = Signal()  # the step failed on a proposal changed meanwhile: lists should reload
+
     def __init__(self, window, detail, to_status):
         from panelapp.domain.enums import ProposalStatus as PS
         from panelapp.domain.proposal_rules import ACTION_LABELS, needs_answer, needs_reason
@@ -91,7 +94,6 @@ class ProposalMoveDialog(QDialog):
 
     def _saved(self, detail) -> None:
         self.result_detail = detail
-        self.window_.bus.emit_changed("proposal", [detail.id])
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -101,5 +103,5 @@ class ProposalMoveDialog(QDialog):
             show_field_errors(self.fields, self.error_label, errors)
             return
         show_error(self, exc)
+        self.stale.emit()
         self.reject()
-        self.window_.bus.emit_changed("proposal", [self.detail.id])

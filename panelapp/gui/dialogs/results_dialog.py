@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QMessageBox, 
 from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.scoring import describe_overall, describe_section
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, to_date
@@ -44,9 +45,14 @@ class ResultsDialog(QDialog):
         ui.findingsList.itemDoubleClicked.connect(
             lambda item: self.edit_finding(item.data(256)) if item.data(256) is not None else None
         )
-        for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
-            b.setEnabled(False)
-        window.bus.changed.connect(self._on_changed)
+        for b in (ui.saveButton, ui.completeButton, ui.addFindingButton, ui.closeButton):
+            b.setEnabled(b is ui.closeButton)
+            # Enter moves to the next item (results_items): it must not press a button as well
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        # The visit's findings change from the finding dialog opened here: follow what ops announce
+        # (the dialog is deleted when closed, and its connection with it).
+        window.bus.changes.connect(self._on_changes)
         self.load()
 
     # ----- loading -----------------------------------------------------------------------
@@ -94,8 +100,10 @@ class ResultsDialog(QDialog):
         if self.grid.rows:
             self.grid.focus_row(0)
 
-    def _on_changed(self, kind: str, ids) -> None:
-        if kind in ("finding", "attachment", "trash") and self.sheet is not None:
+    def _on_changes(self, changes) -> None:
+        from panelapp.services.changes import Kind
+
+        if changes.touches({Kind.FINDING, Kind.ATTACHMENT, Kind.TRASH}) and self.sheet is not None:
             from panelapp.services.findings.manage import FindingQuery, list_findings
 
             ctx, iid = self.window_.ctx, self.inspection_id
@@ -182,8 +190,6 @@ class ResultsDialog(QDialog):
 
         def done(sheet) -> None:
             self.sheet, self.dirty = sheet, False
-            for kind in ("result", "inspection", "attendance"):
-                self.window_.bus.emit_changed(kind, [sheet.inspection_id])
             self.window_.statusBar().showMessage(message, 5000)
             self.ui.saveButton.setEnabled(True)
             self.ui.completeButton.setEnabled(True)
@@ -220,14 +226,14 @@ class ResultsDialog(QDialog):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog
 
         s = self.sheet
-        dialog = FindingDialog(
-            self.window_,
-            [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
-            fixed=True,
-            parent=self,
+        return open_dialog(
+            FindingDialog(
+                self.window_,
+                [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
+                fixed=True,
+                parent=self,
+            )
         )
-        dialog.open()
-        return dialog
 
     def edit_finding(self, finding_id: int):
         from panelapp.gui.dialogs.finding_dialog import open_finding
@@ -239,6 +245,4 @@ def open_results(window, info):
     """From the schedule: the selected visit's results (예정 or 완료 only)."""
     if info is None or info.status not in (InspectionStatus.PLANNED, InspectionStatus.COMPLETED):
         return None
-    dialog = ResultsDialog(window, info.id)
-    dialog.open()
-    return dialog
+    return open_dialog(ResultsDialog(window, info.id))

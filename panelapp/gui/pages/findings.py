@@ -1,11 +1,22 @@
 """발견사항 page: the cohort's findings, filtered by severity, category, facility, whether a
-proposal was made from them, and text. The dashboard opens it pre-filtered (`apply_filter`)."""
+proposal was made from them, and text. The dashboard opens it pre-filtered (`apply_filter`),
+the global search on one finding (`show_record`).
+
+A cohort can hold a million findings: the list is id-based (gui/models/id_table.py), filtered
+and sorted in SQL (services/findings/listing.py). Newest first, the first screen is shown from
+a quick LIMIT query while the full id list is still being sorted; the counts under the list
+come from their own query, after it.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -13,28 +24,75 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.pages.register_table import RegisterTable
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.pages.big_register import BigRegister
+from panelapp.services.changes import Changes, Kind
 
-HEADERS = ["날짜", "시설", "제목", "분류", "심각도", "위치", "사진 수", "제안"]
 EMPTY_TEXT = "기록된 발견사항이 없습니다. 점검 일정에서 점검을 고르고 [결과 입력]에서 발견사항을 추가하거나, [발견사항 추가]를 누르세요."
 NO_MATCH_TEXT = "조건에 맞는 발견사항이 없습니다. 필터를 바꿔 보세요."
-RELOAD_KINDS = {"finding", "attachment", "proposal", "inspection", "facility", "trash", "demo", "result"}
-SEVERITY_COLOURS = {Severity.URGENT: "#c62828", Severity.HIGH: "#e65100", Severity.MEDIUM: "#8d6e00"}
+SEVERITY_COLOURS = {
+    Severity.URGENT: QColor("#c62828"),
+    Severity.HIGH: QColor("#e65100"),
+    Severity.MEDIUM: QColor("#8d6e00"),
+}
 PROPOSAL_CHOICES = (("제안 연결 전체", None), ("제안 없음", True), ("제안 있음", False))
+FIRST_SCREEN = 300  # rows shown from the quick query while the full list is sorted
+
+COLUMNS = [
+    Column("날짜", "date", lambda f: f"{f.observed_on:%Y-%m-%d}", width=96, align=CENTER),
+    Column("시설", "facility", lambda f: f.facility_name, width=170),
+    Column("제목", "title", lambda f: f.title, width=260, stretch=True, tooltip=lambda f: f.title),
+    Column("분류", "category", lambda f: f.category.label, width=76, align=CENTER),
+    Column(
+        "심각도",
+        "severity",
+        lambda f: f.severity.label,
+        width=92,
+        align=CENTER,
+        foreground=lambda f: SEVERITY_COLOURS.get(f.severity),
+    ),
+    Column("위치", "location", lambda f: f.location or "", width=150),
+    Column(
+        "사진 수", "photos", lambda f: str(f.photo_count) if f.photo_count else "", width=64, align=CENTER
+    ),
+    Column("제안", "proposal", lambda f: "있음" if f.has_proposal else "없음", width=60, align=CENTER),
+]
+HEADERS = [c.header for c in COLUMNS]
 
 
-class FindingsPage(QWidget):
+@dataclass(frozen=True)
+class _Loaded:
+    load: int  # which load this answers (head and counts ops check it)
+    ids: list[int]
+    facilities: list[tuple[int, str]] | None  # None: the combo's list is still right
+    filtered: bool
+
+
+class FindingsPage(Page):
+    kinds = frozenset(
+        {
+            Kind.FINDING,
+            Kind.ATTACHMENT,
+            Kind.PROPOSAL,
+            Kind.INSPECTION,
+            Kind.FACILITY,
+            Kind.TRASH,
+            Kind.RESULT,
+        }
+    )
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.findings: list = []
-        self.inspections: list = []
-        self._dirty, self._loading = True, False
+        super().__init__(window)
+        self._load_no = 0
+        self._facilities_for: int | None = None  # the cohort whose facilities fill the combo
+        self._select_after: int | None = None  # show_record: the finding to select once listed
+        self._counts = None  # FindingCounts of the newest load, once they arrived
+        self._shown: int | None = None  # rows of the newest load (None: only the first screen)
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         title = QLabel("발견사항")
@@ -51,7 +109,10 @@ class FindingsPage(QWidget):
         for label, value in FindingCategory.choices():
             self.category_combo.addItem(label, value)
         self.facility_combo.addItem("모든 시설", None)
-        self.facility_combo.setMinimumContentsLength(10)
+        self.facility_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.facility_combo.setMinimumContentsLength(12)
         for label, value in PROPOSAL_CHOICES:
             self.proposal_combo.addItem(label, value)
         bar.addWidget(self.search_edit, 1)
@@ -59,40 +120,41 @@ class FindingsPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             bar.addWidget(combo)
         col.addLayout(bar)
-        self.register = RegisterTable(HEADERS, stretch=2, centered=(0, 3, 4, 6, 7))
-        self.register.activated.connect(lambda _r: self.edit_selected())
+        self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
+        # Several findings (Ctrl/Shift-click) can become one proposal.
+        self.register = BigRegister(
+            self.model, sort=("date", True), selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
+        self.register.sort_changed.connect(self.refresh)
+        self.register.activated.connect(lambda _id: self.edit_selected())
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = QHBoxLayout()
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.add_button, self.edit_button, self.delete_button = (
-            QPushButton("발견사항 추가"),
-            QPushButton("수정"),
-            QPushButton("삭제"),
-        )
+        self.add_button, self.proposal_button = QPushButton("발견사항 추가"), QPushButton("개선제안 만들기")
+        self.edit_button, self.delete_button = QPushButton("수정"), QPushButton("삭제")
+        self.proposal_button.setToolTip("고른 발견사항으로 개선제안을 씁니다(Ctrl·Shift로 여러 개 선택)")
         for button, slot in (
             (self.add_button, self.add),
+            (self.proposal_button, self.make_proposal),
             (self.edit_button, self.edit_selected),
             (self.delete_button, self.delete_selected),
         ):
             button.setMinimumWidth(96)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
-        # Several findings (Ctrl/Shift-click) can become one proposal.
-        self.register.table.setSelectionMode(self.register.table.SelectionMode.ExtendedSelection)
-        self.proposal_button = QPushButton("개선제안 만들기")
-        self.proposal_button.setToolTip("고른 발견사항으로 개선제안을 씁니다(Ctrl·Shift로 여러 개 선택)")
-        self.proposal_button.clicked.connect(lambda _c=False: self.make_proposal())
-        row.insertWidget(2, self.proposal_button)
         col.addLayout(row)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        window.bus.changed.connect(self._on_changed)
-        window.cohort_changed.connect(lambda _c: self._on_changed("cohort", None))
         self._update_buttons()
+
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.findings.listing import finding_rows
+
+        return finding_rows(self.ctx, ids)
 
     # ----- filters -----------------------------------------------------------------------
     def apply_filter(self, severity=None, category=None, facility_id=None, without_proposal=None) -> None:
@@ -117,8 +179,13 @@ class FindingsPage(QWidget):
         self.facility_combo.blockSignals(False)
         self.refresh()
 
+    def show_record(self, finding_id: int) -> None:
+        """From the global search: every filter cleared, the finding selected and in view."""
+        self._select_after = finding_id
+        self.apply_filter()
+
     def query(self):
-        from panelapp.services.findings.manage import FindingQuery
+        from panelapp.services.findings.queries import FindingQuery
 
         return FindingQuery(
             self.window_.current_cohort_id,
@@ -130,119 +197,126 @@ class FindingsPage(QWidget):
         )
 
     # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS or kind == "cohort":
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
+    def relevant(self, changes: Changes) -> bool:
+        if changes.touches({Kind.INSPECTION, Kind.FACILITY, Kind.TRASH}):
+            self._facilities_for = None  # a visit or facility changed: the combo may too
+        return super().relevant(changes)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+    def load(self):
+        from panelapp.services.findings.listing import finding_counts, finding_facilities, finding_ids
 
-    def refresh(self) -> None:
-        from panelapp.services.findings.manage import FindingQuery, list_findings
-        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+        self._search_timer.stop()
+        self._load_no += 1
+        self._counts, self._shown = None, None
+        query, ctx, no = self.query(), self.ctx, self._load_no
+        if query.cohort_id is None:
+            return None
+        sort = (self.register.sort_key or "date", self.register.descending)
+        facilities_for = query.cohort_id if self._facilities_for != query.cohort_id else None
+        filtered = query != type(query)(query.cohort_id)
+        if sort[0] == "date" and not query.text.strip():
+            Op(self, lambda _t: finding_ids(ctx, query, *sort, limit=FIRST_SCREEN)).success(
+                lambda ids: self._first_screen(no, ids, filtered)
+            ).run()
+        Op(self, lambda _t: finding_counts(ctx, query)).success(lambda c: self._counts_arrived(no, c)).run()
 
-        cohort_id = self.window_.current_cohort_id
-        if self._loading or cohort_id is None:
-            self._dirty = True
+        def work() -> _Loaded:
+            facilities = finding_facilities(ctx, facilities_for) if facilities_for is not None else None
+            return _Loaded(no, finding_ids(ctx, query, *sort), facilities, filtered)
+
+        return work
+
+    def apply(self, result: _Loaded | None) -> None:
+        if result is None:  # no cohort
+            self.register.set_ids([], EMPTY_TEXT)
+            self.count_label.setText("")
+            self._update_buttons()
             return
-        self._dirty, self._loading, ctx, query = False, True, self.window_.ctx, self.query()
-        Op(
-            self,
-            lambda _t: (
-                list_findings(ctx, query),
-                bool(list_findings(ctx, FindingQuery(cohort_id))),
-                list_inspections(ctx, InspectionQuery(cohort_id)),
-            ),
-        ).success(self._fill).failure(self._load_failed).run()
+        if result.facilities is not None:
+            self._fill_facilities(result.facilities)
+            self._facilities_for = self.window_.current_cohort_id
+        select, self._select_after = self._select_after, None
+        self.register.set_ids(result.ids, self._empty_text(result.filtered), select=select)
+        self._shown = len(result.ids)
+        self._show_counts()
+        self._update_buttons()
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
+    def _first_screen(self, no: int, ids: list[int], filtered: bool) -> None:
+        if no != self._load_no or self._shown is not None or not self.is_loading:
+            return  # the full list is here already, or a newer load is on its way
+        self.register.set_ids(ids, self._empty_text(filtered), select=self._select_after)
+        self._show_counts()
+        self._update_buttons()
 
-    def _fill(self, result) -> None:
-        rows, any_at_all, self.inspections = result
+    def _counts_arrived(self, no: int, counts) -> None:
+        if no != self._load_no:
+            return
+        self._counts = counts
+        if not counts.any_in_cohort:
+            self.register.empty_label.setText(EMPTY_TEXT)
+        self._show_counts()
+
+    def _empty_text(self, filtered: bool) -> str:
+        if self._counts is not None and not self._counts.any_in_cohort:
+            return EMPTY_TEXT
+        return NO_MATCH_TEXT if filtered else EMPTY_TEXT
+
+    def _show_counts(self) -> None:
+        if self._shown is None:
+            self.count_label.setText("불러오는 중…")
+            return
+        if not self._shown:
+            self.count_label.setText("")
+            return
+        urgent = self._counts.urgent_without_proposal if self._counts is not None else 0
+        self.count_label.setText(f"{self._shown:,}건" + (f" · 제안 없는 긴급 {urgent:,}건" if urgent else ""))
+
+    def _fill_facilities(self, facilities: list[tuple[int, str]]) -> None:
         keep = self.facility_combo.currentData()
-        facilities = sorted({(i.facility_name, i.facility_id) for i in self.inspections})
         self.facility_combo.blockSignals(True)
         self.facility_combo.clear()
         self.facility_combo.addItem("모든 시설", None)
-        for name, fid in facilities:
+        for fid, name in facilities:
             self.facility_combo.addItem(name, fid)
-        self.facility_combo.setCurrentIndex(max(self.facility_combo.findData(keep), 0))
+        index = self.facility_combo.findData(keep)
+        if index < 0 and keep is not None:  # asked for by the dashboard, not visited (yet)
+            self.facility_combo.addItem("(선택한 시설)", keep)
+            index = self.facility_combo.count() - 1
+        self.facility_combo.setCurrentIndex(max(index, 0))
         self.facility_combo.blockSignals(False)
-        selected = self.selected()
-        self.findings = rows
-        self.register.set_rows(
-            [
-                [
-                    f"{f.observed_on:%Y-%m-%d}",
-                    f.facility_name,
-                    f.title,
-                    f.category.label,
-                    f.severity.label,
-                    f.location or "",
-                    str(f.photo_count) if f.photo_count else "",
-                    "있음" if f.has_proposal else "없음",
-                ]
-                for f in rows
-            ],
-            [False] * len(rows),
-            NO_MATCH_TEXT if any_at_all else EMPTY_TEXT,
-            select=next((i for i, f in enumerate(rows) if selected and f.id == selected.id), 0),
-        )
-        for r, f in enumerate(rows):
-            colour = SEVERITY_COLOURS.get(f.severity)
-            if colour:
-                self.register.table.item(r, 4).setForeground(QColor(colour))
-        urgent = sum(1 for f in rows if f.severity == Severity.URGENT and not f.has_proposal)
-        self.count_label.setText(
-            f"{len(rows)}건" + (f" · 제안 없는 긴급 {urgent}건" if urgent else "") if rows else ""
-        )
-        self._loading = False
-        self._update_buttons()
-        if self._dirty:
-            self.refresh()
 
     # ----- actions -----------------------------------------------------------------------
     def selected(self):
-        row = self.register.selected_row()
-        return self.findings[row] if row is not None and row < len(self.findings) else None
+        return self.register.selected()
+
+    def selected_ids(self) -> list[int]:
+        return self.register.selected_ids()
 
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
+        has = bool(self.register.selected_ids())
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.proposal_button.setEnabled(has)
+        self.add_button.setEnabled(self.window_.current_cohort_id is not None)
 
     def make_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal
 
-        rows = sorted({i.row() for i in self.register.table.selectionModel().selectedRows()})
-        ids = [self.findings[r].id for r in rows if r < len(self.findings)]
+        ids = self.selected_ids()
         return open_new_proposal(self.window_, ids) if ids else None
 
-    def add(self):
-        from panelapp.gui.dialogs.finding_dialog import FindingDialog, inspection_choices
+    def add(self) -> Op | None:
+        """Load the cohort's visits (a light list), then open the dialog."""
+        from panelapp.gui.dialogs.finding_dialog import open_new_finding
 
-        choices = inspection_choices(self.inspections)
-        if not choices:
-            QMessageBox.information(
-                self, "발견사항 추가", "이 기수에 점검이 없습니다. 점검 일정에서 점검을 먼저 만들어 주세요."
-            )
-            return None
-        dialog = FindingDialog(self.window_, choices)
-        dialog.open()
-        return dialog
+        cohort_id = self.window_.current_cohort_id
+        return open_new_finding(self.window_, cohort_id, self) if cohort_id is not None else None
 
     def edit_selected(self):
         from panelapp.gui.dialogs.finding_dialog import open_finding
 
         f = self.selected()
-        return open_finding(self.window_, f.id) if f is not None else None
+        return open_finding(self.window_, f.id, stale=self.mark_stale) if f is not None else None
 
     def delete_selected(self) -> None:
         from panelapp.services.findings.manage import delete_finding
@@ -258,17 +332,16 @@ class FindingsPage(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        ctx, window = self.window_.ctx, self.window_
+        ctx, window = self.ctx, self.window_
 
-        def done(record) -> None:
+        def done(record: Any) -> None:
             if window.undo_stack is not None:
                 window.undo_stack.push(record)
             window.statusBar().showMessage(f"'{f.title}' 발견사항을 삭제했습니다.", 5000)
-            window.bus.emit_changed("finding", [f.id])
 
-        def failed(exc) -> None:
+        def failed(exc: BaseException) -> None:
             show_error(self, exc)
-            window.bus.emit_changed("finding", None)
+            self.mark_stale()  # changed or deleted by someone else: show what is there now
 
         Op(self, lambda _t: delete_finding(ctx, f.id, f.version), write=True).success(done).failure(
             failed

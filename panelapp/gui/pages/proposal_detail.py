@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.proposal_style import OVERDUE_TEXT, badge_css
 
@@ -56,6 +57,7 @@ def _text(value: str | None, empty: str = "–") -> QLabel:
 
 class ProposalDetailView(QStackedWidget):
     deleted = Signal(int)
+    stale = Signal()  # a save or delete met a proposal changed meanwhile: the list should reload
 
     def __init__(self, window):
         super().__init__()
@@ -252,30 +254,34 @@ class ProposalDetailView(QStackedWidget):
         from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
 
         dialog = ProposalMoveDialog(self.window_, self.detail, status)
-        dialog.open()
-        return dialog
+        dialog.stale.connect(self.stale)
+        return open_dialog(dialog)
 
     def edit(self):
         from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
         from panelapp.services.proposals.drafts import form_choices
 
         ctx, d = self.window_.ctx, self.detail
-        return (
-            Op(self, lambda _t: form_choices(ctx, d.cohort_id))
-            .success(lambda choices: ProposalDialog(self.window_, choices, None, d).open())
-            .run()
-        )
+
+        def show(choices) -> None:
+            dialog = ProposalDialog(self.window_, choices, None, d)
+            dialog.stale.connect(self.stale)
+            open_dialog(dialog)
+
+        return Op(self, lambda _t: form_choices(ctx, d.cohort_id)).success(show).run()
 
     def edit_links(self):
         from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
         from panelapp.services.proposals.drafts import linkable_findings
 
         ctx, d = self.window_.ctx, self.detail
-        return (
-            Op(self, lambda _t: linkable_findings(ctx, d.cohort_id))
-            .success(lambda choices: ProposalLinksDialog(self.window_, d, choices).open())
-            .run()
-        )
+
+        def show(choices) -> None:
+            dialog = ProposalLinksDialog(self.window_, d, choices)
+            dialog.stale.connect(self.stale)
+            open_dialog(dialog)
+
+        return Op(self, lambda _t: linkable_findings(ctx, d.cohort_id)).success(show).run()
 
     def delete(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -296,9 +302,14 @@ class ProposalDetailView(QStackedWidget):
                 self.window_.undo_stack.push(record)
             self.window_.statusBar().showMessage(f"'{d.title}' 제안을 삭제했습니다.", 5000)
             self.deleted.emit(d.id)
-            self.window_.bus.emit_changed("proposal", [d.id])
 
-        Op(self, lambda _t: delete_proposal(ctx, d.id, d.version), write=True).success(done).run()
+        def failed(exc) -> None:
+            show_error(self, exc)
+            self.stale.emit()
+
+        Op(self, lambda _t: delete_proposal(ctx, d.id, d.version), write=True).success(done).failure(
+            failed
+        ).run()
 
 
 def _html(text: str) -> str:

@@ -1,44 +1,106 @@
-"""개선제안 page: the filtered list of a cohort's proposals beside the selected one in full."""
+"""개선제안 page: the filtered list of a cohort's proposals above the selected one in full.
+
+A cohort can hold 200,000 proposals: the list is id-based (gui/models/id_table.py), filtered,
+sorted and counted in SQL (services/proposals/listing.py), and nothing is queried while the page
+is hidden. Newest first, the first screen comes from a quick LIMIT query while the full list is
+sorted. Overdue rows and the status column are coloured through the model's foreground.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
-from panelapp.gui.core.ops import Op, show_error
+from panelapp.domain.enums import ProposalStatus
+from panelapp.gui.core.ops import Op
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
+from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
-from panelapp.gui.proposal_style import OVERDUE_ROW, OVERDUE_TEXT, status_brushes
+from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
+from panelapp.services.changes import Changes, Kind
 
-HEADERS = ["접수일", "제목", "시설", "담당부서", "상태", "처리 기한", "답변일", "답변까지(일)"]
 EMPTY_TEXT = "등록된 개선제안이 없습니다. [새 제안]을 누르거나 발견사항에서 '개선제안 만들기'로 시작하세요."
 NO_MATCH_TEXT = "조건에 맞는 개선제안이 없습니다. 필터를 바꿔 보세요."
-RELOAD_KINDS = {"proposal", "finding", "facility", "department", "trash", "demo", "cohort"}
+OVERDUE_TIP = "처리 기한이 지났는데 부서 답변이 없습니다"
 ALL_COHORTS = -1
+FIRST_SCREEN = 300
 
 
-class ProposalsPage(QWidget):
+def _due(p) -> str:
+    if p.due_on is None:
+        return "–"
+    return f"{p.due_on:%Y-%m-%d}" + (" 초과" if p.overdue else "")
+
+
+COLUMNS = [
+    Column("접수일", "submitted", lambda p: f"{p.submitted_on:%Y-%m-%d}", width=96, align=CENTER),
+    # The title is what a coordinator scans for: it keeps a readable width and takes the slack.
+    Column("제목", "title", lambda p: p.title, width=300, stretch=True, tooltip=lambda p: p.title),
+    Column("시설", "facility", lambda p: p.facility_name or "–", width=170),
+    Column("담당부서", "department", lambda p: p.department_name or "미지정", width=120),
+    Column(
+        "상태",
+        "status",
+        lambda p: p.status.label,
+        width=76,
+        align=CENTER,
+        foreground=lambda p: status_color(p.status.value),
+    ),
+    Column(
+        "처리 기한",
+        "due",
+        _due,
+        width=112,
+        align=CENTER,
+        tooltip=lambda p: OVERDUE_TIP if p.overdue else None,
+    ),
+    Column(
+        "답변일",
+        "answered",
+        lambda p: f"{p.answered_on:%Y-%m-%d}" if p.answered_on else "",
+        width=96,
+        align=CENTER,
+    ),
+    Column(
+        "답변까지(일)",
+        "days",
+        lambda p: str(p.days_to_answer) if p.days_to_answer is not None else "",
+        width=92,
+        align=RIGHT,
+    ),
+]
+HEADERS = [c.header for c in COLUMNS]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    load: int
+    ids: list[int]
+    counts: object  # ProposalCounts
+    choices: object | None  # FormChoices without proposers; None: the combos are still right
+
+
+class ProposalsPage(Page):
+    kinds = frozenset({Kind.PROPOSAL, Kind.FINDING, Kind.FACILITY, Kind.DEPARTMENT, Kind.COHORT, Kind.TRASH})
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.rows: list = []
+        super().__init__(window)
         self.choices = None
-        self._dirty, self._loading = True, False
+        self._choices_stale = True
+        self._load_no = 0
+        self._full = False  # the newest load's full list is on screen (not only its first rows)
         self._select_id: int | None = None
         self._pending: tuple = (None, None)  # department/facility asked for before the combos fill
         col = QVBoxLayout(self)
@@ -50,18 +112,18 @@ class ProposalsPage(QWidget):
         self.cohort_combo, self.status_combo = QComboBox(), QComboBox()
         self.department_combo, self.facility_combo = QComboBox(), QComboBox()
         self.status_combo.addItem("모든 상태", None)
-        from panelapp.domain.enums import ProposalStatus
-
         for s in ProposalStatus:
             self.status_combo.addItem(s.label, s)
         self.overdue_check = QCheckBox("기한 초과만")
         self.overdue_check.setToolTip("처리 기한(접수 후 14일 기본)이 지났는데 부서 답변이 없는 제안")
         self.search_edit = QLineEdit(placeholderText="제목·내용·답변 검색", clearButtonEnabled=True)
         for w in (self.cohort_combo, self.status_combo, self.department_combo, self.facility_combo):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             w.setMinimumContentsLength(7)
             w.currentIndexChanged.connect(lambda _i: self.refresh())
             bar.addWidget(w)
         self.cohort_combo.setMinimumContentsLength(12)
+        self.facility_combo.setMinimumContentsLength(10)
         self.overdue_check.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.overdue_check)
         bar.addWidget(self.search_edit, 1)
@@ -71,29 +133,16 @@ class ProposalsPage(QWidget):
         col.addLayout(bar)
         # List above, detail below: both get the page's full width at 1280 px.
         splitter = QSplitter(Qt.Orientation.Vertical)
-        left = QStackedWidget()
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The title is what a coordinator scans for: it keeps a readable width and the
-        # facility column (elided) gives way instead.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 260)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_selected)
-        self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
-        left.addWidget(self.table)
-        left.addWidget(self.empty_label)
-        self.list_stack = left
-        splitter.addWidget(left)
+        self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
+        self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
+        self.register = BigRegister(self.model, sort=("submitted", True))
+        self.register.sort_changed.connect(self.refresh)
+        self.register.selection_changed.connect(self._on_selected)
+        self.list_stack = self.register  # index 0: the list, 1: the empty-state text
+        self.empty_label = self.register.empty_label
+        splitter.addWidget(self.register)
         self.detail = ProposalDetailView(window)
+        self.detail.stale.connect(self.mark_stale)
         splitter.addWidget(self.detail)
         splitter.setSizes([380, 360])
         col.addWidget(splitter, 1)
@@ -102,8 +151,12 @@ class ProposalsPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        window.bus.changed.connect(self._on_changed)
         window.cohort_changed.connect(self._on_cohort)
+
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.proposals.listing import proposal_rows
+
+        return proposal_rows(self.ctx, ids)
 
     # ----- filters -------------------------------------------------------------------------
     def apply_filter(self, status=None, department_id=None, facility_id=None, overdue=None) -> None:
@@ -126,6 +179,11 @@ class ProposalsPage(QWidget):
         self._set_cohort(self.window_.current_cohort_id)
         self.refresh()
 
+    def show_record(self, proposal_id: int) -> None:
+        """From the global search: the current cohort unfiltered, the proposal selected."""
+        self._select_id = proposal_id
+        self.apply_filter()
+
     def _set_cohort(self, cohort_id) -> None:
         self.cohort_combo.blockSignals(True)
         index = self.cohort_combo.findData(cohort_id)
@@ -136,8 +194,7 @@ class ProposalsPage(QWidget):
         self.cohort_combo.blockSignals(False)
 
     def query(self):
-        from panelapp.domain.enums import ProposalStatus
-        from panelapp.services.proposals.manage import ProposalQuery
+        from panelapp.services.proposals.queries import ProposalQuery
 
         cohort = (
             self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
@@ -155,43 +212,41 @@ class ProposalsPage(QWidget):
 
     # ----- loading -------------------------------------------------------------------------
     def _on_cohort(self, cohort_id) -> None:
-        self._set_cohort(cohort_id)
-        self.refresh()
+        self._set_cohort(cohort_id)  # the base marks the page stale
 
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            if kind == "proposal" and _ids:
-                self._select_id = _ids[0]
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
+    def relevant(self, changes: Changes) -> bool:
+        if changes.touches({Kind.FACILITY, Kind.DEPARTMENT, Kind.COHORT, Kind.TRASH}):
+            self._choices_stale = True
+        ids = changes.ids_of(Kind.PROPOSAL)
+        if Kind.PROPOSAL in changes.kinds and ids:
+            self._select_id = min(ids)  # a proposal just made or moved: show it
+        return super().relevant(changes)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def load(self):
         from panelapp.services.proposals.drafts import form_choices
-        from panelapp.services.proposals.manage import list_proposals
+        from panelapp.services.proposals.listing import proposal_counts, proposal_ids
 
-        if self._loading:
-            self._dirty = True
-            return
-        if self.window_.ctx is None:
-            return
-        self._dirty, self._loading = False, True
-        ctx, query, cohort = self.window_.ctx, self.query(), self.window_.current_cohort_id
+        self._search_timer.stop()
+        self._load_no += 1
+        self._full = False
+        ctx, query, no = self.ctx, self.query(), self._load_no
+        sort = (self.register.sort_key or "submitted", self.register.descending)
+        choices = self._choices_stale or self.choices is None
+        cohort = self.window_.current_cohort_id
+        if sort[0] == "submitted" and not query.text.strip():
+            Op(self, lambda _t: proposal_ids(ctx, query, *sort, limit=FIRST_SCREEN)).success(
+                lambda ids: self._first_screen(no, ids)
+            ).run()
 
-        def fetch(_t):
-            rows = list_proposals(ctx, query)
-            return rows, bool(rows) or bool(list_proposals(ctx)), form_choices(ctx, cohort)
+        def work() -> _Loaded:
+            return _Loaded(
+                no,
+                proposal_ids(ctx, query, *sort),
+                proposal_counts(ctx, query),
+                form_choices(ctx, cohort, with_proposers=False) if choices else None,
+            )
 
-        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
-
-    def _load_failed(self, exc) -> None:
-        self._loading = False
-        show_error(self, exc)
+        return work
 
     def _fill_combo(self, combo, first: str, items) -> None:
         keep = combo.currentData()
@@ -203,82 +258,55 @@ class ProposalsPage(QWidget):
         combo.setCurrentIndex(max(combo.findData(keep), 0))
         combo.blockSignals(False)
 
-    def _fill(self, result) -> None:
-        rows, any_at_all, self.choices = result
-        department, facility = self._pending
+    def _fill_choices(self, choices) -> None:
         # before the first load the combo is empty: the window's current cohort is the default
         cohort = (
             self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
         )
-        self._fill_combo(self.cohort_combo, "모든 기수", self.choices.cohorts)
+        self._fill_combo(self.cohort_combo, "모든 기수", choices.cohorts)
         self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(cohort), 0))
-        self._fill_combo(self.department_combo, "모든 부서", self.choices.departments)
-        self._fill_combo(self.facility_combo, "모든 시설", [(f, n) for f, n, _d in self.choices.facilities])
+        self._fill_combo(self.department_combo, "모든 부서", choices.departments)
+        self._fill_combo(self.facility_combo, "모든 시설", [(f, n) for f, n, _d in choices.facilities])
+
+    def apply(self, result: _Loaded) -> None:
+        if result.choices is not None:
+            if result.choices != self.choices:
+                self._fill_choices(result.choices)
+            self.choices, self._choices_stale = result.choices, False
+        department, facility = self._pending
         for combo, value in ((self.department_combo, department), (self.facility_combo, facility)):
             if value is not None:
                 combo.blockSignals(True)
                 combo.setCurrentIndex(max(combo.findData(value), 0))
                 combo.blockSignals(False)
         self._pending = (None, None)
-        keep = self._select_id or (self.selected().id if self.selected() else None)
-        self._select_id = None
-        self.rows = rows
-        self._fill_table(rows)
-        self.empty_label.setText(NO_MATCH_TEXT if any_at_all else EMPTY_TEXT)
-        self.list_stack.setCurrentIndex(0 if rows else 1)
-        overdue = sum(r.overdue for r in rows)
+        select, self._select_id = self._select_id, None
+        self._full = True
+        self.register.blockSignals(True)  # the detail follows once, below
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.counts.any_at_all else EMPTY_TEXT, select)
+        self.register.blockSignals(False)
+        overdue = result.counts.overdue
         self.count_label.setText(
-            f"{len(rows)}건" + (f" · 기한 초과 {overdue}건" if overdue else "") if rows else ""
+            f"{len(result.ids):,}건" + (f" · 기한 초과 {overdue:,}건" if overdue else "")
+            if result.ids
+            else ""
         )
-        self._loading = False
-        index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else None)
-        if index is not None:
-            self.table.blockSignals(True)
-            self.table.selectRow(index)
-            self.table.blockSignals(False)
-        self.detail.show_proposal(rows[index].id if index is not None else None)  # reload it too
-        if self._dirty:
-            self.refresh()
+        self.detail.show_proposal(self.register.selected_id())  # reload it too
 
-    def _fill_table(self, rows) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, p in enumerate(rows):
-            values = [
-                f"{p.submitted_on:%Y-%m-%d}",
-                p.title,
-                p.facility_name or "–",
-                p.department_name or "미지정",
-                p.status.label,
-                f"{p.due_on:%Y-%m-%d}" if p.due_on else "–",
-                f"{p.answered_on:%Y-%m-%d}" if p.answered_on else "",
-                str(p.days_to_answer) if p.days_to_answer is not None else "",
-            ]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if c in (0, 4, 5, 6, 7):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if p.overdue:
-                    cell.setBackground(OVERDUE_ROW)
-                self.table.setItem(r, c, cell)
-            bg, fg = status_brushes(p.status.value)
-            self.table.item(r, 4).setBackground(bg)
-            self.table.item(r, 4).setForeground(fg)
-            if p.overdue:
-                due = self.table.item(r, 5)
-                due.setForeground(QColor(OVERDUE_TEXT))
-                due.setText(due.text() + " 초과")
-                due.setToolTip("처리 기한이 지났는데 부서 답변이 없습니다")
-        self.table.blockSignals(False)
+    def _first_screen(self, no: int, ids: list[int]) -> None:
+        if no != self._load_no or self._full or not self.is_loading or not ids:
+            return
+        self.register.blockSignals(True)
+        self.register.set_ids(ids, NO_MATCH_TEXT, self._select_id)
+        self.register.blockSignals(False)
+        self.count_label.setText("불러오는 중…")
 
     # ----- selection and actions -----------------------------------------------------------
     def selected(self):
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
+        return self.register.selected()
 
     def _on_selected(self) -> None:
-        row = self.selected()
-        self.detail.show_proposal(row.id if row else None)
+        self.detail.show_proposal(self.register.selected_id())
 
     def new_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal

@@ -3,11 +3,18 @@
 Blocks are coloured by status; dragging one reschedules it (with the same warnings as the
 dialog). The selected visit can be edited, given a status, printed as a field sheet; the
 whole schedule exports to an iCalendar file.
+
+A cohort can have 50,000 visits. The month and week views ask only for the days the month grid
+shows (the week is always inside it), with that grid's holidays computed off the UI thread; the
+list is id-based, filtered and sorted in SQL. The dialog's 100,000 possible members are read
+when a dialog opens, not with every reload.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,39 +23,69 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
-    QWidget,
 )
 
+from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.page import Page
 from panelapp.gui.schedule.blocks import WEEKDAYS, legend, sunday_first, tooltip, week_start
 from panelapp.gui.schedule.confirm import save_with_confirmation
 from panelapp.gui.schedule.list_view import ScheduleList
 from panelapp.gui.schedule.month_view import MonthView
 from panelapp.gui.schedule.week_view import WeekView
+from panelapp.services.changes import Changes, Kind
 
-RELOAD_KINDS = {
-    "inspection",
-    "facility",
-    "cohort",
-    "team",
-    "enrollment",
-    "member",
-    "trash",
-    "demo",
-    "checklist",
-}
 VIEWS = ("월", "주", "목록")
+LIST = 2
+CHOICE_KINDS = frozenset({Kind.FACILITY, Kind.COHORT, Kind.TEAM, Kind.CHECKLIST, Kind.TRASH})
 
 
-class SchedulePage(QWidget):
+def month_grid(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The days the month calendar of `day` shows: whole Sunday-first weeks around the month."""
+    first = dt.date(day.year, day.month, 1)
+    last = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
+    start = week_start(first)
+    weeks = (sunday_first(first) + last.day + 6) // 7
+    return start, start + dt.timedelta(days=7 * weeks - 1)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Loaded:
+    choices: Any  # ScheduleChoices without people
+    anchor: dt.date
+    total: int  # the cohort's visits, for the .ics button and the list's count
+    grid: tuple[dt.date, dt.date] | None = None  # calendar data: the days it covers
+    rows: list | None = None
+    holidays: dict | None = None
+    ids: list[int] | None = None  # list data
+
+
+class SchedulePage(Page):
+    kinds = frozenset(
+        {
+            Kind.INSPECTION,
+            Kind.FACILITY,
+            Kind.COHORT,
+            Kind.TEAM,
+            Kind.ENROLLMENT,
+            Kind.MEMBER,
+            Kind.TRASH,
+            Kind.CHECKLIST,
+        }
+    )
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
-        self.choices = None
-        self.inspections: list = []
+        super().__init__(window)
+        self.choices = None  # ScheduleChoices of the cohort, without people
+        self.inspections: list = []  # the calendar's visits (the month grid around the anchor)
+        self._by_id: dict[int, Any] = {}
+        self._grid: tuple[dt.date, dt.date] | None = None  # days the calendar data covers
+        self._holidays: dict = {}
+        self._list_loaded = False
+        self._choices_stale = True
+        self.total = 0
         self.selected_id: int | None = None
         self.anchor = dt.date.today()
-        self._dirty, self._loading = True, False
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         head = QHBoxLayout()
@@ -93,7 +130,8 @@ class SchedulePage(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             bar.addWidget(button)
         col.addLayout(bar)
-        self.month, self.week, self.list = MonthView(), WeekView(), ScheduleList()
+        self.month, self.week = MonthView(), WeekView()
+        self.list = ScheduleList(self._fetch_rows)
         self.stack = QStackedWidget()
         for view in (self.month, self.week, self.list):
             self.stack.addWidget(view)
@@ -103,6 +141,7 @@ class SchedulePage(QWidget):
             view.day_activated.connect(lambda day: self.add(day))
         self.month.moved.connect(lambda i, day: self.move(i, day, None))
         self.week.moved.connect(self.move)
+        self.list.query_changed.connect(self._list_query_changed)
         col.addWidget(self.stack, 1)
         foot = QHBoxLayout()
         for chip in legend():
@@ -111,78 +150,128 @@ class SchedulePage(QWidget):
         self.detail_label.setStyleSheet("color: #444; padding-left: 16px;")
         foot.addWidget(self.detail_label, 1)
         col.addLayout(foot)
-        window.bus.changed.connect(self._on_changed)
         window.cohort_changed.connect(self._on_cohort)
         self._update_period()
         self._update_buttons()
 
-    # ----- loading -----------------------------------------------------------------------
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind in RELOAD_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.inspections.listing import inspection_rows
 
+        return inspection_rows(self.ctx, ids)
+
+    # ----- loading -----------------------------------------------------------------------
     def _on_cohort(self, _cohort_id) -> None:
         self.choices = None  # a new cohort: its term decides where the calendar opens
-        self._on_changed("cohort", None)
+        self._choices_stale = True
+        self._forget()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+    def _forget(self) -> None:
+        self._grid, self._list_loaded = None, False
 
-    def refresh(self) -> None:
+    def relevant(self, changes: Changes) -> bool:
+        if not super().relevant(changes):
+            return False
+        if changes.touches(CHOICE_KINDS):
+            self._choices_stale = True
+        self._forget()
+        return True
+
+    def load(self):
         from panelapp.services.inspections.choices import schedule_choices
-        from panelapp.services.inspections.scheduling import InspectionQuery, list_inspections
+        from panelapp.services.inspections.listing import inspection_ids, inspection_total
+        from panelapp.services.inspections.queries import list_inspections
+        from panelapp.services.inspections.rules import InspectionQuery
 
         cohort_id = self.window_.current_cohort_id
-        if self._loading or cohort_id is None:
-            self._dirty = self._loading or cohort_id is None
+        if cohort_id is None:
+            return None
+        ctx, anchor, known = self.ctx, self.anchor, None if self._choices_stale else self.choices
+        first = self.choices is None  # a cohort's first load opens the calendar in its term
+        listing = self.stack.currentIndex() == LIST
+        list_query, sort = self.list.query(cohort_id), self.list.sort
+
+        def work() -> _Loaded:
+            from panelapp.domain.holidays_kr import holidays_between
+
+            choices = known or schedule_choices(ctx, cohort_id, with_people=False)
+            day = anchor
+            if first:
+                term = choices.term
+                if not term[0] <= day <= term[1]:
+                    day = term[0] if day < term[0] else term[1]
+            total = inspection_total(ctx, cohort_id)
+            if listing:
+                return _Loaded(choices, day, total, ids=inspection_ids(ctx, list_query, *sort))
+            grid = month_grid(day)
+            rows = list_inspections(ctx, InspectionQuery(cohort_id, *grid))
+            return _Loaded(choices, day, total, grid, rows, holidays_between(*grid))
+
+        return work
+
+    def apply(self, result: _Loaded | None) -> None:
+        if result is None:
             return
-        self._dirty, self._loading, ctx, first = False, True, self.window_.ctx, self.choices is None
-        Op(
-            self,
-            lambda _t: (schedule_choices(ctx, cohort_id), list_inspections(ctx, InspectionQuery(cohort_id))),
-        ).success(lambda result: self._fill(result, first)).failure(self._load_failed).run()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
-
-    def _fill(self, result, first: bool) -> None:
-        self.choices, self.inspections = result
-        term = self.choices.term
-        if first and not term[0] <= self.anchor <= term[1]:
-            self.anchor = term[0] if self.anchor < term[0] else term[1]
-        self.list.set_choices(
-            [(f_id, name) for f_id, name, _a in self.choices.facilities], list(self.choices.teams)
-        )
-        self.list.set_range(*term)
-        self._loading = False
-        self._show_data()
-        if self._dirty:
-            self.refresh()
-
-    def _show_data(self) -> None:
-        self.month.set_month(self.anchor.year, self.anchor.month)
-        self.week.set_week(self.anchor)
-        for view in (self.month, self.week, self.list):
-            view.set_inspections(self.inspections)
+        first = self.choices is None
+        if result.choices is not self.choices:
+            self.choices, self._choices_stale = result.choices, False
+            self.list.set_choices(
+                [(f_id, name) for f_id, name, _a in self.choices.facilities], list(self.choices.teams)
+            )
+            self.list.set_range(*self.choices.term)
+        if first:
+            self.anchor = result.anchor
+        self.total = result.total
+        if result.ids is not None:
+            self._list_loaded = True
+            self.list.set_ids(result.ids, result.total)
+            self.list.select(self.selected_id)
+        if result.rows is not None:
+            self._grid, self._holidays = result.grid, result.holidays
+            self.inspections = result.rows
+            self._by_id = {i.id: i for i in result.rows}
+            self._show_calendar()
         self._select(self.selected_id if self.current(self.selected_id) else None)
         self._update_period()
+
+    def _show_calendar(self) -> None:
+        self.month.set_month(self.anchor.year, self.anchor.month, self._holidays)
+        self.week.set_week(self.anchor, self._holidays)
+        for view in (self.month, self.week):
+            view.set_inspections(self.inspections)
+
+    def _list_query_changed(self) -> None:
+        self._list_loaded = False
+        if self.stack.currentIndex() == LIST:
+            self.refresh()
+
+    def _ensure_loaded(self) -> None:
+        """Show the current view from the data at hand, or load what it lacks."""
+        if self.stack.currentIndex() == LIST:
+            if not self._list_loaded:
+                self.refresh()
+        elif self._grid is not None and month_grid(self.anchor) == self._grid:
+            self._show_calendar()
+        else:
+            self.refresh()
 
     # ----- navigation --------------------------------------------------------------------
     def show_view(self, index: int) -> None:
         self.view_group.button(index).setChecked(True)
         self.stack.setCurrentIndex(index)
         for w in (self.prev_button, self.today_button, self.next_button, self.period_label):
-            w.setVisible(index != 2)
+            w.setVisible(index != LIST)
         self._update_period()
+        if self.choices is not None:
+            self._ensure_loaded()
 
     def apply_filter(self, status=None, start: dt.date | None = None, end: dt.date | None = None) -> None:
-        self.show_view(2)  # the list: the dashboard opens it narrowed to a status and period
+        self.list.blockSignals(True)  # one reload for the view and the filter together
         self.list.apply_filter(status, start, end)
+        self.list.blockSignals(False)
+        self._list_loaded = False
+        self.show_view(LIST)  # the list: the dashboard opens it narrowed to a status and period
+        if self.choices is None:
+            self.refresh()
 
     def step(self, direction: int) -> None:
         if self.stack.currentIndex() == 1:
@@ -193,7 +282,8 @@ class SchedulePage(QWidget):
 
     def go_to(self, day: dt.date) -> None:
         self.anchor = day
-        self._show_data()
+        self._update_period()
+        self._ensure_loaded()
 
     def _update_period(self) -> None:
         if self.stack.currentIndex() == 1:
@@ -206,7 +296,13 @@ class SchedulePage(QWidget):
 
     # ----- selection and actions ---------------------------------------------------------
     def current(self, inspection_id: int | None):
-        return next((i for i in self.inspections if i.id == inspection_id), None)
+        """The visit as last read: from the calendar's days, else from the list's rows."""
+        if inspection_id is None:
+            return None
+        info = self._by_id.get(inspection_id)
+        if info is None and self._list_loaded:
+            info = self.list.row_for(inspection_id)
+        return info
 
     def _select(self, inspection_id) -> None:
         self.selected_id = inspection_id
@@ -218,34 +314,42 @@ class SchedulePage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = self.current(self.selected_id) is not None
-        self.results_button.setEnabled(
-            has and self.current(self.selected_id).status.value in ("planned", "completed")
-        )
+        info = self.current(self.selected_id)
+        self.results_button.setEnabled(info is not None and info.status.value in ("planned", "completed"))
         for button in (self.edit_button, self.status_button, self.sheet_button):
-            button.setEnabled(has)
+            button.setEnabled(info is not None)
         self.add_button.setEnabled(self.choices is not None)
-        self.ics_button.setEnabled(bool(self.inspections))
+        self.ics_button.setEnabled(self.total > 0)
 
-    def add(self, day: dt.date | None = None):
-        from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
+    def _with_people(self, then) -> Op | None:
+        """The dialog offers every active member: read them now, then open it."""
+        from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
 
         if self.choices is None:
             return None
-        dialog = InspectionDialog(self.window_, self.choices, None, day)
-        dialog.open()
-        return dialog
+        ctx, choices = self.ctx, self.choices
+        return (
+            Op(self, lambda _t: list_enrollment_choices(ctx, choices.cohort_id))
+            .success(lambda people: then(dataclasses.replace(choices, people=tuple(people))))
+            .run()
+        )
 
-    def edit(self, inspection_id: int):
+    def _open_inspection(self, choices, info=None, day: dt.date | None = None):
         from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
 
+        dialog = InspectionDialog(self.window_, choices, info, day)
+        dialog.stale.connect(self.mark_stale)
+        return open_dialog(dialog)
+
+    def add(self, day: dt.date | None = None) -> Op | None:
+        return self._with_people(lambda choices: self._open_inspection(choices, None, day))
+
+    def edit(self, inspection_id: int) -> Op | None:
         info = self.current(inspection_id)
         if info is None or self.choices is None:
             return None
         self._select(inspection_id)
-        dialog = InspectionDialog(self.window_, self.choices, info)
-        dialog.open()
-        return dialog
+        return self._with_people(lambda choices: self._open_inspection(choices, info))
 
     def edit_selected(self):
         return self.edit(self.selected_id)
@@ -262,21 +366,21 @@ class SchedulePage(QWidget):
         if info is None:
             return None
         dialog = InspectionStatusDialog(self.window_, info)
-        dialog.open()
-        return dialog
+        dialog.stale.connect(self.mark_stale)
+        return open_dialog(dialog)
 
     def move(self, inspection_id: int, day: dt.date, start: dt.time | None) -> None:
         from panelapp.services.inspections.scheduling import move_inspection
 
-        info, ctx = self.current(inspection_id), self.window_.ctx
+        info, ctx = self.current(inspection_id), self.ctx
         if info is None:
             return
-        bus = self.window_.bus
 
         def failed(exc) -> None:
             if exc is not None:
                 show_error(self, exc)
-            bus.emit_changed("inspection", [inspection_id])  # redraw where it really is
+            self._forget()
+            self.mark_stale()  # redraw where it really is
 
         save_with_confirmation(
             self,
@@ -290,7 +394,6 @@ class SchedulePage(QWidget):
             f"{info.scheduled_date:%Y-%m-%d}({WEEKDAYS[sunday_first(info.scheduled_date)]}) {info.time_text}"
         )
         self.window_.statusBar().showMessage(f"'{info.title}'을(를) {when}(으)로 옮겼습니다.", 5000)
-        self.window_.bus.emit_changed("inspection", [info.id])
 
     def save_field_sheet(self) -> str | None:
         from panelapp.gui.schedule.exports import save_field_sheet

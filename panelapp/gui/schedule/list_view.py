@@ -1,25 +1,23 @@
 """The schedule as a filterable table: status, facility, team and a date range.
 
-A cohort has at most a few hundred visits a year, so the page hands over all of them and
-the filters narrow the rows here.
+A cohort can have 50,000 visits: the table is id-based (gui/models/id_table.py). The filters and
+the sort (a header click) only say what to ask for: the page queries the ids in SQL
+(services/inspections/listing.py) and the rows being painted are fetched by id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,19 +25,53 @@ from PySide6.QtWidgets import (
 from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.korean_calendar import setup_korean_date_edit
+from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.schedule.blocks import STATUS_COLORS, WEEKDAYS, sunday_first
 
-HEADERS = ["날짜", "시간", "시설", "담당 단", "조장", "단원", "상태", "사유·메모"]
+EMPTY_TEXT = "조건에 맞는 점검이 없습니다. 필터를 바꾸거나 [점검 추가]로 일정을 만드세요."
+_STATUS_INK = {status: QColor(border) for status, (_fill, border, _ink) in STATUS_COLORS.items()}
+
+
+def _date(info: Any) -> str:
+    day = info.scheduled_date
+    return f"{day:%Y-%m-%d}({WEEKDAYS[sunday_first(day)]})" + (f" {info.holiday}" if info.holiday else "")
+
+
+COLUMNS = [
+    Column("날짜", "date", _date, width=150),
+    Column("시간", "time", lambda i: i.time_text, width=96, align=CENTER),
+    Column("시설", "facility", lambda i: i.facility_name, width=180),
+    Column("담당 단", "team", lambda i: i.team_name or "", width=96),
+    Column("조장", "lead", lambda i: i.lead_name or "", width=80),
+    Column(
+        "단원",
+        None,
+        lambda i: ", ".join(i.member_names),
+        width=200,
+        tooltip=lambda i: ", ".join(i.member_names),
+    ),
+    Column(
+        "상태",
+        "status",
+        lambda i: i.status.label,
+        width=60,
+        align=CENTER,
+        foreground=lambda i: _STATUS_INK[i.status],
+    ),
+    Column("사유·메모", "note", lambda i: i.status_reason or i.notes or "", width=160, stretch=True),
+]
+HEADERS = [c.header for c in COLUMNS]
 
 
 class ScheduleList(QWidget):
     activated = Signal(int)
     selection_changed = Signal(object)
+    query_changed = Signal()  # a filter or the sort changed: the page asks for new ids
 
-    def __init__(self, parent=None):
+    def __init__(self, fetch_rows, parent=None):
         super().__init__(parent)
-        self.rows: list = []
-        self.shown: list = []
+        self.total = 0
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -48,6 +80,9 @@ class ScheduleList(QWidget):
         for label, status in InspectionStatus.choices():
             self.status_combo.addItem(label, status)
         self.facility_combo = QComboBox()
+        self.facility_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.facility_combo.setMinimumContentsLength(12)
         self.team_combo = QComboBox()
         self.range_check = QCheckBox("기간")
@@ -55,10 +90,10 @@ class ScheduleList(QWidget):
         for edit in (self.from_edit, self.to_edit):
             setup_korean_date_edit(edit)
             edit.setEnabled(False)
-            edit.dateChanged.connect(lambda _d: self.apply())
+            edit.dateChanged.connect(lambda _d: self.query_changed.emit())
         self.range_check.toggled.connect(self._range_toggled)
         for combo in (self.status_combo, self.facility_combo, self.team_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.apply())
+            combo.currentIndexChanged.connect(lambda _i: self.query_changed.emit())
         for w in (
             QLabel("상태"),
             self.status_combo,
@@ -76,24 +111,20 @@ class ScheduleList(QWidget):
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
         col.addLayout(bar)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(lambda: self.selection_changed.emit(self.selected_id()))
-        self.table.itemDoubleClicked.connect(lambda item: self.activated.emit(self.shown[item.row()].id))
-        col.addWidget(self.table, 1)
+        self.model = IdTableModel(COLUMNS, fetch_rows, parent=self)
+        self.register = BigRegister(self.model, sort=("date", False))
+        self.register.sort_changed.connect(self.query_changed)
+        self.register.activated.connect(
+            lambda row_id: self.activated.emit(row_id) if row_id is not None else None
+        )
+        self.register.selection_changed.connect(lambda: self.selection_changed.emit(self.selected_id()))
+        self.view = self.register.view
+        col.addWidget(self.register, 1)
 
     def _range_toggled(self, on: bool) -> None:
         self.from_edit.setEnabled(on)
         self.to_edit.setEnabled(on)
-        self.apply()
+        self.query_changed.emit()
 
     def set_choices(self, facilities: list[tuple[int, str]], teams: list[tuple[int, str]]) -> None:
         for combo, everything, items in (
@@ -147,66 +178,50 @@ class ScheduleList(QWidget):
             w.blockSignals(False)
         self._range_toggled(ranged)
 
-    def set_inspections(self, rows: list) -> None:
-        self.rows = rows
-        self.apply()
+    def query(self, cohort_id: int):
+        """The InspectionQuery the filters ask for."""
+        from panelapp.services.inspections.rules import InspectionQuery
 
-    def matches(self, info) -> bool:
-        status, facility, team = (
-            self.status_combo.currentData(),
+        status = self.status_combo.currentData()
+        ranged = self.range_check.isChecked()
+        return InspectionQuery(
+            cohort_id,
+            to_date(self.from_edit.date()) if ranged else None,
+            to_date(self.to_edit.date()) if ranged else None,
+            InspectionStatus(status) if status else None,
             self.facility_combo.currentData(),
             self.team_combo.currentData(),
         )
-        if status is not None and info.status != status:
-            return False
-        if facility is not None and info.facility_id != facility:
-            return False
-        if team is not None and info.team_id != team:
-            return False
-        if self.range_check.isChecked():
-            return to_date(self.from_edit.date()) <= info.scheduled_date <= to_date(self.to_edit.date())
-        return True
 
-    def apply(self) -> None:
-        keep = self.selected_id()
-        self.shown = [i for i in self.rows if self.matches(i)]
-        self.table.setRowCount(len(self.shown))
-        for r, info in enumerate(self.shown):
-            day = info.scheduled_date
-            date_text = f"{day:%Y-%m-%d}({WEEKDAYS[sunday_first(day)]})" + (
-                f" {info.holiday}" if info.holiday else ""
-            )
-            note = info.status_reason or info.notes or ""
-            values = [
-                date_text,
-                info.time_text,
-                info.facility_name,
-                info.team_name or "",
-                info.lead_name or "",
-                ", ".join(info.member_names),
-                info.status.label,
-                note,
-            ]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if c in (1, 6):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 6:
-                    cell.setBackground(QColor(STATUS_COLORS[info.status][0]))
-                self.table.setItem(r, c, cell)
-        self.count_label.setText(
-            f"{len(self.shown)}건"
-            + (f" / 전체 {len(self.rows)}건" if len(self.shown) != len(self.rows) else "")
-        )
-        index = next((r for r, i in enumerate(self.shown) if i.id == keep), None)
-        if index is not None:
-            self.table.selectRow(index)
+    @property
+    def sort(self) -> tuple[str, bool]:
+        return self.register.sort_key or "date", self.register.descending
+
+    def set_ids(self, ids: list[int], total: int) -> None:
+        self.total = total
+        self.register.set_ids(ids, EMPTY_TEXT)
+        self.count_label.setText(f"{len(ids):,}건" + (f" / 전체 {total:,}건" if len(ids) != total else ""))
+
+    def ids(self) -> list[int]:
+        return self.model.ids()
+
+    def cell(self, row: int, column: int) -> str:
+        return self.register.cell(row, column)
+
+    def row_count(self) -> int:
+        return self.register.row_count()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.shown[rows[0].row()].id if rows and rows[0].row() < len(self.shown) else None
+        return self.register.selected_id()
+
+    def selected(self) -> Any:
+        return self.register.selected()
 
     def select(self, inspection_id: int | None) -> None:
-        index = next((r for r, i in enumerate(self.shown) if i.id == inspection_id), None)
-        if index is not None:
-            self.table.selectRow(index)
+        if inspection_id is not None:
+            self.register.select_id(inspection_id)
+
+    def row_for(self, inspection_id: int) -> Any:
+        """The row of a listed visit (its block fetched by id), or None."""
+        pos = self.register.position(inspection_id)
+        return self.model.row_at(pos) if pos >= 0 else None

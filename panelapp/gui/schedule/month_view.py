@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from panelapp.domain.holidays_kr import holidays_between
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     block_text,
@@ -44,20 +43,30 @@ class MonthView(BlockMouseMixin, QWidget):
         self._holidays: dict[dt.date, str] = {}
         self._press: tuple[int, QPointF] | None = None
         self._drop: dt.date | None = None
-        self.set_month(self.year, self.month)
+        self._cache: tuple | None = None  # (key, blocks, more): the layout of the last paint
+        self._more: dict = {}
 
     # ----- data --------------------------------------------------------------------------
-    def set_month(self, year: int, month: int) -> None:
+    def set_month(self, year: int, month: int, holidays: dict[dt.date, str] | None = None) -> None:
+        """`holidays` of the grid's days, computed off the UI thread by the page (the first
+        holiday lookup costs ~250 ms); None keeps those already given."""
         self.year, self.month = year, month
-        first = self.first_day()
-        self._holidays = holidays_between(first, first + dt.timedelta(days=7 * self.weeks() - 1))
+        if holidays is not None:
+            self._holidays = holidays
+        self._cache = None
         self.update()
 
     def set_inspections(self, rows: list) -> None:
         self.inspections = rows
+        self._cache = None
         if self.selected_id not in {i.id for i in rows}:
             self.selected_id = None
         self.update()
+
+    def grid(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the grid shows (whole weeks around the month)."""
+        first = self.first_day()
+        return first, first + dt.timedelta(days=7 * self.weeks() - 1)
 
     def first_day(self) -> dt.date:
         return week_start(dt.date(self.year, self.month, 1))
@@ -83,7 +92,18 @@ class MonthView(BlockMouseMixin, QWidget):
         return self.first_day() + dt.timedelta(days=row * 7 + col)
 
     def _layout(self) -> list[tuple[QRectF, object]]:
-        """(rect, inspection) for every visible block; overflow counts go to self._more."""
+        """(rect, inspection) for every visible block; overflow counts go to self._more. Kept
+        until the data or the size changes: every mouse move asks for it, and a busy month
+        holds thousands of visits."""
+        key = (self.width(), self.height(), self.year, self.month)
+        if self._cache is not None and self._cache[0] == key:
+            self._more = self._cache[2]
+            return self._cache[1]
+        out = self._compute_layout()
+        self._cache = (key, out, self._more)
+        return out
+
+    def _compute_layout(self) -> list[tuple[QRectF, object]]:
         by_day: dict[dt.date, list] = {}
         for info in self.inspections:
             by_day.setdefault(info.scheduled_date, []).append(info)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from panelapp.domain.holidays_kr import holidays_between
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     day_color,
@@ -47,17 +46,22 @@ class WeekView(BlockMouseMixin, QWidget):
         self._holidays: dict[dt.date, str] = {}
         self._press: tuple[int, QPointF] | None = None
         self._drop: tuple[dt.date, dt.time] | None = None
-        self.set_week(self.today)
+        self._cache: tuple | None = None  # (key, blocks): the layout of the last paint
+        self._all: list = []
 
-    def set_week(self, day: dt.date) -> None:
+    def set_week(self, day: dt.date, holidays: dict[dt.date, str] | None = None) -> None:
+        """`holidays` computed off the UI thread by the page; None keeps those already given."""
         self.start = week_start(day)
-        self._holidays = holidays_between(self.start, self.start + dt.timedelta(days=6))
-        self.update()
+        if holidays is not None:
+            self._holidays = holidays
+        self.set_inspections(self._all)
 
     def days(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=n) for n in range(7)]
 
     def set_inspections(self, rows: list) -> None:
+        self._all = rows  # the page's range (a month grid): the week picks its days
+        self._cache = None
         self.inspections = [
             i for i in rows if self.start <= i.scheduled_date < self.start + dt.timedelta(days=7)
         ]
@@ -90,6 +94,13 @@ class WeekView(BlockMouseMixin, QWidget):
         return self.days()[col], dt.time(minutes // 60, minutes % 60)
 
     def _layout(self) -> list[tuple[QRectF, object]]:
+        """Kept until the data or the size changes: every mouse move asks for it."""
+        key = (self.width(), self.height(), self.start, self.first_hour, self.last_hour)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, self._compute_layout())
+        return self._cache[1]
+
+    def _compute_layout(self) -> list[tuple[QRectF, object]]:
         out = []
         for col, day in enumerate(self.days()):
             rows = sorted(

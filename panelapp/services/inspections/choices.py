@@ -33,7 +33,9 @@ class ScheduleChoices:
         return sorted(self.people, key=lambda p: not (p[1].endswith("· 조장") or p[1].endswith("· 단장")))
 
 
-def schedule_choices(ctx: ServiceContext, cohort_id: int) -> ScheduleChoices:
+def schedule_choices(ctx: ServiceContext, cohort_id: int, with_people: bool = True) -> ScheduleChoices:
+    """`with_people=False` for the schedule page: a cohort can have 100,000 members (a second of
+    reading) and only the dialog offers them (it reads them when it opens)."""
     from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
     from panelapp.services.cohorts.manage import get_cohort, list_teams
     from panelapp.services.inspections.queries import template_versions
@@ -49,6 +51,6 @@ def schedule_choices(ctx: ServiceContext, cohort_id: int) -> ScheduleChoices:
         tuple((f.id, f.name, f.active) for f in list_facilities(ctx)),
         tuple((t.id, t.name) for t in teams),
         next((t.id for t in teams if t.kind == TeamKind.INSPECTION), None),
-        tuple(list_enrollment_choices(ctx, cohort_id)),
+        tuple(list_enrollment_choices(ctx, cohort_id)) if with_people else (),
         tuple(versions),
     )

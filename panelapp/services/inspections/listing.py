@@ -11,6 +11,7 @@ last both ways; every sort ends on the id.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -111,3 +112,22 @@ def inspection_total(ctx: ServiceContext, cohort_id: int) -> int:
     stmt = select(func.count()).select_from(Inspection).where(*inspection_filter(InspectionQuery(cohort_id)))
     with reading(ctx) as s:
         return int(s.scalar(stmt) or 0)
+
+
+def visit_choices(ctx: ServiceContext, cohort_id: int) -> list[tuple[int, str, dt.date]]:
+    """(id, "2026-05-12 한빛국민체육센터 (예정)", date) of the cohort's visits a finding can belong
+    to (not cancelled), newest first: one light query, not an InspectionInfo per visit."""
+    stmt = (
+        select(Inspection.id, Inspection.scheduled_date, Facility.name, Inspection.status)
+        .join(Facility, Facility.id == Inspection.facility_id)
+        .where(
+            *inspection_filter(InspectionQuery(cohort_id)),
+            Inspection.status != InspectionStatus.CANCELLED,
+        )
+        .order_by(Inspection.scheduled_date.desc(), Inspection.id.desc())
+    )
+    with reading(ctx) as s:
+        return [
+            (iid, f"{day:%Y-%m-%d} {name} ({status.label})", day)
+            for iid, day, name, status in s.execute(stmt)
+        ]

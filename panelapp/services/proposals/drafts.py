@@ -124,7 +124,9 @@ class FormChoices:
     cohorts: tuple[tuple[int, str], ...]
 
 
-def form_choices(ctx: ServiceContext, cohort_id: int | None) -> FormChoices:
+def form_choices(ctx: ServiceContext, cohort_id: int | None, with_proposers: bool = True) -> FormChoices:
+    """`with_proposers=False` for the page's filters: a cohort can have 100,000 members and only
+    the dialog offers them."""
     from panelapp.services.cohorts.manage import list_cohorts
     from panelapp.services.registers.departments import list_departments
     from panelapp.services.registers.facilities import list_facilities
@@ -132,6 +134,6 @@ def form_choices(ctx: ServiceContext, cohort_id: int | None) -> FormChoices:
     return FormChoices(
         tuple((f.id, f.name, f.department_id) for f in list_facilities(ctx)),
         tuple((d.id, d.name) for d in list_departments(ctx, active_only=True)),
-        tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None else (),
+        tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None and with_proposers else (),
         tuple((c.id, c.display_name) for c in list_cohorts(ctx)),
     )
