@@ -6,6 +6,7 @@ Window geometry and other saved UI state live apart, in QSettings (panelapp/gui)
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,5 +49,8 @@ class Settings:
 
     def save(self) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(self._values, ensure_ascii=False, indent=2))
+            fh.flush()
+            os.fsync(fh.fileno())  # a power cut leaves the old file or the new one
         tmp.replace(self.path)

@@ -94,3 +94,24 @@ def test_merged_keeps_unknown_ids_unknown():
     m = a.merged(b)
     assert m.kinds == {Kind.FINDING, Kind.PROPOSAL}
     assert m.ids_of(Kind.FINDING) is None and m.ids_of(Kind.PROPOSAL) == {2}
+
+
+def test_nothing_announces_by_hand():
+    """Only ops announce (gui/core/ops.py): no page or dialog emits on the bus itself, and the
+    transitional `emit_changed` is gone."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[1] / "panelapp"
+    hand = re.compile(
+        r"emit_changed|bus\.changed\.emit\(|bus\.changes\.emit\(|bus\.announce\(|bus\(\)\.announce\("
+    )
+    offenders = []
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root).as_posix()
+        if rel in ("gui/core/bus.py", "gui/core/ops.py"):
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if hand.search(line):
+                offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert offenders == []

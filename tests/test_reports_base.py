@@ -35,3 +35,20 @@ def test_styles_wrap_korean_and_never_fall_back_to_helvetica():
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "<b>&</b> 특수문자도 그대로" in text
     assert b"Helvetica" not in pdf
+
+
+def test_importing_the_reports_registers_no_font():
+    """No import-time side effects: fonts register when the first document is made."""
+    import subprocess
+    import sys
+
+    code = (
+        "import panelapp.reports.improvement_report, panelapp.reports.certificate, "
+        "panelapp.reports.field_sheet\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from panelapp.reports.base import FONT, build_pdf, para\n"
+        "assert FONT not in pdfmetrics.getRegisteredFontNames()\n"
+        "build_pdf([para('가나다')], title='t', organization=None)\n"
+        "assert FONT in pdfmetrics.getRegisteredFontNames()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -36,8 +36,15 @@ ZEBRA = colors.HexColor("#f6f8fb")
 MARGIN = 20 * mm
 
 
+_fonts_ready = False
+
+
 def register_fonts() -> None:
-    """Idempotent; must run before any canvas or style is made."""
+    """Idempotent. Called when a document, canvas or paragraph is first made (not at import:
+    importing a report module registers nothing); call it before drawing with FONT by hand."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "NanumGothic.ttf"))))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
@@ -46,9 +53,7 @@ def register_fonts() -> None:
     # Binary streams: ASCII85 (ReportLab's default) makes every photo and page stream a quarter
     # larger, in memory until the document is saved and in the file.
     rl_config.useA85 = 0
-
-
-register_fonts()
+    _fonts_ready = True
 
 
 def _style(
@@ -117,6 +122,7 @@ class CachedParagraph(Paragraph):
 
 def para(text: str | None, style: str = "body") -> Paragraph:
     """A paragraph of plain text (escaped: names may contain & or <)."""
+    register_fonts()
     return CachedParagraph(escape(text or ""), STYLES[style])
 
 
@@ -248,6 +254,7 @@ class NumberedCanvas(Canvas):
     """Holds every page until the end so each can say "쪽 x / y" (the ReportLab recipe)."""
 
     def __init__(self, *args, footer_y: float = 12 * mm, show_numbers: bool = True, **kwargs):
+        register_fonts()  # before Canvas reads its base font name
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._footer_y, self._show_numbers = footer_y, show_numbers
@@ -284,6 +291,7 @@ class ReportDocument(BaseDocTemplate):
         decorate: Callable | None = None,
         **kw,
     ):
+        register_fonts()
         super().__init__(
             buffer,
             pagesize=A4,

@@ -70,6 +70,8 @@ def test_dialog_defaults_to_the_cohort_term_and_masks(qtbot, window, tmp_path):
 def test_make_report_previews_and_remembers(qtbot, window, tmp_path):
     page = ReportsPage(window)
     qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.is_stale and not page.is_loading, timeout=5000)
     assert page.stack.currentWidget() is page.empty_label and page.empty_label.text() == EMPTY_TEXT
     dlg = _dialog(qtbot, window)
     target = tmp_path / "out" / "보고서.pdf"
@@ -95,7 +97,9 @@ def test_make_report_previews_and_remembers(qtbot, window, tmp_path):
     assert saved["facility_ids"] == [window.rw.w.gym] and saved["date_from"] == "2026-04-01"
     assert saved["max_photos"] == 3 and saved["xlsx"] and "appendix" not in saved["sections"]
     assert "purpose" not in saved
-    assert page.table.rowCount() == 1 and page.stack.currentWidget() is page.table  # refreshed by the bus
+    # the report op declared Kind.REPORT: the page reloads
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.stack.currentWidget() is page.table
     again = _dialog(qtbot, window)  # the next dialog starts from the last choices
     assert again.ui.someFacilitiesRadio.isChecked() and not again.ui.appendixCheck.isChecked()
     assert (
@@ -187,7 +191,10 @@ def test_report_page_lists_only_existing_files(qtbot, window, tmp_path):
     )
     page = ReportsPage(window)
     qtbot.addWidget(page)
-    assert page.table.rowCount() == 1 and page.selected_path() == str(real)
+    assert page.table.rowCount() == 0  # hidden: nothing read yet
+    page.show()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.selected_path() == str(real)
     assert page.table.item(0, 3).text() == "8쪽" and page.preview_button.isEnabled()
     dlg = page.make_report()
     qtbot.waitUntil(lambda: dlg.ui.cohortCombo.count() > 0, timeout=5000)

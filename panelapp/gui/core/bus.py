@@ -29,16 +29,6 @@ class DataBus(QObject):
             ids = changes.ids_of(kind)
             self.changed.emit(kind.value, None if ids is None else sorted(ids))
 
-    def emit_changed(self, kind: str, ids=None) -> None:
-        """Transitional: pages not yet moved to announcing ops still call this."""
-        from panelapp.services.changes import Changes, Kind
-
-        k = Kind(kind) if kind in Kind._value2member_map_ else None
-        if k is None:
-            self.changed.emit(kind, ids)
-            return
-        self.announce(Changes(frozenset({k}), {} if ids is None else {k: frozenset(ids)}))
-
 
 def current_bus() -> DataBus | None:
     """The bus ops announce on (the main window's); None before a window exists."""

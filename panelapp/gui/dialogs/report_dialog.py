@@ -175,7 +175,7 @@ class ReportDialog(QDialog):
             return self._error("수록 내용: 하나 이상 골라 주세요.")
         self.ok_button.setEnabled(False)
         self.op = (
-            Op(self, lambda token: write_report(ctx, options, pdf, xlsx, token))
+            Op(self, lambda token: write_report(ctx, options, pdf, xlsx, token), write=True)
             .with_progress("개선 보고서를 만드는 중…")
             .success(self._made)
             .failure(self._failed)
@@ -192,7 +192,6 @@ class ReportDialog(QDialog):
         preview = ReportPreviewDialog(self.window_, result.pdf_path, self.ui.cohortCombo.currentText())
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()
-        self.window_.bus.emit_changed("report", [])
 
     def _remember(self, result) -> None:
         o = self.options()

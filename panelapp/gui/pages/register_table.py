@@ -17,13 +17,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
 )
 
 from panelapp.gui.models.id_table import IdTableModel, configure_view
@@ -121,58 +118,6 @@ class RegisterView(QStackedWidget):
     def refetch(self, ids: Any = None) -> None:
         """Repaint these rows (all when None) from the database; the order stays."""
         self.model.invalidate(ids)
-
-
-class RegisterTable(QStackedWidget):
-    """Item-per-cell register, left only for the 발견사항 page until it moves to RegisterView
-    (it costs seconds at 100,000 rows: never use it for a list that can grow)."""
-
-    activated = Signal(int)  # row double-clicked
-    selection_changed = Signal()
-
-    def __init__(self, headers: list[str], stretch: int, centered: tuple[int, ...] = ()):
-        super().__init__()
-        self.centered = centered
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self.selection_changed)
-        self.table.itemDoubleClicked.connect(lambda item: self.activated.emit(item.row()))
-        self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
-        self.addWidget(self.table)
-        self.addWidget(self.empty_label)
-
-    def set_rows(
-        self, rows: list[list[str]], stopped: list[bool], empty_text: str, select: int | None = None
-    ) -> None:
-        self.table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if c in self.centered:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if stopped[r]:
-                    cell.setForeground(_STOPPED)
-                self.table.setItem(r, c, cell)
-        self.empty_label.setText(empty_text)
-        self.setCurrentWidget(self.table if rows else self.empty_label)
-        if rows:
-            self.table.selectRow(min(select or 0, len(rows) - 1))
-
-    def selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows and self.currentWidget() is self.table else None
 
 
 def register_actions(page, add_text: str) -> QHBoxLayout:

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
+
+from panelapp.gui.core.dialogs import open_dialog
+from panelapp.gui.core.page import Page
+from panelapp.services.changes import Kind
 
 HEADERS = ["만든 때", "기수", "보고 기간", "쪽수", "파일"]
 EMPTY_TEXT = (
@@ -28,10 +31,15 @@ EMPTY_TEXT = (
 )
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
+    """Lists the remembered reports (a short list: no id model needed); stale when a report is
+    written (the report op declares Kind.REPORT)."""
+
+    kinds = frozenset({Kind.REPORT})
+    follows_cohort = False
+
     def __init__(self, window):
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         top = QHBoxLayout()
@@ -84,21 +92,14 @@ class ReportsPage(QWidget):
         for b in (self.preview_button, self.open_button, self.folder_button):
             row.addWidget(b)
         col.addLayout(row)
-        window.bus.changed.connect(self._on_changed)
-        self.reload()
+        self._update_buttons()
 
-    def _on_changed(self, kind: str, _ids) -> None:
-        if kind == "report":
-            self.reload()
+    def load(self):
+        remembered = list(self.window_.settings.get("recent_reports") or [])
+        # on a worker: a report on a network share that is gone can take a while to stat
+        return lambda: [r for r in remembered if os.path.isfile(r.get("pdf", ""))]
 
-    def entries(self) -> list[dict]:
-        """The remembered reports whose PDF is still where it was saved."""
-        return [
-            r for r in (self.window_.settings.get("recent_reports") or []) if os.path.isfile(r.get("pdf", ""))
-        ]
-
-    def reload(self) -> None:
-        rows = self.entries()
+    def apply(self, rows: list[dict]) -> None:
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             pages = QTableWidgetItem(f"{entry.get('pages', '')}쪽")
@@ -133,10 +134,7 @@ class ReportsPage(QWidget):
     def make_report(self):
         from panelapp.gui.dialogs.report_dialog import ReportDialog
 
-        dialog = ReportDialog(self.window_, self.window_.current_cohort_id)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_dialog(ReportDialog(self.window_, self.window_.current_cohort_id))
 
     def preview_selected(self):
         path = self.selected_path()

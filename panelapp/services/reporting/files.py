@@ -19,6 +19,7 @@ from typing import BinaryIO
 from panelapp.db.models import AccessLog
 from panelapp.domain.errors import DomainError
 from panelapp.domain.report_data import ReportData, ReportOptions
+from panelapp.services.changes import Kind, declare
 from panelapp.services.context import ServiceContext, transaction
 from panelapp.services.reporting.photos import with_print_copies
 from panelapp.services.reporting.query import build_report_data, check_options
@@ -108,6 +109,7 @@ def write_report(
             tmp.unlink(missing_ok=True)
     if token is not None:
         token.progress(100, 100, "완료")
+    declare(Kind.REPORT)  # the recent-reports list follows
     return _result(data, pdf_path, pages, xlsx_path)
 
 
