@@ -178,6 +178,8 @@ class ReportData:
     events: tuple[EventRow, ...]
     participation: tuple[ParticipationRow, ...]
     facility_filter: tuple[str, ...] | None = field(default=None)  # names, when only some were chosen
+    # the institution's 결재란, left to right ("담당", "팀장", "부장", "이사장"); () draws none
+    signoff: tuple[str, ...] = ()
 
     @property
     def period_text(self) -> str:

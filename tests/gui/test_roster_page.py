@@ -9,6 +9,7 @@ from shiboken6 import isValid
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
+from panelapp.services.org.manage import OrgInput, save_organization
 from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
 from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
@@ -20,6 +21,7 @@ D = dt.date
 def page(qtbot, tmp_path):
     settings = Settings(tmp_path / "settings.json")
     ctx = open_app(str(tmp_path / "app.db"), settings)
+    save_organization(ctx, OrgInput("한빛시설관리공단"))  # a certificate names its issuer
     c = create_cohort(ctx, CohortInput(7, "제7기", D(2026, 3, 1), D(2026, 12, 31)))
     for name, phone, district in [
         ("김하나", "010-2111-5678", "중구 명동"),

@@ -33,10 +33,16 @@ def _start_dir(window) -> Path:
 def make_certificate(window, enrollment_id: int) -> Op:
     """Runs in steps so the UI never waits on the database or ReportLab."""
     from panelapp.services.activities.certificates import certificate_data
+    from panelapp.services.org.manage import require_organization
 
     ctx = window.ctx
+
+    def gather(_token):
+        require_organization(ctx, "활동확인서")  # the issuer above the seal is the institution
+        return certificate_data(ctx, enrollment_id)
+
     return (
-        Op(window, lambda _t: certificate_data(ctx, enrollment_id))
+        Op(window, gather)
         .with_progress("활동 기록을 모으는 중…", cancellable=False)
         .success(lambda data: _ask_and_render(window, data))
         .run()

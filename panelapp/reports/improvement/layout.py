@@ -154,22 +154,7 @@ class ImprovementDocument(ReportDocument):
         canv.rect(0, A4[1] - 16 * mm, A4[0], 2 * mm, fill=1, stroke=0)
         canv.setFillColor(ACCENT)
         canv.rect(0, 0, A4[0], 8 * mm, fill=1, stroke=0)
-        if self.logo_png:
-            from reportlab.lib.utils import ImageReader
-
-            try:
-                canv.drawImage(
-                    ImageReader(io.BytesIO(self.logo_png)),
-                    MARGIN,
-                    24 * mm,
-                    width=24 * mm,
-                    height=24 * mm,
-                    preserveAspectRatio=True,
-                    mask="auto",
-                )
-            except Exception:  # noqa: BLE001 - a broken logo must not stop the report
-                pass
-        canv.restoreState()
+        canv.restoreState()  # the logo stands beside the issuer's name (cover.py)
 
 
 def render(story: list, organization: str, logo_png: bytes | None, out=None) -> tuple[bytes | None, int]:

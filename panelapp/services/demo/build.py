@@ -96,7 +96,9 @@ def _refuse_unless_empty(s: Session) -> None:
 
 
 def _organization(d: _Demo) -> None:
-    org = Organization(**data.ORGANIZATION)
+    from panelapp.services.demo.logo import demo_logo_png
+
+    org = Organization(**data.ORGANIZATION, logo_png=demo_logo_png())
     d.s.add(org)
     for name, person, phone, email in data.DEPARTMENTS:
         dept = Department(organization=org, name=name, contact_person=person, phone=phone, email=email)

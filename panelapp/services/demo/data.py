@@ -9,6 +9,8 @@ ORGANIZATION = {
     "name": "한빛시설관리공단",
     "address": "한빛시 중구 공단로 25 한빛시설관리공단 본관",
     "phone": "042-610-1000",
+    # the 결재란 of printed documents, left to right
+    "signoff_titles": ["담당", "팀장", "부장", "이사장"],
 }
 
 # (name, contact person = 시민소통관, phone, email)

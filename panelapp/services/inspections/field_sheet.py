@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from panelapp.db.models import Cohort, Department, Facility, FacilityType, Organization
+from panelapp.db.models import Cohort, Department, Facility, FacilityType
 from panelapp.domain.field_sheet_data import FieldSheetData, SheetItem, SheetSection
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.org.manage import named_organization
 
 
 def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
@@ -15,7 +14,7 @@ def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
 
     with reading(ctx) as s:
         info = info_in(s, inspection_id)
-        org = s.scalar(select(Organization.name).order_by(Organization.id).limit(1))
+        org = named_organization(s, "현장 점검표").name  # the sheet's header names the institution
         cohort_name = s.get(Cohort, info.cohort_id).name
         facility = s.get(Facility, info.facility_id)
         type_name = s.get(FacilityType, facility.facility_type_id).name if facility.facility_type_id else None

@@ -42,6 +42,7 @@ from panelapp.domain.report_data import (
 from panelapp.domain.validation import mask_name, normalize_text
 from panelapp.services.attachments.store import attachment_path
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.org.manage import is_named, named_organization
 from panelapp.services.reporting import figures as fig
 from panelapp.services.reporting.appendix import load_appendix
 from panelapp.services.reporting.summary import summarize
@@ -69,11 +70,9 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         cohort = s.get(Cohort, options.cohort_id)
         if cohort is None or cohort.deleted_at is not None:
             raise NotFoundError("기수")
-        org = (
-            s.get(Organization, cohort.organization_id)
-            if cohort.organization_id
-            else s.scalar(select(Organization).order_by(Organization.id).limit(1))
-        )
+        org = s.get(Organization, cohort.organization_id) if cohort.organization_id else None
+        if not is_named(org):  # the cover and every page header name the institution
+            org = named_organization(s, "개선 보고서")
         start, end = options.date_from or cohort.term_start, options.date_to or cohort.term_end
         today = options.report_date or dt.datetime.now(KST).date()
         name = (lambda n: mask_name(n) if n else n) if options.mask_personal else (lambda n: n)
@@ -111,8 +110,8 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         step("요약을 계산하는 중…")
         summary = summarize(inspections, completed, findings, proposals, events, participation, start, end)
         return ReportData(
-            organization=org.name if org else "",
-            logo_png=org.logo_png if org else None,
+            organization=org.name,
+            logo_png=org.logo_png,
             cohort_name=cohort.name,
             date_from=start,
             date_to=end,
@@ -127,6 +126,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             events=events,
             participation=participation,
             facility_filter=facility_filter,
+            signoff=tuple(org.signoff_titles or ()),
         )
 
 
