@@ -244,7 +244,10 @@ def test_delete_moves_cohort_to_trash(qtbot, page, monkeypatch):
     answer(monkeypatch, True, asked)
     page.delete_cohort()
     assert "휴지통" in asked[0][1]
-    qtbot.waitUntil(lambda: page.cohorts == [], timeout=5000)
+    qtbot.waitUntil(lambda: list_cohorts(page.window_.ctx) == [], timeout=5000)
+    # with no cohort left the window may turn to 시작하기; the page shows the empty list when shown
+    page.window_.show_page("cohorts")
+    qtbot.waitUntil(lambda: page.cohorts == [] and not page.is_loading, timeout=5000)
     assert page.teams.teams == [] and not page.edit_button.isEnabled()
     assert list_cohorts(page.window_.ctx) == []
 

@@ -28,6 +28,7 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.event_table import EventTable, summary_text
+from panelapp.gui.operations.trash import move_to_trash
 from panelapp.services.changes import Kind
 
 
@@ -345,10 +346,14 @@ class ActivitiesPage(Page):
             text += (
                 f"\n출석한 {event.present_count}명의 활동 시간에서 {format_hours(event.hours)}씩 빠집니다."
             )
-        if QMessageBox.question(self, "행사 삭제", text) != QMessageBox.StandardButton.Yes:
-            return
-        self.grid.pending = {}
-        Op(self, lambda _t: delete_event(ctx, event.id, event.version), write=True).run()  # announced
+        move_to_trash(
+            self,
+            "행사 삭제",
+            text,
+            lambda _t: delete_event(ctx, event.id, event.version),
+            f"'{event.title}' 행사를 휴지통으로 옮겼습니다.",
+            on_done=lambda: setattr(self.grid, "pending", {}),
+        )
 
     # ----- certificates --------------------------------------------------------------------
     def certificate(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +22,7 @@ from shiboken6 import isValid
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.operations.trash import move_to_trash
 
 COLUMNS = ["이름", "종류", "단장", "인원", "설명"]
 
@@ -149,23 +149,23 @@ class TeamsPanel(QWidget):
     def delete_team(self) -> None:
         from panelapp.services.cohorts.manage import delete_team
 
-        team = self.selected_team()
+        team, ctx = self.selected_team(), self.window_.ctx
         if team is None:
             return
-        answer = QMessageBox.question(
+        move_to_trash(
             self,
             "단 삭제",
             f"'{team.name}'을(를) 휴지통으로 옮길까요?\n\n소속 단원 {team.member_count}명은 지워지지 않고 "
             "'미배정'으로 보입니다. 휴지통에서 단을 되살리면 원래대로 돌아갑니다.",
+            lambda _t: delete_team(ctx, team.id, team.version),
+            f"'{team.name}'을(를) 휴지통으로 옮겼습니다.",
+            on_failure=self._after_failure,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx = self.window_.ctx
-        Op(self, lambda _t: delete_team(ctx, team.id, team.version), write=True).failure(
-            self._write_failed
-        ).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
+        self._after_failure(exc)
+
+    def _after_failure(self, exc: BaseException) -> None:
         if isinstance(exc, (ConcurrencyError, NotFoundError)):
             self.refresh()

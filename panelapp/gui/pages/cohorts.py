@@ -21,6 +21,7 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
+from panelapp.gui.operations.trash import move_to_trash
 from panelapp.gui.pages.cohort_teams import TeamsPanel
 from panelapp.services.changes import Kind
 
@@ -178,21 +179,23 @@ class CohortsPage(Page):
     def delete_cohort(self) -> None:
         from panelapp.services.cohorts.manage import delete_cohort
 
-        c = self.selected_cohort()
+        c, ctx = self.selected_cohort(), self.window_.ctx
         if c is None:
             return
-        answer = QMessageBox.question(
+        move_to_trash(
             self,
             "기수 삭제",
             f"제{c.number}기 '{c.name}'을(를) 휴지통으로 옮길까요?\n\n"
             "목록과 기수 선택에서 사라지지만 단원과 활동 기록은 지워지지 않으며, 휴지통에서 되살릴 수 있습니다.",
+            lambda _t: delete_cohort(ctx, c.id, c.version),
+            f"제{c.number}기 '{c.name}'을(를) 휴지통으로 옮겼습니다.",
+            on_failure=self._after_failure,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx = self.window_.ctx
-        Op(self, lambda _t: delete_cohort(ctx, c.id, c.version), write=True).failure(self._write_failed).run()
 
     def _write_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
+        self._after_failure(exc)
+
+    def _after_failure(self, exc: BaseException) -> None:
         if isinstance(exc, (ConcurrencyError, NotFoundError)):
             self.mark_stale()

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.formatting import format_hours
 from panelapp.gui.core.dialogs import open_dialog
-from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
+from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
 from panelapp.services.changes import Changes, Kind
 
@@ -258,29 +259,12 @@ class ContentPage(Page):
         from panelapp.services.engagement.content import delete_post
 
         row, ctx = self.selected(), self.ctx
-        if (
-            row is None
-            or QMessageBox.question(
-                self,
-                "콘텐츠 삭제",
-                f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. "
-                "Ctrl+Z나 휴지통에서 되돌릴 수 있습니다.",
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        if row is None:
             return None
-
-        def done(record) -> None:
-            self.window_.undo_stack.push(record)
-            self.window_.statusBar().showMessage(f"'{row.title}'을(를) 삭제했습니다.", 5000)
-
-        def failed(exc) -> None:
-            show_error(self, exc)
-            self.mark_stale()
-
-        return (
-            Op(self, lambda _t: delete_post(ctx, row.id, row.version), write=True)
-            .success(done)
-            .failure(failed)
-            .run()
+        return move_to_trash(
+            self,
+            "콘텐츠 삭제",
+            f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. {UNDO_HINT}",
+            lambda _t: delete_post(ctx, row.id, row.version),
+            f"'{row.title}'을(를) 삭제했습니다.",
         )

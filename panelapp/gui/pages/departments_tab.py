@@ -4,10 +4,11 @@ The page loads the tab's ids with its own (one load for both tabs); rows are fet
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
+from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView, register_actions
 
 COLUMNS = [
@@ -96,15 +97,14 @@ class DepartmentsTab(QWidget):
     def delete_selected(self) -> None:
         from panelapp.services.registers.departments import delete_department
 
-        d = self.selected()
+        d, ctx = self.selected(), self.page.ctx
         if d is None:
             return
-        answer = QMessageBox.question(
-            self, "부서 삭제", f"'{d.name}' 부서를 삭제할까요?\n휴지통에서 복원할 수 있습니다."
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx = self.page.ctx
-        self.page.run_write(
-            lambda _t: delete_department(ctx, d.id, d.version), f"'{d.name}' 부서를 삭제했습니다."
+        move_to_trash(
+            self,
+            "부서 삭제",
+            f"'{d.name}' 부서를 삭제할까요?\n{RESTORE_HINT}",
+            lambda _t: delete_department(ctx, d.id, d.version),
+            f"'{d.name}' 부서를 삭제했습니다.",
+            on_failure=lambda _exc: self.page.mark_stale(),
         )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
+from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 from panelapp.gui.pages.departments_tab import DepartmentsTab
 from panelapp.gui.pages.register_table import RegisterView, register_actions
 from panelapp.services.changes import Kind
@@ -206,19 +206,16 @@ class FacilitiesPage(Page):
     def delete_selected(self) -> None:
         from panelapp.services.registers.facilities import delete_facility
 
-        f = self.selected()
+        f, ctx = self.selected(), self.ctx
         if f is None:
             return
-        answer = QMessageBox.question(
+        move_to_trash(
             self,
             "시설 삭제",
-            f"'{f.name}' 시설을 삭제할까요?\n"
-            "목록에서 사라지지만 지난 점검 기록은 그대로 남고, 휴지통에서 복원할 수 있습니다.",
+            f"'{f.name}' 시설을 삭제할까요?\n목록에서 사라지지만 지난 점검 기록은 그대로 남고, {RESTORE_HINT}",
+            lambda _t: delete_facility(ctx, f.id, f.version),
+            f"'{f.name}' 시설을 삭제했습니다.",
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx = self.ctx
-        self.run_write(lambda _t: delete_facility(ctx, f.id, f.version), f"'{f.name}' 시설을 삭제했습니다.")
 
     def run_write(self, fn, message: str) -> Op:
         """A write from this page or its 담당부서 tab; the op announces what changed."""

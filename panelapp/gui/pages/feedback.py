@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -29,6 +28,7 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
 from panelapp.gui.proposal_style import KIND_COLORS
 from panelapp.services.changes import Changes, Kind
@@ -334,14 +334,12 @@ class FeedbackPage(Page):
         from panelapp.services.engagement.feedback import delete_feedback
 
         row, ctx = self.selected(), self.ctx
-        if (
-            row is None
-            or QMessageBox.question(
-                self,
-                "기록 삭제",
-                f"이 {row.kind.label} 기록을 삭제할까요?\nCtrl+Z나 휴지통에서 되돌릴 수 있습니다.",
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        if row is None:
             return
-        self._write(lambda _t: delete_feedback(ctx, row.id, row.version), "기록을 삭제했습니다.")
+        move_to_trash(
+            self,
+            "기록 삭제",
+            f"이 {row.kind.label} 기록을 삭제할까요?\n{UNDO_HINT}",
+            lambda _t: delete_feedback(ctx, row.id, row.version),
+            "기록을 삭제했습니다.",
+        )

@@ -11,7 +11,6 @@ come from their own query, after it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
@@ -21,15 +20,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from panelapp.domain.enums import FindingCategory, Severity
-from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.services.changes import Changes, Kind
 
@@ -321,28 +320,13 @@ class FindingsPage(Page):
     def delete_selected(self) -> None:
         from panelapp.services.findings.manage import delete_finding
 
-        f = self.selected()
-        if (
-            f is None
-            or QMessageBox.question(
-                self,
-                "발견사항 삭제",
-                f"'{f.title}' 발견사항을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.",
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        f, ctx = self.selected(), self.ctx
+        if f is None:
             return
-        ctx, window = self.ctx, self.window_
-
-        def done(record: Any) -> None:
-            if window.undo_stack is not None:
-                window.undo_stack.push(record)
-            window.statusBar().showMessage(f"'{f.title}' 발견사항을 삭제했습니다.", 5000)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc)
-            self.mark_stale()  # changed or deleted by someone else: show what is there now
-
-        Op(self, lambda _t: delete_finding(ctx, f.id, f.version), write=True).success(done).failure(
-            failed
-        ).run()
+        move_to_trash(
+            self,
+            "발견사항 삭제",
+            f"'{f.title}' 발견사항을 삭제할까요?\n{UNDO_HINT}",
+            lambda _t: delete_finding(ctx, f.id, f.version),
+            f"'{f.title}' 발견사항을 삭제했습니다.",
+        )

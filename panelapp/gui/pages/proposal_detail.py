@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.proposal_style import OVERDUE_TEXT, badge_css
 
 THUMB = 96
@@ -284,32 +285,19 @@ class ProposalDetailView(QStackedWidget):
         return Op(self, lambda _t: linkable_findings(ctx, d.cohort_id)).success(show).run()
 
     def delete(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
 
         from panelapp.services.proposals.manage import delete_proposal
 
         d, ctx = self.detail, self.window_.ctx
-        answer = QMessageBox.question(
+        move_to_trash(
             self,
             "개선제안 삭제",
-            f"'{d.title}' 제안을 삭제할까요?\n휴지통에서 복원하거나 Ctrl+Z로 되돌릴 수 있습니다.",
+            f"'{d.title}' 제안을 삭제할까요?\n{UNDO_HINT}",
+            lambda _t: delete_proposal(ctx, d.id, d.version),
+            f"'{d.title}' 제안을 삭제했습니다.",
+            on_done=lambda: self.deleted.emit(d.id),
+            on_failure=lambda _exc: self.stale.emit(),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-
-        def done(record):
-            if getattr(self.window_, "undo_stack", None) is not None:
-                self.window_.undo_stack.push(record)
-            self.window_.statusBar().showMessage(f"'{d.title}' 제안을 삭제했습니다.", 5000)
-            self.deleted.emit(d.id)
-
-        def failed(exc) -> None:
-            show_error(self, exc)
-            self.stale.emit()
-
-        Op(self, lambda _t: delete_proposal(ctx, d.id, d.version), write=True).success(done).failure(
-            failed
-        ).run()
 
 
 def _html(text: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
+from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 
 EXPORT_FILTER = "Excel 통합 문서 (*.xlsx);;CSV UTF-8 (*.csv)"
 
@@ -74,15 +75,14 @@ class RosterActions:
         row = self.selected_row()
         if row is None:
             return
-        answer = QMessageBox.question(
+        ctx, eid = self.window_.ctx, row.enrollment_id
+        move_to_trash(
             self,
             "단원 삭제",
-            f"{row.name} 님을 이 기수 명단에서 삭제할까요?\n삭제한 단원은 휴지통에서 복원할 수 있습니다.",
+            f"{row.name} 님을 이 기수 명단에서 삭제할까요?\n삭제한 단원은 {RESTORE_HINT}",
+            lambda _t: delete_enrollment(ctx, eid),
+            f"{row.name} 님을 명단에서 삭제했습니다.",
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        ctx, eid = self.window_.ctx, row.enrollment_id
-        Op(self, lambda _t: delete_enrollment(ctx, eid), write=True).run()  # the op announces it
 
     def make_certificate(self) -> None:
         if (eid := self.selected_id()) is not None:
