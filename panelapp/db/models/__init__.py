@@ -1,5 +1,6 @@
 """All tables of the domain. Import this package to have the whole metadata."""
 
+from panelapp.db.models import indexes  # noqa: F401,E402 - indexes over several tables
 from panelapp.db.models.activity import ActivityEvent, Attendance, ContentPost  # noqa: F401
 from panelapp.db.models.facilities import (  # noqa: F401
     ChecklistItem,
