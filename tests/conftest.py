@@ -28,6 +28,9 @@ os.environ["PANELAPP_HOME"] = _HOME
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "xdg-config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "xdg-data")
 os.environ.pop("PANELAPP_DB", None)
+# The first-start question about the institution would stay open over every window test on an
+# empty database; tests/gui/test_organization_dialog.py turns it back on where it is the subject.
+os.environ["PANELAPP_ASK_INSTITUTION"] = "0"
 
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402

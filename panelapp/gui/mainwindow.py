@@ -161,6 +161,11 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_action.setEnabled(False)
         menu.addAction(self.settings_action)
+        self.organization_action = QAction("기관 정보(&I)…", self)
+        self.organization_action.setToolTip("보고서·활동확인서·현장 점검표에 들어가는 기관명, 로고, 결재란")
+        self.organization_action.triggered.connect(lambda: self.open_organization())
+        self.organization_action.setEnabled(False)
+        menu.addAction(self.organization_action)
         menu.addSeparator()
         quit_action = QAction("끝내기(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(f"DB: {ctx.db.display_name()}")
         self.user_label.setText(f"사용자: {ctx.user_name}")
         self.settings_action.setEnabled(True)
+        self.organization_action.setEnabled(True)
         from panelapp.gui.undo import UndoStack
 
         self.undo_stack = UndoStack(self)
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
         self.bus.changes.connect(self._on_changes)
         self._fill_navigation()
         self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
+        self._ask_for_institution()
 
     def _add_search_action(self) -> None:
         self.search_action = QAction("통합 검색(&F)…", self)
@@ -388,6 +395,35 @@ class MainWindow(QMainWindow):
             warm(range(year - 1, year + 2))
 
         Op(self, work).failure(lambda _exc: None).run()  # a calendar computes its year itself then
+
+    def _ask_for_institution(self) -> None:
+        """First start: before any work, ask for the institution every output names, while the
+        database has none registered (PANELAPP_ASK_INSTITUTION=0 turns this off for scripted runs)."""
+        import os
+
+        from panelapp.gui.core.ops import Op
+
+        if os.environ.get("PANELAPP_ASK_INSTITUTION", "1") == "0":
+            return
+        ctx = self.ctx
+
+        def work(_token):
+            from panelapp.services.org.manage import get_organization
+
+            return get_organization(ctx)
+
+        def done(info) -> None:
+            if info is None and self.isVisible():
+                self.open_organization(first_start=True)
+
+        Op(self, work).success(done).failure(lambda _exc: None).run()  # asked again next start
+
+    def open_organization(self, first_start: bool = False):
+        """파일 → 기관 정보 (and the first-start question): a window-modal dialog."""
+        from panelapp.gui.core.dialogs import open_dialog
+        from panelapp.gui.dialogs.organization_dialog import OrganizationDialog
+
+        return open_dialog(OrganizationDialog(self, first_start=first_start))
 
     def open_settings(self) -> None:
         from panelapp.gui.dialogs.settings_dialog import SettingsDialog
