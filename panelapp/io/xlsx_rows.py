@@ -93,7 +93,7 @@ def _date_styles(z: zipfile.ZipFile) -> set[int]:
     codes = dict(BUILTIN_FORMATS)
     fmts = styles.find(NS + "numFmts")
     for f in fmts if fmts is not None else ():
-        codes[int(f.get("numFmtId"))] = f.get("formatCode", "")
+        codes[int(f.get("numFmtId") or 0)] = f.get("formatCode", "")
     xfs = styles.find(NS + "cellXfs")
     dates = set()
     for i, xf in enumerate(xfs if xfs is not None else ()):
@@ -130,6 +130,7 @@ def read_rows(path) -> Iterator[tuple]:
                     ref = c.get("r")
                     col = _column(ref) if ref else col + 1
                     kind = c.get("t", "n")
+                    value: object
                     if kind == "inlineStr":
                         is_ = c.find(_IS)
                         value = _text(is_) if is_ is not None else None

@@ -63,7 +63,7 @@ def print_image(path: str | Path, want: tuple[int, int]):
         stored = (want[1], want[0]) if orientation in _TURNED else want
         img.draft("RGB", stored)  # JPEG: decode at 1/2, 1/4 or 1/8 scale, never below `stored`
         shown = flatten(ImageOps.exif_transpose(img))
-        shown.thumbnail(want, Image.LANCZOS)
+        shown.thumbnail(want, Image.Resampling.LANCZOS)
         buf = io.BytesIO()
         shown.save(buf, "JPEG", quality=85)
     buf.seek(0)

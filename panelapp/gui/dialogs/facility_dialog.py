@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog
 
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op
 from panelapp.gui.forms.ui_facility_dialog import Ui_FacilityDialog
+from panelapp.services.changes import Kind
 
 NO_DEPARTMENT = "(지정 안 함)"
 
@@ -27,10 +30,8 @@ class FacilityDialog(QDialog):
         for t in types:
             ui.typeCombo.addItem(t.name, t.id)
         ui.departmentCombo.addItem(NO_DEPARTMENT, None)
-        for d in departments:
-            # A stopped department stays selectable only for the facility that already has it.
-            if d.active or (facility is not None and d.id == facility.department_id):
-                ui.departmentCombo.addItem(d.name if d.active else f"{d.name} (사용 중지)", d.id)
+        for label, d_id in self._department_choices(departments):
+            ui.departmentCombo.addItem(label, d_id)
         self.fields = {
             "시설명": ui.nameEdit,
             "유형": ui.typeCombo,
@@ -51,10 +52,36 @@ class FacilityDialog(QDialog):
             ui.contactEdit.setText(facility.contact or "")
             ui.notesEdit.setPlainText(facility.notes or "")
         ui.typeCombo.setPlaceholderText("유형을 고르세요")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        keep_unsaved_input(self)
+        # a type or department added meanwhile (유형 관리, 부서 tab, another desktop) is offered
+        follow_changes(self, {Kind.FACILITY_TYPE, Kind.DEPARTMENT}, self.reload_choices)
+
+    def _department_choices(self, departments) -> list[tuple[str, int]]:
+        # A stopped department stays selectable only for the facility that already has it.
+        facility = self.facility
+        return [
+            (d.name if d.active else f"{d.name} (사용 중지)", d.id)
+            for d in departments
+            if d.active or (facility is not None and d.id == facility.department_id)
+        ]
+
+    def reload_choices(self) -> Op:
+        from panelapp.services.registers.departments import list_departments
+        from panelapp.services.registers.facility_types import list_facility_types
+
+        ctx = self.window_.ctx
+        return (
+            Op(self, lambda _t: (list_facility_types(ctx), list_departments(ctx)))
+            .success(self._show_choices)
+            .run()
+        )
+
+    def _show_choices(self, result) -> None:
+        types, departments = result
+        refill_combo(self.ui.typeCombo, [(t.name, t.id) for t in types])
+        refill_combo(self.ui.departmentCombo, self._department_choices(departments), (NO_DEPARTMENT, None))
 
     def data(self):
         from panelapp.services.registers.facilities import FacilityInput

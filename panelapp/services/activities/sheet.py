@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
@@ -83,25 +84,25 @@ class EventMarks:
         return self.event.event_date <= self.today
 
 
-def _live_members(cohort_id: int):
+def _live_members(cohort_id: int) -> tuple[ColumnElement[bool], ...]:
     return (Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
 
 
-def _in_period(day):
+def _in_period(day: Any) -> ColumnElement[bool]:
     return and_(Enrollment.joined_on <= day, or_(Enrollment.left_on.is_(None), Enrollment.left_on >= day))
 
 
-def _live_events(cohort_id: int):
+def _live_events(cohort_id: int) -> tuple[ColumnElement[bool], ...]:
     return (ActivityEvent.cohort_id == cohort_id, ActivityEvent.deleted_at.is_(None))
 
 
-def _for_everyone():
+def _for_everyone() -> ColumnElement[bool]:
     """Events every member in their period counts: not a visit (found through the
     inspection_id index rather than by reading every visit)."""
     return and_(ActivityEvent.inspection_id.is_(None), ActivityEvent.kind != EventKind.INSPECTION)
 
 
-def _ids(s: Session, stmt) -> list[int]:
+def _ids(s: Session, stmt: Any) -> list[int]:
     result = s.connection().execute(stmt)
     try:
         return [row[0] for row in result.cursor.fetchall()]
@@ -200,7 +201,7 @@ def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
             .group_by(Enrollment.joined_on, left)
             .subquery("periods")
         )
-        members = dict(
+        members: dict[int, int] = dict(
             s.execute(
                 select(ActivityEvent.id, func.sum(periods.c.n))
                 .join(

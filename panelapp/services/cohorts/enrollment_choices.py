@@ -49,7 +49,7 @@ def list_enrollment_choices(
     text = " ".join((text or "").split())
     with reading(ctx) as s:
         narrowed = stmt.where(Member.name.ilike(_like(text), escape="\\")) if text else stmt
-        rows = s.execute(narrowed.limit(limit) if limit is not None else narrowed).all()
+        rows = list(s.execute(narrowed.limit(limit) if limit is not None else narrowed).all())
         if include_id is not None and all(r[0] != include_id for r in rows):
             rows += s.execute(stmt.where(Enrollment.id == include_id)).all()
             rows.sort(key=lambda r: (r[1], r[0]))

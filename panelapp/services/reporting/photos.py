@@ -14,6 +14,7 @@ import dataclasses
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from panelapp.db.engine import Database
 from panelapp.domain.report_data import ReportData
@@ -44,8 +45,8 @@ def make_print_copy(source: Path, target: Path, size: tuple[int, int]) -> None:
     with Image.open(source) as img:
         turned = img.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
         img.draft("RGB", (size[1], size[0]) if turned else size)  # JPEG: decode at 1/2..1/8 scale
-        shown = flatten(ImageOps.exif_transpose(img))
-        shown.thumbnail(size, Image.LANCZOS)
+        shown = flatten(ImageOps.exif_transpose(img))  # type: ignore[no-untyped-call]
+        shown.thumbnail(size, Image.Resampling.LANCZOS)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".jpg")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -56,7 +57,7 @@ def make_print_copy(source: Path, target: Path, size: tuple[int, int]) -> None:
             raise
 
 
-def with_print_copies(db: Database, data: ReportData, phase=None) -> ReportData:
+def with_print_copies(db: Database, data: ReportData, phase: Any = None) -> ReportData:
     """`data` with every photo pointing at its print copy, making the missing ones first.
 
     phase: has `progress(done, total, text)` (which may raise to cancel) and `check()`.
@@ -88,7 +89,7 @@ def with_print_copies(db: Database, data: ReportData, phase=None) -> ReportData:
     if not copies:
         return data
 
-    def finding(f):
+    def finding(f: Any) -> Any:
         photos = tuple(dataclasses.replace(p, path=copies.get(p.path, p.path)) for p in f.photos)
         return dataclasses.replace(f, photos=photos)
 

@@ -17,10 +17,17 @@ from panelapp.db.models import Cohort, Enrollment, Member, Team
 from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import mask_name
-from panelapp.io.roster_columns import BY_KEY, COLUMNS, parse_date, parse_gender, parse_role
+from panelapp.io.roster_columns import (
+    BY_KEY,
+    IMPORT_COLUMNS,
+    parse_date,
+    parse_gender,
+    parse_optional_date,
+    parse_role,
+)
 from panelapp.services.people.member_rules import MemberInput, clean_member
 
-KEYS = tuple(c.key for c in COLUMNS)
+KEYS = tuple(c.key for c in IMPORT_COLUMNS)
 _FIELD_TO_COLUMN = {
     "이름": "이름",
     "휴대전화": "휴대전화",
@@ -57,7 +64,7 @@ class CohortFacts:
     """What the rows are checked against, loaded in a few queries (never one per row)."""
 
     cohort: Cohort
-    joined_on: dt.date
+    joined_on: dt.date  # a row's 활동시작일 when it gives none: the cohort's term start
     teams: dict[str, int]  # name → id
     taken: dict[str, tuple[str, bool]]  # phone → (masked name, in the trash) in this cohort
     today: dt.date
@@ -82,9 +89,9 @@ def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> Coho
             .where(Enrollment.cohort_id == cohort_id)
         )
     }
-    # Same start date as the member form offers: today, kept inside the cohort's term.
-    joined_on = max(cohort.term_start, min(today, cohort.term_end))
-    return CohortFacts(cohort, joined_on, teams, taken, today)
+    # Not the import day: members imported in May for a cohort that started in March were
+    # then not expected at the March visits ("출석 6명 / 대상 0명").
+    return CohortFacts(cohort, cohort.term_start, teams, taken, today)
 
 
 def known_members(s: Session, phones: list[str]) -> dict[str, int]:
@@ -105,7 +112,7 @@ def check_row(
     values: tuple[str, ...],
     facts: CohortFacts,
     seen: dict[str, int],
-    memo: dict | None = None,
+    memo: dict[Any, Any] | None = None,
 ) -> tuple[CleanRow | None, list[Problem]]:
     """The row's problems, or its clean values; `seen` maps phones (and each team's 단장) to the
     row that had them first. `memo` keeps the member form's verdict per input (it depends on
@@ -119,16 +126,30 @@ def check_row(
         problems.append(Problem(number, column, error.detail))
 
     gender, role, consented_on, team_id = Gender.UNSPECIFIED, MemberRole.MEMBER, None, None
-    for parse in ("gender", "role", "consent"):
+    joined_on: dt.date | None = facts.joined_on
+    joined_label = BY_KEY["joined_on"].label
+    for parse in ("gender", "role", "consent", "joined"):
         try:
             if parse == "gender":
                 gender = parse_gender(raw["gender"])
             elif parse == "role":
                 role = parse_role(raw["role"])
-            else:
+            elif parse == "consent":
                 consented_on = parse_date(raw["consent_date"], BY_KEY["consent_date"].label)
+            else:
+                joined_on = parse_optional_date(raw["joined_on"], joined_label) or facts.joined_on
         except ValidationError as e:
             fail(e)
+            if parse == "joined":
+                joined_on = None
+    if joined_on is not None and joined_on > facts.cohort.term_end:
+        problems.append(
+            Problem(
+                number,
+                joined_label,
+                f"기수 활동 종료일({facts.cohort.term_end:%Y-%m-%d})보다 늦을 수 없습니다.",
+            )
+        )
     try:
         clean = _clean_member(
             MemberInput(
@@ -140,7 +161,7 @@ def check_row(
                 gender,
                 None,
                 role,
-                facts.joined_on,
+                joined_on or facts.joined_on,
             ),
             memo,
         )
@@ -192,7 +213,7 @@ def check_row(
     return CleanRow(number, clean, team_id, role, consented_on), []
 
 
-def _clean_member(data: MemberInput, memo: dict | None) -> dict:
+def _clean_member(data: MemberInput, memo: dict[Any, Any] | None) -> dict[str, Any]:
     if memo is None:
         return clean_member(data)
     verdict = memo.get(data)
