@@ -3,8 +3,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from panelapp.db.models import ActivityEvent, Attendance, Cohort, ContentPost, Enrollment, Member
-from panelapp.domain.enums import ContentChannel, EventKind
+from panelapp.db.models import (
+    ActivityEvent,
+    Attendance,
+    Cohort,
+    ContentPost,
+    Enrollment,
+    Facility,
+    Inspection,
+    InspectionAssignment,
+    Member,
+)
+from panelapp.domain.enums import AssignmentRole, ContentChannel, EventKind, InspectionStatus
 from panelapp.services.activities.stats import stats_for
 from panelapp.services.context import reading, transaction
 
@@ -62,39 +72,67 @@ def test_hours_and_rate_count_only_the_members_own_period(ctx):
     assert b_stats.rate == 0.5
 
 
-def test_an_inspection_counts_only_for_the_members_recorded_on_it(ctx):
+def test_an_inspection_counts_only_for_the_members_assigned_to_it(ctx):
+    """A completed visit is expected of its assigned members (present or not), of no one else;
+    an attendance row left over for someone no longer assigned neither counts nor credits."""
     with transaction(ctx) as s:
         c = Cohort(number=7, name="제7기", term_start=D(2026, 3, 1), term_end=D(2026, 12, 31))
-        s.add(c)
+        place = Facility(name="중앙공원")
+        s.add_all([c, place])
         s.flush()
-        a, b, z = (
+        a, b, z, gone = (
             Member(name=n, phone=p)
             for n, p in [
                 ("김하나", "+821011112222"),
                 ("이두리", "+821033334444"),
                 ("박세나", "+821055556666"),
+                ("최다섯", "+821077778888"),
             ]
         )
-        s.add_all([a, b, z])
+        s.add_all([a, b, z, gone])
         s.flush()
-        ea, eb, ez = (Enrollment(member_id=m.id, cohort_id=c.id, joined_on=D(2026, 3, 1)) for m in (a, b, z))
-        s.add_all([ea, eb, ez])
+        ea, eb, ez, eg = (
+            Enrollment(member_id=m.id, cohort_id=c.id, joined_on=D(2026, 3, 1)) for m in (a, b, z, gone)
+        )
+        s.add_all([ea, eb, ez, eg])
+        s.flush()
+        insp = Inspection(
+            uid="visit-1",
+            cohort_id=c.id,
+            facility_id=place.id,
+            scheduled_date=D(2026, 5, 1),
+            status=InspectionStatus.COMPLETED,
+        )
+        s.add(insp)
         s.flush()
         visit = ActivityEvent(
-            cohort_id=c.id, kind=EventKind.INSPECTION, title="공원 점검", event_date=D(2026, 5, 1), hours=2.0
+            cohort_id=c.id,
+            kind=EventKind.INSPECTION,
+            title="공원 점검",
+            event_date=D(2026, 5, 1),
+            hours=2.0,
+            inspection_id=insp.id,
         )
         s.add(visit)
         s.flush()
         s.add_all(
             [
+                InspectionAssignment(inspection_id=insp.id, enrollment_id=ea.id, role=AssignmentRole.LEAD),
+                InspectionAssignment(inspection_id=insp.id, enrollment_id=eb.id),
                 Attendance(event_id=visit.id, enrollment_id=ea.id, present=True, hours=2.0),
                 Attendance(event_id=visit.id, enrollment_id=eb.id, present=False, hours=0.0),
+                Attendance(event_id=visit.id, enrollment_id=eg.id, present=True, hours=2.0),
             ]
         )
-        ids = (ea.id, eb.id, ez.id)
+        ids = (ea.id, eb.id, ez.id, eg.id)
     with reading(ctx) as s:
         stats = stats_for(s, list(ids), today=D(2026, 10, 1))
-    assert [(stats[i].attended, stats[i].held) for i in ids] == [(1, 1), (0, 1), (0, 0)]
+    assert [(stats[i].attended, stats[i].held, stats[i].hours) for i in ids] == [
+        (1, 1, 2.0),
+        (0, 1, 0.0),
+        (0, 0, 0.0),
+        (0, 0, 0.0),
+    ]
     assert stats[ids[2]].rate is None  # not assigned: the visit does not lower their rate
 
 

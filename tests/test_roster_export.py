@@ -74,7 +74,13 @@ def test_xlsx_keeps_phones_as_text_and_can_be_imported_again(ctx, cohort_with_me
     ]
     other = create_cohort(ctx, CohortInput(8, "제8기", D(2026, 3, 1), D(2026, 12, 31)))
     preview = preview_import(ctx, other.id, path)
-    assert preview.can_import and set(preview.unknown_columns) == {"상태", "활동 시작일", "탈퇴일"}
+    assert preview.can_import and set(preview.unknown_columns) == {
+        "상태",
+        "활동 시작일",
+        "탈퇴일",
+        "활동 시간",
+        "출석률",
+    }
     assert commit_import(ctx, other.id, preview).reused == 2
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from panelapp.domain import participation
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
 
 
@@ -39,7 +40,15 @@ class CertificateData:
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return participation.attendance_rate(self.attended, self.held)
+
+    @property
+    def hours_text(self) -> str:
+        return participation.hours_text(self.total_hours)
+
+    @property
+    def rate_text(self) -> str:
+        return participation.rate_text(self.attended, self.held)
 
     @property
     def role_label(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from panelapp.domain import participation
 from panelapp.domain.enums import ProposalStatus, Severity
 
 # Sections a user may leave out; the cover is always there.
@@ -142,7 +143,7 @@ class EventRow:
     title: str
     hours: float
     present: int
-    held: bool  # False: still to come at the report date
+    held: bool  # False: still to come at the report date, or a visit not completed
 
 
 @dataclass(frozen=True)
@@ -152,12 +153,12 @@ class ParticipationRow:
     role: str
     status: str
     attended: int
-    held: int
+    held: int  # held events the member was expected at (domain/participation.py)
     hours: float
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return participation.attendance_rate(self.attended, self.held)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from panelapp.domain.certificate_data import CertificateData
 from panelapp.domain.enums import EnrollmentStatus
-from panelapp.domain.formatting import dotted_date, format_hours, format_rate, korean_date
+from panelapp.domain.formatting import dotted_date, format_hours, korean_date
 from panelapp.reports.base import ACCENT, FONT_BOLD, HEAD_BG, MARGIN, RULE, build_pdf, data_table, para
 
 TITLE = "활동확인서"
@@ -76,9 +76,9 @@ def _period(data: CertificateData) -> str:
 
 
 def _record(data: CertificateData) -> str:
-    text = f"총 {format_hours(data.total_hours)}"
+    text = f"총 {data.hours_text}"
     if data.held:
-        text += f" · 출석 {data.attended}회 / {data.held}회 (출석률 {format_rate(data.rate)})"
+        text += f" · 출석 {data.attended}회 / {data.held}회 (출석률 {data.rate_text})"
     return text
 
 
@@ -110,7 +110,7 @@ def _info_table(data: CertificateData):
 def _activity_table(data: CertificateData, summarise: bool):
     width = A4[0] - 2 * MARGIN
     total_style = [("BACKGROUND", (0, -1), (-1, -1), HEAD_BG)]
-    hours = para(format_hours(data.total_hours), "cell_total")
+    hours = para(data.hours_text, "cell_total")
     if not summarise:
         rows = [["날짜", "구분", "내용", "시간"]]
         rows += [[dotted_date(a.date), a.kind_label, a.title, format_hours(a.hours)] for a in data.activities]

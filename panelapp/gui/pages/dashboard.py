@@ -284,10 +284,9 @@ class DashboardPage(Page):
         if p is None:
             self.tiles["hours"].set(PENDING, "계산 중…", links.can_open(w, "roster"))
             return
-        hours = "–" if p.mean_hours is None else f"{p.mean_hours:.1f}시간"
         self.tiles["hours"].set(
-            hours,
-            f"출석률 {_percent(p.mean_attendance_rate)} (배정된 점검 포함)",
+            p.hours_text,  # the roster's and the report's formatting (domain/participation.py)
+            f"평균 출석률 {p.rate_text} (배정된 점검 포함)",
             links.can_open(w, "roster"),
         )
 

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from panelapp.domain.formatting import dotted_date, format_hours, format_rate
+from panelapp.domain.participation import count_text, hours_text, rate_text
 from panelapp.domain.report_data import ReportData
 from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.facility import status_cell
@@ -88,7 +89,7 @@ def appendix_story(data: ReportData, hook) -> list:
                     e.kind,
                     e.title,
                     format_hours(e.hours),
-                    f"{e.present}명" if e.held else "예정",
+                    f"{e.present}명" if e.held else "예정" if e.event_date > data.generated_on else "미완료",
                 ]
             )
         story.append(
@@ -112,9 +113,9 @@ def appendix_story(data: ReportData, hook) -> list:
                     r.team or "–",
                     r.role,
                     r.status,
-                    f"{r.attended} / {r.held}",
-                    format_rate(r.rate),
-                    format_hours(r.hours),
+                    count_text(r.attended, r.held),
+                    rate_text(r.attended, r.held),
+                    hours_text(r.hours),
                 ]
             )
         story.append(

@@ -16,6 +16,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import (
     F_ATTENDANCE,
     F_DATE,
@@ -63,7 +64,7 @@ class SheetRow:
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return attendance_rate(self.attended, self.held)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """What goes on a member's 활동확인서 (activity certificate), gathered in one read.
 
 The certificate is issued to the person, so the name is not masked. Hours and attendance
-rate are those of activity_stats; the list of activities adds up to the total hours
-(events attended, plus content posts credited with hours).
+rate are the roster's as of the issue date (activities.stats, the rule in
+domain/participation.py); the list of activities is the events and content posts those figures
+count, so it adds up to the total hours.
 
 The certificate number, e.g. "제7기-2026-0042", is derived, not stored: cohort number, the
 year the cohort's term starts, and the enrolment's ordinal within the cohort (by id,
@@ -16,10 +17,11 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from panelapp.db.models import ActivityEvent, Attendance, Cohort, ContentPost, Enrollment, Organization, Team
+from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.certificate_data import CertificateActivity, CertificateData
 from panelapp.domain.errors import NotFoundError
-from panelapp.services.activities.stats import stats_for
+from panelapp.domain.participation import NO_FIGURES
+from panelapp.services.activities.stats import counted_attendances, counted_posts, local_today, stats_for
 from panelapp.services.context import ServiceContext, reading
 
 CONTENT_LABEL = "소식 콘텐츠"
@@ -42,7 +44,7 @@ def certificate_number(cohort: Cohort, ordinal: int) -> str:
 def certificate_data(
     ctx: ServiceContext, enrollment_id: int, issued_on: dt.date | None = None
 ) -> CertificateData:
-    issued_on = issued_on or dt.date.today()
+    issued_on = issued_on or local_today()
     with reading(ctx) as s:
         e = s.get(Enrollment, enrollment_id)
         if e is None or e.deleted_at is not None or e.member.deleted_at is not None:
@@ -58,22 +60,11 @@ def certificate_data(
             .select_from(Enrollment)
             .where(Enrollment.cohort_id == cohort.id, Enrollment.id <= e.id)
         )
-        stats = stats_for(s, [e.id], today=issued_on)[e.id]
-        events = s.execute(
-            select(ActivityEvent.event_date, ActivityEvent.kind, ActivityEvent.title, Attendance.hours)
-            .join(Attendance, Attendance.event_id == ActivityEvent.id)
-            .where(
-                Attendance.enrollment_id == e.id,
-                Attendance.present.is_(True),
-                ActivityEvent.deleted_at.is_(None),
-            )
-        )
+        stats = stats_for(s, [e.id], today=issued_on).get(e.id, NO_FIGURES)
+        # The lines are the events and posts the stats count, so they add up to its hours.
+        events = s.execute(counted_attendances(e.id, issued_on))
         activities = [CertificateActivity(d, kind.label, title, float(h)) for d, kind, title, h in events]
-        posts = s.execute(
-            select(ContentPost.published_on, ContentPost.title, ContentPost.hours).where(
-                ContentPost.enrollment_id == e.id, ContentPost.deleted_at.is_(None), ContentPost.hours > 0
-            )
-        )
+        posts = s.execute(counted_posts(e.id, issued_on))
         activities += [CertificateActivity(d, CONTENT_LABEL, title, float(h)) for d, title, h in posts]
         activities.sort(key=lambda a: (a.date, a.kind_label, a.title))
         if e.left_on is not None:

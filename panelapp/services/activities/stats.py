@@ -1,41 +1,52 @@
-"""Hours and attendance rate of enrolments: one definition for the roster, certificates, reports.
+"""Hours and attendance rate of enrolments, on the database: the one place they are computed.
 
-- hours: the sum of Attendance.hours over non-deleted events where the member was present,
-  plus hours credited for content posts.
-- attendance rate: events attended / events held (event date not in the future, not deleted)
-  between the member's joined date and left date. None when no event was held yet. An
-  inspection counts only for the members who have an attendance record for it (those assigned
-  and marked present or absent when its results were entered), not for the whole cohort.
+The rule (who was expected at what) is panelapp/domain/participation.py; this module is its SQL,
+for a whole cohort or a block of enrolments. Every output takes its figures from here: the
+roster (rows, sort by hours or rate), the member dialog, the attendance sheet, the dashboard
+(participation part), the report's 단원별 참여, the activity certificate and the roster export.
+
+The figures are made of four GROUP BYs per enrolment, joined on the cohort (never an IN-list of
+its enrolments, which broke at 100,000 members):
+- cohort-wide events attended (present attendance on live non-visit events inside the span);
+- visits: the member's assignments on completed, live visits inside the span, each expected,
+  attended when their attendance row is present;
+- cohort-wide events held: (distinct enrolment periods) × (distinct event days), a few thousand
+  rows however large the cohort;
+- content posts' hours published inside the span.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import ActivityEvent, Attendance, ContentPost, Enrollment
-from panelapp.domain.enums import EventKind
+from panelapp.db.models import (
+    ActivityEvent,
+    Attendance,
+    ContentPost,
+    Enrollment,
+    Inspection,
+    InspectionAssignment,
+)
+from panelapp.domain.enums import EventKind, InspectionStatus
+from panelapp.domain.localtime import KST
+from panelapp.domain.participation import ParticipationFigures, Window
 from panelapp.services.context import ServiceContext, reading
 
-
-@dataclass(frozen=True)
-class EnrollmentStats:
-    hours: float
-    attended: int
-    held: int
-
-    @property
-    def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
-
+# The figures of one enrolment (hours, attended, held; rate and the printed texts).
+EnrollmentStats = ParticipationFigures
 
 # Dates compare as ISO text on SQLite and as dates on PostgreSQL: a far date stands in for
 # "still a member" so that (joined_on, left_on) pairs can be grouped and joined on equality.
 _OPEN_END = dt.date(9999, 12, 31)
 BLOCK = 500  # ids per query when a caller hands over more (a block of rows is 100)
+
+
+def local_today() -> dt.date:
+    """The day in Korea: the default day the figures are for."""
+    return dt.datetime.now(KST).date()
 
 
 def _scope(cohort_id: int | None, enrollment_ids: list[int] | None):
@@ -49,40 +60,97 @@ def _scope(cohort_id: int | None, enrollment_ids: list[int] | None):
     return Enrollment.id.in_(enrollment_ids)
 
 
-def _attendance_part(today: dt.date, scope):
-    """(enrollment_id, hours, attended, held inspections) from the attendance rows alone.
+def in_span(day: ColumnElement[dt.date], today: dt.date, window: Window | None) -> ColumnElement[bool]:
+    """SQL of participation.in_span: `day` inside the Enrollment's period, held by `today`, and
+    inside the report's window if there is one."""
+    conds = [
+        day <= today,
+        day >= Enrollment.joined_on,
+        or_(Enrollment.left_on.is_(None), day <= Enrollment.left_on),
+    ]
+    if window is not None:
+        conds.append(day.between(*window))
+    return and_(*conds)
 
-    An inspection counts as held only for the members recorded on it, so its part of "held"
-    comes from the same rows as "attended": one pass over the cohort's attendance."""
-    in_period = and_(
-        ActivityEvent.cohort_id == Enrollment.cohort_id,
-        ActivityEvent.event_date <= today,
-        ActivityEvent.event_date >= Enrollment.joined_on,
-        or_(Enrollment.left_on.is_(None), ActivityEvent.event_date <= Enrollment.left_on),
+
+def cohort_wide_event() -> ColumnElement[bool]:
+    """SQL: a live event for everyone in the cohort (not an inspection's visit). The visit's
+    event has its inspection_id (unique, indexed): asking for the NULLs finds the few events of
+    the other kinds without reading every visit."""
+    return and_(
+        ActivityEvent.inspection_id.is_(None),
+        ActivityEvent.kind != EventKind.INSPECTION,
+        ActivityEvent.deleted_at.is_(None),
     )
-    present = Attendance.present.is_(True)
+
+
+def counted_visit() -> ColumnElement[bool]:
+    """Join condition ActivityEvent → Inspection: a live visit whose results were entered (완료)."""
+    return and_(
+        Inspection.id == ActivityEvent.inspection_id,
+        Inspection.status == InspectionStatus.COMPLETED,
+        Inspection.deleted_at.is_(None),
+        ActivityEvent.deleted_at.is_(None),
+    )
+
+
+def _attended_part(scope, today: dt.date, window: Window | None):
+    """(enrollment_id, attended, hours) at the cohort-wide events: the present rows only."""
     return (
         select(
             Attendance.enrollment_id.label("enrollment_id"),
-            func.sum(case((present, Attendance.hours), else_=0.0)).label("hours"),
-            func.count(case((and_(present, in_period), 1))).label("attended"),
-            func.count(case((and_(ActivityEvent.kind == EventKind.INSPECTION, in_period), 1))).label("held"),
+            func.count().label("attended"),
+            func.sum(Attendance.hours).label("hours"),
         )
-        .join(
-            ActivityEvent, and_(ActivityEvent.id == Attendance.event_id, ActivityEvent.deleted_at.is_(None))
-        )
+        .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
         .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
-        .where(scope)
+        .where(
+            scope,
+            Attendance.present.is_(True),
+            cohort_wide_event(),
+            ActivityEvent.cohort_id == Enrollment.cohort_id,
+            in_span(ActivityEvent.event_date, today, window),
+        )
         .group_by(Attendance.enrollment_id)
-        .subquery("stats_attendance")
+        .subquery("stats_attended")
     )
 
 
-def _posts_part(scope):
+def _visits_part(scope, today: dt.date, window: Window | None):
+    """(enrollment_id, held, attended, hours) of the completed visits each member was assigned to."""
+    present = Attendance.present.is_(True)
+    return (
+        select(
+            InspectionAssignment.enrollment_id.label("enrollment_id"),
+            func.count().label("held"),
+            func.count(case((present, 1))).label("attended"),
+            func.sum(case((present, Attendance.hours), else_=0.0)).label("hours"),
+        )
+        .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
+        .join(Inspection, Inspection.id == InspectionAssignment.inspection_id)
+        .join(ActivityEvent, counted_visit())
+        .outerjoin(
+            Attendance,
+            and_(
+                Attendance.event_id == ActivityEvent.id,
+                Attendance.enrollment_id == InspectionAssignment.enrollment_id,
+            ),
+        )
+        .where(
+            scope,
+            ActivityEvent.cohort_id == Enrollment.cohort_id,
+            in_span(ActivityEvent.event_date, today, window),
+        )
+        .group_by(InspectionAssignment.enrollment_id)
+        .subquery("stats_visits")
+    )
+
+
+def _posts_part(scope, today: dt.date, window: Window | None):
     return (
         select(ContentPost.enrollment_id.label("enrollment_id"), func.sum(ContentPost.hours).label("hours"))
         .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
-        .where(scope, ContentPost.deleted_at.is_(None))
+        .where(scope, ContentPost.deleted_at.is_(None), in_span(ContentPost.published_on, today, window))
         .group_by(ContentPost.enrollment_id)
         .subquery("stats_posts")
     )
@@ -92,8 +160,8 @@ def _left_key(column):
     return func.coalesce(column, _OPEN_END)
 
 
-def _events_held_part(today: dt.date, scope, cohort_id: int | None):
-    """(cohort_id, joined_on, left key, held) for the events that count for everyone in their period.
+def _held_part(scope, today: dt.date, window: Window | None, cohort_id: int | None):
+    """(cohort_id, joined_on, left key, held) for the cohort-wide events held in each period.
 
     Both sides are grouped first, so the join is (distinct periods) × (distinct event days) —
     a few thousand rows — however many members and inspection visits the cohort has."""
@@ -102,17 +170,12 @@ def _events_held_part(today: dt.date, scope, cohort_id: int | None):
         if cohort_id is not None
         else ActivityEvent.cohort_id.in_(select(Enrollment.cohort_id).where(scope).distinct())
     )
+    conds = [cohorts, cohort_wide_event(), ActivityEvent.event_date <= today]
+    if window is not None:
+        conds.append(ActivityEvent.event_date.between(*window))
     days = (
         select(ActivityEvent.cohort_id, ActivityEvent.event_date.label("day"), func.count().label("n"))
-        .where(
-            cohorts,
-            # A visit's event has its inspection_id (unique, indexed): looking up the NULLs finds
-            # the few events of the other kinds without reading every visit of the cohort.
-            ActivityEvent.inspection_id.is_(None),
-            ActivityEvent.kind != EventKind.INSPECTION,
-            ActivityEvent.deleted_at.is_(None),
-            ActivityEvent.event_date <= today,
-        )
+        .where(*conds)
         .group_by(ActivityEvent.cohort_id, ActivityEvent.event_date)
         .subquery("stats_days")
     )
@@ -139,25 +202,36 @@ def _events_held_part(today: dt.date, scope, cohort_id: int | None):
 
 
 def stats_subquery(
-    today: dt.date | None = None, *, cohort_id: int | None = None, enrollment_ids: list[int] | None = None
+    today: dt.date | None = None,
+    *,
+    cohort_id: int | None = None,
+    enrollment_ids: list[int] | None = None,
+    window: Window | None = None,
 ):
     """(enrollment_id, hours, attended, held) for every enrolment of a cohort, or of a block of
-    ids, to join or sort on. Aggregates on the database; nothing grows with the data but rows."""
-    today = today or dt.date.today()
+    ids, to join or sort on; `window` narrows to a report's period. Unrounded hours (the reader
+    rounds them, ParticipationFigures). Nothing in it grows with the data but rows."""
+    today = today or local_today()
     scope = _scope(cohort_id, enrollment_ids)
-    att, posts, held = (
-        _attendance_part(today, scope),
-        _posts_part(scope),
-        _events_held_part(today, scope, cohort_id),
+    att, visits, posts, held = (
+        _attended_part(scope, today, window),
+        _visits_part(scope, today, window),
+        _posts_part(scope, today, window),
+        _held_part(scope, today, window, cohort_id),
     )
     return (
         select(
             Enrollment.id.label("enrollment_id"),
-            (func.coalesce(att.c.hours, 0.0) + func.coalesce(posts.c.hours, 0.0)).label("hours"),
-            func.coalesce(att.c.attended, 0).label("attended"),
-            (func.coalesce(att.c.held, 0) + func.coalesce(held.c.held, 0)).label("held"),
+            (
+                func.coalesce(att.c.hours, 0.0)
+                + func.coalesce(visits.c.hours, 0.0)
+                + func.coalesce(posts.c.hours, 0.0)
+            ).label("hours"),
+            (func.coalesce(att.c.attended, 0) + func.coalesce(visits.c.attended, 0)).label("attended"),
+            (func.coalesce(held.c.held, 0) + func.coalesce(visits.c.held, 0)).label("held"),
         )
         .outerjoin(att, att.c.enrollment_id == Enrollment.id)
+        .outerjoin(visits, visits.c.enrollment_id == Enrollment.id)
         .outerjoin(posts, posts.c.enrollment_id == Enrollment.id)
         .outerjoin(
             held,
@@ -172,29 +246,36 @@ def stats_subquery(
     )
 
 
-def hours_subquery(cohort_id: int):
-    """(enrollment_id, hours) of the cohort's enrolments with credited hours: the cheaper half of
-    stats_subquery, for sorting by hours (no periods, no events held)."""
-    attended = (
-        select(Attendance.enrollment_id.label("enrollment_id"), Attendance.hours.label("hours"))
-        .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
-        .where(
-            ActivityEvent.cohort_id == cohort_id,
-            Attendance.present.is_(True),
-            ActivityEvent.deleted_at.is_(None),
-        )
+def hours_subquery(cohort_id: int, today: dt.date | None = None):
+    """(enrollment_id, hours) of the cohort's enrolments: stats_subquery's hours without the
+    events held, for sorting by hours."""
+    today = today or local_today()
+    scope = _scope(cohort_id, None)
+    att, visits, posts = (
+        _attended_part(scope, today, None),
+        _visits_part(scope, today, None),
+        _posts_part(scope, today, None),
     )
-    posts = (
-        select(ContentPost.enrollment_id.label("enrollment_id"), ContentPost.hours.label("hours"))
-        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
-        .where(Enrollment.cohort_id == cohort_id, ContentPost.deleted_at.is_(None))
-    )
-    union = attended.union_all(posts).subquery()
     return (
-        select(union.c.enrollment_id, func.sum(union.c.hours).label("hours"))
-        .group_by(union.c.enrollment_id)
+        select(
+            Enrollment.id.label("enrollment_id"),
+            (
+                func.coalesce(att.c.hours, 0.0)
+                + func.coalesce(visits.c.hours, 0.0)
+                + func.coalesce(posts.c.hours, 0.0)
+            ).label("hours"),
+        )
+        .outerjoin(att, att.c.enrollment_id == Enrollment.id)
+        .outerjoin(visits, visits.c.enrollment_id == Enrollment.id)
+        .outerjoin(posts, posts.c.enrollment_id == Enrollment.id)
+        .where(scope)
         .subquery("enrollment_hours")
     )
+
+
+def rate_expression(stats):
+    """SQL: the attendance rate of a stats_subquery row, NULL while nothing was expected."""
+    return case((stats.c.held > 0, stats.c.attended * 1.0 / stats.c.held), else_=None)
 
 
 def _read(session: Session, stats) -> dict[int, EnrollmentStats]:
@@ -203,21 +284,25 @@ def _read(session: Session, stats) -> dict[int, EnrollmentStats]:
 
 
 def stats_for(
-    session: Session, enrollment_ids: list[int], today: dt.date | None = None
+    session: Session,
+    enrollment_ids: list[int],
+    today: dt.date | None = None,
+    window: Window | None = None,
 ) -> dict[int, EnrollmentStats]:
     """Stats of a few enrolments (a block of rows, one member), BLOCK ids per query."""
     found: dict[int, EnrollmentStats] = {}
     ids = list(dict.fromkeys(enrollment_ids))
     for start in range(0, len(ids), BLOCK):
-        found.update(_read(session, stats_subquery(today, enrollment_ids=ids[start : start + BLOCK])))
+        block = ids[start : start + BLOCK]
+        found.update(_read(session, stats_subquery(today, enrollment_ids=block, window=window)))
     return found
 
 
 def cohort_stats(
-    session: Session, cohort_id: int, today: dt.date | None = None
+    session: Session, cohort_id: int, today: dt.date | None = None, window: Window | None = None
 ) -> dict[int, EnrollmentStats]:
     """Stats of every enrolment of the cohort (deleted ones included: callers filter)."""
-    return _read(session, stats_subquery(today, cohort_id=cohort_id))
+    return _read(session, stats_subquery(today, cohort_id=cohort_id, window=window))
 
 
 def block_stats(
@@ -226,3 +311,55 @@ def block_stats(
     """Stats of a block of enrolments, in their own read (the lists fetch them off the UI thread)."""
     with reading(ctx) as s:
         return stats_for(s, enrollment_ids, today)
+
+
+def counted_attendances(enrollment_id: int, today: dt.date):
+    """SQL: (event date, kind, title, hours) of the events that count for this enrolment and
+    that it attended — the lines whose hours add up to its attendance hours (the certificate)."""
+    cohort_wide = (
+        select(ActivityEvent.event_date, ActivityEvent.kind, ActivityEvent.title, Attendance.hours)
+        .join(Attendance, Attendance.event_id == ActivityEvent.id)
+        .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+        .where(
+            Enrollment.id == enrollment_id,
+            Attendance.present.is_(True),
+            cohort_wide_event(),
+            ActivityEvent.cohort_id == Enrollment.cohort_id,
+            in_span(ActivityEvent.event_date, today, None),
+        )
+    )
+    visits = (
+        select(ActivityEvent.event_date, ActivityEvent.kind, ActivityEvent.title, Attendance.hours)
+        .select_from(InspectionAssignment)
+        .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
+        .join(Inspection, Inspection.id == InspectionAssignment.inspection_id)
+        .join(ActivityEvent, counted_visit())
+        .join(
+            Attendance,
+            and_(
+                Attendance.event_id == ActivityEvent.id,
+                Attendance.enrollment_id == InspectionAssignment.enrollment_id,
+            ),
+        )
+        .where(
+            Enrollment.id == enrollment_id,
+            Attendance.present.is_(True),
+            ActivityEvent.cohort_id == Enrollment.cohort_id,
+            in_span(ActivityEvent.event_date, today, None),
+        )
+    )
+    return cohort_wide.union_all(visits)
+
+
+def counted_posts(enrollment_id: int, today: dt.date):
+    """SQL: (published on, title, hours) of the content posts credited to this enrolment."""
+    return (
+        select(ContentPost.published_on, ContentPost.title, ContentPost.hours)
+        .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
+        .where(
+            Enrollment.id == enrollment_id,
+            ContentPost.deleted_at.is_(None),
+            ContentPost.hours > 0,
+            in_span(ContentPost.published_on, today, None),
+        )
+    )

@@ -11,6 +11,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member
 from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.participation import attendance_rate
 from panelapp.domain.validation import mask_name, normalize_text
 from panelapp.services.activities.stats import stats_for
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
@@ -93,7 +94,7 @@ class MemberDetail:
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return attendance_rate(self.attended, self.held)
 
 
 def current_notice(ctx: ServiceContext, today: dt.date | None = None) -> NoticeInfo:

@@ -14,7 +14,8 @@ from sqlalchemy import case, func, literal, or_, select
 
 from panelapp.db.models import Consent, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
-from panelapp.services.activities.stats import hours_subquery, stats_for, stats_subquery
+from panelapp.domain.participation import attendance_rate
+from panelapp.services.activities.stats import hours_subquery, rate_expression, stats_for, stats_subquery
 from panelapp.services.context import ServiceContext, reading
 
 SORT_KEYS = ("name", "team", "role", "phone", "district", "status", "consent_date", "hours", "rate")
@@ -44,14 +45,14 @@ class RosterRow:
     district: str | None
     status: EnrollmentStatus
     consent_date: dt.date | None
-    hours: float
+    hours: float  # hours, attended, held: activities.stats (domain/participation.py's rule)
     attended: int
     held: int
     version: int
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return attendance_rate(self.attended, self.held)
 
 
 def _like(text: str) -> str:
@@ -120,10 +121,10 @@ def _order(query: RosterQuery, stmt):
         hours = hours_subquery(query.cohort_id)
         stmt = stmt.outerjoin(hours, hours.c.enrollment_id == Enrollment.id)
         first = [direction(func.coalesce(hours.c.hours, literal(0.0)))]
-    else:  # rate: attended / held within the member's own period; no events held sorts last
+    else:  # rate: attended / expected (domain/participation.py); nothing expected sorts last
         stats = stats_subquery(cohort_id=query.cohort_id)
         stmt = stmt.outerjoin(stats, stats.c.enrollment_id == Enrollment.id)
-        value = case((stats.c.held > 0, stats.c.attended * 1.0 / stats.c.held), else_=None)
+        value = rate_expression(stats)
         first = _last(value) + [direction(value)]
     tiebreak = [] if key == "name" else [Member.name.asc()]
     return stmt.order_by(*first, *tiebreak, Enrollment.id.asc())
@@ -166,11 +167,13 @@ def roster_total(ctx: ServiceContext, cohort_id: int) -> int:
         )
 
 
-def roster_rows(ctx: ServiceContext, ids: list[int], *, stats: bool = True) -> list[RosterRow]:
-    """The rows for these enrolment ids, in the order given (missing ids are skipped). With
-    `stats=False` hours and rate are zero: they read the members' scattered attendance rows
-    (hundreds of ms for a block not read before), and the page fetches them on a worker with
-    activities.stats.block_stats."""
+def roster_rows(
+    ctx: ServiceContext, ids: list[int], *, stats: bool = True, today: dt.date | None = None
+) -> list[RosterRow]:
+    """The rows for these enrolment ids, in the order given (missing ids are skipped), with
+    hours and rate as of `today` (the day in Korea unless given). With `stats=False` hours and
+    rate are zero: they read the members' scattered attendance rows (hundreds of ms for a block
+    not read before), and the page fetches them on a worker with activities.stats.block_stats."""
     if not ids:
         return []
     stmt = (
@@ -192,7 +195,7 @@ def roster_rows(ctx: ServiceContext, ids: list[int], *, stats: bool = True) -> l
     )
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
-        found_stats = stats_for(s, list(found)) if stats else {}
+        found_stats = stats_for(s, list(found), today) if stats else {}
     rows = []
     for eid in ids:
         r = found.get(eid)

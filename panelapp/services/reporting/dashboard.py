@@ -7,8 +7,9 @@
 - proposals: the cohort's, by status. Acceptance rate = adopted / decided, adopted being
   채택·부분채택 and what followed them (추진중, 완료), decided adding 불채택. Days to answer
   run from 접수 to the department's answer date; overdue follows proposal_rules.is_overdue.
-- participation: active enrolments, their mean credited hours and mean attendance rate
-  (activity_stats; members for whom no event was held yet are left out of the rate).
+- participation: active enrolments, the mean of their credited hours and the mean of their
+  attendance rates, each member's figures being the roster's (activities.stats, the rule in
+  domain/participation.py); members not yet expected at any event are left out of the rate.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ from panelapp.domain.enums import (
     Severity,
 )
 from panelapp.domain.errors import NotFoundError
+from panelapp.domain.formatting import format_rate
 from panelapp.domain.localtime import KST
+from panelapp.domain.participation import hours_text
 from panelapp.domain.proposal_rules import ADOPTED, UNANSWERED
-from panelapp.services.activities.stats import stats_subquery
+from panelapp.services.activities.stats import rate_expression, stats_subquery
 from panelapp.services.context import ServiceContext, reading
 
 UPCOMING_DAYS = 14
@@ -106,6 +109,15 @@ class Participation:
     active_members: int
     mean_hours: float | None
     mean_attendance_rate: float | None
+
+    @property
+    def hours_text(self) -> str:
+        """The mean hours as the roster and the report print hours ("–" with no member)."""
+        return "–" if self.mean_hours is None else hours_text(self.mean_hours)
+
+    @property
+    def rate_text(self) -> str:
+        return format_rate(self.mean_attendance_rate)
 
 
 def _tally(enum_cls, rows) -> dict:
@@ -307,7 +319,7 @@ def _active_count(s, cohort_id: int) -> int:
 
 def _participation(s, cohort_id: int, today: dt.date) -> Participation:
     stats = stats_subquery(today, cohort_id=cohort_id)
-    rate = case((stats.c.held > 0, stats.c.attended * 1.0 / stats.c.held), else_=None)
+    rate = rate_expression(stats)
     count, mean_hours, mean_rate = s.execute(
         select(func.count(), func.avg(stats.c.hours), func.avg(rate))  # AVG skips the NULL rates
         .select_from(Enrollment)

@@ -1,5 +1,9 @@
 """Roster export: the cohort's members to .xlsx/.csv, masked unless a purpose is given.
 
+The last two columns, 활동 시간 and 출석률, are each member's figures as of the export day
+(activities.stats, the rule in domain/participation.py), written as the report's 단원별 참여
+prints them (participation.hours_text / rate_text): "29.5시간", "86.7%", "–".
+
 An unmasked export is personal data leaving the program, so it is recorded in the access
 log (who, when, why, which file) in the same transaction that reads the rows; if the file
 cannot be written, the log entry is rolled back with it.
@@ -7,6 +11,7 @@ cannot be written, the log entry is rolled back with it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,14 +20,16 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member, Team
 from panelapp.domain.errors import NotFoundError
+from panelapp.domain.participation import NO_FIGURES
 from panelapp.domain.validation import format_phone, mask_name, mask_phone, normalize_text
 from panelapp.io.roster_columns import COLUMNS
 from panelapp.io.roster_export import write_table
+from panelapp.services.activities.stats import cohort_stats, local_today
 from panelapp.services.context import ServiceContext, reading, transaction
 
 # The import's columns first (an exported file can be imported into another cohort),
 # then what only an export has.
-HEADER = tuple(c.label for c in COLUMNS) + ("상태", "활동 시작일", "탈퇴일")
+HEADER = tuple(c.label for c in COLUMNS) + ("상태", "활동 시작일", "탈퇴일", "활동 시간", "출석률")
 PHONE_COLUMN = 1
 
 
@@ -48,16 +55,19 @@ def export_roster(
     *,
     unmasked: bool = False,
     purpose: str | None = None,
+    today: dt.date | None = None,
 ) -> ExportResult:
-    """Write the cohort's roster (sorted by name). `unmasked` needs `purpose` and is logged."""
+    """Write the cohort's roster (sorted by name). `unmasked` needs `purpose` and is logged.
+    Hours and rate are as of `today` (the day in Korea unless given)."""
     path = Path(path)
+    today = today or local_today()
     if not unmasked:
         with reading(ctx) as s:
-            count = write_table(path, HEADER, _rows(s, cohort_id, masked=True), (PHONE_COLUMN,))
+            count = write_table(path, HEADER, _rows(s, cohort_id, True, today), (PHONE_COLUMN,))
         return ExportResult(str(path), count, True)
     purpose = normalize_text(purpose, "내보내기 목적", 200, required=True)
     with transaction(ctx) as s:
-        count = write_table(path, HEADER, _rows(s, cohort_id, masked=False), (PHONE_COLUMN,))
+        count = write_table(path, HEADER, _rows(s, cohort_id, False, today), (PHONE_COLUMN,))
         s.add(
             AccessLog(
                 user_id=ctx.user_id,
@@ -69,7 +79,7 @@ def export_roster(
     return ExportResult(str(path), count, False)
 
 
-def _rows(s: Session, cohort_id: int, masked: bool) -> list[tuple[object, ...]]:
+def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tuple[object, ...]]:
     cohort = s.get(Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")
@@ -81,6 +91,7 @@ def _rows(s: Session, cohort_id: int, masked: bool) -> list[tuple[object, ...]]:
     )
     stmt = (
         select(
+            Enrollment.id,
             Member.name,
             Member.phone,
             Member.email,
@@ -99,6 +110,7 @@ def _rows(s: Session, cohort_id: int, masked: bool) -> list[tuple[object, ...]]:
         .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
         .order_by(Member.name, Enrollment.id)
     )
+    figures = cohort_stats(s, cohort_id, today)
     # A list, not a generator: a missing cohort is refused before the file is created.
     return [
         (
@@ -114,8 +126,11 @@ def _rows(s: Session, cohort_id: int, masked: bool) -> list[tuple[object, ...]]:
             status.label,
             joined.isoformat(),
             left.isoformat() if left else None,
+            figures.get(eid, NO_FIGURES).hours_text,
+            figures.get(eid, NO_FIGURES).rate_text,
         )
         for (
+            eid,
             name,
             phone,
             email,
