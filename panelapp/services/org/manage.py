@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,7 +76,8 @@ def organization_row(s: Session) -> Organization | None:
     return s.scalar(select(Organization).order_by(Organization.id).limit(1))
 
 
-def is_named(org: Organization | None) -> bool:
+def is_named(org: Organization | None) -> TypeGuard[Organization]:
+    """A registered institution: a row with a name (a department may have made one without)."""
     return org is not None and bool((org.name or "").strip())
 
 
