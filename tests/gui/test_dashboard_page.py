@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
+from panelapp.domain.formatting import format_rate
+from panelapp.domain.participation import hours_text
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.mainwindow import MainWindow
 from panelapp.services.changes import Changes, Kind
@@ -61,7 +63,9 @@ def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
     assert page.tiles["median"].value.text() == "5일"
     assert page.tiles["overdue"].value.text() == f"{expected.overdue}건"
     assert page.tiles["members"].value.text() == "4명"
-    assert page.tiles["hours"].value.text() == f"{expected.mean_hours:.1f}시간"
+    # the mean hours and rate printed as the roster and the report print hours and rates
+    assert page.tiles["hours"].value.text() == hours_text(expected.mean_hours)
+    assert f"평균 출석률 {format_rate(expected.mean_attendance_rate)}" in page.tiles["hours"].detail.text()
     assert not page.urgent_box.isHidden() and page.urgent_list.count() == 1
     assert "바닥 미끄럼" in page.urgent_list.item(0).text()
     assert [b.value for b in page.severity_chart.bars] == [1, 0, 2, 2]
