@@ -184,12 +184,18 @@ def test_unsaved_edits_are_not_dropped_without_asking(qtbot, answers, main_windo
     dialog = shown_dialog(qtbot)
     type_text(dialog.ui.addressEdit, "한빛시 서구 새주소로 1")
     given.append(False)
-    dialog.reject()
-    assert dialog.isVisible() and asked[-1][1:] == ("버리고 닫기", "계속 편집")
+    dialog.reject()  # Esc or ✕
+    assert dialog.isVisible() and asked[-1][1:] == ("버리기", "계속 편집")
     given.append(True)
     dialog.reject()
     qtbot.waitUntil(lambda: not live_dialogs(), timeout=5000)
     assert get_organization(main_window.ctx).address != "한빛시 서구 새주소로 1"
+    main_window.open_organization()
+    dialog = shown_dialog(qtbot)
+    type_text(dialog.ui.addressEdit, "한빛시 서구 새주소로 2")
+    dialog.cancel_button.click()  # 취소 is an explicit choice: no question
+    qtbot.waitUntil(lambda: not live_dialogs(), timeout=5000)
+    assert len(asked) == 2
 
 
 def test_a_form_older_than_the_saved_one_is_refused_and_reloaded(qtbot, main_window, monkeypatch):

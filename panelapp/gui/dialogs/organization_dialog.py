@@ -46,6 +46,7 @@ class OrganizationDialog(QDialog):
         self._logo: bytes | None = None  # the (checked) logo shown in the preview
         self._logo_changed = False
         self._closing = False
+        self._cancelled = False  # 취소 pressed: an explicit choice, not an Esc or ✕
         self.ui = ui = Ui_OrganizationDialog()
         ui.setupUi(self)
         self.fields = {
@@ -62,7 +63,7 @@ class OrganizationDialog(QDialog):
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText("나중에 입력" if first_start else "취소")
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self._cancel)
         ui.logoButton.clicked.connect(self.choose_logo)
         ui.logoClearButton.clicked.connect(self.clear_logo)
         ui.signoffEdit.textChanged.connect(self._preview_signoff)
@@ -241,14 +242,23 @@ class OrganizationDialog(QDialog):
             self.reload()  # someone saved it first: show theirs
 
     # ----- closing -----------------------------------------------------------------------
+    def _cancel(self) -> None:
+        self._cancelled = True
+        try:
+            self.reject()
+        finally:
+            self._cancelled = False
+
     def reject(self) -> None:
-        """Esc, ✕ and 취소/나중에 입력 come here: nothing typed is dropped without asking."""
+        """Esc and ✕ come here, and 취소 / 나중에 입력. At first start every way out asks what
+        going on without an institution means; later, edits are not dropped on Esc or ✕
+        without asking (취소 is an explicit choice, as in the program's other dialogs)."""
         if not self._closing:
             if self.first_start and self.saved is None:
                 if not self._ask(LATER, "나중에 입력", "계속 입력"):
                     return
-            elif self.loaded and self.is_dirty():
-                if not self._ask(DISCARD, "버리고 닫기", "계속 편집"):
+            elif self.loaded and self.is_dirty() and not self._cancelled:
+                if not self._ask(DISCARD, "버리기", "계속 편집"):
                     return
         self._closing = True
         super().reject()
