@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from panelapp.db.models import AccessLog
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError
-from panelapp.io.roster_columns import COLUMNS
+from panelapp.io.roster_columns import IMPORT_COLUMNS
 from panelapp.io.roster_export import neutralize, write_table, write_template
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
@@ -131,14 +131,17 @@ def test_template_has_headers_example_and_guide(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["단원 명단", "작성 안내"]
     sheet = wb["단원 명단"]
-    assert [c.value for c in sheet[1]] == [c.label for c in COLUMNS]
-    assert [c.value for c in sheet[2]] == [c.example for c in COLUMNS]
+    assert [c.value for c in sheet[1]] == [c.label for c in IMPORT_COLUMNS]
+    assert [c.value for c in sheet[2]] == [c.example for c in IMPORT_COLUMNS]
     assert (
         sheet.cell(row=2, column=2).number_format == "@" and sheet.cell(row=50, column=2).number_format == "@"
     )
-    guide = [[c.value for c in row] for row in wb["작성 안내"].iter_rows(min_row=2, max_row=len(COLUMNS) + 1)]
+    guide = [
+        [c.value for c in row]
+        for row in wb["작성 안내"].iter_rows(min_row=2, max_row=len(IMPORT_COLUMNS) + 1)
+    ]
     assert [(g[0], g[1], g[4]) for g in guide] == [
-        (c.label, "필수" if c.required else "선택", c.key) for c in COLUMNS
+        (c.label, "필수" if c.required else "선택", c.key) for c in IMPORT_COLUMNS
     ]
     assert all(g[2] for g in guide)
     with pytest.raises(DomainError):

@@ -1,7 +1,11 @@
 """The columns of a roster file: Korean or English headers in any order, and cell parsers.
 
 Shared by the import (header → field), the template (headers, example, explanations) and
-the export (the same headers, so an exported file can be imported again).
+the export (the same headers, so an exported file can be imported again). The import and the
+template also know 활동시작일 (IMPORT_COLUMNS): the day the member starts in the cohort, the
+cohort's term start when left out; the export writes its own 활동 시작일 column after the
+import's ones, the start in the cohort it came from, which an import into another cohort
+does not read (a file with the export's 상태 and 탈퇴일 columns is taken as an exported roster).
 """
 
 from __future__ import annotations
@@ -94,7 +98,17 @@ COLUMNS: tuple[Column, ...] = (
         "개인정보 수집·이용 동의서에 서명한 날짜(필수). 예: 2026-03-02. 동의가 없으면 등록할 수 없습니다.",
     ),
 )
-BY_KEY = {c.key: c for c in COLUMNS}
+JOINED_ON = Column(
+    "joined_on",
+    "활동시작일",
+    ("활동시작", "시작일", "가입일", "활동개시일", "joinedon", "joined_on", "joindate", "startdate"),
+    False,
+    "2026-03-02",
+    "이 기수에서 활동을 시작한 날(선택). 예: 2026-03-02. 비우거나 열이 없으면 기수의 활동 "
+    "시작일로 합니다. 기수 중간에 들어온 단원만 적으세요: 출석률은 이날 이후의 활동으로 셉니다.",
+)
+IMPORT_COLUMNS: tuple[Column, ...] = (*COLUMNS, JOINED_ON)
+BY_KEY = {c.key: c for c in IMPORT_COLUMNS}
 _GENDERS = {
     "여": Gender.FEMALE,
     "여성": Gender.FEMALE,
@@ -125,7 +139,10 @@ def header_key(text: str) -> str:
     return re.sub(r"[\s_\-*.·:]", "", text).lower()
 
 
-_LOOKUP = {header_key(alias): c.key for c in COLUMNS for alias in (c.label, *c.aliases)}
+_LOOKUP = {header_key(alias): c.key for c in IMPORT_COLUMNS for alias in (c.label, *c.aliases)}
+# columns only an exported roster has (services/roster_io/export.py): its 활동 시작일 is the start
+# in the cohort it was exported from
+_EXPORT_MARKS = {header_key("상태"), header_key("탈퇴일")}
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,8 @@ def map_header(header: tuple[str, ...] | list[str]) -> HeaderMap:
             )
         else:
             index[key] = pos
+    if "joined_on" in index and _EXPORT_MARKS <= {header_key(t) for t in header if t}:
+        unknown.append(header[index.pop("joined_on")].strip())
     for column in COLUMNS:
         if column.required and column.key not in index:
             errors.append(f"필수 열 '{column.label}'이(가) 없습니다. 첫 행의 열 이름을 확인해 주세요.")
@@ -183,6 +202,11 @@ def parse_role(text: str) -> MemberRole:
 
 _DATE = re.compile(r"^(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_optional_date(text: str, field: str) -> dt.date | None:
+    """parse_date for a column that may be left empty (None)."""
+    return parse_date(text, field) if (text or "").strip() else None
 
 
 def parse_date(text: str, field: str = "개인정보동의일") -> dt.date:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from panelapp.domain.errors import DomainError
-from panelapp.io.roster_columns import COLUMNS
+from panelapp.io.roster_columns import IMPORT_COLUMNS, JOINED_ON
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TEXT_FORMAT = "@"
@@ -110,9 +110,17 @@ def _letter(i: int) -> str:
     return get_column_letter(i + 1)
 
 
+JOINED_NOTE = (
+    "활동시작일을 비우면(또는 이 열을 지우면) 기수의 활동 시작일로 등록합니다. 불러온 날이 아닙니다. "
+    "기수 중간에 들어온 단원만 그 날짜를 적으세요. 출석률과 점검 대상은 이날부터 셉니다."
+)
+
+
 def write_template(path: str | Path) -> None:
-    """The import template: the headers, one example row, and a sheet explaining each column."""
+    """The import template: the headers, one example row, and a sheet explaining each column
+    (활동시작일 also in a comment on its header: it is the one people leave out or misread)."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
 
     path = Path(path)
@@ -126,22 +134,24 @@ def write_template(path: str | Path) -> None:
         PatternFill("solid", fgColor="FCE4D6"),
         PatternFill("solid", fgColor="DDEBF7"),
     )
-    for i, column in enumerate(COLUMNS, start=1):
+    for i, column in enumerate(IMPORT_COLUMNS, start=1):
         head = ws.cell(row=1, column=i, value=column.label)
         head.font, head.fill = bold, required_fill if column.required else optional_fill
+        if column is JOINED_ON:
+            head.comment = Comment(JOINED_NOTE, "panelapp", width=300, height=110)
         example = ws.cell(row=2, column=i, value=column.example)
         example.number_format = TEXT_FORMAT  # phones and dates typed later stay as typed
         for row in range(3, 203):  # empty rows ready for typing, already text-formatted
             ws.cell(row=row, column=i).number_format = TEXT_FORMAT
         ws.column_dimensions[_letter(i - 1)].width = (
-            18 if column.key in ("phone", "email", "consent_date") else 12
+            18 if column.key in ("phone", "email", "consent_date", "joined_on") else 12
         )
     ws.freeze_panes = "A2"
     guide = wb.create_sheet("작성 안내")
     guide.append(["열 이름", "필수", "설명", "예시", "영어 열 이름"])
     for cell in guide[1]:
         cell.font, cell.fill = bold, optional_fill
-    for column in COLUMNS:
+    for column in IMPORT_COLUMNS:
         guide.append(
             [column.label, "필수" if column.required else "선택", column.help, column.example, column.key]
         )
@@ -156,6 +166,7 @@ def write_template(path: str | Path) -> None:
             "",
         ]
     )
+    guide.append(["활동시작일", "", JOINED_NOTE, "", ""])
     for width, letter in zip((16, 8, 70, 18, 14), "ABCDE"):
         guide.column_dimensions[letter].width = width
     for row in guide.iter_rows(min_row=2):

@@ -164,12 +164,17 @@ class ImportDialog(QDialog):
             self.detail_label.setText("")
             return
         kind = _ENCODINGS.get(preview.encoding, preview.encoding)
+        if preview.file_errors:  # the rows were not checked: no row is 정상 yet
+            counts = f"행을 검사하지 못했습니다({preview.unchecked_count:,}행 미확인)"
+        else:
+            counts = f"정상 {preview.ok_count:,}행 · 오류 {preview.error_count:,}행"
         self.summary_label.setText(
-            f"{preview.file_name} ({kind}) · 전체 {len(preview.rows):,}행 · 정상 {preview.ok_count:,}행 · "
-            f"오류 {preview.error_count:,}행"
+            f"{preview.file_name} ({kind}) · 전체 {len(preview.rows):,}행 · {counts}"
             + (f" · 다른 기수에서 온 기존 인물 {preview.reused:,}명" if preview.reused else "")
         )
         notes = [f"⚠ {e}" for e in preview.file_errors]
+        if preview.file_errors and preview.rows:
+            notes.append("이 문제를 파일에서 고친 뒤 [다시 읽기]를 누르면 행마다 검사합니다.")
         if preview.unknown_columns:
             names = ", ".join(f"'{n}'" for n in preview.unknown_columns)
             notes.append(f"알 수 없는 열 {names}은(는) 무시합니다.")
@@ -202,7 +207,9 @@ class ImportDialog(QDialog):
             )
             return
         row = self.model.rows[self.proxy.mapToSource(index).row()]
-        if row.ok:
+        if not row.checked:
+            self.detail_label.setText(f"행 {row.row}: 파일의 문제 때문에 아직 검사하지 않았습니다.")
+        elif row.ok:
             self.detail_label.setText(f"행 {row.row}: 문제 없음")
         else:
             self.detail_label.setText("\n".join(p.line() for p in row.problems))

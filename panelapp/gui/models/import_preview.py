@@ -1,4 +1,7 @@
-"""Table model of an import preview: one line per file row, OK or in error, with its problems."""
+"""Table model of an import preview: one line per file row, OK or in error, with its problems.
+
+While a file problem (a missing required column) blocks the import the rows are not checked,
+and none of them is shown as 정상: they read 미확인, in grey."""
 
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ PROBLEMS_COLUMN = len(COLUMNS) - 1
 _ERROR_BG = QBrush(QColor("#fdecea"))
 _ERROR_FG = QBrush(QColor("#b3261e"))
 _OK_FG = QBrush(QColor("#1b6e20"))
+_UNCHECKED_FG = QBrush(QColor("#666666"))
+UNCHECKED = "미확인"
+UNCHECKED_TIP = "파일의 문제(필수 열이 없음 등)를 고치고 [다시 읽기]를 누르면 이 행을 검사합니다."
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -52,10 +58,12 @@ class ImportPreviewModel(QAbstractTableModel):
             return self._text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "#problems" and row.problems:
             return "\n".join(f"{p.column}: {p.message}" for p in row.problems)
-        if role == Qt.ItemDataRole.BackgroundRole and not row.ok:
+        if role == Qt.ItemDataRole.ToolTipRole and not row.checked:
+            return UNCHECKED_TIP
+        if role == Qt.ItemDataRole.BackgroundRole and row.problems:
             return _ERROR_BG
         if role == Qt.ItemDataRole.ForegroundRole and key == "#status":
-            return _OK_FG if row.ok else _ERROR_FG
+            return _UNCHECKED_FG if not row.checked else _OK_FG if row.ok else _ERROR_FG
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "#row":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -67,7 +75,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if key == "#row":
             return str(row.row)
         if key == "#status":
-            return "정상" if row.ok else "오류"
+            return UNCHECKED if not row.checked else "정상" if row.ok else "오류"
         if key == "#problems":
             text = " / ".join(f"{p.column}: {p.message}" for p in row.problems)
             return f"[{len(row.problems)}건] {text}" if len(row.problems) > 1 else text

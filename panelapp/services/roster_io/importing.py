@@ -57,10 +57,12 @@ class ImportRow:
     row: int
     values: tuple[str, ...]  # the cell texts in KEYS order ("" where the file has no column)
     problems: tuple[Problem, ...]
+    checked: bool = True  # False: a file problem (a missing required column) stopped the checks
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """Checked and without a problem: a row of a file that cannot be read is never 정상."""
+        return self.checked and not self.problems
 
     def value(self, key: str) -> str:
         return self.values[KEYS.index(key)]
@@ -89,7 +91,12 @@ class ImportPreview:
 
     @property
     def error_count(self) -> int:
-        return len(self.rows) - self.ok_count
+        """Rows checked and found wrong (rows left unchecked by a file problem are not counted)."""
+        return sum(1 for r in self.rows if r.problems)
+
+    @property
+    def unchecked_count(self) -> int:
+        return sum(1 for r in self.rows if not r.checked)
 
     @property
     def can_import(self) -> bool:
@@ -171,7 +178,7 @@ def _preview(ctx: ServiceContext, cohort_id: int, path: str | Path) -> ImportPre
                     clean.append(good)
             reused = len(known_members(s, [c.member["phone"] for c in clean]))
         else:
-            rows = [ImportRow(number, cells, ()) for number, cells in values]
+            rows = [ImportRow(number, cells, (), checked=False) for number, cells in values]
     errors = header.errors + (
         () if values or header.errors else ("불러올 행이 없습니다. 첫 행 아래에 단원을 적어 주세요.",)
     )
