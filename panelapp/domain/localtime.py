@@ -25,3 +25,13 @@ def to_local(value: dt.datetime) -> dt.datetime:
 def format_local(value: dt.datetime | None) -> str:
     """2026-11-23 21:05 (Korean time); empty for None."""
     return "" if value is None else to_local(value).strftime("%Y-%m-%d %H:%M")
+
+
+def now_local() -> dt.datetime:
+    """The time in Korea now, whatever the computer's own time zone is."""
+    return dt.datetime.now(KST)
+
+
+def today_local() -> dt.date:
+    """Today in Korea (a machine on UTC is still on yesterday until 09:00 KST)."""
+    return now_local().date()
