@@ -38,6 +38,9 @@ from panelapp.services.changes import Changes, Kind
 VIEWS = ("월", "주", "목록")
 LIST = 2
 CHOICE_KINDS = frozenset({Kind.FACILITY, Kind.COHORT, Kind.TEAM, Kind.CHECKLIST, Kind.TRASH})
+# Visits read per calendar day: a month cell shows about five and the week view lanes a dozen;
+# the rest are counted ("+N건 더") and listed by the list view.
+CALENDAR_PER_DAY = 12
 
 
 def month_grid(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -56,6 +59,7 @@ class _Loaded:
     total: int  # the cohort's visits, for the .ics button and the list's count
     grid: tuple[dt.date, dt.date] | None = None  # calendar data: the days it covers
     rows: list | None = None
+    day_totals: dict | None = None
     holidays: dict | None = None
     ids: list[int] | None = None  # list data
 
@@ -81,6 +85,7 @@ class SchedulePage(Page):
         self._by_id: dict[int, Any] = {}
         self._grid: tuple[dt.date, dt.date] | None = None  # days the calendar data covers
         self._holidays: dict = {}
+        self._day_totals: dict = {}  # visits per calendar day (the views show CALENDAR_PER_DAY)
         self._list_loaded = False
         self._choices_stale = True
         self.total = 0
@@ -139,6 +144,7 @@ class SchedulePage(Page):
             view.selection_changed.connect(self._select)
         for view in (self.month, self.week):
             view.day_activated.connect(lambda day: self.add(day))
+            view.more_clicked.connect(self.show_day)
         self.month.moved.connect(lambda i, day: self.move(i, day, None))
         self.week.moved.connect(self.move)
         self.list.query_changed.connect(self._list_query_changed)
@@ -179,7 +185,7 @@ class SchedulePage(Page):
     def load(self):
         from panelapp.services.inspections.choices import schedule_choices
         from panelapp.services.inspections.listing import inspection_ids, inspection_total
-        from panelapp.services.inspections.queries import list_inspections
+        from panelapp.services.inspections.queries import calendar_inspections
         from panelapp.services.inspections.rules import InspectionQuery
 
         cohort_id = self.window_.current_cohort_id
@@ -203,8 +209,8 @@ class SchedulePage(Page):
             if listing:
                 return _Loaded(choices, day, total, ids=inspection_ids(ctx, list_query, *sort))
             grid = month_grid(day)
-            rows = list_inspections(ctx, InspectionQuery(cohort_id, *grid))
-            return _Loaded(choices, day, total, grid, rows, holidays_between(*grid))
+            visits = calendar_inspections(ctx, InspectionQuery(cohort_id, *grid), CALENDAR_PER_DAY)
+            return _Loaded(choices, day, total, grid, visits.rows, visits.day_totals, holidays_between(*grid))
 
         return work
 
@@ -227,7 +233,7 @@ class SchedulePage(Page):
             self.list.select(self.selected_id)
         if result.rows is not None:
             self._grid, self._holidays = result.grid, result.holidays
-            self.inspections = result.rows
+            self.inspections, self._day_totals = result.rows, result.day_totals or {}
             self._by_id = {i.id: i for i in result.rows}
             self._show_calendar()
         self._select(self.selected_id if self.current(self.selected_id) else None)
@@ -237,7 +243,7 @@ class SchedulePage(Page):
         self.month.set_month(self.anchor.year, self.anchor.month, self._holidays)
         self.week.set_week(self.anchor, self._holidays)
         for view in (self.month, self.week):
-            view.set_inspections(self.inspections)
+            view.set_inspections(self.inspections, self._day_totals)
 
     def _list_query_changed(self) -> None:
         self._list_loaded = False
@@ -272,6 +278,10 @@ class SchedulePage(Page):
         self.show_view(LIST)  # the list: the dashboard opens it narrowed to a status and period
         if self.choices is None:
             self.refresh()
+
+    def show_day(self, day: dt.date) -> None:
+        """ "+N건 더" on a calendar day: the list view with every visit of that day."""
+        self.apply_filter(None, day, day)
 
     def step(self, direction: int) -> None:
         if self.stack.currentIndex() == 1:

@@ -34,8 +34,15 @@ class BlockMouseMixin:
     def hover_text(self, pos) -> str:
         return ""
 
+    def more_at(self, pos):
+        """The day whose "+N건 더" is under `pos`, if any (the view emits `more_clicked`)."""
+        return None
+
     # ----- Qt events ---------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if (day := self.more_at(event.position())) is not None:  # drawn over the blocks
+            self.more_clicked.emit(day)
+            return
         info = self.block_at(event.position())
         self.selected_id = info.id if info else None
         self._press = (info.id, event.position()) if info else None

@@ -29,6 +29,7 @@ class MonthView(BlockMouseMixin, QWidget):
     moved = Signal(int, object)  # inspection id, new date
     activated = Signal(int)
     day_activated = Signal(object)
+    more_clicked = Signal(object)  # a day whose "+N건 더" was clicked
     selection_changed = Signal(object)  # inspection id or None
 
     def __init__(self, parent=None):
@@ -45,6 +46,7 @@ class MonthView(BlockMouseMixin, QWidget):
         self._drop: dt.date | None = None
         self._cache: tuple | None = None  # (key, blocks, more): the layout of the last paint
         self._more: dict = {}
+        self.day_totals: dict = {}
 
     # ----- data --------------------------------------------------------------------------
     def set_month(self, year: int, month: int, holidays: dict[dt.date, str] | None = None) -> None:
@@ -56,8 +58,11 @@ class MonthView(BlockMouseMixin, QWidget):
         self._cache = None
         self.update()
 
-    def set_inspections(self, rows: list) -> None:
+    def set_inspections(self, rows: list, day_totals: dict | None = None) -> None:
+        """`rows` may be the first visits of each day only; `day_totals` then says how many
+        each day has, and the rest are counted in "+N건 더"."""
         self.inspections = rows
+        self.day_totals = day_totals or {}
         self._cache = None
         if self.selected_id not in {i.id for i in rows}:
             self.selected_id = None
@@ -113,7 +118,8 @@ class MonthView(BlockMouseMixin, QWidget):
             if not (0 <= (day - self.first_day()).days < 7 * self.weeks()):
                 continue
             fits = max(1, int((cell.height() - DAY_LINE_H - 2) // (BLOCK_H + GAP)))
-            shown = rows if len(rows) <= fits else rows[: fits - 1]
+            total = max(len(rows), self.day_totals.get(day, 0))
+            shown = rows if total <= fits else rows[: fits - 1]
             for n, info in enumerate(shown):
                 out.append(
                     (
@@ -126,9 +132,9 @@ class MonthView(BlockMouseMixin, QWidget):
                         info,
                     )
                 )
-            if len(shown) < len(rows):
+            if len(shown) < total:
                 self._more[day] = (
-                    len(rows) - len(shown),
+                    total - len(shown),
                     QRectF(
                         cell.left() + 4,
                         cell.top() + DAY_LINE_H + len(shown) * (BLOCK_H + GAP),
@@ -205,4 +211,10 @@ class MonthView(BlockMouseMixin, QWidget):
         self.moved.emit(inspection_id, day)
 
     def hover_text(self, pos: QPointF) -> str:
+        if self.more_at(pos) is not None:
+            return "이 날의 점검을 목록으로 모두 봅니다"
         return self._holidays.get(self.day_at(pos)) or ""
+
+    def more_at(self, pos: QPointF) -> dt.date | None:
+        self._layout()
+        return next((day for day, (_n, rect) in self._more.items() if rect.contains(pos)), None)

@@ -31,6 +31,7 @@ class WeekView(BlockMouseMixin, QWidget):
     moved = Signal(int, object, object)  # inspection id, new date, new start time
     activated = Signal(int)
     day_activated = Signal(object)
+    more_clicked = Signal(object)  # a day whose "+N건 더" was clicked
     selection_changed = Signal(object)
 
     def __init__(self, parent=None):
@@ -48,19 +49,21 @@ class WeekView(BlockMouseMixin, QWidget):
         self._drop: tuple[dt.date, dt.time] | None = None
         self._cache: tuple | None = None  # (key, blocks): the layout of the last paint
         self._all: list = []
+        self.day_totals: dict = {}  # visits per day when `_all` holds only the first of each day
 
     def set_week(self, day: dt.date, holidays: dict[dt.date, str] | None = None) -> None:
         """`holidays` computed off the UI thread by the page; None keeps those already given."""
         self.start = week_start(day)
         if holidays is not None:
             self._holidays = holidays
-        self.set_inspections(self._all)
+        self.set_inspections(self._all, self.day_totals)
 
     def days(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=n) for n in range(7)]
 
-    def set_inspections(self, rows: list) -> None:
+    def set_inspections(self, rows: list, day_totals: dict | None = None) -> None:
         self._all = rows  # the page's range (a month grid): the week picks its days
+        self.day_totals = day_totals or {}
         self._cache = None
         self.inspections = [
             i for i in rows if self.start <= i.scheduled_date < self.start + dt.timedelta(days=7)
@@ -169,7 +172,26 @@ class WeekView(BlockMouseMixin, QWidget):
         for rect, info in self._layout():
             text = f"{info.time_text}\n{info.facility_name}\n조장 {info.lead_name or '–'}"
             paint_block(p, rect, info, text, info.id == self.selected_id)
+        p.setPen(QColor("#1f3a5f"))
+        for _day, (count, rect) in self._more().items():
+            p.fillRect(rect, QColor(255, 255, 255, 230))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{count}건 더")
         p.end()
+
+    def _more(self) -> dict[dt.date, tuple[int, QRectF]]:
+        """Days with more visits than were read: the count not shown and where it is drawn
+        (the bottom of the day's column)."""
+        out = {}
+        w = self._col_w()
+        for col, day in enumerate(self.days()):
+            shown = sum(1 for i in self.inspections if i.scheduled_date == day)
+            rest = self.day_totals.get(day, 0) - shown
+            if rest > 0:
+                out[day] = (rest, QRectF(AXIS_W + col * w + 2, self.height() - 22, w - 4, 20))
+        return out
+
+    def more_at(self, pos: QPointF) -> dt.date | None:
+        return next((day for day, (_n, rect) in self._more().items() if rect.contains(pos)), None)
 
     # ----- mouse and drag (shared handling in drag.py) ---------------------------------------
     def drop_target(self, pos: QPointF) -> tuple[dt.date, dt.time] | None:
