@@ -180,3 +180,14 @@ def test_stale_postings_never_fail_a_save(ctx):
     with transaction(ctx) as s:
         s.get(Finding, fid).title = "비상구 표시등 꺼짐"  # re-adds postings; some may exist: ignored
     assert titles(search(ctx, "표시등")) == ["비상구 표시등 꺼짐"]
+
+
+def test_ensure_index_refills_only_a_kind_without_postings(ctx):
+    build_world(ctx)
+    with transaction(ctx) as s:
+        s.execute(text(f"DELETE FROM search_grams WHERE doc_kind = {int(search_index.DocKind.FACILITY)}"))
+    search_index._ENSURED.discard(ctx.db.engine)
+    assert search_index.ensure_index(ctx) == [search_index.DocKind.FACILITY]
+    assert titles(search(ctx, "체육센터"), "facility") == ["한빛국민체육센터"]
+    search_index._ENSURED.discard(ctx.db.engine)
+    assert search_index.ensure_index(ctx) == []  # every kind answers its probe now
