@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -88,6 +88,12 @@ class BuiltPages(dict):
 
     def is_built(self, key: str) -> bool:
         return dict.__contains__(self, key)
+
+
+def fitted_size(want: tuple[int, int], room: tuple[int, int], minimum: tuple[int, int]) -> tuple[int, int]:
+    """The window size: what was wanted, no larger than the room on screen, no smaller than the
+    window's minimum."""
+    return max(min(want[0], room[0]), minimum[0]), max(min(want[1], room[1]), minimum[1])
 
 
 class MainWindow(QMainWindow):
@@ -237,11 +243,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.search_action)
 
     def open_search(self):
+        from panelapp.gui.core.dialogs import open_dialog
         from panelapp.gui.dialogs.search_dialog import SearchDialog
 
-        dialog = SearchDialog(self)
-        dialog.open()
-        return dialog
+        return open_dialog(SearchDialog(self))  # deleted when closed: opening a hit happens before
 
     def _on_open_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error
@@ -434,12 +439,33 @@ class MainWindow(QMainWindow):
 
     # ----- window state ------------------------------------------------------------------
     def _restore_window_state(self) -> None:
+        """The last geometry, kept inside the screen's available area (a laptop after a big
+        monitor); the first time 1280×800, or the available area on a smaller screen such as
+        1366×768, centred."""
         state = QSettings()
         geometry = state.value("mainwindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        room = (
+            area.width() - (frame.width() - self.width()),
+            area.height() - (frame.height() - self.height()),
+        )
+        width, height = fitted_size(
+            (self.width(), self.height()), room, (self.minimumWidth(), self.minimumHeight())
+        )
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        if geometry is None or not area.intersects(self.frameGeometry()):
+            centred = self.frameGeometry()
+            centred.moveCenter(area.center())
+            self.move(max(area.left(), centred.left()), max(area.top(), centred.top()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("mainwindow/geometry", self.saveGeometry())

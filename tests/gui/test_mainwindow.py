@@ -335,3 +335,13 @@ def test_guard_fails_a_test_that_leaves_a_message_box_open(pytester):
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*left a modal dialog open: QMessageBox*확인해 주세요*"])
+
+
+def test_the_window_fits_the_screen_it_opens_on():
+    from panelapp.gui.mainwindow import fitted_size
+
+    minimum = (1000, 640)
+    assert fitted_size((1280, 800), (1366, 728), minimum) == (1280, 728)  # 1366×768 less a taskbar
+    assert fitted_size((1280, 800), (1920, 1040), minimum) == (1280, 800)
+    assert fitted_size((2400, 1400), (1366, 728), minimum) == (1366, 728)  # saved on a big monitor
+    assert fitted_size((1280, 800), (800, 600), minimum) == minimum  # never below the minimum
