@@ -7,6 +7,7 @@ import pytest
 from dashboard_world import build_dashboard_world
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from panelapp.db.models import Proposal, proposal_findings
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
@@ -154,7 +155,7 @@ def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
     dialog = window.open_search()
     dialog.ui.searchEdit.setText("체육센터")
     qtbot.keyClick(dialog.ui.searchEdit, Qt.Key.Key_Return)  # the debounce timer is still running
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=10000)  # closed, and deleted with it
     facilities = window.pages["facilities"]
     assert window.stack.currentWidget() is facilities
     assert facilities.search_edit.text() == "한빛국민체육센터"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.gui.core.dialogs import deleted_on_close
 from panelapp.gui.core.ops import Op, show_error
 
 MIN_DPI, MAX_DPI = 60, 160
@@ -100,7 +101,7 @@ class ReportPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(Path(self.path).stem)
         printer.setFromTo(1, self.doc.count)
-        dialog = QPrintDialog(printer, self)
+        dialog = deleted_on_close(QPrintDialog(printer, self))  # exec() deletes it as it returns
         dialog.setWindowTitle("보고서 인쇄")
         dialog.setMinMax(1, self.doc.count)
         if dialog.exec() != QDialog.DialogCode.Accepted:
