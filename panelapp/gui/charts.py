@@ -29,6 +29,15 @@ def nice_max(value: float) -> int:
     return int(next(m * step for m in (1, 2, 5, 10) if m * step >= value))
 
 
+def compact(value: float) -> str:
+    """A count short enough for a chart: 9,999 as it is, then in 만 (10,000s) as Korean
+    reports write them: 142,278 → "14.2만", 400,000 → "40만"."""
+    if abs(value) < 10_000:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    text = f"{value / 10_000:,.1f}".removesuffix(".0")
+    return f"{text}만"
+
+
 class _Clickable(QWidget):
     clicked = Signal(object)
 
@@ -81,15 +90,17 @@ class BarChart(_Clickable):
             QRectF(8, 4, w - 16, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
         )
         p.setFont(self.font())
-        left, top, bottom = 40.0, 40.0, h - 28.0
+        metrics = p.fontMetrics()
+        top, bottom = 40.0, h - 28.0
         top_value = nice_max(max((b.value for b in self.bars), default=0))
         steps = next(n for n in (5, 4, 2, 1) if top_value % n == 0)  # whole-number ticks
-        for i in range(steps + 1):
+        ticks = [compact(top_value * i / steps) for i in range(steps + 1)]
+        left = float(max(40, max(metrics.horizontalAdvance(t) for t in ticks) + 12))  # labels never cut
+        for i, label in enumerate(ticks):
             y = bottom - (bottom - top) * i / steps
             p.setPen(QPen(GRID))
             p.drawLine(int(left), int(y), int(w - 8), int(y))
             p.setPen(MUTED)
-            label = f"{top_value * i / steps:g}"
             p.drawText(
                 QRectF(0, y - 9, left - 6, 18),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -111,10 +122,13 @@ class BarChart(_Clickable):
             rect = QRectF(x, bottom - height, width, height)
             p.fillRect(rect, QColor(bar.color))
             p.setPen(TEXT)
+            value = f"{bar.value:,}"
+            if metrics.horizontalAdvance(value) > slot - 4:  # neighbours' figures would overlap
+                value = compact(bar.value)
             p.drawText(
-                QRectF(x - 20, bottom - height - 20, width + 40, 18),
+                QRectF(left + slot * n, bottom - height - 20, slot, 18),
                 Qt.AlignmentFlag.AlignCenter,
-                f"{bar.value:,}",
+                value,
             )
             p.drawText(QRectF(left + slot * n, bottom + 4, slot, 20), Qt.AlignmentFlag.AlignCenter, bar.label)
             self.areas.append(

@@ -64,3 +64,45 @@ def test_chart_axis_tops_are_round_numbers():
     from panelapp.gui.charts import nice_max
 
     assert [nice_max(v) for v in (0, 1, 3, 8, 12, 20, 21, 480)] == [1, 1, 5, 10, 20, 20, 50, 500]
+
+
+def test_chart_figures_shorten_to_man_when_large():
+    from panelapp.gui.charts import compact
+
+    assert [compact(v) for v in (0, 7, 9_999, 10_000, 142_278, 400_000, 1_000_000)] == [
+        "0",
+        "7",
+        "9,999",
+        "1만",
+        "14.2만",
+        "40만",
+        "100만",
+    ]
+
+
+def test_a_chart_of_large_figures_keeps_its_axis_labels_whole(qtbot):
+    """The axis leaves room for its widest label (400,000 was drawn as "00000" in 40 px)."""
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from panelapp.gui.charts import Bar, BarChart
+
+    chart = BarChart("발견사항 유형별")
+    qtbot.addWidget(chart)
+    chart.resize(360, 200)
+    chart.set_bars([Bar(k, f"유형{k}", 140_000 + k, "#4a7bd0") for k in range(7)])
+    drawn = []
+    original = QPainter.drawText
+
+    def spy(self, *args):
+        drawn.append(args)
+        return original(self, *args)
+
+    QPainter.drawText = spy
+    try:
+        chart.render(QPixmap(chart.size()))
+    finally:
+        QPainter.drawText = original
+    texts = [a[-1] for a in drawn if isinstance(a[-1], str)]
+    assert "20만" in texts and "14만" in texts  # an axis tick, and bar figures shortened to fit
+    left_rects = [a[0] for a in drawn if isinstance(a[-1], str) and a[-1].endswith("만") and a[0].left() == 0]
+    assert left_rects and all(r.width() >= chart.fontMetrics().horizontalAdvance("20만") for r in left_rects)
