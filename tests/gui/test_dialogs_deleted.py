@@ -3,8 +3,8 @@ covers the cohort, team, member, withdraw, import, event (new) and settings dial
 rest: inspection, status, 결과 입력 and the finding dialogs it opens, field sheet, finding, photo
 viewer, finding → proposal, proposal, links, every workflow step, feedback answer, content,
 facility, facility types, department, report, report preview and its print dialog, certificate,
-roster export, phone reveal, event (edit), search (Ctrl+F), about and the welcome page's cohort
-dialog. (The checklist editor, the trash and Ctrl+Z open no dialog of their own.)
+roster export, phone reveal, event (edit), search (Ctrl+F), about, the welcome page's cohort
+dialog and 기관 정보. (The checklist editor, the trash and Ctrl+Z open no dialog of their own.)
 
 Each is opened five times through the page action a user would use and rejected; it must be
 deleted, and the count of live dialogs must come back to where it was, blocking ones (file
@@ -182,6 +182,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.finding_dialog import FindingDialog
     from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
     from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog
+    from panelapp.gui.dialogs.organization_dialog import OrganizationDialog
     from panelapp.gui.dialogs.photo_viewer import PhotoViewer
     from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
     from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
@@ -354,7 +355,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         d.answer("certificate (activities)", activities.cert_button.click, QFileDialog)
         d.open_close("event (edit)", activities.edit_button.click, EventDialog)
 
-    # ----- the window: 통합 검색 (Ctrl+F), 프로그램 정보, 시작하기's new cohort
+    # ----- the window: 통합 검색 (Ctrl+F), 프로그램 정보, 시작하기's new cohort, 기관 정보
     about = next(a for m in w.menuBar().actions() for a in m.menu().actions() if a.text() == "프로그램 정보")
     welcome = w.page("welcome")
     for _ in range(TIMES):
@@ -364,6 +365,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         d.close("search (Ctrl+F)", search)
         assert d.answer("about", about.trigger, QMessageBox) == "프로그램 정보"
         d.open_close("welcome → cohort (new)", welcome.new_button.click, CohortDialog)
+        d.open_close("organization (파일 → 기관 정보)", w.organization_action.trigger, OrganizationDialog)
 
     assert all(n == TIMES for n in d.opened.values()), d.opened
     qtbot.waitUntil(lambda: not ops._RUNNING, timeout=WAIT)
