@@ -57,7 +57,7 @@ class EventModel(IdTableModel):
                 "인정 시간", None, lambda r: format_hours(r.info.hours), width=80, align=RIGHT, tooltip=tip
             ),
             Column("장소", None, lambda r: r.info.location or "", width=150, tooltip=tip),
-            Column("출석 인원", None, self.count_text, width=110, align=RIGHT, tooltip=tip),
+            Column("출석 인원", None, self.count_text, width=150, align=RIGHT, tooltip=tip),
         ]
         super().__init__(columns, self._fetch, parent=parent)
         self._fetch_without_counts = fetch_rows
