@@ -1,6 +1,6 @@
 """Every output names the registered institution: the report (cover with logo and 결재란, page
 headers), field sheets and certificates carry its name; without a registered name they are
-refused with a sentence; no placeholder name ("우리 기관") exists anywhere in the program."""
+refused with a sentence; no made-up placeholder name exists anywhere in the program."""
 
 import dataclasses
 import io
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
 from schedule_world import build_world
+from sqlalchemy import select
 
 from panelapp.db.models import Organization
 from panelapp.domain.report_data import ReportOptions
@@ -80,7 +80,14 @@ def test_the_widest_signoff_and_longest_name_keep_the_cover_on_one_page(sqlite_d
     wide = dataclasses.replace(
         data,
         organization=long_name.strip()[:100],
-        signoff=("행정지원팀담당", "행정지원팀장", "경영지원부장", "경영기획본부장", "상임이사대행", "이사장직무대"),
+        signoff=(
+            "행정지원팀담당",
+            "행정지원팀장",
+            "경영지원부장",
+            "경영기획본부장",
+            "상임이사대행",
+            "이사장직무대",
+        ),
     )
     pdf, pages = render_improvement_report(wide)
     plain_pages = render_improvement_report(dataclasses.replace(wide, signoff=()))[1]
