@@ -14,6 +14,9 @@ from panelapp import __version__
 # benchmarks/bench_startup.py sets this to its time.time() before starting us: we print the
 # seconds until the main window is shown and painted, then exit without opening the database.
 BENCH_ENV = "PANELAPP_BENCH_T0"
+# Windows: a named mutex the window holds while it runs; the installer and uninstaller
+# (packaging/windows/panelapp.iss, AppMutex) refuse to go on while it exists.
+WINDOWS_MUTEX = "panelapp-app-running"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -23,12 +26,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("시민참여단 활동관리")
     app.setApplicationVersion(__version__)
     from panelapp.gui.fonts import install_fonts
+    from panelapp.gui.translations import install_korean
 
     install_fonts(app)
+    install_korean(app)  # Qt's own buttons, menus and file/print dialogs in Korean
     return app
 
 
+def _hold_windows_mutex() -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        # the handle stays open until the process ends, when Windows releases it
+        ctypes.windll.kernel32.CreateMutexW(None, False, WINDOWS_MUTEX)
+
+
 def run_gui(db_target: str | None = None, quit_after_ms: int | None = None) -> int:
+    _hold_windows_mutex()
     app = create_application()
     from panelapp.gui.mainwindow import MainWindow
 
