@@ -1,6 +1,7 @@
 """발견사항: validation, optimistic locking, soft delete to the trash, undo, filters, urgent list."""
 
 import datetime as dt
+import re
 
 import pytest
 from schedule_world import build_world
@@ -68,8 +69,9 @@ def test_validation_names_every_field(ctx, world):
         create_finding(ctx, FindingInput(None, "  ", None, None))
     assert {e.field for e in err.value.errors} == {"점검", "제목", "분류", "심각도"}
     w, gym, _ = world
-    with pytest.raises(ValidationError, match="30일"):
-        add(ctx, gym, observed_on=dt.date(2026, 3, 1))
+    with pytest.raises(ValidationError, match="점검일") as early:
+        add(ctx, gym, observed_on=dt.date(2026, 5, 11))
+    assert early.value.field == "발견일"
     cancelled = set_status(ctx, gym.id, InspectionStatus.CANCELLED, "휴관", gym.version)
     with pytest.raises(ValidationError, match="취소된 점검"):
         add(ctx, cancelled)
@@ -207,3 +209,32 @@ def test_id_list_sorts_by_every_column_in_sql_and_rows_come_by_id(ctx, world, tm
     assert finding_facilities(ctx, w.cohort_id) == [(w.park_fac, "새봄근린공원"), (w.gym, "한빛국민체육센터")]
     delete_finding(ctx, b.id)
     assert finding_ids(ctx, q) == [c.id, a.id] and finding_rows(ctx, [b.id]) == []
+
+
+def test_observed_date_lies_between_the_visit_and_today(ctx, world):
+    """발견일: never before the visit, never after today (in Korea); said at the field."""
+    _w, gym, _park = world  # gym's visit: 2026-05-12
+    today = dt.date(2026, 6, 1)
+    assert add(ctx, gym, observed_on=dt.date(2026, 5, 12)).observed_on == dt.date(2026, 5, 12)
+    assert add(ctx, gym, observed_on=dt.date(2026, 5, 20)).observed_on == dt.date(2026, 5, 20)
+    for day, words in ((dt.date(2026, 5, 11), "점검일(2026-05-12)보다 앞설"), (dt.date(2026, 6, 2), "오늘")):
+        with pytest.raises(ValidationError, match=re.escape(words)) as refused:
+            create_finding(ctx, FindingInput(gym.id, "난간", C.SAFETY, S.HIGH, observed_on=day), today=today)
+        assert refused.value.field == "발견일"
+    f = add(ctx, gym)  # no date given: the visit's
+    assert f.observed_on == dt.date(2026, 5, 12)
+    with pytest.raises(ValidationError, match="앞설"):
+        update_finding(
+            ctx,
+            f.id,
+            FindingInput(gym.id, "난간", C.SAFETY, S.HIGH, observed_on=dt.date(2000, 1, 1)),
+            f.version,
+        )
+    assert get_finding(ctx, f.id).observed_on == dt.date(2026, 5, 12)  # nothing saved
+
+
+def test_a_future_visit_takes_no_finding_yet(ctx, world):
+    w, _gym, _park = world
+    later = create_inspection(ctx, w.draft(day=dt.date(2026, 7, 1)))
+    with pytest.raises(ValidationError, match="오늘"):
+        create_finding(ctx, FindingInput(later.id, "난간", C.SAFETY, S.HIGH), today=dt.date(2026, 6, 1))

@@ -45,6 +45,11 @@ _READ_FIRST = (  # keys that read the typed text, then do what they always do
 class TypedEntry(QObject):
     """Installed on one QDateEdit / QTimeEdit (and its line edit); lives as the field's child."""
 
+    # class-level defaults: while a dialog is torn down, Qt may still hand the filter an event
+    # after Python has let go of the instance's attributes
+    edit = None
+    typing = False
+
     def __init__(self, edit: QDateTimeEdit) -> None:
         super().__init__(edit)
         self.edit = edit
@@ -128,6 +133,8 @@ class TypedEntry(QObject):
 
     # ----- events ------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if self.edit is None:
+            return False
         kind = event.type()
         if kind == QEvent.Type.KeyPress:
             return self._key(event)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, to_date
@@ -32,8 +32,6 @@ class CohortDialog(QDialog):
         for edit in (ui.startEdit, ui.endEdit, ui.launchEdit):
             setup_korean_date_edit(edit)
         ui.errorLabel.hide()
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.numberSpin.valueChanged.connect(self._suggest_name)
@@ -48,6 +46,7 @@ class CohortDialog(QDialog):
             "상태": ui.statusCombo,
             "메모": ui.notesEdit,
         }
+        keep_unsaved_input(self)
         if info is None:
             self._fill_defaults()
         else:
@@ -57,7 +56,7 @@ class CohortDialog(QDialog):
     def _fill_defaults(self) -> None:
         from panelapp.services.cohorts.manage import list_cohorts
 
-        ui, today = self.ui, dt.date.today()
+        ui, today = self.ui, today_local()
         self._set_statuses(CohortStatus.RECRUITING)
         ui.startEdit.setDate(from_date(today))
         ui.endEdit.setDate(QDate(today.year if today.month < 12 else today.year + 1, 12, 31))
@@ -73,6 +72,7 @@ class CohortDialog(QDialog):
         self.ui.numberSpin.setValue(number)
         self._suggest_name(number)
         self._set_busy(False)
+        mark_clean(self)  # the suggested number and name are not the user's input
         self.ui.nameEdit.setFocus()
         self.loaded.emit()
 
@@ -90,6 +90,7 @@ class CohortDialog(QDialog):
         ui.notesEdit.setPlainText(info.notes or "")
         ui.hintLabel.setText(CLOSED_HINT if info.status == CohortStatus.CLOSED else OPEN_HINT)
         self._set_busy(False)
+        mark_clean(self)
         self.loaded.emit()
 
     def _set_statuses(self, current: CohortStatus) -> None:

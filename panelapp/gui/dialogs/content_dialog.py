@@ -3,8 +3,6 @@ facility, views and the hours it credits to the author's activity."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,9 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.services.changes import Kind
 
 HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단원 명부와 활동확인서에 반영됩니다."
 
@@ -74,8 +76,6 @@ class ContentDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
@@ -89,7 +89,7 @@ class ContentDialog(QDialog):
         }
         if row is None:
             self.member_combo.setCurrentIndex(-1)
-            self.date_edit.setDate(from_date(dt.date.today()))
+            self.date_edit.setDate(from_date(today_local()))
             self.views_spin.setValue(-1)
             self.hours_spin.setValue(1.0)
         else:
@@ -102,6 +102,23 @@ class ContentDialog(QDialog):
             self.views_spin.setValue(row.views if row.views is not None else -1)
             self.hours_spin.setValue(row.hours)
         show_field_errors(self.fields, self.error_label, [])
+        keep_unsaved_input(self)
+        follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
+
+    def reload_facilities(self) -> Op:
+        """A facility registered since the dialog opened is offered too."""
+        from panelapp.services.registers.facilities import facility_choices
+
+        ctx = self.window_.ctx
+        return (
+            Op(self, lambda _t: facility_choices(ctx))
+            .success(
+                lambda choices: refill_combo(
+                    self.facility_combo, [(label, fid) for fid, label in choices], ("(시설 없음)", None)
+                )
+            )
+            .run()
+        )
 
     def data(self):
         from panelapp.domain.enums import ContentChannel

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog
 
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op
 from panelapp.gui.forms.ui_department_dialog import Ui_DepartmentDialog
@@ -33,10 +34,9 @@ class DepartmentDialog(QDialog):
             ui.contactEdit.setText(department.contact_person or "")
             ui.phoneEdit.setText(department.phone or "")
             ui.emailEdit.setText(department.email or "")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        keep_unsaved_input(self)
 
     def save(self) -> None:
         from panelapp.services.registers.departments import (

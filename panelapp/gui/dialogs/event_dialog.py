@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QTime, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QDialog
 
 from panelapp.domain.enums import EventKind
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.dates import from_date, from_time, setup_date_edit, setup_time_edit, to_date, to_time
 from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
 
 KINDS = (EventKind.LAUNCH, EventKind.TRAINING, EventKind.MEETING, EventKind.OTHER)
@@ -30,6 +30,7 @@ class EventDialog(QDialog):
         for kind in KINDS:
             self.ui.kindCombo.addItem(kind.label, kind)
         setup_date_edit(self.ui.dateEdit)
+        setup_time_edit(self.ui.timeEdit)
         self.ui.timeEdit.setTime(QTime(14, 0))
         self.ui.errorLabel.hide()
         self.fields = {
@@ -40,14 +41,11 @@ class EventDialog(QDialog):
             "장소": self.ui.locationEdit,
             "메모": self.ui.notesEdit,
         }
-        save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("저장")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         if event is None:
             self.setWindowTitle("행사 추가")
-            self.ui.dateEdit.setDate(QDate.currentDate())
+            self.ui.dateEdit.setDate(from_date(today_local()))
             self.ui.kindCombo.currentIndexChanged.connect(self._suggest_hours)
             self.ui.hintLabel.setText("출석으로 표시한 단원에게 '인정 시간'만큼 활동 시간이 쌓입니다.")
         else:
@@ -57,6 +55,7 @@ class EventDialog(QDialog):
                 f"인정 시간을 바꾸면 이미 출석한 {event.present_count}명의 활동 시간도 함께 바뀝니다."
             )
         self.ui.titleEdit.setFocus()
+        keep_unsaved_input(self)
 
     def _load(self, event) -> None:
         self.ui.kindCombo.setCurrentIndex(max(0, self.ui.kindCombo.findData(event.kind)))
@@ -64,7 +63,7 @@ class EventDialog(QDialog):
         self.ui.dateEdit.setDate(from_date(event.event_date))
         if event.start_time is not None:
             self.ui.timeCheck.setChecked(True)
-            self.ui.timeEdit.setTime(QTime(event.start_time.hour, event.start_time.minute))
+            self.ui.timeEdit.setTime(from_time(event.start_time))
         self.ui.hoursSpin.setValue(event.hours)
         self.ui.locationEdit.setText(event.location or "")
         self.ui.notesEdit.setPlainText(event.notes or "")
@@ -77,8 +76,7 @@ class EventDialog(QDialog):
 
         start = None
         if self.ui.timeCheck.isChecked():
-            t = self.ui.timeEdit.time()
-            start = dt.time(t.hour(), t.minute())
+            start = to_time(self.ui.timeEdit.time())
         return EventInput(
             kind=self.ui.kindCombo.currentData(),
             title=self.ui.titleEdit.text(),

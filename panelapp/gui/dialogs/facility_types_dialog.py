@@ -59,7 +59,6 @@ class FacilityTypesDialog(QDialog):
         add_row.addWidget(self.add_button)
         col.addLayout(add_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("닫기")
         buttons.rejected.connect(self.reject)
         col.addWidget(buttons)
         self.refresh()

@@ -7,8 +7,6 @@ capped): a cohort may hold 200,000 proposals, which no combo box should list."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
+from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.services.changes import Kind
 
 NO_LINK = "(연결 안 함)"
 
@@ -82,8 +84,6 @@ class FeedbackDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
@@ -103,7 +103,7 @@ class FeedbackDialog(QDialog):
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.date_edit.setDate(from_date(row.received_on))
-        self.answered_edit.setDate(from_date(row.answered_on or dt.date.today()))
+        self.answered_edit.setDate(from_date(row.answered_on or today_local()))
         self.text_edit.setPlainText(row.text)
         self.answer_edit.setPlainText(row.answer or "")
         self.handled_check.setChecked(row.handled)
@@ -114,6 +114,23 @@ class FeedbackDialog(QDialog):
         self._choices_generation = 0
         self.facility_combo.currentIndexChanged.connect(lambda _i: self.load_choices())
         self.load_choices()
+        keep_unsaved_input(self)
+        follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
+
+    def reload_facilities(self) -> Op:
+        """A facility registered since the dialog opened is offered too."""
+        from panelapp.services.registers.facilities import facility_choices
+
+        ctx = self.window_.ctx
+        return (
+            Op(self, lambda _t: facility_choices(ctx))
+            .success(
+                lambda choices: refill_combo(
+                    self.facility_combo, [(label, fid) for fid, label in choices], ("(시설 없음)", None)
+                )
+            )
+            .run()
+        )
 
     # ----- proposal choices ------------------------------------------------------------------
     def _current_link(self) -> list[tuple[int, str]]:

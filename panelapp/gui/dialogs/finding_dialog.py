@@ -12,7 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
 
 from panelapp.domain.enums import FindingCategory, Severity
-from panelapp.gui.core.dialogs import open_dialog
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, to_date
@@ -69,7 +70,8 @@ class FindingDialog(QDialog):
     stale = Signal()  # a save failed on a finding changed or deleted meanwhile: lists should reload
 
     def __init__(self, window, inspections, finding=None, fixed: bool = False, photos=(), parent=None):
-        """`inspections`: (id, label[, date]) choices; `fixed`: the first one, not to be changed."""
+        """`inspections`: (id, label[, date]) choices, the date being the visit's (a new finding
+        starts on it); `fixed`: the first one, not to be changed."""
         super().__init__(parent or window)
         self.window_, self.finding = window, finding
         self.saved = None
@@ -111,6 +113,7 @@ class FindingDialog(QDialog):
         if finding is None:
             ui.categoryCombo.setCurrentIndex(-1)
             ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(Severity.MEDIUM))
+            ui.observedEdit.setDate(from_date(today_local()))  # unless the visit gives its day
             self._inspection_changed()
         else:
             known = finding.inspection_id in self.visit_ids
@@ -123,19 +126,24 @@ class FindingDialog(QDialog):
             ui.observedEdit.setDate(from_date(finding.observed_on))
             self._show_saved_photos(photos)
         ui.categoryCombo.setPlaceholderText("분류를 고르세요")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        # photos picked for a new finding are saved with it: losing them is losing input
+        keep_unsaved_input(self, lambda: tuple(str(p) for p in self.strip.local_paths()))
 
     def visit_id(self) -> int | None:
         index = self.ui.inspectionCombo.currentIndex()
         return self.visit_ids[index] if 0 <= index < len(self.visit_ids) else None
 
     def _inspection_changed(self, *_args) -> None:
+        """A new finding is dated on its visit's day; an edited one moved to a later visit
+        follows it (a finding cannot predate its visit)."""
         index = self.ui.inspectionCombo.currentIndex()
         day = self.visit_days[index] if 0 <= index < len(self.visit_days) else None
-        if day is not None and self.finding is None:
+        if day is None:
+            return
+        if self.finding is None or to_date(self.ui.observedEdit.date()) < day:
             self.ui.observedEdit.setDate(from_date(day))
 
     # ----- photos ------------------------------------------------------------------------

@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
-from panelapp.gui.core.ops import show_error
-from panelapp.gui.dates import from_date, to_date
+from panelapp.gui.core.follow import follow_changes, refill_combo
+from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.dates import from_date, setup_time_edit, to_date
 from panelapp.gui.forms.ui_inspection_dialog import Ui_InspectionDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.schedule.confirm import save_with_confirmation
+from panelapp.services.changes import Kind
 
 NO_TEAM = "(지정 안 함)"
 
@@ -40,16 +44,17 @@ class InspectionDialog(QDialog):
         self.setWindowTitle("점검 일정 추가" if info is None else f"점검 수정 — {info.title}")
         for edit in (ui.dateEdit, ui.untilEdit):
             setup_korean_date_edit(edit)
-        for f_id, name, active in choices.facilities:
-            if active or (info is not None and f_id == info.facility_id):
-                ui.facilityCombo.addItem(name if active else f"{name} (사용 중지)", f_id)
+        for edit in (ui.startEdit, ui.endEdit):
+            setup_time_edit(edit)
+        for label, f_id in self._facility_choices(choices):
+            ui.facilityCombo.addItem(label, f_id)
         ui.teamCombo.addItem(NO_TEAM, None)
         for t_id, name in choices.teams:
             ui.teamCombo.addItem(name, t_id)
         for p_id, label in choices.lead_order():
             ui.leadCombo.addItem(label, p_id)
-        for v in choices.versions:
-            ui.templateCombo.addItem(v.label + (" (기본)" if v.is_default else ""), v.id)
+        for label, v_id in self._version_choices(choices):
+            ui.templateCombo.addItem(label, v_id)
         ui.repeatCombo.addItem("N주마다", "weeks")
         ui.repeatCombo.addItem("매월 같은 날", "monthly")
         self._fill(info, day)
@@ -77,10 +82,41 @@ class InspectionDialog(QDialog):
         self._times_changed()
         self._lead_changed()
         self._repeat_changed()
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        keep_unsaved_input(self)
+        # a facility, checklist or team registered while the dialog is open is offered at once
+        follow_changes(self, {Kind.FACILITY, Kind.CHECKLIST, Kind.TEAM}, self.reload_choices)
+
+    def _facility_choices(self, choices) -> list[tuple[str, int]]:
+        info = self.info
+        return [
+            (name if active else f"{name} (사용 중지)", f_id)
+            for f_id, name, active in choices.facilities
+            if active or (info is not None and f_id == info.facility_id)
+        ]
+
+    @staticmethod
+    def _version_choices(choices) -> list[tuple[str, int]]:
+        return [(v.label + (" (기본)" if v.is_default else ""), v.id) for v in choices.versions]
+
+    def reload_choices(self) -> Op:
+        from panelapp.services.inspections.choices import schedule_choices
+
+        ctx, cohort_id = self.window_.ctx, self.choices.cohort_id
+        return (
+            Op(self, lambda _t: schedule_choices(ctx, cohort_id, with_people=False))
+            .success(self._new_choices)
+            .run()
+        )
+
+    def _new_choices(self, fresh) -> None:
+        ui = self.ui
+        refill_combo(ui.facilityCombo, self._facility_choices(fresh))
+        refill_combo(ui.teamCombo, [(name, t_id) for t_id, name in fresh.teams], (NO_TEAM, None))
+        refill_combo(ui.templateCombo, self._version_choices(fresh))
+        if ui.templateCombo.currentIndex() < 0 and ui.templateCombo.count():  # none before, or gone
+            ui.templateCombo.setCurrentIndex(max(0, ui.templateCombo.findData(fresh.default_version_id)))
 
     def _fill(self, info, day) -> None:
         ui, c = self.ui, self.choices
@@ -99,7 +135,7 @@ class InspectionDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p_id in chosen else Qt.CheckState.Unchecked)
             ui.membersList.addItem(item)
-        first = day or (info.scheduled_date if info else max(c.term[0], min(dt.date.today(), c.term[1])))
+        first = day or (info.scheduled_date if info else max(c.term[0], min(today_local(), c.term[1])))
         ui.dateEdit.setDate(from_date(first))
         ui.untilEdit.setDate(from_date(min(c.term[1], first + dt.timedelta(weeks=12))))
         ui.startEdit.setTime(_qtime(info.start_time if info and info.start_time else dt.time(10)))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import InspectionStatus
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
@@ -36,10 +37,10 @@ class InspectionStatusDialog(QDialog):
         show_field_errors(self.fields, ui.errorLabel, [])
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        keep_unsaved_input(self)
 
     def _status_changed(self, *_args) -> None:
         status = InspectionStatus(self.ui.statusCombo.currentData())  # Qt hands back the plain str

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
 
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
 from panelapp.domain.formatting import format_hours, format_rate
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import format_phone, normalize_phone
+from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.dates import setup_date_edit, to_date
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
 
 
@@ -40,8 +40,8 @@ class MemberDialog(QDialog):
         ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(MemberRole.MEMBER.value))
         for edit in (ui.joinedEdit, ui.consentDateEdit):
             setup_date_edit(edit)
-        ui.consentDateEdit.setDate(QDate.currentDate())
-        ui.consentDateEdit.setMaximumDate(QDate.currentDate())
+        ui.consentDateEdit.setDate(from_date(today_local()))
+        ui.consentDateEdit.setMaximumDate(from_date(today_local()))
         ui.errorLabel.hide()
         ui.historyTable.setColumnCount(4)
         ui.historyTable.setHorizontalHeaderLabels(["동의일", "동의서", "방법", "보유 기한"])
@@ -50,8 +50,6 @@ class MemberDialog(QDialog):
         ui.consentBox.setVisible(enrollment_id is None)
         ui.historyBox.setVisible(enrollment_id is not None)
         ui.phoneEdit.editingFinished.connect(self._tidy_phone)
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         self.fields = {
@@ -69,6 +67,7 @@ class MemberDialog(QDialog):
             "동의일": ui.consentDateEdit,
         }
         self._set_busy(True)
+        keep_unsaved_input(self)
         self._load()
 
     # ----- loading -------------------------------------------------------------------------
@@ -101,11 +100,12 @@ class MemberDialog(QDialog):
             self.notice = data
             ui.noticeTitle.setText(f"{data.title} (버전 {data.version})")
             ui.noticeText.setPlainText(data.body)  # verbatim: exactly the text that is agreed to
-            start = max(cohort.term_start, min(dt.date.today(), cohort.term_end))
+            start = max(cohort.term_start, min(today_local(), cohort.term_end))
             ui.joinedEdit.setDate(QDate(start.year, start.month, start.day))
         else:
             self._show_detail(data)
         self._set_busy(False)
+        mark_clean(self)  # what was loaded is the starting point, not unsaved input
         ui.nameEdit.setFocus()
         self.loaded.emit()
 

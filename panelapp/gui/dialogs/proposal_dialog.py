@@ -3,7 +3,7 @@ dates and proposer. `open_new_proposal(window, finding_ids)` starts one from fin
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from panelapp.gui.core.dialogs import open_dialog
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.services.changes import Kind
 
 NONE = "(지정 안 함)"
 
@@ -105,8 +108,6 @@ class ProposalDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
@@ -125,11 +126,30 @@ class ProposalDialog(QDialog):
         self.facility_combo.currentIndexChanged.connect(self._facility_changed)
         self.submitted_edit.dateChanged.connect(self._submitted_changed)
         show_field_errors(self.fields, self.error_label, [])
+        keep_unsaved_input(self)
+        follow_changes(self, {Kind.FACILITY, Kind.DEPARTMENT}, self.reload_choices)
+
+    def reload_choices(self) -> Op:
+        """Facilities and departments registered since the dialog opened are offered too."""
+        from panelapp.services.proposals.drafts import form_choices
+
+        ctx = self.window_.ctx
+        cohort = self.detail.cohort_id if self.detail is not None else self.draft.cohort_id
+        return (
+            Op(self, lambda _t: form_choices(ctx, cohort, with_proposers=False))
+            .success(self._new_choices)
+            .run()
+        )
+
+    def _new_choices(self, fresh) -> None:
+        self.choices = replace(self.choices, facilities=fresh.facilities, departments=fresh.departments)
+        refill_combo(self.facility_combo, [(name, fid) for fid, name, _d in fresh.facilities], (NONE, None))
+        refill_combo(self.department_combo, [(name, did) for did, name in fresh.departments], (NONE, None))
 
     def _fill(self, src) -> None:
         from panelapp.domain.proposal_rules import default_due
 
-        today = dt.date.today()
+        today = today_local()
         self.title_edit.setText(src.title or "")
         self.problem_edit.setPlainText(src.problem or "")
         self.proposal_edit.setPlainText(src.proposal or "")

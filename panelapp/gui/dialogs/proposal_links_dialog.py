@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.ops import Op, show_error
 
 
@@ -48,12 +49,11 @@ class ProposalLinksDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
         self._filter()
+        keep_unsaved_input(self)
 
     def _filter(self, *_a) -> None:
         only = self.same_facility.isChecked()

@@ -3,8 +3,6 @@ the decline reason, the day it happened) and a note for the history."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -17,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
@@ -49,7 +49,7 @@ class ProposalMoveDialog(QDialog):
         self.reason_edit.setMaximumHeight(70)
         self.date_edit = QDateEdit()
         setup_date_edit(self.date_edit)
-        self.date_edit.setDate(from_date(dt.date.today()))
+        self.date_edit.setDate(from_date(today_local()))
         self.note_edit = QLineEdit(placeholderText="이력에 남길 메모(선택)")
         self.with_answer, self.with_reason = needs_answer(to_status), needs_reason(to_status)
         if self.with_answer:
@@ -68,10 +68,10 @@ class ProposalMoveDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ACTION_LABELS[to_status])
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
+        keep_unsaved_input(self)
         self.fields = {
             "부서 답변": self.answer_edit,
             "불채택 사유": self.reason_edit,

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QMessageBox, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QVBoxLayout
 
 from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.scoring import describe_overall, describe_section
-from panelapp.gui.core.dialogs import open_dialog
+from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.dates import from_date, to_date
+from panelapp.gui.dates import from_date, from_time, setup_time_edit, to_date, to_time
 from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.results_items import ItemsGrid
@@ -36,6 +36,8 @@ class ResultsDialog(QDialog):
         ui.titleLabel.setText("점검 결과를 불러오는 중…")
         ui.errorLabel.hide()
         setup_korean_date_edit(ui.dateEdit)
+        for edit in (ui.startEdit, ui.endEdit):
+            setup_time_edit(edit)
         self.attendees = QVBoxLayout(ui.attendeesBox)
         self.attendees.setContentsMargins(0, 0, 0, 0)
         ui.saveButton.clicked.connect(self.save)
@@ -53,6 +55,7 @@ class ResultsDialog(QDialog):
         # The visit's findings change from the finding dialog opened here: follow what ops announce
         # (the dialog is deleted when closed, and its connection with it).
         window.bus.changes.connect(self._on_changes)
+        keep_unsaved_input(self)
         self.load()
 
     # ----- loading -----------------------------------------------------------------------
@@ -84,8 +87,8 @@ class ResultsDialog(QDialog):
         ui.dateEdit.setDate(from_date(day))
         start = sheet.actual_start.time() if sheet.actual_start else sheet.start_time
         end = sheet.actual_end.time() if sheet.actual_end else sheet.end_time
-        ui.startEdit.setTime(QTime(start.hour, start.minute))
-        ui.endEdit.setTime(QTime(end.hour, end.minute))
+        ui.startEdit.setTime(from_time(start))
+        ui.endEdit.setTime(from_time(end))
         for p in sheet.participants:
             lead = " (조장)" if p.role == AssignmentRole.LEAD else ""
             box = QCheckBox(p.name + lead, checked=p.present is not False)
@@ -97,6 +100,7 @@ class ResultsDialog(QDialog):
             b.setEnabled(True)
         self._show_findings(findings)
         self._update_scores()
+        mark_clean(self)  # the saved answers are the starting point
         if self.grid.rows:
             self.grid.focus_row(0)
 
@@ -154,10 +158,9 @@ class ResultsDialog(QDialog):
         from panelapp.services.results.entry import Completion
 
         day, ui = to_date(self.ui.dateEdit.date()), self.ui
-        start, end = ui.startEdit.time(), ui.endEdit.time()
         return Completion(
-            dt.datetime.combine(day, dt.time(start.hour(), start.minute())),
-            dt.datetime.combine(day, dt.time(end.hour(), end.minute())),
+            dt.datetime.combine(day, to_time(ui.startEdit.time())),
+            dt.datetime.combine(day, to_time(ui.endEdit.time())),
             tuple(eid for eid, box in self.checks.items() if box.isChecked()),
         )
 
@@ -190,6 +193,7 @@ class ResultsDialog(QDialog):
 
         def done(sheet) -> None:
             self.sheet, self.dirty = sheet, False
+            mark_clean(self)
             self.window_.statusBar().showMessage(message, 5000)
             self.ui.saveButton.setEnabled(True)
             self.ui.completeButton.setEnabled(True)
@@ -212,24 +216,19 @@ class ResultsDialog(QDialog):
         show_error(self, exc)
 
     def close_dialog(self) -> None:
-        if (
-            self.dirty
-            and QMessageBox.question(
-                self, "저장하지 않은 답", "저장하지 않은 답이 있습니다. 저장하지 않고 닫을까요?"
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        self.reject()
+        """닫기 asks as Esc and ✕ do (gui/core/dialogs): answers not saved yet are input."""
+        if may_discard(self):
+            self.reject()
 
     def add_finding(self):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog
 
         s = self.sheet
+        day = s.actual_start.date() if s.actual_start else s.scheduled_date  # the visit's own day
         return open_dialog(
             FindingDialog(
                 self.window_,
-                [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}")],
+                [(s.inspection_id, f"{s.scheduled_date:%Y-%m-%d} {s.title}", day)],
                 fixed=True,
                 parent=self,
             )

@@ -33,7 +33,6 @@ class SearchDialog(QDialog):
         self.open_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setText("열기")
         self.open_button.setEnabled(False)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("닫기")
         self.open_button.clicked.connect(self.open_current)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._timer = QTimer(self, singleShot=True, interval=200)

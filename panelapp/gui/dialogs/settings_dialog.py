@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
-from panelapp.gui.core.dialogs import deleted_on_close
+from panelapp.gui.core.dialogs import deleted_on_close, keep_unsaved_input
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 
@@ -30,7 +30,6 @@ class SettingsDialog(QDialog):
         self.ui.errorLabel.hide()
         buttons = self.ui.buttonBox
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("이 사용자로 작업")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ui.addButton.clicked.connect(self.add_user)
@@ -40,6 +39,7 @@ class SettingsDialog(QDialog):
         self.ui.userList.itemDoubleClicked.connect(lambda _item: self.accept())
         self.loaded = False
         deleted_on_close(self)  # the window opens it with exec(); nothing reads it after it closed
+        keep_unsaved_input(self)  # a user name typed but not added yet
         self.refresh_users(select_id=window.ctx.user_id)
 
     def _show_locations(self) -> None:

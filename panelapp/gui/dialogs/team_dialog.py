@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
+from panelapp.gui.core.dialogs import IGNORE, keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_team_dialog import Ui_TeamDialog
@@ -34,12 +35,11 @@ class TeamDialog(QDialog):
         ui.leaderCombo.setToolTip(
             "단장으로 고른 단원은 이 단 소속이 되고 역할이 '단장'으로 바뀝니다.\n이전 단장은 '단원'이 됩니다."
         )
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("저장")
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         self.leader_search = QLineEdit(placeholderText="단장 후보를 이름으로 찾기")
         self.leader_search.setClearButtonEnabled(True)
+        self.leader_search.setProperty(IGNORE, True)  # a search, not what the dialog saves
         self.leader_search.hide()  # shown when the cohort has more members than are listed
         ui.form.insertRow(3, "", self.leader_search)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
@@ -51,6 +51,7 @@ class TeamDialog(QDialog):
             "단장": ui.leaderCombo,
             "설명": ui.descriptionEdit,
         }
+        keep_unsaved_input(self)
         self._load()
 
     def _load(self) -> None:
@@ -91,6 +92,7 @@ class TeamDialog(QDialog):
             ui.leaderCombo.setCurrentIndex(max(0, ui.leaderCombo.findData(team.leader_enrollment_id)))
             ui.descriptionEdit.setPlainText(team.description or "")
         self._set_busy(False)
+        mark_clean(self)
         ui.nameEdit.setFocus()
         self.loaded.emit()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.ops import Op, show_error
-from panelapp.gui.dates import setup_date_edit, to_date
+from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
 
 
@@ -26,12 +28,12 @@ class WithdrawDialog(QDialog):
             "그때까지의 활동 기록과 동의 기록은 그대로 보관됩니다."
         )
         setup_date_edit(self.ui.leftOnEdit)
-        self.ui.leftOnEdit.setDate(QDate.currentDate())
+        self.ui.leftOnEdit.setDate(from_date(today_local()))
         self.ui.errorLabel.hide()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("탈퇴 처리")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("취소")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+        keep_unsaved_input(self)
 
     def save(self) -> None:
         from panelapp.services.people.members import withdraw_member

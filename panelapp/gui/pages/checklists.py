@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -179,10 +178,9 @@ class ChecklistsPage(Page):
         self.load_template(current.data(Qt.ItemDataRole.UserRole))
 
     def _discard_ok(self) -> bool:
-        return (
-            QMessageBox.question(self, "점검표", "저장하지 않은 변경 내용이 있습니다. 버리고 이동할까요?")
-            == QMessageBox.StandardButton.Yes
-        )
+        from panelapp.gui.core import dialogs
+
+        return dialogs.ask_discard(self, "저장하지 않은 변경 내용이 있습니다. 버리고 다른 점검표로 옮길까요?")
 
     # ----- editing -----------------------------------------------------------------------
     def _show_template(self, info, versions=None, draft: TemplateDraft | None = None) -> None:

@@ -16,6 +16,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Finding, Inspection
 from panelapp.domain.enums import FindingCategory, InspectionStatus, Severity
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import to_local, today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.findings.queries import (  # noqa: F401 - callers import these from here
@@ -41,7 +42,7 @@ class FindingInput:
     severity: Severity | None = Severity.MEDIUM
     location: str | None = None
     description: str | None = None
-    observed_on: dt.date | None = None  # None: the visit's date
+    observed_on: dt.date | None = None  # None: the visit's date; never before it, nor after today
 
 
 def _clean(data: FindingInput) -> dict:
@@ -75,10 +76,25 @@ def _inspection(s, inspection_id: int) -> Inspection:
     return insp
 
 
-def _apply(f: Finding, insp: Inspection, values: dict) -> None:
-    values = {**values, "observed_on": values["observed_on"] or insp.scheduled_date}
-    if values["observed_on"] < insp.scheduled_date - dt.timedelta(days=30):
-        raise ValidationError(F_OBSERVED, "발견일이 점검일보다 30일 넘게 앞설 수 없습니다.")
+def visit_day(insp: Inspection) -> dt.date:
+    """The day the visit took place: its actual start (in Korea) once completed, else the plan."""
+    return to_local(insp.actual_start).date() if insp.actual_start else insp.scheduled_date
+
+
+def _check_observed(observed: dt.date, insp: Inspection, today: dt.date) -> None:
+    """Something seen at a visit was seen on or after it, and not in the future."""
+    first = min(insp.scheduled_date, visit_day(insp))
+    if observed < first:
+        raise ValidationError(F_OBSERVED, f"발견일은 점검일({first:%Y-%m-%d})보다 앞설 수 없습니다.")
+    if observed > today:
+        raise ValidationError(F_OBSERVED, f"발견일은 오늘({today:%Y-%m-%d})보다 늦을 수 없습니다.")
+
+
+def _apply(f: Finding, insp: Inspection, values: dict, today: dt.date | None = None) -> None:
+    values = {**values, "observed_on": values["observed_on"] or visit_day(insp)}
+    # An edit that keeps the date and the visit is not refused for a date saved before the rule.
+    if f.id is None or values["observed_on"] != f.observed_on or insp.id != f.inspection_id:
+        _check_observed(values["observed_on"], insp, today or today_local())
     f.inspection_id, f.facility_id = insp.id, insp.facility_id
     for key, value in values.items():
         if getattr(f, key) != value:
@@ -92,8 +108,11 @@ def _load(s, finding_id: int) -> Finding:
     return f
 
 
-def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str | Path] = ()) -> FindingInfo:
-    """The finding with its first photos, all or nothing (a refused photo saves nothing)."""
+def create_finding(
+    ctx: ServiceContext, data: FindingInput, photos: Sequence[str | Path] = (), today: dt.date | None = None
+) -> FindingInfo:
+    """The finding with its first photos, all or nothing (a refused photo saves nothing).
+    `today` (the day in Korea unless given) bounds 발견일 from above, the visit from below."""
     from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
     from panelapp.services.attachments.store import attachments_root
 
@@ -103,7 +122,7 @@ def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str
         inspect_image(content, name)
     with transaction(ctx) as s:
         f = Finding()
-        _apply(f, _inspection(s, data.inspection_id), values)
+        _apply(f, _inspection(s, data.inspection_id), values, today)
         s.add(f)
         s.flush()
         for name, content in files:
@@ -112,14 +131,14 @@ def create_finding(ctx: ServiceContext, data: FindingInput, photos: Sequence[str
 
 
 def update_finding(
-    ctx: ServiceContext, finding_id: int, data: FindingInput, version: int
+    ctx: ServiceContext, finding_id: int, data: FindingInput, version: int, today: dt.date | None = None
 ) -> tuple[FindingInfo, UndoRecord]:
     values = _clean(data)
     with transaction(ctx) as s:
         f = _load(s, finding_id)
         check_version(f, version)
         before = snapshot(f)
-        _apply(f, _inspection(s, data.inspection_id), values)
+        _apply(f, _inspection(s, data.inspection_id), values, today)
         f.updated_at = utcnow()  # saving unchanged still proves nobody else saved in between
         s.flush()
         return info_in(s, f.id), UndoRecord.for_update(f, before, f"발견사항 수정 '{f.title}'")

@@ -1,0 +1,58 @@
+"""A finding added from 결과 입력 starts on its visit's day (it used to be 2000-01-01); a date before
+the visit or after today is refused by the service, and the dialog says so at 발견일."""
+
+import datetime as dt
+
+import pytest
+from conftest import make_ctx
+from gui_window import Window
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from schedule_world import build_world
+
+from panelapp.domain.enums import FindingCategory
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.results_dialog import ResultsDialog
+from panelapp.services.inspections.scheduling import create_inspection
+
+
+@pytest.fixture
+def results(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build_world(ctx)
+    insp = create_inspection(ctx, w.draft(day=dt.date(2026, 5, 12)))
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    dialog = ResultsDialog(window, insp.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.grid is not None, timeout=5000)
+    yield dialog
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def test_a_finding_from_the_results_starts_on_the_visits_day(qtbot, results):
+    finding = results.add_finding()
+    assert finding.ui.observedEdit.date() == QDate(2026, 5, 12)
+    finding.reject()
+
+
+def test_a_date_before_the_visit_is_refused_at_the_field(qtbot, results):
+    finding = results.add_finding()
+    ui = finding.ui
+    ui.titleEdit.setText("난간 흔들림")
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(FindingCategory.SAFETY))
+    ui.observedEdit.setFocus()
+    QTest.keyClicks(ui.observedEdit, "26.5.1")  # typed, 11 days before the visit
+    QTest.keyClick(ui.observedEdit, Qt.Key.Key_Tab)
+    finding.save()
+    qtbot.waitUntil(lambda: ui.buttonBox.isEnabled(), timeout=5000)
+    assert finding.isVisible() and finding.saved is None
+    assert "발견일" in ui.errorLabel.text() and "점검일(2026-05-12)보다 앞설" in ui.errorLabel.text()
+    assert "앞설" in ui.observedEdit.toolTip() and ui.observedEdit.styleSheet()
+    QTest.keyClicks(ui.observedEdit, "2026-05-12")
+    QTest.keyClick(ui.observedEdit, Qt.Key.Key_Tab)
+    with qtbot.waitSignal(finding.accepted, timeout=5000):
+        finding.save()
+    assert finding.saved.observed_on == dt.date(2026, 5, 12)
