@@ -305,6 +305,11 @@ def table(out: dict) -> list[str]:
     for key, r in out["pages"].items():
         lines.append(
             f"  {r['label'] + ' (' + key + ')':<24}{_ms(r.get('data_ms')):>12}{_ms(r.get('max_block_ms')):>17}"
+            + (
+                f"   첫 화면 first rows {_ms(r['first_rows_ms'])}"
+                if r.get("first_rows_ms") is not None
+                else ""
+            )
             + _failed(r)
         )
     lines.append("참여단원 정렬·스크롤 roster sort / scroll")

@@ -258,6 +258,7 @@ class Probe:
         from PySide6.QtCore import QEventLoop, QTimer
 
         state = {
+            "first": None,  # a first screen painted before the full list (the page's first_shown)
             "loaded": None,
             "candidate": None,
             "done": None,
@@ -265,6 +266,15 @@ class Probe:
             "via": "idle",
             "busy": None,
         }
+        first = loaded_signal(target, "first_shown")
+        if first is not None:
+
+            def first_slot() -> None:
+                if state["first"] is None:
+                    self.app.processEvents()  # its paint
+                    state["first"] = time.perf_counter()
+
+            first.connect(first_slot)
         signal = loaded_signal(target)
         if signal is not None:
             slot = lambda: state.__setitem__("loaded", state["loaded"] or time.perf_counter())  # noqa: E731
@@ -302,8 +312,15 @@ class Probe:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
+        if first is not None:
+            try:
+                first.disconnect(first_slot)
+            except (RuntimeError, TypeError):
+                pass
         done, busy = state["done"], state["busy"]
         extra = {"stuck_at": running_frames()} if state["timeout"] else {}
+        if state["first"] is not None and state["first"] <= done:
+            extra["first_rows_ms"] = round((state["first"] - start) * 1000, 1)
         extra["ops"] = self.ops_between(start, done)
         block_at = self.longest_block_at(start, done)
         if block_at:
@@ -360,13 +377,14 @@ def running_frames(frames: int = 4) -> str:
     return "; ".join(sorted(out, key=lambda s: not s.startswith("UI")))
 
 
-def loaded_signal(widget):
-    """The widget's `loaded` Qt signal, if its class declares one (a bool attribute is not)."""
+def loaded_signal(widget, name: str = "loaded"):
+    """The widget's `loaded` (or `name`) Qt signal, if its class declares one (a bool attribute
+    is not)."""
     from PySide6.QtCore import Signal
 
-    if widget is None or not isinstance(getattr(type(widget), "loaded", None), Signal):
+    if widget is None or not isinstance(getattr(type(widget), name, None), Signal):
         return None
-    return widget.loaded
+    return getattr(widget, name)
 
 
 # ----- tasks ---------------------------------------------------------------------------------

@@ -246,6 +246,7 @@ class FindingsPage(Page):
         self.register.set_ids(ids, self._empty_text(filtered), select=self._select_after)
         self._show_counts()
         self._update_buttons()
+        self.first_shown.emit()
 
     def _counts_arrived(self, no: int, counts) -> None:
         if no != self._load_no:

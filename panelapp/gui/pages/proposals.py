@@ -300,6 +300,7 @@ class ProposalsPage(Page):
         self.register.set_ids(ids, NO_MATCH_TEXT, self._select_id)
         self.register.blockSignals(False)
         self.count_label.setText("불러오는 중…")
+        self.first_shown.emit()
 
     # ----- selection and actions -----------------------------------------------------------
     def selected(self):
