@@ -115,6 +115,9 @@ def open_app(
     ctx = ServiceContext(db=db)
     sync_consent_notices(ctx)
     ensure_user(ctx, settings.get("current_user") if settings else None)
+    from panelapp.services.system.reference_seed import seed_first_start
+
+    seed_first_start(ctx)  # the default checklist and facility types from the first start
     if settings is not None and settings.get("current_user") != ctx.user_name:
         settings.set("current_user", ctx.user_name)
     return ctx
