@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from panelapp.db.models import Inspection
+from sqlalchemy import select
+
+from panelapp.db.models import ChecklistTemplate, Inspection
 from panelapp.domain.enums import InspectionStatus, MemberRole
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.services.activities.event_rules import in_period
@@ -36,10 +38,23 @@ def _working_day(day: dt.date) -> dt.date:
 
 def build_inspections(d) -> None:
     """`d` is demo._Demo; uses its facilities, cohort 7's policy team and the random generator."""
-    from panelapp.services.checklists.templates import _create, clean_draft, load_default_draft
+    from panelapp.services.checklists.templates import (
+        _create,
+        _info,
+        _latest,
+        clean_draft,
+        load_default_draft,
+    )
     from panelapp.services.inspections.scheduling import _sync_event, _write
 
-    template = _create(d.s, clean_draft(load_default_draft()))
+    draft = clean_draft(load_default_draft())
+    # a database opened by the app has the default checklist from its first start: use it
+    seeded = d.s.scalar(
+        select(ChecklistTemplate).where(
+            ChecklistTemplate.name == draft.name, ChecklistTemplate.deleted_at.is_(None)
+        )
+    )
+    template = _info(d.s, seeded, _latest(d.s, seeded.id)) if seeded is not None else _create(d.s, draft)
     cohort, team = d.cohorts[7], d.teams[(7, "정책동행단")]
     policy = [e for e in d.enrollments[7] if e.team_id == team.id]
     leads = [e for e in policy if e.role in (MemberRole.CHIEF, MemberRole.LEADER)]
