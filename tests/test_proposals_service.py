@@ -87,7 +87,9 @@ def test_walk_to_accepted_then_done_with_history_and_day_counts(w):
     )
     assert p.answered_on == D(2026, 6, 2) and p.days_to_answer == 1 and p.answer == "다음 주 교체합니다."
     p = move_proposal(w.ctx, p.id, PS.IN_PROGRESS, p.version, today=TODAY)
-    p = move_proposal(w.ctx, p.id, PS.DONE, p.version, on=D(2026, 6, 19), today=TODAY)
+    p = move_proposal(
+        w.ctx, p.id, PS.DONE, p.version, on=D(2026, 6, 19), today=TODAY, result="손잡이를 교체했습니다."
+    )
     assert p.completed_on == D(2026, 6, 19) and p.days_to_completion == 18
     assert [(e.from_status, e.to_status) for e in p.events] == [
         (None, PS.SUBMITTED),

@@ -43,6 +43,9 @@ class Proposal(Stamped, SoftDelete, Base):
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
     decline_reason: Mapped[str | None] = mapped_column(Text)
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # 완료 내용: what was done, given when the proposal is marked done (its "after" photos are
+    # attachments with owner_type "proposal_after")
+    result_text: Mapped[str | None] = mapped_column(Text)
     events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal", order_by="ProposalEvent.at")
 
 

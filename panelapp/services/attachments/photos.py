@@ -35,6 +35,7 @@ VIEW_SIZE = 1600
 OWNERS: dict[str, type[Finding | Proposal | Feedback]] = {
     "finding": Finding,
     "proposal": Proposal,
+    "proposal_after": Proposal,  # a done proposal's "after" photos (its findings' are "before")
     "feedback": Feedback,
 }
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
@@ -65,6 +66,11 @@ def _info(db: Database, a: Attachment) -> AttachmentInfo:
         a.caption,
         a.version,
     )
+
+
+def attachment_info(db: Database, a: Attachment) -> AttachmentInfo:
+    """The frozen view of an attachment row (for services that attach inside their own transaction)."""
+    return _info(db, a)
 
 
 def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:

@@ -8,7 +8,9 @@ for undo; edits and deletions return an UndoRecord. Reading lives in proposal_qu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
@@ -50,6 +52,8 @@ from panelapp.services.system.undo import UndoRecord, snapshot
 F_TITLE, F_PROBLEM, F_PROPOSAL, F_EFFECT = "제목", "현황 및 문제점", "개선 제안", "기대 효과"
 F_DEPARTMENT, F_FACILITY, F_DUE, F_SUBMITTED = "담당부서", "시설", "처리 기한", "접수일"
 F_ANSWER, F_REASON, F_ANSWERED_ON, F_PROPOSER = "부서 답변", "불채택 사유", "처리일", "제안자"
+F_RESULT = "완료 내용"
+AFTER_PHOTOS = "proposal_after"  # attachments' owner_type of a done proposal's "after" photos
 
 
 @dataclass(frozen=True)
@@ -206,9 +210,23 @@ def move_proposal(
     decline_reason: str | None = None,
     on: dt.date | None = None,
     today: dt.date | None = None,
+    result: str | None = None,
+    photos: Sequence[str | Path] = (),
 ) -> ProposalDetail:
-    """One workflow step. `on` is the day of the answer or completion (default today)."""
+    """One workflow step. `on` is the day of the answer or completion (default today).
+
+    완료 (DONE) needs `result`, what was done (완료 내용), and may bring "after" photos, attached
+    in the same transaction: a refused photo or a missing result saves nothing."""
+    from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
+    from panelapp.services.attachments.store import attachments_root
+
     today = today or dt.date.today()
+    done = to_status == ProposalStatus.DONE
+    if photos and not done:
+        raise DomainError("개선 후 사진은 완료 처리할 때만 붙일 수 있습니다.")
+    files = [(Path(p).name, read_photo(Path(p))) for p in photos]
+    for name, content in files:
+        inspect_image(content, name)
     with transaction(ctx) as s:
         p = _load(s, proposal_id)
         check_version(p, version)
@@ -231,19 +249,26 @@ def move_proposal(
                 decline_reason = normalize_text(decline_reason, F_REASON, 2000, required=True)
             except ValidationError as e:
                 errors.append(e)
+        if done:
+            try:
+                result = normalize_text(result, F_RESULT, 4000, required=True)
+            except ValidationError as e:
+                errors.append(e)
         ValidationErrors.raise_if_any(errors)
         if needs_answer(to_status):
             p.answer, p.answered_on = answer, day
             p.decline_reason = decline_reason if needs_reason(to_status) else None
-        if to_status == ProposalStatus.DONE:
-            p.completed_on = day
+        if done:
+            p.completed_on, p.result_text = day, result
+            for name, content in files:
+                attach_bytes(s, attachments_root(ctx.db), AFTER_PHOTOS, p.id, content, name)
         s.add(
             ProposalEvent(
                 proposal_id=p.id,
                 user_id=ctx.user_id,
                 from_status=p.status,
                 to_status=to_status,
-                note=note or _default_note(to_status, answer, decline_reason),
+                note=note or _default_note(to_status, answer, decline_reason, result),
             )
         )
         p.status = to_status
@@ -251,7 +276,28 @@ def move_proposal(
         return detail_in(s, p.id, today)
 
 
-def _default_note(to_status: ProposalStatus, answer: str | None, reason: str | None) -> str:
+def add_after_photos(ctx: ServiceContext, proposal_id: int, photos: Sequence[str | Path]) -> list:
+    """More "after" photos for a done proposal, all or nothing (a refused photo adds none).
+    Removing one is `attachments.photos.remove_attachment`, undone with Ctrl+Z like a finding's."""
+    from panelapp.services.attachments.photos import attach_bytes, attachment_info, inspect_image, read_photo
+    from panelapp.services.attachments.store import attachments_root
+
+    files = [(Path(p).name, read_photo(Path(p))) for p in photos]
+    for name, content in files:
+        inspect_image(content, name)
+    with transaction(ctx) as s:
+        p = _load(s, proposal_id)
+        if p.status != ProposalStatus.DONE:
+            raise DomainError("개선 후 사진은 완료된 제안에만 붙일 수 있습니다.")
+        root = attachments_root(ctx.db)
+        return [attachment_info(ctx.db, attach_bytes(s, root, AFTER_PHOTOS, p.id, c, n)) for n, c in files]
+
+
+def _default_note(
+    to_status: ProposalStatus, answer: str | None, reason: str | None, result: str | None = None
+) -> str:
+    if to_status == ProposalStatus.DONE and result:
+        return f"완료 내용: {result}"
     if needs_reason(to_status):
         return f"불채택 사유: {reason}"
     if needs_answer(to_status):

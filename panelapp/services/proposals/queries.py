@@ -87,6 +87,7 @@ class ProposalDetail:
     proposer_name: str | None
     events: tuple[EventInfo, ...]
     findings: tuple[LinkedFinding, ...]
+    result_text: str | None = None  # 완료 내용, given when it was marked done
 
     def __getattr__(self, name):  # the row's fields read as the detail's own
         return getattr(self.row, name)
@@ -182,6 +183,7 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         proposer,
         tuple(EventInfo(e.at, e.from_status, e.to_status, name, e.note) for e, name in events),
         linked_findings(s, p.id),
+        p.result_text,
     )
 
 
