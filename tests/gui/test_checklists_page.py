@@ -5,12 +5,12 @@ import datetime as dt
 
 import pytest
 from conftest import make_ctx
+from gui_window import Window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from panelapp.db.models import Inspection
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.checklists import ChecklistsPage
 from panelapp.services.checklists.templates import (
@@ -26,13 +26,6 @@ from panelapp.services.registers.facilities import (
     ensure_default_facility_types,
     list_facility_types,
 )
-
-
-class Window(QMainWindow):
-    def __init__(self, ctx):
-        super().__init__()
-        self.ctx = ctx
-        self.bus = DataBus(self)
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ validation error first), search, stop/resume, departments tab."""
 
 import pytest
 from conftest import make_ctx
-from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
+from gui_window import Window
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from shiboken6 import isValid
 
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.departments_tab import EMPTY_TEXT as DEPT_EMPTY
 from panelapp.gui.pages.facilities import EMPTY_TEXT, NO_MATCH_TEXT, FacilitiesPage
@@ -23,13 +23,6 @@ from panelapp.services.registers.facilities import (
     list_facilities,
     list_facility_types,
 )
-
-
-class Window(QMainWindow):
-    def __init__(self, ctx):
-        super().__init__()
-        self.ctx = ctx
-        self.bus = DataBus(self)
 
 
 @pytest.fixture

@@ -4,33 +4,22 @@ import datetime as dt
 
 import pytest
 from conftest import make_ctx
+from gui_window import Window
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from schedule_world import build_world
 
 from panelapp.domain.enums import FindingCategory as C
 from panelapp.domain.enums import Severity as S
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.finding_dialog import FindingDialog, open_finding
 from panelapp.gui.dialogs.photo_viewer import PhotoViewer
 from panelapp.gui.pages.findings import EMPTY_TEXT, HEADERS, SEVERITY_COLOURS, FindingsPage
-from panelapp.gui.undo import UndoStack
 from panelapp.services.attachments.photos import list_attachments
 from panelapp.services.findings.manage import FindingInput, create_finding, list_findings
 from panelapp.services.inspections.scheduling import create_inspection
-
-
-class Window(QMainWindow):
-    cohort_changed = Signal(object)
-
-    def __init__(self, ctx, cohort_id):
-        super().__init__()
-        self.ctx, self.current_cohort_id = ctx, cohort_id
-        self.bus = DataBus(self)
-        self.undo_stack = UndoStack(self)
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ import datetime as dt
 import io
 
 import pytest
+from gui_window import Window
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
 from report_world import build_report_world
 
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
@@ -18,17 +17,10 @@ from panelapp.gui.pages.reports import EMPTY_TEXT, ReportsPage
 from panelapp.settings import Settings
 
 
-class Window(QMainWindow):
-    def __init__(self, ctx, settings):
-        super().__init__()
-        self.ctx, self.settings, self.bus = ctx, settings, DataBus(self)
-        self.current_cohort_id = None
-
-
 @pytest.fixture
 def window(qtbot, sqlite_ctx, tmp_path):
     rw = build_report_world(sqlite_ctx)
-    w = Window(sqlite_ctx, Settings(tmp_path / "settings.json"))
+    w = Window(sqlite_ctx, settings=Settings(tmp_path / "settings.json"))
     w.current_cohort_id = rw.w.cohort_id
     w.rw = rw
     qtbot.addWidget(w)

@@ -6,28 +6,17 @@ from dataclasses import replace
 
 import pytest
 from conftest import make_ctx
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow
+from gui_window import Window
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from schedule_world import build_world
 
 from panelapp.domain.enums import ChecklistItemKind, InspectionStatus
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.results_dialog import ResultsDialog, open_results
 from panelapp.gui.results_items import AnswerField
-from panelapp.gui.undo import UndoStack
 from panelapp.services.inspections.scheduling import create_inspection, set_status
 from panelapp.services.results.entry import get_result_sheet
-
-
-class Window(QMainWindow):
-    cohort_changed = Signal(object)
-
-    def __init__(self, ctx, cohort_id):
-        super().__init__()
-        self.ctx, self.current_cohort_id = ctx, cohort_id
-        self.bus = DataBus(self)
-        self.undo_stack = UndoStack(self)
 
 
 @pytest.fixture

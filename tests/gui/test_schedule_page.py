@@ -3,14 +3,14 @@ month and week views, list filters, status with reason, field sheet and .ics fil
 
 import pytest
 from conftest import make_ctx
-from PySide6.QtCore import QPointF, Qt, Signal
+from gui_window import Window
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from schedule_world import D, T, build_world
 from shiboken6 import isValid
 
 from panelapp.domain.enums import InspectionStatus
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
 from panelapp.gui.pages.schedule import SchedulePage
@@ -21,15 +21,6 @@ from panelapp.services.inspections.scheduling import (
     get_inspection,
     list_inspections,
 )
-
-
-class Window(QMainWindow):
-    cohort_changed = Signal(object)
-
-    def __init__(self, ctx, cohort_id):
-        super().__init__()
-        self.ctx, self.current_cohort_id = ctx, cohort_id
-        self.bus = DataBus(self)
 
 
 @pytest.fixture

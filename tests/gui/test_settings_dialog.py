@@ -2,12 +2,12 @@
 
 import pytest
 from conftest import make_ctx
+from gui_window import Window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
 from panelapp.domain.enums import UserRole
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 from panelapp.paths import data_dir
@@ -16,18 +16,11 @@ from panelapp.services.people.users import create_user, list_users
 from panelapp.settings import Settings
 
 
-class Window(QMainWindow):
-    def __init__(self, ctx, settings):
-        super().__init__()
-        self.ctx, self.settings = ctx, settings
-        self.bus = DataBus(self)
-
-
 @pytest.fixture
 def dialog(qtbot, tmp_path):
     ctx = make_ctx("sqlite", tmp_path)
     create_user(ctx, "김담당", UserRole.COORDINATOR)
-    window = Window(ctx, Settings(tmp_path / "settings.json"))
+    window = Window(ctx, settings=Settings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     dlg = SettingsDialog(window)
     qtbot.waitUntil(lambda: dlg.loaded, timeout=5000)

@@ -4,24 +4,17 @@ import datetime as dt
 
 import pytest
 from conftest import make_ctx
+from gui_window import Window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from panelapp.domain.localtime import format_local
-from panelapp.gui.core.bus import DataBus
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.pages.trash import EMPTY_TEXT, TrashPage
 from panelapp.services.changes import Changes, Kind
 from panelapp.services.cohorts.manage import CohortInput, create_cohort, delete_cohort, list_cohorts
 from panelapp.services.people.members import delete_enrollment, get_member
 from panelapp.services.trash.manage import list_trash
-
-
-class Window(QMainWindow):
-    def __init__(self, ctx):
-        super().__init__()
-        self.ctx = ctx
-        self.bus = DataBus(self)
 
 
 @pytest.fixture
