@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from panelapp.db.engine import Database
+from panelapp.domain.localtime import now_local
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 10
@@ -44,7 +44,7 @@ def backup_sqlite(db: Database, label: str) -> Path | None:
         return None
     folder = path.parent / "backups"
     folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = now_local().strftime("%Y%m%d-%H%M%S")  # the names a user reads: Korean time
     target = folder / f"{path.stem}-{stamp}-{label}.db"
     src = sqlite3.connect(str(path))
     dst = sqlite3.connect(str(target))

@@ -17,6 +17,8 @@ import datetime as dt
 import enum
 import re
 
+from panelapp.domain.localtime import today_local
+
 
 class Part(enum.Enum):
     """The part of a date or time field that a lone number replaces."""
@@ -64,7 +66,7 @@ def parse_date_input(
     raw = (text or "").strip()
     if not raw:
         return None
-    this_year = (today or dt.date.today()).year
+    this_year = (today or today_local()).year
     pieces = [p for p in _DATE_SPLIT.split(raw) if p]
     if not 1 <= len(pieces) <= 3 or not all(p.isdigit() for p in pieces):
         return None

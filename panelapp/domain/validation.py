@@ -9,6 +9,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.localtime import today_local
 
 F_NAME = "이름"
 F_PHONE = "휴대전화"
@@ -130,7 +131,7 @@ def validate_birth_year(
         year = int(str(value).strip().removesuffix("년"))
     except ValueError:
         raise ValidationError(field, f"'{value}'은(는) 연도가 아닙니다. 예: 1985") from None
-    current = (today or dt.date.today()).year
+    current = (today or today_local()).year
     if not current - 110 <= year <= current - 14:
         raise ValidationError(
             field, f"{year}년은 가능한 출생연도가 아닙니다({current - 110}–{current - 14})."

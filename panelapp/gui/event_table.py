@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from panelapp.domain.formatting import format_hours
+from panelapp.domain.localtime import today_local
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.models.late_stats import PENDING, LateStats
 
@@ -43,7 +44,7 @@ class EventModel(IdTableModel):
 
     def __init__(self, fetch_rows, fetch_counts, parent=None):
         self.summary = None  # EventsSummary: members in their period on each event for everyone
-        self.today = dt.date.today()
+        self.today = today_local()
         self.late = None
 
         def tip(r):

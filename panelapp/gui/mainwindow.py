@@ -8,7 +8,6 @@ from PAGES without constructing any). `window.page(key)` gives a page, building 
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 
 from PySide6.QtCore import QSettings, Signal
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp import __version__
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.bus import DataBus
 
 # Start-up is measured by benchmarks/bench_startup.py: keep the import path to the shown window
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         def work(_token):
             from panelapp.domain.holidays_kr import warm
 
-            year = dt.date.today().year
+            year = today_local().year
             warm(range(year - 1, year + 2))
 
         Op(self, work).failure(lambda _exc: None).run()  # a calendar computes its year itself then

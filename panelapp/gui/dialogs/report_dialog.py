@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.localtime import format_local, today_local
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_report_dialog import Ui_ReportDialog
@@ -113,7 +114,7 @@ class ReportDialog(QDialog):
         self.ui.toEdit.setDate(from_date(end))
         folder = self.saved.get("folder") or str(Path.home())
         if not keep_saved_period or not self.ui.pdfPathEdit.text():
-            name = f"{cohort.name} 개선 보고서 {dt.date.today().isoformat()}.pdf".replace(" ", "_")
+            name = f"{cohort.name} 개선 보고서 {today_local().isoformat()}.pdf".replace(" ", "_")
             self.ui.pdfPathEdit.setText(str(Path(folder) / name))
 
     def _whole_term(self) -> None:
@@ -210,13 +211,15 @@ class ReportDialog(QDialog):
                 "folder": str(Path(result.pdf_path).parent),
             },
         )
+        made = dt.datetime.now(dt.UTC).replace(microsecond=0)
         entry = {
             "pdf": result.pdf_path,
             "xlsx": result.xlsx_path,
             "cohort": self.ui.cohortCombo.currentText(),
             "period": f"{o.date_from.isoformat()} ~ {o.date_to.isoformat()}",
             "pages": result.pages,
-            "made": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "made": format_local(made),  # shown as is by older versions of the page
+            "made_at": made.isoformat(),  # UTC; the page shows it in Korean time
             "masked": result.masked,
         }
         recent = [r for r in settings.get("recent_reports") or [] if r.get("pdf") != result.pdf_path]

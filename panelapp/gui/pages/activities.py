@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.formatting import format_hours
+from panelapp.domain.localtime import today_local
 from panelapp.gui.attendance_grid import AttendanceGrid
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
@@ -61,7 +62,7 @@ class ActivitiesPage(Page):
         super().__init__(window)
         self.cohort_id = getattr(window, "current_cohort_id", None)
         self.summary = None
-        self.today = dt.date.today()
+        self.today = today_local()
         self._event_id = None  # the event whose attendance is shown
         self._marks_generation = 0  # a newer click or load makes older marks answers stale
         col = QVBoxLayout(self)
@@ -157,7 +158,7 @@ class ActivitiesPage(Page):
         from panelapp.services.activities.sheet import event_ids, event_marks, events_summary, sheet_ids
 
         self._marks_generation += 1
-        generation, today = self._marks_generation, dt.date.today()
+        generation, today = self._marks_generation, today_local()
 
         def work():
             ids = event_ids(ctx, cohort_id)
@@ -171,7 +172,7 @@ class ActivitiesPage(Page):
     def apply(self, r: _Loaded | None) -> None:
         if r is None:
             self.summary = None
-            self.events.set_events([], None, dt.date.today())
+            self.events.set_events([], None, today_local())
             self.grid.set_members([])
             self._event_id = None
             self.grid.show_event(None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
@@ -123,7 +124,7 @@ class FeedbackPage(Page):
             self.entry_source.addItem(s.label, s)
         self.entry_date = QDateEdit()
         setup_date_edit(self.entry_date)
-        self.entry_date.setDate(from_date(dt.date.today()))
+        self.entry_date.setDate(from_date(today_local()))
         self.kind_group = QButtonGroup(self)
         self.kind_buttons = {}
         for kind in FeedbackKind:
@@ -214,7 +215,7 @@ class FeedbackPage(Page):
         from panelapp.services.engagement.feedback import FeedbackQuery
 
         days = self.period_filter.currentData()
-        since = dt.date.today() - dt.timedelta(days=days) if days else None
+        since = today_local() - dt.timedelta(days=days) if days else None
         kind = self.kind_filter.currentData()  # Qt returns str-valued enums as str
         return FeedbackQuery(
             self.window_.current_cohort_id,

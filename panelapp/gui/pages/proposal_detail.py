@@ -1,9 +1,8 @@
-"""One proposal in full: fields, the department's answer, linked findings with their photos,
-the history timeline, and buttons for the next allowed steps, edit, links and delete."""
+"""One proposal in full: fields, the department's answer, what was done, the photos before (its
+findings') and after (given at 완료 처리) side by side, linked findings, the history timeline,
+and buttons for the next allowed steps, edit, links and delete."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -19,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.proposal_style import OVERDUE_TEXT, badge_css
 
 THUMB = 96
+PAIR_THUMB = 120  # before / after thumbnails, two to a row in each half
+PAIR_COLUMNS = 2
 EMPTY_TEXT = "목록에서 개선제안을 고르면 내용과 처리 이력이 여기에 보입니다."
 
 
@@ -41,6 +43,29 @@ def finding_photos(ctx, findings) -> dict[int, list[tuple[str, str]]]:
         ]
         for f in findings
     }
+
+
+def after_photos(ctx, proposal_id: int) -> list[tuple[int, str, str]]:
+    """[(attachment id, thumbnail path, original name)] of a done proposal's "after" photos."""
+    from panelapp.services.attachments.photos import list_attachments, thumbnail_path
+    from panelapp.services.proposals.manage import AFTER_PHOTOS
+
+    return [
+        (a.id, str(thumbnail_path(ctx, a.id, size=256)), a.original_name)
+        for a in list_attachments(ctx, AFTER_PHOTOS, proposal_id)
+    ]
+
+
+def _thumb(path: str, tip: str, name: str, size: int = THUMB) -> QLabel:
+    thumb = QLabel()
+    thumb.setPixmap(
+        QPixmap(path).scaled(
+            size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
+    thumb.setToolTip(tip)
+    thumb.setObjectName(name)
+    return thumb
 
 
 def _section(title: str) -> QLabel:
@@ -65,6 +90,7 @@ class ProposalDetailView(QStackedWidget):
         self.window_ = window
         self.detail = None
         self.photos: dict = {}
+        self.after: list = []
         self._generation = 0
         self.empty_label = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty_label.setStyleSheet("color: #666; font-size: 11pt;")
@@ -103,7 +129,7 @@ class ProposalDetailView(QStackedWidget):
 
         def work(_t):
             detail = get_proposal(ctx, proposal_id)
-            return detail, finding_photos(ctx, detail.findings)
+            return detail, finding_photos(ctx, detail.findings), after_photos(ctx, detail.id)
 
         def done(result):
             if generation == self._generation:
@@ -116,10 +142,10 @@ class ProposalDetailView(QStackedWidget):
         self.setCurrentWidget(self.empty_label)
         show_error(self, exc)
 
-    def fill(self, detail, photos: dict) -> None:
+    def fill(self, detail, photos: dict, after=()) -> None:
         from panelapp.domain.proposal_rules import ACTION_LABELS, allowed_next
 
-        self.detail, self.photos = detail, photos
+        self.detail, self.photos, self.after = detail, photos, list(after)
         body = QWidget()
         col = QVBoxLayout(body)
         head = QHBoxLayout()
@@ -147,6 +173,12 @@ class ProposalDetailView(QStackedWidget):
         if detail.decline_reason:
             col.addWidget(_section("불채택 사유"))
             col.addWidget(_text(detail.decline_reason))
+        if detail.result_text:
+            col.addWidget(_section("완료 내용"))
+            col.addWidget(_text(detail.result_text))
+        if self._pairs_wanted(detail):
+            col.addWidget(_section("개선 전 · 개선 후 사진"))
+            col.addWidget(self._before_after(detail))
         col.addWidget(_section(f"연결된 발견사항 ({len(detail.findings)}건)"))
         if not detail.findings:
             col.addWidget(_text(None, "연결된 발견사항이 없습니다. [발견사항 연결…]로 연결할 수 있습니다."))
@@ -179,7 +211,7 @@ class ProposalDetailView(QStackedWidget):
         grid.setHorizontalSpacing(16)
         due = f"{d.due_on:%Y-%m-%d}" if d.due_on else "–"
         if d.overdue:
-            due += f" ({days_overdue(d.status, d.due_on, dt.date.today())}일 지남)"
+            due += f" ({days_overdue(d.status, d.due_on, today_local())}일 지남)"
         facts = [
             ("시설", d.facility_name or "–"),
             ("담당부서", d.department_name or "미지정"),
@@ -210,24 +242,101 @@ class ProposalDetailView(QStackedWidget):
             )
         )
         shots = self.photos.get(f.id, [])
-        if shots:
+        if shots and not self._pairs_wanted(self.detail):
             row = QHBoxLayout()
             for path, name in shots:
-                thumb = QLabel()
-                thumb.setPixmap(
-                    QPixmap(path).scaled(
-                        THUMB,
-                        THUMB,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
-                thumb.setToolTip(name)
-                thumb.setObjectName("findingThumb")
-                row.addWidget(thumb)
+                row.addWidget(_thumb(path, name, "findingThumb"))
             row.addStretch(1)
             col.addLayout(row)
         return box
+
+    # ----- before / after -------------------------------------------------------------------
+    def _pairs_wanted(self, d) -> bool:
+        """A done proposal (or one with after photos) shows its findings' photos beside the
+        after photos; the others show them under each finding."""
+        from panelapp.domain.enums import ProposalStatus
+
+        return d is not None and (d.status == ProposalStatus.DONE or bool(self.after))
+
+    def _before_after(self, d) -> QWidget:
+        """Two halves side by side: 개선 전 (the linked findings' photos), 개선 후 (the photos
+        given at 완료 처리, with 사진 추가… and 빼기 for each)."""
+        from panelapp.domain.enums import ProposalStatus
+
+        box = QWidget()
+        box.setObjectName("beforeAfter")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(8, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        before = [
+            (path, f"{f.title} — {name}") for f in d.findings for path, name in self.photos.get(f.id, [])
+        ]
+        heads = (f"개선 전 ({len(before)}장, 발견사항 사진)", f"개선 후 ({len(self.after)}장)")
+        for column, text in enumerate(heads):
+            head = QLabel(text)
+            head.setStyleSheet("color: #444; font-weight: bold;")
+            grid.addWidget(head, 0, column)
+        left = QGridLayout()
+        for n, (path, tip) in enumerate(before):
+            left.addWidget(_thumb(path, tip, "findingThumb", PAIR_THUMB), n // PAIR_COLUMNS, n % PAIR_COLUMNS)
+        if not before:
+            left.addWidget(_text(None, "연결된 발견사항에 사진이 없습니다."), 0, 0)
+        right = QGridLayout()
+        for n, (attachment_id, path, name) in enumerate(self.after):
+            cell = QVBoxLayout()
+            cell.addWidget(_thumb(path, name, "afterThumb", PAIR_THUMB))
+            drop = QPushButton("빼기")
+            drop.setObjectName("removeAfterPhoto")
+            drop.setToolTip(f"'{name}'을(를) 개선 후 사진에서 뺍니다 (Ctrl+Z로 되돌릴 수 있습니다)")
+            drop.clicked.connect(lambda _c=False, a=attachment_id: self.remove_after_photo(a))
+            cell.addWidget(drop, 0, Qt.AlignmentFlag.AlignLeft)
+            right.addLayout(cell, n // PAIR_COLUMNS, n % PAIR_COLUMNS)
+        if not self.after:
+            right.addWidget(_text(None, "개선 후 사진이 없습니다."), 0, 0)
+        for column, layout in enumerate((left, right)):
+            layout.setColumnStretch(PAIR_COLUMNS, 1)
+            grid.addLayout(layout, 1, column, Qt.AlignmentFlag.AlignTop)
+        if d.status == ProposalStatus.DONE:
+            self.add_after_button = QPushButton("사진 추가…")
+            self.add_after_button.clicked.connect(self.choose_after_photos)
+            grid.addWidget(self.add_after_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def choose_after_photos(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from panelapp.gui.dialogs.finding_dialog import IMAGE_FILTER
+
+        paths, _f = QFileDialog.getOpenFileNames(self, "개선 후 사진 추가", "", IMAGE_FILTER)
+        if paths:
+            self.add_after_photos([Path(p) for p in paths])
+
+    def add_after_photos(self, paths) -> Op:
+        from panelapp.services.proposals.manage import add_after_photos
+
+        ctx, d = self.window_.ctx, self.detail
+        return (
+            Op(self, lambda _t: add_after_photos(ctx, d.id, paths), write=True)
+            .success(lambda _added: self.show_proposal(d.id))
+            .failure(lambda exc: show_error(self, exc))
+            .run()
+        )
+
+    def remove_after_photo(self, attachment_id: int) -> Op:
+        from panelapp.services.attachments.photos import remove_attachment
+
+        ctx, d, undo = self.window_.ctx, self.detail, self.window_.undo_stack
+
+        def removed(record) -> None:
+            if undo is not None:
+                undo.push(record)
+            self.show_proposal(d.id)
+
+        return Op(self, lambda _t: remove_attachment(ctx, attachment_id), write=True).success(removed).run()
 
     def _timeline(self, d) -> QWidget:
         from panelapp.domain.localtime import format_local

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import format_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.page import Page
 from panelapp.services.changes import Kind
@@ -29,6 +31,18 @@ EMPTY_TEXT = (
     "아직 만든 보고서가 없습니다.\n[보고서 만들기…]를 눌러 기수와 기간을 고르면 "
     "표지·요약 그래프·시설별 결과·개선제안 목록·활동 부록을 담은 PDF가 만들어집니다."
 )
+
+
+def made_text(entry: dict) -> str:
+    """When the report was made, in Korean time: from its UTC stamp (`made_at`); an entry
+    remembered before there was one keeps the text it was stored with."""
+    stamp = entry.get("made_at")
+    if stamp:
+        try:
+            return format_local(dt.datetime.fromisoformat(stamp))
+        except ValueError:
+            pass
+    return entry.get("made", "")
 
 
 class ReportsPage(Page):
@@ -106,7 +120,7 @@ class ReportsPage(Page):
             pages.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name = Path(entry["pdf"]).name + (" (+ 엑셀)" if entry.get("xlsx") else "")
             cells = [
-                QTableWidgetItem(entry.get("made", "")),
+                QTableWidgetItem(made_text(entry)),
                 QTableWidgetItem(entry.get("cohort", "")),
                 QTableWidgetItem(entry.get("period", "")),
                 pages,

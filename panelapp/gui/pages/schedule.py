@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
@@ -90,7 +91,7 @@ class SchedulePage(Page):
         self._choices_stale = True
         self.total = 0
         self.selected_id: int | None = None
-        self.anchor = dt.date.today()
+        self.anchor = today_local()
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         head = QHBoxLayout()
@@ -103,7 +104,7 @@ class SchedulePage(Page):
             QPushButton("다음 ▶"),
         )
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.today_button.clicked.connect(lambda: self.go_to(dt.date.today()))
+        self.today_button.clicked.connect(lambda: self.go_to(today_local()))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.period_label = QLabel()
         self.period_label.setStyleSheet("font-size: 14pt; font-weight: bold; padding-left: 12px;")

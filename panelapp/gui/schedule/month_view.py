@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     block_text,
@@ -37,8 +38,8 @@ class MonthView(BlockMouseMixin, QWidget):
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setMinimumSize(560, 420)
-        self.year, self.month = dt.date.today().year, dt.date.today().month
-        self.today = dt.date.today()
+        self.year, self.month = today_local().year, today_local().month
+        self.today = today_local()
         self.inspections: list = []
         self.selected_id: int | None = None
         self._holidays: dict[dt.date, str] = {}

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     day_color,
@@ -39,7 +40,7 @@ class WeekView(BlockMouseMixin, QWidget):
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setMinimumSize(640, 420)
-        self.today = dt.date.today()
+        self.today = today_local()
         self.start = week_start(self.today)
         self.inspections: list = []
         self.selected_id: int | None = None

@@ -11,6 +11,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.cohorts.team_leaders import assign_from_team
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
@@ -306,7 +307,7 @@ def _complete_active(s, cohort: Cohort) -> None:
         )
     ):
         e.status = EnrollmentStatus.COMPLETED
-        e.left_on = e.left_on or max(e.joined_on, min(cohort.term_end, dt.date.today()))
+        e.left_on = e.left_on or max(e.joined_on, min(cohort.term_end, today_local()))
 
 
 def delete_cohort(ctx: ServiceContext, cohort_id: int, version: int | None = None) -> None:

@@ -16,6 +16,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Cohort, ContentPost, Enrollment, Facility, Member, Team
 from panelapp.domain.enums import ContentChannel, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
@@ -315,7 +316,7 @@ def _reload(s, post_id: int) -> ContentRow:
 def create_post(
     ctx: ServiceContext, data: ContentInput, today: dt.date | None = None
 ) -> tuple[ContentRow, UndoRecord]:
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         _check_refs(s, values)
         p = ContentPost(**values)
@@ -327,7 +328,7 @@ def create_post(
 def update_post(
     ctx: ServiceContext, post_id: int, data: ContentInput, version: int, today: dt.date | None = None
 ) -> tuple[ContentRow, UndoRecord]:
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         p = _load(s, post_id)
         check_version(p, version)

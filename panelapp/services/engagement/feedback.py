@@ -15,6 +15,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Facility, Feedback, Proposal
 from panelapp.domain.enums import FeedbackKind, FeedbackSource
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
@@ -292,7 +293,7 @@ def _reload(s, feedback_id: int) -> FeedbackRow:
 def create_feedback(
     ctx: ServiceContext, data: FeedbackInput, today: dt.date | None = None
 ) -> tuple[FeedbackRow, UndoRecord]:
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         _check_refs(s, values)
         f = Feedback(**values)
@@ -305,7 +306,7 @@ def update_feedback(
     ctx: ServiceContext, feedback_id: int, data: FeedbackInput, version: int, today: dt.date | None = None
 ) -> tuple[FeedbackRow, UndoRecord]:
     """Edit a note, its handling and answer, or its link to a proposal."""
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         f = _load(s, feedback_id)
         check_version(f, version)

@@ -27,6 +27,7 @@ from panelapp.db.models import (
 from panelapp.domain.enums import AssignmentRole, EventKind, InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.inspection_info import InspectionInfo  # noqa: F401
+from panelapp.domain.localtime import today_local
 from panelapp.services.activities.event_rules import load_cohort
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.inspections.conflicts import (  # noqa: F401 - callers import these from here
@@ -244,7 +245,7 @@ def set_status(
     with transaction(ctx) as s:
         insp = _load(s, inspection_id)
         check_version(insp, version)
-        insp.status_reason = check_status(status, reason, insp.scheduled_date, today or dt.date.today())
+        insp.status_reason = check_status(status, reason, insp.scheduled_date, today or today_local())
         insp.status = status
         s.flush()
         _sync_event(s, insp, s.get(Facility, insp.facility_id))

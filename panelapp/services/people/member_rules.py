@@ -11,6 +11,7 @@ from sqlalchemy import select
 from panelapp.db.models import ConsentNotice, Team
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import (
     normalize_email,
     normalize_name,
@@ -80,7 +81,7 @@ def find_notice(s, version: str | None, today: dt.date | None = None) -> Consent
         if notice is None:
             raise ValidationError(F_CONSENT, f"동의서 버전 '{version}'을(를) 찾을 수 없습니다.")
         return notice
-    today = today or dt.date.today()
+    today = today or today_local()
     notice = s.scalar(
         select(ConsentNotice)
         .where(ConsentNotice.effective_on <= today)

@@ -11,6 +11,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member
 from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.domain.validation import mask_name, normalize_text
 from panelapp.services.activities.stats import stats_for
@@ -159,7 +160,7 @@ def enroll_member(
         clean = None
     if not consent.agreed:
         errors.append(ValidationError(F_CONSENT, "개인정보 수집·이용에 동의해야 등록할 수 있습니다."))
-    elif consent.consented_on > dt.date.today():
+    elif consent.consented_on > today_local():
         errors.append(ValidationError("동의일", "오늘 이후 날짜일 수 없습니다."))
     ValidationErrors.raise_if_any(errors)
     with transaction(ctx) as s:
@@ -259,7 +260,7 @@ def withdraw_member(
             raise ValidationError("상태", "이미 탈퇴 처리된 단원입니다.")
         if left_on < e.joined_on:
             raise ValidationError("탈퇴일", f"활동 시작일({e.joined_on:%Y-%m-%d})보다 빠를 수 없습니다.")
-        if left_on > dt.date.today() + dt.timedelta(days=31):
+        if left_on > today_local() + dt.timedelta(days=31):
             raise ValidationError("탈퇴일", "한 달 이상 앞선 날짜로는 처리할 수 없습니다.")
         e.status, e.left_on, e.left_reason = EnrollmentStatus.WITHDRAWN, left_on, reason
         sync_from_enrollment(s, e)

@@ -15,6 +15,7 @@ from sqlalchemy import or_, select
 from panelapp.db.models import Enrollment, Facility, Finding, Inspection, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, Severity
 from panelapp.domain.errors import NotFoundError
+from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import default_due
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.proposals.manage import ProposalInput
@@ -32,7 +33,7 @@ class FindingChoice:
 def draft_from_findings(
     ctx: ServiceContext, cohort_id: int, finding_ids, today: dt.date | None = None
 ) -> ProposalInput:
-    today = today or dt.date.today()
+    today = today or today_local()
     ids = list(dict.fromkeys(finding_ids))
     with reading(ctx) as s:
         rows = s.execute(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import Department, Facility, Proposal
 from panelapp.domain.enums import ProposalStatus
+from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import days_to_answer, days_to_completion, is_overdue
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.id_lists import fetch_ids, nulls_last, ordered, ranked, text_matches
@@ -95,7 +96,7 @@ def proposal_ids(
 ) -> list[int]:
     """Ids of the proposals the filters match, in the asked order (default: newest first).
     With `limit`, the first ones only (by submission: a walk down ix_proposals_submitted_on_id)."""
-    today = query.today or dt.date.today()
+    today = query.today or today_local()
     with reading(ctx) as s:
         stmt = _sorted(s, select(Proposal.id).where(*proposal_filter(query, today)), sort_key, descending)
         if limit is not None:
@@ -107,7 +108,7 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
     """The rows a list paints: a block of ids (about a hundred) by primary key, any order."""
     if not ids:
         return []
-    day = today or dt.date.today()
+    day = today or today_local()
     stmt = (
         select(
             Proposal.id,
@@ -168,7 +169,7 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
 
 
 def proposal_counts(ctx: ServiceContext, query: ProposalQuery) -> ProposalCounts:
-    today = query.today or dt.date.today()
+    today = query.today or today_local()
     overdue = (
         select(func.count())
         .select_from(Proposal)

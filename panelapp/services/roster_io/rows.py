@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from panelapp.db.models import Cohort, Enrollment, Member, Team
 from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import mask_name
 from panelapp.io.roster_columns import (
     BY_KEY,
@@ -74,7 +75,7 @@ def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> Coho
     cohort = s.get(Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise NotFoundError("기수")
-    today = today or dt.date.today()
+    today = today or today_local()
     teams = {
         name: tid
         for tid, name in s.execute(
