@@ -8,6 +8,9 @@ million findings and every attendance row on a large database, follow in their o
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -201,12 +204,13 @@ class DashboardPage(Page):
         from panelapp.services.reporting.dashboard import load_findings, load_participation
 
         ctx, cohort_id, today, generation = self.ctx, o.cohort_id, o.today, self._parts
-        for fn, show in (
+        parts: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] = [
             (lambda _t: load_findings(ctx, cohort_id), self._show_findings),
             (lambda _t: load_participation(ctx, cohort_id, today), self._show_participation),
-        ):
+        ]
+        for fn, show in parts:
             self.parts_running += 1
-            op = Op(self, fn).success(lambda result, show=show: self._part(generation, show, result))
+            op = Op(self, fn).success(functools.partial(self._part, generation, show))
             op.failure(lambda exc: self._part_failed(generation, exc))
             op.finished.connect(self._part_done)
             op.run()

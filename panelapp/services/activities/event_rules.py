@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from panelapp.db.models import ActivityEvent, Cohort, Enrollment
+from panelapp.db.models import ActivityEvent, Cohort
 from panelapp.domain.enums import EventKind
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
@@ -125,12 +126,13 @@ def load_cohort(s, cohort_id: int) -> Cohort:
     return cohort
 
 
-def in_period(e: Enrollment, day: dt.date) -> bool:
-    """Whether the enrolment was a member on that day (joined ≤ day ≤ left)."""
+def in_period(e: Any, day: dt.date) -> bool:
+    """Whether the enrolment (an Enrollment, or a row with joined_on and left_on) was a member on
+    that day (joined ≤ day ≤ left)."""
     return e.joined_on <= day and (e.left_on is None or day <= e.left_on)
 
 
-def period_text(e: Enrollment) -> str:
+def period_text(e: Any) -> str:
     end = f"{e.left_on:%Y-%m-%d}" if e.left_on else ""
     return f"{e.joined_on:%Y-%m-%d}~{end}"
 
