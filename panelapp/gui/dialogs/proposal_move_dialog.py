@@ -1,22 +1,31 @@
 """One workflow step of a proposal: asks for what the step needs (the department's answer,
-the decline reason, the day it happened) and a note for the history."""
+the decline reason, the day it happened) and a note for the history. 완료 처리 also asks what
+was done (완료 내용, required) and takes "after" photos, checked when picked (file dialog or
+dropped onto the window) and attached when the step is saved, as a new finding's photos are."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.dialogs import keep_unsaved_input
+from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
@@ -52,12 +61,22 @@ class ProposalMoveDialog(QDialog):
         self.date_edit.setDate(from_date(today_local()))
         self.note_edit = QLineEdit(placeholderText="이력에 남길 메모(선택)")
         self.with_answer, self.with_reason = needs_answer(to_status), needs_reason(to_status)
+        self.with_result = to_status == PS.DONE
+        self.result_edit = QPlainTextEdit()
+        self.result_edit.setPlaceholderText("무엇을 어떻게 고쳤는지 적어 주세요 (보고서에 실립니다)")
+        self.result_edit.setMinimumHeight(80)
+        self.photos_box = self._photos_box() if self.with_result else None
         if self.with_answer:
             form.addRow("부서 답변", self.answer_edit)
         if self.with_reason:
             form.addRow("불채택 사유", self.reason_edit)
         if self.with_answer or to_status == PS.DONE:
             form.addRow("답변일" if self.with_answer else "완료일", self.date_edit)
+        if self.with_result:
+            form.addRow("완료 내용", self.result_edit)
+            form.addRow("개선 후 사진", self.photos_box)
+            self.setAcceptDrops(True)
+            self.resize(600, 560)
         form.addRow("메모", self.note_edit)
         col.addLayout(form)
         self.error_label = QLabel(wordWrap=True)
@@ -71,25 +90,114 @@ class ProposalMoveDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
-        keep_unsaved_input(self)
+        # photos picked are saved with the step: losing them is losing input
+        keep_unsaved_input(self, lambda: tuple(str(p) for p in self.picked_photos()))
         self.fields = {
             "부서 답변": self.answer_edit,
             "불채택 사유": self.reason_edit,
             "처리일": self.date_edit,
+            "완료 내용": self.result_edit,
             "메모": self.note_edit,
         }
         show_field_errors(self.fields, self.error_label, [])
 
+    # ----- "after" photos (완료 처리) ---------------------------------------------------------
+    def _photos_box(self) -> QWidget:
+        from panelapp.gui.photo_strip import PhotoStrip
+
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.strip = PhotoStrip()
+        self.strip.open_requested.connect(self.view_photo)
+        col.addWidget(self.strip)
+        row = QHBoxLayout()
+        self.add_photo_button = QPushButton("사진 추가…")
+        self.remove_photo_button = QPushButton("사진 빼기")
+        self.add_photo_button.clicked.connect(self.choose_photos)
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+        row.addWidget(self.add_photo_button)
+        row.addWidget(self.remove_photo_button)
+        hint = QLabel("고친 뒤의 모습. 파일을 이 창에 끌어다 놓아도 됩니다.")
+        hint.setStyleSheet("color: #666;")
+        row.addWidget(hint, 1)
+        col.addLayout(row)
+        return box
+
+    def picked_photos(self) -> list[Path]:
+        return self.strip.local_paths() if self.photos_box is not None else []
+
+    def choose_photos(self) -> None:
+        from panelapp.gui.dialogs.finding_dialog import IMAGE_FILTER
+
+        paths, _f = QFileDialog.getOpenFileNames(self, "개선 후 사진 추가", "", IMAGE_FILTER)
+        if paths:
+            self.add_files([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        mime = event.mimeData()
+        if self.photos_box is not None and mime.hasUrls() and any(u.isLocalFile() for u in mime.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        mime = event.mimeData()  # kept while it is read (PySide drops it otherwise)
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        if paths and self.photos_box is not None:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def add_files(self, paths: list[Path]) -> Op:
+        from panelapp.services.attachments.photos import check_photo
+
+        def work(_t):
+            done, refused = [], []
+            for path in paths:
+                try:
+                    check_photo(path)
+                    done.append(path)
+                except Exception as exc:  # noqa: BLE001 - each refused file is reported by name
+                    refused.append(str(exc))
+            return done, refused
+
+        return Op(self, work).success(self._added).run()
+
+    def _added(self, result) -> None:
+        from panelapp.gui.photo_strip import Photo
+
+        done, refused = result
+        known = set(self.strip.local_paths())
+        for path in done:
+            if path not in known:
+                self.strip.add(Photo(path.name, local_path=path))
+        if refused:
+            QMessageBox.warning(self, "첨부할 수 없는 파일", "\n".join(refused))
+
+    def remove_photo(self) -> None:
+        row = self.strip.selected_row()
+        if row is not None:
+            self.strip.remove(row)
+
+    def view_photo(self, row: int):
+        from panelapp.gui.dialogs.photo_viewer import PhotoViewer
+
+        return open_dialog(PhotoViewer(self.window_, list(self.strip.photos), row, parent=self))
+
+    # ----- saving -------------------------------------------------------------------------------
     def save(self) -> None:
         from panelapp.services.proposals.manage import move_proposal
 
         ctx, d, to = self.window_.ctx, self.detail, self.to_status
         answer = self.answer_edit.toPlainText() if self.with_answer else None
         reason = self.reason_edit.toPlainText() if self.with_reason else None
-        on, note = to_date(self.date_edit.date()), self.note_edit.text()
+        result = self.result_edit.toPlainText() if self.with_result else None
+        on, note, photos = to_date(self.date_edit.date()), self.note_edit.text(), self.picked_photos()
         self.buttons.setEnabled(False)
         Op(
-            self, lambda _t: move_proposal(ctx, d.id, to, d.version, note, answer, reason, on), write=True
+            self,
+            lambda _t: move_proposal(
+                ctx, d.id, to, d.version, note, answer, reason, on, result=result, photos=photos
+            ),
+            write=True,
         ).success(self._saved).failure(self._failed).run()
 
     def _saved(self, detail) -> None:
@@ -102,6 +210,10 @@ class ProposalMoveDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.error_label, errors)
             return
+        from panelapp.domain.errors import ConcurrencyError, NotFoundError
+
         show_error(self, exc)
-        self.stale.emit()
-        self.reject()
+        if isinstance(exc, ConcurrencyError | NotFoundError) or not self.picked_photos():
+            self.stale.emit()
+            self.reject()
+        # else: a picked photo became unreadable meanwhile; the input stays to be corrected

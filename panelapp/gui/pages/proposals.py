@@ -93,7 +93,18 @@ class _Loaded:
 
 
 class ProposalsPage(Page):
-    kinds = frozenset({Kind.PROPOSAL, Kind.FINDING, Kind.FACILITY, Kind.DEPARTMENT, Kind.COHORT, Kind.TRASH})
+    # ATTACHMENT: the detail shows before/after photos (a removed one comes back with Ctrl+Z)
+    kinds = frozenset(
+        {
+            Kind.PROPOSAL,
+            Kind.FINDING,
+            Kind.ATTACHMENT,
+            Kind.FACILITY,
+            Kind.DEPARTMENT,
+            Kind.COHORT,
+            Kind.TRASH,
+        }
+    )
 
     def __init__(self, window):
         super().__init__(window)
