@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
+from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
 from panelapp.services.activities.stats import BLOCK, stats_for
 from panelapp.services.context import ServiceContext, reading
@@ -65,7 +66,7 @@ class SheetMember:
 
     @property
     def rate(self) -> float | None:
-        return None if self.held == 0 else self.attended / self.held
+        return attendance_rate(self.attended, self.held)  # the one definition (domain/participation)
 
     def in_period(self, day: dt.date) -> bool:
         return self.joined_on <= day and (self.left_on is None or day <= self.left_on)
