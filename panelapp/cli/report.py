@@ -18,7 +18,10 @@ def _date(text: str | None, option: str) -> dt.date | None:
 
 
 def add_parser(sub) -> None:
-    report = sub.add_parser("report", help="개선 보고서 PDF를 만듭니다 (예: report --cohort 7 -o 보고서.pdf)")
+    report = sub.add_parser(
+        "report",
+        help="개선 보고서 PDF와 한글·Word 보고 문서를 만듭니다 (예: report --cohort 7 -o 보고서.pdf --hwpx 보고.hwpx)",
+    )
     report.add_argument("--cohort", type=int, required=True, metavar="N", help="기수 번호 (예: 7)")
     report.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="보고 기간 시작일 (없으면 기수 활동 시작일)"
@@ -27,8 +30,12 @@ def add_parser(sub) -> None:
         "--to", dest="date_to", metavar="YYYY-MM-DD", help="보고 기간 종료일 (없으면 기수 활동 종료일)"
     )
     report.add_argument("--no-photos", action="store_true", help="발견사항 사진을 넣지 않습니다")
-    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="저장할 PDF 파일")
+    report.add_argument("-o", "--output", metavar="FILE.pdf", help="저장할 PDF 파일")
     report.add_argument("--xlsx", metavar="FILE.xlsx", help="같은 내용을 엑셀 파일로도 저장합니다")
+    report.add_argument(
+        "--hwpx", metavar="FILE.hwpx", help="운영위원회·이사회 보고 문서를 한글(.hwpx, 개조식)로 저장합니다"
+    )
+    report.add_argument("--docx", metavar="FILE.docx", help="같은 보고 문서를 Word(.docx)로 저장합니다")
 
 
 def cmd_report(args: argparse.Namespace, opener) -> int:
@@ -36,16 +43,24 @@ def cmd_report(args: argparse.Namespace, opener) -> int:
     from panelapp.services.inspections.queries import cohort_by_number
     from panelapp.services.reporting.files import write_report
 
+    if not (args.output or args.hwpx or args.docx):
+        raise DomainError(
+            "저장할 파일: -o FILE.pdf, --hwpx FILE.hwpx, --docx FILE.docx 가운데 하나 이상을 주세요."
+        )
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
         raise DomainError("기간: 시작일(--from)이 종료일(--to)보다 늦습니다.")
     ctx = opener.app(args.db)
     cohort_id, name = cohort_by_number(ctx, args.cohort)
     options = ReportOptions(cohort_id, date_from, date_to, photos=not args.no_photos)
-    result = write_report(ctx, options, args.output, args.xlsx)
-    extra = f", {result.xlsx_path}" if result.xlsx_path else ""
-    print(
-        f"{name} 개선 보고서 {result.pages}쪽을 저장했습니다: {result.pdf_path}{extra} "
-        f"(시설 {result.facilities}곳, 발견사항 {result.findings}건, 개선제안 {result.proposals}건)"
-    )
+    result = write_report(ctx, options, args.output, args.xlsx, hwpx_path=args.hwpx, docx_path=args.docx)
+    counts = f"(시설 {result.facilities}곳, 발견사항 {result.findings}건, 개선제안 {result.proposals}건)"
+    if result.pdf_path:
+        extra = f", {result.xlsx_path}" if result.xlsx_path else ""
+        print(f"{name} 개선 보고서 {result.pages}쪽을 저장했습니다: {result.pdf_path}{extra} {counts}")
+    elif result.xlsx_path:
+        print(f"{name} 개선 보고서 표를 저장했습니다: {result.xlsx_path} {counts}")
+    office = [p for p in (result.hwpx_path, result.docx_path) if p]
+    if office:
+        print(f"{name} 보고 문서를 저장했습니다: {', '.join(office)}")
     return 0

@@ -1,4 +1,5 @@
-"""Make the improvement report's files: read the data, draw the PDF (and the .xlsx), write them.
+"""Make the improvement report's files: read the data, draw the PDF (and the .xlsx, and the board
+report as a 한글 .hwpx and a Word .docx), write them.
 
 The PDF is drawn into a temp file beside its target and renamed into place when everything is
 drawn, so Cancel (token.check) at any point leaves no file behind (the temp file is removed).
@@ -27,13 +28,15 @@ from panelapp.services.reporting.query import build_report_data, check_options
 
 @dataclass(frozen=True)
 class ReportResult:
-    pdf_path: str
-    pages: int
+    pdf_path: str | None  # None: only the board report was asked for (hwpx/docx)
+    pages: int  # of the PDF (0 without one)
     xlsx_path: str | None
     masked: bool
     facilities: int
     findings: int
     proposals: int
+    hwpx_path: str | None = None
+    docx_path: str | None = None
 
 
 class _Phase:
@@ -56,37 +59,54 @@ class _Phase:
 def write_report(
     ctx: ServiceContext,
     options: ReportOptions,
-    pdf_path: str | Path,
+    pdf_path: str | Path | None,
     xlsx_path: str | Path | None = None,
     token=None,
+    *,
+    hwpx_path: str | Path | None = None,
+    docx_path: str | Path | None = None,
 ) -> ReportResult:
+    """Write the PDF (unless `pdf_path` is None), and the .xlsx, .hwpx and .docx that are given."""
     from panelapp.reports.improvement_report import write_improvement_report
     from panelapp.reports.report_xlsx import report_xlsx_bytes
 
-    pdf_path = Path(pdf_path)
+    pdf_path = Path(pdf_path) if pdf_path else None
     xlsx_path = Path(xlsx_path) if xlsx_path else None
-    if pdf_path.suffix.lower() != ".pdf":
-        raise DomainError("보고서 파일 이름은 .pdf로 끝나야 합니다.")
-    if xlsx_path is not None and xlsx_path.suffix.lower() != ".xlsx":
-        raise DomainError("표 파일 이름은 .xlsx로 끝나야 합니다.")
+    hwpx_path = Path(hwpx_path) if hwpx_path else None
+    docx_path = Path(docx_path) if docx_path else None
+    if pdf_path is None and hwpx_path is None and docx_path is None:
+        raise DomainError("저장할 파일: PDF, 한글(.hwpx), Word(.docx) 가운데 하나 이상을 정해 주세요.")
+    for path, suffix, what in (
+        (pdf_path, ".pdf", "보고서 파일"),
+        (xlsx_path, ".xlsx", "표 파일"),
+        (hwpx_path, ".hwpx", "한글 문서"),
+        (docx_path, ".docx", "Word 문서"),
+    ):
+        if path is not None and path.suffix.lower() != suffix:
+            raise DomainError(f"{what} 이름은 {suffix}로 끝나야 합니다.")
     purpose = check_options(options)
     data = build_report_data(ctx, options, _Phase(token, 0, 20))
     data = with_print_copies(ctx.db, data, _Phase(token, 20, 35))
-    render = _Phase(token, 35, 92)
+    office = hwpx_path is not None or docx_path is not None
+    render = _Phase(token, 35, 75 if office else 92)
     temps: list[tuple[Path, Path]] = []
+    pages = 0
     try:
         # The PDF is drawn straight into its temp file: holding it as bytes as well would double
         # the memory a report with photos needs.
-        tmp = _temp_path(pdf_path)
-        temps.append((tmp, pdf_path))
-        with _open_temp(tmp, pdf_path) as fh:
-            pages = write_improvement_report(data, fh, render.progress)
+        if pdf_path is not None:
+            tmp = _temp_path(pdf_path)
+            temps.append((tmp, pdf_path))
+            with _open_temp(tmp, pdf_path) as fh:
+                pages = write_improvement_report(data, fh, render.progress)
         if xlsx_path is not None:
             render.progress(1, 1, "엑셀 파일을 만드는 중…")
             tmp = _temp_path(xlsx_path)
             temps.append((tmp, xlsx_path))
             with _open_temp(tmp, xlsx_path) as fh:
                 fh.write(report_xlsx_bytes(data))
+        if office:
+            _write_board_report(data, hwpx_path, docx_path, pdf_path, xlsx_path, temps, token)
         finish = _Phase(token, 92, 100)
         finish.progress(0, 1, "파일을 저장하는 중…")
         if purpose is None:
@@ -99,7 +119,7 @@ def write_report(
                         action="report_unmasked",
                         purpose=purpose,
                         detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
-                        f"file={pdf_path.name}" + (f", {xlsx_path.name}" if xlsx_path else ""),
+                        f"file={', '.join(target.name for _tmp, target in temps)}",
                     )
                 )
                 s.flush()
@@ -110,18 +130,40 @@ def write_report(
     if token is not None:
         token.progress(100, 100, "완료")
     declare(Kind.REPORT)  # the recent-reports list follows
-    return _result(data, pdf_path, pages, xlsx_path)
+    return _result(data, pdf_path, pages, xlsx_path, hwpx_path, docx_path)
 
 
-def _result(data: ReportData, pdf_path: Path, pages: int, xlsx_path: Path | None) -> ReportResult:
+def _write_board_report(data, hwpx_path, docx_path, pdf_path, xlsx_path, temps, token) -> None:
+    """The board report (reports/board_report.py) as .hwpx and/or .docx, into temp files beside
+    their targets like the PDF; its 붙임 names the PDF and .xlsx made with it."""
+    from panelapp.reports.board_report import attachment_names, build_board_report
+    from panelapp.reports.docx_report import render_docx
+    from panelapp.reports.hwpx_report import render_hwpx
+
+    report = build_board_report(data, attachment_names(pdf_path is not None, xlsx_path is not None))
+    jobs = [(p, f) for p, f in ((hwpx_path, render_hwpx), (docx_path, render_docx)) if p is not None]
+    for n, (path, render) in enumerate(jobs):
+        phase = _Phase(token, 75 + n * 17 // len(jobs), 75 + (n + 1) * 17 // len(jobs))
+        tmp = _temp_path(path)  # the folder is checked before the document is drawn
+        body = render(report, phase.progress)
+        temps.append((tmp, path))
+        with _open_temp(tmp, path) as fh:
+            fh.write(body)
+
+
+def _result(
+    data: ReportData, pdf_path, pages: int, xlsx_path, hwpx_path=None, docx_path=None
+) -> ReportResult:
     return ReportResult(
-        str(pdf_path),
+        str(pdf_path) if pdf_path else None,
         pages,
         str(xlsx_path) if xlsx_path else None,
         data.masked,
         len(data.facilities),
         data.summary.findings,
         data.summary.proposals,
+        str(hwpx_path) if hwpx_path else None,
+        str(docx_path) if docx_path else None,
     )
 
 
@@ -131,7 +173,7 @@ def _replace_all(temps: list[tuple[Path, Path]]) -> None:
             os.replace(tmp, target)
         except PermissionError:
             raise DomainError(
-                f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel 등에서 "
+                f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel, 한글, Word 등에서 "
                 "열려 있으면 닫고 다시 시도해 주세요."
             ) from None
 
