@@ -278,17 +278,41 @@ def _findings_of(data: ReportData) -> dict[int, FindingRow]:
 def _rank(p: ProposalRow, findings: dict[int, FindingRow]) -> tuple:
     linked = [findings[i] for i in p.finding_ids if i in findings]
     gravest = min((SEVERITY_RANK[f.severity] for f in linked), default=len(SEVERITY_RANK))
-    photos = any(f.photos for f in linked)
+    after = bool(getattr(p, "after_photos", ()))
+    photos = after or any(f.photos for f in linked)
     done = p.status == ProposalStatus.DONE
-    return (not done, gravest, not photos, p.submitted_on, p.id)
+    return (not done, not after, gravest, not photos, p.submitted_on, p.id)
 
 
 def highlights(data: ReportData) -> list[ProposalRow]:
-    """The most important completed or accepted proposals: 완료 first, then by the gravest
-    finding they answer, those with photos first, the earliest first."""
+    """The most important completed or accepted proposals: 완료 first (those with photos after
+    the improvement first), then by the gravest finding they answer, those with photos first,
+    the earliest first."""
     findings = _findings_of(data)
     chosen = [p for p in data.proposals if p.status in STATUSES_ACHIEVED]
     return sorted(chosen, key=lambda p: _rank(p, findings))[:MAX_HIGHLIGHTS]
+
+
+def evidence(p: ProposalRow, linked: list[FindingRow]) -> list[PhotoCell]:
+    """Up to MAX_PHOTOS photos of a proposal, labelled: before (its findings' photos, the ones
+    the PDF draws) and after (photos given when it was done, where the data has them); one of
+    each when both exist."""
+    before = [(ph, ph.caption or f.title) for f in linked for ph in f.photos]
+    # ProposalRow's own before/after photos, where the report data carries them
+    own_before = [(ph, ph.caption or p.title) for ph in getattr(p, "before_photos", ())]
+    after = [(ph, ph.caption or p.title) for ph in getattr(p, "after_photos", ())]
+    before = before or own_before
+    if after:
+        chosen = [("개선 전", *before[0])] if before else []
+        chosen += [("개선 후", *shot) for shot in after[: MAX_PHOTOS - len(chosen)]]
+    else:
+        chosen = [("개선 전", *shot) for shot in before[:MAX_PHOTOS]]
+    counts: dict[str, int] = defaultdict(int)
+    out = []
+    for label, photo, caption in chosen:
+        counts[label] += 1
+        out.append(PhotoCell(photo.path, f"{label} {counts[label]} · {_clip(caption, 28)}"))
+    return out
 
 
 def _highlights(o: _Outline, data: ReportData) -> None:
@@ -323,17 +347,10 @@ def _highlights(o: _Outline, data: ReportData) -> None:
             o.item(4, f"답변: {_clip(p.answer, 200)}")
         if p.proposer:
             o.item(4, f"제안자: {p.proposer}")
-        photos = [(f, ph) for f in linked for ph in f.photos][:MAX_PHOTOS] if data.photos else []
-        if photos:
+        cells = evidence(p, linked) if data.photos else []
+        if cells:
             o.keep_from(start)  # the item's lines stay on the page of its photos
-            o.add(
-                PhotoRow(
-                    tuple(
-                        PhotoCell(ph.path, f"개선 전 {n} · {_clip(ph.caption or f.title, 28)}")
-                        for n, (f, ph) in enumerate(photos, 1)
-                    )
-                )
-            )
+            o.add(PhotoRow(tuple(cells)))
     rest = [p for p in data.proposals if p.status in STATUSES_ACHIEVED and p not in chosen]
     if rest:
         done = sum(1 for p in rest if p.status == ProposalStatus.DONE)
@@ -575,6 +592,7 @@ __all__ = [
     "attachment_names",
     "build_board_report",
     "department_rows",
+    "evidence",
     "placement",
     "readable_photos",
     "highlights",
