@@ -20,7 +20,16 @@ def test_workbook_sheets_types_and_injection(sqlite_ctx):
         s.get(Proposal, rw.proposals["sign"]).title = '=HYPERLINK("http://x")'
     data = build_report_data(sqlite_ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE))
     wb = load_workbook(io.BytesIO(report_xlsx_bytes(data)))
-    assert wb.sheetnames == ["요약", "시설별 점수", "발견사항", "개선제안", "활동", "단원별 참여"]
+    assert wb.sheetnames == [
+        "요약",
+        "시설별 점수",
+        "발견사항",
+        "개선제안",
+        "좋아요·아쉬워요",
+        "의견이 이어진 제안",
+        "활동",
+        "단원별 참여",
+    ]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2" and all(c.font.b for c in ws[1])
         assert ws.column_dimensions["A"].width >= 6

@@ -18,6 +18,7 @@ SECTIONS: dict[str, str] = {
     "summary": "요약",
     "facilities": "시설별 점검 결과",
     "proposals": "개선제안 목록",
+    "feedback": "좋아요·아쉬워요",
     "appendix": "부록: 활동·출석",
 }
 
@@ -120,6 +121,13 @@ class ProposalRow:
     days_to_answer: int | None
     overdue: bool
     finding_ids: tuple[int, ...]
+    result_text: str | None = None  # 완료 내용, given at 완료 처리
+    # a done proposal's evidence, at most a few of each: its findings' photos and its own after
+    # photos (attachments "proposal_after"); empty when the report leaves photos out
+    before_photos: tuple[Photo, ...] = ()
+    after_photos: tuple[Photo, ...] = ()
+    before_photo_count: int = 0  # all of them, even those left out of the report
+    after_photo_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,55 @@ class ParticipationRow:
 
 
 @dataclass(frozen=True)
+class FeedbackTally:
+    """좋아요·아쉬워요 about one facility in the period (facility_id None: about no facility)."""
+
+    facility_id: int | None
+    facility: str
+    likes: int
+    dislikes: int
+    answered: int  # notes answered or marked handled
+    to_proposals: int  # notes linked to a proposal (not deleted)
+
+    @property
+    def total(self) -> int:
+        return self.likes + self.dislikes
+
+
+@dataclass(frozen=True)
+class FeedbackProposal:
+    """A proposal that notes of the period led to, with how many of each kind."""
+
+    proposal_id: int
+    title: str
+    facility: str | None
+    status: ProposalStatus
+    submitted_on: dt.date
+    likes: int
+    dislikes: int
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    """The 좋아요·아쉬워요 section: counts per facility and kind, and the proposals they led to.
+    No personal data: a note stores no author, and its text is not printed."""
+
+    likes: int = 0
+    dislikes: int = 0
+    answered: int = 0
+    to_proposals: int = 0
+    by_facility: tuple[FeedbackTally, ...] = ()
+    proposals: tuple[FeedbackProposal, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return self.likes + self.dislikes
+
+
+NO_FEEDBACK = FeedbackSummary()
+
+
+@dataclass(frozen=True)
 class ReportData:
     organization: str
     logo_png: bytes | None
@@ -181,6 +238,7 @@ class ReportData:
     facility_filter: tuple[str, ...] | None = field(default=None)  # names, when only some were chosen
     # the institution's 결재란, left to right ("담당", "팀장", "부장", "이사장"); () draws none
     signoff: tuple[str, ...] = ()
+    feedback: FeedbackSummary = NO_FEEDBACK  # filled when the "feedback" section is chosen
 
     @property
     def period_text(self) -> str:

@@ -1,8 +1,9 @@
 """개선 보고서: the improvement report for board meetings, as PDF bytes.
 
 Cover, one-page summary with charts, a section per facility (scores, findings with photos,
-proposals with the department's answer), all proposals, and an appendix of activities and
-attendance. The parts live in panelapp/reports/improvement/.
+proposals with the department's answer), all proposals with the done ones' before/after photos,
+citizens' 좋아요·아쉬워요 per facility and the proposals they led to, and an appendix of
+activities and attendance. The parts live in panelapp/reports/improvement/.
 
 `progress(done, total, text)` is called as layout reaches each section; it may raise (Cancel)
 to stop the build, and nothing is returned then.
@@ -18,6 +19,7 @@ from panelapp.domain.report_data import ReportData
 from panelapp.reports.base import para
 from panelapp.reports.improvement.cover import cover
 from panelapp.reports.improvement.facility import facility_story
+from panelapp.reports.improvement.feedback import feedback_story
 from panelapp.reports.improvement.layout import TITLE, Marker, render
 from panelapp.reports.improvement.summary import summary
 from panelapp.reports.improvement.tables import appendix_story, proposals_story
@@ -29,7 +31,7 @@ Progress = Callable[[int, int, str], None]
 
 def section_count(data: ReportData) -> int:
     """How many progress steps the build reports (cover and summary count as one each)."""
-    n = 1 + ("summary" in data.sections) + ("proposals" in data.sections) + ("appendix" in data.sections)
+    n = 1 + sum(key in data.sections for key in ("summary", "proposals", "feedback", "appendix"))
     return n + (len(data.facilities) + 1 if "facilities" in data.sections else 0)
 
 
@@ -66,6 +68,10 @@ def _render(data: ReportData, progress: Progress | None, out) -> tuple[bytes | N
         story.append(PageBreak())
     if "proposals" in data.sections:
         story += proposals_story(data, numbers, hook)
+    if "feedback" in data.sections:
+        if story and isinstance(story[-1], PageBreak):
+            story.pop()  # citizens' notes follow on the same page when room is left
+        story += feedback_story(data, numbers, hook)
     if "appendix" in data.sections:
         story += appendix_story(data, hook)
     while story and isinstance(story[-1], PageBreak):

@@ -1,6 +1,7 @@
 """The improvement report's data as an .xlsx workbook, for staff who rework the figures.
 
-One sheet per section (the facility section gives two: scores and findings); a bold, frozen
+One sheet per section (the facility section gives two: scores and findings; 좋아요·아쉬워요 two:
+counts per facility and the proposals the notes led to); a bold, frozen
 header row; real dates and numbers; names and free text as text, with anything Excel would
 run as a formula neutralised (panelapp/io/roster_export.py).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.report_data import ReportData
 from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 
@@ -119,6 +121,9 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                     ("담당부서 답변", 60, "text"),
                     ("불채택 사유", 30, "text"),
                     ("완료일", 12, "date"),
+                    ("완료 내용", 50, "text"),
+                    ("개선 전 사진 수", 10, "num"),
+                    ("개선 후 사진 수", 10, "num"),
                 ],
                 [
                     (
@@ -137,11 +142,16 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                         p.answer,
                         p.decline_reason,
                         p.completed_on,
+                        p.result_text,
+                        p.before_photo_count if p.status == ProposalStatus.DONE else None,
+                        p.after_photo_count if p.status == ProposalStatus.DONE else None,
                     )
                     for p in data.proposals
                 ],
             )
         )
+    if "feedback" in data.sections:
+        out += _feedback_sheets(data, numbers)
     if "appendix" in data.sections:
         out.append(
             (
@@ -179,6 +189,50 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
             )
         )
     return out
+
+
+def _feedback_sheets(data: ReportData, numbers: dict[int, int]) -> list:
+    """The 좋아요·아쉬워요 section's two tables, row for row as the PDF prints them."""
+    fb = data.feedback
+    tallies = [(t.facility, t.likes, t.dislikes, t.total, t.answered, t.to_proposals) for t in fb.by_facility]
+    return [
+        (
+            "좋아요·아쉬워요",
+            [
+                ("시설", 24, "text"),
+                ("좋아요", 9, "num"),
+                ("아쉬워요", 9, "num"),
+                ("합계", 9, "num"),
+                ("답변", 9, "num"),
+                ("제안으로 이어짐", 14, "num"),
+            ],
+            tallies + [("합계", fb.likes, fb.dislikes, fb.total, fb.answered, fb.to_proposals)],
+        ),
+        (
+            "의견이 이어진 제안",
+            [
+                ("연번", 6, "num"),
+                ("개선제안", 36, "text"),
+                ("시설", 22, "text"),
+                ("상태", 10, "text"),
+                ("접수일", 12, "date"),
+                ("좋아요", 9, "num"),
+                ("아쉬워요", 9, "num"),
+            ],
+            [
+                (
+                    numbers.get(p.proposal_id),
+                    p.title,
+                    p.facility,
+                    p.status.label,
+                    p.submitted_on,
+                    p.likes,
+                    p.dislikes,
+                )
+                for p in fb.proposals
+            ],
+        ),
+    ]
 
 
 def report_xlsx_bytes(data: ReportData) -> bytes:

@@ -53,8 +53,12 @@ def severity_cell(severity: Severity) -> Paragraph:
     )
 
 
+def status_label(status: ProposalStatus) -> Paragraph:
+    return _colored(status.label, STATUS_COLORS[status], bold=True)
+
+
 def status_cell(p: ProposalRow) -> list[Paragraph] | Paragraph:
-    cell = _colored(p.status.label, STATUS_COLORS[p.status], bold=True)
+    cell = status_label(p.status)
     return [cell, _colored("기한 경과", OVERDUE_COLOR, size=7.5)] if p.overdue else cell
 
 
@@ -159,6 +163,8 @@ def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> 
             answer.append(
                 para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}일 소요", "ir_cell_small")
             )
+        if p.status == ProposalStatus.DONE and p.result_text:
+            answer.append(para(f"완료 내용: {p.result_text}", "ir_cell_small"))
         title = [para(p.title, "ir_cell_bold")] + (
             [para(p.department, "ir_cell_small")] if p.department else []
         )

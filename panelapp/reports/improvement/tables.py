@@ -9,6 +9,7 @@ from panelapp.domain.formatting import dotted_date, format_hours, format_rate
 from panelapp.domain.participation import count_text, hours_text, rate_text
 from panelapp.domain.report_data import ReportData
 from panelapp.reports.base import data_table, para
+from panelapp.reports.improvement.evidence import evidence_story
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
 
@@ -64,7 +65,7 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
         )
     else:
         story.append(para("보고 기간에 접수된 개선제안이 없습니다.", "body"))
-    return story + [PageBreak()]
+    return story + evidence_story(data, numbers) + [PageBreak()]
 
 
 def appendix_story(data: ReportData, hook) -> list:

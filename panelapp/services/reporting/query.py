@@ -7,6 +7,7 @@ findings and proposals (a proposal stays when it answers a finding of a chosen f
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
@@ -27,10 +28,11 @@ from panelapp.db.models import (
     Proposal,
     proposal_findings,
 )
-from panelapp.domain.enums import InspectionStatus
+from panelapp.domain.enums import InspectionStatus, ProposalStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import KST
 from panelapp.domain.report_data import (
+    NO_FEEDBACK,
     FacilitySection,
     FindingRow,
     Photo,
@@ -45,9 +47,12 @@ from panelapp.services.context import ServiceContext, reading
 from panelapp.services.org.manage import is_named, named_organization
 from panelapp.services.reporting import figures as fig
 from panelapp.services.reporting.appendix import load_appendix
+from panelapp.services.reporting.evidence import after_photos, before_photos
+from panelapp.services.reporting.feedback import load_feedback
 from panelapp.services.reporting.summary import summarize
 
-STEPS = 6
+STEPS = 7
+EVIDENCE_PHOTOS = 2  # before and after photos of a done proposal in the report, each side at most
 
 
 def check_options(options: ReportOptions) -> str | None:
@@ -97,8 +102,14 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
 
         step("개선제안을 모으는 중…")
         proposals = _proposals(s, cohort.id, start, end, wanted, findings, today, name)
+        proposals = _with_evidence(s, ctx.db, cohort.id, start, end, proposals, options)
         step("시설별 내용을 정리하는 중…")
         facilities = _facility_sections(s, completed, scores, findings, proposals)
+
+        step("좋아요·아쉬워요를 모으는 중…")
+        feedback = NO_FEEDBACK
+        if "feedback" in options.sections:
+            feedback = load_feedback(s, cohort.id, start, end, wanted)
 
         step("활동과 출석을 모으는 중…")
         events, participation = load_appendix(s, cohort.id, start, end, today, name)
@@ -127,6 +138,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             participation=participation,
             facility_filter=facility_filter,
             signoff=tuple(org.signoff_titles or ()),
+            feedback=feedback,
         )
 
 
@@ -290,6 +302,34 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
                 fig.days_to_answer(p.submitted_on, p.answered_on),
                 fig.is_overdue(p.status, p.due_on, today),
                 tuple(sorted(linked[p.id])),
+                result_text=p.result_text,
+            )
+        )
+    return out
+
+
+def _with_evidence(s, db, cohort_id, start, end, proposals: list[ProposalRow], options) -> list[ProposalRow]:
+    """Done proposals with their 완료 내용 and a few photos before (their findings') and after."""
+    if not any(p.status == ProposalStatus.DONE for p in proposals):
+        return proposals
+    limit = min(EVIDENCE_PHOTOS, options.max_photos_per_finding)
+    before = before_photos(s, db, cohort_id, start, end, limit)
+    after = after_photos(s, db, cohort_id, start, end, limit)
+    keep = options.photos
+    out = []
+    for p in proposals:
+        if p.status != ProposalStatus.DONE:
+            out.append(p)
+            continue
+        shots_before, n_before = before.get(p.id, ([], 0))
+        shots_after, n_after = after.get(p.id, ([], 0))
+        out.append(
+            dataclasses.replace(
+                p,
+                before_photos=tuple(shots_before) if keep else (),
+                after_photos=tuple(shots_after) if keep else (),
+                before_photo_count=n_before,
+                after_photo_count=n_after,
             )
         )
     return out
