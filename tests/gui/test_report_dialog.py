@@ -53,7 +53,7 @@ def test_dialog_defaults_to_the_cohort_term_and_masks(qtbot, window, tmp_path):
     assert dlg.ui.facilityList.count() == 3 and not dlg.ui.facilityList.isEnabled()
     options = dlg.options()
     assert options.mask_personal and options.purpose is None and options.facility_ids is None
-    assert options.sections == {"summary", "facilities", "proposals", "appendix"}
+    assert options.sections == {"summary", "facilities", "proposals", "feedback", "appendix"}
     assert "가립니다" in dlg.ui.privacyHint.text()
     dlg.ui.purposeEdit.setText("운영위원회 보고")
     assert "열람 기록" in dlg.ui.privacyHint.text() and not dlg.options().mask_personal

@@ -23,8 +23,12 @@ SECTION_BOXES = {
     "summary": "summaryCheck",
     "facilities": "facilitiesCheck",
     "proposals": "proposalsCheck",
+    "feedback": "feedbackCheck",
     "appendix": "appendixCheck",
 }
+# the sections offered before "feedback" existed: a section added since the options were saved
+# starts ticked, one the user unticked stays unticked
+FIRST_SECTIONS = ("summary", "facilities", "proposals", "appendix")
 RECENT_KEEP = 12
 
 
@@ -69,8 +73,9 @@ class ReportDialog(QDialog):
     def _apply_saved(self) -> None:
         s = self.saved
         sections = set(s.get("sections") or SECTION_BOXES)
+        offered = set(s.get("sections_offered") or FIRST_SECTIONS)
         for key, name in SECTION_BOXES.items():
-            getattr(self.ui, name).setChecked(key in sections)
+            getattr(self.ui, name).setChecked(key in sections or key not in offered)
         self.ui.photosCheck.setChecked(s.get("photos", True))
         self.ui.maxPhotosSpin.setValue(int(s.get("max_photos", 2)))
         self.ui.maxPhotosSpin.setEnabled(self.ui.photosCheck.isChecked())
@@ -205,6 +210,7 @@ class ReportDialog(QDialog):
                 "date_to": o.date_to.isoformat(),
                 "facility_ids": list(o.facility_ids) if o.facility_ids is not None else None,
                 "sections": sorted(o.sections),
+                "sections_offered": sorted(SECTION_BOXES),
                 "photos": o.photos,
                 "max_photos": o.max_photos_per_finding,
                 "xlsx": result.xlsx_path is not None,

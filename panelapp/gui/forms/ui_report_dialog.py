@@ -144,11 +144,17 @@ class Ui_ReportDialog(object):
 
         self.sectionsGrid.addWidget(self.proposalsCheck, 1, 0, 1, 1)
 
+        self.feedbackCheck = QCheckBox(ReportDialog)
+        self.feedbackCheck.setObjectName(u"feedbackCheck")
+        self.feedbackCheck.setChecked(True)
+
+        self.sectionsGrid.addWidget(self.feedbackCheck, 1, 1, 1, 1)
+
         self.appendixCheck = QCheckBox(ReportDialog)
         self.appendixCheck.setObjectName(u"appendixCheck")
         self.appendixCheck.setChecked(True)
 
-        self.sectionsGrid.addWidget(self.appendixCheck, 1, 1, 1, 1)
+        self.sectionsGrid.addWidget(self.appendixCheck, 2, 0, 1, 1)
 
 
         self.form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.sectionsGrid)
@@ -265,6 +271,10 @@ class Ui_ReportDialog(object):
         self.summaryCheck.setText(QCoreApplication.translate("ReportDialog", u"\uc694\uc57d\uacfc \uadf8\ub798\ud504", None))
         self.facilitiesCheck.setText(QCoreApplication.translate("ReportDialog", u"\uc2dc\uc124\ubcc4 \uc810\uac80 \uacb0\uacfc", None))
         self.proposalsCheck.setText(QCoreApplication.translate("ReportDialog", u"\uac1c\uc120\uc81c\uc548 \ubaa9\ub85d", None))
+        self.feedbackCheck.setText(QCoreApplication.translate("ReportDialog", u"\uc88b\uc544\uc694\u00b7\uc544\uc26c\uc6cc\uc694 (\uc2dc\ubbfc \uc758\uacac)", None))
+#if QT_CONFIG(tooltip)
+        self.feedbackCheck.setToolTip(QCoreApplication.translate("ReportDialog", u"\uc2dc\uc124\ubcc4 \uc88b\uc544\uc694\u00b7\uc544\uc26c\uc6cc\uc694 \uac74\uc218\uc640 \uc758\uacac\uc774 \uc774\uc5b4\uc9c4 \uac1c\uc120\uc81c\uc548", None))
+#endif // QT_CONFIG(tooltip)
         self.appendixCheck.setText(QCoreApplication.translate("ReportDialog", u"\ubd80\ub85d: \ud65c\ub3d9\u00b7\ucd9c\uc11d", None))
         self.photosLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc0ac\uc9c4", None))
         self.photosCheck.setText(QCoreApplication.translate("ReportDialog", u"\ubc1c\uacac\uc0ac\ud56d \uc0ac\uc9c4 \ub123\uae30, \ubc1c\uacac\uc0ac\ud56d\ub9c8\ub2e4 \ucd5c\ub300", None))
