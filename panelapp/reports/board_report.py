@@ -198,7 +198,7 @@ def build_board_report(data: ReportData, attachments: list[str] | tuple[str, ...
     o.add(Text(meta, "meta"))
     _overview(o, data)
     _figures(o, data)
-    _highlights(o, data)
+    _highlights(o, data, pdf_attached=any("(PDF)" in a for a in attachments))
     _departments(o, data)
     _plans(o, data)
     _attachments(o, list(attachments))
@@ -315,7 +315,7 @@ def evidence(p: ProposalRow, linked: list[FindingRow]) -> list[PhotoCell]:
     return out
 
 
-def _highlights(o: _Outline, data: ReportData) -> None:
+def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
     o.item(1, "주요 개선 성과")
     findings = _findings_of(data)
     chosen = highlights(data)
@@ -356,7 +356,8 @@ def _highlights(o: _Outline, data: ReportData) -> None:
         done = sum(1 for p in rest if p.status == ProposalStatus.DONE)
         o.add(
             Text(
-                f"※ 그 밖에 완료 {done:,}건, 채택·추진 중 {len(rest) - done:,}건은 붙임 개선 보고서의 개선제안 목록 참조",
+                f"※ 그 밖에 완료 {done:,}건, 채택·추진 중 {len(rest) - done:,}건"
+                + ("(붙임 개선 보고서의 개선제안 목록 참조)" if pdf_attached else ""),
                 "note",
                 2,
             )

@@ -68,8 +68,8 @@ class _Writer:
         from hwpx import HwpxDocument
 
         self.doc = HwpxDocument.new()
+        # the skeleton's paper is Hancom's own A4 (59528 x 84186 HWPUNIT); only the margins change
         self.doc.page.setup(
-            paper_size="A4",
             margin_left_mm=br.MARGIN_LEFT,
             margin_right_mm=br.MARGIN_RIGHT,
             margin_top_mm=br.MARGIN_TOP,
