@@ -26,10 +26,13 @@ GAPS = {
 
 
 class Gaps(QTranslator):
-    """The few texts the catalogue lacks; everything else is left to it (an empty answer)."""
+    """The few texts the catalogue lacks; everything else is left to it and to the source text.
+
+    The answer for a text it does not know must be None (a null QString): an empty string is a
+    translation, and every Designer form's label (QCoreApplication.translate) came out blank."""
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt API
-        return GAPS.get((context, source_text), "")
+        return GAPS.get((context, source_text))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt API
         return False
