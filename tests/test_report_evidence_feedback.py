@@ -251,3 +251,16 @@ def test_feedback_at_100000_notes_is_two_grouped_statements(sqlite_ctx):
     assert len(statements) == 2 and all("GROUP BY" in sql for sql, _p in statements)
     assert all(len(params or ()) < 10 for _sql, params in statements)  # no list of ids
     assert elapsed < 10  # about 0.2 s here; the bound only catches a per-note query
+
+
+def test_the_demo_closes_its_loop_with_evidence_and_voices(demo_ctx):
+    from panelapp.services.inspections.queries import cohort_by_number
+
+    cohort_id, _name = cohort_by_number(demo_ctx, 7)
+    data = build_report_data(demo_ctx, ReportOptions(cohort_id))
+    done = [p for p in data.proposals if p.status == PS.DONE]
+    assert done and all(p.result_text and p.after_photos for p in done)
+    assert any(p.before_photos for p in done) and all(len(p.after_photos) <= 2 for p in done)
+    assert (
+        data.feedback.total > 20 and data.feedback.proposals and data.feedback.dislikes > data.feedback.likes
+    )

@@ -35,8 +35,9 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def draw_scene(
-    category: str, caption: str, subcaption: str, seed: int, portrait: bool = False
+    category: str, caption: str, subcaption: str, seed: int, portrait: bool = False, fixed: bool = False
 ) -> Image.Image:
+    """`fixed`: the same place after the repair (a 완료 처리 photo): the mark ringed green."""
     rnd = random.Random(seed)
     width, height = (H, W) if portrait else (W, H)
     sky, ground, accent = PALETTES.get(category, PALETTES["other"])
@@ -51,8 +52,11 @@ def draw_scene(
         d.rectangle((x, horizon - h, x + w, horizon), fill=shade, outline=(90, 90, 90))
     cx, cy = rnd.randint(width // 4, 3 * width // 4), rnd.randint(horizon - 40, height - 120)
     r = rnd.randint(34, 60)  # the thing the photo is about, ringed like a field photo's mark
-    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=accent)
-    d.ellipse((cx - r - 14, cy - r - 14, cx + r + 14, cy + r + 14), outline=(220, 30, 30), width=5)
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(120, 190, 120) if fixed else accent)
+    ring = (40, 170, 70) if fixed else (220, 30, 30)
+    d.ellipse((cx - r - 14, cy - r - 14, cx + r + 14, cy + r + 14), outline=ring, width=5)
+    if fixed:  # a tick over the mended spot
+        d.line((cx - r // 2, cy, cx - r // 8, cy + r // 2, cx + r // 2, cy - r // 2), fill="white", width=8)
     d.rectangle((0, height - 74, width, height), fill=(25, 35, 50))
     d.text((16, height - 66), _fit(caption, _font(24), width - 32), font=_font(24), fill="white")
     d.text((16, height - 32), subcaption, font=_font(17), fill=(200, 210, 220))
@@ -66,10 +70,10 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 
 
 def photo_bytes(
-    category: str, caption: str, subcaption: str, seed: int, upright_phone: bool = False
+    category: str, caption: str, subcaption: str, seed: int, upright_phone: bool = False, fixed: bool = False
 ) -> bytes:
     """JPEG bytes; with `upright_phone` a portrait scene stored sideways with orientation 6."""
-    img = draw_scene(category, caption, subcaption, seed, portrait=upright_phone)
+    img = draw_scene(category, caption, subcaption, seed, portrait=upright_phone, fixed=fixed)
     out = io.BytesIO()
     if upright_phone:
         exif = Image.Exif()

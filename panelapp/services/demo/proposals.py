@@ -125,6 +125,7 @@ def _proposals(d) -> list[Proposal]:
                 note = f"불채택 사유: {spec[10]}" if status == PS.DECLINED else f"부서 답변: {spec[9]}"
             if status == PS.DONE:
                 p.completed_on = day
+                p.result_text = f"조치 완료: {proposal}. 참여단이 현장에서 확인했습니다."
             last = _at(d, day, last)
             d.s.add(
                 ProposalEvent(
@@ -144,8 +145,31 @@ def _proposals(d) -> list[Proposal]:
                 d.s.execute(
                     proposal_findings.insert(), [{"proposal_id": p.id, "finding_id": f.id} for f in seen]
                 )
+            if p.status == PS.DONE:
+                _after_photos(d, p, place, seen[0].category.value if seen else "other", i)
         made.append(p)
     return made
+
+
+def _after_photos(d, p: Proposal, place: str, category: str, n: int) -> None:
+    """A done proposal's 완료 처리 photos: the place after the repair (one or two)."""
+    from panelapp.db.engine import Database
+    from panelapp.services.attachments.photos import attach_bytes
+    from panelapp.services.attachments.store import attachments_root
+    from panelapp.services.demo.photos import photo_bytes
+
+    bind = d.s.get_bind()
+    root = attachments_root(Database(bind, None, bind.url))  # only the location is needed here
+    for k in range(1 + n % 2):
+        data = photo_bytes(
+            category,
+            f"{place} · 개선 후",
+            f"{p.completed_on:%Y-%m-%d} 완료 확인",
+            seed=500 + n * 10 + k,
+            fixed=True,
+        )
+        name = f"IMG_{p.completed_on:%Y%m%d}_after{n:02d}{k}.jpg"
+        attach_bytes(d.s, root, "proposal_after", p.id, data, name, caption="개선 후" if k == 0 else None)
 
 
 def _feedback(d, proposals: list[Proposal]) -> None:
