@@ -1,7 +1,9 @@
 """개선 보고서 만들기: cohort, period, facilities, sections, photos, masking, files; remembered.
 
-The report is made off the UI thread with a progress bar and Cancel; when it is done the
-built-in preview opens. The purpose for unmasked names is never remembered: each report
+Besides the PDF (and its .xlsx), the board report may be saved as a 한글 문서 (.hwpx) and a
+Word file (.docx) beside it, with the PDF's name. The report is made off the UI thread with a
+progress bar and Cancel; when it is done the built-in preview opens for the PDF (the .hwpx and
+.docx open in their own programs from the 개선 보고서 page). The purpose for unmasked names is never remembered: each report
 without masking asks for it again, and it goes to the access log.
 """
 
@@ -80,6 +82,8 @@ class ReportDialog(QDialog):
         self.ui.maxPhotosSpin.setValue(int(s.get("max_photos", 2)))
         self.ui.maxPhotosSpin.setEnabled(self.ui.photosCheck.isChecked())
         self.ui.xlsxCheck.setChecked(bool(s.get("xlsx", False)))
+        self.ui.hwpxCheck.setChecked(bool(s.get("hwpx", False)))
+        self.ui.docxCheck.setChecked(bool(s.get("docx", False)))
         some = s.get("facility_ids") is not None
         self.ui.someFacilitiesRadio.setChecked(some)
         self.ui.facilityList.setEnabled(some)
@@ -176,12 +180,18 @@ class ReportDialog(QDialog):
             pdf += ".pdf"
             self.ui.pdfPathEdit.setText(pdf)
         xlsx = str(Path(pdf).with_suffix(".xlsx")) if self.ui.xlsxCheck.isChecked() else None
+        hwpx = str(Path(pdf).with_suffix(".hwpx")) if self.ui.hwpxCheck.isChecked() else None
+        docx = str(Path(pdf).with_suffix(".docx")) if self.ui.docxCheck.isChecked() else None
         options, ctx = self.options(), self.window_.ctx
         if not options.sections:
             return self._error("수록 내용: 하나 이상 골라 주세요.")
         self.ok_button.setEnabled(False)
         self.op = (
-            Op(self, lambda token: write_report(ctx, options, pdf, xlsx, token), write=True)
+            Op(
+                self,
+                lambda token: write_report(ctx, options, pdf, xlsx, token, hwpx_path=hwpx, docx_path=docx),
+                write=True,
+            )
             .with_progress("개선 보고서를 만드는 중…")
             .success(self._made)
             .failure(self._failed)
@@ -214,6 +224,8 @@ class ReportDialog(QDialog):
                 "photos": o.photos,
                 "max_photos": o.max_photos_per_finding,
                 "xlsx": result.xlsx_path is not None,
+                "hwpx": result.hwpx_path is not None,
+                "docx": result.docx_path is not None,
                 "folder": str(Path(result.pdf_path).parent),
             },
         )
@@ -221,6 +233,8 @@ class ReportDialog(QDialog):
         entry = {
             "pdf": result.pdf_path,
             "xlsx": result.xlsx_path,
+            "hwpx": result.hwpx_path,
+            "docx": result.docx_path,
             "cohort": self.ui.cohortCombo.currentText(),
             "period": f"{o.date_from.isoformat()} ~ {o.date_to.isoformat()}",
             "pages": result.pages,

@@ -234,6 +234,30 @@ class Ui_ReportDialog(object):
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.xlsxCheck)
 
+        self.officeLabel = QLabel(ReportDialog)
+        self.officeLabel.setObjectName(u"officeLabel")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.officeLabel)
+
+        self.officeRow = QHBoxLayout()
+        self.officeRow.setObjectName(u"officeRow")
+        self.hwpxCheck = QCheckBox(ReportDialog)
+        self.hwpxCheck.setObjectName(u"hwpxCheck")
+
+        self.officeRow.addWidget(self.hwpxCheck)
+
+        self.docxCheck = QCheckBox(ReportDialog)
+        self.docxCheck.setObjectName(u"docxCheck")
+
+        self.officeRow.addWidget(self.docxCheck)
+
+        self.officeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.officeRow.addItem(self.officeSpacer)
+
+
+        self.form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.officeRow)
+
 
         self.mainLayout.addLayout(self.form)
 
@@ -285,6 +309,15 @@ class Ui_ReportDialog(object):
         self.pdfLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc800\uc7a5\ud560 \ud30c\uc77c", None))
         self.browseButton.setText(QCoreApplication.translate("ReportDialog", u"\ucc3e\uc544\ubcf4\uae30\u2026", None))
         self.xlsxCheck.setText(QCoreApplication.translate("ReportDialog", u"\uac19\uc740 \ub0b4\uc6a9\uc744 \uc5d1\uc140(.xlsx) \ud30c\uc77c\ub85c\ub3c4 \uc800\uc7a5", None))
+        self.officeLabel.setText(QCoreApplication.translate("ReportDialog", u"\ubcf4\uace0 \ubb38\uc11c", None))
+        self.hwpxCheck.setText(QCoreApplication.translate("ReportDialog", u"\ud55c\uae00 \ubb38\uc11c(.hwpx)", None))
+#if QT_CONFIG(tooltip)
+        self.hwpxCheck.setToolTip(QCoreApplication.translate("ReportDialog", u"\uc6b4\uc601\uc704\uc6d0\ud68c\u00b7\uc774\uc0ac\ud68c\uc5d0 \uc62c\ub9b4 \uac1c\uc870\uc2dd \ubcf4\uace0 \ubb38\uc11c\ub97c \ud55c\uae00\uc5d0\uc11c \uace0\uccd0 \uc4f8 \uc218 \uc788\uac8c \uc800\uc7a5\ud569\ub2c8\ub2e4 (PDF\u00b7\uc5d1\uc140\uc740 \ubd99\uc784)", None))
+#endif // QT_CONFIG(tooltip)
+        self.docxCheck.setText(QCoreApplication.translate("ReportDialog", u"Word(.docx)", None))
+#if QT_CONFIG(tooltip)
+        self.docxCheck.setToolTip(QCoreApplication.translate("ReportDialog", u"\uac19\uc740 \ubcf4\uace0 \ubb38\uc11c\ub97c Word \ud30c\uc77c\ub85c\ub3c4 \uc800\uc7a5\ud569\ub2c8\ub2e4", None))
+#endif // QT_CONFIG(tooltip)
         self.errorLabel.setStyleSheet(QCoreApplication.translate("ReportDialog", u"color: #b00020;", None))
     # retranslateUi
 

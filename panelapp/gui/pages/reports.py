@@ -100,10 +100,13 @@ class ReportsPage(Page):
         self.preview_button = QPushButton("미리보기·인쇄")
         self.open_button = QPushButton("시스템 뷰어로 열기")
         self.folder_button = QPushButton("폴더 열기")
+        # the .hwpx / .docx board report: edited in 한글 or Word, so the system opens it
+        self.office_button = QPushButton("보고 문서(한글·Word) 열기")
+        self.office_button.clicked.connect(lambda: self._open_url(self.selected_office_path()))
         self.preview_button.clicked.connect(self.preview_selected)
         self.open_button.clicked.connect(lambda: self._open_url(self.selected_path()))
         self.folder_button.clicked.connect(lambda: self._open_url(str(Path(self.selected_path()).parent)))
-        for b in (self.preview_button, self.open_button, self.folder_button):
+        for b in (self.preview_button, self.open_button, self.folder_button, self.office_button):
             row.addWidget(b)
         col.addLayout(row)
         self._update_buttons()
@@ -118,7 +121,10 @@ class ReportsPage(Page):
         for r, entry in enumerate(rows):
             pages = QTableWidgetItem(f"{entry.get('pages', '')}쪽")
             pages.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            name = Path(entry["pdf"]).name + (" (+ 엑셀)" if entry.get("xlsx") else "")
+            extras = [
+                k for k, key in (("엑셀", "xlsx"), ("한글", "hwpx"), ("Word", "docx")) if entry.get(key)
+            ]
+            name = Path(entry["pdf"]).name + (f" (+ {', '.join(extras)})" if extras else "")
             cells = [
                 QTableWidgetItem(made_text(entry)),
                 QTableWidgetItem(entry.get("cohort", "")),
@@ -128,6 +134,7 @@ class ReportsPage(Page):
             ]
             cells[4].setToolTip(entry["pdf"])
             cells[0].setData(Qt.ItemDataRole.UserRole, entry["pdf"])
+            cells[0].setData(Qt.ItemDataRole.UserRole + 1, entry.get("hwpx") or entry.get("docx"))
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
         self.stack.setCurrentIndex(0 if rows else 1)
@@ -140,10 +147,18 @@ class ReportsPage(Page):
         item = self.table.item(row, 0) if row >= 0 else None
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
+    def selected_office_path(self) -> str | None:
+        """The selected report's .hwpx (or else .docx), when one was made with it and is there."""
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        path = None if item is None else item.data(Qt.ItemDataRole.UserRole + 1)
+        return path if path and os.path.isfile(path) else None
+
     def _update_buttons(self) -> None:
         has = self.selected_path() is not None and self.stack.currentIndex() == 0
         for b in (self.preview_button, self.open_button, self.folder_button):
             b.setEnabled(has)
+        self.office_button.setEnabled(has and self.selected_office_path() is not None)
 
     def make_report(self):
         from panelapp.gui.dialogs.report_dialog import ReportDialog
