@@ -65,6 +65,7 @@ class ProposalMoveDialog(QDialog):
         self.result_edit = QPlainTextEdit()
         self.result_edit.setPlaceholderText("무엇을 어떻게 고쳤는지 적어 주세요 (보고서에 실립니다)")
         self.result_edit.setMinimumHeight(80)
+        self.result_edit.setMaximumHeight(150)
         self.photos_box = self._photos_box() if self.with_result else None
         if self.with_answer:
             form.addRow("부서 답변", self.answer_edit)

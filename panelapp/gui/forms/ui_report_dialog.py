@@ -281,7 +281,7 @@ class Ui_ReportDialog(object):
 
     def retranslateUi(self, ReportDialog):
         ReportDialog.setWindowTitle(QCoreApplication.translate("ReportDialog", u"\uac1c\uc120 \ubcf4\uace0\uc11c \ub9cc\ub4e4\uae30", None))
-        self.introLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc6b4\uc601\uc704\uc6d0\ud68c\u00b7\uc774\uc0ac\ud68c\uc5d0 \ubcf4\uace0\ud560 \uac1c\uc120 \ubcf4\uace0\uc11c(PDF)\ub97c \ub9cc\ub4ed\ub2c8\ub2e4. \ud45c\uc9c0, \uc694\uc57d\uacfc \uadf8\ub798\ud504, \uc2dc\uc124\ubcc4 \uc810\uac80 \uacb0\uacfc, \uac1c\uc120\uc81c\uc548 \ubaa9\ub85d, \ud65c\ub3d9\u00b7\ucd9c\uc11d \ubd80\ub85d\uc73c\ub85c \uad6c\uc131\ub429\ub2c8\ub2e4.", None))
+        self.introLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc6b4\uc601\uc704\uc6d0\ud68c\u00b7\uc774\uc0ac\ud68c\uc5d0 \ubcf4\uace0\ud560 \uac1c\uc120 \ubcf4\uace0\uc11c(PDF)\ub97c \ub9cc\ub4ed\ub2c8\ub2e4. \ud45c\uc9c0, \uc694\uc57d\uacfc \uadf8\ub798\ud504, \uc2dc\uc124\ubcc4 \uc810\uac80 \uacb0\uacfc, \uac1c\uc120\uc81c\uc548 \ubaa9\ub85d(\uc644\ub8cc\ub41c \uc81c\uc548\uc758 \uac1c\uc120 \uc804\u00b7\ud6c4 \uc0ac\uc9c4), \uc88b\uc544\uc694\u00b7\uc544\uc26c\uc6cc\uc694, \ud65c\ub3d9\u00b7\ucd9c\uc11d \ubd80\ub85d\uc73c\ub85c \uad6c\uc131\ub429\ub2c8\ub2e4.", None))
         self.cohortLabel.setText(QCoreApplication.translate("ReportDialog", u"\uae30\uc218", None))
         self.periodLabel.setText(QCoreApplication.translate("ReportDialog", u"\ubcf4\uace0 \uae30\uac04", None))
         self.fromEdit.setDisplayFormat(QCoreApplication.translate("ReportDialog", u"yyyy-MM-dd", None))

@@ -294,6 +294,7 @@ class ProposalDetailView(QStackedWidget):
         if not self.after:
             right.addWidget(_text(None, "개선 후 사진이 없습니다."), 0, 0)
         for column, layout in enumerate((left, right)):
+            layout.setSpacing(8)
             layout.setColumnStretch(PAIR_COLUMNS, 1)
             grid.addLayout(layout, 1, column, Qt.AlignmentFlag.AlignTop)
         if d.status == ProposalStatus.DONE:
