@@ -32,6 +32,19 @@ _SECTIONS = {
     QDateTimeEdit.Section.HourSection: Part.HOUR,
     QDateTimeEdit.Section.MinuteSection: Part.MINUTE,
 }
+_MODIFIER_KEYS = {  # pressed on their own on the way to ":" or "/" (Shift) or a shortcut
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L,
+    Qt.Key.Key_Super_R,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+    Qt.Key.Key_Hangul,  # the 한/영 key
+    Qt.Key.Key_Hangul_Hanja,
+}
 _READ_FIRST = (  # keys that read the typed text, then do what they always do
     Qt.Key.Key_Tab,
     Qt.Key.Key_Backtab,
@@ -143,7 +156,7 @@ class TypedEntry(QObject):
         if not self.typing:
             return False
         if kind == QEvent.Type.ShortcutOverride:
-            if not self._edits_text(event):
+            if event.key() not in _MODIFIER_KEYS and not self._edits_text(event):
                 self.commit_or_revert()  # Ctrl+S and the like save what was typed
         elif kind in (QEvent.Type.FocusOut, QEvent.Type.Hide, QEvent.Type.Wheel) or (
             kind == QEvent.Type.MouseButtonPress and obj is self.edit  # the calendar button, arrows
@@ -193,6 +206,8 @@ class TypedEntry(QObject):
                     self.start(pasted)
                 return True
             return False
+        if key in _MODIFIER_KEYS:
+            return False  # Shift on its own, before the ":" it makes
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.commit():
                 return False  # the field and then the dialog see Enter as always

@@ -77,6 +77,23 @@ def test_click_into_a_time_and_type_it(qtbot, world):
     assert end.time() == QTime(9, 45)
 
 
+def test_shift_for_the_colon_does_not_end_the_typing(qtbot, world):
+    """A keyboard sends Shift on its own before ":" (a real X server did; QTest.keyClicks does not)."""
+    window, w = world
+    dlg = inspection_dialog(qtbot, window, w)
+    edit = dlg.ui.startEdit
+    click_part(edit, edit.lineEdit().width() - 4)
+    edit.setFocus()
+    QTest.keyClicks(edit, "14")
+    QTest.keyPress(edit, Qt.Key.Key_Shift)
+    QTest.keyClick(edit, ":", Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyRelease(edit, Qt.Key.Key_Shift)
+    QTest.keyClicks(edit, "05")
+    assert edit.lineEdit().text() == "14:05"
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.time() == QTime(14, 5)
+
+
 def test_korean_input_method_text_in_a_time(qtbot, world):
     """시 and 오후 arrive from a Korean input method as committed text (not key presses)."""
     window, w = world
