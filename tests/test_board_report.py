@@ -241,6 +241,8 @@ def test_outline_sections_markers_and_closing(made):
     assert seconds[:5] == ["가.", "나.", "다.", "라.", "마."] and seconds[5:8] == ["가.", "나.", "다."]
     assert {b.marker for b in items if b.level == 3} >= {"1)", "2)", "3)"}
     assert "가)" in {b.marker for b in items if b.level == 4}
+    labels = [p.label for p in made.report.photos()]
+    assert any(x.startswith("개선 전") for x in labels) and any(x.startswith("개선 후") for x in labels)
     assert isinstance(made.report.blocks[-1], br.Attachments) and made.report.blocks[-1].lines[-1].endswith(
         "  끝."
     )
@@ -248,20 +250,27 @@ def test_outline_sections_markers_and_closing(made):
     assert isinstance(bare.blocks[-1], br.Text) and bare.blocks[-1].text == "끝."
 
 
+def _proposal(**kw):
+    return SimpleNamespace(
+        **{"title": "매트", "result_text": None, "before_photos": (), "after_photos": (), **kw}
+    )
+
+
 def test_evidence_takes_a_before_and_an_after_photo_where_the_data_has_them():
     finding = SimpleNamespace(
         title="바닥 물기", photos=(Photo("/a.jpg", "전", 4, 3), Photo("/b.jpg", None, 4, 3))
     )
-    before_only = SimpleNamespace(title="매트")
-    assert [c.label for c in br.evidence(before_only, [finding])] == [
-        "개선 전 1 · 전",
-        "개선 전 2 · 바닥 물기",
-    ]
-    with_after = SimpleNamespace(title="매트", after_photos=(Photo("/c.jpg", "설치 후", 4, 3),))
-    cells = br.evidence(with_after, [finding])
+    labels = [c.label for c in br.evidence(_proposal(), [finding])]
+    assert labels == ["개선 전 1 · 전", "개선 전 2 · 바닥 물기"]
+    done = _proposal(
+        result_text="매트 설치",
+        before_photos=(Photo("/p.jpg", None, 4, 3),),
+        after_photos=(Photo("/c.jpg", "개선 후", 4, 3), Photo("/d.jpg", "입구", 4, 3)),
+    )
+    cells = br.evidence(done, [finding])  # the proposal's own before photo, the first after photo
     assert [(c.path, c.label) for c in cells] == [
-        ("/a.jpg", "개선 전 1 · 전"),
-        ("/c.jpg", "개선 후 1 · 설치 후"),
+        ("/p.jpg", "개선 전 · 매트"),
+        ("/c.jpg", "개선 후 · 매트 설치"),
     ]
 
 

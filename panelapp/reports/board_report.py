@@ -278,7 +278,7 @@ def _findings_of(data: ReportData) -> dict[int, FindingRow]:
 def _rank(p: ProposalRow, findings: dict[int, FindingRow]) -> tuple:
     linked = [findings[i] for i in p.finding_ids if i in findings]
     gravest = min((SEVERITY_RANK[f.severity] for f in linked), default=len(SEVERITY_RANK))
-    after = bool(getattr(p, "after_photos", ()))
+    after = bool(p.after_photos)
     photos = after or any(f.photos for f in linked)
     done = p.status == ProposalStatus.DONE
     return (not done, not after, gravest, not photos, p.submitted_on, p.id)
@@ -294,25 +294,31 @@ def highlights(data: ReportData) -> list[ProposalRow]:
 
 
 def evidence(p: ProposalRow, linked: list[FindingRow]) -> list[PhotoCell]:
-    """Up to MAX_PHOTOS photos of a proposal, labelled: before (its findings' photos, the ones
-    the PDF draws) and after (photos given when it was done, where the data has them); one of
-    each when both exist."""
-    before = [(ph, ph.caption or f.title) for f in linked for ph in f.photos]
-    # ProposalRow's own before/after photos, where the report data carries them
-    own_before = [(ph, ph.caption or p.title) for ph in getattr(p, "before_photos", ())]
-    after = [(ph, ph.caption or p.title) for ph in getattr(p, "after_photos", ())]
-    before = before or own_before
+    """Up to MAX_PHOTOS photos of a proposal, labelled: one before and one after the improvement
+    when it has after photos (the pair the PDF's 개선 전·후 draws), else its findings' photos."""
+    before = [(ph, _caption(ph.caption, p.title)) for ph in p.before_photos] or [
+        (ph, _caption(ph.caption, f.title)) for f in linked for ph in f.photos
+    ]
+    after = [(ph, _caption(ph.caption, p.result_text or p.title)) for ph in p.after_photos]
     if after:
         chosen = [("개선 전", *before[0])] if before else []
         chosen += [("개선 후", *shot) for shot in after[: MAX_PHOTOS - len(chosen)]]
     else:
         chosen = [("개선 전", *shot) for shot in before[:MAX_PHOTOS]]
+    several = {label for label in ("개선 전", "개선 후") if sum(c[0] == label for c in chosen) > 1}
     counts: dict[str, int] = defaultdict(int)
     out = []
     for label, photo, caption in chosen:
         counts[label] += 1
-        out.append(PhotoCell(photo.path, f"{label} {counts[label]} · {_clip(caption, 28)}"))
+        name = f"{label} {counts[label]}" if label in several else label
+        out.append(PhotoCell(photo.path, f"{name} · {_clip(caption, 24)}"))
     return out
+
+
+def _caption(caption: str | None, fallback: str) -> str:
+    """A photo's caption, unless it only says what the label says ("개선 후")."""
+    text = (caption or "").strip()
+    return fallback if not text or text.startswith(("개선 전", "개선 후")) else text
 
 
 def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
@@ -345,6 +351,8 @@ def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
         o.item(3, result)
         if p.answer:
             o.item(4, f"답변: {_clip(p.answer, 200)}")
+        if p.result_text:
+            o.item(4, f"완료 내용: {_clip(p.result_text, 200)}")
         if p.proposer:
             o.item(4, f"제안자: {p.proposer}")
         cells = evidence(p, linked) if data.photos else []
