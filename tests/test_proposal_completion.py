@@ -119,3 +119,34 @@ def test_after_photos_only_on_done_proposals_removed_with_undo_and_kept_through_
     assert [a.id for a in list_attachments(w.ctx, AFTER_PHOTOS, p.id)] == [added[0].id]
     undo(w.ctx, delete_proposal(w.ctx, p.id, p.version))  # to the trash and back: photos with it
     assert [a.id for a in list_attachments(w.ctx, AFTER_PHOTOS, p.id)] == [added[0].id]
+
+
+def test_migration_0006_adds_result_text_and_goes_back(tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from panelapp.db.engine import open_database
+    from panelapp.db.migrate import alembic_config, upgrade_to_head
+    from panelapp.services.system.bootstrap import schema_is_current
+
+    def to(db, revision, down=False):
+        cfg = alembic_config(db)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(cfg, revision)
+
+    def columns(db):
+        return {c["name"] for c in inspect(db.engine).get_columns("proposals")}
+
+    db = open_database(str(tmp_path / "old.db"))
+    try:
+        to(db, "0005")
+        assert "result_text" not in columns(db) and not schema_is_current(db)
+        upgrade_to_head(db)
+        assert "result_text" in columns(db) and schema_is_current(db)  # the header fast path agrees
+        to(db, "0005", down=True)
+        assert "result_text" not in columns(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    finally:
+        db.dispose()
