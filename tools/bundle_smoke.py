@@ -109,6 +109,9 @@ def check_files(bundle: Path) -> None:
         contents / "panelapp" / "db" / "migrations" / "env.py",
         contents / "holidays" / "locale" / "ko" / "LC_MESSAGES" / "KR.mo",
         qt / "qtbase_ko.qm",
+        # the templates the board report's 한글 (HWPX) and Word exports start from
+        contents / "hwpx" / "data" / "Skeleton.hwpx",
+        contents / "docx" / "templates" / "default.docx",
     ]
     missing = [str(p.relative_to(bundle)) for p in needed if not p.is_file()]
     # ReportLab's C accelerators (imported by name inside exec(), so easily left behind)
