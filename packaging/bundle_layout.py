@@ -55,7 +55,7 @@ def runtime_distributions(top: str = APP) -> list[str]:
     """The installed distributions the app runs on: `top`'s requirements and theirs, with the
     extras a requirement names (psycopg[binary] brings psycopg-binary) and none of `top`'s own
     extras (tests, tools). The bundle carries these, each with its licence files
-    (build.spec), and packaging/debian/copyright names each one (tests/test_bundle_licences.py)."""
+    (build.spec), and packaging/debian/copyright names each one (tools/deb_check.py checks it)."""
     import importlib.metadata as md
 
     found: set[str] = set()
