@@ -37,7 +37,7 @@ def test_a_remembered_report_carries_a_utc_stamp_and_korean_text(qtbot, tmp_path
     qtbot.addWidget(window)
     dialog = ReportDialog.__new__(ReportDialog)  # only _remember is exercised: no database
     dialog.window_ = window
-    dialog.options = lambda: SimpleNamespace(
+    dialog.options = lambda: _Loose(
         cohort_id=1,
         date_from=dt.date(2026, 3, 1),
         date_to=dt.date(2026, 12, 31),
@@ -48,13 +48,18 @@ def test_a_remembered_report_carries_a_utc_stamp_and_korean_text(qtbot, tmp_path
     )
     dialog.ui = SimpleNamespace(cohortCombo=SimpleNamespace(currentText=lambda: "제7기"))
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    ReportDialog._remember(
-        dialog, SimpleNamespace(pdf_path=str(tmp_path / "r.pdf"), xlsx_path=None, pages=3, masked=True)
-    )
+    ReportDialog._remember(dialog, _Loose(pdf_path=str(tmp_path / "r.pdf"), pages=3, masked=True))
     entry = window.settings["recent_reports"][0]
     made = dt.datetime.fromisoformat(entry["made_at"])
     assert made.utcoffset() == dt.timedelta(0) and before <= made <= dt.datetime.now(dt.UTC)
     assert entry["made"] == localtime.format_local(made) == made_text(entry)
+
+
+class _Loose(SimpleNamespace):
+    """Options and a made report with only what this test cares about; the rest is None."""
+
+    def __getattr__(self, name):
+        return None
 
 
 def test_now_and_today_are_korean():
