@@ -109,7 +109,7 @@ class VersionInfo:
     section_count: int
     item_count: int
     completed_inspections: int
-    response_count: int
+    response_count: int  # 1 when answers were entered against the version, else 0
 
     @property
     def used(self) -> bool:

@@ -7,7 +7,7 @@ the exact questions they answered.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, select
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import (
@@ -66,16 +66,20 @@ def _usage(s, version_ids: list[int]) -> tuple[dict[int, int], dict[int, int]]:
             .group_by(Inspection.template_version_id)
         ).all()
     )
-    answers = dict(
-        s.execute(
-            select(ChecklistSection.version_id, func.count())
-            .select_from(ChecklistResponse)
-            .join(ChecklistItem, ChecklistItem.id == ChecklistResponse.item_id)
-            .join(ChecklistSection, ChecklistSection.id == ChecklistItem.section_id)
-            .where(ChecklistSection.version_id.in_(version_ids))
-            .group_by(ChecklistSection.version_id)
-        ).all()
-    )
+    # Whether any answer was entered against each version (1 or 0), not how many: counting them
+    # read every response (1.1 million for 50,000 visits: ~6 s). An answer belongs to a visit of
+    # that version, so one lookup through the visit's answers (keyed by inspection) tells.
+    answers = {
+        vid: 1
+        for vid in version_ids
+        if s.scalar(
+            select(
+                exists()
+                .where(Inspection.template_version_id == vid)
+                .where(exists().where(ChecklistResponse.inspection_id == Inspection.id))
+            )
+        )
+    }
     return done, answers
 
 
