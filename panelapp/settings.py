@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "export_dir": "",  # folder of the last roster export
     "report_options": {},  # last choices in the improvement report dialog (never the purpose)
     "recent_reports": [],  # improvement reports made here, newest first
+    # where automatic and manual backups go (a network drive, say); "" = backups/ in the data folder
+    "backup_dir": "",
 }
 
 
@@ -28,6 +31,9 @@ class Settings:
     def __init__(self, path: Path | None = None):
         self.path = path or (config_dir() / "settings.json")
         self._values: dict[str, Any] = {}
+        # Called with the OSError when a change cannot be written (the value is kept for this
+        # session); without it `set` raises. The window shows the sentence for it.
+        self.on_save_error: Callable[[OSError, Path], None] | None = None
         if self.path.exists():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -45,12 +51,28 @@ class Settings:
         if key not in DEFAULTS:
             raise KeyError(key)
         self._values[key] = value
-        self.save()
+        try:
+            self.save()
+        except OSError as exc:
+            if self.on_save_error is None:
+                raise
+            self.on_save_error(exc, self.path)
 
     def save(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(self._values, ensure_ascii=False, indent=2))
-            fh.flush()
-            os.fsync(fh.fileno())  # a power cut leaves the old file or the new one
-        tmp.replace(self.path)
+        """Write the file atomically; raises OSError (disk full, read-only, a folder in the way)
+        with nothing left half-written."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(self._values, ensure_ascii=False, indent=2))
+                fh.flush()
+                os.fsync(fh.fileno())  # a power cut leaves the old file or the new one
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            if exc.filename is None or Path(exc.filename) == tmp:
+                exc.filename = str(self.path)  # name the settings file, not its temporary
+            raise

@@ -31,8 +31,21 @@ def test_clean_migrated_database_has_no_problems(tmp_path):
 
 def test_database_not_at_head_is_reported(tmp_path):
     db = open_database(str(tmp_path / "old.db"))
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
     problems = run_checks(db)
     assert len(problems) == 1 and "최신" in problems[0] and "프로그램을 한 번 실행" in problems[0]
+    db.dispose()
+
+
+def test_missing_file_is_reported_and_not_created(tmp_path):
+    path = tmp_path / "none.db"
+    db = open_database(str(path))
+    problems = run_checks(db)
+    assert len(problems) == 1 and "없거나 비어" in problems[0] and "프로그램을 한 번 실행" in problems[0]
+    assert not path.exists()  # check changes nothing, not even by creating the file
     db.dispose()
 
 

@@ -123,7 +123,7 @@ def test_open_app_migrates_only_a_database_behind(tmp_path, monkeypatch):
     open_app(path).db.dispose()  # a new file: migrated to head
     runs = []
     real = migrate.upgrade_to_head
-    monkeypatch.setattr(migrate, "upgrade_to_head", lambda db: runs.append(db) or real(db))
+    monkeypatch.setattr(migrate, "upgrade_to_head", lambda db, **kw: runs.append(db) or real(db, **kw))
     ctx = open_app(path)
     assert runs == []  # at head: nothing to do, Alembic not asked
     ctx.db.dispose()

@@ -1,4 +1,5 @@
-"""Migrations: a new database upgrades to head, matches the models, and is backed up first."""
+"""Migrations: a new database upgrades to head and matches the models; an older one is backed up
+first (the backup's own rules are in tests/test_backups.py, atomicity in test_schema_atomic.py)."""
 
 import sqlite3
 
@@ -8,7 +9,7 @@ from sqlalchemy import text
 
 from panelapp.db.base import Base
 from panelapp.db.engine import open_database
-from panelapp.db.migrate import backup_sqlite, current_revision, head_revision, upgrade_to_head
+from panelapp.db.migrate import current_revision, head_revision, upgrade_to_head
 
 
 def test_upgrade_creates_schema_matching_models(tmp_path):
@@ -31,36 +32,31 @@ def test_sqlite_pragmas(tmp_path):
     db.dispose()
 
 
-def test_upgrade_from_older_revision_backs_up_first(tmp_path, monkeypatch):
+def test_upgrade_from_older_revision_backs_up_first(tmp_path):
+    from alembic import command
+
+    from panelapp.db import migrate
+    from panelapp.services.system.bootstrap import open_app
+    from panelapp.settings import Settings
+
     path = tmp_path / "old.db"
     db = open_database(str(path))
-    upgrade_to_head(db)
+    cfg = migrate.alembic_config(db)
     with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
         conn.execute(
             text(
                 "INSERT INTO users (name, role, active, created_at, updated_at, version) "
                 "VALUES ('김담당', 'coordinator', 1, '2026-01-01', '2026-01-01', 1)"
             )
         )
-    from panelapp.db import migrate
-
-    # The file claims an older revision: the upgrade must copy it before touching it.
-    monkeypatch.setattr(migrate, "current_revision", lambda _db: "0000")
-    backup = migrate.upgrade_to_head(db)
-    assert backup is not None and backup.exists() and "before-0000" in backup.name
+    db.dispose()
+    settings = Settings(tmp_path / "s.json")
+    settings.set("backup_dir", str(tmp_path / "copies"))
+    open_app(str(path), settings).db.dispose()
+    (backup,) = (tmp_path / "copies").glob("old-*-before-0003.db")
     copy = sqlite3.connect(str(backup))
     assert copy.execute("select name from users").fetchall() == [("김담당",)]
+    assert copy.execute("select version_num from alembic_version").fetchall() == [("0003",)]
     copy.close()
-    db.dispose()
-
-
-def test_backup_keeps_only_recent_copies(tmp_path, monkeypatch):
-    from panelapp.db import migrate
-
-    db = open_database(str(tmp_path / "k.db"))
-    upgrade_to_head(db)
-    monkeypatch.setattr(migrate, "KEEP_BACKUPS", 2)
-    made = [backup_sqlite(db, f"n{i}") for i in range(4)]
-    assert all(made)
-    assert len(list((tmp_path / "backups").glob("k-*.db"))) <= 2
-    db.dispose()

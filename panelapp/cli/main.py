@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from panelapp import __version__
+from panelapp.cli.backup import add_parser as add_backup_parser
+from panelapp.cli.backup import cmd_backup, cmd_restore
 from panelapp.cli.members import add_parser as add_members_parser
 from panelapp.cli.members import cmd_members
 from panelapp.cli.org import add_parser as add_org_parser
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_parser(sub)
     add_report_parser(sub)
     add_search_parser(sub)
+    add_backup_parser(sub)
     return parser
 
 
@@ -84,9 +87,10 @@ def cmd_demo(args, opener: Opener) -> int:
 
 def cmd_check(args, opener: Opener) -> int:
     from panelapp.services.system.check import run_checks
+    from panelapp.settings import Settings
 
     db = opener.database(args.db)
-    problems = run_checks(db)
+    problems = run_checks(db, Settings())  # the settings say where the backups to offer are
     for line in problems:
         print(f"문제: {line}", file=sys.stderr)
     if problems:
@@ -104,6 +108,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "schedule": cmd_schedule,
     "report": cmd_report,
     "search-index": cmd_search_index,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
@@ -126,7 +132,11 @@ def main(argv: list[str] | None = None, opener: Opener = DEFAULT_OPENER) -> int:
     except Exception as exc:  # noqa: BLE001 - last resort: a sentence, not a traceback
         from panelapp.services.errors import database_error_sentence
 
-        sentence = database_error_sentence(exc)
+        sentence = database_error_sentence(exc, getattr(args, "db", None))
+        if sentence is None and isinstance(exc, OSError):
+            from panelapp.domain.failures import os_error_sentence
+
+            sentence = os_error_sentence(exc)
         if sentence is not None:
             print(f"오류: {sentence}", file=sys.stderr)
             return EXIT_USER_ERROR

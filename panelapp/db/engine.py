@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 
 from panelapp.domain.errors import DomainError
 from panelapp.paths import default_db_path
@@ -52,7 +55,10 @@ def resolve_url(target: str | None = None) -> URL:
             ) from None
     path = Path(target).expanduser().resolve()
     if not path.parent.is_dir():
-        raise DomainError(f"데이터베이스 폴더 '{path.parent}'가 없습니다.")
+        from panelapp.domain.failures import diagnose_file
+
+        found = diagnose_file(path) or f"'{path.parent}' 폴더가 없습니다."
+        raise DomainError(f"데이터베이스 파일 '{path}'을(를) 열 수 없습니다: {found}")
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
@@ -80,3 +86,33 @@ def open_database(target: str | URL | None = None, echo: bool = False) -> Databa
         ) from None
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, session_factory=factory, url=url)
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[Connection]:
+    """One consistent read of the whole database (every table as of one moment), for archives.
+    SQLite: its own connection with an explicit BEGIN (pysqlite sends none before a SELECT, so
+    each statement would see its own moment); PostgreSQL: a REPEATABLE READ, READ ONLY one."""
+    if not db.is_sqlite:
+        with db.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+                yield conn
+        return
+    engine = create_engine(db.url, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA busy_timeout=10000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()

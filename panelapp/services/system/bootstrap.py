@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from panelapp.paths import resource
 from panelapp.services.context import ServiceContext, transaction
 from panelapp.settings import Settings
 
+log = logging.getLogger(__name__)
 DEFAULT_USER = "관리자"
 VERSIONS = Path(__file__).resolve().parents[2] / "db" / "migrations" / "versions"
 _REVISION = re.compile(r"^revision\b[^=\n]*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
@@ -44,11 +46,14 @@ def newest_migration() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-def schema_is_current(db: Database) -> bool:
-    """True when the database is stamped with the newest migration: nothing to migrate."""
+def schema_is_current(db: Database, stamp: object = None, *, ask: bool = True) -> bool:
+    """True when the database is stamped with the newest migration: nothing to migrate.
+    `stamp` given with ask=False is the stamp already read (by the integrity gate)."""
     head = newest_migration()
     if head is None:
         return False
+    if not ask:
+        return stamp == head
     try:
         with db.engine.connect() as conn:
             stamped = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
@@ -107,17 +112,32 @@ def ensure_user(ctx: ServiceContext, name: str | None) -> None:
 def open_app(
     db_target: str | None = None, settings: Settings | None = None, migrate: bool = True
 ) -> ServiceContext:
+    """Open, check and migrate the database and pick the acting user. Every failure is a
+    DomainError with a sentence (services/system/opening.py); a refused database is not
+    written to."""
+    from panelapp.services.system import opening
+
     db = open_database(db_target)
-    if migrate and not schema_is_current(db):
-        from panelapp.db.migrate import upgrade_to_head  # Alembic loads only when there is work
+    try:
+        stamp = opening.gate(db, settings)  # read-only: a damaged file is refused unwritten
+        known = stamp is not opening.UNKNOWN
+        if migrate and not schema_is_current(db, stamp, ask=not known):
+            opening.bring_to_head(db, settings)
+        ctx = ServiceContext(db=db)
+        sync_consent_notices(ctx)
+        ensure_user(ctx, settings.get("current_user") if settings else None)
+        from panelapp.services.system.reference_seed import seed_first_start
 
-        upgrade_to_head(db)
-    ctx = ServiceContext(db=db)
-    sync_consent_notices(ctx)
-    ensure_user(ctx, settings.get("current_user") if settings else None)
-    from panelapp.services.system.reference_seed import seed_first_start
-
-    seed_first_start(ctx)  # the default checklist and facility types from the first start
+        seed_first_start(ctx)  # the default checklist and facility types from the first start
+    except BaseException as exc:
+        db.dispose()
+        mapped = opening.as_domain_error(exc, db, settings)
+        if mapped is exc:
+            raise
+        raise mapped from None
     if settings is not None and settings.get("current_user") != ctx.user_name:
-        settings.set("current_user", ctx.user_name)
+        try:
+            settings.set("current_user", ctx.user_name)
+        except OSError as exc:  # the settings file cannot be written: the database is open anyway
+            log.warning("settings not saved: %s", exc)
     return ctx
