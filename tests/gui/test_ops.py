@@ -103,3 +103,21 @@ def test_callbacks_skipped_when_the_parent_widget_is_gone(qtbot):
         delete(parent)
         release.set()
     assert called == []
+
+
+def test_a_slow_read_does_not_hold_back_the_next(qtbot):
+    """Reads run side by side: three slow reads in flight, a fourth still starts at once."""
+    import threading
+
+    from panelapp.gui.core import ops as ops_module
+    from panelapp.gui.core.ops import Op, read_pool
+
+    assert read_pool().maxThreadCount() >= 4
+    gate = threading.Event()
+    slow = [Op(None, lambda _t: gate.wait(5)).run() for _ in range(3)]
+    quick = Op(None, lambda _t: "ready").run()
+    with qtbot.waitSignal(quick.finished, timeout=2000) as blocker:
+        pass
+    assert blocker.args[0] == "ready" and all(op in ops_module._RUNNING for op in slow)
+    gate.set()
+    qtbot.waitUntil(lambda: not any(op in ops_module._RUNNING for op in slow), timeout=5000)

@@ -80,6 +80,22 @@ def write_pool() -> QThreadPool:
     return _WRITE_POOL
 
 
+READ_THREADS = 4  # at least: one slow read (a dashboard count over a million rows) must not
+# hold back the next page's load, as it did with the default of one thread per core on 2 cores
+_READ_POOL_READY = False
+
+
+def read_pool() -> QThreadPool:
+    """Reads run concurrently (SQLite in WAL mode and PostgreSQL both serve parallel readers;
+    sqlite3 and psycopg release the GIL while a query runs)."""
+    global _READ_POOL_READY
+    pool = QThreadPool.globalInstance()
+    if not _READ_POOL_READY:
+        pool.setMaxThreadCount(max(READ_THREADS, pool.maxThreadCount()))
+        _READ_POOL_READY = True
+    return pool
+
+
 def wait_for_all(msecs: int = 10000) -> None:
     """Used at shutdown and by tests: no worker may outlive its widgets."""
     QThreadPool.globalInstance().waitForDone(msecs)
@@ -131,7 +147,7 @@ class Op(QObject):
             dlg.setAutoReset(False)
             dlg.canceled.connect(self.cancel)
             self._dialog = dlg
-        pool = write_pool() if self._write else QThreadPool.globalInstance()
+        pool = write_pool() if self._write else read_pool()
         pool.start(_Runnable(self))
         return self
 
