@@ -29,6 +29,7 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.event_table import EventTable, summary_text
+from panelapp.gui.operations.list_export import BUTTON_TEXT, cohort_text, export_to_excel
 from panelapp.gui.operations.trash import move_to_trash
 from panelapp.services.changes import Kind
 
@@ -76,6 +77,8 @@ class ActivitiesPage(Page):
         top_col = QVBoxLayout(top)
         bar = QHBoxLayout()
         self.add_button, self.edit_button, self.delete_button = _buttons(bar, "행사 추가…", "수정…", "삭제")
+        (self.events_export_button,) = _buttons(bar, BUTTON_TEXT)
+        self.events_export_button.setToolTip("이 기수의 행사 목록을 엑셀(.xlsx)로 저장합니다")
         bar.addStretch(1)
         self.events_summary = QLabel()
         bar.addWidget(self.events_summary)
@@ -93,6 +96,8 @@ class ActivitiesPage(Page):
         self.all_button, self.none_button, self.cert_button = _buttons(
             bar, "모두 출석", "모두 해제", "활동확인서…"
         )
+        (self.attendance_export_button,) = _buttons(bar, BUTTON_TEXT)
+        self.attendance_export_button.setToolTip("고른 행사의 출석(저장된 내용)을 엑셀(.xlsx)로 저장합니다")
         bottom_col.addLayout(bar)
         self.grid = AttendanceGrid(self._fetch_members, self._fetch_stats, self)
         bottom_col.addWidget(self.grid, 1)
@@ -113,6 +118,8 @@ class ActivitiesPage(Page):
         self.all_button.clicked.connect(lambda: self.grid.set_all(True))
         self.none_button.clicked.connect(lambda: self.grid.set_all(False))
         self.cert_button.clicked.connect(self.certificate)
+        self.events_export_button.clicked.connect(lambda: self.export_events())
+        self.attendance_export_button.clicked.connect(lambda: self.export_attendance())
         self.revert_button.clicked.connect(lambda: self.grid.show_event(self.grid.marks))
         self.save_button.clicked.connect(self.save)
         self.grid.pending_changed.connect(self._on_pending)
@@ -270,6 +277,8 @@ class ActivitiesPage(Page):
         self.save_button.setEnabled(bool(self.grid.pending))
         self.revert_button.setEnabled(bool(self.grid.pending))
         self.cert_button.setEnabled(self.grid.selected_row() is not None)
+        self.events_export_button.setEnabled(self.summary is not None and bool(self.summary.total))
+        self.attendance_export_button.setEnabled(event is not None)
 
     def confirm_leave(self, allow_cancel: bool) -> bool:
         """Unsaved ticks: save them, drop them, or (when possible) stay. False means stay."""
@@ -354,6 +363,61 @@ class ActivitiesPage(Page):
             lambda _t: delete_event(ctx, event.id, event.version),
             f"'{event.title}' 행사를 휴지통으로 옮겼습니다.",
             on_done=lambda: setattr(self.grid, "pending", {}),
+        )
+
+    # ----- to Excel ------------------------------------------------------------------------
+    def export_events(self):
+        """The cohort's events as the table lists them, to .xlsx (no personal data)."""
+        from panelapp.services.activities.export import EVENTS_TITLE, export_events
+
+        if self.cohort_id is None:
+            return None
+        ctx, cohort_id, today, cohort = self.ctx, self.cohort_id, self.today, cohort_text(self.window_)
+        return export_to_excel(
+            self,
+            title=EVENTS_TITLE,
+            cohort=cohort,
+            rows=self.summary.total if self.summary is not None else None,
+            run=lambda path, _purpose, token: export_events(
+                ctx, cohort_id, path, today=today, conditions=[("기수", cohort)], token=token
+            ),
+        )
+
+    def export_attendance(self):
+        """The chosen event's attendance as saved, to .xlsx; names masked unless a purpose.
+        Unsaved ticks are not in the database: the page asks to save or revert them first."""
+        from panelapp.services.activities.export import ATTENDANCE_TITLE, export_attendance
+
+        event = self.current_event()
+        if event is None or self.cohort_id is None:
+            return None
+        if self.grid.pending:
+            QMessageBox.information(
+                self,
+                "출석 엑셀로 내보내기",
+                f"저장하지 않은 출석 변경이 {len(self.grid.pending):,}건 있습니다. "
+                "[출석 저장] 또는 [되돌리기]를 누른 뒤 내보내 주세요.",
+            )
+            return None
+        ctx, cohort_id, today, cohort = self.ctx, self.cohort_id, self.today, cohort_text(self.window_)
+        what = f"{event.event_date:%Y-%m-%d} {event.kind.label} · {event.title}"
+        return export_to_excel(
+            self,
+            title=ATTENDANCE_TITLE,
+            cohort=cohort,
+            extra=f"{event.event_date:%Y-%m-%d}_{event.title}",
+            personal="단원 이름",
+            rows=self.grid.model_.rowCount() if self.grid.marks is not None else None,
+            run=lambda path, purpose, token: export_attendance(
+                ctx,
+                cohort_id,
+                event.id,
+                path,
+                purpose=purpose,
+                today=today,
+                conditions=[("기수", cohort), ("행사", what)],
+                token=token,
+            ),
         )
 
     # ----- certificates --------------------------------------------------------------------

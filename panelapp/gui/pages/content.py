@@ -26,6 +26,13 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
+from panelapp.gui.operations.list_export import (
+    BUTTON_TEXT,
+    cohort_text,
+    export_to_excel,
+    filter_conditions,
+    sort_condition,
+)
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
 from panelapp.services.changes import Changes, Kind
@@ -147,7 +154,13 @@ class ContentPage(Page):
         splitter.setSizes([860, 280])
         col.addWidget(splitter, 1)
         self.summary_label = QLabel()
-        col.addWidget(self.summary_label)
+        foot = QHBoxLayout()
+        foot.addWidget(self.summary_label, 1)
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        foot.addWidget(self.export_button)
+        col.addLayout(foot)
         self._update_buttons()
 
     def _fetch_rows(self, ids: list[int]) -> list:
@@ -232,6 +245,34 @@ class ContentPage(Page):
 
     def selected(self):
         return self.register.selected()
+
+    def export_excel(self):
+        """The posts as filtered and sorted, to .xlsx; 작성자 masked unless a purpose is given."""
+        from panelapp.services.engagement.export import CONTENT_TITLE, export_content
+
+        if self.window_.current_cohort_id is None:
+            return None
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "published", self.register.descending)
+        cohort = cohort_text(self.window_)
+        conditions = [
+            *filter_conditions(
+                ("기수", cohort),
+                ("채널", self.channel_filter if self.channel_filter.currentIndex() else None),
+                ("검색어", self.search_edit),
+            ),
+            sort_condition(COLUMNS, *sort),
+        ]
+        return export_to_excel(
+            self,
+            title=CONTENT_TITLE,
+            cohort=cohort,
+            personal="작성자 이름",
+            rows=self.register.row_count(),
+            run=lambda path, purpose, token: export_content(
+                ctx, query, *sort, path, purpose=purpose, conditions=conditions, token=token
+            ),
+        )
 
     def _dialog(self, row=None):
         from panelapp.gui.dialogs.content_dialog import ContentDialog

@@ -4,10 +4,11 @@ The page loads the tab's ids with its own (one load for both tabs); rows are fet
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
+from panelapp.gui.operations.list_export import BUTTON_TEXT, export_to_excel, sort_condition
 from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView, register_actions
 
@@ -46,6 +47,10 @@ class DepartmentsTab(QWidget):
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "부서 추가")
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("정렬 그대로 부서 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        row.insertWidget(1, self.export_button)
         col.addLayout(row)
         self._update_buttons()
 
@@ -58,6 +63,24 @@ class DepartmentsTab(QWidget):
         self.register.set_ids(ids, EMPTY_TEXT)
         self.count_label.setText(f"{len(ids)}개 부서" if ids else "")
         self._update_buttons()
+
+    def export_excel(self):
+        """The departments as sorted, to .xlsx; the 시민소통관's name, phone and e-mail masked
+        unless a purpose is given."""
+        from panelapp.services.registers.export import DEPARTMENT_TITLE, export_departments
+
+        ctx = self.page.ctx
+        sort = (self.register.sort_key or "active", self.register.descending)
+        conditions = [sort_condition(COLUMNS, *sort)]
+        return export_to_excel(
+            self,
+            title=DEPARTMENT_TITLE,
+            personal="시민소통관 이름·전화·이메일",
+            rows=self.register.row_count(),
+            run=lambda path, purpose, token: export_departments(
+                ctx, *sort, path, purpose=purpose, conditions=conditions, token=token
+            ),
+        )
 
     def selected(self):
         return self.register.selected()

@@ -21,6 +21,12 @@ from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
+from panelapp.gui.operations.list_export import (
+    BUTTON_TEXT,
+    export_to_excel,
+    filter_conditions,
+    sort_condition,
+)
 from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 from panelapp.gui.pages.departments_tab import DepartmentsTab
 from panelapp.gui.pages.register_table import RegisterView, register_actions
@@ -97,6 +103,10 @@ class FacilitiesPage(Page):
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "시설 추가")
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("검색·유형·정렬 그대로 시설 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        row.insertWidget(1, self.export_button)  # beside the count: it writes what is counted
         col.addLayout(row)
         return tab
 
@@ -170,6 +180,29 @@ class FacilitiesPage(Page):
             button.setEnabled(facility is not None)
         self.toggle_button.setText(
             "사용 재개" if facility is not None and not facility.active else "사용 중지"
+        )
+
+    def export_excel(self):
+        """The facility list as searched, filtered and sorted, to .xlsx (no personal data)."""
+        from panelapp.services.registers.export import FACILITY_TITLE, export_facilities
+
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "name", self.register.descending)
+        conditions = [
+            *filter_conditions(
+                ("검색어", self.search_edit),
+                ("유형", self.type_combo if self.type_combo.currentIndex() else None),
+                ("사용 중만", self.active_check),
+            ),
+            sort_condition(COLUMNS, *sort),
+        ]
+        return export_to_excel(
+            self,
+            title=FACILITY_TITLE,
+            rows=self.register.row_count(),
+            run=lambda path, _purpose, token: export_facilities(
+                ctx, query, *sort, path, conditions=conditions, token=token
+            ),
         )
 
     def open_dialog(self, facility=None):

@@ -29,6 +29,13 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.list_export import (
+    BUTTON_TEXT,
+    cohort_text,
+    export_to_excel,
+    filter_conditions,
+    sort_condition,
+)
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
 from panelapp.gui.proposal_style import KIND_COLORS
@@ -175,6 +182,10 @@ class FeedbackPage(Page):
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         buttons = QHBoxLayout()
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         self.answer_button, self.handled_button, self.delete_button = (
             QPushButton(t) for t in ("답변·수정…", "처리 표시", "삭제")
@@ -271,6 +282,34 @@ class FeedbackPage(Page):
 
     def selected(self):
         return self.register.selected()
+
+    def export_excel(self):
+        """The notes as filtered and sorted, to .xlsx (a note names no one: nothing to mask)."""
+        from panelapp.services.engagement.export import FEEDBACK_TITLE, export_feedback
+
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "received", self.register.descending)
+        cohort = cohort_text(self.window_)
+        conditions = [
+            *filter_conditions(
+                ("기수", cohort),
+                *(
+                    (label, combo if combo.currentIndex() else None)
+                    for label, combo in zip(("구분", "시설", "처리", "기간"), self.filters, strict=True)
+                ),
+                ("검색어", self.search_edit),
+            ),
+            sort_condition(COLUMNS, *sort),
+        ]
+        return export_to_excel(
+            self,
+            title=FEEDBACK_TITLE,
+            cohort=cohort,
+            rows=self.register.row_count(),
+            run=lambda path, _purpose, token: export_feedback(
+                ctx, query, *sort, path, conditions=conditions, token=token
+            ),
+        )
 
     def quick_add(self) -> None:
         from panelapp.domain.enums import FeedbackSource

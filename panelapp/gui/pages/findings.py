@@ -28,6 +28,13 @@ from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.list_export import (
+    BUTTON_TEXT,
+    cohort_text,
+    export_to_excel,
+    filter_conditions,
+    sort_condition,
+)
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.services.changes import Changes, Kind
@@ -144,6 +151,10 @@ class FindingsPage(Page):
             button.setMinimumWidth(96)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        row.insertWidget(2, self.export_button)  # beside the count: it writes what is counted
         col.addLayout(row)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
@@ -298,6 +309,36 @@ class FindingsPage(Page):
         self.delete_button.setEnabled(has)
         self.proposal_button.setEnabled(has)
         self.add_button.setEnabled(self.window_.current_cohort_id is not None)
+
+    def export_excel(self):
+        """The list as filtered and sorted, to .xlsx (on a worker; a million rows stream)."""
+        from panelapp.services.findings.export import TITLE, export_findings
+
+        if self.window_.current_cohort_id is None:
+            return None
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "date", self.register.descending)
+        cohort = cohort_text(self.window_)
+        conditions = [
+            *filter_conditions(
+                ("기수", cohort),
+                ("검색어", self.search_edit),
+                ("심각도", self.severity_combo if self.severity_combo.currentIndex() else None),
+                ("분류", self.category_combo if self.category_combo.currentIndex() else None),
+                ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
+                ("제안", self.proposal_combo if self.proposal_combo.currentIndex() else None),
+            ),
+            sort_condition(COLUMNS, *sort),
+        ]
+        return export_to_excel(
+            self,
+            title=TITLE,
+            cohort=cohort,
+            rows=self._shown,
+            run=lambda path, _purpose, token: export_findings(
+                ctx, query, *sort, path, conditions=conditions, token=token
+            ),
+        )
 
     def make_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal

@@ -26,6 +26,12 @@ from panelapp.domain.enums import ProposalStatus
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
+from panelapp.gui.operations.list_export import (
+    BUTTON_TEXT,
+    export_to_excel,
+    filter_conditions,
+    sort_condition,
+)
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
 from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
@@ -158,7 +164,13 @@ class ProposalsPage(Page):
         splitter.setSizes([380, 360])
         col.addWidget(splitter, 1)
         self.count_label = QLabel()
-        col.addWidget(self.count_label)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label, 1)
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        foot.addWidget(self.export_button)
+        col.addLayout(foot)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -319,6 +331,37 @@ class ProposalsPage(Page):
 
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())
+
+    def export_excel(self):
+        """The list as filtered and sorted, to .xlsx; 제안자 masked unless a purpose is given."""
+        from panelapp.services.proposals.export import TITLE, export_proposals
+
+        ctx, query = self.ctx, self.query()
+        sort = (self.register.sort_key or "submitted", self.register.descending)
+        all_cohorts = self.cohort_combo.currentData() == ALL_COHORTS
+        cohort = "전체 기수" if all_cohorts else self.cohort_combo.currentText()
+        conditions = [
+            *filter_conditions(
+                ("기수", cohort),
+                ("상태", self.status_combo if self.status_combo.currentIndex() else None),
+                ("담당부서", self.department_combo if self.department_combo.currentIndex() else None),
+                ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
+                ("기한 초과만", self.overdue_check),
+                ("검색어", self.search_edit),
+            ),
+            sort_condition(COLUMNS, *sort),
+        ]
+        return export_to_excel(
+            self,
+            title=TITLE,
+            cohort=cohort,
+            extra="전체기수" if all_cohorts else None,
+            personal="제안자 이름",
+            rows=self.register.row_count() if self._full else None,
+            run=lambda path, purpose, token: export_proposals(
+                ctx, query, *sort, path, purpose=purpose, conditions=conditions, token=token
+            ),
+        )
 
     def new_proposal(self):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal

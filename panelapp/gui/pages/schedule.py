@@ -149,6 +149,7 @@ class SchedulePage(Page):
         self.month.moved.connect(lambda i, day: self.move(i, day, None))
         self.week.moved.connect(self.move)
         self.list.query_changed.connect(self._list_query_changed)
+        self.list.export_button.clicked.connect(lambda: self.export_excel())
         col.addWidget(self.stack, 1)
         foot = QHBoxLayout()
         for chip in legend():
@@ -411,6 +412,28 @@ class SchedulePage(Page):
 
         info = self.current(self.selected_id)
         return save_field_sheet(self, info) if info is not None else None
+
+    def export_excel(self):
+        """The list view as filtered and sorted, to .xlsx; 조장 and 단원 masked unless a purpose."""
+        from panelapp.gui.operations.list_export import cohort_text, export_to_excel
+        from panelapp.services.inspections.list_export import TITLE, export_schedule_list
+
+        cohort_id = self.window_.current_cohort_id
+        if cohort_id is None:
+            return None
+        ctx, query, sort = self.ctx, self.list.query(cohort_id), self.list.sort
+        cohort = cohort_text(self.window_)
+        conditions = [("기수", cohort), *self.list.conditions()] if cohort else self.list.conditions()
+        return export_to_excel(
+            self,
+            title=TITLE,
+            cohort=cohort,
+            personal="조장·단원 이름",
+            rows=self.list.row_count() if self._list_loaded else None,
+            run=lambda path, purpose, token: export_schedule_list(
+                ctx, query, *sort, path, purpose=purpose, conditions=conditions, token=token
+            ),
+        )
 
     def export_ics(self) -> str | None:
         from panelapp.gui.schedule.exports import export_ics

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.list_export import BUTTON_TEXT, filter_conditions, sort_condition
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.schedule.blocks import STATUS_COLORS, WEEKDAYS, sunday_first
 
@@ -110,6 +112,10 @@ class ScheduleList(QWidget):
         bar.addStretch(1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
+        # the page runs it: it has the database and knows the cohort (list_view only shows)
+        self.export_button = QPushButton(BUTTON_TEXT)
+        self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
+        bar.addWidget(self.export_button)
         col.addLayout(bar)
         self.model = IdTableModel(COLUMNS, fetch_rows, parent=self)
         self.register = BigRegister(self.model, sort=("date", False))
@@ -192,6 +198,20 @@ class ScheduleList(QWidget):
             self.facility_combo.currentData(),
             self.team_combo.currentData(),
         )
+
+    def conditions(self) -> list[tuple[str, str]]:
+        """The filters as they read ("상태", "완료"), for the export's 내보내기 정보 sheet."""
+        ranged = self.range_check.isChecked()
+        period = f"{to_date(self.from_edit.date())} ~ {to_date(self.to_edit.date())}" if ranged else None
+        return [
+            *filter_conditions(
+                ("상태", self.status_combo if self.status_combo.currentIndex() else None),
+                ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
+                ("단", self.team_combo if self.team_combo.currentIndex() else None),
+                ("기간", period),
+            ),
+            sort_condition(COLUMNS, *self.sort),
+        ]
 
     @property
     def sort(self) -> tuple[str, bool]:
