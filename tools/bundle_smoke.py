@@ -3,8 +3,9 @@
     python3 tools/bundle_smoke.py dist/panelapp [--launcher usr/bin/panelapp]
 
 On a temporary PANELAPP_HOME (nothing of the user's is read or written): `panelapp-cli --version`,
-`demo`, `check`, `report --cohort 7 -o …pdf`, then the windowed app offscreen, once until its
-window is painted and once for 5 s with the demo database open. Every step fails on a non-zero
+`demo`, `check`, `report --cohort 7` (PDF, .xlsx, .hwpx and .docx), then the windowed app
+offscreen, once until its window is painted and once for 5 s with the demo database open.
+Every step fails on a non-zero
 exit, a traceback anywhere, or any line on stderr (Qt warnings included: a missing plugin or
 library shows up there first). Needs nothing but the Python standard library, so it runs on a
 bare machine beside an extracted package (tools/deb_check.py) as well as after `make bundle`.
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +102,14 @@ def run_window(name: str, argv: list[str], env: dict[str, str], seconds: float) 
     print(f"ok  {name} (ran {seconds:.0f} s)", flush=True)
 
 
+def _zip_has(path: Path, part: str) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return part in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def check_files(bundle: Path) -> None:
     contents = bundle / LAYOUT["CONTENTS"]
     qt = contents / "PySide6" / ("translations" if sys.platform == "win32" else "Qt/translations")
@@ -136,10 +146,20 @@ def smoke(bundle: Path, launcher: Path | None = None) -> None:
         run("demo", [cli, "demo"], env, expect_in_stdout="데모 데이터를 불러왔습니다")
         run("check", [cli, "check"], env, expect_in_stdout="이상 없음")
         pdf = Path(tmp) / "개선보고서.pdf"
-        run("report", [cli, "report", "--cohort", "7", "-o", str(pdf)], env)
+        office = {  # the other outputs, each a zip package with the part that makes it one
+            Path(tmp) / "개선보고서.xlsx": "xl/workbook.xml",
+            Path(tmp) / "보고.hwpx": "Contents/section0.xml",
+            Path(tmp) / "보고.docx": "word/document.xml",
+        }
+        xlsx, hwpx, docx = office
+        argv = [cli, "report", "--cohort", "7", "-o", str(pdf), "--xlsx", str(xlsx)]
+        run("report", argv + ["--hwpx", str(hwpx), "--docx", str(docx)], env)
         data = pdf.read_bytes() if pdf.is_file() else b""
         if not data.startswith(b"%PDF-") or b"NanumGothic" not in data:
             raise SmokeFailure(f"report: {pdf} is not a PDF with NanumGothic embedded ({len(data)} bytes)")
+        for path, part in office.items():
+            if not _zip_has(path, part):
+                raise SmokeFailure(f"report: {path.name} is not a document with {part}")
         # the window shown and painted (app.py's start-up probe: prints the time, then exits).
         # Through the console executable, which opens the same window without a command: on
         # Windows the windowed one has no standard output to print the probe's line to.
