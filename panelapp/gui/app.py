@@ -30,6 +30,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     install_fonts(app)
     install_korean(app)  # Qt's own buttons, menus and file/print dialogs in Korean
+    from PySide6.QtGui import QIcon
+
+    from panelapp.paths import resource
+
+    icon = resource("icons", "panelapp.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))  # every window's title bar and the task bar
     return app
 
 

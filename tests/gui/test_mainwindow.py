@@ -363,3 +363,9 @@ def test_the_database_layer_is_imported_while_the_window_is_built():
         "assert 'panelapp.services.system.bootstrap' in sys.modules and 'sqlalchemy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_application_has_its_icon(qapp):
+    from panelapp.gui.app import create_application
+
+    assert not create_application().windowIcon().isNull()
