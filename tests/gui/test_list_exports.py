@@ -304,3 +304,42 @@ def test_facilities_and_departments_exports(qtbot, main_window, answer, tmp_path
     answer["purpose"] = "부서 협조 요청"
     run_export(qtbot, tab.export_excel)
     assert workbook_rows(path)[1] == shown_rows
+
+
+def test_roster_prints_a_sign_in_sheet_for_an_event(qtbot, main_window, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from shiboken6 import isValid
+
+    from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
+    from panelapp.gui.dialogs.signin_sheet_dialog import SignInSheetDialog
+
+    page = shown(qtbot, main_window, "roster")
+    assert page.signin_button.text() == "서명부 인쇄…" and page.signin_button.isEnabled()
+    page.signin_button.click()
+    (dialog,) = [d for d in main_window.findChildren(SignInSheetDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: dialog.event_combo.count() > 0, timeout=WAIT)
+    launch = next(i for i in range(dialog.event_combo.count()) if "발대식" in dialog.event_combo.itemText(i))
+    dialog.event_combo.setCurrentIndex(launch)
+    assert dialog.full_radio.isChecked() and dialog.purpose_edit.isEnabled()
+    offered = []
+    monkeypatch.setattr(dialog, "ask_path", lambda name: offered.append(name) or str(tmp_path / name))
+    dialog.ok_button.click()  # full names without a purpose: asked for, nothing written
+    assert "출력 목적" in dialog.error_label.text() and offered == []
+    dialog.purpose_edit.setText("발대식 출석 확인")
+    op = dialog.make()
+    with qtbot.waitSignal(op.finished, timeout=WAIT):
+        pass
+    assert offered[0].startswith("서명부_제7기_2026-03-") and offered[0].endswith("_발대식.pdf")
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=WAIT)  # closed and deleted
+    previews = [p for p in main_window.findChildren(ReportPreviewDialog) if p.isVisible()]
+    assert len(previews) == 1
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / offered[0])).pages)
+    assert "서명" in text and "*" not in text  # names in full
+    (log,) = [a for a in _all_logs(main_window.ctx) if a.action == "print_unmasked"]
+    assert log.purpose == "발대식 출석 확인" and offered[0] in log.detail
+    previews[0].close()
+
+
+def _all_logs(ctx) -> list[AccessLog]:
+    with ctx.db.session_factory() as s:
+        return list(s.scalars(select(AccessLog)))

@@ -154,7 +154,7 @@ class FindingsPage(Page):
         self.export_button = QPushButton(BUTTON_TEXT)
         self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
         self.export_button.clicked.connect(lambda: self.export_excel())
-        row.insertWidget(2, self.export_button)  # beside the count: it writes what is counted
+        row.insertWidget(1, self.export_button)  # beside the count: it writes what is counted
         col.addLayout(row)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)

@@ -118,6 +118,10 @@ class RosterPage(RosterActions, Page):
         self.export_button.clicked.connect(self.export_roster)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
+        self.signin_button = QPushButton("서명부 인쇄…")
+        self.signin_button.setToolTip("행사를 골라 번호·이름·소속 단·서명 칸이 있는 서명부(PDF)를 만듭니다.")
+        self.signin_button.clicked.connect(self.print_signin_sheet)
+        buttons.addWidget(self.signin_button)
         col.addLayout(buttons)
 
         self.view = QTableView()
@@ -223,7 +227,7 @@ class RosterPage(RosterActions, Page):
             self.mark_stale()  # the team filtered on is gone: list everyone
 
     def _enable_for_cohort(self) -> None:
-        for button in (self.add_button, self.import_button, self.export_button):
+        for button in (self.add_button, self.import_button, self.export_button, self.signin_button):
             button.setEnabled(self.cohort_id is not None)
 
     def _on_cohort(self, cohort_id: int | None) -> None:

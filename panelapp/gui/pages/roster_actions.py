@@ -99,6 +99,15 @@ class RosterActions:
             dialog.reload_needed.connect(self.mark_stale)
         open_dialog(dialog)
 
+    def print_signin_sheet(self):
+        """출석 서명부 of an event of this cohort (the dialog asks which, and how names are shown)."""
+        from panelapp.gui.dialogs.signin_sheet_dialog import SignInSheetDialog
+        from panelapp.gui.operations.list_export import cohort_text
+
+        if self.cohort_id is None:
+            return None
+        return open_dialog(SignInSheetDialog(self.window_, self.cohort_id, cohort_text(self.window_)))
+
     # ----- file import and export ----------------------------------------------------------
     def import_from_file(self) -> None:
         from panelapp.gui.dialogs.import_dialog import ImportDialog
