@@ -5,10 +5,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from panelapp.io.roster_columns import COLUMNS
+from panelapp.io.roster_columns import IMPORT_COLUMNS
 from panelapp.services.roster_io.rows import KEYS, CohortFacts, check_row
 
-LABELS = {c.label for c in COLUMNS}
+LABELS = {c.label for c in IMPORT_COLUMNS}  # 활동시작일 too
 TODAY = dt.date(2026, 6, 1)
 
 

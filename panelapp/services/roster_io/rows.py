@@ -69,6 +69,7 @@ class CohortFacts:
     teams: dict[str, int]  # name → id
     taken: dict[str, tuple[str, bool]]  # phone → (masked name, in the trash) in this cohort
     today: dt.date
+    term_end: dt.date | None = None  # no 활동시작일 after it (the member form's rule)
 
 
 def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> CohortFacts:
@@ -92,7 +93,7 @@ def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> Coho
     }
     # Not the import day: members imported in May for a cohort that started in March were
     # then not expected at the March visits ("출석 6명 / 대상 0명").
-    return CohortFacts(cohort, cohort.term_start, teams, taken, today)
+    return CohortFacts(cohort, cohort.term_start, teams, taken, today, cohort.term_end)
 
 
 def known_members(s: Session, phones: list[str]) -> dict[str, int]:
@@ -143,12 +144,10 @@ def check_row(
             fail(e)
             if parse == "joined":
                 joined_on = None
-    if joined_on is not None and joined_on > facts.cohort.term_end:
+    if joined_on is not None and facts.term_end is not None and joined_on > facts.term_end:
         problems.append(
             Problem(
-                number,
-                joined_label,
-                f"기수 활동 종료일({facts.cohort.term_end:%Y-%m-%d})보다 늦을 수 없습니다.",
+                number, joined_label, f"기수 활동 종료일({facts.term_end:%Y-%m-%d})보다 늦을 수 없습니다."
             )
         )
     try:
