@@ -180,6 +180,11 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu("편집(&E)")
         self.undo_stack = None  # made once the database is open (keeps start-up light)
         help_menu = self.menuBar().addMenu("도움말(&H)")
+        self.help_action = QAction("사용 설명서(&M)", self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1: the page in front
+        self.help_action.triggered.connect(lambda: self.open_help())
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         about = QAction("프로그램 정보", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -192,6 +197,13 @@ class MainWindow(QMainWindow):
             "프로그램 정보",
             f"시민참여단 활동관리 panelapp {__version__}\n글꼴: 나눔고딕 (SIL Open Font License 1.1)",
         )
+
+    def open_help(self, topic: str | None = None):
+        """도움말 → 사용 설명서 (F1): the guide at `topic` ("file.html#anchor"), else at the
+        section of the page or dialog in front (gui/dialogs/help_dialog)."""
+        from panelapp.gui.dialogs.help_dialog import open_help
+
+        return open_help(self, topic)
 
     @property
     def settings(self):
@@ -230,6 +242,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStack(self)
         self.edit_menu.addAction(self.undo_stack.action)
         self._add_search_action()
+        from panelapp.gui.dialogs.help_dialog import give_dialogs_f1
+
+        give_dialogs_f1(self)  # F1 in the window-modal dialogs too
         self.bus.changes.connect(self._on_changes)
         self._fill_navigation()
         self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
