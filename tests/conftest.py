@@ -31,6 +31,9 @@ os.environ.pop("PANELAPP_DB", None)
 # The first-start question about the institution would stay open over every window test on an
 # empty database; tests/gui/test_organization_dialog.py turns it back on where it is the subject.
 os.environ["PANELAPP_ASK_INSTITUTION"] = "0"
+# No automatic backups (daily, on close) from the windows of the suite; tests/gui/test_backup_dialog.py
+# turns them on where they are the subject.
+os.environ["PANELAPP_AUTO_BACKUP"] = "0"
 
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402

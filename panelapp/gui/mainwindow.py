@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         self.organization_action.triggered.connect(lambda: self.open_organization())
         self.organization_action.setEnabled(False)
         menu.addAction(self.organization_action)
+        from panelapp.gui.operations.backups import add_backup_action  # no database layer
+
+        self.backup_action = add_backup_action(self, menu)  # usable before the database opens
         menu.addSeparator()
         quit_action = QAction("끝내기(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -249,6 +252,9 @@ class MainWindow(QMainWindow):
         self._fill_navigation()
         self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
         self._ask_for_institution()
+        from panelapp.gui.operations.backups import after_open
+
+        after_open(self)  # the day's backup when due; settings that cannot be saved are said
 
     def _add_search_action(self) -> None:
         self.search_action = QAction("통합 검색(&F)…", self)
@@ -265,6 +271,10 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error
+        from panelapp.gui.operations.backups import open_failed
+
+        if open_failed(self, exc):  # damaged, newer or half-made: said, with the backup to restore
+            return
 
         self.loading.setText("데이터베이스를 열 수 없습니다.\n" + str(exc))
         show_error(self, exc)
@@ -483,5 +493,9 @@ class MainWindow(QMainWindow):
             self.move(max(area.left(), centred.left()), max(area.top(), centred.top()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from panelapp.gui.operations.backups import may_close
+
+        if not may_close(self, event):  # the closing backup first; the window closes after it
+            return
         QSettings().setValue("mainwindow/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -202,6 +202,19 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, "다른 사용자가 먼저 수정했습니다", exc.message)
     elif isinstance(exc, DomainError):
         QMessageBox.warning(parent, "확인해 주세요", exc.message)
+    elif (sentence := _failure_sentence(exc)) is not None:  # a database or file failure: no SQL text
+        log.warning("failure shown as a sentence: %s", getattr(exc, "__traceback_text__", repr(exc)))
+        QMessageBox.warning(parent, "확인해 주세요", sentence)
     else:
         log.error("unexpected error: %s", getattr(exc, "__traceback_text__", repr(exc)))
         QMessageBox.critical(parent, "오류", f"예기치 않은 오류가 발생했습니다.\n{type(exc).__name__}: {exc}")
+
+
+def _failure_sentence(exc: BaseException) -> str | None:
+    from panelapp.domain.failures import os_error_sentence
+    from panelapp.services.errors import database_error_sentence
+
+    sentence = database_error_sentence(exc)
+    if sentence is None and isinstance(exc, OSError):
+        sentence = os_error_sentence(exc)
+    return sentence
