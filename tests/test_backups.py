@@ -170,7 +170,8 @@ def test_damaged_database_is_never_written_and_the_newest_good_backup_is_offered
         open_app(str(demo_db), settings)
     err = caught.value
     assert err.reason is Unusable.CORRUPT and err.backup == good.path
-    assert "손상" in err.message and str(good.path) in err.message and "panelapp restore" in err.message
+    assert "손상" in err.message and str(good.path) in err.message
+    assert f"panelapp --db \"{demo_db}\" restore" in err.message and "database disk image" not in err.message
     wal = Path(f"{demo_db}-wal")  # a read-only reader may leave an empty one: no page written
     assert demo_db.read_bytes() == raw and (not wal.exists() or wal.stat().st_size == 0)
     problems = run_checks(open_database(str(demo_db)), settings)

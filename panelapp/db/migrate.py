@@ -154,7 +154,7 @@ def half_created_sentence(name: str, tables: list[str], backup: Path | None) -> 
         f"'{name}'은(는) 만들다가 중단된 데이터베이스로 보입니다(형식 정보가 없는데 표가 있고, "
         f"{shown} 표에 자료가 있습니다). 자료가 있어 자동으로 고치지 않았고 아무것도 바꾸지 않았습니다. "
         "백업으로 복원하거나, 이 파일을 다른 곳에 보관한 뒤 새 데이터베이스로 시작하세요."
-        + restore_hint(backup)
+        + restore_hint(backup, name)
     )
 
 
@@ -200,7 +200,7 @@ def upgrade_to_head(
                 f"'{_display(db)}'은(는) 이전 버전에서 형식을 올리다가 중단된 것으로 보입니다(형식 "
                 f"{current}인데 그 뒤의 형식에서 만드는 '{_object_named(exc)}'이(가) 이미 있습니다). "
                 "아무것도 바꾸지 않았습니다. 형식을 올리기 전에 만든 백업으로 복원하세요."
-                + restore_hint(hint),
+                + restore_hint(hint, _display(db)),
                 Unusable.HALF_UPGRADED,
                 db.sqlite_path,
                 hint,

@@ -214,10 +214,18 @@ def newer_schema_sentence(name: str, found: str, known: str) -> str:
     )
 
 
-def restore_hint(backup: Path | None) -> str:
+def restore_hint(backup: Path | None, database: Path | str | None = None) -> str:
+    """What to do about a database that is refused: restore the newest good backup (in the
+    window, or by the command, with --db unless it is the default database)."""
     if backup is None:
         return " 쓸 수 있는 백업이 없습니다. 파일을 지우지 말고 보관한 채 관리자에게 문의하세요."
+    option = ""
+    if database is not None:
+        from panelapp.paths import default_db_path
+
+        if str(database) != str(default_db_path()):
+            option = f'--db "{database}" '
     return (
         f" 가장 최근의 정상 백업은 '{backup}'입니다: 파일 → 백업·복원에서 복원하거나 "
-        f"명령 'panelapp restore \"{backup}\"'로 복원하세요."
+        f"명령 'panelapp {option}restore \"{backup}\"'로 복원하세요."
     )

@@ -50,10 +50,13 @@ def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
     return orig if isinstance(orig, sqlite3.Error) else None
 
 
+_DAMAGED = "SQLite가 읽을 수 없는 형식"
+
+
 def corrupt_sentence(name: str, detail: str, backup: Path | None) -> str:
     return (
         f"데이터베이스 파일 '{name}'이(가) 손상되었거나 데이터베이스 파일이 아닙니다({detail}). "
-        "더 손상되지 않도록 열지 않았고 아무것도 쓰지 않았습니다." + restore_hint(backup)
+        "더 손상되지 않도록 열지 않았고 아무것도 쓰지 않았습니다." + restore_hint(backup, name)
     )
 
 
@@ -62,7 +65,7 @@ def sqlite_error_sentence(exc: sqlite3.Error, path: Path | None) -> str:
     name = sqlite_errorname(exc)
     target = path if path is not None else "데이터베이스"
     if name in ("SQLITE_NOTADB",) or name.startswith("SQLITE_CORRUPT"):
-        return corrupt_sentence(str(target), "SQLite가 읽을 수 없는 형식", None)
+        return corrupt_sentence(str(target), _DAMAGED, None)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return (
             f"'{target}'을(를) 다른 프로그램이 쓰고 있어 기다리다 그만두었습니다. 잠시 후 다시 "
@@ -150,7 +153,7 @@ def opening_error(exc: BaseException, name: str, path: Path | None) -> Exception
     if cause is not None:
         errorname = sqlite_errorname(cause)
         if errorname == "SQLITE_NOTADB" or errorname.startswith("SQLITE_CORRUPT"):
-            return DatabaseUnusable(corrupt_sentence(name, str(cause), None), Unusable.CORRUPT, path)
+            return DatabaseUnusable(corrupt_sentence(name, _DAMAGED, None), Unusable.CORRUPT, path)
         return StorageError(sqlite_error_sentence(cause, path), path)
     if isinstance(exc, DBAPIError):
         return StorageError(server_error_sentence(exc, name))

@@ -15,7 +15,6 @@ newest of each day, ISO week and month); `before-<revision>` is made before a sc
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sqlite3
 from collections.abc import Callable, Hashable, Iterable
@@ -51,6 +50,7 @@ class BackupInfo:
     made_at: dt.datetime  # local time, from the name
     kind: str
     size: int
+    mtime: float = 0.0  # orders two backups of the same second
 
     @property
     def label(self) -> str:
@@ -86,10 +86,10 @@ def parse_name(path: Path, stem: str) -> BackupInfo | None:
         return None
     try:
         made = dt.datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
-        size = path.stat().st_size
+        stat = path.stat()
     except (ValueError, OSError):
         return None
-    return BackupInfo(path=path, made_at=made, kind=match["kind"], size=size)
+    return BackupInfo(path=path, made_at=made, kind=match["kind"], size=stat.st_size, mtime=stat.st_mtime)
 
 
 def _scan(folder: Path, stem: str) -> list[BackupInfo]:
@@ -105,6 +105,10 @@ def _scan(folder: Path, stem: str) -> list[BackupInfo]:
     return out
 
 
+def _order(info: BackupInfo) -> tuple[dt.datetime, float, str]:
+    return (info.made_at, info.mtime, info.path.name)
+
+
 def list_backups(db: Database, settings: Settings | None) -> list[BackupInfo]:
     """This database's backups, newest first. Empty files (interrupted backups of older
     versions) are not backups and are not listed."""
@@ -117,7 +121,7 @@ def list_backups(db: Database, settings: Settings | None) -> list[BackupInfo]:
     for folder in folders:
         for info in _scan(folder, stem):
             found[info.path.resolve()] = info
-    return sorted(found.values(), key=lambda i: (i.made_at, i.path.name), reverse=True)
+    return sorted(found.values(), key=_order, reverse=True)
 
 
 # ----- making one --------------------------------------------------------------------------
@@ -200,7 +204,9 @@ def make_backup(
         raise
     except (OSError, sqlite3.Error, CopyNotSound) as exc:
         raise failure_sentence(exc, path, db.display_name()) from None
-    info = BackupInfo(path=path, made_at=now.replace(microsecond=0), kind=kind, size=size)
+    info = BackupInfo(
+        path=path, made_at=now.replace(microsecond=0), kind=kind, size=size, mtime=path.stat().st_mtime
+    )
     if target is None:
         prune(db, settings)
     return info
@@ -236,7 +242,7 @@ def _newest_per(infos: list[BackupInfo], key: Callable[[BackupInfo], Hashable], 
 def to_keep(infos: Iterable[BackupInfo]) -> set[Path]:
     """7 daily, 4 weekly, 12 monthly of the automatic ones; the newest 3 before-upgrade copies;
     every manual and unknown one."""
-    ordered = sorted(infos, key=lambda i: (i.made_at, i.path.name), reverse=True)
+    ordered = sorted(infos, key=_order, reverse=True)
     auto = [i for i in ordered if i.kind in AUTO_KINDS]
     upgrades = [i for i in ordered if i.kind.startswith("before-")]
     keep = {i.path for i in ordered if i.kind not in AUTO_KINDS and not i.kind.startswith("before-")}
@@ -316,8 +322,6 @@ def auto_backup(
     db: Database, settings: Settings | None, reason: str, now: dt.datetime | None = None
 ) -> BackupInfo | None:
     """The automatic backup of `reason` ("close" or "daily") when one is due, else None."""
-    if os.environ.get("PANELAPP_AUTO_BACKUP", "1") == "0":
-        return None
     if not backup_due(db, settings, reason, now):
         return None
     return make_backup(db, settings, kind=reason, now=now)

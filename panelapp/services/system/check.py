@@ -114,7 +114,9 @@ def _sqlite_file(
     damaged = integrity_problems(path, MAX_LINES)
     if damaged:
         out += [f"데이터베이스 파일이 손상되었습니다: {r}" for r in damaged[:MAX_LINES]]
-        out.append("손상된 파일에는 쓰지 마세요." + restore_hint(newest_good(db, settings)))
+        out.append(
+            "손상된 파일에는 쓰지 마세요." + restore_hint(newest_good(db, settings), db.display_name())
+        )
         return out, True, None, None
     conn = connect_read_only(path)
     try:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from panelapp.domain.failures import (
 from panelapp.services.errors import corrupt_sentence, opening_error
 from panelapp.settings import Settings
 
+log = logging.getLogger(__name__)
 UNKNOWN = object()  # the stamp was not read here (a server, or an in-memory database)
 _VERIFIED: set[str] = set()  # SQLite files that passed the gate in this process
 
@@ -70,10 +72,10 @@ def gate(db: Database, settings: Settings | None) -> object:
     if not state.exists:
         return None
     if not state.sound:
+        log.warning("quick_check of %s: %s", path, "; ".join(state.problems))
         backup = newest_good(db, settings)
-        raise DatabaseUnusable(
-            corrupt_sentence(str(path), state.problems[0], backup), Unusable.CORRUPT, path, backup
-        )
+        detail = f"SQLite 점검에서 손상된 곳 {len(state.problems)}건 발견"
+        raise DatabaseUnusable(corrupt_sentence(str(path), detail, backup), Unusable.CORRUPT, path, backup)
     _VERIFIED.add(str(path))
     return state.stamp
 
