@@ -98,6 +98,8 @@ DIALOG_TOPICS: dict[str, str] = {
     "FeedbackDialog": "voices.html#feedback",
     "ContentDialog": "voices.html#content",
     "SearchDialog": "faq.html#search",
+    "SettingsDialog": "faq.html#users",
+    "BackupDialog": "faq.html#backup",
     "PhotoViewer": "results.html#finding",
 }
 # Qt's own dialogs and message boxes get no F1 of ours (the guide has nothing on them).
