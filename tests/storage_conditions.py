@@ -1,5 +1,6 @@
 """Real storage conditions for failure tests: a tiny tmpfs (disk full), a read-only mount, and a
-child process that obeys file permissions even when the suite runs as root.
+child process that obeys file permissions even when the suite runs as root; and a throw-away
+PostgreSQL database on the server of PANELAPP_TEST_PG_URL.
 
 Mounting needs root with CAP_SYS_ADMIN (a container run as root usually has it); without it the
 tests that need a mount are skipped and say so. `without_permission_override` drops root's
@@ -82,3 +83,27 @@ def run_panelapp(args: list[str], home: Path, obey_permissions: bool = False, ti
     return subprocess.run(
         command, cwd=ROOT, env=panelapp_env(home), capture_output=True, text=True, timeout=timeout
     )
+
+
+PG_URL = os.environ.get("PANELAPP_TEST_PG_URL")
+needs_pg = pytest.mark.skipif(not PG_URL, reason="PostgreSQL leg: PANELAPP_TEST_PG_URL not set")
+
+
+@contextmanager
+def throwaway_server_database() -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(PG_URL)
+    name = f"panelapp_tmp_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -4,15 +4,12 @@ step, and a database that is not empty is refused."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import text
 
 from panelapp.cli.main import main
 from panelapp.db.engine import open_database
@@ -22,9 +19,7 @@ from panelapp.services.system.backups import list_backups, make_backup
 from panelapp.services.system.check import run_checks
 from panelapp.services.system.restore import restore
 from panelapp.settings import Settings
-
-PG_URL = os.environ.get("PANELAPP_TEST_PG_URL")
-needs_pg = pytest.mark.skipif(not PG_URL, reason="PostgreSQL leg: PANELAPP_TEST_PG_URL not set")
+from tests.storage_conditions import needs_pg, throwaway_server_database
 
 
 def _table_rows(path: Path) -> dict[str, list[str]]:
@@ -39,22 +34,6 @@ def _table_rows(path: Path) -> dict[str, list[str]]:
         return {n: sorted(map(repr, conn.execute(f'SELECT * FROM "{n}"').fetchall())) for n in names}
     finally:
         conn.close()
-
-
-@contextmanager
-def empty_server_database():
-    url = make_url(PG_URL)
-    name = f"panelapp_arch_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    target = url.set(database=name).render_as_string(hide_password=False)
-    try:
-        yield target
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_sqlite_archive_round_trip_keeps_every_row_and_attachment(demo_db, tmp_path):
@@ -106,7 +85,7 @@ def test_a_damaged_archive_is_refused(demo_db, tmp_path):
 def test_round_trip_sqlite_to_postgresql_to_sqlite(demo_db, tmp_path, capsys):
     first = tmp_path / "from-sqlite.zip"
     assert main(["--db", str(demo_db), "backup", "-o", str(first)]) == 0
-    with empty_server_database() as server:
+    with throwaway_server_database() as server:
         assert main(["--db", server, "restore", str(first)]) == 0
         assert "복원했습니다" in capsys.readouterr().out
         db = open_database(server)

@@ -16,6 +16,7 @@ from panelapp.db.engine import open_database
 from panelapp.domain.failures import DatabaseUnusable, Unusable
 from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
+from tests.storage_conditions import needs_pg, throwaway_server_database
 
 
 def _tables(path) -> set[str]:
@@ -244,3 +245,30 @@ def test_upgrade_failure_removes_the_backup_it_made(tmp_path, monkeypatch):
     made = list(backups.iterdir())
     assert len(made) == 1 and made[0].name.endswith("-before-0004.db")
     assert _stamp(made[0]) == ["0004"]
+
+
+@needs_pg
+def test_on_postgresql_a_failed_creation_leaves_nothing_and_a_half_made_one_is_rebuilt():
+    with throwaway_server_database() as url:
+        db = open_database(url)
+        try:
+            hook, _seen = _failing_at(40)
+            event.listen(Engine, "before_cursor_execute", hook)
+            try:
+                with pytest.raises(Fail):
+                    migrate.upgrade_to_head(db)
+            finally:
+                event.remove(Engine, "before_cursor_execute", hook)
+            with db.engine.connect() as conn:
+                assert migrate.user_tables(conn) == []
+                conn.exec_driver_sql("CREATE TABLE attachments (id integer primary key)")
+                conn.commit()
+            ctx = open_app(url)  # empty tables without a stamp: made again
+            assert migrate.is_at_head(ctx.db)
+            with ctx.db.engine.begin() as conn:
+                conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
+            with pytest.raises(DatabaseUnusable) as caught:
+                open_app(url)
+            assert caught.value.reason is Unusable.NEWER and "postgresql" in caught.value.message
+        finally:
+            db.dispose()
