@@ -82,6 +82,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "MemberDialog": "cohort.html#member",
     "ImportDialog": "cohort.html#import",
     "WithdrawDialog": "cohort.html#withdraw",
+    "SignInSheetDialog": "cohort.html#signin",
     "EventDialog": "cohort.html#activities",
     "FacilityDialog": "facilities.html#facilities",
     "FacilityTypesDialog": "facilities.html#facilities",
