@@ -20,8 +20,11 @@ DEFAULTS: dict[str, Any] = {
     "certificate_dir": "",  # where the last activity certificate was saved
     "import_dir": "",  # folder of the last roster file imported (or template saved)
     "export_dir": "",  # folder of the last roster export
-    "report_options": {},  # last choices in the improvement report dialog (never the purpose)
-    "recent_reports": [],  # improvement reports made here, newest first
+    # Written before each database kept its own reports (services/reporting/history.py): read
+    # only to take over the entries a database's access log proves are its own; the others stay
+    # here, since nothing in them says which database they were made from.
+    "report_options": {},
+    "recent_reports": [],
     # where automatic and manual backups go (a network drive, say); "" = backups/ in the data folder
     "backup_dir": "",
 }

@@ -86,6 +86,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),
     "access_logs": (),
+    "report_records": (Kind.REPORT,),
     "search_grams": (),
 }
 

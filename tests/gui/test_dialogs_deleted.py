@@ -21,6 +21,7 @@ from conftest import page_settled
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from report_records import add_report_record
 from shiboken6 import getCppPointer, isValid
 from sqlalchemy import event, text
 
@@ -327,7 +328,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     # ----- 개선 보고서: the report dialog, the preview of a remembered report and its print dialog
     pdf = tmp_path / "보고서.pdf"
     _tiny_pdf(pdf)
-    w.settings.set("recent_reports", [{"pdf": str(pdf), "made": "2026-01-01", "pages": 1}])
+    add_report_record(w.ctx, pdf)
     reports = w.page("reports")
     reports.mark_stale()
     reports = _shown(qtbot, w, "reports")

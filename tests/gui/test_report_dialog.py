@@ -8,12 +8,14 @@ import pytest
 from gui_window import Window
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from report_records import add_report_record
 from report_world import build_report_world
 
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
 from panelapp.gui.pages.reports import EMPTY_TEXT, ReportsPage
+from panelapp.services.reporting.history import last_report_options
 from panelapp.settings import Settings
 
 
@@ -85,7 +87,7 @@ def test_make_report_previews_and_remembers(qtbot, window, tmp_path):
     assert "김영희" not in text
     previews = window.findChildren(ReportPreviewDialog)
     assert len(previews) == 1 and previews[0].doc.count == result.pages
-    saved = window.settings.get("report_options")
+    saved = last_report_options(window.ctx)  # kept in the database the report is made from
     assert saved["facility_ids"] == [window.rw.w.gym] and saved["date_from"] == "2026-04-01"
     assert saved["max_photos"] == 3 and saved["xlsx"] and "appendix" not in saved["sections"]
     assert "purpose" not in saved
@@ -168,19 +170,8 @@ def test_preview_pages_open_and_print(qtbot, window, tmp_path, monkeypatch):
 def test_report_page_lists_only_existing_files(qtbot, window, tmp_path):
     real = tmp_path / "a.pdf"
     real.write_bytes(b"%PDF-1.4")
-    window.settings.set(
-        "recent_reports",
-        [
-            {
-                "pdf": str(real),
-                "cohort": "제7기",
-                "period": "2026-03-01 ~ 2026-12-31",
-                "pages": 8,
-                "made": "2026-08-01 10:00",
-            },
-            {"pdf": str(tmp_path / "gone.pdf"), "cohort": "제7기", "period": "", "pages": 1, "made": ""},
-        ],
-    )
+    add_report_record(window.ctx, real, pages=8, made_at=dt.datetime(2026, 8, 1, 1, 0, tzinfo=dt.UTC))
+    add_report_record(window.ctx, tmp_path / "gone.pdf")  # newer, but its file was deleted
     page = ReportsPage(window)
     qtbot.addWidget(page)
     assert page.table.rowCount() == 0  # hidden: nothing read yet

@@ -7,11 +7,13 @@ import io
 import pytest
 from gui_window import Window
 from pypdf import PdfReader
+from report_records import add_report_record
 from report_world import build_report_world
 
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
+from panelapp.services.reporting.history import last_report_options
 from panelapp.settings import Settings
 
 
@@ -39,7 +41,7 @@ def _text(path) -> str:
 
 
 def test_feedback_section_is_offered_ticked_and_can_be_left_out(qtbot, window, tmp_path):
-    window.settings.set("report_options", {"sections": ["summary", "proposals"]})  # saved before it existed
+    add_report_record(window.ctx, options={"sections": ["summary", "proposals"]})  # made before it existed
     dlg = _dialog(qtbot, window)
     assert dlg.ui.feedbackCheck.isChecked() and dlg.ui.feedbackCheck.text().startswith("좋아요·아쉬워요")
     assert not dlg.ui.appendixCheck.isChecked() and not dlg.ui.facilitiesCheck.isChecked()
@@ -50,7 +52,7 @@ def test_feedback_section_is_offered_ticked_and_can_be_left_out(qtbot, window, t
     with qtbot.waitSignal(dlg.op.finished, timeout=20000):
         pass
     assert "시민의견:좋아요·아쉬워요" in _text(target)
-    assert "feedback" in window.settings.get("report_options")["sections_offered"]
+    assert "feedback" in last_report_options(window.ctx)["sections_offered"]
 
     again = _dialog(qtbot, window)
     assert again.ui.feedbackCheck.isChecked()
@@ -61,5 +63,5 @@ def test_feedback_section_is_offered_ticked_and_can_be_left_out(qtbot, window, t
     with qtbot.waitSignal(again.op.finished, timeout=20000):
         pass
     assert "시민의견" not in _text(bare)
-    assert "feedback" not in window.settings.get("report_options")["sections"]
+    assert "feedback" not in last_report_options(window.ctx)["sections"]
     assert not _dialog(qtbot, window).ui.feedbackCheck.isChecked()  # unticked stays unticked

@@ -1,17 +1,19 @@
 """The report dialog's 보고 문서 choice: 한글 문서(.hwpx) and Word(.docx) beside the PDF, made in the
-same op; remembered; the 개선 보고서 page opens them in the system's program."""
+same op; remembered by the database; the 개선 보고서 page opens them in the system's program."""
 
 import zipfile
 
 import pytest
 from gui_window import Window
 from PySide6.QtGui import QDesktopServices
+from report_records import add_report_record
 from report_world import build_report_world
 
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
 from panelapp.gui.pages.reports import ReportsPage
+from panelapp.services.reporting.history import last_report_options
 from panelapp.settings import Settings
 
 
@@ -53,10 +55,11 @@ def test_dialog_makes_the_hwpx_and_docx_beside_the_pdf(qtbot, window, tmp_path, 
     assert sorted(p.name for p in target.parent.iterdir()) == ["보고서.docx", "보고서.hwpx", "보고서.pdf"]
     # the PDF still opens in the built-in preview
     assert len(window.findChildren(ReportPreviewDialog)) == 1
-    saved = window.settings.get("report_options")
+    saved = last_report_options(window.ctx)
     assert saved["hwpx"] and saved["docx"]
     again = ReportDialog(window, window.current_cohort_id)
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.ui.cohortCombo.count() > 0, timeout=5000)  # the choices come with it
     assert again.ui.hwpxCheck.isChecked() and again.ui.docxCheck.isChecked()
     again.close()
     # the page lists it with its companions and opens the 한글 document in the system's program
@@ -72,19 +75,7 @@ def test_dialog_makes_the_hwpx_and_docx_beside_the_pdf(qtbot, window, tmp_path, 
 def test_office_button_is_off_for_a_report_without_them(qtbot, window, tmp_path):
     real = tmp_path / "a.pdf"
     real.write_bytes(b"%PDF-1.4")
-    window.settings.set(
-        "recent_reports",
-        [
-            {
-                "pdf": str(real),
-                "cohort": "제7기",
-                "period": "",
-                "pages": 1,
-                "made": "",
-                "hwpx": str(tmp_path / "x.hwpx"),
-            }
-        ],
-    )
+    add_report_record(window.ctx, real, hwpx=tmp_path / "x.hwpx")
     page = ReportsPage(window)
     qtbot.addWidget(page)
     page.show()

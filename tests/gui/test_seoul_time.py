@@ -4,7 +4,6 @@ the 개선 보고서 list, default dates, backup names; nothing in the GUI reads
 import datetime as dt
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 from panelapp.domain import localtime
 from panelapp.gui.pages.reports import made_text
@@ -13,53 +12,26 @@ GUI = Path(__file__).resolve().parents[2] / "panelapp" / "gui"
 
 
 def test_the_report_list_shows_korean_time():
-    # made at 15:30 UTC = 00:30 the next day in Korea; the old text (UTC, as stored before) is not used
-    entry = {"made": "2026-12-02 15:30", "made_at": "2026-12-02T15:30:00+00:00"}
-    assert made_text(entry) == "2026-12-03 00:30"
-    assert made_text({"made": "2026-11-01 10:00"}) == "2026-11-01 10:00"  # remembered before made_at
-    assert made_text({}) == ""
+    # made at 15:30 UTC = 00:30 the next day in Korea; SQLite hands the stamp back without a zone
+    assert made_text(dt.datetime(2026, 12, 2, 15, 30, tzinfo=dt.UTC)) == "2026-12-03 00:30"
+    assert made_text(dt.datetime(2026, 12, 2, 15, 30)) == "2026-12-03 00:30"
 
 
-def test_a_remembered_report_carries_a_utc_stamp_and_korean_text(qtbot, tmp_path):
-    from gui_window import Window
+def test_a_recorded_report_carries_a_utc_stamp_shown_in_korean_time(sqlite_ctx, tmp_path):
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.services.context import transaction
+    from panelapp.services.reporting.history import recent_reports, record_report
 
-    from panelapp.gui.dialogs.report_dialog import ReportDialog
-
-    class Settings(dict):
-        def get(self, key, default=None):
-            return super().get(key, default)
-
-        def set(self, key, value):
-            self[key] = value
-
-    window = Window(None, None)
-    window.settings = Settings()
-    qtbot.addWidget(window)
-    dialog = ReportDialog.__new__(ReportDialog)  # only _remember is exercised: no database
-    dialog.window_ = window
-    dialog.options = lambda: _Loose(
-        cohort_id=1,
-        date_from=dt.date(2026, 3, 1),
-        date_to=dt.date(2026, 12, 31),
-        facility_ids=None,
-        sections={"summary"},
-        photos=False,
-        max_photos_per_finding=2,
-    )
-    dialog.ui = SimpleNamespace(cohortCombo=SimpleNamespace(currentText=lambda: "제7기"))
-    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    ReportDialog._remember(dialog, _Loose(pdf_path=str(tmp_path / "r.pdf"), pages=3, masked=True))
-    entry = window.settings["recent_reports"][0]
-    made = dt.datetime.fromisoformat(entry["made_at"])
-    assert made.utcoffset() == dt.timedelta(0) and before <= made <= dt.datetime.now(dt.UTC)
-    assert entry["made"] == localtime.format_local(made) == made_text(entry)
-
-
-class _Loose(SimpleNamespace):
-    """Options and a made report with only what this test cares about; the rest is None."""
-
-    def __getattr__(self, name):
-        return None
+    before = dt.datetime.now(dt.UTC)
+    with transaction(sqlite_ctx) as s:
+        record_report(
+            s, sqlite_ctx, ReportOptions(1), "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31), True, 3,
+            tmp_path / "r.pdf",
+        )  # fmt: skip
+    (report,) = recent_reports(sqlite_ctx)
+    assert report.made_at.utcoffset() == dt.timedelta(0)
+    assert before <= report.made_at <= dt.datetime.now(dt.UTC)
+    assert made_text(report.made_at) == localtime.format_local(report.made_at)
 
 
 def test_now_and_today_are_korean():

@@ -35,4 +35,5 @@ from panelapp.db.models.proposals import (  # noqa: F401
     ProposalEvent,
     proposal_findings,
 )
+from panelapp.db.models.reports import ReportRecord  # noqa: F401
 from panelapp.db.models.search import SearchGram  # noqa: F401

@@ -1,4 +1,8 @@
-"""개선 보고서 만들기: cohort, period, facilities, sections, photos, masking, files; remembered.
+"""개선 보고서 만들기: cohort, period, facilities, sections, photos, masking, files.
+
+The dialog starts from the choices of the newest report made from this database (the database
+keeps its reports, services/reporting/history.py; another database's ids are never offered);
+write_report records the report with its choices.
 
 Besides the PDF (and its .xlsx), the board report may be saved as a 한글 문서 (.hwpx) and a
 Word file (.docx) beside it, with the PDF's name. The report is made off the UI thread with a
@@ -16,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from panelapp.domain.errors import ValidationError
-from panelapp.domain.localtime import format_local, today_local
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_report_dialog import Ui_ReportDialog
@@ -31,7 +35,6 @@ SECTION_BOXES = {
 # the sections offered before "feedback" existed: a section added since the options were saved
 # starts ticked, one the user unticked stays unticked
 FIRST_SECTIONS = ("summary", "facilities", "proposals", "appendix")
-RECENT_KEEP = 12
 
 
 class ReportDialog(QDialog):
@@ -42,8 +45,8 @@ class ReportDialog(QDialog):
         self.ui.setupUi(self)
         self.cohorts: list = []
         self.result_ = None
-        self.saved = dict(window.settings.get("report_options") or {})
-        self._wanted_cohort = cohort_id if cohort_id is not None else self.saved.get("cohort_id")
+        self.saved: dict = {}  # the last choices made here, once loaded with the cohorts
+        self._wanted_cohort = cohort_id
         for edit in (self.ui.fromEdit, self.ui.toEdit):
             setup_date_edit(edit)
         self.ui.errorLabel.hide()
@@ -66,8 +69,9 @@ class ReportDialog(QDialog):
         def load(_token):
             from panelapp.services.cohorts.manage import list_cohorts
             from panelapp.services.registers.facilities import list_facilities
+            from panelapp.services.reporting.history import last_report_options
 
-            return list_cohorts(ctx), list_facilities(ctx)
+            return list_cohorts(ctx), list_facilities(ctx), last_report_options(ctx)
 
         self.loading = Op(self, load).success(self._loaded).run()
 
@@ -89,7 +93,10 @@ class ReportDialog(QDialog):
         self.ui.facilityList.setEnabled(some)
 
     def _loaded(self, result) -> None:
-        self.cohorts, facilities = result
+        self.cohorts, facilities, self.saved = result
+        if self._wanted_cohort is None:
+            self._wanted_cohort = self.saved.get("cohort_id")
+        self._apply_saved()
         chosen = set(self.saved.get("facility_ids") or ())
         for f in facilities:
             item = QListWidgetItem(f.name + ("" if f.active else " (운영 중지)"))
@@ -121,7 +128,9 @@ class ReportDialog(QDialog):
         end = dt.date.fromisoformat(self.saved["date_to"]) if same else cohort.term_end
         self.ui.fromEdit.setDate(from_date(start))
         self.ui.toEdit.setDate(from_date(end))
-        folder = self.saved.get("folder") or str(Path.home())
+        folder = self.saved.get("folder")
+        if not folder or not Path(folder).is_dir():  # a shared database: another computer's folder
+            folder = str(Path.home())
         if not keep_saved_period or not self.ui.pdfPathEdit.text():
             name = f"{cohort.name} 개선 보고서 {today_local().isoformat()}.pdf".replace(" ", "_")
             self.ui.pdfPathEdit.setText(str(Path(folder) / name))
@@ -200,50 +209,13 @@ class ReportDialog(QDialog):
         self.op.run()
 
     def _made(self, result) -> None:
-        self.result_ = result
-        self._remember(result)
+        self.result_ = result  # write_report recorded it with its choices: the list follows
         self.accept()
         from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
 
         preview = ReportPreviewDialog(self.window_, result.pdf_path, self.ui.cohortCombo.currentText())
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()
-
-    def _remember(self, result) -> None:
-        o = self.options()
-        settings = self.window_.settings
-        settings.set(
-            "report_options",
-            {
-                "cohort_id": o.cohort_id,
-                "date_from": o.date_from.isoformat(),
-                "date_to": o.date_to.isoformat(),
-                "facility_ids": list(o.facility_ids) if o.facility_ids is not None else None,
-                "sections": sorted(o.sections),
-                "sections_offered": sorted(SECTION_BOXES),
-                "photos": o.photos,
-                "max_photos": o.max_photos_per_finding,
-                "xlsx": result.xlsx_path is not None,
-                "hwpx": result.hwpx_path is not None,
-                "docx": result.docx_path is not None,
-                "folder": str(Path(result.pdf_path).parent),
-            },
-        )
-        made = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        entry = {
-            "pdf": result.pdf_path,
-            "xlsx": result.xlsx_path,
-            "hwpx": result.hwpx_path,
-            "docx": result.docx_path,
-            "cohort": self.ui.cohortCombo.currentText(),
-            "period": f"{o.date_from.isoformat()} ~ {o.date_to.isoformat()}",
-            "pages": result.pages,
-            "made": format_local(made),  # shown as is by older versions of the page
-            "made_at": made.isoformat(),  # UTC; the page shows it in Korean time
-            "masked": result.masked,
-        }
-        recent = [r for r in settings.get("recent_reports") or [] if r.get("pdf") != result.pdf_path]
-        settings.set("recent_reports", [entry] + recent[: RECENT_KEEP - 1])
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

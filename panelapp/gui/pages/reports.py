@@ -1,4 +1,9 @@
-"""개선 보고서 page: make the board report, and reopen the reports made on this computer."""
+"""개선 보고서 page: make the board report, and reopen the reports made from this database.
+
+The list is the database's own (services/reporting/history.py), so another database never shows
+this one's reports. Reports that earlier versions remembered in the user's settings file are
+taken over once, when this database's access log proves they were made from it (the rest stay in
+the file: nothing in them names their database)."""
 
 from __future__ import annotations
 
@@ -33,16 +38,9 @@ EMPTY_TEXT = (
 )
 
 
-def made_text(entry: dict) -> str:
-    """When the report was made, in Korean time: from its UTC stamp (`made_at`); an entry
-    remembered before there was one keeps the text it was stored with."""
-    stamp = entry.get("made_at")
-    if stamp:
-        try:
-            return format_local(dt.datetime.fromisoformat(stamp))
-        except ValueError:
-            pass
-    return entry.get("made", "")
+def made_text(made_at: dt.datetime) -> str:
+    """When the report was made (stored in UTC), in Korean time."""
+    return format_local(made_at)
 
 
 class ReportsPage(Page):
@@ -112,29 +110,70 @@ class ReportsPage(Page):
         self._update_buttons()
 
     def load(self):
-        remembered = list(self.window_.settings.get("recent_reports") or [])
-        # on a worker: a report on a network share that is gone can take a while to stat
-        return lambda: [r for r in remembered if os.path.isfile(r.get("pdf", ""))]
+        from panelapp.services.reporting.history import RECENT_KEEP, recent_reports
 
-    def apply(self, rows: list[dict]) -> None:
+        self._adopt_settings_reports()
+        ctx = self.ctx
+
+        def work():
+            # on a worker: a report on a network share that is gone can take a while to stat
+            found = [r for r in recent_reports(ctx) if r.main_path and os.path.isfile(r.main_path)]
+            return found[:RECENT_KEEP]
+
+        return work
+
+    def _adopt_settings_reports(self):
+        """Once per database: take over the settings file's reports that were made from it."""
+        from panelapp.gui.core.ops import Op
+        from panelapp.services.reporting.history import adopt_settings_reports
+
+        settings, ctx = self.window_.settings, self.ctx
+        entries = list(settings.get("recent_reports") or []) if settings is not None else []
+        if not entries or getattr(self, "_adopted_for", None) is ctx:
+            return None
+        self._adopted_for = ctx
+        options = dict(settings.get("report_options") or {})
+
+        def taken(result) -> None:
+            if result.pdf_paths:  # the op announces the new records: the list reloads
+                keep = [
+                    e for e in settings.get("recent_reports") or [] if e.get("pdf") not in result.pdf_paths
+                ]
+                settings.set("recent_reports", keep)
+            if result.options:
+                settings.set("report_options", {})
+
+        return (
+            Op(self, lambda _t: adopt_settings_reports(ctx, entries, options), write=True)
+            .success(taken)
+            .run()
+        )
+
+    def apply(self, rows: list) -> None:
         self.table.setRowCount(len(rows))
-        for r, entry in enumerate(rows):
-            pages = QTableWidgetItem(f"{entry.get('pages', '')}쪽")
+        for r, report in enumerate(rows):
+            pages = QTableWidgetItem(f"{report.pages}쪽" if report.pdf_path else "–")
             pages.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             extras = [
-                k for k, key in (("엑셀", "xlsx"), ("한글", "hwpx"), ("Word", "docx")) if entry.get(key)
+                label
+                for label, path in (
+                    ("엑셀", report.xlsx_path),
+                    ("한글", report.hwpx_path),
+                    ("Word", report.docx_path),
+                )
+                if path and path != report.main_path
             ]
-            name = Path(entry["pdf"]).name + (f" (+ {', '.join(extras)})" if extras else "")
+            name = Path(report.main_path).name + (f" (+ {', '.join(extras)})" if extras else "")
             cells = [
-                QTableWidgetItem(made_text(entry)),
-                QTableWidgetItem(entry.get("cohort", "")),
-                QTableWidgetItem(entry.get("period", "")),
+                QTableWidgetItem(made_text(report.made_at)),
+                QTableWidgetItem(report.cohort_label),
+                QTableWidgetItem(report.period_text),
                 pages,
                 QTableWidgetItem(name),
             ]
-            cells[4].setToolTip(entry["pdf"])
-            cells[0].setData(Qt.ItemDataRole.UserRole, entry["pdf"])
-            cells[0].setData(Qt.ItemDataRole.UserRole + 1, entry.get("hwpx") or entry.get("docx"))
+            cells[4].setToolTip(report.main_path)
+            cells[0].setData(Qt.ItemDataRole.UserRole, report.pdf_path)
+            cells[0].setData(Qt.ItemDataRole.UserRole + 1, report.office_path)
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
         self.stack.setCurrentIndex(0 if rows else 1)
@@ -158,7 +197,8 @@ class ReportsPage(Page):
         has = self.selected_path() is not None and self.stack.currentIndex() == 0
         for b in (self.preview_button, self.open_button, self.folder_button):
             b.setEnabled(has)
-        self.office_button.setEnabled(has and self.selected_office_path() is not None)
+        listed = self.stack.currentIndex() == 0  # a board report alone (.hwpx/.docx) has no PDF
+        self.office_button.setEnabled(listed and self.selected_office_path() is not None)
 
     def make_report(self):
         from panelapp.gui.dialogs.report_dialog import ReportDialog

@@ -22,6 +22,7 @@ from panelapp.domain.errors import DomainError
 from panelapp.domain.report_data import ReportData, ReportOptions
 from panelapp.services.changes import Kind, declare
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.reporting.history import record_report
 from panelapp.services.reporting.photos import with_print_copies
 from panelapp.services.reporting.query import build_report_data, check_options
 
@@ -109,10 +110,10 @@ def write_report(
             _write_board_report(data, hwpx_path, docx_path, pdf_path, xlsx_path, temps, token)
         finish = _Phase(token, 92, 100)
         finish.progress(0, 1, "파일을 저장하는 중…")
-        if purpose is None:
-            _replace_all(temps)
-        else:
-            with transaction(ctx) as s:
+        # The record (the 개선 보고서 list of this database) and, unmasked, the access-log entry
+        # are committed with the rename: a file that could not be saved leaves neither.
+        with transaction(ctx) as s:
+            if purpose is not None:
                 s.add(
                     AccessLog(
                         user_id=ctx.user_id,
@@ -122,8 +123,22 @@ def write_report(
                         f"file={', '.join(target.name for _tmp, target in temps)}",
                     )
                 )
-                s.flush()
-                _replace_all(temps)
+            record_report(
+                s,
+                ctx,
+                options,
+                data.cohort_name,
+                data.date_from,
+                data.date_to,
+                data.masked,
+                pages,
+                pdf_path,
+                xlsx_path,
+                hwpx_path,
+                docx_path,
+            )
+            s.flush()
+            _replace_all(temps)
     finally:
         for tmp, _target in temps:
             tmp.unlink(missing_ok=True)
