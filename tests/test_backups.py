@@ -131,6 +131,14 @@ def test_automatic_backups_daily_and_on_close(demo_db, settings):
     db.dispose()
 
 
+def test_a_big_database_gets_no_closing_backup_only_the_daily_one(demo_db, settings, monkeypatch):
+    db = open_database(str(demo_db))
+    monkeypatch.setattr(backups, "CLOSE_BACKUP_MAX_BYTES", 1024)
+    assert not backups.backup_due(db, settings, "close")
+    assert backups.backup_due(db, settings, "daily")
+    db.dispose()
+
+
 def test_backups_of_older_versions_beside_the_database_are_listed(demo_db, settings):
     legacy = demo_db.parent / "backups"
     legacy.mkdir()
@@ -171,7 +179,7 @@ def test_damaged_database_is_never_written_and_the_newest_good_backup_is_offered
     err = caught.value
     assert err.reason is Unusable.CORRUPT and err.backup == good.path
     assert "손상" in err.message and str(good.path) in err.message
-    assert f"panelapp --db \"{demo_db}\" restore" in err.message and "database disk image" not in err.message
+    assert f'panelapp --db "{demo_db}" restore' in err.message and "database disk image" not in err.message
     wal = Path(f"{demo_db}-wal")  # a read-only reader may leave an empty one: no page written
     assert demo_db.read_bytes() == raw and (not wal.exists() or wal.stat().st_size == 0)
     problems = run_checks(open_database(str(demo_db)), settings)

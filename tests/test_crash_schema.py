@@ -19,6 +19,7 @@ from alembic import command
 
 from panelapp.db import migrate
 from panelapp.db.engine import open_database
+from panelapp.db.integrity import fingerprint_matches
 from panelapp.services.system.bootstrap import open_app
 from panelapp.services.system.check import run_checks
 from panelapp.settings import Settings
@@ -128,7 +129,7 @@ def test_sigkill_at_random_moments(tmp_path, kind):
         ("upgrade", "ix_findings_inspection_counts"),  # 0004's column made, 0005 half done
     ],
 )
-def test_sigkill_at_chosen_statements(tmp_path, kind, marker):
+def test_sigkill_at_chosen_statements(tmp_path, kind, marker, monkeypatch):
     path = tmp_path / "panel.db"
     old = None
     if kind == "upgrade":
@@ -143,7 +144,25 @@ def test_sigkill_at_chosen_statements(tmp_path, kind, marker):
         timeout=120,
     )
     assert done.returncode == -signal.SIGKILL, done.stderr
+    monkeypatch.setenv("PANELAPP_HOME", str(tmp_path))  # where the child keeps verified.json
+    if kind == "first start":  # killed before it ended: the next start reads the whole file
+        assert not fingerprint_matches(path)
     state = _old_schema_or_new(path, old)
     assert state == ("new" if marker.startswith("INSERT") else ("old" if old else "nothing"))
     _opens_and_checks(path, tmp_path)
     assert not list((tmp_path / "backups").glob("*")) if kind == "first start" else True
+
+
+def test_a_command_that_ends_normally_leaves_the_file_known(tmp_path, monkeypatch):
+    path = tmp_path / "panel.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "panelapp", "--db", str(path), "org", "set", "--name", "한빛시설관리공단"],
+        cwd=ROOT,
+        env=panelapp_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    monkeypatch.setenv("PANELAPP_HOME", str(tmp_path))
+    assert fingerprint_matches(path)  # a big file would not be read whole at the next start

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 from pathlib import Path
@@ -70,14 +71,22 @@ def gate(db: Database, settings: Settings | None) -> object:
     except OSError as exc:
         raise StorageError(diagnose_file(path, write=False) or os_error_sentence(exc, path), path) from None
     if not state.exists:
+        _remember_at_exit(db, path)  # made by this process: known as it leaves it
         return None
     if not state.sound:
         log.warning("quick_check of %s: %s", path, "; ".join(state.problems))
         backup = newest_good(db, settings)
         detail = f"SQLite 점검에서 손상된 곳 {len(state.problems)}건 발견"
         raise DatabaseUnusable(corrupt_sentence(str(path), detail, backup), Unusable.CORRUPT, path, backup)
-    _VERIFIED.add(str(path))
+    _remember_at_exit(db, path)
     return state.stamp
+
+
+def _remember_at_exit(db: Database, path: Path) -> None:
+    """A process that ends normally leaves the file known as sound (a killed one does not)."""
+    if str(path) not in _VERIFIED:
+        _VERIFIED.add(str(path))
+        atexit.register(close_cleanly, db)
 
 
 def bring_to_head(db: Database, settings: Settings | None) -> Path | None:
@@ -116,3 +125,4 @@ def close_cleanly(db: Database) -> None:
     path = _file_of(db)
     if path is not None and str(path) in _VERIFIED and path.exists():
         remember_sound(path)
+        _VERIFIED.discard(str(path))  # once: a later open in this process is gated again
