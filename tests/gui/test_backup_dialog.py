@@ -154,6 +154,7 @@ def test_closing_makes_the_closing_backup_and_then_closes(
     qtbot, open_main_window, demo_db, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("PANELAPP_AUTO_BACKUP", "1")
+    monkeypatch.setattr(window_backups, "DAILY_FIRST_MS", 0)
     settings = Settings(tmp_path / "s.json")
     settings.set("backup_dir", str(tmp_path / "backups"))
     window = open_main_window(demo_db, settings=settings)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 
 log = logging.getLogger(__name__)
 DAILY_CHECK_MS = 60 * 60 * 1000  # a window left open past midnight still makes the day's backup
+DAILY_FIRST_MS = 15_000  # the first look waits: the first pages load without a copy beside them
 RESTORE, DIALOG = "restore", "dialog"
 
 
@@ -59,7 +60,7 @@ def after_open(window) -> None:
         return
     from PySide6.QtCore import QTimer
 
-    daily_backup(window)
+    QTimer.singleShot(DAILY_FIRST_MS, window, lambda: daily_backup(window))  # none once it is gone
     timer = QTimer(window)
     timer.setInterval(DAILY_CHECK_MS)
     timer.timeout.connect(lambda: daily_backup(window))
@@ -71,7 +72,7 @@ def daily_backup(window) -> None:
     from panelapp.gui.core.ops import Op
 
     ctx, settings = window.ctx, window.settings
-    if ctx is None:
+    if ctx is None or getattr(window, "_closing", False) or getattr(window, "_close_ready", False):
         return
 
     def work(_token):
