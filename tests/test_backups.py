@@ -280,3 +280,46 @@ def test_cli_backup_and_restore(demo_db, tmp_path, capsys):
     assert err.startswith("오류: ") and "폴더입니다" in err
     assert main(["--db", str(demo_db), "restore", str(tmp_path / "nothing.db")]) == 1
     assert "없습니다" in capsys.readouterr().err
+
+
+KILLED_BACKUP = """
+import os, signal, sys
+from panelapp.db import copies
+def die(*_args, **_kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)  # the copy is written under its temporary name, not checked
+copies.integrity_problems = die
+from panelapp.cli.main import main
+sys.exit(main(["--db", sys.argv[1], "backup"]))
+"""
+
+
+def test_a_backup_killed_midway_leaves_nothing_that_counts(demo_db, tmp_path, monkeypatch):
+    import signal
+    import subprocess
+    import sys
+
+    from tests.storage_conditions import ROOT, panelapp_env
+
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_BACKUP, str(demo_db)],
+        cwd=ROOT,
+        env=panelapp_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    folder = home / "backups"
+    left = list(folder.iterdir())
+    assert left and all(p.name.startswith(".") and p.name.endswith(".tmp") for p in left)
+    settings = Settings(tmp_path / "s.json")
+    settings.set("backup_dir", str(folder))
+    db = open_database(str(demo_db))
+    assert list_backups(db, settings) == []  # the temporary is no backup
+    for path in left:
+        os.utime(path, (0, 0))  # as if the killed process were long gone
+    made = make_backup(db, settings)
+    db.dispose()
+    assert sorted(p.name for p in folder.iterdir()) == [made.path.name]
