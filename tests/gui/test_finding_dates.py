@@ -56,3 +56,23 @@ def test_a_date_before_the_visit_is_refused_at_the_field(qtbot, results):
     with qtbot.waitSignal(finding.accepted, timeout=5000):
         finding.save()
     assert finding.saved.observed_on == dt.date(2026, 5, 12)
+
+
+def test_a_finding_for_a_visit_still_ahead_starts_today(qtbot, tmp_path):
+    """A visit later than today: the dialog offers today (the service then says a finding cannot
+    predate its visit) rather than a future day it would refuse as after today."""
+    from panelapp.domain.localtime import today_local
+    from panelapp.gui.dialogs.finding_dialog import FindingDialog
+
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build_world(ctx)
+    ahead = today_local() + dt.timedelta(days=10)
+    insp = create_inspection(ctx, w.draft(day=ahead))
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    dialog = FindingDialog(window, [(insp.id, "다음 점검", ahead)], fixed=True)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.observedEdit.date().toPython() == today_local()
+    dialog.close()
+    wait_for_all()
+    ctx.db.dispose()

@@ -143,7 +143,10 @@ class FindingDialog(QDialog):
         day = self.visit_days[index] if 0 <= index < len(self.visit_days) else None
         if day is None:
             return
-        if self.finding is None or to_date(self.ui.observedEdit.date()) < day:
+        if self.finding is None:
+            # the visit's day, or today for a visit still ahead (the service then says why)
+            self.ui.observedEdit.setDate(from_date(min(day, today_local())))
+        elif to_date(self.ui.observedEdit.date()) < day:
             self.ui.observedEdit.setDate(from_date(day))
 
     # ----- photos ------------------------------------------------------------------------

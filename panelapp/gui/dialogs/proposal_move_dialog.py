@@ -72,7 +72,8 @@ class ProposalMoveDialog(QDialog):
         if self.with_reason:
             form.addRow("불채택 사유", self.reason_edit)
         if self.with_answer or to_status == PS.DONE:
-            form.addRow("답변일" if self.with_answer else "완료일", self.date_edit)
+            # the service names this field 처리일 in its sentences: the label says it too
+            form.addRow("처리일(답변일)" if self.with_answer else "처리일(완료일)", self.date_edit)
         if self.with_result:
             form.addRow("완료 내용", self.result_edit)
             form.addRow("개선 후 사진", self.photos_box)
