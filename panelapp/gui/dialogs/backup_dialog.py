@@ -7,7 +7,6 @@ dialog also works when the database could not be opened, to restore over it.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from panelapp.domain.localtime import now_local
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_backup_dialog import Ui_BackupDialog
 from panelapp.gui.operations import backups as window_backups
@@ -197,7 +197,7 @@ class BackupDialog(QDialog):
     def _confirm_and_restore(self, path: Path, what: str):
         database = window_backups.target_database(self.window_)
         if database.sqlite_path is not None:
-            aside = f"{database.sqlite_path.name}.{dt.datetime.now():%Y%m%d-%H%M%S}.before-restore"
+            aside = f"{database.sqlite_path.name}.{now_local():%Y%m%d-%H%M%S}.before-restore"
             kept = f"지금 데이터베이스는 지우지 않고 같은 폴더에 남겨 둡니다:\n{aside}\n\n"
         else:
             kept = ""

@@ -30,6 +30,7 @@ from panelapp.domain.failures import (
     problem_of_sqlite,
     sentence,
 )
+from panelapp.domain.localtime import now_local
 from panelapp.paths import data_dir
 from panelapp.settings import Settings
 
@@ -65,6 +66,11 @@ class BackupInfo:
     @property
     def is_archive(self) -> bool:
         return self.path.suffix == ".zip"
+
+
+def korea_now() -> dt.datetime:
+    """Backups are named and dated in Korean time (naive), whatever the computer's zone."""
+    return now_local().replace(tzinfo=None)
 
 
 # ----- where -----------------------------------------------------------------------------
@@ -185,7 +191,7 @@ def make_backup(
     """A verified backup: into the backup folder (then the old ones are pruned), or to `target`.
     SQLite: a copy of the file (a `.zip` target gets the portable archive instead); PostgreSQL:
     the portable archive."""
-    now = now or dt.datetime.now()
+    now = now or korea_now()
     archive = not db.is_sqlite or (target is not None and target.suffix.lower() == ".zip")
     if target is None:
         folder = backup_folder(settings)
@@ -310,7 +316,7 @@ def backup_due(db: Database, settings: Settings | None, reason: str, now: dt.dat
     is not too big to copy while the window waits)."""
     if not db.is_sqlite or db.sqlite_path is None or not db.sqlite_path.exists():
         return False
-    now = now or dt.datetime.now()
+    now = now or korea_now()
     if reason != "daily":
         try:
             if db.sqlite_path.stat().st_size > CLOSE_BACKUP_MAX_BYTES:

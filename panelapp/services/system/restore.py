@@ -32,7 +32,7 @@ from panelapp.domain.failures import (
     sentence,
 )
 from panelapp.services.system.archive import ArchiveError, load_archive, read_manifest
-from panelapp.services.system.backups import backup_revision, failure_sentence
+from panelapp.services.system.backups import backup_revision, failure_sentence, korea_now
 
 ARCHIVE, SQLITE = "archive", "sqlite"
 
@@ -126,7 +126,7 @@ def restore(db: Database, source: Path, now: dt.datetime | None = None) -> Resto
                 copy_database(source, staging)
         except (OSError, sqlite3.Error, CopyNotSound) as exc:
             raise _restore_failure(exc, target) from None
-        kept = keep_aside(target, now or dt.datetime.now())
+        kept = keep_aside(target, now or korea_now())
         _put_in_place(staging, target)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
