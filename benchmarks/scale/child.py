@@ -137,5 +137,7 @@ def child_env(home: str) -> dict[str, str]:
         XDG_CONFIG_HOME=f"{home}/config",
         XDG_DATA_HOME=f"{home}/data",
         PYTHONDONTWRITEBYTECODE="",
+        # no automatic backup of a 2.4 GB file in the middle of a measurement
+        PANELAPP_AUTO_BACKUP="0",
     )
     return env
