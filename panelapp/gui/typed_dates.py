@@ -14,6 +14,7 @@ cursor was in (2027 over the year, 15 over the day, 30 over the minutes).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -60,7 +61,7 @@ class TypedEntry(QObject):
 
     # class-level defaults: while a dialog is torn down, Qt may still hand the filter an event
     # after Python has let go of the instance's attributes
-    edit = None
+    edit: QDateTimeEdit = None  # type: ignore[assignment]
     typing = False
 
     def __init__(self, edit: QDateTimeEdit) -> None:
@@ -70,7 +71,7 @@ class TypedEntry(QObject):
         self.is_time = isinstance(edit, QTimeEdit)
         self.typing = False
         self._part: Part | None = None
-        self._validator = None
+        self._validator: Any = None
         edit.installEventFilter(self)
         self.line.installEventFilter(self)
         # a value set by the program while someone is typing wins over the typing
@@ -84,8 +85,8 @@ class TypedEntry(QObject):
             value = parse_time_input(text, dt.time(now.hour(), now.minute()), self._part)
             if value is None:
                 return None
-            got = QTime(value.hour, value.minute)
-            return got if edit.minimumTime() <= got <= edit.maximumTime() else None
+            got_time = QTime(value.hour, value.minute)
+            return got_time if edit.minimumTime() <= got_time <= edit.maximumTime() else None
         shown = edit.date()
         current = dt.date(shown.year(), shown.month(), shown.day())
         day = parse_date_input(text, current, self._part, today_local())
@@ -102,7 +103,7 @@ class TypedEntry(QObject):
         self._part = _SECTIONS.get(self.edit.currentSection())
         self._validator = self.line.validator()
         self.line.blockSignals(True)  # the field must not check or read half a date
-        self.line.setValidator(None)
+        self.line.setValidator(None)  # type: ignore[arg-type]
         self.line.setText(text)
         self.line.setCursorPosition(len(text))
         self.typing = True
@@ -121,7 +122,7 @@ class TypedEntry(QObject):
         if value is None:
             return False
         self._leave(self._formatted(value))
-        if self.is_time:
+        if isinstance(value, QTime):
             self.edit.setTime(value)
         else:
             self.edit.setDate(value)

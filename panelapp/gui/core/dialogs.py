@@ -135,7 +135,7 @@ class DiscardGuard(QObject):
         dialog.installEventFilter(self)
 
     def state(self) -> tuple:
-        return form_state(self.dialog), (self.extra() if self.extra is not None else None)
+        return form_state(self.dialog), (self.extra() if self.extra is not None else None)  # type: ignore[arg-type]
 
     def mark_clean(self) -> None:
         """What the form holds now is what is saved (or what it opened with)."""
@@ -146,7 +146,7 @@ class DiscardGuard(QObject):
 
     def may_discard(self) -> bool:
         """True when nothing would be lost, or the user chose to throw it away."""
-        return not self.is_dirty() or ask_discard(self.dialog)
+        return not self.is_dirty() or ask_discard(self.dialog)  # type: ignore[arg-type]
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is not self.dialog:

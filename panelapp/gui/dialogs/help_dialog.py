@@ -183,7 +183,7 @@ class HelpBrowser(QTextBrowser):
         scaled.setDevicePixelRatio(ratio)
         return scaled
 
-    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 - Qt API
+    def loadResource(self, kind: int, name: QUrl):  # type: ignore[override]  # noqa: N802 - Qt API
         # QTextBrowser hands over the name already resolved against the section's URL
         if kind == QTextDocument.ResourceType.ImageResource.value and name.isLocalFile():
             key = name.toString()
@@ -228,7 +228,7 @@ class HelpBrowser(QTextBrowser):
                 doc.addResource(QTextDocument.ResourceType.ImageResource.value, url, self._fitted(image))
         doc.markContentsDirty(0, doc.characterCount())
 
-    def setSource(self, url: QUrl, kind=QTextDocument.ResourceType.UnknownResource) -> None:  # noqa: N802
+    def setSource(self, url: QUrl, kind=QTextDocument.ResourceType.UnknownResource) -> None:  # type: ignore[override]  # noqa: N802
         if url.toLocalFile() != self.source().toLocalFile():
             self._images.clear()  # another section: its own screenshots
         super().setSource(url, kind)
@@ -257,7 +257,8 @@ class HelpWindow(QWidget):
         bar.addWidget(self.close_button)
         col.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.contents = QListWidget(objectName="helpContents")
+        self.contents = QListWidget()
+        self.contents.setObjectName("helpContents")
         self.contents.setStyleSheet("#helpContents::item { padding: 5px 6px; }")
         for i, name in enumerate(SECTIONS, 1):
             item = QListWidgetItem(f"{i}. {section_title(name)}")
@@ -281,7 +282,7 @@ class HelpWindow(QWidget):
         self.contents.currentItemChanged.connect(self._on_contents)
         self.browser.sourceChanged.connect(self._mark_contents)
         self.browser.page_requested.connect(self._show_page)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
         self._fit_to_screen()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -368,15 +369,13 @@ def give_dialogs_f1(main_window) -> None:
         ):
             return
         dialog.setProperty(_HELP_KEY, True)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.HelpContents),
-            dialog,
-            activated=lambda: open_help(main_window, topic_for(main_window, dialog)),
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog).activated.connect(
+            lambda: open_help(main_window, topic_for(main_window, dialog))
         )
 
     app = QApplication.instance()
     if app is not None:
-        app.focusChanged.connect(on_focus)
+        app.focusChanged.connect(on_focus)  # type: ignore[attr-defined]
         main_window.destroyed.connect(lambda _obj=None: _disconnect(app, on_focus))
 
 
