@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from panelapp.db.models import Consent, Enrollment, Member
 from panelapp.domain.enums import EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import DomainError, NotFoundError
+from panelapp.domain.localtime import today_local
 from panelapp.services.cohorts.manage import CohortInput, create_cohort
 from panelapp.services.context import reading
 from panelapp.services.people.members import (
@@ -113,7 +114,7 @@ def test_duplicates_against_the_cohort_and_its_trash(ctx, tmp_path):
 
 def test_future_consent_and_missing_column(ctx, tmp_path):
     c = cohort(ctx)
-    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    later = (today_local() + dt.timedelta(days=3)).isoformat()
     preview = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,,,{later}\n"))
     assert [p.line() for p in preview.problems] == ["행 1: 개인정보동의일: 오늘 이후 날짜일 수 없습니다."]
     preview = preview_import(ctx, c.id, csv_file(tmp_path, "갑,010-2111-0001\n", "이름,휴대전화\n"))

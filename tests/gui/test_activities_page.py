@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 from shiboken6 import isValid
 
 from panelapp.domain.enums import EventKind
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core import ops
 from panelapp.gui.dialogs.certificate import default_file_name, make_certificate
 from panelapp.gui.dialogs.event_dialog import EventDialog
@@ -23,7 +24,7 @@ from panelapp.services.system.bootstrap import open_app
 from panelapp.settings import Settings
 
 D = dt.date
-TODAY = dt.date.today()
+TODAY = today_local()
 
 
 ENTRY = ("activities", "활동·출석", "panelapp.gui.pages.activities:ActivitiesPage")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QWidget
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui import mainwindow
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.core.page import Page
@@ -270,7 +271,7 @@ def test_holidays_are_computed_on_a_worker_after_start_up(qtbot, open_main_windo
 
     monkeypatch.setattr(holidays_kr, "_year", spy)
     open_main_window(tmp_path / "app.db")
-    year = dt.date.today().year
+    year = today_local().year
     qtbot.waitUntil(lambda: all(holidays_kr.is_warm(y) for y in (year - 1, year, year + 1)), timeout=20000)
     assert threads and threading.main_thread() not in threads
 

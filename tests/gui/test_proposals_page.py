@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from panelapp.domain.enums import ProposalStatus as PS
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.proposal_dialog import ProposalDialog, open_new_proposal
 from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
@@ -119,7 +120,7 @@ def test_from_findings_to_accepted_with_timeline_and_photos(qtbot, setup, monkey
 
 def test_filters_apply_filter_and_overdue_rows(qtbot, setup):
     page, w = setup
-    ctx, today = page.window_.ctx, dt.date.today()
+    ctx, today = page.window_.ctx, today_local()
     create_proposal(
         ctx,
         ProposalInput(
@@ -173,7 +174,7 @@ def test_delete_and_undo(qtbot, setup, monkeypatch):
 
 def test_sort_by_header_in_sql_show_record_and_hidden_page_never_queries(qtbot, setup):
     page, w = setup
-    ctx, today = page.window_.ctx, dt.date.today()
+    ctx, today = page.window_.ctx, today_local()
     titles = ["나 제안", "가 제안", "다 제안"]
     ids = [
         create_proposal(

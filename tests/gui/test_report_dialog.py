@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from report_records import add_report_record
 from report_world import build_report_world
 
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.dialogs.report_dialog import ReportDialog
 from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
@@ -182,4 +183,4 @@ def test_report_page_lists_only_existing_files(qtbot, window, tmp_path):
     dlg = page.make_report()
     qtbot.waitUntil(lambda: dlg.ui.cohortCombo.count() > 0, timeout=5000)
     dlg.close()
-    assert dt.date.today().isoformat() in dlg.ui.pdfPathEdit.text()
+    assert today_local().isoformat() in dlg.ui.pdfPathEdit.text()

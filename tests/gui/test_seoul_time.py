@@ -46,9 +46,12 @@ def test_the_gui_never_reads_the_machines_own_clock():
     pattern = re.compile(
         r"date\.today\(\)|datetime\.now\(\)|QDate\.currentDate\(\)|QDateTime\.currentDateTime\(\)"
     )
+    # the services too: a GUI default of today (Korea) checked by a service against the machine's
+    # today (UTC) refused every date entered between 00:00 and 09:00 in Korea
     offenders = [
-        f"{path.relative_to(GUI)}:{n}"
-        for path in GUI.rglob("*.py")
+        f"{path.relative_to(GUI.parent)}:{n}"
+        for root in (GUI, GUI.parent / "services", GUI.parent / "reports", GUI.parent / "cli")
+        for path in root.rglob("*.py")
         if "forms" not in path.parts
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if pattern.search(line)

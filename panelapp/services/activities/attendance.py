@@ -16,6 +16,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import (
     F_ATTENDANCE,
@@ -140,7 +141,7 @@ def update_event(
     ctx: ServiceContext, event_id: int, data: EventInput, version: int, today: dt.date | None = None
 ) -> EventInfo:
     """Edit an event; the credited hours of everyone present follow its new length."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with transaction(ctx) as s:
         event = load_event(s, event_id, writable=True)
         check_version(event, version)
@@ -184,7 +185,7 @@ def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None)
 
 def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> AttendanceSheet:
     """Events as columns, every enrolment (active, withdrawn, completed) as a row, with totals."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with reading(ctx) as s:
         load_cohort(s, cohort_id)
         events = _events(s, cohort_id)
@@ -304,7 +305,7 @@ def set_attendance(
 ) -> EventInfo:
     """Record present/absent for several members at once: all of it, or nothing."""
     with transaction(ctx) as s:
-        return _apply(s, load_event(s, event_id, writable=True), changes, today or dt.date.today())
+        return _apply(s, load_event(s, event_id, writable=True), changes, today or today_local())
 
 
 def mark_all_present(ctx: ServiceContext, event_id: int, today: dt.date | None = None) -> EventInfo:
@@ -326,4 +327,4 @@ def mark_all_present(ctx: ServiceContext, event_id: int, today: dt.date | None =
         ]
         if not ids:
             raise DomainError("이 행사 날짜에 활동 중인 단원이 없습니다.")
-        return _apply(s, event, dict.fromkeys(ids, True), today or dt.date.today())
+        return _apply(s, event, dict.fromkeys(ids, True), today or today_local())

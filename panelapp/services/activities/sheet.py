@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
+from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
 from panelapp.services.activities.stats import BLOCK, stats_for
@@ -182,7 +183,7 @@ def _event_counts(s: Session, ids: list[int]) -> dict[int, tuple[int, int]]:
 
 
 def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> EventsSummary:
-    today = today or dt.date.today()
+    today = today or today_local()
     with reading(ctx) as s:
         load_cohort(s, cohort_id)
         held = ActivityEvent.event_date <= today
@@ -300,7 +301,7 @@ def sheet_rows(
 
 def event_marks(ctx: ServiceContext, event_id: int, today: dt.date | None = None) -> EventMarks:
     """Who is present, recorded and tickable on one event (ids of live enrolments)."""
-    today = today or dt.date.today()
+    today = today or today_local()
     with reading(ctx) as s:
         event = load_event(s, event_id)
         present = {}

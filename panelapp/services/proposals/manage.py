@@ -27,6 +27,7 @@ from panelapp.db.models import (
 )
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import (
     ACTION_LABELS,
     can_move,
@@ -149,7 +150,7 @@ def create_proposal(
     ctx: ServiceContext, data: ProposalInput, today: dt.date | None = None
 ) -> tuple[ProposalDetail, UndoRecord]:
     """A new proposal in 접수, its first history entry, and its linked findings."""
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         _check_refs(s, values)
         p = Proposal(status=ProposalStatus.SUBMITTED, **values)
@@ -173,7 +174,7 @@ def update_proposal(
     ctx: ServiceContext, proposal_id: int, data: ProposalInput, version: int, today: dt.date | None = None
 ) -> tuple[ProposalDetail, UndoRecord]:
     """Edit the content fields (not the status, answer or links)."""
-    values = _clean(data, today or dt.date.today())
+    values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         p = _load(s, proposal_id)
         check_version(p, version)
@@ -220,7 +221,7 @@ def move_proposal(
     from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
     from panelapp.services.attachments.store import attachments_root
 
-    today = today or dt.date.today()
+    today = today or today_local()
     done = to_status == ProposalStatus.DONE
     if photos and not done:
         raise DomainError("개선 후 사진은 완료 처리할 때만 붙일 수 있습니다.")

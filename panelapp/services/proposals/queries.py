@@ -20,6 +20,7 @@ from panelapp.db.models import (
 )
 from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
 from panelapp.domain.errors import NotFoundError
+from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import UNANSWERED, days_to_answer, days_to_completion, is_overdue
 from panelapp.services.context import ServiceContext, reading
 
@@ -133,7 +134,7 @@ def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) 
     and tests; the 개선제안 page uses listing.proposal_ids / proposal_rows."""
     from panelapp.services.proposals.listing import proposal_filter
 
-    today = query.today or dt.date.today()
+    today = query.today or today_local()
     q = _select().where(*proposal_filter(query, today))
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
@@ -173,7 +174,7 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
             .where(Enrollment.id == p.proposer_enrollment_id)
         )
     return ProposalDetail(
-        row_of(p, facility, department, today or dt.date.today()),
+        row_of(p, facility, department, today or today_local()),
         p.problem,
         p.proposal,
         p.expected_effect,
