@@ -166,3 +166,35 @@ def test_complete_rules(ctx, world):
     postponed = set_status(ctx, insp.id, InspectionStatus.POSTPONED, "우천", sheet.version)
     with pytest.raises(ValidationError, match="연기된 점검에는"):
         save_results(ctx, insp.id, answers, postponed.version)
+
+
+def test_a_draft_keeps_the_attendance_ticks_without_hours(ctx, world):
+    """임시 저장 before the visit is completed keeps who was ticked (an absent member stays
+    unticked when the sheet is opened again); hours come only with 완료."""
+    w, insp = world
+    sheet = get_result_sheet(ctx, insp.id)
+    sheet = save_results(ctx, insp.id, [], sheet.version, present_ids=(w.lead, w.kim))
+    assert {p.name: p.present for p in sheet.participants} == {
+        "김민준": True,
+        "김영희": True,
+        "이철수": False,
+    }
+    again = get_result_sheet(ctx, insp.id)
+    assert {p.name: p.present for p in again.participants} == {
+        "김민준": True,
+        "김영희": True,
+        "이철수": False,
+    }
+    with reading(ctx) as s:
+        stats = stats_for(s, [w.kim, w.lee], today=TODAY)
+        event = s.scalar(select(ActivityEvent).where(ActivityEvent.inspection_id == insp.id))
+        rows = (
+            []
+            if event is None
+            else list(s.scalars(select(Attendance).where(Attendance.event_id == event.id)))
+        )
+    assert rows == [] and stats[w.kim].hours == 0.0  # nothing credited by a draft
+    done = complete_inspection(
+        ctx, insp.id, all_required(again), completion(w, (w.lead, w.kim)), again.version, today=TODAY
+    )
+    assert {p.name: p.present for p in done.participants} == {"김민준": True, "김영희": True, "이철수": False}

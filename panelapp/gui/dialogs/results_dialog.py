@@ -169,8 +169,9 @@ class ResultsDialog(QDialog):
         from panelapp.services.results.entry import save_results
 
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
+        present = self.completion().present_ids  # the ticks too: a draft must not forget them
         self._run(
-            lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version),
+            lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version, present),
             "임시 저장했습니다.",
             close=False,
         )

@@ -129,13 +129,25 @@ def _refuse_missing(s, insp: Inspection) -> None:
 
 
 def save_results(
-    ctx: ServiceContext, inspection_id: int, responses: Iterable[Response], version: int
+    ctx: ServiceContext,
+    inspection_id: int,
+    responses: Iterable[Response],
+    version: int,
+    present_ids: Iterable[int] | None = None,
 ) -> ResultSheet:
-    """임시 저장: the given answers, all or none of them."""
+    """임시 저장: the given answers, all or none of them. Before the visit is completed the
+    attendance ticks (`present_ids`) are kept on the assignments as a draft (no hours: those
+    come with 완료); a completed visit's attendance changes only through 완료 정보 수정."""
     with transaction(ctx) as s:
         insp = _load(s, inspection_id)
         check_version(insp, version)
         _write_responses(s, insp, responses)
+        if present_ids is not None and insp.status != InspectionStatus.COMPLETED:
+            present = set(present_ids)
+            for a in s.scalars(
+                select(InspectionAssignment).where(InspectionAssignment.inspection_id == insp.id)
+            ):
+                a.attended = a.enrollment_id in present
         if insp.status == InspectionStatus.COMPLETED:
             _refuse_missing(s, insp)
         return sheet_in(s, insp)

@@ -142,12 +142,21 @@ def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
             ).all()
         )
     )
-    people = s.execute(
-        select(InspectionAssignment.enrollment_id, Member.name, InspectionAssignment.role)
+    rows = s.execute(
+        select(
+            InspectionAssignment.enrollment_id,
+            Member.name,
+            InspectionAssignment.role,
+            InspectionAssignment.attended,
+        )
         .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
         .join(Member, Member.id == Enrollment.member_id)
         .where(InspectionAssignment.inspection_id == insp.id)
     ).all()
+    for eid, _name, _role, drafted in rows:
+        if eid not in present and drafted is not None:
+            present[eid] = drafted  # ticks kept by 임시 저장 before the visit was completed
+    people = [(eid, name, role) for eid, name, role, _drafted in rows]
     people.sort(key=lambda p: (p[2] != AssignmentRole.LEAD, p[1], p[0]))  # the lead first, then 가나다
     return ResultSheet(
         insp.id,
