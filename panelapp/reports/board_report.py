@@ -20,6 +20,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date, format_hours
@@ -608,3 +609,23 @@ __all__ = [
     "image_bytes",
     "marker",
 ]
+
+
+def draw_blocks(report: BoardReport, writer: Any, progress: Any, what: str) -> None:
+    """Hand each block of the outline to the writer's method for its kind (text, table, photos,
+    signoff, attachments), reporting progress every 8 blocks: the HWPX and DOCX writers share
+    this walk and differ only in how they draw a block."""
+    total = len(report.blocks)
+    for n, block in enumerate(report.blocks):
+        if progress is not None and n % 8 == 0:
+            progress(n, total, f"{what}를 만드는 중…")
+        if isinstance(block, Text):
+            writer.text(block)
+        elif isinstance(block, Table):
+            writer.table(block)
+        elif isinstance(block, PhotoRow):
+            writer.photos(block)
+        elif isinstance(block, SignOff):
+            writer.signoff(block)
+        elif isinstance(block, Attachments):
+            writer.attachments(block)

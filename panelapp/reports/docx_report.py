@@ -331,20 +331,7 @@ def render_docx(report: br.BoardReport, progress: Progress | None = None) -> byt
     w = _Writer()
     w.doc.core_properties.title = report.title
     w.doc.core_properties.author = report.organization
-    total = len(report.blocks)
-    for n, block in enumerate(report.blocks):
-        if progress is not None and n % 8 == 0:
-            progress(n, total, "Word 문서를 만드는 중…")
-        if isinstance(block, br.Text):
-            w.text(block)
-        elif isinstance(block, br.Table):
-            w.table(block)
-        elif isinstance(block, br.PhotoRow):
-            w.photos(block)
-        elif isinstance(block, br.SignOff):
-            w.signoff(block)
-        elif isinstance(block, br.Attachments):
-            w.attachments(block)
+    br.draw_blocks(report, w, progress, "Word 문서")
     w.page_numbers()
     out = io.BytesIO()
     w.doc.save(out)

@@ -351,27 +351,10 @@ def _child(element, local: str):
     raise LookupError(local)
 
 
-def _blocks(report: br.BoardReport, w: _Writer, progress: Progress | None) -> None:
-    total = len(report.blocks)
-    for n, block in enumerate(report.blocks):
-        if progress is not None and n % 8 == 0:
-            progress(n, total, "한글 문서를 만드는 중…")
-        if isinstance(block, br.Text):
-            w.text(block)
-        elif isinstance(block, br.Table):
-            w.table(block)
-        elif isinstance(block, br.PhotoRow):
-            w.photos(block)
-        elif isinstance(block, br.SignOff):
-            w.signoff(block)
-        elif isinstance(block, br.Attachments):
-            w.attachments(block)
-
-
 def render_hwpx(report: br.BoardReport, progress: Progress | None = None) -> bytes:
     """The HWPX file's bytes. `progress(done, total, text)` may raise (Cancel) to stop."""
     w = _Writer()
-    _blocks(report, w, progress)
+    br.draw_blocks(report, w, progress, "한글 문서")
     w.page_numbers()
     data = w.doc.to_bytes()
     if progress is not None:
