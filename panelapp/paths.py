@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from panelapp.atomic import private_folder
+
 APP_NAME = "panelapp"
 APP_AUTHOR = "panelapp"
 
@@ -38,7 +40,7 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
     return path
 
 
@@ -50,7 +52,7 @@ def config_dir() -> Path:
         from platformdirs import user_config_dir
 
         path = Path(user_config_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
     return path
 
 

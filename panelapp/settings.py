@@ -6,20 +6,25 @@ Window geometry and other saved UI state live apart, in QSettings (panelapp/gui)
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from panelapp.atomic import write_text
 from panelapp.paths import config_dir
 
 DEFAULTS: dict[str, Any] = {
-    "current_user": "",  # name of the acting user (until login exists)
+    "current_user": "",  # the account that last logged in on this computer (the login's name)
+    # the screen locks after this many minutes without typing or clicking (1-60; gui/core/idle_lock.py)
+    "lock_minutes": 15,
     "last_cohort_id": None,  # cohort opened on start
     "roster_page_size": 200,  # rows fetched per batch in large tables
-    "certificate_dir": "",  # where the last activity certificate was saved
-    "import_dir": "",  # folder of the last roster file imported (or template saved)
-    "export_dir": "",  # folder of the last roster export
+    # the folder each kind of file chooser opens in: the one last used for that kind
+    # (gui/file_dialogs.py; "" = the Documents folder)
+    "import_dir": "",  # roster files imported, the import template
+    "export_dir": "",  # lists, rosters, sign-in sheets, calendars
+    "report_dir": "",  # reports, board reports, certificates, field sheets
+    "photo_dir": "",  # photos of findings and proposals, the institution's logo
     # Written before each database kept its own reports (services/reporting/history.py): read
     # only to take over the entries a database's access log proves are its own; the others stay
     # here, since nothing in them says which database they were made from.
@@ -27,6 +32,14 @@ DEFAULTS: dict[str, Any] = {
     "recent_reports": [],
     # where automatic and manual backups go (a network drive, say); "" = backups/ in the data folder
     "backup_dir": "",
+    # 고대비: black ground, white text, yellow for what is chosen (gui/palette.py); off = the
+    # platform's own light or dark look
+    "high_contrast": False,
+    # 도움말 → 업데이트 확인 (services/system/updates.py): the shared folder or intranet address
+    # where the IT department puts new versions ("" = PANELAPP_UPDATE_SOURCE, else not set), and
+    # whether to look there at start-up (off by default: nothing is read unless asked)
+    "update_source": "",
+    "update_check_at_start": False,
 }
 
 
@@ -64,18 +77,5 @@ class Settings:
     def save(self) -> None:
         """Write the file atomically; raises OSError (disk full, read-only, a folder in the way)
         with nothing left half-written."""
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(self._values, ensure_ascii=False, indent=2))
-                fh.flush()
-                os.fsync(fh.fileno())  # a power cut leaves the old file or the new one
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-            if exc.filename is None or Path(exc.filename) == tmp:
-                exc.filename = str(self.path)  # name the settings file, not its temporary
-            raise
+        # a power cut leaves the old file or the new one; an error names the settings file
+        write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))

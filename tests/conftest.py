@@ -15,6 +15,7 @@ such a dialog would block a user, and in the suite it hides what the test forgot
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -28,12 +29,26 @@ os.environ["PANELAPP_HOME"] = _HOME
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "xdg-config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "xdg-data")
 os.environ.pop("PANELAPP_DB", None)
+# Qt's offscreen screen is 800×800 unless told otherwise; windows and dialogs are fitted to their
+# screen (gui/core/screen_fit.py), so the suite runs on a desktop-sized one. (tests/gui/
+# test_fits_screen.py runs its walk on a 1366×768 one.)
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _SCREEN = os.path.join(_HOME, "offscreen-screen.json")
+    with open(_SCREEN, "w", encoding="utf-8") as _file:
+        _file.write('{"screens": [{"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1080}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 # The first-start question about the institution would stay open over every window test on an
 # empty database; tests/gui/test_organization_dialog.py turns it back on where it is the subject.
 os.environ["PANELAPP_ASK_INSTITUTION"] = "0"
 # No automatic backups (daily, on close) from the windows of the suite; tests/gui/test_backup_dialog.py
 # turns them on where they are the subject.
 os.environ["PANELAPP_AUTO_BACKUP"] = "0"
+# The command line logs in (issue 12 item 3): every `panelapp` run of the suite is the demo's
+# 관리자 with this password, and `panelapp demo` (which reads the same variable when --password
+# is not given) makes the demo accounts with it. Tests of the login itself unset them.
+TEST_USER, TEST_PASSWORD = "관리자", "test-pass-2026"
+os.environ["PANELAPP_USER"] = TEST_USER
+os.environ["PANELAPP_PASSWORD"] = TEST_PASSWORD
 
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
@@ -96,6 +111,10 @@ def sqlite_ctx(tmp_path) -> ServiceContext:
 
 # ----- the demo database, built once ------------------------------------------------------
 DEMO_USER = "테스트담당자"  # the acting user of every demo copy, as make_ctx gives other tests
+# The demo is dated from the day it is loaded (services/demo/calendar.py); the suite's demo is
+# seen from this fixed day, the one its material was written for, so its dates and counts hold
+# whatever day the suite runs. tests/test_demo_calendar.py builds it at other anchors.
+DEMO_ANCHOR = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +130,7 @@ def demo_db_file(tmp_path_factory) -> Path:
     master = ServiceContext(db=db)
     sync_consent_notices(master)
     ensure_user(master, DEMO_USER)
-    load_demo(master)
+    load_demo(master, anchor=DEMO_ANCHOR, password=TEST_PASSWORD)
     db.dispose()
     _checkpoint(path)
     return path
@@ -131,7 +150,7 @@ def copy_demo(master: Path, folder: Path) -> Path:
 
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / master.name
-    shutil.copyfile(master, target)
+    shutil.copy(master, target)  # its mode too: the program makes its databases owner-only
     if (master.parent / FOLDER).is_dir():
         shutil.copytree(master.parent / FOLDER, folder / FOLDER)
     return target
@@ -162,7 +181,7 @@ def demo_ctx(request, tmp_path) -> ServiceContext:
     from panelapp.services.demo.build import load_demo
 
     context = make_ctx("postgresql", tmp_path)
-    load_demo(context)
+    load_demo(context, anchor=DEMO_ANCHOR, password=TEST_PASSWORD)
     yield context
 
 
@@ -174,6 +193,20 @@ def sqlite_demo_ctx(demo_db_file, tmp_path) -> ServiceContext:
 
 
 # ----- the real main window --------------------------------------------------------------
+def with_admin_account(path) -> None:
+    """A database a test made with open_app (whose first start left the passwordless 관리자 the
+    GUI makes until it asks for a password) gets that 관리자 with the suite's password, so the
+    command line can log in to it."""
+    from panelapp.services.people.accounts import create_first_admin
+    from panelapp.services.system.bootstrap import open_app
+
+    context = open_app(str(path))
+    try:
+        create_first_admin(context, TEST_USER, TEST_PASSWORD)
+    finally:
+        context.db.dispose()
+
+
 def page_settled(page) -> bool:
     """A page has its data on screen: a `Page` that is neither loading nor stale; an older
     page once no op is running."""
@@ -251,6 +284,43 @@ def _dismiss(dialogs: list) -> None:
         dialog.done(0)  # QMessageBox ignores close() without an escape button; done() is final
         if dialog.isVisible():
             dialog.hide()
+
+
+def _qt_application():
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return None
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Once a test's fixtures have made the QApplication, the cycle collector runs on its
+    thread only, as in the app (gui/core/gc_guard.py): a collection on an ops worker that
+    frees Qt wrappers segfaults."""
+    result = yield
+    app = _qt_application()
+    if app is not None:
+        from panelapp.gui.core.gc_guard import install_gc_guard
+
+        install_gc_guard(app)
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Between tests, collect on the main thread what the guard's timer (which fires only while
+    a test runs the event loop) has left."""
+    result = yield
+    app = _qt_application()
+    if app is not None:
+        from panelapp.gui.core.gc_guard import install_gc_guard
+
+        install_gc_guard(app).check()
+    return result
 
 
 @pytest.hookimpl(wrapper=True)

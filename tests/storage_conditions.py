@@ -107,3 +107,18 @@ def throwaway_server_database() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def step_back(db) -> str:
+    """Take a migrated database back to the revision before head (the last migration's
+    downgrade), as a database the previous version left; returns that revision."""
+    from alembic import command
+
+    from panelapp.db.migrate import alembic_config, known_revisions
+
+    previous = known_revisions()[-2]
+    with db.engine.begin() as conn:
+        cfg = alembic_config(db)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, previous)
+    return previous

@@ -41,7 +41,7 @@ def test_sqlite_archive_round_trip_keeps_every_row_and_attachment(demo_db, tmp_p
     size = write_archive(open_database(str(demo_db)), archive)
     assert size == archive.stat().st_size > 0
     manifest = read_manifest(archive, verify=True)
-    assert manifest["source"] == "sqlite" and manifest["tables"]["members"] == 60
+    assert manifest["source"] == "sqlite" and manifest["tables"]["members"] == 68
     with zipfile.ZipFile(archive) as zf:
         shipped = [n for n in zf.namelist() if n.startswith("attachments/")]
     assert len(shipped) == manifest["attachments"] > 0 and not manifest["attachments_missing"]

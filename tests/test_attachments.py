@@ -80,7 +80,7 @@ def test_exif_orientation_is_applied_to_size_and_thumbnail(ctx, finding, tmp_pat
 def test_non_images_and_oversize_files_are_refused_by_name(ctx, finding, tmp_path, monkeypatch):
     text = tmp_path / "메모.jpg"
     text.write_text("사진이 아닙니다")
-    with pytest.raises(DomainError, match="'메모.jpg'은\\(는\\) 사진 파일이 아니어서"):
+    with pytest.raises(DomainError, match="'메모.jpg'는 사진 파일이 아니어서"):
         add_photo(ctx, "finding", finding.id, text)
     broken = tmp_path / "깨짐.jpg"
     data = io.BytesIO()
@@ -89,7 +89,7 @@ def test_non_images_and_oversize_files_are_refused_by_name(ctx, finding, tmp_pat
     with pytest.raises(DomainError, match="깨짐.jpg"):
         add_photo(ctx, "finding", finding.id, broken)
     monkeypatch.setattr(attachments, "MAX_BYTES", 100)
-    with pytest.raises(DomainError, match="'큰사진.jpg'은\\(는\\) .*MB로 너무 큽니다"):
+    with pytest.raises(DomainError, match="'큰사진.jpg'는 .*MB로 너무 큽니다"):
         add_photo(ctx, "finding", finding.id, photo(tmp_path / "큰사진.jpg", size=(200, 200)))
     assert list_attachments(ctx, "finding", finding.id) == []
 

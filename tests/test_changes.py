@@ -97,8 +97,9 @@ def test_merged_keeps_unknown_ids_unknown():
 
 
 def test_nothing_announces_by_hand():
-    """Only ops announce (gui/core/ops.py): no page or dialog emits on the bus itself, and the
-    transitional `emit_changed` is gone."""
+    """Only ops announce (gui/core/ops.py), and the listener that re-emits other desktops'
+    changes (gui/core/live.py): no page or dialog emits on the bus itself, and the transitional
+    `emit_changed` is gone."""
     import pathlib
     import re
 
@@ -109,7 +110,7 @@ def test_nothing_announces_by_hand():
     offenders = []
     for path in root.rglob("*.py"):
         rel = path.relative_to(root).as_posix()
-        if rel in ("gui/core/bus.py", "gui/core/ops.py"):
+        if rel in ("gui/core/bus.py", "gui/core/ops.py", "gui/core/live.py"):
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if hand.search(line):

@@ -5,9 +5,10 @@ import datetime as dt
 from alembic import command
 from sqlalchemy import delete, select, text
 
+from panelapp.atomic import private_folder, write_bytes
 from panelapp.db.engine import open_database
 from panelapp.db.migrate import alembic_config, upgrade_to_head
-from panelapp.db.models import Attachment, Consent, Enrollment, Member
+from panelapp.db.models import Attachment, Cohort, Consent, Enrollment, Member
 from panelapp.services.attachments.store import attachment_path, attachments_root
 from panelapp.services.context import transaction
 from panelapp.services.system.check import MAX_LINES, run_checks
@@ -81,8 +82,14 @@ def test_missing_attachment_file_is_reported(ctx):
     problems = run_checks(ctx.db)
     assert len(problems) == 1 and "화장실_파손.jpg" in problems[0]
     path = attachment_path(ctx.db, SHA)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"jpg")
+    write_bytes(private_folder(path.parent) / path.name, b"jpg")  # as the program stores it
+    if not ctx.db.is_sqlite:  # on a server the content must be in the database (issue 13 item 1)
+        from panelapp.services.attachments.blobs import save_blob
+
+        [problem] = run_checks(ctx.db)
+        assert "서버 데이터베이스에 없어" in problem and "panelapp attachments upload" in problem
+        with ctx.db.engine.begin() as conn:
+            save_blob(conn, SHA, b"jpg", "image/jpeg")
     try:
         assert run_checks(ctx.db) == []
     finally:
@@ -113,7 +120,10 @@ def test_enrolment_without_consent_is_reported(demo_ctx):
     ctx = demo_ctx
     stamp_head(ctx.db)
     with transaction(ctx) as s:
-        e = s.scalar(select(Enrollment).order_by(Enrollment.id.desc()).limit(1))
+        seventh = s.scalar(select(Cohort.id).where(Cohort.number == 7))
+        e = s.scalar(
+            select(Enrollment).where(Enrollment.cohort_id == seventh).order_by(Enrollment.id.desc()).limit(1)
+        )
         name = s.get(Member, e.member_id).name
         s.execute(delete(Consent).where(Consent.enrollment_id == e.id))
     problems = run_checks(ctx.db)
@@ -122,6 +132,19 @@ def test_enrolment_without_consent_is_reported(demo_ctx):
     assert name not in problems[0]  # masked: the output may end up in a ticket or an e-mail
     with transaction(ctx) as s:  # an enrolment in the trash is not held to the rule
         s.get(Enrollment, e.id).deleted_at = dt.datetime(2026, 6, 1)
+    assert run_checks(ctx.db) == []
+
+
+def test_a_destroyed_members_enrolments_are_not_held_to_the_consent_rule(demo_ctx, tmp_path):
+    from panelapp.services.retention.destroy import destroy_members
+    from panelapp.settings import Settings
+
+    ctx = demo_ctx
+    stamp_head(ctx.db)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("backup_dir", str(tmp_path / "backups"))
+    result = destroy_members(ctx, None, "보유기간 경과", settings, today=dt.date(2026, 11, 20))
+    assert result.count == 8  # the demo's 제5기
     assert run_checks(ctx.db) == []
 
 

@@ -37,12 +37,12 @@ def test_demo_then_again_then_check(tmp_path, capsys):
     assert main(["--db", str(path), "demo"]) == 0
     out = capsys.readouterr().out
     assert "데모 데이터를 불러왔습니다" in out and "기수 2개" in out
-    assert count_cohorts(path) == 2
+    assert count_cohorts(path) == 3
 
     assert main(["--db", str(path), "demo"]) == 1
     captured = capsys.readouterr()
     assert "데모 데이터는 빈 데이터베이스에만" in captured.err and "Traceback" not in captured.err
-    assert count_cohorts(path) == 2
+    assert count_cohorts(path) == 3
 
     assert main(["--db", str(path), "check"]) == 0
     assert "이상 없음" in capsys.readouterr().out
@@ -85,7 +85,7 @@ def test_panelapp_db_environment_variable(tmp_path, monkeypatch, capsys):
     path = tmp_path / "from-env.db"
     monkeypatch.setenv("PANELAPP_DB", str(path))
     assert main(["demo"]) == 0
-    assert count_cohorts(path) == 2
+    assert count_cohorts(path) == 3
     capsys.readouterr()
     assert main(["check"]) == 0
     assert str(path) in capsys.readouterr().out
@@ -115,4 +115,4 @@ def test_real_command_in_a_subprocess(tmp_path):
     )
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert "빈 데이터베이스" in again.stderr
-    assert count_cohorts(path) == 2
+    assert count_cohorts(path) == 3

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import with_admin_account
 from sqlalchemy import func, select
 
 from panelapp.cli import main
@@ -21,6 +22,7 @@ def db(tmp_path):
     ctx = open_app(str(path))
     create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
     ctx.db.dispose()
+    with_admin_account(path)  # the command line logs in as the suite's 관리자
     return path
 
 
@@ -40,8 +42,8 @@ def enrolled(path) -> int:
 def test_import_with_problems_prints_lines_and_writes_nothing(db, capsys):
     assert main(["--db", str(db), "members", "import", str(FIX / "roster_errors.csv"), "--cohort", "7"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert "행 2: 이름: 이름을 입력해 주세요." in err
-    assert "행 3: 휴대전화: 파일의 1행과 번호가 같습니다." in err
+    assert "행 3: 이름: 이름을 입력해 주세요." in err  # rows as Excel numbers them (the header is 1)
+    assert "행 4: 휴대전화: 파일의 2행과 번호가 같습니다." in err
     assert err[-1].startswith("문제 ") and "아무것도 저장하지 않았습니다" in err[-1]
     assert all(line.startswith("행 ") for line in err[:-1]) and enrolled(db) == 0
 
@@ -111,3 +113,24 @@ def test_template_and_export(db, tmp_path, capsys):
         scalar(db, select(AccessLog.purpose).where(AccessLog.action == "export_unmasked"))
         == "발대식 안내 문자"
     )
+
+
+def test_import_says_which_sheet_it_read_and_skips_the_templates_example(db, tmp_path, capsys):
+    path = tmp_path / "명단.xlsx"
+    wb = openpyxl.Workbook()
+    hidden = wb.active
+    hidden.title = "옛 명단"
+    hidden.append(["이름", "휴대전화", "개인정보동의일"])
+    hidden.append(["박숨김", "010-2111-0009", "2026-03-02"])
+    hidden.sheet_state = "hidden"
+    ws = wb.create_sheet("단원 명단")
+    ws.append(["이름", "휴대전화", "개인정보동의일"])
+    ws.append(["홍길동", "010-1234-5678", "2026-03-02"])  # an older template's example row
+    ws.append(["김가람", "010-2111-0001", "2026-03-02"])
+    wb.active = 1
+    wb.save(path)
+    assert main(["--db", str(db), "members", "import", str(path), "--cohort", "7"]) == 0
+    err = capsys.readouterr().err
+    assert "알림: '단원 명단' 시트를 읽었습니다. 숨겨진 시트('옛 명단')는 읽지 않았습니다." in err
+    assert "알림: 서식의 예시 행(2행: 홍길동, 010-1234-5678)은 단원이 아니므로 건너뛰었습니다." in err
+    assert enrolled(db) == 1

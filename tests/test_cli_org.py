@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from conftest import with_admin_account
 from PIL import Image
 
 from panelapp.cli import main
@@ -12,7 +13,9 @@ from panelapp.services.system.bootstrap import open_app
 
 @pytest.fixture
 def db(tmp_path):
-    return str(tmp_path / "panel.db")
+    path = str(tmp_path / "panel.db")
+    with_admin_account(path)  # the command line logs in as the suite's 관리자
+    return path
 
 
 def run(db, *args) -> int:
@@ -109,8 +112,8 @@ def test_every_wrong_field_is_a_sentence_and_nothing_is_saved(db, capsys):
     assert run(db, "set", "--name", " ", "--phone", "12", "--signoff", "1,2,3,4,5,6,7") == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "오류: 기관명: 기관명을(를) 입력해 주세요.",
-        "오류: 대표 전화: '12'은(는) 올바른 전화번호가 아닙니다. 예: 02-123-4567",
+        "오류: 기관명: 기관명을 입력해 주세요.",
+        "오류: 대표 전화: '12'는 올바른 전화번호가 아닙니다. 예: 02-123-4567",
         "오류: 결재란: 결재란은 6칸까지입니다(입력 7칸). 예: 담당, 팀장, 부장, 이사장",
     ]
     assert stored(db) is None
@@ -121,7 +124,7 @@ def test_a_bad_logo_is_named_and_refused(db, capsys, tmp_path):
     fake.write_text("그림이 아님", encoding="utf-8")
     assert run(db, "set", "--name", "한빛공단", "--logo", str(fake)) == 1
     err = capsys.readouterr().err
-    assert "로고: 'logo.png'은(는) PNG 또는 JPEG 그림이 아닙니다" in err and "Traceback" not in err
+    assert "로고: 'logo.png'는 PNG 또는 JPEG 그림이 아닙니다" in err and "Traceback" not in err
     assert run(db, "set", "--name", "한빛공단", "--logo", str(tmp_path / "없는파일.png")) == 1
     assert "찾을 수 없습니다" in capsys.readouterr().err
     assert stored(db) is None

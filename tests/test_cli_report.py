@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from conftest import with_admin_account
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from report_world import build_report_world
@@ -17,6 +18,7 @@ def db(tmp_path):
     ctx = open_app(str(path))
     build_report_world(ctx)
     ctx.db.dispose()
+    with_admin_account(path)  # the command line logs in as the suite's 관리자
     return path
 
 
@@ -73,7 +75,7 @@ def test_no_photos_leaves_the_photos_out(db, tmp_path):
     "args, words",
     [
         (["--cohort", "9"], "제9기가 없습니다"),
-        (["--cohort", "7", "--from", "2026-13-01"], "--from: '2026-13-01'은(는) 날짜가 아닙니다"),
+        (["--cohort", "7", "--from", "2026-13-01"], "--from: '2026-13-01'은 날짜가 아닙니다"),
         (
             ["--cohort", "7", "--from", "2026-07-01", "--to", "2026-06-01"],
             "시작일(--from)이 종료일(--to)보다 늦습니다",

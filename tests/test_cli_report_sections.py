@@ -4,6 +4,7 @@ an unknown one is a Korean sentence naming the option and what may be chosen, ex
 import io
 
 import pytest
+from conftest import with_admin_account
 from pypdf import PdfReader
 from report_world import build_report_world
 
@@ -17,6 +18,7 @@ def db(tmp_path):
     ctx = open_app(str(path))
     build_report_world(ctx)
     ctx.db.dispose()
+    with_admin_account(path)  # the command line logs in as the suite's 관리자
     return path
 
 
@@ -49,7 +51,7 @@ def test_unknown_section_is_a_sentence(db, tmp_path, capsys):
     args = ["--db", str(db), "report", "--cohort", "7", "--sections", "summary,voices", "-o", str(out)]
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert "--sections: 'voices'은(는) 수록 내용이 아닙니다" in err and "feedback(좋아요·아쉬워요)" in err
+    assert "--sections: 'voices'는 수록 내용이 아닙니다" in err and "feedback(좋아요·아쉬워요)" in err
     assert "Traceback" not in err and not out.exists()
     assert "feedback(좋아요·아쉬워요)" in _help(capsys)
 

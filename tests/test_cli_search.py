@@ -1,5 +1,6 @@
 """`panelapp search-index rebuild`: the index comes back whole after it was emptied by hand."""
 
+from conftest import with_admin_account
 from sqlalchemy import text
 
 from panelapp.cli import main
@@ -22,6 +23,7 @@ def test_rebuild_restores_an_emptied_index(tmp_path, capsys):
     park = next(t.id for t in list_facility_types(ctx) if t.name == "공원")
     create_facility(ctx, FacilityInput("새봄근린공원", park, "한빛시 남구 새봄로 60"))
     ctx.db.dispose()
+    with_admin_account(path)  # the command line logs in as the suite's 관리자
     db = open_database(str(path))
     with db.engine.begin() as conn:
         conn.execute(text("DELETE FROM search_grams"))

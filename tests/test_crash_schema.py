@@ -23,6 +23,7 @@ from panelapp.db.integrity import fingerprint_matches
 from panelapp.services.system.bootstrap import open_app
 from panelapp.services.system.check import run_checks
 from panelapp.settings import Settings
+from tests.crash_harness import seed_as_0003
 from tests.storage_conditions import ROOT, panelapp_env
 
 KILL_AT = """
@@ -79,9 +80,8 @@ def _at_0003(path: Path) -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003")
+    seed_as_0003(db, str(path))  # consent notices and the first user, as 0003 had
     db.dispose()
-    ctx = open_app(str(path), migrate=False)  # consent notices and the first user, as 0003 had
-    ctx.db.dispose()
 
 
 def _kill_randomly(path: Path, home: Path, window: float, rng: random.Random) -> None:
@@ -155,8 +155,11 @@ def test_sigkill_at_chosen_statements(tmp_path, kind, marker, monkeypatch):
 
 def test_a_command_that_ends_normally_leaves_the_file_known(tmp_path, monkeypatch):
     path = tmp_path / "panel.db"
+    # the command line's first start: the first 관리자 (any other command needs a login)
     done = subprocess.run(
-        [sys.executable, "-m", "panelapp", "--db", str(path), "org", "set", "--name", "한빛시설관리공단"],
+        [sys.executable, "-m", "panelapp", "--db", str(path), "users", "add", "관리자", "--role", "admin"]
+        + ["--password-stdin"],
+        input="first-pass-1\n",
         cwd=ROOT,
         env=panelapp_env(tmp_path),
         capture_output=True,

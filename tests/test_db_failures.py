@@ -31,7 +31,13 @@ def _plain(text: str) -> None:
 
 
 def _new_app_database(path: Path) -> None:
-    open_app(str(path), Settings(path.parent / "s.json")).db.dispose()
+    from conftest import TEST_PASSWORD, TEST_USER
+
+    from panelapp.services.people.accounts import create_first_admin
+
+    ctx = open_app(str(path), Settings(path.parent / "s.json"))
+    create_first_admin(ctx, TEST_USER, TEST_PASSWORD)  # the command line logs in as it
+    ctx.db.dispose()
 
 
 def test_disk_full_while_writing_is_a_sentence_and_the_database_stays_sound(tmp_path, capsys):
@@ -182,3 +188,33 @@ def test_sqlite_errors_of_every_kind_read_differently(tmp_path):
         _plain(text)
         seen.add(text)
     assert len(seen) == 5
+
+
+def test_only_a_real_lock_is_called_busy(tmp_path):
+    """'다른 사용자가 데이터베이스를 사용 중입니다' only for SQLite's lock, by its error code: an
+    older schema's "no such column: users.locked" was reported as another user at work."""
+    import sqlite3 as sqlite
+
+    from sqlalchemy.exc import OperationalError
+
+    from panelapp.services.context import _busy
+
+    path = tmp_path / "x.db"
+    holder = sqlite.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    other = sqlite.connect(path, timeout=0.05)
+    try:
+        other.execute("INSERT INTO t VALUES (1)")
+    except sqlite.OperationalError as exc:
+        locked = exc
+    try:
+        other.execute("SELECT users.locked FROM t")
+    except sqlite.OperationalError as exc:
+        missing = exc
+    holder.execute("ROLLBACK")
+    holder.close()
+    other.close()
+    assert _busy(OperationalError("INSERT", {}, locked))
+    assert not _busy(OperationalError("SELECT", {}, missing))
+    assert "locked" in str(missing)  # the word alone said nothing

@@ -47,7 +47,7 @@ def test_demo_builds_a_realistic_institution(ctx):
 
 def test_cohorts_and_teams(demo_ctx):
     ctx = demo_ctx
-    seventh, sixth = list_cohorts(ctx)
+    seventh, sixth, fifth = list_cohorts(ctx)
     assert (seventh.number, seventh.name, seventh.status) == (
         7,
         "제7기 고객서비스 시민참여단",
@@ -56,6 +56,8 @@ def test_cohorts_and_teams(demo_ctx):
     assert (seventh.term_start, seventh.term_end) == (dt.date(2026, 3, 1), dt.date(2026, 12, 31))
     assert (seventh.launch_date, seventh.quota) == (dt.date(2026, 3, 14), 50)
     assert (sixth.number, sixth.status, sixth.term_end.year) == (6, CohortStatus.CLOSED, 2025)
+    # the earlier cohort whose retention has passed: its members are due for destruction
+    assert (fifth.number, fifth.status, fifth.term_end.year) == (5, CohortStatus.CLOSED, 2024)
     assert seventh.active_members >= 40
     teams = list_teams(ctx, seventh.id)
     assert [t.name for t in teams] == ["정책동행단", "소식이음단"]
@@ -144,7 +146,7 @@ def test_refused_when_the_database_is_not_empty(demo_ctx):
     with pytest.raises(DomainError, match="데모 데이터는 빈 데이터베이스에만"):
         load_demo(ctx)
     with reading(ctx) as s:
-        assert len(list(s.scalars(select(Cohort)))) == 2  # nothing added the second time
+        assert len(list(s.scalars(select(Cohort)))) == 3  # nothing added the second time
 
 
 @pytest.mark.parametrize("model", ["organization", "facility"])
@@ -161,10 +163,10 @@ def test_refused_when_any_core_row_exists(ctx, model):
 
 
 def test_demo_is_deterministic(tmp_path, sqlite_demo_ctx):
-    from conftest import make_ctx
+    from conftest import DEMO_ANCHOR, make_ctx
 
     fresh = make_ctx("sqlite", tmp_path)  # built again here, compared with the session's demo
-    load_demo(fresh)
+    load_demo(fresh, anchor=DEMO_ANCHOR)
     snapshots = []
     for ctx in (fresh, sqlite_demo_ctx):
         with reading(ctx) as s:

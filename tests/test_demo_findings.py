@@ -95,10 +95,10 @@ def test_demo_photos_are_stored_files_some_taken_upright(demo):
 
 
 def test_demo_findings_are_deterministic(tmp_path, sqlite_demo_ctx):
-    from conftest import make_ctx
+    from conftest import DEMO_ANCHOR, make_ctx
 
     fresh = make_ctx("sqlite", tmp_path)  # built again here, compared with the session's demo
-    load_demo(fresh)
+    load_demo(fresh, anchor=DEMO_ANCHOR)
     out = []
     for ctx in (fresh, sqlite_demo_ctx):
         with reading(ctx) as s:

@@ -68,10 +68,10 @@ def test_demo_leads_are_group_leaders(demo_ctx):
 
 
 def test_demo_inspections_are_deterministic(tmp_path, sqlite_demo_ctx):
-    from conftest import make_ctx
+    from conftest import DEMO_ANCHOR, make_ctx
 
     fresh = make_ctx("sqlite", tmp_path)  # built again here, compared with the session's demo
-    load_demo(fresh)
+    load_demo(fresh, anchor=DEMO_ANCHOR)
     out = []
     for ctx in (fresh, sqlite_demo_ctx):
         cohort_id, _ = cohort_by_number(ctx, 7)

@@ -37,3 +37,19 @@ def test_warm_computes_each_year_once_whichever_thread_asks(monkeypatch):
         w.join()
     assert sorted(calls) == [2030, 2031] and is_warm(2030) and is_warm(2031)
     assert holiday_name(dt.date(2031, 5, 5)) == "어린이날" and len(calls) == 2
+
+
+def test_names_as_a_korean_calendar_prints_them():
+    """1 January is 신정, one day (not "신정연휴"); substitute days are 대체공휴일; two holidays on
+    one day are joined with a middle dot, not the package's "; "."""
+    for year in (2025, 2026, 2027, 2028):
+        assert holiday_name(dt.date(year, 1, 1)) == "신정"
+        assert holiday_name(dt.date(year, 1, 2)) is None
+    assert holiday_name(dt.date(2026, 3, 2)) == "삼일절 대체공휴일"
+    assert holiday_name(dt.date(2025, 10, 8)) == "추석 대체공휴일"
+    assert holiday_name(dt.date(2025, 5, 5)) == "부처님오신날·어린이날"
+    assert holiday_name(dt.date(2025, 5, 6)) == "부처님오신날 대체공휴일·어린이날 대체공휴일"
+    assert holiday_name(dt.date(2028, 10, 3)) == "개천절·추석"
+    assert holiday_name(dt.date(2026, 2, 17)) == "설날" and holiday_name(dt.date(2026, 2, 16)) == "설날 전날"
+    names = set(holidays_between(dt.date(2024, 1, 1), dt.date(2030, 12, 31)).values())
+    assert not any("연휴" in n or ";" in n or "대체 휴일" in n for n in names), names

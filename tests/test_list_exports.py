@@ -89,12 +89,13 @@ def test_department_contacts_are_masked_unless_a_purpose(ctx, world, tmp_path):
     assert row[:3] == ["체육사업부", "강*호", "042-***-1210"]
     assert ws.cell(2, 3).number_format == "@"  # a phone number is a text cell
     wb.close()
-    assert logs(ctx) == []
+    (masked,) = logs(ctx)  # a masked export of personal data is logged too, without a purpose
+    assert (masked.action, masked.purpose, masked.user_id) == ("export", "", ctx.user_id)
     export_departments(ctx, "name", False, path, purpose="  부서 협조 요청 ")
     wb, ws = sheet(path)
     assert [c.value for c in next(ws.iter_rows(min_row=2))][:3] == ["체육사업부", "강민호", "042-610-1210"]
     wb.close()
-    (log,) = logs(ctx)
+    (_masked, log) = logs(ctx)
     assert (log.action, log.purpose, log.user_id) == ("export_unmasked", "부서 협조 요청", ctx.user_id)
     assert "list=담당부서" in log.detail and "rows=1" in log.detail and "file=부서.xlsx" in log.detail
 
@@ -192,16 +193,24 @@ def test_a_file_held_open_is_a_sentence_and_the_log_is_rolled_back(ctx, tmp_path
 
 
 def test_the_written_file_is_fsynced_before_the_rename(ctx, tmp_path, monkeypatch):
+    """The file's bytes reach the disk before the rename, and the folder (the rename itself) after."""
+    import stat
+
     order = []
     real_fsync, real_replace = workbook.os.fsync, workbook.os.replace
-    monkeypatch.setattr(workbook.os, "fsync", lambda fd: (order.append("fsync"), real_fsync(fd))[1])
+
+    def fsync(fd):
+        order.append("fsync folder" if stat.S_ISDIR(workbook.os.fstat(fd).st_mode) else "fsync file")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(workbook.os, "fsync", fsync)
     monkeypatch.setattr(
         workbook.os,
         "replace",
         lambda a, b: (order.append(("replace", a.name.startswith("."))), real_replace(a, b))[1],
     )
     export_list(ctx, made_up(3), tmp_path / "목록.xlsx")
-    assert order == ["fsync", ("replace", True)]
+    assert order == ["fsync file", ("replace", True), "fsync folder"]
 
 
 def test_memory_stays_flat_however_long_the_list(ctx, tmp_path):

@@ -137,6 +137,23 @@ def test_same_person_in_two_cohorts_reuses_member(ctx):
     assert len(get_member(ctx, second.enrollment_id).consents) == 2
 
 
+def test_a_returning_person_keeps_what_the_new_form_leaves_blank(ctx):
+    """Enrolling someone known from an earlier cohort refreshes what the form gives and keeps
+    the rest: a second desktop enrolling them with just a name and number erased their e-mail,
+    district, gender and the coordinator's note (found by tests/test_many_writers.py)."""
+    first = enroll_member(
+        ctx,
+        cohort(ctx, 7).id,
+        person(email="hong@example.kr", district="중구", gender=Gender.FEMALE, notes="휠체어 이용"),
+        consent(),
+    )
+    second = enroll_member(ctx, cohort(ctx, 8).id, person(name="홍길동", district="남구"), consent())
+    assert second.reused_member and second.member_id == first.member_id
+    detail = get_member(ctx, second.enrollment_id)
+    assert detail.district == "남구"  # given: refreshed
+    assert (detail.email, detail.gender, detail.notes) == ("hong@example.kr", Gender.FEMALE, "휠체어 이용")
+
+
 def test_soft_deleted_enrollment_blocks_reenrolment_and_hides_from_roster(ctx):
     c = cohort(ctx)
     info = enroll_member(ctx, c.id, person(), consent())

@@ -50,6 +50,9 @@ def _exercise(db) -> None:
     assert current_revision(db) == head_revision(db) and schema_is_current(db)
     assert "signoff_titles" in _columns(db)
     ctx = ServiceContext(db=db)
+    from panelapp.services.system.bootstrap import ensure_user
+
+    ensure_user(ctx, None)  # a 관리자 acts: institution details are theirs (services/permissions.py)
     before = get_organization(ctx)
     assert (before.name, before.address, before.signoff) == ("한빛시설관리공단", "한빛시 중구", ())
     saved = save_organization(

@@ -60,7 +60,7 @@ def test_first_save_registers_the_institution(ctx):
 def test_name_is_required_with_a_sentence_naming_it(ctx):
     with pytest.raises(ValidationError) as err:
         save_organization(ctx, OrgInput("   "))
-    assert err.value.field == "기관명" and "기관명을(를) 입력해 주세요" in str(err.value)
+    assert err.value.field == "기관명" and "기관명을 입력해 주세요" in str(err.value)
     with pytest.raises(ValidationError) as err:
         save_organization(ctx, OrgInput("가" * 101))
     assert err.value.field == "기관명" and "100자 이내" in err.value.detail
@@ -234,3 +234,18 @@ def test_saving_announces_the_organization(ctx):
     with collecting() as bag, pytest.raises(ValidationError):
         save_organization(ctx, OrgInput(""), None)
     assert not bag.changes  # a refused save announces nothing
+
+
+def test_the_first_start_registers_the_institution_before_any_account_only(ctx):
+    """The window asks for the institution before the first 관리자 exists; once an account can
+    log in, only a 관리자 changes it (save_organization), and the first-start path is refused."""
+    from panelapp.services.org.manage import save_first_organization
+    from panelapp.services.people.accounts import create_first_admin
+    from panelapp.services.permissions import PermissionDenied
+
+    first = save_first_organization(ctx, OrgInput("한빛시설관리공단"))
+    assert first.name == "한빛시설관리공단"
+    create_first_admin(ctx, "관리자", "panel-2026")
+    with pytest.raises(PermissionDenied, match="기관 정보 수정은"):
+        save_first_organization(ctx, OrgInput("다른 이름"))
+    assert get_organization(ctx).name == "한빛시설관리공단"

@@ -58,7 +58,8 @@ def test_masked_csv_has_bom_and_no_live_formulas(ctx, cohort_with_members, tmp_p
     ]
     assert rows[1][3] == "'-1+2" and rows[2][3] == '\'=HYPERLINK("http://x")'
     assert rows[2][6:9] == ["정책동행단", "단원", "2026-03-02"]
-    assert logs(ctx) == []  # masked exports are not personal data leaving the program
+    ((action, purpose, _detail),) = logs(ctx)  # a masked export is logged too, without a purpose
+    assert (action, purpose) == ("roster_export", "")
 
 
 def test_xlsx_keeps_phones_as_text_and_can_be_imported_again(ctx, cohort_with_members, tmp_path):
@@ -125,14 +126,14 @@ def test_mask_email():
     assert mask_email("hong.gildong@example.kr") == "h***@example.kr" and mask_email(None) is None
 
 
-def test_template_has_headers_example_and_guide(tmp_path):
+def test_template_has_headers_and_guide_with_the_example_apart(tmp_path):
     path = tmp_path / "서식.xlsx"
     write_template(path)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["단원 명단", "작성 안내"]
     sheet = wb["단원 명단"]
     assert [c.value for c in sheet[1]] == [c.label for c in IMPORT_COLUMNS]
-    assert [c.value for c in sheet[2]] == [c.example for c in IMPORT_COLUMNS]
+    assert all(c.value is None for c in sheet[2])  # no example person to be imported by mistake
     assert (
         sheet.cell(row=2, column=2).number_format == "@" and sheet.cell(row=50, column=2).number_format == "@"
     )
@@ -144,12 +145,30 @@ def test_template_has_headers_example_and_guide(tmp_path):
         (c.label, "필수" if c.required else "선택", c.key) for c in IMPORT_COLUMNS
     ]
     assert all(g[2] for g in guide)
+    rows = [[c.value for c in row] for row in wb["작성 안내"].iter_rows()]
+    at = rows.index([c.label for c in IMPORT_COLUMNS] + [None] * (len(rows[0]) - len(IMPORT_COLUMNS)))
+    assert rows[at + 1][: len(IMPORT_COLUMNS)] == [c.example for c in IMPORT_COLUMNS]
+    assert "불러오지 않습니다" in rows[at - 1][0]
     with pytest.raises(DomainError):
         write_template(tmp_path / "서식.csv")
 
 
-def test_template_example_row_imports(ctx, tmp_path):
+def test_the_template_imports_nothing_and_an_old_templates_example_row_is_skipped(ctx, tmp_path):
     c = create_cohort(ctx, CohortInput(7, "제7기", D(2026, 3, 1), D(2026, 12, 31)))
     write_template(tmp_path / "서식.xlsx")
     preview = preview_import(ctx, c.id, tmp_path / "서식.xlsx")
-    assert preview.can_import and len(preview.rows) == 1  # the formatted empty rows are not rows
+    assert len(preview.rows) == 0 and not preview.can_import  # the formatted empty rows are not rows
+    assert "'단원 명단' 시트를 읽었습니다" in preview.notes[0]  # of the two visible sheets
+    # a template of an older version, filled in below its example row (row 2)
+    wb = openpyxl.load_workbook(tmp_path / "서식.xlsx")
+    ws = wb["단원 명단"]
+    for col, column in enumerate(IMPORT_COLUMNS, 1):
+        ws.cell(row=2, column=col, value=column.example)
+    ws.cell(row=3, column=1, value="김가람")
+    ws.cell(row=3, column=2, value="010-2111-0001")
+    consent_col = [c.key for c in IMPORT_COLUMNS].index("consent_date") + 1
+    ws.cell(row=3, column=consent_col, value="2026-03-02")
+    wb.save(tmp_path / "옛 서식.xlsx")
+    preview = preview_import(ctx, c.id, tmp_path / "옛 서식.xlsx")
+    assert preview.can_import and [r.row for r in preview.rows] == [3]
+    assert any("예시 행(2행" in n and "건너뛰었습니다" in n for n in preview.notes)

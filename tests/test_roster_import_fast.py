@@ -25,7 +25,19 @@ def _file(tmp_path, lines):
     return path
 
 
-def test_commit_reuses_the_preview_verdicts_and_links_ids(ctx, tmp_path, monkeypatch):
+@pytest.fixture
+def collector_on():
+    """Turns the cycle collector on, as in the command line (the GUI's guard, gui/core/gc_guard.py,
+    keeps it off once a test has made the QApplication, and the suite re-applies it after the
+    fixtures are set up, so the test calls this); afterwards as it was."""
+    was = gc.isenabled()
+    yield gc.enable
+    if not was:
+        gc.disable()
+
+
+def test_commit_reuses_the_preview_verdicts_and_links_ids(ctx, tmp_path, monkeypatch, collector_on):
+    collector_on()
     c = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
     names = [f"참여자{chr(0xAC00 + i * 28)}" for i in range(30)]  # 참여자가, 참여자개, ...
     lines = [
@@ -52,7 +64,8 @@ def test_commit_reuses_the_preview_verdicts_and_links_ids(ctx, tmp_path, monkeyp
     assert any(names[7] in h.title for h in search(ctx, names[7]))  # indexed from its values
 
 
-def test_commit_still_refuses_a_number_enrolled_since_the_preview(ctx, tmp_path):
+def test_commit_still_refuses_a_number_enrolled_since_the_preview(ctx, tmp_path, collector_on):
+    collector_on()
     c = create_cohort(ctx, CohortInput(7, "제7기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
     preview = preview_import(ctx, c.id, _file(tmp_path, ["김민준,010-2222-3333,중구,,단원,2026-03-02\n"]))
     enroll_member(
@@ -63,7 +76,7 @@ def test_commit_still_refuses_a_number_enrolled_since_the_preview(ctx, tmp_path)
     )
     with pytest.raises(ImportRefused):
         commit_import(ctx, c.id, preview)
-    assert gc.isenabled()
+    assert gc.isenabled()  # the import's pause of the collector is undone
 
 
 @pytest.mark.parametrize("typed", ["010-5971-2345", "01059712345", "1059712345", "+82 10 5971 2345"])

@@ -77,15 +77,15 @@ def test_errors_reported_per_row_and_column_nothing_written(ctx):
     lines = [p.line() for p in preview.problems]
     assert not preview.can_import and preview.ok_count == 1 and preview.error_count == 2
     for expected in (
-        "행 2: 이름: 이름을 입력해 주세요.",
-        "행 2: 휴대전화:",
-        "행 2: 이메일:",
-        "행 2: 출생연도:",
-        "행 2: 성별:",
-        "행 2: 소속: 이 기수에 '없는단' 단이 없습니다",
-        "행 2: 역할:",
-        "행 2: 개인정보동의일:",
-        "행 3: 휴대전화: 파일의 1행과 번호가 같습니다.",
+        "행 3: 이름: 이름을 입력해 주세요.",
+        "행 3: 휴대전화:",
+        "행 3: 이메일:",
+        "행 3: 출생연도:",
+        "행 3: 성별:",
+        "행 3: 소속: 이 기수에 '없는단' 단이 없습니다",
+        "행 3: 역할:",
+        "행 3: 개인정보동의일:",
+        "행 4: 휴대전화: 파일의 2행과 번호가 같습니다.",
     ):
         assert any(line.startswith(expected) for line in lines), (expected, lines)
     with pytest.raises(ImportRefused):
@@ -107,8 +107,8 @@ def test_duplicates_against_the_cohort_and_its_trash(ctx, tmp_path):
         ctx, c.id, csv_file(tmp_path, "갑,01021110001,,,2026-03-02\n을,010-2111-0002,,,2026-03-02\n")
     )
     assert [p.line() for p in preview.problems] == [
-        "행 1: 휴대전화: 이 기수에 같은 번호의 단원(김*나)이 이미 있습니다.",
-        "행 2: 휴대전화: 같은 번호의 단원(이*리)이 휴지통에 있습니다. 휴지통에서 복원해 주세요.",
+        "행 2: 휴대전화: 이 기수에 같은 번호의 단원(김*나)이 이미 있습니다.",
+        "행 3: 휴대전화: 같은 번호의 단원(이*리)이 휴지통에 있습니다. 휴지통에서 복원해 주세요.",
     ]
 
 
@@ -116,7 +116,7 @@ def test_future_consent_and_missing_column(ctx, tmp_path):
     c = cohort(ctx)
     later = (today_local() + dt.timedelta(days=3)).isoformat()
     preview = preview_import(ctx, c.id, csv_file(tmp_path, f"갑,010-2111-0001,,,{later}\n"))
-    assert [p.line() for p in preview.problems] == ["행 1: 개인정보동의일: 오늘 이후 날짜일 수 없습니다."]
+    assert [p.line() for p in preview.problems] == ["행 2: 개인정보동의일: 오늘 이후 날짜일 수 없습니다."]
     preview = preview_import(ctx, c.id, csv_file(tmp_path, "갑,010-2111-0001\n", "이름,휴대전화\n"))
     assert preview.file_errors and "개인정보동의일" in preview.file_errors[0] and not preview.can_import
     with pytest.raises(DomainError):
@@ -159,7 +159,7 @@ def test_commit_checks_again_inside_its_transaction(ctx, tmp_path):
     )
     with pytest.raises(ImportRefused) as err:
         commit_import(ctx, c.id, preview)
-    assert [p.row for p in err.value.problems] == [2] and count(ctx, Enrollment) == 1
+    assert [p.row for p in err.value.problems] == [3] and count(ctx, Enrollment) == 1
 
 
 class Cancelled(Exception):
@@ -224,7 +224,7 @@ def test_an_imported_chief_leads_the_team_and_two_in_one_team_are_refused(ctx, t
         ),
     )
     assert [p.line() for p in two.problems] == [
-        f"행 2: 역할: '{team}'의 단장은 한 명입니다(파일의 1행도 단장)."
+        f"행 3: 역할: '{team}'의 단장은 한 명입니다(파일의 2행도 단장)."
     ]
     one = preview_import(
         ctx,

@@ -58,6 +58,9 @@ def test_cli_export_ics(tmp_path, capsys):
     w = build_world(ctx)
     info = create_inspection(ctx, w.draft())
     ctx.db.dispose()
+    from conftest import with_admin_account
+
+    with_admin_account(db)  # the command line logs in as the suite's 관리자
     target = tmp_path / "점검.ics"
     assert main(["--db", db, "schedule", "export-ics", "--cohort", "7", "-o", str(target)]) == 0
     assert "제7기 점검 1건" in capsys.readouterr().out

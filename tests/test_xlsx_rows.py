@@ -11,9 +11,11 @@ from panelapp.io.tabular import read_table
 
 
 def _openpyxl_rows(path):
+    """openpyxl's rows of the first sheet, numbered as Excel numbers them (read-only mode gives
+    every row from 1, blank ones too)."""
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return [tuple(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        return list(enumerate((tuple(r) for r in wb.worksheets[0].iter_rows(values_only=True)), 1))
     finally:
         wb.close()
 
@@ -43,18 +45,20 @@ def _workbook(path, write_only: bool, date1904: bool = False):
 @pytest.mark.parametrize("date1904", [False, True])
 def test_same_values_as_openpyxl(tmp_path, write_only, date1904):
     path = _workbook(tmp_path / "a.xlsx", write_only, date1904)
-    assert _trimmed(xlsx_rows.read_rows(path)) == _trimmed(_openpyxl_rows(path))
+    assert list(xlsx_rows.read_rows(path)) == _trimmed(_openpyxl_rows(path))
     assert read_table(path).rows  # and read_table takes them
 
 
 def _trimmed(rows):
-    """Rows without trailing empty cells: openpyxl pads blank rows to the width, or not."""
+    """The rows that hold a value, with their number, cut after their last value: what the fast
+    reader yields (openpyxl pads every row to the sheet's width and yields blank rows too)."""
     out = []
-    for row in rows:
+    for number, row in rows:
         row = list(row)
         while row and row[-1] is None:
             row.pop()
-        out.append(tuple(row))
+        if row:
+            out.append((number, tuple(row)))
     return out
 
 
@@ -69,9 +73,9 @@ def test_rich_text_and_shared_strings(tmp_path):
     ws.append(["박서연", "같은 문자열"])
     wb.save(tmp_path / "r.xlsx")
     assert list(xlsx_rows.read_rows(tmp_path / "r.xlsx")) == [
-        ("이름", "메모"),
-        ("박서연", "굵게 강조 끝"),
-        ("박서연", "같은 문자열"),
+        (1, ("이름", "메모")),
+        (2, ("박서연", "굵게 강조 끝")),
+        (3, ("박서연", "같은 문자열")),
     ]
 
 
@@ -81,7 +85,18 @@ def test_read_table_falls_back_to_openpyxl(tmp_path, monkeypatch):
 
     def refuse(_path):
         raise xlsx_rows.Unsupported("test")
-        yield  # pragma: no cover
 
-    monkeypatch.setattr(xlsx_rows, "read_rows", refuse)
-    assert read_table(path) == fast and fast.rows[0][1][:2] == ("김민준", "1012345678")
+    monkeypatch.setattr(xlsx_rows, "open_sheet", refuse)
+    slow = read_table(path)
+    assert [(n, _cut(c)) for n, c in slow.rows] == [(n, _cut(c)) for n, c in fast.rows]
+    assert (slow.header, slow.sheet_note) == (fast.header, fast.sheet_note)
+    assert [n for n, _ in fast.rows] == [2, 4, 7] and fast.rows[0][1][:2] == ("김민준", "1012345678")
+    assert "숨겨진 시트('숨김')는 읽지 않았습니다" in fast.sheet_note
+
+
+def _cut(cells):
+    """openpyxl pads a row to the sheet's width with empty cells, the fast reader does not."""
+    cells = list(cells)
+    while cells and cells[-1] == "":
+        cells.pop()
+    return tuple(cells)

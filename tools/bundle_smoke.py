@@ -36,6 +36,9 @@ class SmokeFailure(Exception):
     pass
 
 
+SMOKE_PASSWORD = "smoke-test-2026"  # the password rule: 8+ characters of two kinds
+
+
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PANELAPP_", "QT_", "PYTHON"))}
     env.update(PANELAPP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
@@ -143,7 +146,14 @@ def smoke(bundle: Path, launcher: Path | None = None) -> None:
         run("--version", [cli, "--version"], env, expect_in_stdout=f"panelapp {version}")
         if launcher is not None:
             run(f"{launcher} --version", [str(launcher), "--version"], env, f"panelapp {version}")
-        run("demo", [cli, "demo"], env, expect_in_stdout="데모 데이터를 불러왔습니다")
+        # the demo's accounts (관리자 …) get this password; the later commands log in with it
+        run(
+            "demo",
+            [cli, "demo", "--password", SMOKE_PASSWORD],
+            env,
+            expect_in_stdout="데모 데이터를 불러왔습니다",
+        )
+        env = dict(env, PANELAPP_USER="관리자", PANELAPP_PASSWORD=SMOKE_PASSWORD)
         run("check", [cli, "check"], env, expect_in_stdout="이상 없음")
         pdf = Path(tmp) / "개선보고서.pdf"
         office = {  # the other outputs, each a zip package with the part that makes it one

@@ -14,6 +14,7 @@ import argparse
 import sys
 
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import quoted
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
 
@@ -56,8 +57,10 @@ def _import(args, open_ctx) -> int:
     ctx = open_ctx()
     cohort_id = cohort_id_by_number(ctx, args.cohort)
     preview = preview_import(ctx, cohort_id, args.file)
+    for note in preview.notes:
+        print(f"알림: {note}", file=sys.stderr)
     for name in preview.unknown_columns:
-        print(f"알림: 알 수 없는 열 '{name}'은(는) 무시합니다.", file=sys.stderr)
+        print(f"알림: 알 수 없는 열 {quoted(name, '은')} 무시합니다.", file=sys.stderr)
     if preview.file_errors:
         for message in preview.file_errors:
             print(f"오류: {message}", file=sys.stderr)

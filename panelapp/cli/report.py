@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import quoted
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
@@ -15,7 +16,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise DomainError(f"{option}: '{text}'은(는) 날짜가 아닙니다. 예: 2026-03-01") from None
+        raise DomainError(f"{option}: {quoted(text, '은')} 날짜가 아닙니다. 예: 2026-03-01") from None
 
 
 def _sections(text: str | None) -> frozenset[str] | None:
@@ -32,7 +33,9 @@ def _sections(text: str | None) -> frozenset[str] | None:
         key = part if part in SECTIONS else by_label.get(part.replace(" ", ""))
         if key is None:
             offered = ", ".join(f"{k}({label})" for k, label in SECTIONS.items())
-            raise DomainError(f"--sections: '{part}'은(는) 수록 내용이 아닙니다. 고를 수 있는 것: {offered}")
+            raise DomainError(
+                f"--sections: {quoted(part, '은')} 수록 내용이 아닙니다. 고를 수 있는 것: {offered}"
+            )
         chosen.add(key)
     if not chosen:
         raise DomainError("--sections: 수록 내용을 하나 이상 주세요 (예: summary,proposals,feedback).")

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
+from collections.abc import Callable
 from pathlib import Path
 
+from panelapp.atomic import Pending, fsync_file, fsync_folder, remove_stale_temporaries
 from panelapp.db.integrity import connect_read_only, integrity_problems
 
-TEMP_SUFFIX = ".tmp"
-STALE_AFTER_S = 3600
+__all__ = [
+    "CopyNotSound",
+    "copy_database",
+    "fsync_file",
+    "fsync_folder",
+    "remove_stale_temporaries",
+    "write_atomically",
+]
 
 
 class CopyNotSound(Exception):
@@ -29,42 +36,12 @@ class CopyNotSound(Exception):
         self.problems = problems
 
 
-def temp_beside(final: Path) -> Path:
-    return final.with_name(f".{final.name}.{os.getpid()}{TEMP_SUFFIX}")
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to flush; the rename is journaled by NTFS
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            p.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
 def copy_database(source: Path, final: Path, verify: bool = True) -> int:
     """Copy the SQLite database `source` to `final` (replacing it); returns the size in bytes.
     Raises OSError / sqlite3.Error for a file that cannot be read or written, CopyNotSound for
     a copy that fails integrity_check."""
-    tmp = temp_beside(final)
-    try:
+    with Pending(final) as out:
+        tmp = out.temp
         # Read through an ordinary connection when the folder allows it: a read-only one cannot
         # remove the -wal and -shm it makes beside the database when it is the last to close.
         writable = os.access(source.parent, os.W_OK) and os.access(source, os.W_OK)
@@ -84,46 +61,15 @@ def copy_database(source: Path, final: Path, verify: bool = True) -> int:
             problems = ["빈 파일"]
         if problems:
             raise CopyNotSound(problems)
-        fsync_file(tmp)
-        os.replace(tmp, final)
-        fsync_folder(final.parent)
+        out.commit()
         return size
-    except BaseException:
-        _remove(tmp)
-        raise
 
 
-def write_atomically(final: Path, write) -> int:  # type: ignore[no-untyped-def]
+def write_atomically(final: Path, write: Callable[[Path], object]) -> int:
     """Call `write(tmp_path)` to make the file under a temporary name beside `final`, then
     flush and rename it; on failure nothing is left under either name."""
-    tmp = temp_beside(final)
-    try:
-        write(tmp)
-        size = tmp.stat().st_size
-        fsync_file(tmp)
-        os.replace(tmp, final)
-        fsync_folder(final.parent)
+    with Pending(final) as out:
+        write(out.temp)
+        size = out.temp.stat().st_size
+        out.commit()
         return size
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def remove_stale_temporaries(folder: Path, now: float | None = None) -> int:
-    """Temporaries of killed processes: another process's, older than an hour. Returns how many."""
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        candidates = list(folder.glob(f".*{TEMP_SUFFIX}"))
-    except OSError:
-        return 0
-    mine = f".{os.getpid()}{TEMP_SUFFIX}"
-    for path in candidates:
-        try:
-            if path.name.endswith(mine) or now - path.stat().st_mtime < STALE_AFTER_S:
-                continue
-            _remove(path)
-            removed += 1
-        except OSError:
-            continue
-    return removed

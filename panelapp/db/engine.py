@@ -14,7 +14,9 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import NullPool
 
+from panelapp.atomic import make_private
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import quoted
 from panelapp.paths import default_db_path
 
 
@@ -58,8 +60,25 @@ def resolve_url(target: str | None = None) -> URL:
         from panelapp.domain.failures import diagnose_file
 
         found = diagnose_file(path) or f"'{path.parent}' 폴더가 없습니다."
-        raise DomainError(f"데이터베이스 파일 '{path}'을(를) 열 수 없습니다: {found}")
+        raise DomainError(f"데이터베이스 파일 {quoted(path, '을')} 열 수 없습니다: {found}")
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def owner_only_when_new(path: str | None):
+    """A connect hook: a database file SQLite has just made (still empty) becomes owner-only
+    before anything is written, so its -wal and -shm, which SQLite gives the database's mode,
+    are owner-only too. A file that was there before keeps its mode (`panelapp check` warns)."""
+
+    def hook(_dbapi_conn, _record) -> None:
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return
+        try:
+            if os.path.getsize(path) == 0:
+                make_private(path)
+        except OSError:
+            pass  # not ours to change (another user's file on a share): SQLite says what fails
+
+    return hook
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -76,6 +95,7 @@ def open_database(target: str | URL | None = None, echo: bool = False) -> Databa
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(url, echo=echo)
+            event.listen(engine, "connect", owner_only_when_new(url.database))
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, echo=echo, pool_pre_ping=True)

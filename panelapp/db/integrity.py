@@ -17,11 +17,11 @@ the whole of every copy with integrity_check, so a big file is still read in ful
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from panelapp.atomic import write_text
 from panelapp.paths import data_dir
 
 HEADER = b"SQLite format 3\x00"
@@ -188,9 +188,6 @@ def remember_sound(path: Path) -> None:
         data[str(path.resolve())] = _fingerprint(path)
         if len(data) > 50:  # forget the oldest entries (dicts keep insertion order)
             data = dict(list(data.items())[-50:])
-        store = _store()
-        tmp = store.with_name(f".{store.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, store)
+        write_text(_store(), json.dumps(data, ensure_ascii=False))
     except OSError:
         pass

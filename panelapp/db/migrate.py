@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,8 +32,9 @@ from sqlalchemy import Connection, create_engine, event, func, inspect, select, 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from panelapp.db.engine import Database
+from panelapp.db.engine import Database, owner_only_when_new
 from panelapp.domain.failures import DatabaseUnusable, Unusable, newer_schema_sentence, restore_hint
+from panelapp.domain.josa import josa, quoted
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -78,6 +80,21 @@ def _display(db: Database) -> str:
     return db.display_name()
 
 
+WAIT_SENTENCE = "다른 컴퓨터가 데이터베이스 형식을 올리는 중입니다. 끝나면 이어서 엽니다…"
+_ON_WAIT: ContextVar[Callable[[str], None] | None] = ContextVar("panelapp_schema_wait", default=None)
+
+
+@contextmanager
+def telling_waits(say: Callable[[str], None]) -> Iterator[None]:
+    """While the block runs (this thread), `say(WAIT_SENTENCE)` when schema work has to wait
+    for another desktop's (the window's loading text)."""
+    token = _ON_WAIT.set(say)
+    try:
+        yield
+    finally:
+        _ON_WAIT.reset(token)
+
+
 # ----- the migration connection ----------------------------------------------------------
 @contextmanager
 def schema_transaction(db: Database) -> Iterator[Connection]:
@@ -88,12 +105,18 @@ def schema_transaction(db: Database) -> Iterator[Connection]:
     work done), foreign keys off for batch mode's table copies and checked before the commit."""
     if not db.is_sqlite:
         with db.engine.begin() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+            free = conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY}).scalar()
+            if not free:  # another desktop is making or upgrading the schema: wait, and say so
+                say = _ON_WAIT.get()
+                if say is not None:
+                    say(WAIT_SENTENCE)
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
             yield conn
         return
     path = db.sqlite_path
     new_file = path is None or not path.exists() or path.stat().st_size == 0
     engine = create_engine(db.url, poolclass=NullPool)
+    event.listen(engine, "connect", owner_only_when_new(db.url.database))  # a new file: 0600
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -151,7 +174,7 @@ def _drop_everything(conn: Connection, names: list[str]) -> None:
 def half_created_sentence(name: str, tables: list[str], backup: Path | None) -> str:
     shown = ", ".join(tables[:5]) + (" 등" if len(tables) > 5 else "")
     return (
-        f"'{name}'은(는) 만들다가 중단된 데이터베이스로 보입니다(형식 정보가 없는데 표가 있고, "
+        f"{quoted(name, '은')} 만들다가 중단된 데이터베이스로 보입니다(형식 정보가 없는데 표가 있고, "
         f"{shown} 표에 자료가 있습니다). 자료가 있어 자동으로 고치지 않았고 아무것도 바꾸지 않았습니다. "
         "백업으로 복원하거나, 이 파일을 다른 곳에 보관한 뒤 새 데이터베이스로 시작하세요."
         + restore_hint(backup, name)
@@ -194,11 +217,13 @@ def upgrade_to_head(
     except BaseException as exc:
         if made is not None:
             made.unlink(missing_ok=True)
+        if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
+            raise DatabaseUnusable(no_schema_rights_sentence(db, current, head), Unusable.MIGRATION) from None
         if isinstance(exc, DBAPIError) and current is not None and _already_there(exc):
             hint = backup_hint() if backup_hint else None
             raise DatabaseUnusable(
-                f"'{_display(db)}'은(는) 이전 버전에서 형식을 올리다가 중단된 것으로 보입니다(형식 "
-                f"{current}인데 그 뒤의 형식에서 만드는 '{_object_named(exc)}'이(가) 이미 있습니다). "
+                f"{quoted(_display(db), '은')} 이전 버전에서 형식을 올리다가 중단된 것으로 보입니다(형식 "
+                f"{current}인데 그 뒤의 형식에서 만드는 {quoted(_object_named(exc), '이')} 이미 있습니다). "
                 "아무것도 바꾸지 않았습니다. 형식을 올리기 전에 만든 백업으로 복원하세요."
                 + restore_hint(hint, _display(db)),
                 Unusable.HALF_UPGRADED,
@@ -207,6 +232,18 @@ def upgrade_to_head(
             ) from None
         raise
     return made
+
+
+def no_schema_rights_sentence(db: Database, current: str | None, head: str) -> str:
+    """A server login that may change rows but not tables (docs/sql/postgres_roles.sql' app
+    role) on a database whose schema must be made or upgraded."""
+    who = db.url.username or "이 사용자"
+    what = "만들어야" if current is None else f"{current}에서 {josa(head, '으로')} 올려야"
+    return (
+        f"데이터베이스 '{_display(db)}'의 형식을 {what} 하는데, {quoted(who, '은')} 표를 만들거나 바꿀 "
+        "권한이 없습니다(데이터만 다루는 계정). 아무것도 바꾸지 않았습니다. 관리자가 소유자 계정으로 "
+        "'panelapp --db 소유자주소 db upgrade'를 한 번 실행한 뒤 다시 여세요."
+    )
 
 
 def _prepare_new(db: Database, conn: Connection, backup_hint: Callable[[], Path | None] | None) -> None:

@@ -30,7 +30,22 @@ class UserRole(LabeledEnum):
     ADMIN = "admin"
     COORDINATOR = "coordinator"
     LEAD = "lead"
+    DEPARTMENT = "department"
     VIEWER = "viewer"
+
+
+class AccountAction(LabeledEnum):
+    """What the permission history (권한 변경 이력) records about an account."""
+
+    CREATED = "created"
+    ROLE_CHANGED = "role_changed"
+    LOCKED = "locked"
+    LOCKED_BY_FAILURES = "locked_failures"
+    UNLOCKED = "unlocked"
+    PASSWORD_RESET = "password_reset"
+    PASSWORD_CHANGED = "password_changed"
+    DEACTIVATED = "deactivated"
+    REACTIVATED = "reactivated"
 
 
 class CohortStatus(LabeledEnum):
@@ -147,7 +162,17 @@ _LABEL_PAIRS: list[tuple[enum.Enum, str]] = [
     (UserRole.ADMIN, "관리자"),
     (UserRole.COORDINATOR, "담당자"),
     (UserRole.LEAD, "점검 조장"),
+    (UserRole.DEPARTMENT, "부서 담당자"),
     (UserRole.VIEWER, "열람자"),
+    (AccountAction.CREATED, "계정 생성"),
+    (AccountAction.ROLE_CHANGED, "역할 변경"),
+    (AccountAction.LOCKED, "잠금"),
+    (AccountAction.LOCKED_BY_FAILURES, "로그인 5회 실패로 잠금"),
+    (AccountAction.UNLOCKED, "잠금 해제"),
+    (AccountAction.PASSWORD_RESET, "비밀번호 초기화"),
+    (AccountAction.PASSWORD_CHANGED, "비밀번호 변경"),
+    (AccountAction.DEACTIVATED, "사용 중지"),
+    (AccountAction.REACTIVATED, "다시 사용"),
     (CohortStatus.RECRUITING, "모집중"),
     (CohortStatus.ACTIVE, "활동중"),
     (CohortStatus.CLOSED, "종료"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from panelapp.domain.josa import josa
+
 
 class DomainError(Exception):
     """A rule of the domain was broken; `str(error)` is a Korean sentence for the user."""
@@ -37,7 +39,7 @@ class ValidationErrors(DomainError):
 
 class NotFoundError(DomainError):
     def __init__(self, what: str):
-        super().__init__(f"{what}을(를) 찾을 수 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
+        super().__init__(f"{josa(what, '을')} 찾을 수 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
 
 
 class ConcurrencyError(DomainError):

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import josa
 
 
 class Problem(StrEnum):
@@ -91,15 +92,13 @@ def sentence(problem: Problem, path: Path | str | None, detail: str = "") -> str
         return f"{p}에 쓸 수 없습니다: 디스크 공간이 부족합니다. 필요 없는 파일을 지워 공간을 비운 뒤 다시 시도하세요."
     if problem is Problem.READ_ONLY:
         return (
-            f"{p}이(가) 있는 드라이브가 읽기 전용이라 쓸 수 없습니다. 쓰기 가능한 폴더를 고르거나, "
+            f"{josa(p, '이')} 있는 드라이브가 읽기 전용이라 쓸 수 없습니다. 쓰기 가능한 폴더를 고르거나, "
             "USB의 쓰기 방지 스위치나 네트워크 공유의 읽기 전용 설정을 확인하세요."
         )
     if problem is Problem.PERMISSION:
         return f"{p}에 접근할 권한이 없습니다. 파일과 폴더의 권한을 확인하거나, 권한이 있는 다른 폴더를 고르세요."
     if problem is Problem.IS_FOLDER:
-        return (
-            f"{p}은(는) 파일이 아니라 폴더입니다. 다른 파일 이름을 고르거나 그 폴더를 다른 곳으로 옮기세요."
-        )
+        return f"{josa(p, '은')} 파일이 아니라 폴더입니다. 다른 파일 이름을 고르거나 그 폴더를 다른 곳으로 옮기세요."
     if problem is Problem.NOT_FOLDER:
         return f"{p}의 경로 중간에 폴더가 아닌 파일이 있습니다. 경로를 확인하세요."
     if problem is Problem.FOLDER_GONE:
@@ -107,11 +106,11 @@ def sentence(problem: Problem, path: Path | str | None, detail: str = "") -> str
             f"{p} 폴더가 없습니다. 네트워크 드라이브나 USB라면 연결을 확인하고, 아니면 다른 폴더를 고르세요."
         )
     if problem is Problem.NETWORK:
-        return f"{p}이(가) 있는 네트워크 폴더에 연결할 수 없습니다. 네트워크와 공유 폴더 연결을 확인한 뒤 다시 시도하세요."
+        return f"{josa(p, '이')} 있는 네트워크 폴더에 연결할 수 없습니다. 네트워크와 공유 폴더 연결을 확인한 뒤 다시 시도하세요."
     if problem is Problem.IO:
-        return f"{p}을(를) 읽거나 쓰는 중 입출력 오류가 났습니다. 디스크나 네트워크 연결을 확인한 뒤 다시 시도하세요."
+        return f"{josa(p, '을')} 읽거나 쓰는 중 입출력 오류가 났습니다. 디스크나 네트워크 연결을 확인한 뒤 다시 시도하세요."
     reason = f"({detail})" if detail else ""
-    return f"{p}을(를) 다룰 수 없습니다{reason}. 경로와 권한을 확인한 뒤 다시 시도하세요."
+    return f"{josa(p, '을')} 다룰 수 없습니다{reason}. 경로와 권한을 확인한 뒤 다시 시도하세요."
 
 
 def os_error_sentence(exc: OSError, path: Path | str | None = None) -> str:

@@ -1,7 +1,10 @@
 """Korean public holidays (공휴일) with their Korean names, from the `holidays` package.
 
 The package computes lunar holidays (설날, 추석, 부처님오신날) and substitute days
-(대체 휴일) itself, so no list has to be kept up to date by hand.
+(대체 휴일) itself, so no list has to be kept up to date by hand. Its Korean names are not always
+the ones a Korean calendar prints, so `official_name` puts them right: 1 January has been the one
+day 신정 since 1999 (the package says "신정연휴"), a substitute day is a 대체공휴일 (the package
+writes "대체 휴일"), and two holidays on one day read "부처님오신날·어린이날" (not "; ").
 
 Its first use costs 100–600 ms (importing `holidays` imports every country it knows); a year
 after that costs under a millisecond. The window calls `warm` on a worker after start-up so
@@ -27,9 +30,26 @@ def _year(year: int) -> dict[dt.date, str]:
             if days is None:
                 import holidays
 
-                days = dict(holidays.country_holidays("KR", years=year, language="ko").items())
+                raw = holidays.country_holidays("KR", years=year, language="ko")
+                days = {day: official_name(day, name) for day, name in raw.items()}
                 _YEARS[year] = days
     return days
+
+
+NEW_YEAR_ONE_DAY = 1999  # from 1999 only 1 January is a holiday (before: 1–2 or 1–3 January)
+
+
+def official_name(day: dt.date, name: str) -> str:
+    """The package's Korean name as a Korean calendar prints it."""
+    parts = [part.strip() for part in name.split(";") if part.strip()]
+    out = []
+    for part in parts:
+        if part == "신정연휴" and day.year >= NEW_YEAR_ONE_DAY and (day.month, day.day) == (1, 1):
+            part = "신정"
+        part = part.replace("대체 휴일", "대체공휴일")
+        if part not in out:
+            out.append(part)
+    return "·".join(out)
 
 
 def warm(years: Iterable[int]) -> None:

@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 from panelapp.domain.enums import InspectionStatus
 
+# A visit still 예정 after its day has passed has taken place (or not) without anyone saying so:
+# it waits for its results, or to be marked 연기 / 취소. Every schedule output calls it this.
+AWAITING_LABEL = "결과 미입력"
+AWAITING_FILTER = "awaiting"  # the schedule list's status filter for them (not a stored status)
+
+
+def is_awaiting_results(status: InspectionStatus, day: dt.date, today: dt.date) -> bool:
+    """예정 and dated before today (Korean time): the day passed and no result was entered."""
+    return status == InspectionStatus.PLANNED and day < today
+
 
 @dataclass(frozen=True)
 class InspectionDraft:
@@ -50,6 +60,12 @@ class InspectionInfo:
     notes: str | None
     holiday: str | None  # the Korean public holiday on that day, if any
     version: int
+    awaiting_results: bool = False  # is_awaiting_results on the day it was read
+
+    @property
+    def status_text(self) -> str:
+        """ "결과 미입력" for a past visit still 예정, else the status' label."""
+        return AWAITING_LABEL if self.awaiting_results else self.status.label
 
     @property
     def title(self) -> str:

@@ -62,10 +62,11 @@ class Summary:
     answered: int
     median_days_to_answer: float | None
     overdue: int
-    members: int  # enrolments active at some point of the period
+    members: int  # enrolments active at some point of the period (등록 단원; those who left included)
     participants: int  # of them, present at one event of the period at least
     events_held: int
     attendance_hours: float
+    withdrawn: int = 0  # of the members, those who have left (탈퇴): the dashboard counts them out
 
     @property
     def participation_rate(self) -> float | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from panelapp.domain.enums import ChecklistItemKind
+from panelapp.domain.formatting import format_points, format_rate
 
 YES, NO, NA = "yes", "no", "na"
 YES_NO_VALUES = (YES, NO, NA)
@@ -89,11 +90,11 @@ def describe_section(score: SectionScore) -> str:
     if score.score_avg is not None:
         parts.append(f"평균 {score.score_avg:.1f}점")
     if score.yes_share is not None:
-        parts.append(f"예 {score.yes_share * 100:.0f}%")
-    return " · ".join(parts) + f" → {score.points:.0f}점"
+        parts.append(f"예 {format_rate(score.yes_share)}")
+    return " · ".join(parts) + f" → {format_points(score.points)}"
 
 
 def describe_overall(score: OverallScore) -> str:
     if score.points is None:
         return "종합 점수: 아직 답한 항목이 없습니다"
-    return f"종합 {score.points:.0f}점 (100점 만점, 구역 {score.sections_scored}개 평균)"
+    return f"종합 {format_points(score.points)} (100점 만점, 구역 {score.sections_scored}개 평균)"

@@ -1,14 +1,15 @@
 """Search text rules, pure Python: normalising, bigrams, query words and snippets.
 
-Text is NFC-normalised and lower-cased, and whitespace is removed before it is cut into
+Text is NFC-normalised (text_input.nfc, the rule of every text input) and lower-cased, and whitespace is removed before it is cut into
 overlapping 2-character grams; the last character of each field is kept as a gram of its own,
 so every character starts at least one gram (a 1-character query looks up that prefix).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
+
+from panelapp.domain.text_input import nfc
 
 SHIFT = 21  # code points are below 2**21
 
@@ -16,7 +17,7 @@ SHIFT = 21  # code points are below 2**21
 def normalize(text: str | None) -> str:
     if not text:
         return ""
-    return "".join(unicodedata.normalize("NFC", text).lower().split())
+    return "".join(nfc(text).lower().split())
 
 
 def gram_code(pair: str) -> int:
@@ -43,7 +44,7 @@ def grams(fields: Iterable[str | None]) -> set[int]:
 
 def query_words(text: str) -> list[str]:
     """The words of a query, lower-cased, duplicates and words inside longer ones dropped."""
-    words = [unicodedata.normalize("NFC", w).lower() for w in text.split()]
+    words = [w.lower() for w in nfc(text).split()]
     kept: list[str] = []
     for w in sorted(set(words), key=len, reverse=True):
         if not any(w in k for k in kept):

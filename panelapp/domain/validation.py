@@ -9,7 +9,9 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.josa import josa, quoted
 from panelapp.domain.localtime import today_local
+from panelapp.domain.text_input import clean_input
 
 F_NAME = "이름"
 F_PHONE = "휴대전화"
@@ -40,18 +42,26 @@ def normalize_phone(raw: str, field: str = F_PHONE) -> str:
     try:
         number = phonenumbers.parse(digits, "KR")
     except phonenumbers.NumberParseException:
-        raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 010-1234-5678") from None
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 전화번호 형식이 아닙니다. 예: 010-1234-5678"
+        ) from None
     if number.country_code != 82:
-        raise ValidationError(field, f"'{text}'은(는) 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678")
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678"
+        )
     # Every 010-[2-9]XXX-XXXX number is a mobile number by the national numbering plan;
     # libphonenumber's range data lags behind allocation (e.g. it refuses 010-597x), so
     # 010 is checked by the plan and only the legacy prefixes by the library.
     if _MOBILE_010.fullmatch(str(number.national_number)):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(field, f"'{text}'은(는) 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678")
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 올바른 휴대전화 번호가 아닙니다. 예: 010-1234-5678"
+        )
     if phonenumbers.number_type(number) not in _MOBILE_TYPES:
-        raise ValidationError(field, f"'{text}'은(는) 휴대전화 번호가 아닙니다(010 등으로 시작해야 합니다).")
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 휴대전화 번호가 아닙니다(010 등으로 시작해야 합니다)."
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -64,9 +74,11 @@ def normalize_office_phone(raw: str | None, field: str = "전화") -> str | None
     try:
         number = phonenumbers.parse(text, "KR")
     except phonenumbers.NumberParseException:
-        raise ValidationError(field, f"'{text}'은(는) 전화번호 형식이 아닙니다. 예: 02-123-4567") from None
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 전화번호 형식이 아닙니다. 예: 02-123-4567"
+        ) from None
     if number.country_code != 82 or not phonenumbers.is_valid_number(number):
-        raise ValidationError(field, f"'{text}'은(는) 올바른 전화번호가 아닙니다. 예: 02-123-4567")
+        raise ValidationError(field, f"{quoted(text, '은')} 올바른 전화번호가 아닙니다. 예: 02-123-4567")
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
@@ -74,6 +86,8 @@ def format_phone(e164: str) -> str:
     """+821012345678 → 010-1234-5678 (national format, as Koreans write it)."""
     if not e164:
         return ""
+    if "*" in e164:
+        return e164  # masked by the service for a role that does not see phones
     try:
         number = phonenumbers.parse(e164, "KR")
     except phonenumbers.NumberParseException:
@@ -82,7 +96,9 @@ def format_phone(e164: str) -> str:
 
 
 def mask_phone(e164: str) -> str:
-    """+821012345678 → 010-****-5678."""
+    """+821012345678 → 010-****-5678 (a number masked already stays as it is)."""
+    if "*" in e164:
+        return e164
     national = format_phone(e164)
     parts = national.split("-")
     if len(parts) == 3:
@@ -101,7 +117,8 @@ def mask_name(name: str) -> str:
 
 
 def normalize_name(raw: str, field: str = F_NAME) -> str:
-    name = " ".join((raw or "").split())
+    # tab and newline are spaces here (collapsed below); other invisible characters are refused
+    name = " ".join(clean_input(raw or "", field, multiline=True).split())
     if not name:
         raise ValidationError(field, "이름을 입력해 주세요.")
     if len(name) > 50:
@@ -116,7 +133,9 @@ def normalize_email(raw: str | None, field: str = F_EMAIL) -> str | None:
     if not text:
         return None
     if len(text) > 254 or not _EMAIL_RE.match(text):
-        raise ValidationError(field, f"'{text}'은(는) 올바른 이메일 주소가 아닙니다. 예: hong@example.kr")
+        raise ValidationError(
+            field, f"{quoted(text, '은')} 올바른 이메일 주소가 아닙니다. 예: hong@example.kr"
+        )
     local, domain = text.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
 
@@ -130,7 +149,7 @@ def validate_birth_year(
     try:
         year = int(str(value).strip().removesuffix("년"))
     except ValueError:
-        raise ValidationError(field, f"'{value}'은(는) 연도가 아닙니다. 예: 1985") from None
+        raise ValidationError(field, f"{quoted(value, '은')} 연도가 아닙니다. 예: 1985") from None
     current = (today or today_local()).year
     if not current - 110 <= year <= current - 14:
         raise ValidationError(
@@ -139,11 +158,29 @@ def validate_birth_year(
     return year
 
 
+CONSENT_EARLIEST = dt.date(2000, 1, 1)
+
+
+def check_consent_date(day: dt.date, field: str = "동의일", today: dt.date | None = None) -> dt.date:
+    """A consent is signed between 2000 and today (Korea's today): 1900-01-01 is a typo or a
+    spreadsheet's empty date, and a future date cannot have been signed yet."""
+    if day < CONSENT_EARLIEST:
+        raise ValidationError(
+            field,
+            f"{josa(f'{day:%Y-%m-%d}', '은')} 동의일로 쓸 수 없습니다. 2000년 이후의 날짜를 적어 주세요.",
+        )
+    if day > (today or today_local()):
+        raise ValidationError(field, "오늘 이후 날짜일 수 없습니다.")
+    return day
+
+
 def normalize_text(raw: str | None, field: str, max_len: int = 200, required: bool = False) -> str | None:
-    text = (raw or "").strip()
+    """Trimmed NFC text (tab and newline kept: many of these fields hold several lines), None
+    when empty; invisible and control characters are refused (domain/text_input.py)."""
+    text = clean_input(raw or "", field, multiline=True).strip()
     if not text:
         if required:
-            raise ValidationError(field, f"{field}을(를) 입력해 주세요.")
+            raise ValidationError(field, f"{josa(field, '을')} 입력해 주세요.")
         return None
     if len(text) > max_len:
         raise ValidationError(field, f"{max_len}자 이내로 입력해 주세요(현재 {len(text)}자).")

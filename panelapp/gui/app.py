@@ -30,6 +30,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     install_fonts(app)
     install_korean(app)  # Qt's own buttons, menus and file/print dialogs in Korean
+    from panelapp.gui.core.screen_fit import install_screen_fit
+
+    install_screen_fit(app)  # every dialog inside the screen, 1366×768 too
+    from panelapp.gui.core.gc_guard import install_gc_guard
+
+    install_gc_guard(app)  # the cycle collector never runs on a worker thread
     from PySide6.QtGui import QIcon
 
     from panelapp.paths import resource

@@ -10,19 +10,20 @@ the model's flags and data (CheckStateRole); `pending` holds those that differ f
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from panelapp.domain.enums import EnrollmentStatus, EventKind
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.models.late_stats import PENDING, LateStats
+from panelapp.gui.palette import live, live_brush
 
 HEADERS = ("출석", "이름", "단", "역할", "상태", "누적 시간", "출석 횟수", "출석률", "비고")
 CHECK, NAME, NOTE = 0, 1, len(HEADERS) - 1
 STATS = (5, 6, 7)
-CHANGED = QBrush(QColor("#fff4cc"))
-MUTED = QColor("#8a94a0")
+CHANGED = live_brush("changed_bg")
+MUTED = live("inactive")
 
 
 def status_text(row) -> str:
@@ -177,6 +178,7 @@ class AttendanceGrid(QTableView):
 
     def __init__(self, fetch_rows, fetch_stats, parent=None):
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.model_ = AttendanceModel(fetch_rows, fetch_stats, self)
         configure_view(self, self.model_, sortable=False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

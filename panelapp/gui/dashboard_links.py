@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from panelapp.domain.enums import InspectionStatus, Severity
+from panelapp.domain.inspection_info import AWAITING_FILTER
 
 
 def can_open(window, key: str) -> bool:
@@ -41,9 +42,17 @@ def proposals(window, **filters) -> bool:
 
 
 def inspections(
-    window, status: InspectionStatus | None = None, start: dt.date | None = None, end: dt.date | None = None
+    window,
+    status: InspectionStatus | str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> bool:
     return open_page(window, "schedule", status=status, start=start, end=end)
+
+
+def awaiting_results(window) -> bool:
+    """예정 visits whose day has passed: the schedule list with its 결과 미입력 filter."""
+    return open_page(window, "schedule", status=AWAITING_FILTER, start=None, end=None)
 
 
 def roster(window) -> bool:

@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.localtime import today_local
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.models.late_stats import PENDING, LateStats
+from panelapp.gui.palette import live
 
 WEEKDAYS = "월화수목금토일"
-FUTURE = QColor("#5b6776")
+FUTURE = live("future")
 READ_ONLY_TIP = "점검 일정에서 만든 행사입니다. 여기서는 볼 수만 있습니다."
 
 
@@ -31,7 +31,7 @@ def summary_text(summary) -> str:
     if summary is None or not summary.total:
         return ""
     return (
-        f"행사 {summary.total:,}건 · 진행 {summary.held:,}건 · "
+        f"행사 {summary.total:,}건 · 실시 {summary.held:,}건 · "
         f"인정 시간 합계 {format_hours(summary.held_hours)}"
     )
 
@@ -100,6 +100,7 @@ class EventTable(QTableView):
 
     def __init__(self, fetch_rows, fetch_counts, parent=None):
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.model_ = EventModel(fetch_rows, fetch_counts, self)
         configure_view(self, self.model_, sortable=False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

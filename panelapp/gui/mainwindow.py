@@ -13,12 +13,16 @@ import importlib
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
 from panelapp import __version__
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.bus import DataBus
+from panelapp.gui.core.screen_fit import ASSUMED_FRAME, frame_margins, install_screen_fit
+from panelapp.gui.palette import styled
 
 # Start-up is measured by benchmarks/bench_startup.py: keep the import path to the shown window
 # short (no ops, message boxes or database layer here; they load when first used). Even the
@@ -96,16 +102,32 @@ def fitted_size(want: tuple[int, int], room: tuple[int, int], minimum: tuple[int
     return max(min(want[0], room[0]), minimum[0]), max(min(want[1], room[1]), minimum[1])
 
 
+# The side bar (colours by role, gui/palette.py). The page in front keeps its fill; while the list has
+# focus a ring is drawn inside it (the style's dotted focus rectangle was faint, on 고대비's yellow all
+# but gone): a double line, so that the inner one stands on the fill whatever the side bar's colour.
+SIDEBAR_STYLE = (
+    "#sideBar { background: @sidebar_bg; } #sideBar QLabel { color: @sidebar_title; }"
+    "#navList { background: transparent; color: @sidebar_text; border: none; font-size: 11pt;"
+    " outline: none; }"
+    "#navList::item { padding: 3px 8px; border: 6px solid transparent; }"
+    "#navList::item:selected { background: @sidebar_selected; color: @sidebar_selected_text; }"
+    "#navList::item:selected:focus { border: 6px double @sidebar_focus; }"
+)
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal()  # the database is open and the cohort list is on screen
     cohort_changed = Signal(object)  # cohort id or None; only when the selection really changes
     page_built = Signal(str)  # key of a page just constructed (on its first visit)
+    schema_wait = Signal(str)  # from the opening worker: another desktop holds the schema lock
+    account_changed = Signal()  # another account logged in (설정 → 다른 계정으로 로그인)
 
     def __init__(self, db_target: str | None = None, settings=None):
         super().__init__()
         self.db_target = db_target
         self._settings = settings
         self.ctx = None
+        self.live_refresh = None  # started once the database is open (gui/core/live.py)
         self.bus = DataBus(self)
         self.pages = BuiltPages(self._build_page)
         self._nav_items: dict[str, QListWidgetItem] = {}
@@ -113,8 +135,18 @@ class MainWindow(QMainWindow):
         self._cohorts_generation = 0
         self._opened = False
         self.setWindowTitle("시민참여단 활동관리")
-        self.setMinimumSize(1000, 640)
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry().size() if screen is not None else None
+        frame = ASSUMED_FRAME
+        # never more than the screen leaves with the window's frame (the pages scroll inside,
+        # see _build_shell): at 150 % a 1366×768 screen leaves 911×512
+        self.setMinimumSize(
+            min(1000, area.width() - frame.left() - frame.right()) if area else 1000,
+            min(640, area.height() - frame.top() - frame.bottom()) if area else 640,
+        )
+        install_screen_fit()  # (create_application does it too; a window made without it)
         self._build_shell()
+        self._apply_palette()
         self._restore_window_state()
 
     # ----- shell -------------------------------------------------------------------------
@@ -125,36 +157,40 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         side = QWidget(objectName="sideBar")
         side.setFixedWidth(210)
-        side.setStyleSheet(
-            "#sideBar { background: #1f3a5f; } #sideBar QLabel { color: white; }"
-            "#navList { background: transparent; color: #dfe8f3; border: none; font-size: 11pt; }"
-            "#navList::item { padding: 9px 14px; }"
-            "#navList::item:selected { background: #2f5b8f; color: white; }"
-        )
+        styled(side, SIDEBAR_STYLE)
         col = QVBoxLayout(side)
         col.setContentsMargins(0, 14, 0, 8)
         title = QLabel("시민참여단\n활동관리")
         title.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 14px 10px 14px;")
         col.addWidget(title)
         self.cohort_label = QLabel("기수")
-        self.cohort_label.setStyleSheet("padding: 4px 14px 2px 14px; color: #b9c9dc;")
+        styled(self.cohort_label, "padding: 4px 14px 2px 14px; color: @sidebar_muted;")
         col.addWidget(self.cohort_label)
         self.cohort_combo = QComboBox(objectName="cohortCombo")
         self.cohort_combo.setToolTip("작업할 기수를 고릅니다")
+        self.cohort_label.setBuddy(self.cohort_combo)  # a screen reader says 기수
         self.cohort_combo.currentIndexChanged.connect(self._on_cohort_combo)
         wrap = QHBoxLayout()
         wrap.setContentsMargins(12, 0, 12, 10)
         wrap.addWidget(self.cohort_combo)
         col.addLayout(wrap)
         self.nav = QListWidget(objectName="navList")
+        self.nav.setAccessibleName("화면 목록")
         self.nav.currentRowChanged.connect(self._on_nav)
         col.addWidget(self.nav, 1)
         row.addWidget(side)
         self.stack = QStackedWidget()
         self.loading = QLabel("데이터베이스를 여는 중입니다…")
         self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # no `Qt` before the window shows
+        self.schema_wait.connect(self.loading.setText)
         self.stack.addWidget(self.loading)
-        row.addWidget(self.stack, 1)
+        # A page wider or taller than the window (150 % scaling on a 1366×768 screen leaves
+        # 911×512) scrolls instead of pushing the window past the screen's edge.
+        self.page_area = QScrollArea(objectName="pageArea")
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidget(self.stack)
+        row.addWidget(self.page_area, 1)
         self.setCentralWidget(central)
 
         self.db_label = QLabel()
@@ -163,7 +199,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         menu = self.menuBar().addMenu("파일(&F)")
-        self.settings_action = QAction("설정 및 사용자(&S)…", self)
+        self.settings_action = QAction("설정 및 계정(&S)…", self)
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_action.setEnabled(False)
         menu.addAction(self.settings_action)
@@ -175,6 +211,13 @@ class MainWindow(QMainWindow):
         from panelapp.gui.operations.backups import add_backup_action  # no database layer
 
         self.backup_action = add_backup_action(self, menu)  # usable before the database opens
+        self.move_to_server_action = QAction("공유 데이터베이스로 옮기기(&M)…", self)
+        self.move_to_server_action.setToolTip(
+            "이 컴퓨터의 데이터베이스 파일을 사무실 서버(PostgreSQL)로 옮깁니다"
+        )
+        self.move_to_server_action.triggered.connect(lambda: self.open_move_to_server())
+        self.move_to_server_action.setEnabled(False)  # a SQLite file, once it is open
+        menu.addAction(self.move_to_server_action)
         menu.addSeparator()
         quit_action = QAction("끝내기(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -187,10 +230,29 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1: the page in front
         self.help_action.triggered.connect(lambda: self.open_help())
         help_menu.addAction(self.help_action)
+        # the welcome page leaves the navigation once a cohort exists; its steps stay here
+        self.welcome_action = QAction("시작하기(&S)", self)
+        self.welcome_action.setToolTip("한 해의 일 순서와 먼저 준비할 것")
+        self.welcome_action.triggered.connect(lambda: self.show_page("welcome"))
+        self.welcome_action.setEnabled(False)
+        help_menu.addAction(self.welcome_action)
         help_menu.addSeparator()
-        about = QAction("프로그램 정보", self)
+        from panelapp.gui.operations.updates import add_update_action  # no database layer
+
+        add_update_action(self, help_menu)
+        about = QAction("프로그램 정보(&A)", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _apply_palette(self) -> None:
+        """고대비 (settings) or the platform's light or dark look, before the window shows."""
+        from panelapp.gui.palette import apply
+
+        try:
+            high_contrast = bool(self.settings.get("high_contrast"))
+        except KeyError:  # a stand-in settings object without the key
+            high_contrast = False
+        apply(QApplication.instance(), high_contrast)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -224,37 +286,95 @@ class MainWindow(QMainWindow):
 
         def work(_token):
             # Imported on the worker: SQLAlchemy and the models take ~450 ms, the UI stays live.
-            # The cohort list comes with the same trip, so the first page can follow at once.
-            from panelapp.services.cohorts.manage import list_cohorts
+            # Whether it has accounts and an institution decides what the login asks first.
+            from panelapp.db.migrate import telling_waits
+            from panelapp.services.org.manage import get_organization
+            from panelapp.services.people.accounts import has_accounts
             from panelapp.services.system.bootstrap import open_app
 
-            ctx = open_app(target, settings)
-            return ctx, list_cohorts(ctx)
+            with telling_waits(self.schema_wait.emit):  # another desktop upgrading: the text says so
+                ctx = open_app(target, settings, pick_user=False)  # nobody acts before the login
+            return ctx, has_accounts(ctx), get_organization(ctx) is None
 
-        Op(self, work, write=True).success(self._on_opened).failure(self._on_open_failed).run()
+        Op(self, work, write=True).success(self._log_in).failure(self._on_open_failed).run()
+
+    def _log_in(self, opened) -> None:
+        """The database is open: nothing of it is shown until an account has logged in
+        (gui/operations/login.py); then the cohort list, as a start always did."""
+        from panelapp.gui.operations.login import LoginFlow
+
+        ctx, accounts, needs_institution = opened
+        self.db_label.setText(f"DB: {ctx.db.display_name()}")
+        self.loading.setText("로그인을 기다리는 중입니다…")
+        self._institution_asked = False  # (the first start's login flow asks it before the first 관리자)
+        self.login_flow = LoginFlow(self, ctx, accounts, needs_institution, self._logged_in, self.close)
+        self.login_flow.start()
+
+    def _logged_in(self, _login) -> None:
+        from panelapp.gui.core.ops import Op
+        from panelapp.services.cohorts.manage import list_cohorts
+
+        ctx = self.login_flow.ctx
+        self.loading.setText("기수 목록을 읽는 중입니다…")
+        Op(self, lambda _t: (ctx, list_cohorts(ctx))).success(self._on_opened).failure(
+            self._on_open_failed
+        ).run()
 
     def _on_opened(self, opened) -> None:
         ctx, cohorts = opened
         self.ctx = ctx
         self.db_label.setText(f"DB: {ctx.db.display_name()}")
-        self.user_label.setText(f"사용자: {ctx.user_name}")
+        self.show_account()
         self.settings_action.setEnabled(True)
         self.organization_action.setEnabled(True)
+        self.welcome_action.setEnabled(True)
+        self.move_to_server_action.setEnabled(ctx.db.is_sqlite)
         from panelapp.gui.undo import UndoStack
 
         self.undo_stack = UndoStack(self)
         self.edit_menu.addAction(self.undo_stack.action)
         self._add_search_action()
+        self._add_retention_action()
         from panelapp.gui.dialogs.help_dialog import give_dialogs_f1
 
         give_dialogs_f1(self)  # F1 in the window-modal dialogs too
         self.bus.changes.connect(self._on_changes)
+        from panelapp.gui.core.live import start_live_refresh
+
+        self.live_refresh = start_live_refresh(self, ctx.db)  # other desktops' changes on the bus
+        self._add_access_log_action()
         self._fill_navigation()
         self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
+        self._mark_menus()
+        self.apply_rights()
+        self.account_changed.connect(self.apply_rights)
+        self.account_changed.connect(self._reload_for_account)
         self._ask_for_institution()
         from panelapp.gui.operations.backups import after_open
 
         after_open(self)  # the day's backup when due; settings that cannot be saved are said
+        from panelapp.gui.operations.updates import check_at_start
+
+        check_at_start(self)  # only when switched on: a look at the update place, on a worker
+        from panelapp.gui.core.lock_wait import install_lock_wait_notice
+
+        self.lock_wait_notice = install_lock_wait_notice(self)  # "기다리는 중" while a save waits
+        from panelapp.gui.operations.login import install_idle_lock
+
+        self.idle_lock = install_idle_lock(self)  # the password again after idle minutes
+
+    def _mark_menus(self) -> None:
+        from panelapp.gui.core.rights import needs
+        from panelapp.services.permissions import Permission
+
+        needs(Permission.INSTITUTION, self.organization_action)
+        needs(Permission.ACCOUNTS, self.move_to_server_action)  # (db copy is a 관리자's)
+        needs(Permission.PANEL_WORK, self.backup_action)
+
+    def _add_retention_action(self) -> None:
+        from panelapp.gui.operations.retention import add_retention_action
+
+        add_retention_action(self)  # 관리 → 개인정보 파기, only for a role with the right
 
     def _add_search_action(self) -> None:
         self.search_action = QAction("통합 검색(&F)…", self)
@@ -262,6 +382,13 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.open_search)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.search_action)
+
+    def open_move_to_server(self):
+        """파일 → 공유 데이터베이스로 옮기기 (gui/dialogs/move_to_server_dialog.py)."""
+        from panelapp.gui.core.dialogs import open_dialog
+        from panelapp.gui.dialogs.move_to_server_dialog import MoveToServerDialog
+
+        return open_dialog(MoveToServerDialog(self))
 
     def open_search(self):
         from panelapp.gui.core.dialogs import open_dialog
@@ -286,7 +413,9 @@ class MainWindow(QMainWindow):
         for key, label, _module_class in PAGES:
             item = QListWidgetItem(label)
             item.setData(_key_role(), key)
-            item.setHidden(key == "welcome")  # shown again when the database has no cohort
+            item.setHidden(
+                key == "welcome" or not self._page_allowed(key)
+            )  # (welcome: shown again with no cohort)
             self.nav.addItem(item)
             self._nav_items[key] = item
         self.nav.setCurrentRow(-1)
@@ -299,6 +428,10 @@ class MainWindow(QMainWindow):
     def _build_page(self, key: str) -> QWidget:
         module_name, cls_name = str(_target(key)).split(":")
         page = getattr(importlib.import_module(module_name), cls_name)(self)
+        from panelapp.gui.core.rights import apply_rights, mark_page
+
+        mark_page(key, page)  # what writes or puts out personal data, by the right it needs
+        apply_rights(page, self.ctx.role if self.ctx is not None else None)
         self.pages[key] = page
         self.stack.addWidget(page)
         self._late_cohort(page)
@@ -377,9 +510,9 @@ class MainWindow(QMainWindow):
         empty = not cohorts
         self.cohort_combo.setEnabled(not empty)
         for key, item in self._nav_items.items():
-            item.setHidden(key == "welcome" and not empty)
+            item.setHidden((key == "welcome" and not empty) or not self._page_allowed(key))
         self._on_cohort_combo()
-        if empty:
+        if empty and self._page_allowed("welcome"):
             self.show_page("welcome")
         elif self.nav.currentItem() is None or self.nav.currentItem().isHidden():
             first = next(k for k, i in self._nav_items.items() if not i.isHidden())
@@ -433,8 +566,14 @@ class MainWindow(QMainWindow):
 
         from panelapp.gui.core.ops import Op
 
-        if os.environ.get("PANELAPP_ASK_INSTITUTION", "1") == "0":
-            return
+        if os.environ.get("PANELAPP_ASK_INSTITUTION", "1") == "0" or getattr(
+            self, "_institution_asked", False
+        ):
+            return  # (the first start asked before the first 관리자 was made)
+        from panelapp.services.permissions import Permission, allowed
+
+        if not allowed(self.ctx.role, Permission.INSTITUTION):
+            return  # only a 관리자 registers it; the outputs say so to the others
         ctx = self.ctx
 
         def work(_token):
@@ -455,12 +594,82 @@ class MainWindow(QMainWindow):
 
         return open_dialog(OrganizationDialog(self, first_start=first_start))
 
+    def _add_access_log_action(self) -> None:
+        """관리 → 접속기록, for accounts that may review it (the services check again)."""
+        from panelapp.gui.core.rights import needs
+        from panelapp.services.permissions import Permission
+
+        titles = {a.text(): a.menu() for a in self.menuBar().actions()}
+        menu = titles.get("관리(&M)")
+        if menu is None:
+            help_action = next(a for a in self.menuBar().actions() if a.text() == "도움말(&H)")
+            menu = QMenu("관리(&M)", self)
+            self.menuBar().insertMenu(help_action, menu)
+        self.access_log_action = QAction("접속기록(&L)…", self)
+        self.access_log_action.setToolTip("개인정보 접속기록과 권한 변경 이력: 조회, 내보내기, 월별 검토")
+        self.access_log_action.triggered.connect(lambda: self.open_access_log())
+        needs(Permission.ACCESS_LOG, self.access_log_action)  # shown to whoever may review it
+        menu.addAction(self.access_log_action)
+
+    def open_access_log(self):
+        from panelapp.gui.core.dialogs import open_dialog
+        from panelapp.gui.dialogs.access_log_dialog import AccessLogDialog
+
+        return open_dialog(AccessLogDialog(self))
+
     def open_settings(self) -> None:
         from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 
         dlg = SettingsDialog(self)
-        if dlg.exec():
-            self.user_label.setText(f"사용자: {self.ctx.user_name}")
+        dlg.exec()
+        self.show_account()
+
+    def _page_allowed(self, key: str) -> bool:
+        from panelapp.gui.core.rights import page_visible
+
+        return page_visible(key, self.ctx.role if self.ctx is not None else None)
+
+    def apply_rights(self) -> None:
+        """Offer what the logged-in account may do: the marked controls of every built page and
+        the menus' actions (gui/core/rights.py), the pages in the navigation, and a menu with
+        nothing left in it hidden. Again after another account logs in."""
+        from panelapp.gui.core.rights import apply_rights
+
+        apply_rights(self, self.ctx.role)
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if menu is not None:
+                action.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
+        empty = self.cohort_combo.count() == 0
+        for key, item in self._nav_items.items():
+            item.setHidden((key == "welcome" and not empty) or not self._page_allowed(key))
+        current = self.nav.currentItem()
+        if current is not None and current.isHidden():
+            first = next((k for k, i in self._nav_items.items() if not i.isHidden()), None)
+            if first is not None:
+                self.show_page(first)
+
+    def _reload_for_account(self) -> None:
+        """Another account logged in: every page reads its data again, as that account sees it
+        (masked names, one department's proposals), and the 개선제안 filter starts over."""
+        proposals = self.pages.get("proposals")  # (only if built: dict.get builds nothing)
+        if proposals is not None:
+            proposals.department_combo.setCurrentIndex(0)  # 모든 부서: the previous desk's is not this one's
+        for page in self.pages.values():
+            mark_stale = getattr(page, "mark_stale", None)
+            if callable(mark_stale):
+                mark_stale()  # the page in front loads at once, the others when shown
+
+    def log_out(self) -> None:
+        from panelapp.gui.operations.login import log_out
+
+        log_out(self)
+
+    def show_account(self) -> None:
+        """The status bar names the logged-in account and its role."""
+        ctx = self.ctx
+        role = f" ({ctx.role.label})" if ctx.role is not None else ""
+        self.user_label.setText(f"로그인: {ctx.user_name}{role}")
 
     # ----- window state ------------------------------------------------------------------
     def _restore_window_state(self) -> None:
@@ -477,10 +686,10 @@ class MainWindow(QMainWindow):
         if screen is None:
             return
         area = screen.availableGeometry()
-        frame = self.frameGeometry()
+        margins = frame_margins(self)  # before the first show, a title bar is allowed for
         room = (
-            area.width() - (frame.width() - self.width()),
-            area.height() - (frame.height() - self.height()),
+            area.width() - margins.left() - margins.right(),
+            area.height() - margins.top() - margins.bottom(),
         )
         width, height = fitted_size(
             (self.width(), self.height()), room, (self.minimumWidth(), self.minimumHeight())
@@ -498,4 +707,8 @@ class MainWindow(QMainWindow):
         if not may_close(self, event):  # the closing backup first; the window closes after it
             return
         QSettings().setValue("mainwindow/geometry", self.saveGeometry())
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
+        if getattr(self, "idle_lock", None) is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)

@@ -40,6 +40,7 @@ class PhotoStrip(QListWidget):
     def __init__(self):
         super().__init__()
         self.photos: list[Photo] = []
+        self.setAccessibleName("사진")
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.domain.scoring import NA, NO, YES
+from panelapp.gui.palette import set_tone, styled
 
 CHOICES = {
     ChecklistItemKind.SCORE: [(v, v) for v in "12345"],
@@ -27,10 +28,13 @@ CHOICES = {
 }
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_0: NA, Qt.Key.Key_Minus: NA}
 YES_NO_TEXT = {"ㅛ": YES, "ㅜ": NO}
-CHECKED = "QToolButton:checked { background: #2f6fb5; color: white; border: 1px solid #1f4f8a; border-radius: 3px; }"
-FOCUS_STYLE = "#answer { border: 2px solid #2f6fb5; border-radius: 4px; background: #eef5ff; }" + CHECKED
+# palette templates (styled): the colours follow 고대비
+CHECKED = "QToolButton:checked { background: @answer_on; color: @answer_on_text; border: 1px solid @answer_on_border; border-radius: 3px; }"
+FOCUS_STYLE = (
+    "#answer { border: 2px solid @answer_on; border-radius: 4px; background: @answer_focus_bg; }" + CHECKED
+)
 IDLE_STYLE = "#answer { border: 2px solid transparent; }" + CHECKED
-MISSING_STYLE = "color: #c62828; font-weight: bold;"
+MISSING_STYLE = "color: @error; font-weight: bold;"
 
 
 class AnswerField(QFrame):
@@ -44,7 +48,7 @@ class AnswerField(QFrame):
         super().__init__(objectName="answer")
         self.kind, self._value = kind, None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(IDLE_STYLE)
+        styled(self, IDLE_STYLE)
         row = QHBoxLayout(self)
         row.setContentsMargins(3, 2, 3, 2)
         row.setSpacing(3)
@@ -91,11 +95,11 @@ class AnswerField(QFrame):
             super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.setStyleSheet(FOCUS_STYLE)
+        styled(self, FOCUS_STYLE)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.setStyleSheet(IDLE_STYLE)
+        styled(self, IDLE_STYLE)
         super().focusOutEvent(event)
 
 
@@ -131,9 +135,11 @@ class ItemsGrid(QWidget):
         r = 0
         for s_index, sec in enumerate(sections):
             head = QLabel(f"{sec.position}. {sec.title}")
-            head.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f3a5f; padding-top: 10px;")
+            head.setStyleSheet("font-size: 12pt; font-weight: bold; padding-top: 10px;")
+            set_tone(head, "accent")
             score = QLabel()
-            score.setStyleSheet("color: #1f3a5f; padding-top: 10px;")
+            score.setStyleSheet("padding-top: 10px;")
+            set_tone(score, "accent")
             grid.addWidget(head, r, 0, 1, 2)
             grid.addWidget(score, r, 2, 1, 2, Qt.AlignmentFlag.AlignRight)
             self.section_labels.append(score)
@@ -144,6 +150,14 @@ class ItemsGrid(QWidget):
         grid.setRowStretch(r, 1)
         for a, b in zip(self.rows, self.rows[1:]):
             QWidget.setTabOrder(a.answer, b.answer)
+
+    def tab_after(self, widget: QWidget) -> None:
+        """Put the answers in the Tab chain right after `widget` (the grid is made after the
+        dialog's own form, so Qt put them at the end, after its buttons)."""
+        previous = widget
+        for row in self.rows:
+            QWidget.setTabOrder(previous, row.answer)
+            previous = row.answer
 
     def _row(self, grid: QGridLayout, r: int, s_index: int, item, response) -> ItemRow:
         mark = QLabel(f"{item.position}")
@@ -161,6 +175,8 @@ class ItemsGrid(QWidget):
             answer.advance.connect(lambda: self.move_on(answer))
         note = QLineEdit(response.note or "" if response else "", placeholderText="메모 (F2)")
         note.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from answer to answer
+        answer.setAccessibleName(item.text)  # a screen reader says which item is asked
+        note.setAccessibleName(f"{item.text} — 메모")
         note.setMinimumWidth(150)
         note.textChanged.connect(lambda _t: self.changed.emit())
         note.returnPressed.connect(lambda: self.move_on(answer))
@@ -189,5 +205,5 @@ class ItemsGrid(QWidget):
 
     def mark_missing(self, item_ids: set[int]) -> None:
         for row in self.rows:
-            row.mark.setStyleSheet(MISSING_STYLE if row.item.id in item_ids else "")
+            styled(row.mark, MISSING_STYLE if row.item.id in item_ids else "")
             row.mark.setText(f"{'! ' if row.item.id in item_ids else ''}{row.item.position}")

@@ -13,7 +13,7 @@ class UndoStack:
     def __init__(self, window):
         self.window = window
         self.records: list = []
-        self.action = QAction("실행 취소", window)
+        self.action = QAction("실행 취소(&U)", window)
         self.action.setShortcut(QKeySequence.StandardKey.Undo)
         self.action.triggered.connect(self.undo_last)
         self._refresh()
@@ -43,4 +43,4 @@ class UndoStack:
     def _refresh(self) -> None:
         last = self.records[-1].label if self.records else None
         self.action.setEnabled(last is not None)
-        self.action.setText(f"실행 취소: {last}" if last else "실행 취소")
+        self.action.setText(f"실행 취소(&U): {last}" if last else "실행 취소(&U)")

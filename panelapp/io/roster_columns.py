@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.josa import quoted
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,21 @@ def map_header(header: tuple[str, ...] | list[str]) -> HeaderMap:
         unknown.append(header[index.pop("joined_on")].strip())
     for column in COLUMNS:
         if column.required and column.key not in index:
-            errors.append(f"필수 열 '{column.label}'이(가) 없습니다. 첫 행의 열 이름을 확인해 주세요.")
+            errors.append(f"필수 열 {quoted(column.label, '이')} 없습니다. 첫 행의 열 이름을 확인해 주세요.")
     return HeaderMap(index, tuple(unknown), tuple(errors))
+
+
+def is_template_example(name: str, phone: str) -> bool:
+    """The template's example person (홍길동, 010-1234-5678): templates made before it moved to
+    the 작성 안내 sheet carry it in row 2, and it was imported as a real member when left in."""
+    if " ".join(name.split()) != BY_KEY["name"].example:
+        return False
+    return _digits(phone) == _digits(BY_KEY["phone"].example)
+
+
+def _digits(phone: str) -> str:
+    """010-1234-5678 and 1012345678 (Excel dropped the 0) alike."""
+    return re.sub(r"\D", "", phone).lstrip("0")
 
 
 def parse_gender(text: str) -> Gender:
@@ -183,7 +197,7 @@ def parse_gender(text: str) -> Gender:
     found = _GENDERS.get(text.lower())
     if found is None:
         raise ValidationError(
-            "성별", f"'{text}'은(는) 알 수 없는 성별입니다. 여 / 남 중 하나로 적거나 비워 두세요."
+            "성별", f"{quoted(text, '은')} 알 수 없는 성별입니다. 여 / 남 중 하나로 적거나 비워 두세요."
         )
     return found
 
@@ -195,7 +209,7 @@ def parse_role(text: str) -> MemberRole:
     found = _ROLES.get(text.lower())
     if found is None:
         raise ValidationError(
-            "역할", f"'{text}'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요."
+            "역할", f"{quoted(text, '은')} 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요."
         )
     return found
 
@@ -223,5 +237,5 @@ def parse_date(text: str, field: str = "개인정보동의일") -> dt.date:
         if re.fullmatch(r"\d{5}", value):  # a date cell Excel exported as its serial number
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
     except ValueError:
-        raise ValidationError(field, f"'{raw}'은(는) 없는 날짜입니다.") from None
-    raise ValidationError(field, f"'{raw}'은(는) 날짜 형식이 아닙니다. 예: 2026-03-02")
+        raise ValidationError(field, f"{quoted(raw, '은')} 없는 날짜입니다.") from None
+    raise ValidationError(field, f"{quoted(raw, '은')} 날짜 형식이 아닙니다. 예: 2026-03-02")

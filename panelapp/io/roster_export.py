@@ -9,14 +9,21 @@ apostrophe; phone numbers are text cells, so Excel neither drops the leading 0 n
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from panelapp.atomic import atomic_file, atomic_path
 from panelapp.domain.errors import DomainError
+from panelapp.domain.formatting import format_rate
 from panelapp.io.roster_columns import IMPORT_COLUMNS, JOINED_ON
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TEXT_FORMAT = "@"
+# Figures are numbers with a format, never text such as "86.7%" or "29.5시간": Excel sums,
+# sorts and filters them. Rates are fractions (0.867) shown as 86.7%; hours as 29.5.
+HOURS_FORMAT = "#,##0.0"
+PERCENT_FORMAT = "0.0%"
 
 
 def neutralize(value):
@@ -32,8 +39,12 @@ def write_table(
     rows: Iterable[Sequence],
     text_columns: Sequence[int] = (),
     sheet_title: str = "명단",
+    number_formats: Mapping[int, str] | None = None,
 ) -> int:
-    """Write header + rows; the format follows the suffix (.xlsx or .csv). Returns the row count."""
+    """Write header + rows; the format follows the suffix (.xlsx or .csv). Returns the row count.
+    `number_formats`: column index → HOURS_FORMAT / PERCENT_FORMAT for columns of figures (numbers
+    in the .xlsx; in the .csv "29.5" and "86.7%", which Excel reads as numbers too). The file is
+    written atomically: a failure leaves the old file, or none, under the name."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -42,8 +53,8 @@ def write_table(
         )
     try:
         if suffix == ".csv":
-            return _write_csv(path, header, rows)
-        return _write_xlsx(path, header, rows, set(text_columns), sheet_title)
+            return _write_csv(path, header, rows, number_formats or {})
+        return _write_xlsx(path, header, rows, set(text_columns), sheet_title, number_formats or {})
     except PermissionError:
         raise DomainError(
             f"'{path.name}'에 저장할 수 없습니다. 파일이 Excel 등 다른 프로그램에서 "
@@ -53,21 +64,36 @@ def write_table(
         raise DomainError(f"저장할 폴더 '{path.parent}'가 없습니다.") from None
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> int:
+def _write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence], number_formats: Mapping[int, str]
+) -> int:
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
+    with atomic_file(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(
-                ["" if v is None else neutralize(v if isinstance(v, str) else str(v)) for v in row]
-            )
+            writer.writerow([_csv_value(v, number_formats.get(i)) for i, v in enumerate(row)])
             count += 1
     return count
 
 
+def _csv_value(value, number_format: str | None) -> str:
+    if value is None:
+        return ""
+    if number_format == PERCENT_FORMAT and isinstance(value, int | float):
+        return format_rate(value)
+    if number_format == HOURS_FORMAT and isinstance(value, int | float):
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    return neutralize(value if isinstance(value, str) else str(value))
+
+
 def _write_xlsx(
-    path: Path, header: Sequence[str], rows: Iterable[Sequence], text_columns: set[int], sheet_title: str
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    text_columns: set[int],
+    sheet_title: str,
+    number_formats: Mapping[int, str],
 ) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -91,17 +117,31 @@ def _write_xlsx(
     for row in rows:
         out = []
         for i, value in enumerate(row):
-            value = neutralize(value)
+            value = neutralize(_xml_safe(value))
             if i in text_columns:
                 cell = WriteOnlyCell(ws, value=None if value is None else str(value))
                 cell.number_format = TEXT_FORMAT
+                out.append(cell)
+            elif i in number_formats and isinstance(value, int | float):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = number_formats[i]
                 out.append(cell)
             else:
                 out.append(value)
         ws.append(out)
         count += 1
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
     return count
+
+
+# Control characters XML 1.0 cannot hold (openpyxl refuses the whole workbook for one): a name
+# stored with one before input was checked must not stop the cohort's export, so it is a space.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    return _ILLEGAL.sub(" ", value) if isinstance(value, str) else value
 
 
 def _letter(i: int) -> str:
@@ -139,9 +179,9 @@ def write_template(path: str | Path) -> None:
         head.font, head.fill = bold, required_fill if column.required else optional_fill
         if column is JOINED_ON:
             head.comment = Comment(JOINED_NOTE, "panelapp", width=300, height=110)
-        example = ws.cell(row=2, column=i, value=column.example)
-        example.number_format = TEXT_FORMAT  # phones and dates typed later stay as typed
-        for row in range(3, 203):  # empty rows ready for typing, already text-formatted
+        # no example row here: one left in was imported as a real member (the example is on
+        # the 작성 안내 sheet); the rows are empty, text-formatted so phones and dates stay as typed
+        for row in range(2, 202):
             ws.cell(row=row, column=i).number_format = TEXT_FORMAT
         ws.column_dimensions[_letter(i - 1)].width = (
             18 if column.key in ("phone", "email", "consent_date", "joined_on") else 12
@@ -161,18 +201,24 @@ def write_template(path: str | Path) -> None:
             "참고",
             "",
             "첫 행의 열 이름으로 읽으므로 열 순서는 바꿔도 됩니다. 주황색 열은 필수입니다. "
-            "예시 행(2행)은 지우고 작성해 주세요.",
+            "'단원 명단' 시트의 2행부터 한 사람씩 적습니다. 작성 예는 아래에 있습니다(불러오지 않습니다).",
             "",
             "",
         ]
     )
     guide.append(["활동시작일", "", JOINED_NOTE, "", ""])
+    guide.append([])
+    guide.append(["작성 예 (이 시트는 불러오지 않습니다)"])
+    guide.cell(row=guide.max_row, column=1).font = bold
+    guide.append([column.label for column in IMPORT_COLUMNS])
+    guide.append([column.example for column in IMPORT_COLUMNS])
     for width, letter in zip((16, 8, 70, 18, 14), "ABCDE"):
         guide.column_dimensions[letter].width = width
     for row in guide.iter_rows(min_row=2):
         row[2].alignment = Alignment(wrap_text=True, vertical="top")
     try:
-        wb.save(path)
+        with atomic_path(path) as tmp:
+            wb.save(tmp)
     except PermissionError:
         raise DomainError(
             f"'{path.name}'에 저장할 수 없습니다. 파일이 다른 프로그램에서 열려 있으면 닫아 주세요."

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from panelapp.atomic import Pending
 from panelapp.domain.errors import DomainError
-from panelapp.io.roster_export import neutralize
+from panelapp.domain.josa import quoted
+from panelapp.io.roster_export import HOURS_FORMAT, PERCENT_FORMAT, neutralize
 
 DATE_FORMAT = "yyyy-mm-dd"
 COUNT_FORMAT = "#,##0"
@@ -45,6 +47,12 @@ class SheetColumn:
     header: str
     width: float = 14  # in Excel's character widths
     text: bool = False  # always a text cell (phone numbers, codes)
+    # HOURS_FORMAT or PERCENT_FORMAT (io.roster_export): a column of figures, numbers shown so
+    number_format: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.number_format not in _NUMBER_STYLES:
+            raise ValueError(f"unknown number format {self.number_format!r}")
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,8 @@ class Sheet:
 
 
 class AtomicFile:
-    """A binary file written beside `target` and renamed over it by `commit()`.
+    """A binary file written beside `target` and renamed over it by `commit()` (atomic.Pending,
+    with the Korean sentences a list export says).
 
     with AtomicFile(path) as out:
         write_workbook(out.file, sheets)
@@ -67,15 +76,19 @@ class AtomicFile:
 
     def __init__(self, target: str | Path):
         self.target = Path(target)
-        self.temp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
+        self.pending = Pending(self.target)
+        self.temp = self.pending.temp
         self.file: IO[bytes] | None = None
-        self.committed = False
+
+    @property
+    def committed(self) -> bool:
+        return self.pending.committed
 
     def __enter__(self) -> AtomicFile:
         if not self.target.parent.is_dir():
             raise DomainError(f"저장할 폴더 '{self.target.parent}'가 없습니다.")
         try:
-            self.file = open(self.temp, "wb")  # noqa: SIM115 - closed in commit() or __exit__
+            self.file = self.pending.open("wb")
         except PermissionError:
             raise DomainError(f"'{self.target.parent}' 폴더에 저장할 권한이 없습니다.") from None
         except OSError as exc:
@@ -88,7 +101,7 @@ class AtomicFile:
             self.file.flush()
             os.fsync(self.file.fileno())
             self.file.close()
-            os.replace(self.temp, self.target)
+            self.pending.commit(synced=True)
         except PermissionError:
             raise DomainError(
                 f"'{self.target.name}'에 저장할 수 없습니다. 파일이 Excel 등 다른 프로그램에서 "
@@ -96,23 +109,22 @@ class AtomicFile:
             ) from None
         except OSError as exc:
             raise _os_error(exc, self.target) from None
-        self.committed = True
 
     def __exit__(self, *_exc: object) -> None:
         if self.file is not None and not self.file.closed:
             self.file.close()
-        if not self.committed:
-            self.temp.unlink(missing_ok=True)
+        if not self.pending.committed:
+            self.pending.discard()
 
 
 def _os_error(exc: OSError, target: Path) -> DomainError:
     if exc.errno == errno.ENOSPC:
         return DomainError(
-            f"디스크 공간이 부족해 '{target.name}'을(를) 저장하지 못했습니다. 공간을 비우고 다시 시도해 주세요."
+            f"디스크 공간이 부족해 {quoted(target.name, '을')} 저장하지 못했습니다. 공간을 비우고 다시 시도해 주세요."
         )
     if exc.errno == errno.EROFS:
         return DomainError(f"'{target.parent}'는 읽기 전용이라 저장할 수 없습니다. 다른 폴더를 골라 주세요.")
-    return DomainError(f"'{target.name}'을(를) 저장하지 못했습니다: {exc.strerror or exc}")
+    return DomainError(f"{quoted(target.name, '을')} 저장하지 못했습니다: {exc.strerror or exc}")
 
 
 def check_xlsx_path(path: str | Path) -> Path:
@@ -138,12 +150,15 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-# cellXfs: 0 plain, 1 header (bold, filled), 2 date, 3 text (@), 4 count (#,##0), 5 date and time
-HEADER, DATE, TEXT, COUNT, DATETIME = 1, 2, 3, 4, 5
+# cellXfs: 0 plain, 1 header (bold, filled), 2 date, 3 text (@), 4 count (#,##0), 5 date and
+# time, 6 hours (#,##0.0), 7 percent (0.0%)
+HEADER, DATE, TEXT, COUNT, DATETIME, HOURS, PERCENT = 1, 2, 3, 4, 5, 6, 7
 _STYLES = (
     _XML + f'<styleSheet xmlns="{_MAIN}">'
-    f'<numFmts count="2"><numFmt numFmtId="164" formatCode="{DATE_FORMAT}"/>'
-    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts>'
+    f'<numFmts count="4"><numFmt numFmtId="164" formatCode="{DATE_FORMAT}"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/>'
+    f'<numFmt numFmtId="166" formatCode="{HOURS_FORMAT}"/>'
+    f'<numFmt numFmtId="167" formatCode="{PERCENT_FORMAT}"/></numFmts>'
     '<fonts count="2"><font><sz val="11"/><name val="맑은 고딕"/><family val="2"/></font>'
     '<font><b/><sz val="11"/><name val="맑은 고딕"/><family val="2"/></font></fonts>'
     '<fills count="3"><fill><patternFill patternType="none"/></fill>'
@@ -152,12 +167,14 @@ _STYLES = (
     "</fill></fills>"
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
@@ -266,6 +283,7 @@ class _Worksheet:
         self.title, self.columns, self.rows = title, columns, 0
         self.letters = [_letter(i) for i in range(max(len(columns), 1))]
         self.text = [c.text for c in columns]
+        self.numbers = [_NUMBER_STYLES[c.number_format] for c in columns]
         self.raw = zf.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True)
         self.out = io.TextIOWrapper(self.raw, encoding="utf-8", newline="")
         self.buffer: list[str] = []
@@ -274,7 +292,7 @@ class _Worksheet:
 
     def add(self, values: Sequence[Any]) -> None:
         self.rows += 1
-        self.buffer.append(_row(self.rows + 1, self.letters, values, self.text))
+        self.buffer.append(_row(self.rows + 1, self.letters, values, self.text, numbers=self.numbers))
         if len(self.buffer) >= 500:
             self.out.write("".join(self.buffer))
             self.buffer.clear()
@@ -309,20 +327,31 @@ def _sheet_head(columns: Sequence[SheetColumn]) -> str:
     )
 
 
-def _row(number: int, letters: list[str], values: Sequence[Any], text: Sequence[bool], style: int = 0) -> str:
+def _row(
+    number: int,
+    letters: list[str],
+    values: Sequence[Any],
+    text: Sequence[bool],
+    style: int = 0,
+    numbers: Sequence[int] = (),
+) -> str:
     cells = []
     for i, value in enumerate(values):
         if value is None:
             continue
         ref = f"{letters[i] if i < len(letters) else _letter(i)}{number}"
-        cells.append(_cell(ref, value, i < len(text) and text[i], style))
+        cells.append(
+            _cell(ref, value, i < len(text) and text[i], style, numbers[i] if i < len(numbers) else 0)
+        )
     return f'<row r="{number}">{"".join(cells)}</row>'
 
 
+_NUMBER_STYLES: dict[str | None, int] = {None: 0, HOURS_FORMAT: HOURS, PERCENT_FORMAT: PERCENT}
 _EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug folded in)
 
 
-def _cell(ref: str, value: Any, text: bool, style: int = 0) -> str:
+def _cell(ref: str, value: Any, text: bool, style: int = 0, number: int = 0) -> str:
+    """`number`: the column's figure style (HOURS, PERCENT), for the numbers in it."""
     if isinstance(value, str) or text:
         s = f' s="{TEXT}"' if text else (f' s="{style}"' if style else "")
         body = _escape(neutralize(value if isinstance(value, str) else str(value)))
@@ -336,9 +365,10 @@ def _cell(ref: str, value: Any, text: bool, style: int = 0) -> str:
     if isinstance(value, dt.date):
         return f'<c r="{ref}" s="{DATE}"><v>{(value - _EPOCH).days}</v></c>'
     if isinstance(value, int):
-        return f'<c r="{ref}" s="{COUNT}"><v>{value}</v></c>'
+        return f'<c r="{ref}" s="{number or COUNT}"><v>{value}</v></c>'
     if isinstance(value, float):
-        return f'<c r="{ref}"><v>{value!r}</v></c>'
+        s = f' s="{number}"' if number else ""
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     return _cell(ref, str(value), False, style)
 
 

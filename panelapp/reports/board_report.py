@@ -216,7 +216,8 @@ def _overview(o: _Outline, data: ReportData) -> None:
     o.item(2, f"보고 기간: {data.period_text}")
     teams = sorted({r.team for r in data.participation if r.team})
     team_text = f"{len(teams)}개 단({', '.join(teams)}), " if teams else ""
-    o.item(2, f"구성: {team_text}활동 단원 {s.members:,}명")
+    left = f"(탈퇴 {s.withdrawn:,}명 포함)" if s.withdrawn else ""
+    o.item(2, f"구성: {team_text}등록 단원 {s.members:,}명{left}")
     scope = (
         "전체 시설"
         if data.facility_filter is None
@@ -541,19 +542,20 @@ def image_bytes(path: str) -> tuple[bytes, str, tuple[int, int]] | None:
     the file cannot be read. A JPEG or PNG stored upright (print copies are) is embedded byte for
     byte; anything else (another format, an EXIF turn, a camera original) is made an upright JPEG
     of at most 1600 px first."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
-    from panelapp.reports.photo import ORIENTATION, flatten
+    from panelapp.io.photo_files import orientation, upright
+    from panelapp.reports.photo import flatten
 
     file = Path(path)
     try:
         raw = file.read_bytes()
         with Image.open(file) as img:
-            turned = img.getexif().get(ORIENTATION, 1) != 1
+            turned = orientation(img) != 1
             fmt = {"JPEG": "jpg", "PNG": "png"}.get(img.format or "")
             if fmt and not turned and max(img.size) <= 2400 and len(raw) <= 3 * 1024 * 1024:
                 return raw, fmt, img.size
-            shown = flatten(ImageOps.exif_transpose(img))
+            shown = flatten(upright(img))
             shown.thumbnail((1600, 1600))
             out = io.BytesIO()
             shown.save(out, "JPEG", quality=85)

@@ -35,9 +35,11 @@ def upright_size(path: str | Path) -> tuple[int, int]:
     """Width and height as displayed (EXIF orientation applied), from the file's header only."""
     from PIL import Image
 
+    from panelapp.io.photo_files import orientation
+
     with Image.open(path) as img:
         w, h = img.size
-        turned = img.getexif().get(ORIENTATION, 1) in _TURNED
+        turned = orientation(img) in _TURNED
     return (h, w) if turned else (w, h)
 
 
@@ -45,24 +47,26 @@ def print_image(path: str | Path, want: tuple[int, int]):
     """What `canvas.drawImage` should get for the photo at `path` drawn at `want` pixels: the file
     name itself (a small upright RGB/grey JPEG, embedded byte for byte), or an ImageReader over a
     JPEG made here at that size. Raises OSError (or a PIL error) for an unreadable file."""
-    from PIL import Image, ImageOps
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
+
+    from panelapp.io.photo_files import orientation, upright
 
     path = Path(path)
     with Image.open(path) as img:
-        orientation = img.getexif().get(ORIENTATION, 1)
+        turn = orientation(img)
         small = img.width <= want[0] * SLACK and img.height <= want[1] * SLACK
         if (
             small
             and img.format == "JPEG"
             and img.mode in ("RGB", "L")
-            and orientation == 1
+            and turn == 1
             and path.suffix.lower() in (".jpg", ".jpeg")  # ReportLab embeds a JPEG file only by its suffix
         ):
             return str(path)
-        stored = (want[1], want[0]) if orientation in _TURNED else want
+        stored = (want[1], want[0]) if turn in _TURNED else want
         img.draft("RGB", stored)  # JPEG: decode at 1/2, 1/4 or 1/8 scale, never below `stored`
-        shown = flatten(ImageOps.exif_transpose(img))
+        shown = flatten(upright(img))
         shown.thumbnail(want, Image.Resampling.LANCZOS)
         buf = io.BytesIO()
         shown.save(buf, "JPEG", quality=85)

@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 
 from panelapp.domain.enums import ProposalStatus
+from panelapp.domain.formatting import shown_rate
 from panelapp.domain.report_data import ReportData
 from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 
@@ -33,13 +34,14 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
             ("개선제안", s.proposals),
             ("채택(부분채택·추진중·완료 포함)", s.accepted),
             ("불채택", s.declined),
-            ("채택률", s.acceptance_rate),
+            ("채택률", shown_rate(s.acceptance_rate)),
             ("답변된 제안", s.answered),
             ("답변 소요일 중앙값(일)", s.median_days_to_answer),
             ("답변 기한 경과", s.overdue),
-            ("기간 중 활동한 단원", s.members),
-            ("참여 단원", s.participants),
-            ("참여율", s.participation_rate),
+            ("등록 단원(기간 중, 탈퇴 포함)", s.members),
+            ("그중 탈퇴", s.withdrawn),
+            ("참여 단원(한 번 이상 참석)", s.participants),
+            ("참여율", shown_rate(s.participation_rate)),
             ("실시한 활동", s.events_held),
             ("활동 시간 합계", s.attendance_hours),
         ]
@@ -183,7 +185,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                     ("활동 시간", 10, "num"),
                 ],
                 [
-                    (r.name, r.team, r.role, r.status, r.attended, r.held, r.rate, r.hours)
+                    (r.name, r.team, r.role, r.status, r.attended, r.held, shown_rate(r.rate), r.hours)
                     for r in data.participation
                 ],
             )

@@ -86,8 +86,10 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),
     "access_logs": (),
+    "account_events": (),  # always beside a change of its users row
     "report_records": (Kind.REPORT,),
     "search_grams": (),
+    "attachment_blobs": (),  # contents on a server; the attachments row says what changed
 }
 
 
@@ -170,6 +172,13 @@ def declare(kind: Kind, ids: Iterable[int] | None = None, session: Session | Non
     bag = _COLLECTOR.get()
     if bag is not None:
         bag.add(kind, ids)
+
+
+def pending(session: Session) -> Changes:
+    """What `session`'s transaction has changed so far (flushed writes and declarations), for
+    the hook that tells other desktops before it commits (services/live.py)."""
+    bag = session.info.get(_PENDING)
+    return bag.changes if bag is not None else Changes()
 
 
 def _pending(session: Session) -> _Bag:

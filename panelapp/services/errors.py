@@ -23,6 +23,7 @@ from panelapp.domain.failures import (
     restore_hint,
     sentence,
 )
+from panelapp.domain.josa import quoted
 
 _BY_MESSAGE = {  # when an error was re-raised without its result code
     "database or disk is full": "SQLITE_FULL",
@@ -55,7 +56,7 @@ _DAMAGED = "SQLite가 읽을 수 없는 형식"
 
 def corrupt_sentence(name: str, detail: str, backup: Path | None) -> str:
     return (
-        f"데이터베이스 파일 '{name}'이(가) 손상되었거나 데이터베이스 파일이 아닙니다({detail}). "
+        f"데이터베이스 파일 {quoted(name, '이')} 손상되었거나 데이터베이스 파일이 아닙니다({detail}). "
         "더 손상되지 않도록 열지 않았고 아무것도 쓰지 않았습니다." + restore_hint(backup, name)
     )
 
@@ -68,7 +69,7 @@ def sqlite_error_sentence(exc: sqlite3.Error, path: Path | None) -> str:
         return corrupt_sentence(str(target), _DAMAGED, None)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return (
-            f"'{target}'을(를) 다른 프로그램이 쓰고 있어 기다리다 그만두었습니다. 잠시 후 다시 "
+            f"{quoted(target, '을')} 다른 프로그램이 쓰고 있어 기다리다 그만두었습니다. 잠시 후 다시 "
             "시도하거나, 같은 파일을 연 다른 창을 닫으세요."
         )
     if name == "SQLITE_CANTOPEN" and path is not None:
@@ -92,7 +93,7 @@ def sqlite_error_sentence(exc: sqlite3.Error, path: Path | None) -> str:
     if problem is not None:
         return sentence(problem, target)
     return (
-        f"데이터베이스 '{target}'을(를) 다루다 오류가 났습니다({name or type(exc).__name__}). "
+        f"데이터베이스 {quoted(target, '을')} 다루다 오류가 났습니다({name or type(exc).__name__}). "
         "프로그램을 다시 시작하고, 되풀이되면 'panelapp check'로 점검하세요."
     )
 
@@ -159,6 +160,6 @@ def opening_error(exc: BaseException, name: str, path: Path | None) -> Exception
         return StorageError(server_error_sentence(exc, name))
     if isinstance(exc, SQLAlchemyError):
         return StorageError(
-            f"데이터베이스 '{name}'을(를) 열 수 없습니다({type(exc).__name__}). 주소를 확인하세요."
+            f"데이터베이스 {quoted(name, '을')} 열 수 없습니다({type(exc).__name__}). 주소를 확인하세요."
         )
     return exc if isinstance(exc, Exception) else RuntimeError(str(exc))

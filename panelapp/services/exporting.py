@@ -9,26 +9,27 @@ order, as the page.
 
 Personal data (members' names in assignments, proposers, authors; contact names, phones and
 e-mail addresses) is masked by the one masking rule (domain/validation.py, roster_io.export)
-unless a purpose is given. An unmasked export is recorded in the access log (who, which host,
-why, which list, how many rows, which file) in the same transaction that renames the finished
-file into place: if the file cannot be saved, no log entry claims it was.
+unless a purpose is given. An export of a list with personal data, masked or not, is recorded in
+the access log (services/audit/log.record: who, which host, why if unmasked, which list, how many
+rows, which file) in the same transaction that renames the finished file into place: if the file
+cannot be saved, no log entry claims it was.
 
 A second sheet, 내보내기 정보, says when, what list, which filters and whether names are masked.
 """
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from panelapp.db.models import AccessLog
 from panelapp.domain.localtime import now_local
 from panelapp.domain.validation import mask_name, mask_phone, normalize_text
 from panelapp.io.workbook import AtomicFile, Sheet, SheetColumn, check_xlsx_path, write_workbook
+from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.permissions import Permission, writes
 
 BLOCK = 500  # rows fetched per query: one primary-key IN-list that never grows with the list
 F_PURPOSE = "내보내기 목적"
@@ -61,14 +62,16 @@ def mask_office_phone(phone: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class ExportColumn:
-    """A column as the page shows it: header, the value of a row (text as on screen; dates and
-    plain counts as real dates and numbers), and, for personal data, how it is masked."""
+    """A column as the page shows it: header, the value of a row (text as on screen; dates,
+    counts, hours and rates as real dates and numbers, the last two with their `number_format`),
+    and, for personal data, how it is masked."""
 
     header: str
     value: Callable[[Any], object]
     width: float = 14
     mask: Callable[[Any], Any] | None = None  # personal data: applied unless a purpose is given
     text: bool = False  # always a text cell (phone numbers)
+    number_format: str | None = None  # a column of figures: io.workbook.HOURS_FORMAT / PERCENT_FORMAT
 
     @property
     def personal(self) -> bool:
@@ -100,6 +103,7 @@ class ExportResult:
     masked: bool  # …and it was masked (False only with a purpose)
 
 
+@writes(Permission.PANEL_WORK)
 def export_list(
     ctx: ServiceContext,
     spec: ListExport,
@@ -124,7 +128,7 @@ def export_list(
     counted: list[int] = []
     data = Sheet(
         spec.title,
-        [SheetColumn(c.header, c.width, c.text) for c in spec.columns],
+        [SheetColumn(c.header, c.width, c.text, c.number_format) for c in spec.columns],
         _rows(spec, ids, not unmasked, token, block, counted),
     )
     info = Sheet(
@@ -139,20 +143,19 @@ def export_list(
         if token is not None:
             token.check()
             token.progress(len(ids), len(ids), "파일을 저장하는 중…")
-        if reason is None:
+        if not spec.personal:
             out.commit()
         else:
             with transaction(ctx) as s:
-                s.add(
-                    AccessLog(
-                        user_id=ctx.user_id,
-                        action="export_unmasked",
-                        purpose=reason,
-                        detail=f"list={spec.title}; {spec.subject + '; ' if spec.subject else ''}"
-                        f"rows={rows}; file={path.name}; host={_host()}",
-                    )
+                record(
+                    s,
+                    ctx,
+                    "export" if reason is None else "export_unmasked",
+                    count=rows,
+                    purpose=reason,
+                    detail=f"list={spec.title}; {spec.subject + '; ' if spec.subject else ''}"
+                    f"rows={rows}; file={path.name}",
                 )
-                s.flush()
                 out.commit()  # a failed rename rolls the log entry back
     return ExportResult(str(path), rows, spec.personal, not unmasked)
 
@@ -206,10 +209,3 @@ def _info(
             if purpose is not None
             else "이름·연락처 일부를 가림 (예: 김*희, 010-****-5678)",
         ]
-
-
-def _host() -> str:
-    try:
-        return socket.gethostname() or "?"
-    except OSError:
-        return "?"

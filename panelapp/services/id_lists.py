@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, o
 from sqlalchemy.orm import Session
 
 from panelapp.domain.enums import LabeledEnum
+from panelapp.domain.text_input import nfc
 
 
 def fetch_ids(s: Session, stmt: Select[Any]) -> list[int]:
@@ -70,7 +71,7 @@ def escape_like(text: str) -> str:
 
 def text_matches(text: str, columns: Iterable[SQLColumnExpression[Any]]) -> ColumnElement[bool] | None:
     """Any of the columns contains the text, ignoring case and repeated spaces; None for no text."""
-    words = " ".join((text or "").split())
+    words = " ".join(nfc(text or "").split())
     if not words:
         return None
     pattern = f"%{escape_like(words.lower())}%"

@@ -14,6 +14,8 @@ from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from panelapp.domain.text_input import nfc
+
 BLOCK = 500  # ids per IN-list when a caller wants every row (never one IN-list that grows with the data)
 
 
@@ -44,7 +46,7 @@ def ordering(primary: Any, descending: bool, *ties: Any) -> list[Any]:
 
 def like_pattern(text: str | None) -> str | None:
     """A case-insensitive LIKE pattern for 'contains', whitespace collapsed; None for no text."""
-    words = " ".join((text or "").split())
+    words = " ".join(nfc(text or "").split())
     if not words:
         return None
     escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -221,7 +221,7 @@ def test_make_certificate_writes_a_pdf(qtbot, page, monkeypatch, tmp_path):
     assert str(target) in offered[0]
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     assert len(reader.pages) == 1 and row.name in reader.pages[0].extract_text()
-    assert window.settings.get("certificate_dir") == str(tmp_path / "out")
+    assert window.settings.get("report_dir") == str(tmp_path / "out")
     # the next certificate starts in the folder used last
     make_certificate(window, member_id(page, 1))
     qtbot.waitUntil(lambda: len(asked_for) == 2 and len(offered) == 2, timeout=15000)

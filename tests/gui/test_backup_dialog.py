@@ -93,7 +93,7 @@ def test_restore_asks_keeps_the_old_database_and_reopens_the_window(
     qtbot.waitUntil(lambda: fresh.ctx is not None and fresh._opened, timeout=20000)
     assert not main_window.isVisible() and fresh.isVisible()
     assert "백업 뒤에 바꾼 이름" not in _cohort_names(demo_db)
-    assert fresh.cohort_combo.count() == 2 and "백업 뒤에" not in fresh.cohort_combo.currentText()
+    assert fresh.cohort_combo.count() == 3 and "백업 뒤에" not in fresh.cohort_combo.currentText()
     assert told[0].kept_aside is not None and told[0].kept_aside.name.endswith(".before-restore")
     assert _cohort_names(told[0].kept_aside) == {"백업 뒤에 바꾼 이름"}
     fresh.close()

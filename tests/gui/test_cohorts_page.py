@@ -4,7 +4,7 @@ closing, deleting, and a stale edit that shows the conflict and reloads."""
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
@@ -145,7 +145,10 @@ def test_duplicate_number_names_the_field_기수(qtbot, page, messages):
 
 
 def test_edit_cohort_by_double_click(qtbot, page):
-    page.table.doubleClicked.emit(page.model.index(0, 1))
+    view = page.table
+    rect = view.visualRect(page.model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a mouse does
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dlg = page.dialog
     assert dlg.ui.nameEdit.text() == "제7기 고객서비스 시민참여단"
     assert [dlg.ui.statusCombo.itemText(i) for i in range(dlg.ui.statusCombo.count())] == ["모집중", "활동중"]

@@ -89,7 +89,7 @@ def test_a_chart_of_large_figures_keeps_its_axis_labels_whole(qtbot):
     chart = BarChart("발견사항 유형별")
     qtbot.addWidget(chart)
     chart.resize(360, 200)
-    chart.set_bars([Bar(k, f"유형{k}", 140_000 + k, "#4a7bd0") for k in range(7)])
+    chart.set_bars([Bar(k, f"유형{k}", 140_000 + k, "chart.category") for k in range(7)])
     drawn = []
     original = QPainter.drawText
 
@@ -106,3 +106,26 @@ def test_a_chart_of_large_figures_keeps_its_axis_labels_whole(qtbot):
     assert "20만" in texts and "14만" in texts  # an axis tick, and bar figures shortened to fit
     left_rects = [a[0] for a in drawn if isinstance(a[-1], str) and a[-1].endswith("만") and a[0].left() == 0]
     assert left_rects and all(r.width() >= chart.fontMetrics().horizontalAdvance("20만") for r in left_rects)
+
+
+def test_a_figure_tile_is_reached_by_tab_and_opened_by_enter(qtbot):
+    """The dashboard's figures open their lists from the keyboard too: a clickable tile takes
+    Tab focus, Enter or Space opens it, and a screen reader hears caption and figure."""
+    from PySide6.QtCore import Qt
+
+    from panelapp.gui.charts import Tile
+
+    tile = Tile("기한 지난 제안")
+    qtbot.addWidget(tile)
+    tile.set("4건", "처리 기한이 지났는데 답변 전")
+    assert tile.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert tile.accessibleName() == "기한 지난 제안 4건"
+    opened = []
+    tile.clicked.connect(lambda: opened.append(True))
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    qtbot.keyClick(tile, Qt.Key.Key_Space)
+    assert opened == [True, True]
+    tile.set("–", "", clickable=False)
+    assert tile.focusPolicy() == Qt.FocusPolicy.NoFocus  # nothing to open: not a Tab stop
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert opened == [True, True]

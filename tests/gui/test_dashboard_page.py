@@ -64,6 +64,9 @@ def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
     assert page.tiles["median"].value.text() == "5일"
     assert page.tiles["overdue"].value.text() == f"{expected.overdue}건"
     assert page.tiles["members"].value.text() == "4명"
+    # what the report's "참여 단원/등록 단원" counts, beside it (issue 10 item 5)
+    assert page.tiles["members"].detail.text().startswith("등록 ")
+    assert page.tiles["members"].detail.text() == page.data.members_text
     # the mean hours and rate printed as the roster and the report print hours and rates
     assert page.tiles["hours"].value.text() == hours_text(expected.mean_hours)
     assert f"평균 출석률 {format_rate(expected.mean_attendance_rate)}" in page.tiles["hours"].detail.text()
@@ -159,6 +162,32 @@ def test_enter_before_the_results_arrive_opens_the_first(window, qtbot):
     facilities = window.pages["facilities"]
     assert window.stack.currentWidget() is facilities
     assert facilities.search_edit.text() == "한빛국민체육센터"
+
+
+def test_down_in_the_query_goes_into_the_results_and_up_comes_back(window, qtbot):
+    """↓ in the query field moves to the first hit in the results (it used to stay in the field),
+    ↓ again to the next hit, ↑ on the first hit back to the query; ↓ with no results stays put."""
+    dialog = window.open_search()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    edit, tree = dialog.ui.searchEdit, dialog.ui.resultTree
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.hasFocus()  # nothing searched yet: nothing to go down to
+    edit.setText("한빛")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # typed a moment ago: searched at once, the list takes focus
+    qtbot.waitUntil(lambda: len(dialog.hits) >= 2, timeout=10000)
+    assert tree.hasFocus() and not edit.hasFocus()
+    first = dialog.current_hit()
+    assert first is dialog.ui.resultTree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert dialog.current_hit() is not None and dialog.current_hit() != first
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    assert dialog.current_hit() == first and tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Up)  # on the first hit: back to the query, to type more
+    assert edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert tree.hasFocus() and dialog.current_hit() == first
+    dialog.close()
 
 
 def test_overdue_tile_and_status_bar_open_the_filtered_proposals(window, qtbot):

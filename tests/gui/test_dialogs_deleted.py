@@ -191,7 +191,9 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.report_dialog import ReportDialog
     from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
     from panelapp.gui.dialogs.results_dialog import ResultsDialog
+    from panelapp.gui.dialogs.retention_dialog import RetentionDialog
     from panelapp.gui.dialogs.search_dialog import SearchDialog
+    from panelapp.gui.dialogs.update_dialog import UpdateDialog
 
     w = main_window
     cohort_id = w.current_cohort_id
@@ -357,7 +359,9 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         d.open_close("event (edit)", activities.edit_button.click, EventDialog)
 
     # ----- the window: 통합 검색 (Ctrl+F), 프로그램 정보, 시작하기's new cohort, 기관 정보
-    about = next(a for m in w.menuBar().actions() for a in m.menu().actions() if a.text() == "프로그램 정보")
+    about = next(
+        a for m in w.menuBar().actions() for a in m.menu().actions() if a.text() == "프로그램 정보(&A)"
+    )
     welcome = w.page("welcome")
     for _ in range(TIMES):
         search = d.open("search (Ctrl+F)", w.search_action.trigger, SearchDialog)
@@ -367,6 +371,8 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         assert d.answer("about", about.trigger, QMessageBox) == "프로그램 정보"
         d.open_close("welcome → cohort (new)", welcome.new_button.click, CohortDialog)
         d.open_close("organization (파일 → 기관 정보)", w.organization_action.trigger, OrganizationDialog)
+        d.open_close("update (도움말 → 업데이트 확인)", w.update_action.trigger, UpdateDialog)
+        d.open_close("retention (관리 → 개인정보 파기)", w.retention_action.trigger, RetentionDialog)
 
     assert all(n == TIMES for n in d.opened.values()), d.opened
     qtbot.waitUntil(lambda: not ops._RUNNING, timeout=WAIT)

@@ -52,5 +52,5 @@ def test_counts_say_planned_waiting_for_results_or_present_of_eligible(qtbot):
 def test_summary_text():
     assert summary_text(None) == "" and summary_text(EventsSummary(0, 0, 0.0, {}, None)) == ""
     assert summary_text(EventsSummary(1200, 800, 1601.5, {}, 1)) == (
-        "행사 1,200건 · 진행 800건 · 인정 시간 합계 1,601.5시간"
+        "행사 1,200건 · 실시 800건 · 인정 시간 합계 1,601.5시간"
     )

@@ -76,3 +76,34 @@ def test_a_finding_for_a_visit_still_ahead_starts_today(qtbot, tmp_path):
     dialog.close()
     wait_for_all()
     ctx.db.dispose()
+
+
+def test_a_new_finding_starts_on_the_latest_visit_so_far(qtbot, tmp_path):
+    """발견사항 추가 from the findings page offered the first visit of the list, one still ahead,
+    so saving it as it opened was refused (a finding cannot predate its visit); it starts on the
+    latest visit on or before today, dated that day."""
+    from panelapp.domain.localtime import today_local
+    from panelapp.gui.dialogs.finding_dialog import FindingDialog
+
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build_world(ctx)
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    today = today_local()
+    visits = [
+        (3, "다음 달 점검 (예정)", today + dt.timedelta(days=30)),
+        (2, "지난주 점검", today - dt.timedelta(days=7)),
+        (1, "지난달 점검", today - dt.timedelta(days=30)),
+    ]
+    dialog = FindingDialog(window, visits)
+    qtbot.addWidget(dialog)
+    assert dialog.visit_id() == 2
+    assert dialog.ui.observedEdit.date().toPython() == today - dt.timedelta(days=7)
+    only_ahead = FindingDialog(window, visits[:1])
+    qtbot.addWidget(only_ahead)
+    assert only_ahead.visit_id() == 3  # nothing yet: the first, dated today
+    assert only_ahead.ui.observedEdit.date().toPython() == today
+    dialog.close()
+    only_ahead.close()
+    wait_for_all()
+    ctx.db.dispose()

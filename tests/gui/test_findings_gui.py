@@ -72,7 +72,7 @@ def test_new_finding_with_a_dropped_photo(qtbot, setup, monkeypatch):
     note.write_text("글자")
     drop(dialog, jpeg(tmp / "계단.jpg", orientation=6), note)
     qtbot.waitUntil(lambda: dialog.strip.count() == 1 and bool(warned), timeout=5000)
-    assert "'메모.jpg'은(는) 사진 파일이 아니어서" in warned[0]
+    assert "'메모.jpg'는 사진 파일이 아니어서" in warned[0]
     viewer = dialog.view_photo(0)
     assert isinstance(viewer, PhotoViewer) and viewer.caption.text() == "계단.jpg  (1 / 1)"
     assert viewer.pixmap.height() > viewer.pixmap.width()  # EXIF orientation applied

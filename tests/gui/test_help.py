@@ -248,7 +248,8 @@ def test_f1_is_the_guide_in_the_help_menu(main_window):
     assert QKeySequence(QKeySequence.StandardKey.HelpContents).toString() == "F1"
     menu = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "도움말(&H)")
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["사용 설명서(&M)", "프로그램 정보"]
+    # 시작하기: the welcome page; 업데이트 확인: the offline update check
+    assert texts == ["사용 설명서(&M)", "시작하기(&S)", "업데이트 확인(&U)…", "프로그램 정보(&A)"]
 
 
 def test_f1_on_each_page_opens_its_section(main_window, qtbot):
@@ -499,5 +500,39 @@ def test_welcome_page_shows_the_institution_once_it_is_registered(empty_window, 
     ctx = window.ctx
     with qtbot.waitSignal(page.loaded, timeout=5000):
         Op(window, lambda _t: save_organization(ctx, OrgInput(name="한빛시설관리공단")), write=True).run()
-    assert page.org_status.text() == "✓ 한빛시설관리공단"
+    assert page.org_status.text() == "√ 한빛시설관리공단"
     assert page.org_button.text() == "기관 정보 고치기…"
+
+
+def test_the_guide_reads_in_high_contrast(qapp, qtbot):
+    """In 고대비 the guide's text is white and its headings yellow on black (help.css's dark
+    grey and dark blue were unreadable there); the light look keeps help.css as written."""
+    from PySide6.QtGui import QTextCursor
+
+    from panelapp.gui import palette
+    from panelapp.gui.dialogs.help_dialog import HelpBrowser, topic_url
+
+    def colours(browser) -> set[str]:
+        found = set()
+        cursor = QTextCursor(browser.document())
+        while not cursor.atEnd():
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            found.add(cursor.charFormat().foreground().color().name())
+            cursor.clearSelection()
+        return found
+
+    try:
+        palette.apply(qapp, True)
+        browser = HelpBrowser()
+        qtbot.addWidget(browser)
+        browser.setSource(topic_url("shortcuts.html"))
+        hc = palette.SCHEMES[palette.HIGH_CONTRAST]
+        seen = colours(browser)
+        assert "#1f2933" not in seen and "#1f3a5f" not in seen  # help.css's light-look inks
+        assert hc["text"] in seen and hc["accent"] in seen
+    finally:
+        palette.apply(qapp, False)
+    light = HelpBrowser()
+    qtbot.addWidget(light)
+    light.setSource(topic_url("shortcuts.html"))
+    assert "#1f3a5f" in colours(light)

@@ -68,7 +68,7 @@ def test_preview_with_errors_filters_and_refuses(qtbot, page, monkeypatch):
     assert "전체 3행 · 정상 1행 · 오류 2행" in dlg.summary_label.text()
     assert dlg.errors_only.isChecked() and dlg.proxy.rowCount() == 2
     row2 = [dlg.proxy.index(0, c).data() for c in range(8)]
-    assert row2[:2] == ["2", "오류"] and "이름: 이름을 입력해 주세요." in row2[7] and "역할:" in row2[7]
+    assert row2[:2] == ["3", "오류"] and "이름: 이름을 입력해 주세요." in row2[7] and "역할:" in row2[7]
     assert "행과 번호가 같습니다" in dlg.proxy.index(1, 7).data()
     dlg.errors_only.setChecked(False)
     assert dlg.proxy.rowCount() == 3 and dlg.proxy.index(0, 1).data() == "정상"
@@ -135,7 +135,9 @@ def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_
     choice.append(0)
     page.export_roster()
     qtbot.waitUntil(lambda: bool(page.messages), timeout=10000)
-    assert "김*나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig") and count(page, AccessLog) == 0
+    assert "김*나" in (tmp_path / "명단.csv").read_text(encoding="utf-8-sig")
+    with page.window_.ctx.db.session_factory() as s:  # masked: logged without a purpose
+        assert s.scalars(select(AccessLog.purpose).where(AccessLog.action == "roster_export")).all() == [""]
     choice.append(1)
     page.export_roster()
     qtbot.waitUntil(lambda: len(page.messages) == 2, timeout=10000)
@@ -146,14 +148,35 @@ def test_export_masked_then_unmasked_with_purpose(qtbot, page, monkeypatch, tmp_
         ]
 
 
+def test_the_notice_names_the_sheet_read_and_the_skipped_example(qtbot, page, monkeypatch, tmp_path):
+    path = tmp_path / "숨김.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "옛 명단"
+    wb.active.append(["이름", "휴대전화", "개인정보동의일"])
+    wb.active.sheet_state = "hidden"
+    ws = wb.create_sheet("단원 명단")
+    ws.append(["이름", "휴대전화", "개인정보동의일"])
+    ws.append(["홍길동", "010-1234-5678", "2026-03-02"])
+    ws.append(["이\u200b서연", "010-2111-0002", "2026-03-02"])
+    wb.active = 1
+    wb.save(path)
+    dlg = open_import(qtbot, page, monkeypatch, path)
+    notice = dlg.notice_label.text()
+    assert "'단원 명단' 시트를 읽었습니다. 숨겨진 시트('옛 명단')는 읽지 않았습니다." in notice
+    assert "서식의 예시 행(2행: 홍길동, 010-1234-5678)은 단원이 아니므로 건너뛰었습니다." in notice
+    assert not dlg.import_button.isEnabled() and dlg.proxy.rowCount() == 1
+    assert dlg.proxy.index(0, 0).data() == "3" and "폭 없는 문자(U+200B)" in dlg.proxy.index(0, 7).data()
+    dlg.reject()
+
+
 def test_fix_the_file_and_read_it_again(qtbot, page, monkeypatch, tmp_path):
     path = tmp_path / "fix.csv"
     path.write_text("이름,휴대전화,역할,개인정보동의일\n가람,010-2111-0001,회장,어제\n", encoding="utf-8")
     dlg = open_import(qtbot, page, monkeypatch, path)
     dlg.view.selectRow(0)
     assert dlg.detail_label.text().splitlines() == [
-        "행 1: 역할: '회장'은(는) 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요.",
-        "행 1: 개인정보동의일: '어제'은(는) 날짜 형식이 아닙니다. 예: 2026-03-02",
+        "행 2: 역할: '회장'은 알 수 없는 역할입니다. 단장 / 조장 / 단원 중 하나로 적어 주세요.",
+        "행 2: 개인정보동의일: '어제'는 날짜 형식이 아닙니다. 예: 2026-03-02",
     ]
     assert dlg.proxy.index(0, 7).data().startswith("[2건] 역할:")
     path.write_text(

@@ -48,8 +48,18 @@ def page_cells(model) -> list[list[str]]:
 
 
 def shown_text(cell) -> str:
-    """A cell as Excel shows it: dates as 2026-05-12, counts with their thousands comma."""
+    """A cell as the page shows it: dates as 2026-05-12, counts with their thousands comma, and
+    the figures, which are numbers in the file (Excel sums them), as the page prints them:
+    hours (#,##0.0) as "29.5시간", rates (0.0%) as "86.7%"."""
+    from panelapp.domain.formatting import format_hours, format_rate
+    from panelapp.io.workbook import HOURS_FORMAT, PERCENT_FORMAT
+
     value = getattr(cell, "value", None)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and cell.number_format == HOURS_FORMAT:
+        return format_hours(value)
+    if number and cell.number_format == PERCENT_FORMAT:
+        return format_rate(value)
     if isinstance(value, int) and not isinstance(value, bool) and cell.number_format == "#,##0":
         return f"{value:,}"
     return cell_text(value)
@@ -79,7 +89,7 @@ def answer(monkeypatch, tmp_path):
     (None: masked). Returns the record of what was offered."""
     seen: dict = {"names": [], "purpose": None, "asked": 0}
 
-    def ask_path(_parent, _title, name, _folder):
+    def ask_path(_parent, _title, name):
         seen["names"].append(name)
         return str(tmp_path / name)
 
@@ -174,7 +184,7 @@ def test_proposals_export_masks_the_proposer_unless_a_purpose(qtbot, main_window
     assert [r[-1] for r in rows] == [mask_name(p) if p else "" for p in proposers]
     (log,) = access_logs(main_window.ctx)
     assert log.purpose == "운영위원회 자료" and "list=개선제안" in log.detail
-    assert f"rows={len(rows)}" in log.detail and path.name in log.detail and "host=" in log.detail
+    assert f"rows={len(rows)}" in log.detail and path.name in log.detail and log.host
 
 
 def test_schedule_list_export_masks_the_lead_and_members(qtbot, main_window, answer, tmp_path):
@@ -295,7 +305,9 @@ def test_facilities_and_departments_exports(qtbot, main_window, answer, tmp_path
     run_export(qtbot, tab.export_excel)
     path = tmp_path / answer["names"][1]
     header, rows = workbook_rows(path)
-    shown_rows = page_cells(tab.model)
+    # the page's "3곳" is the number 3 in the file (a count Excel sums)
+    shown_rows = [[*r[:4], r[4].removesuffix("곳"), *r[5:]] for r in page_cells(tab.model)]
+    assert header[4] == "시설" and any(r[4] for r in rows)
     from panelapp.services.exporting import mask_email, mask_office_phone
 
     assert header == [c.header for c in tab.model.columns]

@@ -62,8 +62,10 @@ def test_keys_answer_move_on_and_scores_update_live(qtbot, setup):
     qtbot.keyClick(rows[5].answer, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is rows[6].answer
     # 안전: 예 1 / 아니오 1 → 50, score 4 → 75: mean 62.5
-    assert dialog.grid.section_labels[0].text() == "평균 4.0점 · 예 50% → 62점"
-    assert dialog.ui.overallLabel.text().startswith("종합 62점")
+    assert dialog.grid.section_labels[0].text() == "평균 4.0점 · 예 50% → 62.5점"
+    assert dialog.ui.overallLabel.text().startswith(
+        "종합 62.5점"
+    )  # the report's figure (issue 10 item 4), not 62
     qtbot.keyClick(rows[0].answer, Qt.Key.Key_Backspace)
     assert rows[0].answer.value() is None
     qtbot.keyClick(rows[0].answer, Qt.Key.Key_F2)
@@ -136,3 +138,33 @@ def test_schedule_page_offers_results_for_the_selected_visit(qtbot, setup):
     qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
     assert dialog.ui.titleLabel.text().startswith("한빛국민체육센터 점검 · 2026-05-12")
     dialog.reject()
+
+
+def test_the_focused_item_is_always_scrolled_into_view(qtbot, setup):
+    """Keyboard users move down a checklist longer than the dialog: every item that takes the
+    focus is shown inside the scroll area, never below its bottom edge."""
+    from PySide6.QtCore import QRect
+
+    window, w, insp = setup
+    dialog = opened(qtbot, window, insp)
+    dialog.resize(900, 420)  # shorter than the checklist
+    qtbot.wait(50)
+    area = dialog.ui.scrollArea
+    viewport = area.viewport()
+    rows = dialog.grid.rows
+    assert area.verticalScrollBar().maximum() > 0  # the list really is taller than the view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rows[0].answer, timeout=3000)
+    hidden = []
+    for i, row in enumerate(rows[:-1]):
+        # answering moves on by the dialog's own code (not Qt's Tab): Y, a score, Enter in a text
+        key = {ChecklistItemKind.TEXT: Qt.Key.Key_Return, ChecklistItemKind.SCORE: Qt.Key.Key_3}.get(
+            row.item.kind, Qt.Key.Key_Y
+        )
+        qtbot.keyClick(row.answer, key)
+        focused = QApplication.focusWidget()
+        assert focused is rows[i + 1].answer
+        shown = QRect(focused.mapTo(viewport, focused.rect().topLeft()), focused.size())
+        if not viewport.rect().contains(shown):
+            hidden.append(f"row {i + 1}: {shown} outside {viewport.rect()}")
+    assert hidden == []
+    assert area.verticalScrollBar().value() > 0  # it scrolled to show them

@@ -100,7 +100,8 @@ def test_reveal_asks_purpose_once_and_logs(qtbot, page, monkeypatch):
     from panelapp.services.context import reading
 
     with reading(page.window_.ctx) as s:
-        assert s.scalars(select(AccessLog.purpose)).all() == ["문자 발송", "문자 발송"]
+        reveals = select(AccessLog.purpose).where(AccessLog.action == "reveal_phones")
+        assert s.scalars(reveals).all() == ["문자 발송", "문자 발송"]
 
 
 def test_reveal_cancelled_stays_masked(qtbot, page, monkeypatch):

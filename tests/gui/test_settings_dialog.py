@@ -1,25 +1,29 @@
-"""설정 및 사용자 dialog: choose the acting user, add users, deactivate, data locations."""
+"""설정 및 계정 dialog: one's own account, the accounts a 관리자 manages (add with a temporary
+password, reset, role, lock, deactivate), data locations, the idle lock's minutes."""
 
 import pytest
 from conftest import make_ctx
 from gui_window import Window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
-from shiboken6 import isValid
 
 from panelapp.domain.enums import UserRole
 from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.login_dialog import PasswordDialog
 from panelapp.gui.dialogs.settings_dialog import SettingsDialog
 from panelapp.paths import data_dir
-from panelapp.services.changes import Kind
-from panelapp.services.people.users import create_user, list_users
+from panelapp.services.people.accounts import authenticate, create_first_admin
+from panelapp.services.people.users import create_user, find_user, list_users
+from panelapp.services.registers.departments import DepartmentInput, create_department
 from panelapp.settings import Settings
+
+PW = "admin-pass-26"
 
 
 @pytest.fixture
 def dialog(qtbot, tmp_path):
     ctx = make_ctx("sqlite", tmp_path)
-    create_user(ctx, "김담당", UserRole.COORDINATOR)
+    create_first_admin(ctx, "테스트담당자", PW)
+    create_user(ctx, "김담당", UserRole.COORDINATOR, password="kim-pass-26")
     window = Window(ctx, settings=Settings(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     dlg = SettingsDialog(window)
@@ -41,92 +45,214 @@ def select(dlg, name):
     raise AssertionError(name)
 
 
-def test_lists_users_with_the_acting_one_selected_and_locations(dialog, tmp_path):
-    assert texts(dialog) == ["김담당 (담당자)", "테스트담당자 (관리자) · 지금 작업 중"]
-    assert dialog.selected_user().name == "테스트담당자"
+def test_lists_accounts_with_their_state_and_the_locations(dialog, tmp_path):
+    assert texts(dialog) == [
+        "김담당 · 담당자 · 다음 로그인 때 비밀번호 변경",
+        "테스트담당자 · 관리자 · 지금 로그인",
+    ]
+    assert dialog.ui.accountsGroup.isVisibleTo(dialog)
+    assert dialog.ui.accountLabel.text() == "테스트담당자 (관리자) 계정으로 로그인했습니다."
     assert dialog.ui.dbLabel.text() == str(tmp_path / "test.db")
     assert dialog.ui.dataDirLabel.text() == str(data_dir())
     assert dialog.ui.attachmentsLabel.text() == str(tmp_path / "attachments")
 
 
-def test_accept_switches_the_acting_user_and_announces_it(qtbot, dialog):
-    select(dialog, "김담당")
+def test_other_roles_see_only_their_own_account(qtbot, dialog):
     window = dialog.window_
-    kim = [u for u in list_users(window.ctx) if u.name == "김담당"][0]
-    results = []
-    dialog.finished.connect(results.append)
-    with qtbot.waitSignal(window.bus.changes, timeout=5000) as announced:
-        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert announced.args[0].kinds == {Kind.USER} and announced.args[0].ids_of(Kind.USER) == {kim.id}
-    assert (window.ctx.user_name, window.settings.get("current_user")) == ("김담당", "김담당")
-    assert window.ctx.user_id == kim.id
-    assert results == [QDialog.DialogCode.Accepted.value]
-    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)  # deleted once closed
+    authenticate(window.ctx, "김담당", "kim-pass-26")
+    other = SettingsDialog(window)
+    assert not other.ui.accountsGroup.isVisibleTo(other) and other.loaded
+    assert other.ui.userList.count() == 0  # the account list was never read
+    assert other.ui.accountLabel.text() == "김담당 (담당자) 계정으로 로그인했습니다."
+    other.close()
 
 
-def test_add_user(qtbot, dialog):
-    dialog.ui.nameEdit.setText("박조장님")
-    dialog.ui.roleCombo.setCurrentIndex(dialog.ui.roleCombo.findData(UserRole.LEAD.value))
-    with qtbot.waitSignal(dialog.window_.bus.changed, timeout=5000) as sig:
-        qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)
-    assert sig.args[0] == "user"
-    qtbot.waitUntil(lambda: "박조장님 (점검 조장)" in texts(dialog), timeout=5000)
-    assert dialog.selected_user().name == "박조장님"
-    assert dialog.ui.nameEdit.text() == ""
+def _team_leader(ctx) -> int:
+    """A member who is a team's 조장 in a cohort: a choice for a 점검 조장 account."""
+    import datetime as dt
+
+    from panelapp.db.models import Cohort, Enrollment, Member
+    from panelapp.domain.enums import MemberRole
+    from panelapp.services.context import transaction
+
+    with transaction(ctx) as s:
+        cohort = Cohort(number=7, name="제7기", term_start=dt.date(2026, 3, 1), term_end=dt.date(2027, 2, 28))
+        member = Member(name="박조장", phone="+821055507777")
+        s.add_all([cohort, member])
+        s.flush()
+        s.add(
+            Enrollment(
+                member_id=member.id, cohort_id=cohort.id, role=MemberRole.LEADER, joined_on=cohort.term_start
+            )
+        )
+        return member.id
 
 
-def test_bad_new_user_shows_the_field_error(qtbot, dialog):
-    dialog.ui.nameEdit.setText("김담당")
-    dialog.add_user()
-    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisibleTo(dialog), timeout=5000)
-    assert dialog.ui.errorLabel.text().startswith("이름: ") and "이미 있습니다" in dialog.ui.errorLabel.text()
-    assert len(list_users(dialog.window_.ctx)) == 2
+def test_add_an_account_with_a_temporary_password(qtbot, dialog):
+    member = _team_leader(dialog.window_.ctx)
+    dialog.refresh_users()
+    qtbot.waitUntil(lambda: [m.id for m in dialog.lead_members] == [member], timeout=5000)
+    add = dialog._password_dialog("create")
+    assert not add.ui.oldEdit.isVisibleTo(add) and not add.ui.departmentCombo.isVisibleTo(add)
+    assert not add.ui.memberCombo.isVisibleTo(add)
+    add.ui.nameEdit.setText("박조장님")
+    add.ui.roleCombo.setCurrentIndex(add.ui.roleCombo.findData(UserRole.LEAD.value))
+    assert add.ui.memberCombo.isVisibleTo(add) and add.ui.memberLabel.isVisibleTo(add)
+    assert add.ui.memberCombo.itemText(1) == "박*장 · 010-****-7777 · 점검 조장 0회"  # masked
+    add.ui.newEdit.setText("lead-pass-26")
+    add.ui.confirmEdit.setText("lead-pass-26")
+    add.submit()
+    assert "단원을 골라야" in add.ui.errorLabel.text()
+    add.ui.memberCombo.setCurrentIndex(add.ui.memberCombo.findData(member))
+    with qtbot.waitSignal(add.finished, timeout=10000):
+        add.submit()
+    created = find_user(dialog.window_.ctx, "박조장님")
+    assert created.role is UserRole.LEAD and created.must_change_password and created.has_password
+    assert created.member_id == member
+    dialog.refresh_users(select_id=created.id)
+    qtbot.waitUntil(
+        lambda: "박조장님 · 점검 조장 · 박*장 · 다음 로그인 때 비밀번호 변경" in texts(dialog), timeout=5000
+    )
+    again = dialog._password_dialog("role", dialog.selected_user())
+    assert again.ui.memberCombo.isVisibleTo(again) and again.ui.memberCombo.currentData() == member
+    again.ui.roleCombo.setCurrentIndex(again.ui.roleCombo.findData(UserRole.VIEWER.value))
+    assert not again.ui.memberCombo.isVisibleTo(again)
+    again.close()
 
 
-def test_deactivate_then_choosing_that_user_is_refused(qtbot, dialog):
+def test_a_department_account_needs_its_department(qtbot, dialog):
+    ctx = dialog.window_.ctx
+    dept = create_department(ctx, DepartmentInput("시설안전팀"))
+    add = PasswordDialog(dialog, ctx, "create", departments=[dept])
+    add.ui.nameEdit.setText("이부서")
+    add.ui.roleCombo.setCurrentIndex(add.ui.roleCombo.findData(UserRole.DEPARTMENT.value))
+    assert add.ui.departmentCombo.isVisibleTo(add)
+    add.ui.newEdit.setText("dept-pass-26")
+    add.ui.confirmEdit.setText("dept-pass-26")
+    add.submit()
+    assert "담당부서를 골라야" in add.ui.errorLabel.text()
+    add.ui.departmentCombo.setCurrentIndex(add.ui.departmentCombo.findData(dept.id))
+    with qtbot.waitSignal(add.finished, timeout=10000):
+        add.submit()
+    assert find_user(ctx, "이부서").department_id == dept.id
+
+
+def test_a_weak_temporary_password_is_refused_with_the_rule(qtbot, dialog):
+    add = PasswordDialog(dialog, dialog.window_.ctx, "create")
+    add.ui.nameEdit.setText("최담당")
+    add.ui.newEdit.setText("short")
+    add.ui.confirmEdit.setText("short")
+    add.submit()
+    qtbot.waitUntil(lambda: add.ui.errorLabel.isVisibleTo(add), timeout=10000)
+    assert add.ui.errorLabel.text().startswith("비밀번호: ")
+    assert [u.name for u in list_users(dialog.window_.ctx)] == ["김담당", "테스트담당자"]
+
+
+def test_reset_lock_unlock_and_role(qtbot, dialog):
+    ctx = dialog.window_.ctx
+    kim = find_user(ctx, "김담당")
+    reset = PasswordDialog(dialog, ctx, "reset", kim)
+    assert reset.ui.nameEdit.text() == "김담당" and reset.ui.nameEdit.isReadOnly()
+    reset.ui.newEdit.setText("new-temp-26")
+    reset.ui.confirmEdit.setText("new-temp-26")
+    with qtbot.waitSignal(reset.finished, timeout=10000):
+        reset.submit()
     select(dialog, "김담당")
-    assert dialog.ui.toggleActiveButton.text() == "사용 중지"
-    dialog.toggle_active()
-    qtbot.waitUntil(lambda: "김담당 (담당자) · 사용 중지" in texts(dialog), timeout=5000)
+    assert dialog.ui.lockButton.text() == "잠그기(&K)"
+    dialog.toggle_lock()
+    qtbot.waitUntil(lambda: "김담당 · 담당자 · 잠김" in texts(dialog), timeout=5000)
     select(dialog, "김담당")
-    assert dialog.ui.toggleActiveButton.text() == "다시 사용"
-    dialog.accept()
-    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisibleTo(dialog), timeout=5000)
-    assert "사용 중지된" in dialog.ui.errorLabel.text()
-    assert dialog.window_.ctx.user_name == "테스트담당자" and dialog.result() == 0
-    assert dialog.ui.buttonBox.isEnabled()
+    assert dialog.ui.lockButton.text() == "잠금 풀기(&K)"
+    dialog.toggle_lock()
+    qtbot.waitUntil(lambda: "김담당 · 담당자 · 다음 로그인 때 비밀번호 변경" in texts(dialog), timeout=5000)
+    role = PasswordDialog(dialog, ctx, "role", find_user(ctx, "김담당"))
+    assert not role.ui.newEdit.isVisibleTo(role)
+    role.ui.roleCombo.setCurrentIndex(role.ui.roleCombo.findData(UserRole.VIEWER.value))
+    with qtbot.waitSignal(role.finished, timeout=10000):
+        role.submit()
+    assert find_user(ctx, "김담당").role is UserRole.VIEWER
 
 
-def test_acting_user_cannot_be_deactivated(qtbot, dialog):
+def test_own_account_cannot_be_deactivated_or_locked(qtbot, dialog):
     select(dialog, "테스트담당자")
-    dialog.toggle_active()
+    assert not dialog.ui.toggleActiveButton.isEnabled() and not dialog.ui.lockButton.isEnabled()
+    assert dialog.ui.resetButton.isEnabled()
+    dialog.toggle_active()  # the services refuse it as well
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisibleTo(dialog), timeout=5000)
-    assert "지금 작업 중인 사용자" in dialog.ui.errorLabel.text()
+    assert "자기 계정은 사용 중지할 수 없습니다" in dialog.ui.errorLabel.text()
+    dialog.toggle_lock()
+    qtbot.waitUntil(lambda: "자기 계정은 잠글 수 없습니다" in dialog.ui.errorLabel.text(), timeout=5000)
 
 
-def test_main_window_menu_opens_it_and_updates_the_status_bar(qtbot, tmp_path, monkeypatch):
-    from panelapp.gui.mainwindow import MainWindow
+def test_deactivate_and_reactivate(qtbot, dialog):
+    select(dialog, "김담당")
+    assert dialog.ui.toggleActiveButton.text() == "사용 중지(&D)"
+    dialog.toggle_active()
+    qtbot.waitUntil(lambda: "김담당 · 담당자 · 사용 중지" in texts(dialog), timeout=5000)
+    select(dialog, "김담당")
+    assert dialog.ui.toggleActiveButton.text() == "다시 사용(&D)"
 
-    window = MainWindow(str(tmp_path / "app.db"), settings=Settings(tmp_path / "settings.json"))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.database_opened, timeout=15000):
-        window.open_database()
-    create_user(window.ctx, "김담당")
+
+def test_change_own_password(qtbot, dialog):
+    ctx = dialog.window_.ctx
+    change = PasswordDialog(dialog, ctx, "change_own")
+    assert not change.ui.nameEdit.isVisibleTo(change) and change.ui.oldEdit.isVisibleTo(change)
+    change.ui.oldEdit.setText("not-mine-26")
+    change.ui.newEdit.setText("brand-new-26")
+    change.ui.confirmEdit.setText("brand-new-26")
+    change.submit()
+    qtbot.waitUntil(lambda: change.ui.errorLabel.isVisibleTo(change), timeout=10000)
+    assert "지금 비밀번호가 맞지 않습니다" in change.ui.errorLabel.text()
+    change.ui.oldEdit.setText(PW)
+    with qtbot.waitSignal(change.finished, timeout=10000):
+        change.submit()
+    assert authenticate(ctx, "테스트담당자", "brand-new-26").account.name == "테스트담당자"
+
+
+def test_lock_minutes_are_kept_and_followed(qtbot, dialog):
+    class Lock:
+        minutes = 15
+
+        def set_minutes(self, m):
+            self.minutes = m
+
+    dialog.window_.idle_lock = Lock()
+    assert dialog.ui.lockSpin.value() == 15
+    dialog.ui.lockSpin.setValue(5)
+    assert dialog.window_.settings.get("lock_minutes") == 5 and dialog.window_.idle_lock.minutes == 5
+    assert (dialog.ui.lockSpin.minimum(), dialog.ui.lockSpin.maximum()) == (1, 60)
+
+
+def test_main_window_menu_opens_it_and_logs_out_through_the_login(qtbot, main_window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(type(main_window), "log_out", lambda self: calls.append(self))
 
     def run(dlg):
-        qtbot.waitUntil(lambda: dlg.loaded, timeout=5000)
-        select(dlg, "김담당")
-        results = []
-        dlg.finished.connect(results.append)
-        dlg.accept()
-        qtbot.waitUntil(lambda: bool(results), timeout=5000)
-        return results[0]
+        dlg.ui.logoutButton.click()
+        return 1
 
     monkeypatch.setattr(SettingsDialog, "exec", run)
-    assert window.settings_action.isEnabled()
-    window.settings_action.trigger()
-    assert window.user_label.text() == "사용자: 김담당"
-    assert window.settings.get("current_user") == "김담당"
-    window.close()
-    wait_for_all()
+    assert main_window.settings_action.isEnabled()
+    main_window.settings_action.trigger()
+    assert calls == [main_window]
+
+
+def test_esc_after_ticking_high_contrast_closes_without_asking(qtbot, dialog, monkeypatch):
+    """고대비 is kept the moment it is ticked: Esc has nothing to throw away and does not ask."""
+    from panelapp.gui import palette
+    from panelapp.gui.core import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard", lambda *a, **k: asked.append(a) or False)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    try:
+        dialog.ui.highContrastCheck.setChecked(True)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert asked == []
+        assert not dialog.isVisible()
+        assert dialog.window_.settings.get("high_contrast") is True
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        palette.apply(QApplication.instance(), False)

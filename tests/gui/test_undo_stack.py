@@ -31,7 +31,7 @@ def test_ctrl_z_undoes_the_last_change_and_announces_it(qtbot, tmp_path):
         s.flush()
         record = UndoRecord.for_update(f, before, "시설 수정")
     stack.push(record)
-    assert stack.action.isEnabled() and stack.action.text() == "실행 취소: 시설 수정"
+    assert stack.action.isEnabled() and stack.action.text() == "실행 취소(&U): 시설 수정"
     with qtbot.waitSignal(window.bus.changed, timeout=5000) as changed:
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == ["facility", [fid]]

@@ -111,14 +111,8 @@ def _content(window, w):
     return ContentDialog(window, [], [])
 
 
-def _settings(window, w):
-    from panelapp.gui.dialogs.settings_dialog import SettingsDialog
-
-    return SettingsDialog(window)
-
-
 FORMS = [_member, _cohort, _team, _event, _inspection, _finding, _proposal, _facility, _department]
-FORMS += [_content, _settings]
+FORMS += [_content]  # (설정 및 계정 has no field to type in: accounts are added in their own dialog)
 
 
 def opened(qtbot, dialog):
@@ -228,6 +222,32 @@ def test_photos_picked_for_a_new_finding_are_unsaved_input(qtbot, world, tmp_pat
     press_esc(dialog)
     assert asked == ["FindingDialog"] and dialog.isVisible()
     dialog.reject()
+
+
+def test_the_finding_dialogs_close_button_asks_before_dropping_text_or_photos(qtbot, world, tmp_path):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window, w, asked, answer = world
+    dialog = opened(qtbot, _finding(window, w))
+    qtbot.addWidget(dialog)
+    close = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+    assert close.text() == "닫기"
+    dialog.ui.titleEdit.setText("난간 흔들림")
+    close.click()
+    assert asked == ["FindingDialog"] and dialog.isVisible()
+    dialog.ui.titleEdit.setText("")
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    image.save(str(tmp_path / "a.png"))
+    dialog.add_files([tmp_path / "a.png"])
+    wait_for_all()
+    qtbot.waitUntil(lambda: dialog.strip.count() == 1, timeout=5000)
+    close.click()
+    assert asked == ["FindingDialog"] * 2 and dialog.isVisible()
+    answer["discard"] = True
+    close.click()
+    assert not dialog.isVisible()
 
 
 def test_results_close_button_asks_when_answers_changed(qtbot, world):

@@ -2,6 +2,7 @@
 
 from panelapp.db.models import indexes  # noqa: F401,E402 - indexes over several tables
 from panelapp.db.models.activity import ActivityEvent, Attendance, ContentPost  # noqa: F401
+from panelapp.db.models.blobs import AttachmentBlob  # noqa: F401
 from panelapp.db.models.facilities import (  # noqa: F401
     ChecklistItem,
     ChecklistSection,
@@ -19,10 +20,12 @@ from panelapp.db.models.inspections import (  # noqa: F401
 )
 from panelapp.db.models.people import (  # noqa: F401
     AccessLog,
+    AccountEvent,
     Cohort,
     Consent,
     ConsentNotice,
     Department,
+    DestructionRecord,
     Enrollment,
     Member,
     Organization,

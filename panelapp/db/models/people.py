@@ -15,11 +15,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
 from panelapp.domain.enums import (
+    AccountAction,
     CohortStatus,
     ConsentMethod,
     EnrollmentStatus,
@@ -29,14 +32,39 @@ from panelapp.domain.enums import (
     UserRole,
 )
 
+# The account columns came with migration 0009, which adds them after the existing ones; a
+# table made from the models puts them there too, so both kinds of file have one column order.
+LAST = 100
+
 
 class User(Stamped, Base):
-    """Someone who uses the app (담당자, 조장...). Until login exists, chosen in settings."""
+    """An account: someone who logs in to the app (관리자, 담당자, 점검 조장, 부서 담당자, 열람자).
+    `password_hash` is an argon2id hash; None until a password is set (rows of databases made
+    before accounts existed, and accounts a 관리자 made without one): such an account cannot log
+    in until a 관리자 resets its password."""
 
     __tablename__ = "users"
     name: Mapped[str] = mapped_column(String(50), unique=True)
     role: Mapped[UserRole] = mapped_column(enum_column(UserRole), default=UserRole.COORDINATOR)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200), sort_order=LAST)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(), sort_order=LAST
+    )
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"), sort_order=LAST)
+    # after LOCK_AFTER_FAILURES wrong passwords: locked until then (or a 관리자 unlocks)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), sort_order=LAST)
+    # locked by a 관리자: until a 관리자 unlocks
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), sort_order=LAST)
+    # 부서 담당자: the department whose proposals they read and answer. No foreign key: SQLite
+    # adds and drops a plain column in place, where a key would rebuild the users table (which
+    # every stamp points at); the services check the department (people/users.check_role).
+    department_id: Mapped[int | None] = mapped_column(Integer, sort_order=LAST)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), sort_order=LAST)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), sort_order=LAST)
+    # 점검 조장: the member they are; they write results and findings only of the inspections
+    # that member leads (services/permissions.require_own_inspection). Added in place by 0013.
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), sort_order=LAST)
 
 
 class Organization(Stamped, Base):
@@ -99,6 +127,17 @@ class Member(Stamped, SoftDelete, Base):
     """The person. No resident registration number, ever."""
 
     __tablename__ = "members"
+    # One live person per phone number (phones are stored normalised, E.164): imports and the
+    # member form reuse the person by phone, and two writers racing must not create two.
+    __table_args__ = (
+        Index(
+            "uq_members_phone_live",
+            "phone",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
     name: Mapped[str] = mapped_column(String(50), index=True)
     phone: Mapped[str] = mapped_column(String(20), index=True)  # E.164, +8210...
     email: Mapped[str | None] = mapped_column(String(254))
@@ -106,6 +145,9 @@ class Member(Stamped, SoftDelete, Base):
     birth_year: Mapped[int | None] = mapped_column(Integer)
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED)
     notes: Mapped[str | None] = mapped_column(Text)
+    # 파기: when the person's data was destroyed (services/retention); the row stays, anonymous,
+    # so the cohort's hours and attendance counts and the findings they wrote still add up
+    destroyed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), sort_order=LAST)
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="member")
 
 
@@ -164,13 +206,58 @@ class Consent(Stamped, Base):
     notice: Mapped[ConsentNotice] = relationship()
 
 
+class AccountEvent(Base):
+    """권한 변경 이력: who created, changed the role of, locked, unlocked, reset or deactivated
+    which account, when and from which computer. Append-only: no service edits or deletes a
+    row (kept at least 3 years; nothing here ever removes one)."""
+
+    __tablename__ = "account_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    # None: the program itself (the lock after failed logins)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[AccountAction] = mapped_column(enum_column(AccountAction))
+    detail: Mapped[str | None] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(String(100), default="")
+
+
 class AccessLog(Base):
-    """Who saw or exported unmasked personal data, when, and for what purpose."""
+    """접속기록: who viewed, searched, printed, exported, imported or revealed whose personal data,
+    when, from which computer and (unmasked) for what purpose. Append-only and hash-chained:
+    written only by services/audit/log.record, never edited or deleted by any service (kept at
+    least 2 years: nothing removes a row); `hash` covers the content and `prev_hash`, the hash
+    of the entry before it (domain/access_log.entry_hash), so an edit or a removal shows."""
 
     __tablename__ = "access_logs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     action: Mapped[str] = mapped_column(String(50))
-    purpose: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(200))  # "" when nothing was unmasked
     detail: Mapped[str | None] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(String(100), default="")
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    member_ids: Mapped[str | None] = mapped_column(Text)  # "3,5-9,12" (domain/access_log.compress_ids)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DestructionRecord(Base):
+    """파기 관리대장: one destruction of personal data whose retention ended or whose consent was
+    withdrawn: when, how many, which items, how, who approved, why, what happened to the backups.
+    Append-only: the destruction writes its row, and completes `backups` once the backups have
+    been dealt with; nothing edits or removes a row afterwards."""
+
+    __tablename__ = "destruction_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    count: Mapped[int] = mapped_column(Integer)
+    # the destroyed members' numbers (their rows stay as "파기된 단원 #N")
+    member_ids: Mapped[list[int]] = mapped_column(JSON)
+    items: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    backups: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(String(100), default="")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from panelapp.domain.errors import ValidationError, ValidationErrors
+from panelapp.gui.palette import styled
 
-ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff5f5;"
+ERROR_STYLE = "border: 1px solid @error_border; background: @holiday_bg;"  # a palette template
 
 
 def as_list(exc: BaseException) -> list[ValidationError] | None:
@@ -21,12 +22,12 @@ def as_list(exc: BaseException) -> list[ValidationError] | None:
 def show_field_errors(fields: dict[str, QWidget], summary: QLabel, errors: list[ValidationError]) -> None:
     """`fields` maps the Korean field label a service uses to the widget that edits it."""
     for widget in fields.values():
-        widget.setStyleSheet("")
+        styled(widget, "")
         widget.setToolTip("")
     for e in errors:
         widget = fields.get(e.field)
         if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
+            styled(widget, ERROR_STYLE)
             widget.setToolTip(e.detail)
     summary.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))
     summary.setVisible(bool(errors))

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableWidgetItem,
@@ -56,15 +55,16 @@ def ask_restore(parent, text: str) -> bool:
 
 def pick_backup_file(parent, folder: str) -> str:
     """Tests patch this."""
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, "복원할 백업 파일", folder, "백업 파일 (*.db *.zip);;모든 파일 (*)"
-    )
-    return path
+    from panelapp.gui.file_dialogs import open_file_in
+
+    return open_file_in(parent, "복원할 백업 파일", folder, "백업 파일 (*.db *.zip);;모든 파일 (*)") or ""
 
 
 def pick_folder(parent, folder: str) -> str:
     """Tests patch this."""
-    return QFileDialog.getExistingDirectory(parent, "백업 폴더", folder)
+    from panelapp.gui.file_dialogs import folder_in
+
+    return folder_in(parent, "백업 폴더", folder) or ""
 
 
 class BackupDialog(QDialog):

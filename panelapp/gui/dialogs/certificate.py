@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from panelapp.atomic import write_bytes
 from panelapp.domain.errors import DomainError
 from panelapp.gui.core.ops import Op
 
@@ -21,13 +22,6 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed (or awkward) in Windows 
 def default_file_name(member_name: str, cohort_number: int) -> str:
     name = _UNSAFE.sub("_", member_name).strip("_") or "참여단원"
     return f"활동확인서_{name}_제{cohort_number}기.pdf"
-
-
-def _start_dir(window) -> Path:
-    saved = window.settings.get("certificate_dir")
-    if saved and Path(saved).is_dir():
-        return Path(saved)
-    return Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home()
 
 
 def make_certificate(window, enrollment_id: int) -> Op:
@@ -50,12 +44,13 @@ def make_certificate(window, enrollment_id: int) -> Op:
 
 
 def _ask_and_render(window, data) -> None:
-    suggested = _start_dir(window) / default_file_name(data.member_name, data.cohort_number)
-    path, _filter = QFileDialog.getSaveFileName(window, "활동확인서 저장", str(suggested), "PDF 문서 (*.pdf)")
+    from panelapp.gui.file_dialogs import save_file
+
+    name = default_file_name(data.member_name, data.cohort_number)
+    path = save_file(window, "report", "활동확인서 저장", name, "PDF 문서 (*.pdf)", suffix=".pdf")
     if not path:
         return
-    target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-    window.settings.set("certificate_dir", str(target.parent))
+    target = Path(path)
 
     def work(token):
         from panelapp.reports.certificate import render_certificate
@@ -65,7 +60,7 @@ def _ask_and_render(window, data) -> None:
         token.check()
         token.progress(1, 2, "파일에 쓰는 중…")
         try:
-            target.write_bytes(pdf)
+            write_bytes(target, pdf)  # atomically: a failure leaves the old file, or none
         except OSError as exc:
             raise DomainError(
                 f"파일을 저장할 수 없습니다. 같은 이름의 파일이 다른 프로그램에서 열려 있거나 "

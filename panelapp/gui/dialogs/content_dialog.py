@@ -23,6 +23,7 @@ from panelapp.gui.core.field_errors import close_on_save_failure, show_field_err
 from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 HOURS_NOTE = "인정 시간은 작성자의 활동 시간에 더해져 참여단원 명부와 활동확인서에 반영됩니다."
@@ -68,10 +69,10 @@ class ContentDialog(QDialog):
         form.addRow("인정 시간", self.hours_spin)
         col.addLayout(form)
         note = QLabel(HOURS_NOTE, wordWrap=True)
-        note.setStyleSheet("color: #555;")
+        set_tone(note, "hint")
         col.addWidget(note)
         self.error_label = QLabel(wordWrap=True)
-        self.error_label.setStyleSheet("color: #d32f2f;")
+        set_tone(self.error_label, "error")
         col.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

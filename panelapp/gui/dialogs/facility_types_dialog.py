@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.palette import set_tone
 
 
 class FacilityTypesDialog(QDialog):
@@ -32,9 +33,10 @@ class FacilityTypesDialog(QDialog):
         col = QVBoxLayout(self)
         hint = QLabel("이름을 두 번 눌러 고칠 수 있습니다. 시설이 있는 유형은 삭제할 수 없습니다.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        set_tone(hint, "hint")
         col.addWidget(hint)
         self.list = QListWidget()
+        self.list.setAccessibleName("시설 유형 목록")
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -52,6 +54,7 @@ class FacilityTypesDialog(QDialog):
         col.addLayout(grid, 1)
         add_row = QHBoxLayout()
         self.name_edit = QLineEdit(placeholderText="새 유형 이름 (예: 도서관)", maxLength=50)
+        self.name_edit.setAccessibleName("새 유형 이름")
         self.name_edit.returnPressed.connect(self.add)
         self.add_button = QPushButton("추가")
         self.add_button.clicked.connect(self.add)

@@ -26,6 +26,7 @@ from panelapp.gui.core.field_errors import close_on_save_failure, show_field_err
 from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 NO_LINK = "(연결 안 함)"
@@ -79,7 +80,7 @@ class FeedbackDialog(QDialog):
         form.addRow("연결 제안", self.proposal_combo)
         col.addLayout(form)
         self.error_label = QLabel(wordWrap=True)
-        self.error_label.setStyleSheet("color: #d32f2f;")
+        set_tone(self.error_label, "error")
         col.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -9,13 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
+from panelapp.gui.core.dialogs import keep_unsaved_input, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
@@ -77,6 +85,7 @@ class FindingDialog(QDialog):
         self.saved = None
         self.ui = ui = Ui_FindingDialog()
         ui.setupUi(self)
+        scroll_body(self)  # taller than 150 % leaves of a 1366×768 screen: the form scrolls
         setup_korean_date_edit(ui.observedEdit)
         self.setWindowTitle("발견사항 추가" if finding is None else f"발견사항 수정 — {finding.title}")
         # A cohort can have 50,000 visits: labels go in at C++ speed (addItems), ids and dates stay
@@ -95,6 +104,7 @@ class FindingDialog(QDialog):
             ui.severityCombo.addItem(label, value)
         self.strip = PhotoStrip()
         QVBoxLayout(ui.photoHost).addWidget(self.strip)
+        QWidget.setTabOrder(ui.descriptionEdit, self.strip)  # in the chain where it is on screen
         ui.photoHost.layout().setContentsMargins(0, 0, 0, 0)
         self.strip.open_requested.connect(self.view_photo)
         ui.addPhotoButton.clicked.connect(self.choose_photos)
@@ -114,6 +124,8 @@ class FindingDialog(QDialog):
             ui.categoryCombo.setCurrentIndex(-1)
             ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(Severity.MEDIUM))
             ui.observedEdit.setDate(from_date(today_local()))  # unless the visit gives its day
+            if not fixed:
+                ui.inspectionCombo.setCurrentIndex(self._latest_visit_so_far())
             self._inspection_changed()
         else:
             known = finding.inspection_id in self.visit_ids
@@ -128,9 +140,24 @@ class FindingDialog(QDialog):
         ui.categoryCombo.setPlaceholderText("분류를 고르세요")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
         ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
+        ui.buttonBox.rejected.connect(self.close_dialog)
         # photos picked for a new finding are saved with it: losing them is losing input
         keep_unsaved_input(self, lambda: tuple(str(p) for p in self.strip.local_paths()))
+
+    def _latest_visit_so_far(self) -> int:
+        """The choice a new finding starts on: the latest visit on or before today (findings are
+        written after a visit; one still ahead cannot have any), else the first."""
+        today = today_local()
+        best, best_day = 0, None
+        for index, day in enumerate(self.visit_days):
+            if day is not None and day <= today and (best_day is None or day > best_day):
+                best, best_day = index, day
+        return best
+
+    def close_dialog(self) -> None:
+        """닫기 asks as Esc and ✕ do: a typed text or a picked photo is not dropped unasked."""
+        if may_discard(self):
+            self.reject()
 
     def visit_id(self) -> int | None:
         index = self.ui.inspectionCombo.currentIndex()
@@ -167,7 +194,9 @@ class FindingDialog(QDialog):
             self.strip.item(row).setIcon(QIcon(load_pixmap(path)))
 
     def choose_photos(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, "사진 추가", "", IMAGE_FILTER)
+        from panelapp.gui.file_dialogs import open_files
+
+        paths = open_files(self, "photo", "사진 추가", IMAGE_FILTER)
         if paths:
             self.add_files([Path(p) for p in paths])
 

@@ -83,6 +83,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "ImportDialog": "cohort.html#import",
     "WithdrawDialog": "cohort.html#withdraw",
     "SignInSheetDialog": "cohort.html#signin",
+    "AccessLogDialog": "privacy.html#review",
     "EventDialog": "cohort.html#activities",
     "FacilityDialog": "facilities.html#facilities",
     "FacilityTypesDialog": "facilities.html#facilities",
@@ -101,6 +102,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "SearchDialog": "faq.html#search",
     "SettingsDialog": "faq.html#users",
     "BackupDialog": "faq.html#backup",
+    "MoveToServerDialog": "faq.html#postgres",
     "PhotoViewer": "results.html#finding",
 }
 # Qt's own dialogs and message boxes get no F1 of ours (the guide has nothing on them).
@@ -142,6 +144,29 @@ def topic_for(window, widget: QWidget | None = None) -> str:
             return topic
         probe = probe.parentWidget()
     return PAGE_TOPICS.get(page_key(window) or "", HOME)
+
+
+def scheme_style_sheet(path: str) -> str | None:
+    """help.css as written for the light look, followed, in the dark and 고대비 looks, by rules
+    in the scheme's own colours (gui/palette.py): the guide's dark-grey text and dark-blue
+    headings were unreadable on black. None: read the file as it is."""
+    from panelapp.gui import palette
+
+    if palette.scheme() == palette.LIGHT:
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            sheet = f.read()
+    except OSError:
+        return None
+    v = palette.SCHEMES[palette.scheme()]
+    ink, heading, ground, link = v["text"], v["accent"], v["surface"], v["saturday"]
+    return sheet + (
+        f"\nbody, p, li, td, .lead, .caption {{ color: {ink}; }}"
+        f"\nh1, h2, h3, .go {{ color: {heading}; }}"
+        f"\na {{ color: {link}; }}"
+        f"\n.key, .tip, .warn, table.grid th {{ background-color: {ground}; color: {heading}; }}\n"
+    )
 
 
 class HelpBrowser(QTextBrowser):
@@ -195,6 +220,10 @@ class HelpBrowser(QTextBrowser):
                 self._images[key] = image
             self._fitted_to = self._room()
             return self._fitted(image)
+        if kind == QTextDocument.ResourceType.StyleSheetResource.value and name.isLocalFile():
+            sheet = scheme_style_sheet(name.toLocalFile())
+            if sheet is not None:
+                return sheet
         return super().loadResource(kind, name)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -7,14 +7,11 @@ rows in one transaction with a progress dialog whose Cancel leaves nothing behin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,8 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.josa import josa
+from panelapp.domain.marks import WARNING_MARK
 from panelapp.gui.core.ops import Cancelled, Op, show_error
 from panelapp.gui.models.import_preview import PROBLEMS_COLUMN, ErrorsOnlyProxy, ImportPreviewModel
+from panelapp.gui.palette import set_tone
 
 FILE_FILTER = "명단 파일 (*.xlsx *.csv);;Excel 통합 문서 (*.xlsx);;CSV (*.csv)"
 _WIDTHS = [50, 50, 90, 120, 100, 60, 110]
@@ -91,6 +91,8 @@ class ImportDialog(QDialog):
         self.proxy = ErrorsOnlyProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.view.setAccessibleName("불러올 내용 미리보기")
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,10 +126,10 @@ class ImportDialog(QDialog):
 
     # ----- step 1: read and check ----------------------------------------------------------
     def choose_file(self) -> None:
-        start = self.window_.settings.get("import_dir") or str(Path.home())
-        path, _f = QFileDialog.getOpenFileName(self, "불러올 명단 파일", start, FILE_FILTER)
+        from panelapp.gui.file_dialogs import open_file
+
+        path = open_file(self, "import", "불러올 명단 파일", FILE_FILTER)
         if path:
-            self.window_.settings.set("import_dir", str(Path(path).parent))
             self.load(path)
 
     def load(self, path: str | None) -> Op | None:
@@ -172,12 +174,13 @@ class ImportDialog(QDialog):
             f"{preview.file_name} ({kind}) · 전체 {len(preview.rows):,}행 · {counts}"
             + (f" · 다른 기수에서 온 기존 인물 {preview.reused:,}명" if preview.reused else "")
         )
-        notes = [f"⚠ {e}" for e in preview.file_errors]
+        notes = [f"{WARNING_MARK} {e}" for e in preview.file_errors]
         if preview.file_errors and preview.rows:
             notes.append("이 문제를 파일에서 고친 뒤 [다시 읽기]를 누르면 행마다 검사합니다.")
+        notes.extend(preview.notes)  # the sheet read (of several), the template's example row skipped
         if preview.unknown_columns:
             names = ", ".join(f"'{n}'" for n in preview.unknown_columns)
-            notes.append(f"알 수 없는 열 {names}은(는) 무시합니다.")
+            notes.append(f"알 수 없는 열 {josa(names, '은')} 무시합니다.")
         if preview.error_count and not preview.file_errors:
             notes.append(
                 "오류가 있는 행을 파일에서 고친 뒤 [다시 읽기]를 누르세요. 지금은 불러올 수 없습니다."
@@ -188,7 +191,7 @@ class ImportDialog(QDialog):
             )
         self.notice_label.setText("\n".join(notes))
         bad = bool(preview.file_errors or preview.error_count)
-        self.notice_label.setStyleSheet("color: #b3261e;" if bad else "color: #1b6e20;")
+        set_tone(self.notice_label, "error" if bad else "ok")
         self.import_button.setEnabled(preview.can_import)
         self.import_button.setText(f"{len(preview.rows):,}명 불러오기" if preview.can_import else "불러오기")
         # Errors first when there are any; a corrected file shows all its rows again.
@@ -265,13 +268,13 @@ class ImportDialog(QDialog):
         self.accept()
 
     def save_template(self) -> None:
+        from panelapp.gui.file_dialogs import save_file
         from panelapp.io.roster_export import write_template
 
-        start = Path(self.window_.settings.get("import_dir") or Path.home()) / "참여단원_명단_서식.xlsx"
-        path, _f = QFileDialog.getSaveFileName(self, "서식 파일 저장", str(start), "Excel 통합 문서 (*.xlsx)")
-        if not path:
+        name = "참여단원_명단_서식.xlsx"
+        target = save_file(self, "import", "서식 파일 저장", name, "Excel 통합 문서 (*.xlsx)", suffix=".xlsx")
+        if not target:
             return
-        target = path if path.lower().endswith(".xlsx") else path + ".xlsx"
         Op(self, lambda _t: write_template(target)).success(
             lambda _r: QMessageBox.information(
                 self,

@@ -15,6 +15,7 @@ from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
+from panelapp.gui.palette import styled
 
 
 class MemberDialog(QDialog):
@@ -202,11 +203,11 @@ class MemberDialog(QDialog):
         text = self.ui.phoneEdit.text()
         try:
             self.ui.phoneEdit.setText(format_phone(normalize_phone(text)))
-            self.ui.phoneEdit.setStyleSheet("")
+            styled(self.ui.phoneEdit, "")
             self.ui.phoneEdit.setToolTip("")
         except ValidationError as e:
             if text.strip():
-                self.ui.phoneEdit.setStyleSheet(ERROR_STYLE)
+                styled(self.ui.phoneEdit, ERROR_STYLE)
                 self.ui.phoneEdit.setToolTip(e.detail)
 
     def _set_busy(self, busy: bool) -> None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_organization_dialog import Ui_OrganizationDialog
+from panelapp.gui.palette import set_tone
 
 FIRST_START_INTRO = (
     "처음 오셨군요. 시민참여단을 운영하는 기관을 먼저 알려 주세요.\n"
@@ -37,9 +38,14 @@ LOGO_FILTER = "그림 파일 (*.png *.jpg *.jpeg);;모든 파일 (*)"
 class OrganizationDialog(QDialog):
     saved_info = Signal(object)  # the OrganizationInfo just saved
 
-    def __init__(self, window, first_start: bool = False):
+    def __init__(self, window, first_start: bool = False, ctx=None):
+        """`ctx`: the database before anyone logged in (the first start, which asks for the
+        institution before the first 관리자 exists: services/org/manage.save_first_organization);
+        otherwise the window's."""
         super().__init__(window)
         self.window_, self.first_start = window, first_start
+        self.before_account = ctx is not None
+        self.ctx = ctx if ctx is not None else window.ctx
         self.info = None  # the OrganizationInfo shown (None: none registered yet)
         self.saved = None
         self.loaded = False
@@ -86,7 +92,7 @@ class OrganizationDialog(QDialog):
     def reload(self) -> None:
         from panelapp.services.org.manage import get_organization
 
-        ctx = self.window_.ctx
+        ctx = self.ctx
         Op(self, lambda _t: get_organization(ctx)).success(self._fill).run()
 
     def _fill(self, info) -> None:
@@ -115,7 +121,9 @@ class OrganizationDialog(QDialog):
 
     # ----- logo --------------------------------------------------------------------------
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "로고 그림 고르기", "", LOGO_FILTER)
+        from panelapp.gui.file_dialogs import open_file
+
+        path = open_file(self, "photo", "로고 그림 고르기", LOGO_FILTER)
         if path:
             self.load_logo_file(path)
 
@@ -176,9 +184,9 @@ class OrganizationDialog(QDialog):
             titles = parse_signoff(text)
         except ValidationError as e:
             label.setText(e.detail)
-            label.setStyleSheet("color: #b00020;")
+            set_tone(label, "error")
             return
-        label.setStyleSheet("color: #5b6776;")
+        set_tone(label, "hint")
         if titles:
             boxes = " │ ".join(titles)
             label.setText(f"결재 │ {boxes}   ({len(titles)}칸, 왼쪽부터 인쇄됩니다)")
@@ -205,11 +213,11 @@ class OrganizationDialog(QDialog):
         self.save_button.setEnabled(self.loaded and bool(self.ui.nameEdit.text().strip()))
 
     def save(self) -> None:
-        from panelapp.services.org.manage import KEEP, OrgInput, save_organization
+        from panelapp.services.org.manage import KEEP, OrgInput, save_first_organization, save_organization
 
         if not self.loaded:
             return
-        ui, ctx = self.ui, self.window_.ctx
+        ui, ctx = self.ui, self.ctx
         data = OrgInput(
             ui.nameEdit.text(),
             ui.addressEdit.text(),
@@ -219,9 +227,13 @@ class OrganizationDialog(QDialog):
         )
         version = self.info.version if self.info is not None else None
         ui.buttonBox.setEnabled(False)
-        Op(self, lambda _t: save_organization(ctx, data, version), write=True).success(self._saved).failure(
-            self._failed
-        ).with_progress("기관 정보를 저장하는 중…", cancellable=False).run()
+        if self.before_account:
+            work = lambda _t: save_first_organization(ctx, data)  # noqa: E731
+        else:
+            work = lambda _t: save_organization(ctx, data, version)  # noqa: E731
+        Op(self, work, write=True).success(self._saved).failure(self._failed).with_progress(
+            "기관 정보를 저장하는 중…", cancellable=False
+        ).run()
 
     def _saved(self, info) -> None:
         self.saved = info  # the op announces Kind.ORGANIZATION

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from panelapp.gui.core.ops import Op
+from panelapp.gui.palette import styled
 from panelapp.gui.photo_strip import load_pixmap
 
 
@@ -21,7 +22,7 @@ class PhotoViewer(QDialog):
         col = QVBoxLayout(self)
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.image.setStyleSheet("background: #222; color: #ddd;")
+        styled(self.image, "background: @viewer_bg; color: @viewer_text;")
         col.addWidget(self.image, 1)
         row = QHBoxLayout()
         self.prev_button, self.next_button = QPushButton("◀ 이전"), QPushButton("다음 ▶")

@@ -23,7 +23,9 @@ from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 NONE = "(지정 안 함)"
@@ -100,10 +102,10 @@ class ProposalDialog(QDialog):
         form.addRow("제안자", self.proposer_combo)
         col.addLayout(form)
         self.links_label = QLabel(wordWrap=True)
-        self.links_label.setStyleSheet("color: #555;")
+        set_tone(self.links_label, "hint")
         col.addWidget(self.links_label)
         self.error_label = QLabel(wordWrap=True)
-        self.error_label.setStyleSheet("color: #d32f2f;")
+        set_tone(self.error_label, "error")
         col.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -111,6 +113,7 @@ class ProposalDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
+        scroll_body(self)  # taller than 150 % leaves of a 1366×768 screen: the form scrolls
         self.fields = {
             "제목": self.title_edit,
             "현황 및 문제점": self.problem_edit,

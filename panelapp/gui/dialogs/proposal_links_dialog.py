@@ -33,6 +33,7 @@ class ProposalLinksDialog(QDialog):
         self.same_facility.toggled.connect(self._filter)
         col.addWidget(self.same_facility)
         self.list = QListWidget()
+        self.list.setAccessibleName("연결할 발견사항")
         linked = {f.id for f in detail.findings}
         for c in choices:
             item = QListWidgetItem(c.label)

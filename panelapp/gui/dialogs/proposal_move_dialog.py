@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.domain.josa import particle
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
+from panelapp.gui.palette import set_tone
 
 
 class ProposalMoveDialog(QDialog):
@@ -45,7 +46,7 @@ class ProposalMoveDialog(QDialog):
         self.resize(520, 360)
         col = QVBoxLayout(self)
         head = QLabel(
-            f"상태를 <b>{detail.status.label}</b>에서 <b>{to_status.label}</b>(으)로 바꿉니다. "
+            f"상태를 <b>{detail.status.label}</b>에서 <b>{to_status.label}</b>{particle(to_status.label, '으로')} 바꿉니다. "
             "이 기록은 처리 이력에 남고 고칠 수 없습니다.",
             wordWrap=True,
         )
@@ -82,7 +83,7 @@ class ProposalMoveDialog(QDialog):
         form.addRow("메모", self.note_edit)
         col.addLayout(form)
         self.error_label = QLabel(wordWrap=True)
-        self.error_label.setStyleSheet("color: #d32f2f;")
+        set_tone(self.error_label, "error")
         col.addWidget(self.error_label)
         col.addStretch(1)
         self.buttons = QDialogButtonBox(
@@ -121,7 +122,7 @@ class ProposalMoveDialog(QDialog):
         row.addWidget(self.add_photo_button)
         row.addWidget(self.remove_photo_button)
         hint = QLabel("고친 뒤의 모습. 파일을 이 창에 끌어다 놓아도 됩니다.")
-        hint.setStyleSheet("color: #666;")
+        set_tone(hint, "hint")
         row.addWidget(hint, 1)
         col.addLayout(row)
         return box
@@ -131,8 +132,9 @@ class ProposalMoveDialog(QDialog):
 
     def choose_photos(self) -> None:
         from panelapp.gui.dialogs.finding_dialog import IMAGE_FILTER
+        from panelapp.gui.file_dialogs import open_files
 
-        paths, _f = QFileDialog.getOpenFileNames(self, "개선 후 사진 추가", "", IMAGE_FILTER)
+        paths = open_files(self, "photo", "개선 후 사진 추가", IMAGE_FILTER)
         if paths:
             self.add_files([Path(p) for p in paths])
 

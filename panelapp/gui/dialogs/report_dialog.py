@@ -17,11 +17,12 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_report_dialog import Ui_ReportDialog
 
@@ -43,6 +44,7 @@ class ReportDialog(QDialog):
         self.window_ = window
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
+        scroll_body(self)  # taller than 150 % leaves of a 1366×768 screen: the form scrolls
         self.cohorts: list = []
         self.result_ = None
         self.saved: dict = {}  # the last choices made here, once loaded with the cohorts
@@ -130,7 +132,9 @@ class ReportDialog(QDialog):
         self.ui.toEdit.setDate(from_date(end))
         folder = self.saved.get("folder")
         if not folder or not Path(folder).is_dir():  # a shared database: another computer's folder
-            folder = str(Path.home())
+            from panelapp.gui.file_dialogs import settings_of, start_folder
+
+            folder = str(start_folder(settings_of(self), "report"))
         if not keep_saved_period or not self.ui.pdfPathEdit.text():
             name = f"{cohort.name} 개선 보고서 {today_local().isoformat()}.pdf".replace(" ", "_")
             self.ui.pdfPathEdit.setText(str(Path(folder) / name))
@@ -149,11 +153,13 @@ class ReportDialog(QDialog):
         self.ui.privacyHint.setText(text)
 
     def browse(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
-            self, "보고서 저장", self.ui.pdfPathEdit.text(), "PDF 문서 (*.pdf)"
+        from panelapp.gui.file_dialogs import save_file
+
+        path = save_file(
+            self, "report", "보고서 저장", self.ui.pdfPathEdit.text(), "PDF 문서 (*.pdf)", ".pdf"
         )
         if path:
-            self.ui.pdfPathEdit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.ui.pdfPathEdit.setText(path)
 
     # ----- generating -------------------------------------------------------------------------
     def options(self):

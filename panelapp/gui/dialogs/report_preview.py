@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.gui.core.dialogs import deleted_on_close
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.palette import styled
 
 MIN_DPI, MAX_DPI = 60, 160
 
@@ -37,6 +38,7 @@ class ReportPreviewDialog(QDialog):
         self.prev_button = QPushButton("◀ 이전 쪽")
         self.next_button = QPushButton("다음 쪽 ▶")
         self.page_spin = QSpinBox()
+        self.page_spin.setAccessibleName("쪽 번호")
         self.page_spin.setRange(1, max(1, self.doc.count))
         self.page_spin.setPrefix("쪽 ")
         self.page_spin.setSuffix(f" / {self.doc.count}")
@@ -51,9 +53,9 @@ class ReportPreviewDialog(QDialog):
         col.addLayout(bar)
         self.scroll = QScrollArea()
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #5b6776; }")
+        styled(self.scroll, "QScrollArea { background: @preview_bg; }")
         self.page_label = QLabel()
-        self.page_label.setStyleSheet("background: white; border: 1px solid #33404f;")
+        styled(self.page_label, "background: @preview_page; border: 1px solid @preview_border;")
         self.scroll.setWidget(self.page_label)
         col.addWidget(self.scroll, 1)
         self.prev_button.clicked.connect(lambda: self.page_spin.setValue(self.page_spin.value() - 1))

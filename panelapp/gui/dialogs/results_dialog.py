@@ -6,20 +6,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QVBoxLayout, QWidget
 
 from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
+from panelapp.domain.marks import severity_mark
 from panelapp.domain.scoring import describe_overall, describe_section
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, from_time, setup_time_edit, to_date, to_time
 from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
+from panelapp.gui.palette import set_tone
 from panelapp.gui.results_items import ItemsGrid
-
-SEVERITY_MARK = {"urgent": "🔴", "high": "🟠", "medium": "🟡", "low": "⚪"}
 
 
 class ResultsDialog(QDialog):
@@ -33,6 +34,7 @@ class ResultsDialog(QDialog):
         self.dirty = False
         self.ui = ui = Ui_ResultsDialog()
         ui.setupUi(self)
+        scroll_body(self, ui.side)  # the side column is taller than 150 % leaves of 1366×768
         ui.titleLabel.setText("점검 결과를 불러오는 중…")
         ui.errorLabel.hide()
         setup_korean_date_edit(ui.dateEdit)
@@ -66,7 +68,14 @@ class ResultsDialog(QDialog):
         ctx, iid = self.window_.ctx, self.inspection_id
         Op(
             self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))
-        ).success(self._fill).run()
+        ).success(self._fill).failure(self._load_failed).run()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        """Refused (a 조장 on another's visit) or gone: the sentence, and the form closes."""
+        from panelapp.gui.core.ops import show_error
+
+        show_error(self, exc)
+        self.reject()
 
     def _fill(self, result) -> None:
         self.sheet, findings = result
@@ -83,17 +92,21 @@ class ResultsDialog(QDialog):
         self.grid.changed.connect(self._changed)
         self.grid.focused.connect(lambda w: ui.scrollArea.ensureWidgetVisible(w, 50, 80))
         ui.scrollArea.setWidget(self.grid)
+        self.grid.tab_after(ui.scrollArea)  # made after the form: Tab reaches it first, not after 닫기
         day = sheet.actual_start.date() if sheet.actual_start else sheet.scheduled_date
         ui.dateEdit.setDate(from_date(day))
         start = sheet.actual_start.time() if sheet.actual_start else sheet.start_time
         end = sheet.actual_end.time() if sheet.actual_end else sheet.end_time
         ui.startEdit.setTime(from_time(start))
         ui.endEdit.setTime(from_time(end))
+        previous = ui.endEdit  # the ticks come after the times in the Tab order, as on screen
         for p in sheet.participants:
             lead = " (조장)" if p.role == AssignmentRole.LEAD else ""
             box = QCheckBox(p.name + lead, checked=p.present is not False)
             self.attendees.addWidget(box)
             self.checks[p.enrollment_id] = box
+            QWidget.setTabOrder(previous, box)
+            previous = box
         ui.hoursLabel.setText(f"참여자에게 {format_hours(sheet.event_hours)}씩 활동 시간이 인정됩니다.")
         ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
         for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
@@ -120,9 +133,7 @@ class ResultsDialog(QDialog):
         self.ui.findingsList.clear()
         for f in findings:
             photos = f" · 사진 {f.photo_count}" if f.photo_count else ""
-            item = QListWidgetItem(
-                f"{SEVERITY_MARK[f.severity.value]} [{f.severity.label}] {f.title}{photos}"
-            )
+            item = QListWidgetItem(f"{severity_mark(f.severity)} {f.title}{photos}")
             item.setData(256, f.id)
             self.ui.findingsList.addItem(item)
         if not findings:
@@ -150,7 +161,7 @@ class ResultsDialog(QDialog):
         self.ui.missingLabel.setText(
             f"필수 항목 {len(missing)}개가 남았습니다." if missing else "필수 항목을 모두 답했습니다."
         )
-        self.ui.missingLabel.setStyleSheet("color: #c62828;" if missing else "color: #2e7d32;")
+        set_tone(self.ui.missingLabel, "error" if missing else "ok")
         self.ui.missingLabel.setToolTip("\n".join(missing.values()))
         self.grid.mark_missing(set(missing))
 

@@ -1,12 +1,14 @@
 """통합 검색 (Ctrl+F): type part of a word, see members, facilities, findings, proposals and
-feedback grouped by kind; Enter or a double-click opens the record's page."""
+feedback grouped by kind; Enter or a double-click opens the record's page. ↓ in the query field
+goes down into the results (to the first hit), ↑ on the first hit back up to the query."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem
 
+from panelapp.domain.josa import quoted
 from panelapp.gui import search_links
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_search_dialog import Ui_SearchDialog
@@ -41,7 +43,35 @@ class SearchDialog(QDialog):
         self.ui.searchEdit.returnPressed.connect(self._enter)
         self.ui.resultTree.itemActivated.connect(lambda _item, _col: self.open_current())
         self.ui.resultTree.currentItemChanged.connect(lambda *_a: self._update_button())
+        self.ui.searchEdit.installEventFilter(self)
+        self.ui.resultTree.installEventFilter(self)
         self.ui.searchEdit.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if obj is self.ui.searchEdit and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            return self._into_results()
+        if obj is self.ui.resultTree and key == Qt.Key.Key_Up:
+            current = self.ui.resultTree.currentItem()
+            if current is not None and current is self._first_hit_item():
+                self.ui.searchEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def _into_results(self) -> bool:
+        """↓ in the query field: to the results, on the first hit (typed text searched at once)."""
+        if self._timer.isActive():
+            self.run_search()  # the results follow; the list has focus when they come
+        tree = self.ui.resultTree
+        if tree.topLevelItemCount() == 0 and not self._running:
+            return False  # nothing below to go to
+        first = self._first_hit_item()
+        if first is not None and self.current_hit() is None:
+            tree.setCurrentItem(first)
+        tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     # ----- searching ---------------------------------------------------------------------
     def run_search(self) -> None:
@@ -102,7 +132,7 @@ class SearchDialog(QDialog):
             self.ui.statusLabel.setText("두 글자 이상이면 단어의 일부로도 찾습니다. 예: '미끄' → 미끄럼")
         elif not hits:
             self.ui.statusLabel.setText(
-                f"'{text}'와(과) 일치하는 자료가 없습니다. 더 짧게 또는 다른 낱말로 찾아보세요."
+                f"{quoted(text, '와')} 일치하는 자료가 없습니다. 더 짧게 또는 다른 낱말로 찾아보세요."
             )
         else:
             self.ui.statusLabel.setText(f"'{text}' 검색 결과 {len(hits)}건 — Enter 또는 두 번 눌러 엽니다.")

@@ -1,46 +1,83 @@
-"""설정 및 사용자: choose the acting user, add users, see where the data lives."""
+"""설정 및 계정: one's own account (password, 다른 계정으로 로그인), the accounts a 관리자
+manages (add with a temporary password, reset, role, lock, deactivate: services/people), where
+the data lives, and the screen (고대비, the idle lock's minutes).
+
+Nobody acts as another account from here: changing account is a login with that account's
+password (the window's `log_out`). Every change runs in an op and is written to the permission
+history by the service; a refusal is the service's sentence under the list.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QDialog, QListWidgetItem
 
-from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
-from panelapp.gui.core.dialogs import deleted_on_close, keep_unsaved_input
+from panelapp.gui.core.dialogs import deleted_on_close
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from panelapp.gui.palette import color
+from panelapp.services.permissions import Permission, allowed
 
 ROLE = Qt.ItemDataRole.UserRole  # a list row's UserInfo
 
 
-class SettingsDialog(QDialog):
-    """On accept the window acts as the chosen user: window.ctx and the "current_user" setting."""
+def account_line(user, acting_id: int | None) -> str:
+    """One row of the account list: name, role (and department), state."""
+    parts = [user.name, user.role.label + (f" · {user.department_name}" if user.department_name else "")]
+    if user.member_name:
+        parts[1] += f" · {user.member_name}"
+    if user.id == acting_id:
+        parts.append("지금 로그인")
+    if not user.active:
+        parts.append("사용 중지")
+    elif user.locked_at():
+        parts.append("잠김")
+    elif not user.has_password:
+        parts.append("비밀번호 없음")
+    elif user.must_change_password:
+        parts.append("다음 로그인 때 비밀번호 변경")
+    return " · ".join(parts)
 
+
+class SettingsDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.ui = Ui_SettingsDialog()
-        self.ui.setupUi(self)
-        for label, role in UserRole.choices():
-            self.ui.roleCombo.addItem(label, role.value)  # Qt keeps a str enum as a plain str
-        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(UserRole.COORDINATOR.value))
+        self.ui = ui = Ui_SettingsDialog()
+        ui.setupUi(self)
+        scroll_body(self)  # taller than 150 % leaves of a 1366×768 screen: the form scrolls
+        ctx = window.ctx
+        self.is_admin = allowed(ctx.role, Permission.ACCOUNTS)
+        role = f" ({ctx.role.label})" if ctx.role is not None else ""
+        ui.accountLabel.setText(f"{ctx.user_name}{role} 계정으로 로그인했습니다.")
+        ui.accountsGroup.setVisible(self.is_admin)
         self._show_locations()
-        self.ui.errorLabel.hide()
-        buttons = self.ui.buttonBox
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("이 사용자로 작업")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ui.addButton.clicked.connect(self.add_user)
-        self.ui.nameEdit.returnPressed.connect(self.add_user)
-        self.ui.toggleActiveButton.clicked.connect(self.toggle_active)
-        self.ui.userList.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.ui.userList.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.loaded = False
+        ui.errorLabel.hide()
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.changePasswordButton.clicked.connect(self.change_password)
+        ui.logoutButton.clicked.connect(self.log_out)
+        ui.addButton.clicked.connect(self.add_account)
+        ui.resetButton.clicked.connect(self.reset_password)
+        ui.roleButton.clicked.connect(self.change_role)
+        ui.lockButton.clicked.connect(self.toggle_lock)
+        ui.toggleActiveButton.clicked.connect(self.toggle_active)
+        ui.userList.currentItemChanged.connect(lambda *_: self._update_buttons())
+        ui.highContrastCheck.setChecked(bool(window.settings.get("high_contrast")))
+        ui.highContrastCheck.toggled.connect(self.set_high_contrast)
+        from panelapp.gui.core.idle_lock import clamp_minutes
+
+        ui.lockSpin.setValue(clamp_minutes(window.settings.get("lock_minutes")))
+        ui.lockSpin.valueChanged.connect(self.set_lock_minutes)
+        self.loaded = not self.is_admin
+        self.departments: list = []
+        self.lead_members: list = []  # the 단원 choices of a 점검 조장 account
         deleted_on_close(self)  # the window opens it with exec(); nothing reads it after it closed
-        keep_unsaved_input(self)  # a user name typed but not added yet
-        self.refresh_users(select_id=window.ctx.user_id)
+        if self.is_admin:
+            self.refresh_users(select_id=ctx.user_id)
+        self._update_buttons()
 
     def _show_locations(self) -> None:
         from panelapp.paths import data_dir
@@ -51,27 +88,51 @@ class SettingsDialog(QDialog):
         self.ui.dataDirLabel.setText(str(data_dir()))
         self.ui.attachmentsLabel.setText(str(attachments_root(db)))
 
-    # ----- the user list -----------------------------------------------------------------
+    def set_high_contrast(self, on: bool) -> None:
+        """고대비 takes effect at once, in every open window, and is kept for the next start."""
+        from PySide6.QtWidgets import QApplication
+
+        from panelapp.gui.palette import apply
+
+        self.window_.settings.set("high_contrast", on)
+        apply(QApplication.instance(), on)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        """Kept at once, and the running lock follows."""
+        self.window_.settings.set("lock_minutes", int(minutes))
+        lock = getattr(self.window_, "idle_lock", None)
+        if lock is not None:
+            lock.set_minutes(minutes)
+
+    # ----- the account list (관리자) -------------------------------------------------------
     def refresh_users(self, select_id: int | None = None) -> None:
-        from panelapp.services.people.users import list_users
+        from panelapp.services.people.users import lead_member_choices, list_accounts
+        from panelapp.services.registers.departments import list_departments
 
         ctx = self.window_.ctx
-        Op(self, lambda _t: list_users(ctx)).success(lambda users: self._fill(users, select_id)).run()
+        Op(
+            self,
+            lambda _t: (
+                list_accounts(ctx),
+                list_departments(ctx, active_only=True),
+                lead_member_choices(ctx),
+            ),
+        ).success(lambda found: self._fill(*found, select_id)).failure(self._error).run()
 
-    def _fill(self, users: list, select_id: int | None) -> None:
+    def _fill(self, users: list, departments: list, members: list, select_id: int | None) -> None:
+        self.departments, self.lead_members = departments, members
         lst = self.ui.userList
         lst.clear()
         acting = self.window_.ctx.user_id
         for user in users:
-            text = user.display_name + (" · 지금 작업 중" if user.id == acting else "")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(account_line(user, acting))
             item.setData(ROLE, user)
             if user.id == acting:
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
             if not user.active:
-                item.setForeground(QBrush(QColor("#888888")))
+                item.setForeground(QBrush(color("inactive")))
             lst.addItem(item)
             if user.id == select_id:
                 lst.setCurrentItem(item)
@@ -85,10 +146,16 @@ class SettingsDialog(QDialog):
         return item.data(ROLE) if item is not None else None
 
     def _update_buttons(self) -> None:
-        user = self.selected_user()
-        self.ui.toggleActiveButton.setEnabled(user is not None)
-        self.ui.toggleActiveButton.setText(
-            "다시 사용" if user is not None and not user.active else "사용 중지"
+        user, ui = self.selected_user(), self.ui
+        own = user is not None and user.id == self.window_.ctx.user_id
+        for button in (ui.resetButton, ui.roleButton):
+            button.setEnabled(user is not None)
+        for button in (ui.lockButton, ui.toggleActiveButton):
+            button.setEnabled(user is not None and not own)  # (the services refuse it too)
+        locked = user is not None and user.locked_at()
+        ui.lockButton.setText("잠금 풀기(&K)" if locked else "잠그기(&K)")
+        ui.toggleActiveButton.setText(
+            "다시 사용(&D)" if user is not None and not user.active else "사용 중지(&D)"
         )
 
     def _error(self, exc: BaseException) -> None:
@@ -98,50 +165,61 @@ class SettingsDialog(QDialog):
         else:
             show_error(self, exc)
 
-    # ----- actions -----------------------------------------------------------------------
-    def add_user(self) -> None:
-        from panelapp.services.people.users import create_user
-
-        ctx, name = self.window_.ctx, self.ui.nameEdit.text()
-        role = UserRole(self.ui.roleCombo.currentData())
+    def _run(self, work) -> None:
         self.ui.errorLabel.hide()
-        Op(self, lambda _t: create_user(ctx, name, role), write=True).success(self._added).failure(
+        Op(self, lambda _t: work(), write=True).success(lambda u: self.refresh_users(select_id=u.id)).failure(
             self._error
         ).run()
 
-    def _added(self, user) -> None:
-        self.ui.nameEdit.clear()
-        self.refresh_users(select_id=user.id)  # the op announces the new user
+    # ----- actions -----------------------------------------------------------------------
+    def _password_dialog(self, mode: str, account=None):
+        from panelapp.gui.dialogs.login_dialog import PasswordDialog
+
+        dialog = PasswordDialog(
+            self, self.window_.ctx, mode, account, departments=self.departments, members=self.lead_members
+        )
+        deleted_on_close(dialog)
+        return dialog
+
+    def add_account(self) -> None:
+        dialog = self._password_dialog("create")
+        if dialog.exec():
+            self.refresh_users(select_id=dialog.result_value.id)
+
+    def reset_password(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            dialog = self._password_dialog("reset", user)
+            if dialog.exec():
+                self.refresh_users(select_id=user.id)
+
+    def change_role(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            dialog = self._password_dialog("role", user)
+            if dialog.exec():
+                self.refresh_users(select_id=user.id)
+
+    def toggle_lock(self) -> None:
+        from panelapp.services.people.accounts import lock_account, unlock_account
+
+        user, ctx = self.selected_user(), self.window_.ctx
+        if user is None:
+            return
+        self._run(lambda: (unlock_account if user.locked_at() else lock_account)(ctx, user.id))
 
     def toggle_active(self) -> None:
         from panelapp.services.people.users import set_active
 
         user, ctx = self.selected_user(), self.window_.ctx
-        if user is None:
-            return
-        self.ui.errorLabel.hide()
-        Op(self, lambda _t: set_active(ctx, user.id, not user.active, user.version), write=True).success(
-            lambda u: self.refresh_users(select_id=u.id)
-        ).failure(self._error).run()
+        if user is not None:
+            self._run(lambda: set_active(ctx, user.id, not user.active, user.version))
 
-    def accept(self) -> None:
-        from panelapp.services.people.users import switch_user
+    def change_password(self) -> None:
+        dialog = self._password_dialog("change_own")
+        dialog.exec()
 
-        user, ctx = self.selected_user(), self.window_.ctx
-        if user is None:
-            self.ui.errorLabel.setText("작업할 사용자를 골라 주세요.")
-            self.ui.errorLabel.show()
-            return
-        self.ui.buttonBox.setEnabled(False)
-        # switch_user declares the USER change: the op announces it once the dialog has closed
-        Op(self, lambda _t: switch_user(ctx, user.id), write=True).success(self._act_as).failure(
-            self._accept_failed
-        ).run()
-
-    def _act_as(self, user) -> None:
-        self.window_.settings.set("current_user", user.name)
-        super().accept()
-
-    def _accept_failed(self, exc: BaseException) -> None:
-        self.ui.buttonBox.setEnabled(True)
-        self._error(exc)
+    def log_out(self) -> None:
+        """다른 계정으로 로그인: the window locks and asks for an account and its password."""
+        self.accept()
+        self.window_.log_out()

@@ -10,7 +10,6 @@ names and teams are printed. The PDF opens in the preview, which prints it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +28,7 @@ from panelapp.domain.errors import ValidationError
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.operations.list_export import cohort_tag
+from panelapp.gui.palette import set_tone
 
 PURPOSE_HINT = "예: 5월 12일 발대식 출석 확인"
 FULL_TEXT = "이름 전체로 (서명용, 목적과 작성자가 개인정보 열람 기록에 남습니다)"
@@ -57,7 +56,7 @@ class SignInSheetDialog(QDialog):
             "번호·이름·소속 단과 서명 칸을 인쇄합니다. 전화번호 등 다른 정보는 싣지 않습니다."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555;")
+        set_tone(intro, "hint")
         col.addWidget(intro)
         form = QFormLayout()
         self.event_combo = QComboBox()
@@ -76,7 +75,7 @@ class SignInSheetDialog(QDialog):
         form.addRow("출력 목적", self.purpose_edit)
         col.addLayout(form)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         col.addWidget(self.error_label)
@@ -121,17 +120,9 @@ class SignInSheetDialog(QDialog):
         self.error_label.show()
 
     def ask_path(self, name: str) -> str | None:
-        settings = getattr(self.window_, "settings", None)
-        folder = settings.get("export_dir") if settings is not None else None
-        start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        path, _f = QFileDialog.getSaveFileName(
-            self, "출석 서명부 저장", str(start / name), "PDF 문서 (*.pdf)"
-        )
-        if not path:
-            return None
-        if settings is not None:
-            settings.set("export_dir", str(Path(path).parent))
-        return path if path.lower().endswith(".pdf") else path + ".pdf"
+        from panelapp.gui.file_dialogs import save_file
+
+        return save_file(self, "export", "출석 서명부 저장", name, "PDF 문서 (*.pdf)", suffix=".pdf")
 
     def make(self):
         from panelapp.services.activities.signin import write_signin_sheet
@@ -156,7 +147,7 @@ class SignInSheetDialog(QDialog):
             Op(
                 self,
                 lambda _t: write_signin_sheet(ctx, event_id, path, masked=masked, purpose=purpose),
-                write=not masked,
+                write=True,  # masked or not, the sheet is written to the access log
             )
             .with_progress("출석 서명부를 만드는 중…", cancellable=False)
             .success(self._made)

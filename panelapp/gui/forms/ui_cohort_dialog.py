@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'cohort_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -215,6 +215,9 @@ class Ui_CohortDialog(object):
         self.endEdit.setDisplayFormat(QCoreApplication.translate("CohortDialog", u"yyyy-MM-dd", None))
         self.launchLabel.setText(QCoreApplication.translate("CohortDialog", u"\ubc1c\ub300\uc2dd \ub0a0\uc9dc", None))
         self.launchCheck.setText(QCoreApplication.translate("CohortDialog", u"\uc815\ud568", None))
+#if QT_CONFIG(accessibility)
+        self.launchEdit.setAccessibleName(QCoreApplication.translate("CohortDialog", u"\ubc1c\ub300\uc2dd \ub0a0\uc9dc", None))
+#endif // QT_CONFIG(accessibility)
         self.launchEdit.setDisplayFormat(QCoreApplication.translate("CohortDialog", u"yyyy-MM-dd", None))
         self.quotaLabel.setText(QCoreApplication.translate("CohortDialog", u"\uc815\uc6d0", None))
 #if QT_CONFIG(tooltip)
@@ -225,7 +228,7 @@ class Ui_CohortDialog(object):
         self.statusLabel.setText(QCoreApplication.translate("CohortDialog", u"\uc0c1\ud0dc", None))
         self.notesLabel.setText(QCoreApplication.translate("CohortDialog", u"\uba54\ubaa8", None))
         self.notesEdit.setPlaceholderText(QCoreApplication.translate("CohortDialog", u"\ubaa8\uc9d1 \ubc29\ubc95, \uc6b4\uc601 \ubc29\uce68 \ub4f1", None))
-        self.hintLabel.setStyleSheet(QCoreApplication.translate("CohortDialog", u"color: #555;", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("CohortDialog", u"color: #b00020;", None))
+        self.hintLabel.setProperty(u"tone", QCoreApplication.translate("CohortDialog", u"hint", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("CohortDialog", u"error", None))
     # retranslateUi
 

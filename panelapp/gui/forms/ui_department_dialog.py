@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'department_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -88,6 +88,12 @@ class Ui_DepartmentDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.nameLabel.setBuddy(self.nameEdit)
+        self.contactLabel.setBuddy(self.contactEdit)
+        self.phoneLabel.setBuddy(self.phoneEdit)
+        self.emailLabel.setBuddy(self.emailEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DepartmentDialog)
 
@@ -104,6 +110,6 @@ class Ui_DepartmentDialog(object):
         self.phoneEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"\uc608: 02-123-4567", None))
         self.emailLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\uc774\uba54\uc77c", None))
         self.emailEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"\uc608: sports@hanbit.go.kr", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("DepartmentDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("DepartmentDialog", u"error", None))
     # retranslateUi
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'event_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -149,6 +149,7 @@ class Ui_EventDialog(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.titleLabel.setBuddy(self.titleEdit)
         self.dateLabel.setBuddy(self.dateEdit)
+        self.startLabel.setBuddy(self.timeEdit)
         self.hoursLabel.setBuddy(self.hoursSpin)
         self.locationLabel.setBuddy(self.locationEdit)
         self.notesLabel.setBuddy(self.notesEdit)
@@ -185,7 +186,7 @@ class Ui_EventDialog(object):
         self.locationLabel.setText(QCoreApplication.translate("EventDialog", u"\uc7a5\uc18c", None))
         self.locationEdit.setPlaceholderText(QCoreApplication.translate("EventDialog", u"\uc608: \ubcf8\uad00 3\uce35 \ub300\ud68c\uc758\uc2e4", None))
         self.notesLabel.setText(QCoreApplication.translate("EventDialog", u"\uba54\ubaa8", None))
-        self.hintLabel.setStyleSheet(QCoreApplication.translate("EventDialog", u"color: #5b6776;", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("EventDialog", u"color: #b00020;", None))
+        self.hintLabel.setProperty(u"tone", QCoreApplication.translate("EventDialog", u"hint", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("EventDialog", u"error", None))
     # retranslateUi
 

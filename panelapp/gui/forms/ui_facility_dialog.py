@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'facility_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -109,6 +109,14 @@ class Ui_FacilityDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.nameLabel.setBuddy(self.nameEdit)
+        self.typeLabel.setBuddy(self.typeCombo)
+        self.addressLabel.setBuddy(self.addressEdit)
+        self.departmentLabel.setBuddy(self.departmentCombo)
+        self.contactLabel.setBuddy(self.contactEdit)
+        self.notesLabel.setBuddy(self.notesEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.typeCombo)
         QWidget.setTabOrder(self.typeCombo, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.departmentCombo)
@@ -132,6 +140,6 @@ class Ui_FacilityDialog(object):
         self.contactEdit.setPlaceholderText(QCoreApplication.translate("FacilityDialog", u"\uc608: \uad00\ub9ac\uc0ac\ubb34\uc18c 031-123-4567", None))
         self.notesLabel.setText(QCoreApplication.translate("FacilityDialog", u"\uba54\ubaa8", None))
         self.notesEdit.setPlaceholderText(QCoreApplication.translate("FacilityDialog", u"\uc6b4\uc601 \uc2dc\uac04, \uc810\uac80 \ub54c \uc54c\uc544\ub458 \uc810 \ub4f1", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("FacilityDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("FacilityDialog", u"error", None))
     # retranslateUi
 

@@ -161,6 +161,15 @@ class Ui_FindingDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.inspectionLabel.setBuddy(self.inspectionCombo)
+        self.titleLabel.setBuddy(self.titleEdit)
+        self.categoryLabel.setBuddy(self.categoryCombo)
+        self.severityLabel.setBuddy(self.severityCombo)
+        self.locationLabel.setBuddy(self.locationEdit)
+        self.observedLabel.setBuddy(self.observedEdit)
+        self.descriptionLabel.setBuddy(self.descriptionEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.inspectionCombo, self.titleEdit)
         QWidget.setTabOrder(self.titleEdit, self.categoryCombo)
         QWidget.setTabOrder(self.categoryCombo, self.severityCombo)
@@ -186,10 +195,10 @@ class Ui_FindingDialog(object):
         self.descriptionLabel.setText(QCoreApplication.translate("FindingDialog", u"\ub0b4\uc6a9", None))
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("FindingDialog", u"\ubb34\uc5c7\uc744 \ubcf4\uc558\ub294\uc9c0, \ub204\uac00 \ubd88\ud3b8\uc744 \uacaa\ub294\uc9c0 \uc801\uc5b4 \uc8fc\uc138\uc694", None))
         self.photoGroup.setTitle(QCoreApplication.translate("FindingDialog", u"\uc0ac\uc9c4", None))
-        self.dropHint.setStyleSheet(QCoreApplication.translate("FindingDialog", u"color: #666;", None))
+        self.dropHint.setProperty(u"tone", QCoreApplication.translate("FindingDialog", u"hint", None))
         self.dropHint.setText(QCoreApplication.translate("FindingDialog", u"\uc0ac\uc9c4 \ud30c\uc77c\uc744 \uc774 \ucc3d\uc73c\ub85c \ub04c\uc5b4\ub2e4 \ub193\uc544\ub3c4 \ub429\ub2c8\ub2e4 (15MB \uc774\ud558). \ub450 \ubc88 \ub204\ub974\uba74 \ud06c\uac8c \ubd05\ub2c8\ub2e4.", None))
         self.addPhotoButton.setText(QCoreApplication.translate("FindingDialog", u"\uc0ac\uc9c4 \ucd94\uac00\u2026", None))
         self.removePhotoButton.setText(QCoreApplication.translate("FindingDialog", u"\uc0ac\uc9c4 \ube7c\uae30", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("FindingDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("FindingDialog", u"error", None))
     # retranslateUi
 

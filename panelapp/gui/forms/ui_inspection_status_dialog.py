@@ -93,7 +93,7 @@ class Ui_InspectionStatusDialog(object):
         self.statusLabel.setText(QCoreApplication.translate("InspectionStatusDialog", u"\uc0c1\ud0dc", None))
         self.reasonLabel.setText(QCoreApplication.translate("InspectionStatusDialog", u"\uc0ac\uc720", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("InspectionStatusDialog", u"\uc5f0\uae30\u00b7\ucde8\uc18c\ud560 \ub54c \uc801\uc5b4 \uc8fc\uc138\uc694 (\uc608: \uc6b0\ucc9c\uc73c\ub85c \uc5f0\uae30)", None))
-        self.hintLabel.setStyleSheet(QCoreApplication.translate("InspectionStatusDialog", u"color: #5b6776;", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("InspectionStatusDialog", u"color: #b00020;", None))
+        self.hintLabel.setProperty(u"tone", QCoreApplication.translate("InspectionStatusDialog", u"hint", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("InspectionStatusDialog", u"error", None))
     # retranslateUi
 

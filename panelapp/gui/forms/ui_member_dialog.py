@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'member_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -214,6 +214,7 @@ class Ui_MemberDialog(object):
 
         self.historyTable = QTableWidget(self.historyBox)
         self.historyTable.setObjectName(u"historyTable")
+        self.historyTable.setTabKeyNavigation(False)
         self.historyTable.setMinimumSize(QSize(360, 120))
 
         self.historyLayout.addWidget(self.historyTable)
@@ -233,6 +234,20 @@ class Ui_MemberDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.nameEditLabel.setBuddy(self.nameEdit)
+        self.phoneEditLabel.setBuddy(self.phoneEdit)
+        self.emailEditLabel.setBuddy(self.emailEdit)
+        self.districtEditLabel.setBuddy(self.districtEdit)
+        self.birthYearEditLabel.setBuddy(self.birthYearEdit)
+        self.genderComboLabel.setBuddy(self.genderCombo)
+        self.teamComboLabel.setBuddy(self.teamCombo)
+        self.roleComboLabel.setBuddy(self.roleCombo)
+        self.joinedEditLabel.setBuddy(self.joinedEdit)
+        self.notesEditLabel.setBuddy(self.notesEdit)
+        self.consentDateLabel.setBuddy(self.consentDateEdit)
+        self.methodLabel.setBuddy(self.methodCombo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MemberDialog)
 
@@ -241,7 +256,7 @@ class Ui_MemberDialog(object):
 
     def retranslateUi(self, MemberDialog):
         MemberDialog.setWindowTitle(QCoreApplication.translate("MemberDialog", u"\ucc38\uc5ec\ub2e8\uc6d0", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("MemberDialog", u"color: #b00020; background: #fdecee; border: 1px solid #f3b6bf; padding: 6px;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("MemberDialog", u"error_box", None))
         self.infoBox.setTitle(QCoreApplication.translate("MemberDialog", u"\uae30\ubcf8 \uc815\ubcf4", None))
         self.nameEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\uc774\ub984 *", None))
         self.phoneEditLabel.setText(QCoreApplication.translate("MemberDialog", u"\ud734\ub300\uc804\ud654 *", None))

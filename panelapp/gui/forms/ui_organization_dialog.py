@@ -174,12 +174,12 @@ class Ui_OrganizationDialog(object):
         self.logoPreview.setText(QCoreApplication.translate("OrganizationDialog", u"\uc5c6\uc74c", None))
         self.logoButton.setText(QCoreApplication.translate("OrganizationDialog", u"\uadf8\ub9bc \uace0\ub974\uae30\u2026", None))
         self.logoClearButton.setText(QCoreApplication.translate("OrganizationDialog", u"\ub85c\uace0 \uc9c0\uc6b0\uae30", None))
-        self.logoHint.setStyleSheet(QCoreApplication.translate("OrganizationDialog", u"color: #5b6776;", None))
+        self.logoHint.setProperty(u"tone", QCoreApplication.translate("OrganizationDialog", u"hint", None))
         self.logoHint.setText(QCoreApplication.translate("OrganizationDialog", u"PNG \ub610\ub294 JPEG, 2 MB \uc774\ud558. \ubcf4\uace0\uc11c \ud45c\uc9c0\uc758 \uae30\uad00\uba85 \uc606\uc5d0 \ub4e4\uc5b4\uac11\ub2c8\ub2e4.", None))
         self.signoffLabel.setText(QCoreApplication.translate("OrganizationDialog", u"\uacb0\uc7ac\ub780", None))
         self.signoffEdit.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", u"\uc608: \ub2f4\ub2f9, \ud300\uc7a5, \ubd80\uc7a5, \uc774\uc0ac\uc7a5", None))
-        self.signoffPreview.setStyleSheet(QCoreApplication.translate("OrganizationDialog", u"color: #5b6776;", None))
+        self.signoffPreview.setProperty(u"tone", QCoreApplication.translate("OrganizationDialog", u"hint", None))
         self.signoffPreview.setText(QCoreApplication.translate("OrganizationDialog", u"\uc778\uc1c4\ubb3c\uc758 \uacb0\uc7ac\ub780\uc5d0 \uc67c\ucabd\ubd80\ud130 \ub4e4\uc5b4\uac08 \uc9c1\uc704\ub97c \uc27c\ud45c\ub85c \ub098\ub220 \uc801\uc2b5\ub2c8\ub2e4(1~6\uce78). \ube44\uc6cc \ub450\uba74 \uacb0\uc7ac\ub780\uc744 \ub123\uc9c0 \uc54a\uc2b5\ub2c8\ub2e4.", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("OrganizationDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("OrganizationDialog", u"error", None))
     # retranslateUi
 

@@ -273,6 +273,14 @@ class Ui_ReportDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.cohortLabel.setBuddy(self.cohortCombo)
+        self.periodLabel.setBuddy(self.fromEdit)
+        self.facilitiesLabel.setBuddy(self.facilityList)
+        self.photosLabel.setBuddy(self.maxPhotosSpin)
+        self.privacyLabel.setBuddy(self.purposeEdit)
+        self.pdfLabel.setBuddy(self.pdfPathEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportDialog)
 
@@ -286,6 +294,9 @@ class Ui_ReportDialog(object):
         self.periodLabel.setText(QCoreApplication.translate("ReportDialog", u"\ubcf4\uace0 \uae30\uac04", None))
         self.fromEdit.setDisplayFormat(QCoreApplication.translate("ReportDialog", u"yyyy-MM-dd", None))
         self.tildeLabel.setText(QCoreApplication.translate("ReportDialog", u"~", None))
+#if QT_CONFIG(accessibility)
+        self.toEdit.setAccessibleName(QCoreApplication.translate("ReportDialog", u"\uae30\uac04 \ub05d \ub0a0\uc9dc", None))
+#endif // QT_CONFIG(accessibility)
         self.toEdit.setDisplayFormat(QCoreApplication.translate("ReportDialog", u"yyyy-MM-dd", None))
         self.termButton.setText(QCoreApplication.translate("ReportDialog", u"\uae30\uc218 \ud65c\ub3d9 \uae30\uac04 \uc804\uccb4", None))
         self.facilitiesLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc2dc\uc124", None))
@@ -305,7 +316,7 @@ class Ui_ReportDialog(object):
         self.maxPhotosSpin.setSuffix(QCoreApplication.translate("ReportDialog", u"\uc7a5", None))
         self.privacyLabel.setText(QCoreApplication.translate("ReportDialog", u"\uac1c\uc778\uc815\ubcf4", None))
         self.purposeEdit.setPlaceholderText(QCoreApplication.translate("ReportDialog", u"\uc774\ub984\uc744 \uadf8\ub300\ub85c \uc2e4\uc744 \ubaa9\uc801 (\uc608: \uc6b4\uc601\uc704\uc6d0\ud68c \ud65c\ub3d9 \uc6b0\uc218 \ub2e8\uc6d0 \ud655\uc778)", None))
-        self.privacyHint.setStyleSheet(QCoreApplication.translate("ReportDialog", u"color: #5b6776;", None))
+        self.privacyHint.setProperty(u"tone", QCoreApplication.translate("ReportDialog", u"hint", None))
         self.pdfLabel.setText(QCoreApplication.translate("ReportDialog", u"\uc800\uc7a5\ud560 \ud30c\uc77c", None))
         self.browseButton.setText(QCoreApplication.translate("ReportDialog", u"\ucc3e\uc544\ubcf4\uae30\u2026", None))
         self.xlsxCheck.setText(QCoreApplication.translate("ReportDialog", u"\uac19\uc740 \ub0b4\uc6a9\uc744 \uc5d1\uc140(.xlsx) \ud30c\uc77c\ub85c\ub3c4 \uc800\uc7a5", None))
@@ -318,6 +329,6 @@ class Ui_ReportDialog(object):
 #if QT_CONFIG(tooltip)
         self.docxCheck.setToolTip(QCoreApplication.translate("ReportDialog", u"\uac19\uc740 \ubcf4\uace0 \ubb38\uc11c\ub97c Word \ud30c\uc77c\ub85c\ub3c4 \uc800\uc7a5\ud569\ub2c8\ub2e4", None))
 #endif // QT_CONFIG(tooltip)
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("ReportDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("ReportDialog", u"error", None))
     # retranslateUi
 

@@ -193,6 +193,11 @@ class Ui_ResultsDialog(object):
 
         self.mainLayout.addLayout(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.dateLabel.setBuddy(self.dateEdit)
+        self.startLabel.setBuddy(self.startEdit)
+        self.endLabel.setBuddy(self.endEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ResultsDialog)
 
@@ -202,9 +207,10 @@ class Ui_ResultsDialog(object):
     def retranslateUi(self, ResultsDialog):
         ResultsDialog.setWindowTitle(QCoreApplication.translate("ResultsDialog", u"\uc810\uac80 \uacb0\uacfc \uc785\ub825", None))
         self.titleLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"font-size: 15pt; font-weight: bold;", None))
-        self.infoLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"color: #555;", None))
+        self.infoLabel.setProperty(u"tone", QCoreApplication.translate("ResultsDialog", u"hint", None))
         self.scoreGroup.setTitle(QCoreApplication.translate("ResultsDialog", u"\uc810\uc218", None))
-        self.overallLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"font-size: 13pt; font-weight: bold; color: #1f3a5f;", None))
+        self.overallLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"font-size: 13pt; font-weight: bold;", None))
+        self.overallLabel.setProperty(u"tone", QCoreApplication.translate("ResultsDialog", u"accent", None))
         self.completionGroup.setTitle(QCoreApplication.translate("ResultsDialog", u"\uc644\ub8cc \uc815\ubcf4", None))
         self.dateLabel.setText(QCoreApplication.translate("ResultsDialog", u"\uc2e4\uc81c \uc810\uac80\uc77c", None))
         self.startLabel.setText(QCoreApplication.translate("ResultsDialog", u"\uc2e4\uc81c \uc2dc\uc791", None))
@@ -212,11 +218,11 @@ class Ui_ResultsDialog(object):
         self.endLabel.setText(QCoreApplication.translate("ResultsDialog", u"\uc2e4\uc81c \uc885\ub8cc", None))
         self.endEdit.setDisplayFormat(QCoreApplication.translate("ResultsDialog", u"HH:mm", None))
         self.attendeesLabel.setText(QCoreApplication.translate("ResultsDialog", u"\ucc38\uc5ec\uc790", None))
-        self.hoursLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"color: #555;", None))
+        self.hoursLabel.setProperty(u"tone", QCoreApplication.translate("ResultsDialog", u"hint", None))
         self.findingsGroup.setTitle(QCoreApplication.translate("ResultsDialog", u"\ubc1c\uacac\uc0ac\ud56d", None))
         self.addFindingButton.setText(QCoreApplication.translate("ResultsDialog", u"\ubc1c\uacac\uc0ac\ud56d \ucd94\uac00", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"color: #b00020;", None))
-        self.keysLabel.setStyleSheet(QCoreApplication.translate("ResultsDialog", u"color: #666;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("ResultsDialog", u"error", None))
+        self.keysLabel.setProperty(u"tone", QCoreApplication.translate("ResultsDialog", u"hint", None))
         self.keysLabel.setText(QCoreApplication.translate("ResultsDialog", u"1\u20135 \uc810\uc218 \u00b7 Y \uc608 \u00b7 N \uc544\ub2c8\uc624 \u00b7 0 \ud574\ub2f9\uc5c6\uc74c \u00b7 Tab/Enter \ub2e4\uc74c \ud56d\ubaa9 \u00b7 F2 \uba54\ubaa8", None))
         self.saveButton.setText(QCoreApplication.translate("ResultsDialog", u"\uc784\uc2dc \uc800\uc7a5", None))
         self.completeButton.setText(QCoreApplication.translate("ResultsDialog", u"\uc644\ub8cc", None))

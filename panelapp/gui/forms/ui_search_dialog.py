@@ -61,10 +61,16 @@ class Ui_SearchDialog(object):
 
     def retranslateUi(self, SearchDialog):
         SearchDialog.setWindowTitle(QCoreApplication.translate("SearchDialog", u"\ud1b5\ud569 \uac80\uc0c9", None))
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("SearchDialog", u"\uac80\uc0c9\uc5b4", None))
+#endif // QT_CONFIG(accessibility)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("SearchDialog", u"\ub2e8\uc6d0 \uc774\ub984\u00b7\ub3d9\ub124\u00b7\uc804\ud654 \ub05d 4\uc790\ub9ac, \uc2dc\uc124, \ubc1c\uacac\uc0ac\ud56d, \uac1c\uc120\uc81c\uc548, \uc88b\uc544\uc694\u00b7\uc544\uc26c\uc6cc\uc694 \ub0b4\uc6a9", None))
-        self.statusLabel.setStyleSheet(QCoreApplication.translate("SearchDialog", u"color: #556;", None))
+        self.statusLabel.setProperty(u"tone", QCoreApplication.translate("SearchDialog", u"hint", None))
         ___qtreewidgetitem = self.resultTree.headerItem()
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("SearchDialog", u"\ub0b4\uc6a9", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("SearchDialog", u"\uc81c\ubaa9", None))
+#if QT_CONFIG(accessibility)
+        self.resultTree.setAccessibleName(QCoreApplication.translate("SearchDialog", u"\uac80\uc0c9 \uacb0\uacfc", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -15,85 +15,104 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
     QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(600, 600)
+        SettingsDialog.resize(680, 640)
         self.mainLayout = QVBoxLayout(SettingsDialog)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.userGroup = QGroupBox(SettingsDialog)
-        self.userGroup.setObjectName(u"userGroup")
-        self.userLayout = QVBoxLayout(self.userGroup)
-        self.userLayout.setObjectName(u"userLayout")
-        self.userIntro = QLabel(self.userGroup)
-        self.userIntro.setObjectName(u"userIntro")
-        self.userIntro.setWordWrap(True)
+        self.accountGroup = QGroupBox(SettingsDialog)
+        self.accountGroup.setObjectName(u"accountGroup")
+        self.accountLayout = QHBoxLayout(self.accountGroup)
+        self.accountLayout.setObjectName(u"accountLayout")
+        self.accountLabel = QLabel(self.accountGroup)
+        self.accountLabel.setObjectName(u"accountLabel")
 
-        self.userLayout.addWidget(self.userIntro)
+        self.accountLayout.addWidget(self.accountLabel)
 
-        self.userList = QListWidget(self.userGroup)
+        self.accountSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.accountLayout.addItem(self.accountSpacer)
+
+        self.changePasswordButton = QPushButton(self.accountGroup)
+        self.changePasswordButton.setObjectName(u"changePasswordButton")
+        self.changePasswordButton.setAutoDefault(False)
+
+        self.accountLayout.addWidget(self.changePasswordButton)
+
+        self.logoutButton = QPushButton(self.accountGroup)
+        self.logoutButton.setObjectName(u"logoutButton")
+        self.logoutButton.setAutoDefault(False)
+
+        self.accountLayout.addWidget(self.logoutButton)
+
+
+        self.mainLayout.addWidget(self.accountGroup)
+
+        self.accountsGroup = QGroupBox(SettingsDialog)
+        self.accountsGroup.setObjectName(u"accountsGroup")
+        self.accountsLayout = QVBoxLayout(self.accountsGroup)
+        self.accountsLayout.setObjectName(u"accountsLayout")
+        self.accountsIntro = QLabel(self.accountsGroup)
+        self.accountsIntro.setObjectName(u"accountsIntro")
+        self.accountsIntro.setWordWrap(True)
+
+        self.accountsLayout.addWidget(self.accountsIntro)
+
+        self.userList = QListWidget(self.accountsGroup)
         self.userList.setObjectName(u"userList")
-        self.userList.setMinimumSize(QSize(0, 150))
+        self.userList.setMinimumSize(QSize(0, 130))
 
-        self.userLayout.addWidget(self.userList)
+        self.accountsLayout.addWidget(self.userList)
 
         self.userButtons = QHBoxLayout()
         self.userButtons.setObjectName(u"userButtons")
+        self.addButton = QPushButton(self.accountsGroup)
+        self.addButton.setObjectName(u"addButton")
+        self.addButton.setAutoDefault(False)
+
+        self.userButtons.addWidget(self.addButton)
+
         self.userButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.userButtons.addItem(self.userButtonsSpacer)
 
-        self.toggleActiveButton = QPushButton(self.userGroup)
+        self.resetButton = QPushButton(self.accountsGroup)
+        self.resetButton.setObjectName(u"resetButton")
+        self.resetButton.setAutoDefault(False)
+
+        self.userButtons.addWidget(self.resetButton)
+
+        self.roleButton = QPushButton(self.accountsGroup)
+        self.roleButton.setObjectName(u"roleButton")
+        self.roleButton.setAutoDefault(False)
+
+        self.userButtons.addWidget(self.roleButton)
+
+        self.lockButton = QPushButton(self.accountsGroup)
+        self.lockButton.setObjectName(u"lockButton")
+        self.lockButton.setAutoDefault(False)
+
+        self.userButtons.addWidget(self.lockButton)
+
+        self.toggleActiveButton = QPushButton(self.accountsGroup)
         self.toggleActiveButton.setObjectName(u"toggleActiveButton")
+        self.toggleActiveButton.setAutoDefault(False)
 
         self.userButtons.addWidget(self.toggleActiveButton)
 
 
-        self.userLayout.addLayout(self.userButtons)
+        self.accountsLayout.addLayout(self.userButtons)
 
 
-        self.mainLayout.addWidget(self.userGroup)
-
-        self.addGroup = QGroupBox(SettingsDialog)
-        self.addGroup.setObjectName(u"addGroup")
-        self.addLayout = QHBoxLayout(self.addGroup)
-        self.addLayout.setObjectName(u"addLayout")
-        self.nameLabel = QLabel(self.addGroup)
-        self.nameLabel.setObjectName(u"nameLabel")
-
-        self.addLayout.addWidget(self.nameLabel)
-
-        self.nameEdit = QLineEdit(self.addGroup)
-        self.nameEdit.setObjectName(u"nameEdit")
-        self.nameEdit.setMaxLength(50)
-
-        self.addLayout.addWidget(self.nameEdit)
-
-        self.roleLabel = QLabel(self.addGroup)
-        self.roleLabel.setObjectName(u"roleLabel")
-
-        self.addLayout.addWidget(self.roleLabel)
-
-        self.roleCombo = QComboBox(self.addGroup)
-        self.roleCombo.setObjectName(u"roleCombo")
-
-        self.addLayout.addWidget(self.roleCombo)
-
-        self.addButton = QPushButton(self.addGroup)
-        self.addButton.setObjectName(u"addButton")
-        self.addButton.setAutoDefault(False)
-
-        self.addLayout.addWidget(self.addButton)
-
-
-        self.mainLayout.addWidget(self.addGroup)
+        self.mainLayout.addWidget(self.accountsGroup)
 
         self.locationGroup = QGroupBox(SettingsDialog)
         self.locationGroup.setObjectName(u"locationGroup")
@@ -138,6 +157,46 @@ class Ui_SettingsDialog(object):
 
         self.mainLayout.addWidget(self.locationGroup)
 
+        self.displayGroup = QGroupBox(SettingsDialog)
+        self.displayGroup.setObjectName(u"displayGroup")
+        self.displayLayout = QVBoxLayout(self.displayGroup)
+        self.displayLayout.setObjectName(u"displayLayout")
+        self.highContrastCheck = QCheckBox(self.displayGroup)
+        self.highContrastCheck.setObjectName(u"highContrastCheck")
+
+        self.displayLayout.addWidget(self.highContrastCheck)
+
+        self.displayHint = QLabel(self.displayGroup)
+        self.displayHint.setObjectName(u"displayHint")
+        self.displayHint.setWordWrap(True)
+
+        self.displayLayout.addWidget(self.displayHint)
+
+        self.lockLayout = QHBoxLayout()
+        self.lockLayout.setObjectName(u"lockLayout")
+        self.lockLabel = QLabel(self.displayGroup)
+        self.lockLabel.setObjectName(u"lockLabel")
+
+        self.lockLayout.addWidget(self.lockLabel)
+
+        self.lockSpin = QSpinBox(self.displayGroup)
+        self.lockSpin.setObjectName(u"lockSpin")
+        self.lockSpin.setMinimum(1)
+        self.lockSpin.setMaximum(60)
+        self.lockSpin.setValue(15)
+
+        self.lockLayout.addWidget(self.lockSpin)
+
+        self.lockSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.lockLayout.addItem(self.lockSpacer)
+
+
+        self.displayLayout.addLayout(self.lockLayout)
+
+
+        self.mainLayout.addWidget(self.displayGroup)
+
         self.errorLabel = QLabel(SettingsDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -146,10 +205,13 @@ class Ui_SettingsDialog(object):
 
         self.buttonBox = QDialogButtonBox(SettingsDialog)
         self.buttonBox.setObjectName(u"buttonBox")
-        self.buttonBox.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+        self.buttonBox.setStandardButtons(QDialogButtonBox.Close)
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.lockLabel.setBuddy(self.lockSpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
 
@@ -157,20 +219,31 @@ class Ui_SettingsDialog(object):
     # setupUi
 
     def retranslateUi(self, SettingsDialog):
-        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"\uc124\uc815 \ubc0f \uc0ac\uc6a9\uc790", None))
-        self.userGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\uc791\uc5c5\ud558\ub294 \uc0ac\uc6a9\uc790", None))
-        self.userIntro.setText(QCoreApplication.translate("SettingsDialog", u"\ub85c\uadf8\uc778 \uae30\ub2a5\uc774 \uc0dd\uae30\uae30 \uc804\uae4c\uc9c0 \ud504\ub85c\uadf8\ub7a8\uc740 \uc5ec\uae30\uc11c \uace0\ub978 \uc0ac\uc6a9\uc790\ub85c \ub3d9\uc791\ud569\ub2c8\ub2e4. \ub4f1\ub85d\u00b7\uc218\uc815\u00b7\uc0ad\uc81c \uae30\ub85d\ub9c8\ub2e4 \uc774 \uc774\ub984\uc774 \ub0a8\uc2b5\ub2c8\ub2e4.", None))
+        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"\uc124\uc815 \ubc0f \uacc4\uc815", None))
+        self.accountGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\ub0b4 \uacc4\uc815", None))
+        self.changePasswordButton.setText(QCoreApplication.translate("SettingsDialog", u"\ube44\ubc00\ubc88\ud638 \ubc14\uafb8\uae30(&P)\u2026", None))
+        self.logoutButton.setText(QCoreApplication.translate("SettingsDialog", u"\ub2e4\ub978 \uacc4\uc815\uc73c\ub85c \ub85c\uadf8\uc778(&L)", None))
+        self.accountsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\uacc4\uc815 \uad00\ub9ac (\uad00\ub9ac\uc790)", None))
+        self.accountsIntro.setText(QCoreApplication.translate("SettingsDialog", u"\uacc4\uc815\ub9c8\ub2e4 \uc5ed\ud560\uc774 \uc788\uc2b5\ub2c8\ub2e4. \uad00\ub9ac\uc790\ub294 \uacc4\uc815\u00b7\uae30\uad00 \uc815\ubcf4\u00b7\uac1c\uc778\uc815\ubcf4 \ud30c\uae30\u00b7\uc811\uc18d\uae30\ub85d\uc744, \ub2f4\ub2f9\uc790\ub294 \ucc38\uc5ec\ub2e8 \uc5c5\ubb34 \uc804\ubd80\ub97c, \uc810\uac80 \uc870\uc7a5\uc740 \uc790\uae30\uac00 \ub9e1\uc740 \uc810\uac80\uc758 \uacb0\uacfc\ub97c, \ubd80\uc11c \ub2f4\ub2f9\uc790\ub294 \uc790\uae30 \ubd80\uc11c\uc758 \uac1c\uc120\uc81c\uc548 \ub2f5\ubcc0\uc744 \ub2e4\ub8e8\uace0, \uc5f4\ub78c\uc790\ub294 \uc77d\uae30\ub9cc \ud569\ub2c8\ub2e4. \ubc14\uafbc \ub0b4\uc6a9\uc740 \uad8c\ud55c \ubcc0\uacbd \uc774\ub825\uc5d0 \ub0a8\uc2b5\ub2c8\ub2e4.", None))
         self.userList.setStyleSheet(QCoreApplication.translate("SettingsDialog", u"QListWidget::item { padding: 5px 4px; }", None))
-        self.toggleActiveButton.setText(QCoreApplication.translate("SettingsDialog", u"\uc0ac\uc6a9 \uc911\uc9c0", None))
-        self.addGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\uc0ac\uc6a9\uc790 \ucd94\uac00", None))
-        self.nameLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc774\ub984", None))
-        self.nameEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"\uc608: \uae40\ub2f4\ub2f9", None))
-        self.roleLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc5ed\ud560", None))
-        self.addButton.setText(QCoreApplication.translate("SettingsDialog", u"\ucd94\uac00", None))
+        self.addButton.setText(QCoreApplication.translate("SettingsDialog", u"\uacc4\uc815 \ucd94\uac00(&A)\u2026", None))
+        self.resetButton.setText(QCoreApplication.translate("SettingsDialog", u"\ube44\ubc00\ubc88\ud638 \ucd08\uae30\ud654(&R)\u2026", None))
+        self.roleButton.setText(QCoreApplication.translate("SettingsDialog", u"\uc5ed\ud560 \ubc14\uafb8\uae30(&O)\u2026", None))
+        self.lockButton.setText(QCoreApplication.translate("SettingsDialog", u"\uc7a0\uadf8\uae30(&K)", None))
+        self.toggleActiveButton.setText(QCoreApplication.translate("SettingsDialog", u"\uc0ac\uc6a9 \uc911\uc9c0(&D)", None))
         self.locationGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\ub370\uc774\ud130 \uc704\uce58", None))
         self.dbCaption.setText(QCoreApplication.translate("SettingsDialog", u"\ub370\uc774\ud130\ubca0\uc774\uc2a4", None))
         self.dataDirCaption.setText(QCoreApplication.translate("SettingsDialog", u"\ub370\uc774\ud130 \ud3f4\ub354", None))
         self.attachmentsCaption.setText(QCoreApplication.translate("SettingsDialog", u"\ucca8\ubd80\ud30c\uc77c \ud3f4\ub354", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("SettingsDialog", u"color: #b00020;", None))
+        self.displayGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\ud654\uba74", None))
+        self.highContrastCheck.setText(QCoreApplication.translate("SettingsDialog", u"\uace0\ub300\ube44 \ud654\uba74(&C)", None))
+#if QT_CONFIG(tooltip)
+        self.highContrastCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"\uac80\uc740 \ubc14\ud0d5\uc5d0 \ud770 \uae00\uc790, \uace0\ub978 \uac83\uacfc \uae09\ud55c \uac83\uc740 \ub178\ub780\uc0c9\uc73c\ub85c \ubcf4\uc785\ub2c8\ub2e4. \ub204\ub974\uba74 \ubc14\ub85c \ubc14\ub01d\ub2c8\ub2e4.", None))
+#endif // QT_CONFIG(tooltip)
+        self.displayHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
+        self.displayHint.setText(QCoreApplication.translate("SettingsDialog", u"\uac80\uc740 \ubc14\ud0d5\uc5d0 \ud770 \uae00\uc790, \uace0\ub978 \uac83\uacfc \uae09\ud55c \uac83\uc740 \ub178\ub780\uc0c9\uc73c\ub85c \ubcf4\uc785\ub2c8\ub2e4. \uae00\uc790 \ud06c\uae30\ub294 \uc6b4\uc601\uccb4\uc81c\uc758 \uae00\uaf34 \ud06c\uae30\uc640 \ubc30\uc728 \uc124\uc815\uc744 \ub530\ub985\ub2c8\ub2e4.", None))
+        self.lockLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc790\ub3d9 \uc7a0\uae08(&T)", None))
+        self.lockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u"\ubd84 \ub3d9\uc548 \uc4f0\uc9c0 \uc54a\uc73c\uba74 \ud654\uba74\uc744 \uc7a0\uae09\ub2c8\ub2e4", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"error", None))
     # retranslateUi
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'team_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -110,7 +110,7 @@ class Ui_TeamDialog(object):
 
     def retranslateUi(self, TeamDialog):
         TeamDialog.setWindowTitle(QCoreApplication.translate("TeamDialog", u"\ub2e8", None))
-        self.cohortLabel.setStyleSheet(QCoreApplication.translate("TeamDialog", u"color: #555;", None))
+        self.cohortLabel.setProperty(u"tone", QCoreApplication.translate("TeamDialog", u"hint", None))
         self.nameLabel.setText(QCoreApplication.translate("TeamDialog", u"\ub2e8 \uc774\ub984", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("TeamDialog", u"\uc608: \uc815\ucc45\ub3d9\ud589\ub2e8", None))
         self.kindLabel.setText(QCoreApplication.translate("TeamDialog", u"\uc885\ub958", None))
@@ -120,6 +120,6 @@ class Ui_TeamDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.descriptionLabel.setText(QCoreApplication.translate("TeamDialog", u"\uc124\uba85", None))
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("TeamDialog", u"\uc608: \uc2dc\uc124 \uc810\uac80\uacfc \uac1c\uc120\uc81c\uc548", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("TeamDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("TeamDialog", u"error", None))
     # retranslateUi
 

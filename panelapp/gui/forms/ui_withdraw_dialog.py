@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'withdraw_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -71,6 +71,10 @@ class Ui_WithdrawDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.leftOnLabel.setBuddy(self.leftOnEdit)
+        self.reasonLabel.setBuddy(self.reasonEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(WithdrawDialog)
 
@@ -83,6 +87,6 @@ class Ui_WithdrawDialog(object):
         self.leftOnEdit.setDisplayFormat(QCoreApplication.translate("WithdrawDialog", u"yyyy-MM-dd", None))
         self.reasonLabel.setText(QCoreApplication.translate("WithdrawDialog", u"\uc0ac\uc720", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("WithdrawDialog", u"\uc608: \uac1c\uc778 \uc0ac\uc815, \uc774\uc0ac", None))
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("WithdrawDialog", u"color: #b00020;", None))
+        self.errorLabel.setProperty(u"tone", QCoreApplication.translate("WithdrawDialog", u"error", None))
     # retranslateUi
 

@@ -28,13 +28,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from panelapp.gui.palette import live
+
 BLOCK = 100
 MAX_BLOCKS = 40  # ~4,000 rows kept; scrolling back refetches (a block costs a few ms)
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-GREY = QColor("#8a8a8a")
+GREY = live("inactive")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -6,7 +6,8 @@ and none of them is shown as 정상: they read 미확인, in grey."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+
+from panelapp.gui.palette import live_brush
 
 # (header, field key or a special column)
 COLUMNS = [
@@ -20,10 +21,10 @@ COLUMNS = [
     ("문제 (열: 내용)", "#problems"),
 ]
 PROBLEMS_COLUMN = len(COLUMNS) - 1
-_ERROR_BG = QBrush(QColor("#fdecea"))
-_ERROR_FG = QBrush(QColor("#b3261e"))
-_OK_FG = QBrush(QColor("#1b6e20"))
-_UNCHECKED_FG = QBrush(QColor("#666666"))
+_ERROR_BG = live_brush("error_bg")
+_ERROR_FG = live_brush("error")
+_OK_FG = live_brush("ok")
+_UNCHECKED_FG = live_brush("muted")
 UNCHECKED = "미확인"
 UNCHECKED_TIP = "파일의 문제(필수 열이 없음 등)를 고치고 [다시 읽기]를 누르면 이 행을 검사합니다."
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
+from panelapp.domain.josa import quoted
+
 log = logging.getLogger(__name__)
 DAILY_CHECK_MS = 60 * 60 * 1000  # a window left open past midnight still makes the day's backup
 DAILY_FIRST_MS = 15_000  # the first look waits: the first pages load without a copy beside them
@@ -230,7 +232,7 @@ def told_restored(parent, result) -> None:
         if result.kept_aside
         else ""
     )
-    QMessageBox.information(parent, "복원했습니다", f"'{result.source.name}'을(를) 복원했습니다.{kept}")
+    QMessageBox.information(parent, "복원했습니다", f"{quoted(result.source.name, '을')} 복원했습니다.{kept}")
 
 
 def reopen(window):

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from panelapp.domain.josa import josa
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import Op
 
@@ -79,7 +79,7 @@ def ask_purpose(parent: QWidget, title: str, what: str) -> tuple[bool, str | Non
     choice, ok = QInputDialog.getItem(
         parent,
         f"{title} 엑셀로 내보내기",
-        f"개인정보 보호를 위해 기본으로 {what}을(를) 가려서 내보냅니다(예: 김*희).",
+        f"개인정보 보호를 위해 기본으로 {josa(what, '을')} 가려서 내보냅니다(예: 김*희).",
         list(MASK_CHOICES),
         0,
         False,
@@ -98,14 +98,11 @@ def ask_purpose(parent: QWidget, title: str, what: str) -> tuple[bool, str | Non
     return True, purpose.strip()
 
 
-def ask_path(parent: QWidget, title: str, name: str, folder: str | None) -> str | None:
-    start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-    path, _chosen = QFileDialog.getSaveFileName(
-        parent, f"{title} 엑셀로 내보내기", str(start / name), XLSX_FILTER
-    )
-    if not path:
-        return None
-    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+def ask_path(parent: QWidget, title: str, name: str) -> str | None:
+    """Where to write; the chooser opens in the folder of the last export (gui/file_dialogs)."""
+    from panelapp.gui.file_dialogs import save_file
+
+    return save_file(parent, "export", f"{title} 엑셀로 내보내기", name, XLSX_FILTER, suffix=".xlsx")
 
 
 def export_to_excel(
@@ -128,14 +125,10 @@ def export_to_excel(
         ok, purpose = ask_purpose(page, title, personal)
         if not ok:
             return None
-    window = getattr(page, "window_", None) or page.window()
-    settings = getattr(window, "settings", None)
-    folder = settings.get("export_dir") if settings is not None else None
-    path = ask_path(page, title, default_name(title, cohort, extra), folder)
+    path = ask_path(page, title, default_name(title, cohort, extra))
     if path is None:
         return None
-    if settings is not None:
-        settings.set("export_dir", str(Path(path).parent))
+    window = getattr(page, "window_", None) or page.window()
 
     def done(result) -> None:
         how = "" if not result.personal else (" (이름 일부 가림)" if result.masked else " (가리지 않음)")
@@ -146,7 +139,7 @@ def export_to_excel(
 
     return (
         Op(page, lambda token: run(path, purpose, token), write=purpose is not None)
-        .with_progress(f"{title}을(를) 엑셀로 내보내는 중…")
+        .with_progress(f"{josa(title, '을')} 엑셀로 내보내는 중…")
         .success(done)
         .run()
     )

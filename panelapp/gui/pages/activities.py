@@ -28,9 +28,11 @@ from panelapp.gui.attendance_grid import AttendanceGrid
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.event_table import EventTable, summary_text
 from panelapp.gui.operations.list_export import BUTTON_TEXT, cohort_text, export_to_excel
 from panelapp.gui.operations.trash import move_to_trash
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 
@@ -114,7 +116,9 @@ class ActivitiesPage(Page):
         self.edit_button.clicked.connect(self.edit_event)
         self.delete_button.clicked.connect(self.delete_event)
         self.events.selection_changed.connect(self._on_event_selected)
-        self.events.doubleClicked.connect(lambda _i: self.edit_event())
+        self.events.activated.connect(
+            lambda _i: self.edit_event() if offered(self.edit_button) else None
+        )  # Enter or a double click
         self.all_button.clicked.connect(lambda: self.grid.set_all(True))
         self.none_button.clicked.connect(lambda: self.grid.set_all(False))
         self.cert_button.clicked.connect(self.certificate)
@@ -262,7 +266,8 @@ class ActivitiesPage(Page):
                 f"출석 {self.grid.checked_count():,}명 / 대상 {self.grid.recordable_count():,}명"
             )
         self.pending_label.setText(f"저장하지 않은 변경 {count:,}건" if count else "")
-        self.pending_label.setStyleSheet("color: #9a6700; font-weight: bold;" if count else "")
+        self.pending_label.setStyleSheet("font-weight: bold;" if count else "")
+        set_tone(self.pending_label, "warn" if count else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -38,6 +38,7 @@ class ChecklistEditor(QTreeWidget):
     def __init__(self):
         super().__init__()
         self.setColumnCount(len(HEADERS))
+        self.setAccessibleName("점검표 항목")
         self.setHeaderLabels(HEADERS)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -86,6 +87,7 @@ class ChecklistEditor(QTreeWidget):
         row.setToolTip(3, item.help or "")
         parent.addChild(row)
         combo = QComboBox()
+        combo.setAccessibleName("항목 종류")
         for label, kind in ChecklistItemKind.choices():
             combo.addItem(label, kind.value)
         combo.setCurrentIndex(combo.findData(ChecklistItemKind(item.kind).value))

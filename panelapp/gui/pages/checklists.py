@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.pages.checklist_editor import NEW_ITEM, NEW_SECTION, ChecklistEditor, version_text
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 from panelapp.services.checklists.drafts import ItemDraft, SectionDraft, TemplateDraft
 
@@ -45,7 +47,7 @@ class ChecklistsPage(Page):
             "점검 결과가 있는 점검표를 고쳐 저장하면 새 버전이 만들어지고, 지난 결과는 이전 버전에 그대로 남습니다."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        set_tone(hint, "hint")
         col.addWidget(hint)
         split = QSplitter()
         split.addWidget(self._build_list())
@@ -60,9 +62,10 @@ class ChecklistsPage(Page):
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 6, 0)
         self.list = QListWidget()
+        self.list.setAccessibleName("점검표 목록")
         self.list.currentItemChanged.connect(self._on_pick)
         self.empty_label = QLabel(EMPTY_TEXT, wordWrap=True)
-        self.empty_label.setStyleSheet("color: #666;")
+        set_tone(self.empty_label, "hint")
         self.new_button = QPushButton("새 점검표")
         self.new_button.clicked.connect(self.new_template)
         col.addWidget(self.list, 1)
@@ -76,14 +79,16 @@ class ChecklistsPage(Page):
         col.setContentsMargins(6, 0, 0, 0)
         row = QHBoxLayout()
         self.name_edit = QLineEdit(placeholderText="점검표 이름", maxLength=100)
+        self.name_edit.setAccessibleName("점검표 이름")
         self.description_edit = QLineEdit(placeholderText="설명 (선택)")
+        self.description_edit.setAccessibleName("점검표 설명")
         row.addWidget(QLabel("이름"))
         row.addWidget(self.name_edit, 2)
         row.addWidget(QLabel("설명"))
         row.addWidget(self.description_edit, 3)
         col.addLayout(row)
         self.version_label = QLabel()
-        self.version_label.setStyleSheet("color: #1f3a5f;")
+        set_tone(self.version_label, "accent")
         self.version_label.setWordWrap(True)
         col.addWidget(self.version_label)
         self.editor = ChecklistEditor()
@@ -104,14 +109,14 @@ class ChecklistsPage(Page):
         tools.addStretch(1)
         self.revert_button = QPushButton("되돌리기")
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("저장")
-        self.save_button.setMinimumWidth(96)
+        self.save_button = WideButton("저장")
         self.save_button.clicked.connect(self.save)
         tools.addWidget(self.revert_button)
         tools.addWidget(self.save_button)
         col.addLayout(tools)
         self.notice_label = QLabel()
-        self.notice_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.notice_label.setStyleSheet("font-weight: bold;")
+        set_tone(self.notice_label, "ok")
         self.notice_label.setWordWrap(True)
         col.addWidget(self.notice_label)
         self.editor.modified.connect(self._mark_modified)

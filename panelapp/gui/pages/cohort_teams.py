@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
+from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.operations.trash import move_to_trash
@@ -64,6 +65,8 @@ class TeamsPanel(QWidget):
             head.addWidget(button)
         col.addLayout(head)
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName("단 목록")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().setVisible(False)
         self.table.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
@@ -155,10 +158,10 @@ class TeamsPanel(QWidget):
         move_to_trash(
             self,
             "단 삭제",
-            f"'{team.name}'을(를) 휴지통으로 옮길까요?\n\n소속 단원 {team.member_count}명은 지워지지 않고 "
+            f"{quoted(team.name, '을')} 휴지통으로 옮길까요?\n\n소속 단원 {team.member_count}명은 지워지지 않고 "
             "'미배정'으로 보입니다. 휴지통에서 단을 되살리면 원래대로 돌아갑니다.",
             lambda _t: delete_team(ctx, team.id, team.version),
-            f"'{team.name}'을(를) 휴지통으로 옮겼습니다.",
+            f"{quoted(team.name, '을')} 휴지통으로 옮겼습니다.",
             on_failure=self._after_failure,
         )
 

@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.errors import ConcurrencyError, NotFoundError
+from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.operations.trash import move_to_trash
 from panelapp.gui.pages.cohort_teams import TeamsPanel
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 COLUMNS = [
@@ -69,12 +72,17 @@ class CohortsPage(Page):
             head.addWidget(button)
         col.addLayout(head)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName("기수 목록")
         configure_view(self.table, self.model, sortable=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
-        self.table.doubleClicked.connect(lambda _i: self.edit_cohort())
+        self.table.activated.connect(
+            lambda _i: self.edit_cohort() if offered(self.edit_button) else None
+        )  # Enter or a double click
         self.empty_label = QLabel("기수가 없습니다. [새 기수]로 만드세요.")
-        self.empty_label.setStyleSheet("color: #666; padding: 12px;")
+        self.empty_label.setStyleSheet("padding: 12px;")
+        set_tone(self.empty_label, "hint")
         self.empty_label.hide()
         self.teams = TeamsPanel(self.window_)
         top = QWidget()
@@ -165,7 +173,7 @@ class CohortsPage(Page):
         answer = QMessageBox.question(
             self,
             "기수 종료 처리",
-            f"제{c.number}기 '{c.name}'을(를) 종료 처리할까요?\n\n"
+            f"제{c.number}기 {quoted(c.name, '을')} 종료 처리할까요?\n\n"
             f"활동 중인 단원 {c.active_members}명이 모두 '수료'로 바뀌고 기수 상태는 '종료'가 됩니다. "
             "이미 탈퇴한 단원은 그대로입니다.",
         )
@@ -185,10 +193,10 @@ class CohortsPage(Page):
         move_to_trash(
             self,
             "기수 삭제",
-            f"제{c.number}기 '{c.name}'을(를) 휴지통으로 옮길까요?\n\n"
+            f"제{c.number}기 {quoted(c.name, '을')} 휴지통으로 옮길까요?\n\n"
             "목록과 기수 선택에서 사라지지만 단원과 활동 기록은 지워지지 않으며, 휴지통에서 되살릴 수 있습니다.",
             lambda _t: delete_cohort(ctx, c.id, c.version),
-            f"제{c.number}기 '{c.name}'을(를) 휴지통으로 옮겼습니다.",
+            f"제{c.number}기 {quoted(c.name, '을')} 휴지통으로 옮겼습니다.",
             on_failure=self._after_failure,
         )
 

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.formatting import format_hours
+from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -35,6 +37,7 @@ from panelapp.gui.operations.list_export import (
 )
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Changes, Kind
 
 
@@ -110,19 +113,21 @@ class ContentPage(Page):
         col.addWidget(title)
         bar = QHBoxLayout()
         self.channel_filter = QComboBox()
+        self.channel_filter.setAccessibleName("채널")
         self.channel_filter.addItem("모든 채널", None)
         for c in ContentChannel:
             self.channel_filter.addItem(c.label, c)
         self.channel_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.channel_filter)
         self.search_edit = QLineEdit(placeholderText="제목 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("소식 콘텐츠 검색")
         self.search_edit.setMaximumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         bar.addWidget(self.search_edit)
         note = QLabel(HOURS_NOTE)
-        note.setStyleSheet("color: #555;")
+        set_tone(note, "hint")
         bar.addWidget(note, 1)
         self.add_button, self.edit_button, self.delete_button = (
             QPushButton(t) for t in ("콘텐츠 등록", "수정…", "삭제")
@@ -136,8 +141,11 @@ class ContentPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = IdTableModel(COLUMNS, self._fetch_rows)
         self.register = RegisterView(self.model, sort=("published", True))
+        self.register.view.setAccessibleName("소식 콘텐츠 목록")
         self.register.sort_changed.connect(self.refresh)
-        self.register.activated.connect(lambda _id: self.edit_selected())
+        self.register.activated.connect(
+            lambda _id: self.edit_selected() if offered(self.edit_button) else None
+        )
         self.register.selection_changed.connect(self._update_buttons)
         splitter.addWidget(self.register)
         side = QWidget()
@@ -305,7 +313,7 @@ class ContentPage(Page):
         return move_to_trash(
             self,
             "콘텐츠 삭제",
-            f"'{row.title}'을(를) 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. {UNDO_HINT}",
+            f"{quoted(row.title, '을')} 삭제할까요?\n작성자의 인정 시간에서도 빠집니다. {UNDO_HINT}",
             lambda _t: delete_post(ctx, row.id, row.version),
-            f"'{row.title}'을(를) 삭제했습니다.",
+            f"{quoted(row.title, '을')} 삭제했습니다.",
         )

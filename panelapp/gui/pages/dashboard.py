@@ -26,35 +26,35 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus, Severity
+from panelapp.domain.formatting import format_rate
+from panelapp.domain.inspection_info import AWAITING_FILTER, AWAITING_LABEL
+from panelapp.domain.marks import WARNING_MARK
 from panelapp.gui import dashboard_links as links
 from panelapp.gui.charts import Bar, BarChart, StackedBar, Tile
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.palette import set_tone, styled
 from panelapp.services.changes import Kind
 
 SEVERITY_COLORS = {
-    Severity.LOW: "#7fb77e",
-    Severity.MEDIUM: "#e8b83e",
-    Severity.HIGH: "#ee8a46",
-    Severity.URGENT: "#d64545",
+    Severity.LOW: "chart.severity.low",
+    Severity.MEDIUM: "chart.severity.medium",
+    Severity.HIGH: "chart.severity.high",
+    Severity.URGENT: "chart.severity.urgent",
 }
 STATUS_COLORS = {
-    ProposalStatus.SUBMITTED: "#9aa5b1",
-    ProposalStatus.REVIEWING: "#e8b83e",
-    ProposalStatus.ACCEPTED: "#2e9d5b",
-    ProposalStatus.PARTIAL: "#8cc084",
-    ProposalStatus.DECLINED: "#d64545",
-    ProposalStatus.IN_PROGRESS: "#4a7bd0",
-    ProposalStatus.DONE: "#1f3a5f",
+    ProposalStatus.SUBMITTED: "chart.proposal.submitted",
+    ProposalStatus.REVIEWING: "chart.proposal.reviewing",
+    ProposalStatus.ACCEPTED: "chart.proposal.accepted",
+    ProposalStatus.PARTIAL: "chart.proposal.partial",
+    ProposalStatus.DECLINED: "chart.proposal.declined",
+    ProposalStatus.IN_PROGRESS: "chart.proposal.in_progress",
+    ProposalStatus.DONE: "chart.proposal.done",
 }
 WEEKDAYS = "월화수목금토일"
 PENDING = "…"
 COUNTING = "집계 중…"
 NO_FINDINGS = "아직 발견사항이 없습니다. 점검 결과를 입력할 때 발견사항을 기록하세요."
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
 
 
 class DashboardPage(Page):
@@ -92,7 +92,7 @@ class DashboardPage(Page):
         outer.addWidget(scroll)
         body = QWidget()
         body.setObjectName("dashboardBody")
-        body.setStyleSheet("#dashboardBody { background: #f4f6f8; }")
+        styled(body, "#dashboardBody { background: @page_bg; }")
         scroll.setWidget(body)
         col = QVBoxLayout(body)
         col.setContentsMargins(24, 20, 24, 16)
@@ -101,19 +101,22 @@ class DashboardPage(Page):
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         col.addWidget(self.title)
         self.empty_label = QLabel("왼쪽 위에서 기수를 고르면 그 기수의 현황이 여기에 나옵니다.")
-        self.empty_label.setStyleSheet("color: #556; font-size: 11pt;")
+        self.empty_label.setStyleSheet("font-size: 11pt;")
+        set_tone(self.empty_label, "hint")
         col.addWidget(self.empty_label)
         self.urgent_box = QFrame(objectName="urgentBox")
-        self.urgent_box.setStyleSheet(
-            "#urgentBox { background: #fdecea; border: 1px solid #d64545; border-radius: 6px; }"
-            "QLabel { color: #8c1d18; border: none; }"
+        styled(
+            self.urgent_box,
+            "#urgentBox { background: @urgent_bg; border: 1px solid @urgent_border; border-radius: 6px; }"
+            "QLabel { color: @urgent_text; border: none; }",
         )
         urgent_col = QVBoxLayout(self.urgent_box)
         self.urgent_title = QLabel()
         self.urgent_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.urgent_list = QListWidget()
-        self.urgent_list.setStyleSheet(
-            "QListWidget { background: transparent; border: none; color: #8c1d18; }"
+        self.urgent_list.setAccessibleName("긴급(안전) 발견사항")
+        styled(
+            self.urgent_list, "QListWidget { background: transparent; border: none; color: @urgent_text; }"
         )
         self.urgent_list.itemActivated.connect(lambda _i: links.urgent_findings(self.window_))
         self.urgent_list.itemClicked.connect(lambda _i: links.urgent_findings(self.window_))
@@ -147,9 +150,9 @@ class DashboardPage(Page):
         self.severity_chart.clicked.connect(lambda key: links.findings(self.window_, severity=key))
         self.category_chart.clicked.connect(lambda key: links.findings(self.window_, category=key))
         for chart in (self.severity_chart, self.category_chart):
-            chart.setStyleSheet("background: white;")
+            styled(chart, "background: @surface;")
             charts.addWidget(chart)
-        col.addLayout(charts)
+        col.addLayout(charts, 1)  # the charts take what a taller screen has to spare
         lower = QHBoxLayout()
         self.status_chart = StackedBar("개선제안 진행 상태")
         self.status_chart.clicked.connect(lambda key: links.proposals(self.window_, status=key))
@@ -158,6 +161,7 @@ class DashboardPage(Page):
         self.upcoming_title = QLabel("다가오는 점검 (14일)")
         self.upcoming_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.upcoming_list = QListWidget()
+        self.upcoming_list.setAccessibleName("다가오는 점검")
         self.upcoming_list.setMaximumHeight(170)
         self.upcoming_list.itemActivated.connect(lambda _i: self._open_upcoming())
         self.upcoming_list.itemClicked.connect(lambda _i: self._open_upcoming())
@@ -165,12 +169,12 @@ class DashboardPage(Page):
         upcoming_col.addWidget(self.upcoming_list)
         lower.addLayout(upcoming_col, 2)
         col.addLayout(lower)
-        col.addStretch(1)
         self._show(None)
 
     def _connect_tiles(self) -> None:
         w, t = self.window_, self.tiles
         t["inspections"].clicked.connect(lambda: links.inspections(w))
+        t["inspections"].link_clicked.connect(lambda _key: links.awaiting_results(w))
         t["findings"].clicked.connect(lambda: links.findings(w))
         for key in ("proposals", "acceptance", "median"):
             t[key].clicked.connect(lambda: links.proposals(w))
@@ -279,7 +283,7 @@ class DashboardPage(Page):
             [Bar(s, s.label, f.by_severity[s], SEVERITY_COLORS[s]) for s in Severity], NO_FINDINGS
         )
         self.category_chart.set_bars(
-            [Bar(c, c.label, f.by_category[c], "#4a7bd0") for c in FindingCategory], NO_FINDINGS
+            [Bar(c, c.label, f.by_category[c], "chart.category") for c in FindingCategory], NO_FINDINGS
         )
 
     def _show_participation(self, p) -> None:
@@ -297,7 +301,7 @@ class DashboardPage(Page):
     def _fill_urgent(self, f) -> None:
         more = f" (오래된 {len(f.urgent)}건 표시)" if f.urgent_count > len(f.urgent) else ""
         self.urgent_title.setText(
-            f"⚠ 개선제안이 아직 없는 긴급 발견사항 {f.urgent_count:,}건{more} "
+            f"{WARNING_MARK} 개선제안이 아직 없는 긴급 발견사항 {f.urgent_count:,}건{more} "
             "— 제안을 만들면 여기서 사라집니다"
         )
         self.urgent_list.clear()
@@ -313,10 +317,12 @@ class DashboardPage(Page):
         w, t, n = self.window_, self.tiles, d.inspections
         total = sum(n.values())
         done, planned = n[InspectionStatus.COMPLETED], n[InspectionStatus.PLANNED]
+        late = d.awaiting_results  # among the 예정: their day has passed without results
         t["inspections"].set(
             f"{done:,} / {total:,}",
-            f"예정 {planned:,} · 연기 {n[InspectionStatus.POSTPONED]:,} · 취소 {n[InspectionStatus.CANCELLED]:,}",
+            f"예정 {planned - late:,} · 연기 {n[InspectionStatus.POSTPONED]:,} · 취소 {n[InspectionStatus.CANCELLED]:,}",
             links.can_open(w, "schedule"),
+            link=(AWAITING_FILTER, f"{AWAITING_LABEL} {late:,}") if late else None,
         )
         has_proposals = links.can_open(w, "proposals")
         waiting = (
@@ -324,7 +330,7 @@ class DashboardPage(Page):
         )
         t["proposals"].set(f"{d.proposals_total:,}건", f"답변 대기 {waiting:,}", has_proposals)
         t["acceptance"].set(
-            _percent(d.acceptance_rate),
+            format_rate(d.acceptance_rate),  # as the report prints it
             f"채택·부분채택 {d.adopted:,} / 결정 {d.adopted + d.declined:,}",
             has_proposals,
         )
@@ -333,7 +339,7 @@ class DashboardPage(Page):
         t["overdue"].set(
             f"{d.overdue:,}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0
         )
-        t["members"].set(f"{d.active_members:,}명", "참여단원 목록 보기", links.can_open(w, "roster"))
+        t["members"].set(f"{d.active_members:,}명", d.members_text, links.can_open(w, "roster"))
 
     def _fill_upcoming(self, d) -> None:
         self.upcoming_list.clear()

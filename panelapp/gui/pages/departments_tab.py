@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
 from panelapp.gui.operations.list_export import BUTTON_TEXT, export_to_excel, sort_condition
 from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView, register_actions
+from panelapp.gui.palette import set_tone
 
 COLUMNS = [
     Column("부서명", "name", lambda d: d.name, width=180),
@@ -37,13 +40,16 @@ class DepartmentsTab(QWidget):
         col = QVBoxLayout(self)
         hint = QLabel("개선제안에 답변하는 부서입니다. 시민소통관은 부서에서 참여단과 소통하는 담당자입니다.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        set_tone(hint, "hint")
         col.addWidget(hint)
         self.model = IdTableModel(COLUMNS, self._fetch_rows)
         self.model.row_foreground = lambda d: GREY if not d.active else None
         self.register = RegisterView(self.model, sort=("active", True))  # active first, then 가나다
+        self.register.view.setAccessibleName("담당부서 목록")
         self.register.sort_changed.connect(page.refresh)
-        self.register.activated.connect(lambda _id: self.edit_selected())
+        self.register.activated.connect(
+            lambda _id: self.edit_selected() if offered(self.edit_button) else None
+        )
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "부서 추가")
@@ -114,7 +120,7 @@ class DepartmentsTab(QWidget):
         ctx = self.page.ctx
         self.page.run_write(
             lambda _t: set_department_active(ctx, d.id, not d.active, d.version),
-            f"'{d.name}'을(를) {'다시 사용합니다' if not d.active else '사용 중지했습니다'}.",
+            f"{quoted(d.name, '을')} {'다시 사용합니다' if not d.active else '사용 중지했습니다'}.",
         )
 
     def delete_selected(self) -> None:

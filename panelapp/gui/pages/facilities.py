@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -82,8 +83,10 @@ class FacilitiesPage(Page):
         col = QVBoxLayout(tab)
         bar = QHBoxLayout()
         self.search_edit = QLineEdit(placeholderText="시설명·주소 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("시설 검색")
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.type_combo = QComboBox()
+        self.type_combo.setAccessibleName("시설 유형")
         self.type_combo.setMinimumContentsLength(8)
         self.type_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.active_check = QCheckBox("사용 중만", checked=True)
@@ -98,8 +101,11 @@ class FacilitiesPage(Page):
         self.model = IdTableModel(COLUMNS, self._fetch_rows)
         self.model.row_foreground = lambda f: GREY if not f.active else None
         self.register = RegisterView(self.model, sort=("name", False))
+        self.register.view.setAccessibleName("시설 목록")
         self.register.sort_changed.connect(self.refresh)
-        self.register.activated.connect(lambda _id: self.edit_selected())
+        self.register.activated.connect(
+            lambda _id: self.edit_selected() if offered(self.edit_button) else None
+        )
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = register_actions(self, "시설 추가")

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,6 +26,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
@@ -38,10 +38,11 @@ from panelapp.gui.operations.list_export import (
 )
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.register_table import RegisterView
-from panelapp.gui.proposal_style import KIND_COLORS
+from panelapp.gui.palette import live, styled
+from panelapp.gui.proposal_style import kind_colors
 from panelapp.services.changes import Changes, Kind
 
-UNHANDLED = QColor("#b3261e")
+UNHANDLED = live("error")
 COLUMNS = [
     Column("접수일", "received", lambda r: f"{r.received_on:%Y-%m-%d}", width=96, align=CENTER),
     Column(
@@ -50,7 +51,7 @@ COLUMNS = [
         lambda r: r.kind.label,
         width=80,
         align=CENTER,
-        foreground=lambda r: QColor(KIND_COLORS[r.kind.value][1]),
+        foreground=lambda r: kind_colors(r.kind.value)[1],
     ),
     Column("시설", "facility", lambda r: r.facility_name or "–", width=150),
     Column(
@@ -97,7 +98,7 @@ class FeedbackModel(IdTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == COL_KIND:
             row = self.row_at(index.row())
-            return None if row is None else QColor(KIND_COLORS[row.kind.value][0])
+            return None if row is None else kind_colors(row.kind.value)[0]
         return super().data(index, role)
 
 
@@ -126,6 +127,8 @@ class FeedbackPage(Page):
         box = QGroupBox("빠른 입력")
         row = QHBoxLayout(box)
         self.entry_facility, self.entry_source = QComboBox(), QComboBox()
+        self.entry_facility.setAccessibleName("시설")
+        self.entry_source.setAccessibleName("경로")
         self.entry_facility.setMinimumContentsLength(10)
         for s in FeedbackSource:
             self.entry_source.addItem(s.label, s)
@@ -136,8 +139,11 @@ class FeedbackPage(Page):
         self.kind_buttons = {}
         for kind in FeedbackKind:
             b = QPushButton(kind.label, checkable=True)
-            bg, fg = KIND_COLORS[kind.value]
-            b.setStyleSheet(f"QPushButton:checked {{ background: {bg}; color: {fg}; font-weight: bold; }}")
+            styled(
+                b,
+                f"QPushButton:checked {{ background: @kind.{kind.value}.bg; color: @kind.{kind.value}.fg;"
+                " font-weight: bold; }",
+            )
             self.kind_group.addButton(b)
             self.kind_buttons[kind] = b
         self.kind_buttons[FeedbackKind.LIKE].setChecked(True)
@@ -153,7 +159,11 @@ class FeedbackPage(Page):
         col.addWidget(box)
         bar = QHBoxLayout()
         self.kind_filter, self.facility_filter = QComboBox(), QComboBox()
+        self.kind_filter.setAccessibleName("구분")
+        self.facility_filter.setAccessibleName("시설 필터")
         self.handled_filter, self.period_filter = QComboBox(), QComboBox()
+        self.handled_filter.setAccessibleName("처리 여부")
+        self.period_filter.setAccessibleName("기간")
         self.facility_filter.setMinimumContentsLength(10)
         self.kind_filter.addItem("모든 구분", None)
         for kind in FeedbackKind:
@@ -167,6 +177,7 @@ class FeedbackPage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             bar.addWidget(combo)
         self.search_edit = QLineEdit(placeholderText="내용 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("좋아요·아쉬워요 검색")
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -177,8 +188,11 @@ class FeedbackPage(Page):
         col.addLayout(bar)
         self.model = FeedbackModel(COLUMNS, self._fetch_rows)
         self.register = RegisterView(self.model, sort=("received", True))
+        self.register.view.setAccessibleName("좋아요·아쉬워요 목록")
         self.register.sort_changed.connect(self.refresh)
-        self.register.activated.connect(lambda _id: self.answer_selected())
+        self.register.activated.connect(
+            lambda _id: self.answer_selected() if offered(self.answer_button) else None
+        )
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         buttons = QHBoxLayout()

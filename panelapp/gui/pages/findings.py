@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import FindingCategory, Severity
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -37,14 +38,15 @@ from panelapp.gui.operations.list_export import (
 )
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.pages.big_register import BigRegister
+from panelapp.gui.palette import live
 from panelapp.services.changes import Changes, Kind
 
 EMPTY_TEXT = "기록된 발견사항이 없습니다. 점검 일정에서 점검을 고르고 [결과 입력]에서 발견사항을 추가하거나, [발견사항 추가]를 누르세요."
 NO_MATCH_TEXT = "조건에 맞는 발견사항이 없습니다. 필터를 바꿔 보세요."
 SEVERITY_COLOURS = {
-    Severity.URGENT: QColor("#c62828"),
-    Severity.HIGH: QColor("#e65100"),
-    Severity.MEDIUM: QColor("#8d6e00"),
+    Severity.URGENT: live("severity.urgent"),
+    Severity.HIGH: live("severity.high"),
+    Severity.MEDIUM: live("severity.medium"),
 }
 PROPOSAL_CHOICES = (("제안 연결 전체", None), ("제안 없음", True), ("제안 있음", False))
 FIRST_SCREEN = 300  # rows shown from the quick query while the full list is sorted
@@ -106,8 +108,13 @@ class FindingsPage(Page):
         col.addWidget(title)
         bar = QHBoxLayout()
         self.search_edit = QLineEdit(placeholderText="제목·위치·내용 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("발견사항 검색")
         self.severity_combo, self.category_combo = QComboBox(), QComboBox()
+        self.severity_combo.setAccessibleName("심각도")
+        self.category_combo.setAccessibleName("분류")
         self.facility_combo, self.proposal_combo = QComboBox(), QComboBox()
+        self.facility_combo.setAccessibleName("시설")
+        self.proposal_combo.setAccessibleName("제안 연결")
         self.severity_combo.addItem("모든 심각도", None)
         for label, value in Severity.choices():
             self.severity_combo.addItem(label, value)
@@ -131,16 +138,19 @@ class FindingsPage(Page):
         self.register = BigRegister(
             self.model, sort=("date", True), selection=QAbstractItemView.SelectionMode.ExtendedSelection
         )
+        self.register.view.setAccessibleName("발견사항 목록")
         self.register.sort_changed.connect(self.refresh)
-        self.register.activated.connect(lambda _id: self.edit_selected())
+        self.register.activated.connect(
+            lambda _id: self.edit_selected() if offered(self.edit_button) else None
+        )
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
         row = QHBoxLayout()
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.add_button, self.proposal_button = QPushButton("발견사항 추가"), QPushButton("개선제안 만들기")
-        self.edit_button, self.delete_button = QPushButton("수정"), QPushButton("삭제")
+        self.add_button, self.proposal_button = WideButton("발견사항 추가"), WideButton("개선제안 만들기")
+        self.edit_button, self.delete_button = WideButton("수정"), WideButton("삭제")
         self.proposal_button.setToolTip("고른 발견사항으로 개선제안을 씁니다(Ctrl·Shift로 여러 개 선택)")
         for button, slot in (
             (self.add_button, self.add),
@@ -148,7 +158,6 @@ class FindingsPage(Page):
             (self.edit_button, self.edit_selected),
             (self.delete_button, self.delete_selected),
         ):
-            button.setMinimumWidth(96)
             button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
         self.export_button = QPushButton(BUTTON_TEXT)

@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.tab_order import chain_after, focusable
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
-from panelapp.gui.proposal_style import OVERDUE_TEXT, badge_css
+from panelapp.gui.palette import css, set_tone, styled
+from panelapp.gui.proposal_style import badge_css
 
 THUMB = 96
 PAIR_THUMB = 120  # before / after thumbnails, two to a row in each half
@@ -70,7 +73,8 @@ def _thumb(path: str, tip: str, name: str, size: int = THUMB) -> QLabel:
 
 def _section(title: str) -> QLabel:
     label = QLabel(title)
-    label.setStyleSheet("font-weight: bold; color: #1f3a5f; margin-top: 10px;")
+    label.setStyleSheet("font-weight: bold; margin-top: 10px;")
+    set_tone(label, "accent")
     return label
 
 
@@ -93,7 +97,8 @@ class ProposalDetailView(QStackedWidget):
         self.after: list = []
         self._generation = 0
         self.empty_label = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty_label.setStyleSheet("color: #666; font-size: 11pt;")
+        self.empty_label.setStyleSheet("font-size: 11pt;")
+        set_tone(self.empty_label, "hint")
         self.addWidget(self.empty_label)
         page = QWidget()
         col = QVBoxLayout(page)
@@ -153,12 +158,13 @@ class ProposalDetailView(QStackedWidget):
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         head.addWidget(title, 1)
         self.badge = QLabel(detail.status.label)
-        self.badge.setStyleSheet(badge_css(detail.status.value))
+        styled(self.badge, badge_css(detail.status.value))
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         col.addLayout(head)
         if detail.overdue:
             late = QLabel("처리 기한이 지났는데 부서 답변이 없습니다.")
-            late.setStyleSheet(f"color: {OVERDUE_TEXT}; font-weight: bold;")
+            late.setStyleSheet("font-weight: bold;")
+            set_tone(late, "error")
             col.addWidget(late)
         col.addLayout(self._facts(detail))
         for name, value in (
@@ -202,6 +208,12 @@ class ProposalDetailView(QStackedWidget):
             self.steps_bar.addWidget(button)
             self.step_buttons[status] = button
         self.steps_bar.addStretch(1)
+        from panelapp.gui.core.rights import apply_rights, needs
+        from panelapp.services.permissions import Permission
+
+        needs(Permission.PROPOSAL_ANSWER, *self.step_buttons.values(), *body.findChildren(QPushButton))
+        apply_rights(self, self.window_.ctx.role if self.window_.ctx is not None else None)
+        chain_after(self.scroll, [*focusable(body), *self.step_buttons.values()])  # as on screen
         self.setCurrentIndex(1)
 
     def _facts(self, d) -> QGridLayout:
@@ -225,7 +237,7 @@ class ProposalDetailView(QStackedWidget):
         ]
         for i, (name, value) in enumerate(facts):
             key = QLabel(name)
-            key.setStyleSheet("color: #666;")
+            set_tone(key, "hint")
             grid.addWidget(key, i // 3, (i % 3) * 2)
             grid.addWidget(QLabel(value), i // 3, (i % 3) * 2 + 1)
         return grid
@@ -238,7 +250,7 @@ class ProposalDetailView(QStackedWidget):
         col.addWidget(
             QLabel(
                 f"• [{f.category.label}·{f.severity.label}] {_html(f.title)} "
-                f"<span style='color:#666'>({_html(where)}, {f.observed_on:%Y-%m-%d})</span>"
+                f"<span style='color:{css('muted')}'>({_html(where)}, {f.observed_on:%Y-%m-%d})</span>"
             )
         )
         shots = self.photos.get(f.id, [])
@@ -274,7 +286,8 @@ class ProposalDetailView(QStackedWidget):
         heads = (f"개선 전 ({len(before)}장, 발견사항 사진)", f"개선 후 ({len(self.after)}장)")
         for column, text in enumerate(heads):
             head = QLabel(text)
-            head.setStyleSheet("color: #444; font-weight: bold;")
+            head.setStyleSheet("font-weight: bold;")
+            set_tone(head, "hint")
             grid.addWidget(head, 0, column)
         left = QGridLayout()
         for n, (path, tip) in enumerate(before):
@@ -287,7 +300,7 @@ class ProposalDetailView(QStackedWidget):
             cell.addWidget(_thumb(path, name, "afterThumb", PAIR_THUMB))
             drop = QPushButton("빼기")
             drop.setObjectName("removeAfterPhoto")
-            drop.setToolTip(f"'{name}'을(를) 개선 후 사진에서 뺍니다 (Ctrl+Z로 되돌릴 수 있습니다)")
+            drop.setToolTip(f"{quoted(name, '을')} 개선 후 사진에서 뺍니다 (Ctrl+Z로 되돌릴 수 있습니다)")
             drop.clicked.connect(lambda _c=False, a=attachment_id: self.remove_after_photo(a))
             cell.addWidget(drop, 0, Qt.AlignmentFlag.AlignLeft)
             right.addLayout(cell, n // PAIR_COLUMNS, n % PAIR_COLUMNS)
@@ -308,11 +321,10 @@ class ProposalDetailView(QStackedWidget):
     def choose_after_photos(self) -> None:
         from pathlib import Path
 
-        from PySide6.QtWidgets import QFileDialog
-
         from panelapp.gui.dialogs.finding_dialog import IMAGE_FILTER
+        from panelapp.gui.file_dialogs import open_files
 
-        paths, _f = QFileDialog.getOpenFileNames(self, "개선 후 사진 추가", "", IMAGE_FILTER)
+        paths = open_files(self, "photo", "개선 후 사진 추가", IMAGE_FILTER)
         if paths:
             self.add_after_photos([Path(p) for p in paths])
 
@@ -351,12 +363,12 @@ class ProposalDetailView(QStackedWidget):
             )
             line = QLabel(
                 f"<b>{format_local(e.at)}</b> &nbsp; {step} &nbsp; "
-                f"<span style='color:#666'>{e.user_name or '알 수 없음'}</span>"
-                + (f"<br><span style='color:#333'>{_html(e.note)}</span>" if e.note else ""),
+                f"<span style='color:{css('muted')}'>{e.user_name or '알 수 없음'}</span>"
+                + (f"<br><span style='color:{css('text')}'>{_html(e.note)}</span>" if e.note else ""),
                 wordWrap=True,
             )
             line.setObjectName("timelineEntry")
-            line.setStyleSheet("border-left: 3px solid #9db4d0; padding: 2px 0 4px 8px;")
+            styled(line, "border-left: 3px solid @link_line; padding: 2px 0 4px 8px;")
             col.addWidget(line)
         return box
 

@@ -127,13 +127,18 @@ class ProposalsPage(Page):
         col.addWidget(title)
         bar = QHBoxLayout()
         self.cohort_combo, self.status_combo = QComboBox(), QComboBox()
+        self.cohort_combo.setAccessibleName("기수")
+        self.status_combo.setAccessibleName("상태")
         self.department_combo, self.facility_combo = QComboBox(), QComboBox()
+        self.department_combo.setAccessibleName("담당부서")
+        self.facility_combo.setAccessibleName("시설")
         self.status_combo.addItem("모든 상태", None)
         for s in ProposalStatus:
             self.status_combo.addItem(s.label, s)
         self.overdue_check = QCheckBox("기한 초과만")
         self.overdue_check.setToolTip("처리 기한(접수 후 14일 기본)이 지났는데 부서 답변이 없는 제안")
         self.search_edit = QLineEdit(placeholderText="제목·내용·답변 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("개선제안 검색")
         for w in (self.cohort_combo, self.status_combo, self.department_combo, self.facility_combo):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             w.setMinimumContentsLength(7)
@@ -153,6 +158,7 @@ class ProposalsPage(Page):
         self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
         self.register = BigRegister(self.model, sort=("submitted", True))
+        self.register.view.setAccessibleName("개선제안 목록")
         self.register.sort_changed.connect(self.refresh)
         self.register.selection_changed.connect(self._on_selected)
         self.list_stack = self.register  # index 0: the list, 1: the empty-state text

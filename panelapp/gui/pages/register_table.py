@@ -13,19 +13,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTableView,
 )
 
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.models.id_table import IdTableModel, configure_view
+from panelapp.gui.palette import live, set_tone
 
-_STOPPED = QColor("#8a8a8a")
+_STOPPED = live("inactive")
 
 
 class RegisterView(QStackedWidget):
@@ -43,6 +43,8 @@ class RegisterView(QStackedWidget):
         super().__init__()
         self.model = model
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.view.setAccessibleName("목록")  # pages name it after what it lists (accessible_as)
         configure_view(self.view, model, sortable=sort is not None)
         self.view.setSelectionMode(selection)
         self.view.setStyleSheet("QTableView::item { padding: 0 6px; }")
@@ -60,10 +62,11 @@ class RegisterView(QStackedWidget):
         model.sortRequested.connect(self._on_sort)
         model.modelReset.connect(self.selection_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
-        self.view.doubleClicked.connect(lambda index: self.activated.emit(model.id_at(index.row())))
+        self.view.activated.connect(lambda index: self.activated.emit(model.id_at(index.row())))  # Enter too
         self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
+        self.empty_label.setStyleSheet("font-size: 12pt;")
+        set_tone(self.empty_label, "hint")
         self.addWidget(self.view)
         self.addWidget(self.empty_label)
 
@@ -127,8 +130,8 @@ def register_actions(page, add_text: str) -> QHBoxLayout:
     page.count_label = QLabel()
     row.addWidget(page.count_label)
     row.addStretch(1)
-    page.add_button, page.edit_button = QPushButton(add_text), QPushButton("수정")
-    page.toggle_button, page.delete_button = QPushButton("사용 중지"), QPushButton("삭제")
+    page.add_button, page.edit_button = WideButton(add_text), WideButton("수정")
+    page.toggle_button, page.delete_button = WideButton("사용 중지"), WideButton("삭제")
     for button, slot in (
         (page.add_button, page.add),
         (page.edit_button, page.edit_selected),
@@ -136,6 +139,5 @@ def register_actions(page, add_text: str) -> QHBoxLayout:
         (page.delete_button, page.delete_selected),
     ):
         button.clicked.connect(slot)
-        button.setMinimumWidth(96)
         row.addWidget(button)
     return row

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.localtime import format_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.page import Page
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 HEADERS = ["만든 때", "기수", "보고 기간", "쪽수", "파일"]
@@ -68,11 +69,13 @@ class ReportsPage(Page):
             "운영위원회·이사회에 보고할 PDF입니다. 기간과 시설을 골라 만들고, 미리보기에서 바로 인쇄할 수 "
             "있습니다. 단원 이름은 목적을 적지 않는 한 일부를 가려 싣습니다."
         )
-        hint.setStyleSheet("color: #555;")
+        set_tone(hint, "hint")
         hint.setWordWrap(True)
         col.addWidget(hint)
 
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName("만든 보고서 목록")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,7 +89,8 @@ class ReportsPage(Page):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.preview_selected())
         self.empty_label = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; font-size: 12pt;")
+        self.empty_label.setStyleSheet("font-size: 12pt;")
+        set_tone(self.empty_label, "hint")
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.roster import COLUMNS, RosterModel
 from panelapp.gui.pages.roster_actions import RosterActions
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 _WIDTHS = [110, 120, 60, 130, 150, 60, 100, 80, 80]
@@ -69,7 +71,7 @@ class RosterPage(RosterActions, Page):
         title = QLabel("참여단원")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #555;")
+        set_tone(self.count_label, "hint")
         head.addWidget(title)
         head.addSpacing(12)
         head.addWidget(self.count_label)
@@ -78,12 +80,15 @@ class RosterPage(RosterActions, Page):
 
         filters = QHBoxLayout()
         self.search = QLineEdit(placeholderText="이름, 전화번호(뒷자리), 거주지, 이메일로 검색")
+        self.search.setAccessibleName("참여단원 검색")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.team_combo = QComboBox()
+        self.team_combo.setAccessibleName("단")
         self.team_combo.addItem("모든 단", None)
         self.team_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("상태")
         self.status_combo.addItem("모든 상태", None)
         for status in EnrollmentStatus:
             self.status_combo.addItem(status.label, status.value)
@@ -125,6 +130,8 @@ class RosterPage(RosterActions, Page):
         col.addLayout(buttons)
 
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.view.setAccessibleName("참여단원 목록")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,7 +149,9 @@ class RosterPage(RosterActions, Page):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._on_header_clicked)
-        self.view.doubleClicked.connect(lambda _i: self.edit_member())
+        self.view.activated.connect(
+            lambda _i: self.edit_member() if offered(self.edit_button) else None
+        )  # Enter or a double click
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -151,7 +160,8 @@ class RosterPage(RosterActions, Page):
             "아직 등록된 단원이 없습니다. [단원 추가] 또는 [파일에서 불러오기]로 등록하세요."
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
+        self.empty_label.setStyleSheet("font-size: 11pt; padding: 24px;")
+        set_tone(self.empty_label, "hint")
         self.empty_label.hide()
         col.addWidget(self.empty_label)
         self._update_buttons()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.gui.core.dialogs import open_dialog
@@ -142,13 +142,13 @@ class RosterActions:
             )
             if not ok or not purpose.strip():
                 return None
-        start = Path(self.window_.settings.get("export_dir") or Path.home()) / "참여단원_명단.xlsx"
-        path, chosen = QFileDialog.getSaveFileName(self, "명단 저장", str(start), EXPORT_FILTER)
+        from panelapp.gui.file_dialogs import save_file_and_filter
+
+        path, chosen = save_file_and_filter(self, "export", "명단 저장", "참여단원_명단.xlsx", EXPORT_FILTER)
         if not path:
             return None
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
-            path += ".csv" if "csv" in (chosen or "").lower() else ".xlsx"
-        self.window_.settings.set("export_dir", str(Path(path).parent))
+            path += ".csv" if "csv" in chosen.lower() else ".xlsx"
         from panelapp.services.roster_io.export import export_roster
 
         ctx, cohort_id = self.window_.ctx, self.cohort_id

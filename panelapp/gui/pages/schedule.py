@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from panelapp.domain.josa import josa, quoted
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
+from panelapp.gui.palette import set_tone
 from panelapp.gui.schedule.blocks import WEEKDAYS, legend, sunday_first, tooltip, week_start
 from panelapp.gui.schedule.confirm import save_with_confirmation
 from panelapp.gui.schedule.list_view import ScheduleList
@@ -115,8 +119,7 @@ class SchedulePage(Page):
         bar = QHBoxLayout()
         self.view_group = QButtonGroup(self)
         for n, name in enumerate(VIEWS):
-            button = QPushButton(name, checkable=True, checked=n == 0)
-            button.setMinimumWidth(64)
+            button = WideButton(name, floor=64, checkable=True, checked=n == 0)
             self.view_group.addButton(button, n)
             bar.addWidget(button)
         self.view_group.idClicked.connect(self.show_view)
@@ -141,7 +144,7 @@ class SchedulePage(Page):
         self.stack = QStackedWidget()
         for view in (self.month, self.week, self.list):
             self.stack.addWidget(view)
-            view.activated.connect(self.edit)
+            view.activated.connect(self.open_visit)
             view.selection_changed.connect(self._select)
         for view in (self.month, self.week):
             view.day_activated.connect(lambda day: self.add(day))
@@ -155,7 +158,8 @@ class SchedulePage(Page):
         for chip in legend():
             foot.addWidget(chip)
         self.detail_label = QLabel()
-        self.detail_label.setStyleSheet("color: #444; padding-left: 16px;")
+        self.detail_label.setStyleSheet("padding-left: 16px;")
+        set_tone(self.detail_label, "hint")
         foot.addWidget(self.detail_label, 1)
         col.addLayout(foot)
         window.cohort_changed.connect(self._on_cohort)
@@ -356,6 +360,16 @@ class SchedulePage(Page):
     def add(self, day: dt.date | None = None) -> Op | None:
         return self._with_people(lambda choices: self._open_inspection(choices, None, day))
 
+    def open_visit(self, inspection_id: int):
+        """A double click or Enter on a visit: its form for whoever may edit visits; for a 점검
+        조장 (who may not) its results; nothing for a role that has neither."""
+        if offered(self.edit_button):
+            return self.edit(inspection_id)
+        if offered(self.results_button):
+            self._select(inspection_id)
+            return open_results_for(self.window_, self.current(inspection_id))
+        return None
+
     def edit(self, inspection_id: int) -> Op | None:
         info = self.current(inspection_id)
         if info is None or self.choices is None:
@@ -367,9 +381,7 @@ class SchedulePage(Page):
         return self.edit(self.selected_id)
 
     def enter_results(self):
-        from panelapp.gui.dialogs.results_dialog import open_results
-
-        return open_results(self.window_, self.current(self.selected_id))
+        return open_results_for(self.window_, self.current(self.selected_id))
 
     def change_status(self):
         from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog
@@ -405,7 +417,9 @@ class SchedulePage(Page):
         when = (
             f"{info.scheduled_date:%Y-%m-%d}({WEEKDAYS[sunday_first(info.scheduled_date)]}) {info.time_text}"
         )
-        self.window_.statusBar().showMessage(f"'{info.title}'을(를) {when}(으)로 옮겼습니다.", 5000)
+        self.window_.statusBar().showMessage(
+            f"{quoted(info.title, '을')} {josa(when, '으로')} 옮겼습니다.", 5000
+        )
 
     def save_field_sheet(self) -> str | None:
         from panelapp.gui.schedule.exports import save_field_sheet
@@ -439,3 +453,9 @@ class SchedulePage(Page):
         from panelapp.gui.schedule.exports import export_ics
 
         return export_ics(self, self.choices) if self.choices is not None else None
+
+
+def open_results_for(window, info):
+    from panelapp.gui.dialogs.results_dialog import open_results
+
+    return open_results(window, info)

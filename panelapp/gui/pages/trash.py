@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from panelapp.domain.localtime import format_local
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import offered
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.pages.register_table import RegisterView
+from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
 
 COLUMNS = [
@@ -51,15 +54,17 @@ class TrashPage(Page):
         hint = QLabel(
             "삭제한 항목은 지워지지 않고 이곳에 남습니다. 항목을 골라 [복원]을 누르면 되살아납니다."
         )
-        hint.setStyleSheet("color: #555;")
+        set_tone(hint, "hint")
         hint.setWordWrap(True)
         col.addWidget(hint)
         bar = QHBoxLayout()
         self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("종류")
         self.kind_filter.setMinimumContentsLength(14)
         self.kind_filter.addItem("모든 종류", None)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search_edit = QLineEdit(placeholderText="항목 이름 검색", clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("휴지통 검색")
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -69,9 +74,12 @@ class TrashPage(Page):
 
         self.model = IdTableModel(COLUMNS, self._fetch_rows, row_id=lambda item: item.key)
         self.register = RegisterView(self.model, sort=("deleted", True))
+        self.register.view.setAccessibleName("휴지통 항목")
         self.register.sort_changed.connect(self.refresh)
         self.register.selection_changed.connect(self._update_buttons)
-        self.register.activated.connect(lambda _key: self.restore_selected())
+        self.register.activated.connect(
+            lambda _key: self.restore_selected() if offered(self.restore_button) else None
+        )
         self.empty_label = self.register.empty_label
         col.addWidget(self.register, 1)
 
@@ -79,9 +87,8 @@ class TrashPage(Page):
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.restore_button = QPushButton("복원")
+        self.restore_button = WideButton("복원", floor=110)
         self.restore_button.setToolTip("고른 항목을 휴지통에서 꺼내 원래 자리로 되돌립니다")
-        self.restore_button.setMinimumWidth(110)
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.restore_selected)
         row.addWidget(self.restore_button)

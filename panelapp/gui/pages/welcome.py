@@ -4,11 +4,14 @@ set up first (기관 정보 → 기수 → 명단 → 시설·점검표) with bu
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from panelapp.domain.marks import DONE_MARK
+from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
+from panelapp.gui.palette import set_tone, styled
 from panelapp.services.changes import Kind
 
 INTRO = (
@@ -25,6 +28,18 @@ CYCLE = (
     ("개선제안", "proposals.html#proposals"),
     ("보고서", "reports.html#reports"),
 )
+DEMO_NOTE = (
+    "처음이라면 데모 데이터로 둘러보세요. 오늘 날짜에 맞춘 한 해의 활동이 들어갑니다. "
+    "데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다."
+)
+DEMO_SEPARATE = (
+    "이 데이터베이스에는 이미 기관 정보 등 자료가 있어 데모를 섞지 않습니다. "
+    "데모는 연습용 데이터베이스에 따로 만들어 새 창으로 엽니다. 지금 자료는 그대로 남습니다."
+)
+DEMO_HERE = (
+    "이 창이 데모 데이터베이스입니다. 마음껏 눌러 보세요. 실제 자료는 다른 창(원래 데이터베이스)에 있습니다."
+)
+DEMO_BUTTON, DEMO_SEPARATE_BUTTON = "데모 데이터 불러오기", "데모를 새 창으로 열기"
 STEP_TOPICS = (
     "organization.html#organization",
     "cohort.html#cohort-new",
@@ -34,7 +49,8 @@ STEP_TOPICS = (
 
 
 class WelcomePage(Page):
-    kinds = frozenset({Kind.ORGANIZATION, Kind.FACILITY, Kind.CHECKLIST})  # how far setting up has come
+    # how far setting up has come, and whether the database is still empty enough for the demo
+    kinds = frozenset({Kind.ORGANIZATION, Kind.FACILITY, Kind.CHECKLIST, Kind.COHORT, Kind.MEMBER})
     follows_cohort = False
 
     def __init__(self, window):
@@ -47,7 +63,8 @@ class WelcomePage(Page):
         col.addWidget(title)
         text = QLabel(INTRO)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setStyleSheet("color: #444; font-size: 11pt;")
+        text.setStyleSheet("font-size: 11pt;")
+        set_tone(text, "hint")
         col.addWidget(text)
         # the year's work, each step a link to its section of the guide
         self.cycle_label = QLabel(
@@ -62,20 +79,21 @@ class WelcomePage(Page):
         col.addLayout(self._first_steps())
         row = QHBoxLayout()
         row.addStretch(1)
-        self.demo_button = QPushButton("데모 데이터 불러오기")
-        self.guide_button = QPushButton("사용 설명서 열기 (F1)")
+        self.demo_button = WideButton(DEMO_BUTTON)
+        self._demo_here = True  # the database is empty: the demo goes into it
+        self.guide_button = WideButton("사용 설명서 열기 (F1)")
         for b in (self.demo_button, self.guide_button):
-            b.setMinimumSize(200, 40)
+            b.set_floor(200)
+            b.setMinimumHeight(40)
             row.addWidget(b)
         row.addStretch(1)
         col.addSpacing(14)
         col.addLayout(row)
-        demo_note = QLabel(
-            "처음이라면 데모 데이터로 둘러보세요. 데모 데이터는 빈 데이터베이스에만 넣을 수 있습니다."
-        )
+        demo_note = QLabel(DEMO_NOTE)
         demo_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        demo_note.setStyleSheet("color: #5b6776;")
+        set_tone(demo_note, "hint")
         col.addWidget(demo_note)
+        self.demo_note = demo_note
         col.addStretch(3)
         self.demo_button.clicked.connect(self.load_demo)
         self.guide_button.clicked.connect(lambda: self.open_guide("start.html#start"))
@@ -90,11 +108,11 @@ class WelcomePage(Page):
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
-        self.org_button = QPushButton("기관 정보 입력…")
-        self.new_button = QPushButton("새 기수 만들기")
-        self.roster_button = QPushButton("명단 불러오는 법")
-        self.facilities_button = QPushButton("시설·부서 화면")
-        self.checklists_button = QPushButton("점검표 화면")
+        self.org_button = WideButton("기관 정보 입력…")
+        self.new_button = WideButton("새 기수 만들기")
+        self.roster_button = WideButton("명단 불러오는 법")
+        self.facilities_button = WideButton("시설·부서 화면")
+        self.checklists_button = WideButton("점검표 화면")
         self.org_status = QLabel()
         self.register_status = QLabel()
         self.new_button.setDefault(True)
@@ -127,9 +145,10 @@ class WelcomePage(Page):
         self.step_links: list[QLabel] = []
         for row, (name, what, status, buttons) in enumerate(steps):
             number = QLabel(f"{row + 1}")
-            number.setStyleSheet(
-                "background: #2f5b8f; color: white; font-weight: bold; border-radius: 11px;"
-                "min-width: 22px; max-width: 22px; min-height: 22px; max-height: 22px;"
+            styled(
+                number,
+                "background: @step_bg; color: @step_text; font-weight: bold; border-radius: 11px;"
+                "min-width: 22px; max-width: 22px; min-height: 22px; max-height: 22px;",
             )
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(number, row, 0)
@@ -137,9 +156,9 @@ class WelcomePage(Page):
             title.setStyleSheet("font-size: 11pt;")
             grid.addWidget(title, row, 1)
             detail = QLabel(what, wordWrap=True)
-            detail.setStyleSheet("color: #444;")
+            set_tone(detail, "hint")
             if status is not None:
-                status.setStyleSheet("color: #2e7d32;")
+                set_tone(status, "ok")
                 cell = QVBoxLayout()
                 cell.setSpacing(0)
                 cell.addWidget(detail)
@@ -149,7 +168,8 @@ class WelcomePage(Page):
                 grid.addWidget(detail, row, 2)
             actions = QHBoxLayout()
             for b in buttons:
-                b.setMinimumSize(100 if len(buttons) > 1 else 150, 30)
+                b.set_floor(100 if len(buttons) > 1 else 150)
+                b.setMinimumHeight(30)
                 actions.addWidget(b)
             grid.addLayout(actions, row, 3)
             link = QLabel(f'<a href="{STEP_TOPICS[row]}">설명 보기</a>')
@@ -176,11 +196,17 @@ class WelcomePage(Page):
 
         def work():
             from panelapp.services.checklists.templates import list_templates
+            from panelapp.services.demo.build import demo_allowed
+            from panelapp.services.demo.separate import is_separate_demo
             from panelapp.services.org.manage import get_organization
             from panelapp.services.registers.facilities import facility_count
 
             org = get_organization(ctx)
-            return org.name if org else None, facility_count(ctx), len(list_templates(ctx))
+            counts = facility_count(ctx), len(list_templates(ctx))
+            demo = (
+                "here" if demo_allowed(ctx) else "this" if is_separate_demo(ctx.db.sqlite_path) else "apart"
+            )
+            return org.name if org else None, *counts, demo
 
         return work
 
@@ -188,12 +214,22 @@ class WelcomePage(Page):
         """How far the setting up has come: the institution's name, the registers' sizes."""
         if result is None:
             return
-        name, facilities, checklists = result
-        self.org_status.setText(f"✓ {name}" if name else "아직 없습니다")
+        name, facilities, checklists, demo = result
+        self._show_demo_choice(demo)
+        self.org_status.setText(f"{DONE_MARK} {name}" if name else "아직 없습니다")
         self.org_button.setText("기관 정보 고치기…" if name else "기관 정보 입력…")
-        self.org_status.setStyleSheet("color: #2e7d32;" if name else "color: #b26a00;")
+        set_tone(self.org_status, "ok" if name else "warn")
         self.register_status.setText(f"시설 {facilities:,}곳 · 점검표 {checklists:,}개")
-        self.register_status.setStyleSheet("color: #2e7d32;" if facilities else "color: #b26a00;")
+        set_tone(self.register_status, "ok" if facilities else "warn")
+
+    def _show_demo_choice(self, demo: str) -> None:
+        """The demo goes only into an empty database ("here"); a database with work in it (the
+        institution entered at first start is enough) gets it in a database of its own, opened in
+        a new window ("apart"); the demo's own window offers nothing ("this")."""
+        self._demo_here = demo == "here"
+        self.demo_button.setEnabled(demo != "this")
+        self.demo_button.setText(DEMO_SEPARATE_BUTTON if demo == "apart" else DEMO_BUTTON)
+        self.demo_note.setText({"here": DEMO_NOTE, "apart": DEMO_SEPARATE}.get(demo, DEMO_HERE))
 
     def open_guide(self, topic: str):
         """The user guide at `topic` ("file.html#anchor")."""
@@ -203,13 +239,44 @@ class WelcomePage(Page):
         return self.window_.open_organization()
 
     def load_demo(self) -> None:
+        if not self._demo_here:
+            self.open_separate_demo()
+            return
         from panelapp.services.demo.build import load_demo
 
         ctx = self.window_.ctx
         self.demo_button.setEnabled(False)
         Op(self, lambda _t: load_demo(ctx), write=True).with_progress(
             "데모 데이터를 만드는 중…", cancellable=False
-        ).failure(self._demo_failed).run()  # the op announces the new cohort: the window lists it
+        ).success(self._demo_loaded).failure(
+            self._demo_failed
+        ).run()  # the op announces the new cohort: the window lists it
+
+    def _demo_loaded(self, summary: str) -> None:
+        """What was made, in the status bar (the window has moved on to the new cohort)."""
+        first = summary.splitlines()[0] if summary else ""
+        self.window_.statusBar().showMessage(f"데모 데이터를 불러왔습니다. {first}", 30000)
+
+    def open_separate_demo(self) -> None:
+        """The demo in demo.db of the data folder (made the first time), in a new window."""
+        from panelapp.services.demo.separate import prepare_separate_demo
+
+        settings, ctx = self.window_.settings, self.window_.ctx
+        self.demo_button.setEnabled(False)
+        Op(self, lambda _t: prepare_separate_demo(settings, account_from=ctx), write=True).with_progress(
+            "데모 데이터베이스를 준비하는 중…", cancellable=False
+        ).success(self._separate_ready).failure(self._demo_failed).run()
+
+    def _separate_ready(self, prepared) -> None:
+        from panelapp.gui import launch
+
+        path, _made = prepared
+        self.demo_button.setEnabled(True)
+        if launch.open_in_new_window(path):
+            message = f"데모를 새 창으로 엽니다: {path}"
+        else:
+            message = f"데모 창을 열지 못했습니다. 프로그램을 --db {path} 로 실행해 보세요."
+        self.window_.statusBar().showMessage(message, 30000)
 
     def _demo_failed(self, exc: BaseException) -> None:
         from panelapp.gui.core.ops import show_error

@@ -9,18 +9,26 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel
 
 from panelapp.domain.enums import InspectionStatus
+from panelapp.domain.inspection_info import AWAITING_LABEL
+from panelapp.domain.marks import WARNING_MARK
+from panelapp.gui.palette import color, set_tone, styled
 
 MIME = "application/x-panelapp-inspection"
 WEEKDAYS = "일월화수목금토"  # Sunday first, as Korean wall calendars are
-HOLIDAY_RED = QColor("#c62828")
-SATURDAY_BLUE = QColor("#1e5bb8")
-# (fill, border, text): colour-blind safe enough, and each status also differs in its label.
-STATUS_COLORS = {
-    InspectionStatus.PLANNED: ("#dbe8fb", "#2f6fd0", "#12305c"),
-    InspectionStatus.COMPLETED: ("#dcf1df", "#2e8b47", "#133d1f"),
-    InspectionStatus.POSTPONED: ("#fff0cf", "#d08a00", "#5a3c00"),
-    InspectionStatus.CANCELLED: ("#eeeeee", "#9e9e9e", "#6d6d6d"),
-}
+
+
+AWAITING_HINT = f"{AWAITING_LABEL}: 점검일이 지났는데 결과가 없습니다. [결과 입력]으로 결과를 넣거나 연기·취소로 바꾸세요."
+
+
+def awaiting_color() -> QColor:
+    """The border and mark of a past visit still 예정 (결과 미입력)."""
+    return color("error")
+
+
+def status_colors(status: InspectionStatus) -> tuple[QColor, QColor, QColor]:
+    """(fill, border, text) of a status' block (palette roles "inspection.<status>.*"):
+    colour-blind safe enough, and each status also differs in its label."""
+    return tuple(color(f"inspection.{status.value}.{part}") for part in ("fill", "border", "ink"))  # type: ignore[return-value]
 
 
 def sunday_first(day: dt.date) -> int:
@@ -35,10 +43,10 @@ def week_start(day: dt.date) -> dt.date:
 def day_color(day: dt.date, holiday: str | None) -> QColor:
     """A new QColor each call: callers fade it for days outside the month."""
     if holiday or sunday_first(day) == 0:
-        return QColor(HOLIDAY_RED)
+        return color("holiday")
     if sunday_first(day) == 6:
-        return QColor(SATURDAY_BLUE)
-    return QColor("#222222")
+        return color("saturday")
+    return color("text")
 
 
 def mime_for(inspection_id: int) -> QMimeData:
@@ -57,13 +65,15 @@ def inspection_id_from(mime: QMimeData) -> int | None:
 
 
 def block_text(info, with_time: bool = True) -> str:
+    """ "14:00 한빛국민체육센터"; a past visit still 예정 starts with the warning mark."""
     time = f"{info.start_time:%H:%M} " if with_time and info.start_time else ""
-    return f"{time}{info.facility_name}"
+    mark = f"{WARNING_MARK} " if getattr(info, "awaiting_results", False) else ""
+    return f"{mark}{time}{info.facility_name}"
 
 
 def tooltip(info) -> str:
     lines = [
-        f"{info.title} ({info.status.label})",
+        f"{info.title} ({info.status_text})",
         f"{info.scheduled_date:%Y-%m-%d} {info.time_text}",
         f"조장: {info.lead_name or '–'}",
     ]
@@ -73,20 +83,24 @@ def tooltip(info) -> str:
         lines.append(f"사유: {info.status_reason}")
     if info.holiday:
         lines.append(f"공휴일: {info.holiday}")
+    if info.awaiting_results:
+        lines.append(AWAITING_HINT)
     return "\n".join(lines)
 
 
 def paint_block(p: QPainter, rect: QRectF, info, text: str, selected: bool) -> None:
-    fill, border, ink = STATUS_COLORS[info.status]
+    fill, border, ink = status_colors(info.status)
+    if getattr(info, "awaiting_results", False):
+        border = awaiting_color()  # the mark in its text says it without colour too
     p.save()
-    p.setPen(QPen(QColor("#111111") if selected else QColor(border), 2 if selected else 1))
-    p.setBrush(QColor(fill))
+    p.setPen(QPen(color("selection_ink") if selected else border, 2 if selected else 1))
+    p.setBrush(fill)
     p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-    p.fillRect(QRectF(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), QColor(border))
+    p.fillRect(QRectF(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), border)
     font = QFont(p.font())
     font.setStrikeOut(info.status == InspectionStatus.CANCELLED)
     p.setFont(font)
-    p.setPen(QColor(ink))
+    p.setPen(ink)
     inner = rect.adjusted(7, 1, -3, -1)
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
     if rect.height() < 2.4 * p.fontMetrics().height():
@@ -101,10 +115,19 @@ def paint_block(p: QPainter, rect: QRectF, info, text: str, selected: bool) -> N
 def legend() -> list[QLabel]:
     """One chip per status in its block colours, and what red dates mean."""
     chips = []
-    for status, (fill, border, _ink) in STATUS_COLORS.items():
+    for status in InspectionStatus:
         chip = QLabel(status.label)
-        chip.setStyleSheet(f"background: {fill}; border-left: 4px solid {border}; padding: 2px 8px;")
+        role = f"inspection.{status.value}"
+        styled(
+            chip,
+            f"background: @{role}.fill; color: @{role}.ink; border-left: 4px solid @{role}.border; padding: 2px 8px;",
+        )
         chips.append(chip)
+    awaiting = QLabel(f"{WARNING_MARK} {AWAITING_LABEL}")
+    styled(awaiting, "color: @error; font-weight: bold; padding: 2px 8px;")
+    awaiting.setToolTip(AWAITING_HINT)
+    chips.append(awaiting)
     holiday = QLabel("빨간 날: 일요일·공휴일")
-    holiday.setStyleSheet("color: #c62828; padding-left: 8px;")
+    holiday.setStyleSheet("padding-left: 8px;")
+    set_tone(holiday, "holiday")
     return chips + [holiday]

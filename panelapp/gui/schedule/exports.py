@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from panelapp.atomic import write_bytes
 from panelapp.gui.core.ops import Op
 
 
@@ -17,9 +18,10 @@ def _safe(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
 
-def _ask(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), pattern)
-    return path or None
+def _ask(parent: QWidget, kind: str, title: str, name: str, pattern: str) -> str | None:
+    from panelapp.gui.file_dialogs import save_file
+
+    return save_file(parent, kind, title, name, pattern)
 
 
 def save_field_sheet(page, info) -> str | None:
@@ -29,6 +31,7 @@ def save_field_sheet(page, info) -> str | None:
 
     path = _ask(
         page,
+        "report",
         "현장 점검표 저장",
         f"현장점검표_{info.scheduled_date:%Y%m%d}_{_safe(info.facility_name)}.pdf",
         "PDF 파일 (*.pdf)",
@@ -39,7 +42,7 @@ def save_field_sheet(page, info) -> str | None:
 
     def work(_t) -> int:
         pdf, pages = render_field_sheet(field_sheet_data(ctx, info.id))
-        Path(path).write_bytes(pdf)
+        write_bytes(Path(path), pdf)  # atomically: a failure leaves the old file, or none
         return pages
 
     Op(page, work).with_progress("현장 점검표를 만드는 중…", cancellable=False).success(
@@ -55,7 +58,11 @@ def export_ics(page, choices) -> str | None:
     from panelapp.services.inspections.export import schedule_ics
 
     path = _ask(
-        page, "점검 일정 내보내기", f"{_safe(choices.cohort_name)}_점검일정.ics", "iCalendar 파일 (*.ics)"
+        page,
+        "export",
+        "점검 일정 내보내기",
+        f"{_safe(choices.cohort_name)}_점검일정.ics",
+        "iCalendar 파일 (*.ics)",
     )
     if path is None:
         return None
@@ -63,7 +70,7 @@ def export_ics(page, choices) -> str | None:
 
     def work(_t) -> int:
         data, count = schedule_ics(ctx, choices.cohort_id, choices.cohort_name)
-        Path(path).write_bytes(data)
+        write_bytes(Path(path), data)
         return count
 
     Op(page, work).success(

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import InspectionStatus
+from panelapp.domain.inspection_info import AWAITING_FILTER, AWAITING_LABEL
+from panelapp.domain.localtime import today_local
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.list_export import BUTTON_TEXT, filter_conditions, sort_condition
 from panelapp.gui.pages.big_register import BigRegister
-from panelapp.gui.schedule.blocks import STATUS_COLORS, WEEKDAYS, sunday_first
+from panelapp.gui.schedule.blocks import AWAITING_HINT, WEEKDAYS, awaiting_color, status_colors, sunday_first
 
 EMPTY_TEXT = "조건에 맞는 점검이 없습니다. 필터를 바꾸거나 [점검 추가]로 일정을 만드세요."
-_STATUS_INK = {status: QColor(border) for status, (_fill, border, _ink) in STATUS_COLORS.items()}
 
 
 def _date(info: Any) -> str:
@@ -56,10 +56,11 @@ COLUMNS = [
     Column(
         "상태",
         "status",
-        lambda i: i.status.label,
-        width=60,
+        lambda i: i.status_text,  # "결과 미입력" for a past 예정
+        width=84,
         align=CENTER,
-        foreground=lambda i: _STATUS_INK[i.status],
+        foreground=lambda i: awaiting_color() if i.awaiting_results else status_colors(i.status)[1],
+        tooltip=lambda i: AWAITING_HINT if i.awaiting_results else "",
     ),
     Column("사유·메모", "note", lambda i: i.status_reason or i.notes or "", width=160, stretch=True),
 ]
@@ -81,6 +82,8 @@ class ScheduleList(QWidget):
         self.status_combo.addItem("모든 상태", None)
         for label, status in InspectionStatus.choices():
             self.status_combo.addItem(label, status)
+            if status == InspectionStatus.PLANNED:  # the 예정 whose day has passed
+                self.status_combo.addItem(f"{label} 중 {AWAITING_LABEL}", AWAITING_FILTER)
         self.facility_combo = QComboBox()
         self.facility_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -159,9 +162,13 @@ class ScheduleList(QWidget):
             edit.blockSignals(False)
 
     def apply_filter(
-        self, status: InspectionStatus | None = None, start: dt.date | None = None, end: dt.date | None = None
+        self,
+        status: InspectionStatus | str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
     ) -> None:
-        """Only this status (None: all) within [start, end] when both are given; other filters off."""
+        """Only this status (None: all; AWAITING_FILTER: 결과 미입력) within [start, end] when both
+        are given; other filters off."""
         widgets = (
             self.status_combo,
             self.facility_combo,
@@ -190,13 +197,15 @@ class ScheduleList(QWidget):
 
         status = self.status_combo.currentData()
         ranged = self.range_check.isChecked()
+        awaiting = status == AWAITING_FILTER
         return InspectionQuery(
             cohort_id,
             to_date(self.from_edit.date()) if ranged else None,
             to_date(self.to_edit.date()) if ranged else None,
-            InspectionStatus(status) if status else None,
+            InspectionStatus.PLANNED if awaiting else InspectionStatus(status) if status else None,
             self.facility_combo.currentData(),
             self.team_combo.currentData(),
+            awaiting_before=today_local() if awaiting else None,
         )
 
     def conditions(self) -> list[tuple[str, str]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from panelapp.domain.localtime import today_local
+from panelapp.gui.palette import color
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     block_text,
@@ -22,8 +23,6 @@ from panelapp.gui.schedule.blocks import (
     week_start,
 )
 from panelapp.gui.schedule.drag import BlockMouseMixin
-
-HEADER_H, DAY_LINE_H, BLOCK_H, GAP = 26, 22, 20, 2
 
 
 class MonthView(BlockMouseMixin, QWidget):
@@ -83,16 +82,34 @@ class MonthView(BlockMouseMixin, QWidget):
         return (sunday_first(start) + last.day + 6) // 7
 
     # ----- geometry ----------------------------------------------------------------------
+    # Sizes follow the font (system font size, QT_SCALE_FACTOR): at 15 px lines they are the
+    # 26/22/20/2 px this view was drawn with.
+    @property
+    def header_h(self) -> int:
+        return self.fontMetrics().height() + 11
+
+    @property
+    def day_line_h(self) -> int:
+        return self.fontMetrics().height() + 7
+
+    @property
+    def block_h(self) -> int:
+        return self.fontMetrics().height() + 5
+
+    @property
+    def gap(self) -> int:
+        return max(2, self.fontMetrics().height() // 8)
+
     def cell_rect(self, day: dt.date) -> QRectF:
         index = (day - self.first_day()).days
-        w, h = self.width() / 7, (self.height() - HEADER_H) / self.weeks()
-        return QRectF((index % 7) * w, HEADER_H + (index // 7) * h, w, h)
+        w, h = self.width() / 7, (self.height() - self.header_h) / self.weeks()
+        return QRectF((index % 7) * w, self.header_h + (index // 7) * h, w, h)
 
     def day_at(self, pos: QPointF) -> dt.date | None:
-        if pos.y() < HEADER_H:
+        if pos.y() < self.header_h:
             return None
         col = min(6, max(0, int(pos.x() / (self.width() / 7))))
-        row = int((pos.y() - HEADER_H) / ((self.height() - HEADER_H) / self.weeks()))
+        row = int((pos.y() - self.header_h) / ((self.height() - self.header_h) / self.weeks()))
         if not 0 <= row < self.weeks():
             return None
         return self.first_day() + dt.timedelta(days=row * 7 + col)
@@ -101,7 +118,7 @@ class MonthView(BlockMouseMixin, QWidget):
         """(rect, inspection) for every visible block; overflow counts go to self._more. Kept
         until the data or the size changes: every mouse move asks for it, and a busy month
         holds thousands of visits."""
-        key = (self.width(), self.height(), self.year, self.month)
+        key = (self.width(), self.height(), self.year, self.month, self.fontMetrics().height())
         if self._cache is not None and self._cache[0] == key:
             self._more = self._cache[2]
             return self._cache[1]
@@ -118,7 +135,7 @@ class MonthView(BlockMouseMixin, QWidget):
             cell = self.cell_rect(day)
             if not (0 <= (day - self.first_day()).days < 7 * self.weeks()):
                 continue
-            fits = max(1, int((cell.height() - DAY_LINE_H - 2) // (BLOCK_H + GAP)))
+            fits = max(1, int((cell.height() - self.day_line_h - 2) // (self.block_h + self.gap)))
             total = max(len(rows), self.day_totals.get(day, 0))
             shown = rows if total <= fits else rows[: fits - 1]
             for n, info in enumerate(shown):
@@ -126,9 +143,9 @@ class MonthView(BlockMouseMixin, QWidget):
                     (
                         QRectF(
                             cell.left() + 2,
-                            cell.top() + DAY_LINE_H + n * (BLOCK_H + GAP),
+                            cell.top() + self.day_line_h + n * (self.block_h + self.gap),
                             cell.width() - 4,
-                            BLOCK_H,
+                            self.block_h,
                         ),
                         info,
                     )
@@ -138,9 +155,9 @@ class MonthView(BlockMouseMixin, QWidget):
                     total - len(shown),
                     QRectF(
                         cell.left() + 4,
-                        cell.top() + DAY_LINE_H + len(shown) * (BLOCK_H + GAP),
+                        cell.top() + self.day_line_h + len(shown) * (self.block_h + self.gap),
                         cell.width() - 8,
-                        BLOCK_H,
+                        self.block_h,
                     ),
                 )
         return out
@@ -155,21 +172,21 @@ class MonthView(BlockMouseMixin, QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
+        p.fillRect(self.rect(), color("surface"))
         w = self.width() / 7
         bold = QFont(p.font())
         bold.setBold(True)
         for col, name in enumerate(WEEKDAYS):
             p.setPen(day_color(self.first_day() + dt.timedelta(days=col), None))
             p.setFont(bold)
-            p.drawText(QRectF(col * w, 0, w, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
+            p.drawText(QRectF(col * w, 0, w, self.header_h), Qt.AlignmentFlag.AlignCenter, name)
         p.setFont(self.font())
         for n in range(7 * self.weeks()):
             day = self.first_day() + dt.timedelta(days=n)
             self._paint_day(p, day)
         for rect, info in self._layout():
             paint_block(p, rect, info, block_text(info), info.id == self.selected_id)
-        p.setPen(QColor("#444444"))
+        p.setPen(color("muted"))
         for _day, (count, rect) in self._more.items():
             p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"+{count}건 더")
         p.end()
@@ -178,20 +195,20 @@ class MonthView(BlockMouseMixin, QWidget):
         cell = self.cell_rect(day)
         inside = day.month == self.month
         if day == self._drop:
-            p.fillRect(cell, QColor("#fff3c4"))
+            p.fillRect(cell, color("today_bg"))
         elif day == self.today:
-            p.fillRect(cell, QColor("#eef5ff"))
+            p.fillRect(cell, color("selected_bg"))
         elif not inside:
-            p.fillRect(cell, QColor("#f6f6f6"))
-        p.setPen(QPen(QColor("#d5dbe3"), 1))
+            p.fillRect(cell, color("other_month_bg"))
+        p.setPen(QPen(color("grid"), 1))
         p.drawRect(cell)
         holiday = self._holidays.get(day)
-        color = day_color(day, holiday)
+        ink = day_color(day, holiday)
         if not inside:
-            color.setAlpha(110)
-        p.setPen(color)
+            ink.setAlpha(110)
+        p.setPen(ink)
         text_rect = cell.adjusted(6, 2, -4, 0)
-        text_rect.setHeight(DAY_LINE_H - 2)
+        text_rect.setHeight(self.day_line_h - 2)
         p.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
         if holiday:
             name_rect = text_rect.adjusted(p.fontMetrics().horizontalAdvance(f"{day.day}  "), 0, 0, 0)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from panelapp.domain.inspection_info import AWAITING_LABEL
 from panelapp.domain.localtime import today_local
+from panelapp.domain.marks import WARNING_MARK
+from panelapp.gui.palette import color
 from panelapp.gui.schedule.blocks import (
     WEEKDAYS,
     day_color,
@@ -21,7 +24,7 @@ from panelapp.gui.schedule.blocks import (
 )
 from panelapp.gui.schedule.drag import BlockMouseMixin
 
-AXIS_W, HEADER_H, SNAP = 54, 42, 30
+SNAP = 30  # minutes
 
 
 def _minutes(t: dt.time) -> int:
@@ -79,27 +82,41 @@ class WeekView(BlockMouseMixin, QWidget):
         self.update()
 
     # ----- geometry ----------------------------------------------------------------------
+    # Sizes follow the font (system font size, QT_SCALE_FACTOR); at 15 px lines they are the
+    # 54 px time axis and 42 px two-line header this view was drawn with.
+    @property
+    def line_h(self) -> int:
+        return self.fontMetrics().height() + 5
+
+    @property
+    def axis_w(self) -> int:
+        return self.fontMetrics().horizontalAdvance("00:00") + 18
+
+    @property
+    def header_h(self) -> int:
+        return 2 * self.line_h + 2
+
     def _col_w(self) -> float:
-        return (self.width() - AXIS_W) / 7
+        return (self.width() - self.axis_w) / 7
 
     def _hour_h(self) -> float:
-        return (self.height() - HEADER_H) / (self.last_hour - self.first_hour)
+        return (self.height() - self.header_h) / (self.last_hour - self.first_hour)
 
     def _y(self, minutes: int) -> float:
-        return HEADER_H + (minutes - self.first_hour * 60) / 60 * self._hour_h()
+        return self.header_h + (minutes - self.first_hour * 60) / 60 * self._hour_h()
 
     def slot_at(self, pos: QPointF) -> tuple[dt.date, dt.time] | None:
-        if pos.x() < AXIS_W or pos.y() < HEADER_H:
+        if pos.x() < self.axis_w or pos.y() < self.header_h:
             return None
-        col = min(6, int((pos.x() - AXIS_W) / self._col_w()))
-        minutes = self.first_hour * 60 + (pos.y() - HEADER_H) / self._hour_h() * 60
+        col = min(6, int((pos.x() - self.axis_w) / self._col_w()))
+        minutes = self.first_hour * 60 + (pos.y() - self.header_h) / self._hour_h() * 60
         minutes = int(round(minutes / SNAP) * SNAP)
         minutes = max(self.first_hour * 60, min(minutes, self.last_hour * 60 - SNAP))
         return self.days()[col], dt.time(minutes // 60, minutes % 60)
 
     def _layout(self) -> list[tuple[QRectF, object]]:
         """Kept until the data or the size changes: every mouse move asks for it."""
-        key = (self.width(), self.height(), self.start, self.first_hour, self.last_hour)
+        key = (self.width(), self.height(), self.start, self.first_hour, self.last_hour, self.line_h)
         if self._cache is None or self._cache[0] != key:
             self._cache = (key, self._compute_layout())
         return self._cache[1]
@@ -121,7 +138,7 @@ class WeekView(BlockMouseMixin, QWidget):
                 placed.append((info, top, bottom, lane))
             width = self._col_w() / max(1, len(lanes))
             for info, top, bottom, lane in placed:
-                x = AXIS_W + col * self._col_w() + lane * width
+                x = self.axis_w + col * self._col_w() + lane * width
                 out.append(
                     (QRectF(x + 2, self._y(top) + 1, width - 4, self._y(bottom) - self._y(top) - 2), info)
                 )
@@ -137,22 +154,24 @@ class WeekView(BlockMouseMixin, QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        w, grid = self._col_w(), QPen(QColor("#d5dbe3"), 1)
+        p.fillRect(self.rect(), color("surface"))
+        w, grid, line = self._col_w(), QPen(color("grid"), 1), self.line_h
         for col, day in enumerate(self.days()):
-            x = AXIS_W + col * w
+            x = self.axis_w + col * w
             holiday = self._holidays.get(day)
             if day == self.today:
-                p.fillRect(QRectF(x, 0, w, self.height()), QColor("#eef5ff"))
+                p.fillRect(QRectF(x, 0, w, self.height()), color("selected_bg"))
             elif holiday:
-                p.fillRect(QRectF(x, HEADER_H, w, self.height()), QColor("#fff5f5"))
+                p.fillRect(QRectF(x, self.header_h, w, self.height()), color("holiday_bg"))
             p.setPen(day_color(day, holiday))
             p.drawText(
-                QRectF(x, 2, w, 20), Qt.AlignmentFlag.AlignCenter, f"{day.month}/{day.day} ({WEEKDAYS[col]})"
+                QRectF(x, 2, w, line),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{day.month}/{day.day} ({WEEKDAYS[col]})",
             )
             if holiday:
                 p.drawText(
-                    QRectF(x + 2, 20, w - 4, 20),
+                    QRectF(x + 2, line, w - 4, line),
                     Qt.AlignmentFlag.AlignCenter,
                     p.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight, int(w - 4)),
                 )
@@ -161,21 +180,23 @@ class WeekView(BlockMouseMixin, QWidget):
         for hour in range(self.first_hour, self.last_hour + 1):
             y = self._y(hour * 60)
             p.setPen(grid)
-            p.drawLine(QPointF(AXIS_W, y), QPointF(self.width(), y))
+            p.drawLine(QPointF(self.axis_w, y), QPointF(self.width(), y))
             if hour < self.last_hour:
-                p.setPen(QColor("#555555"))
-                p.drawText(QRectF(0, y, AXIS_W - 6, 18), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+                p.setPen(color("muted"))
+                p.drawText(QRectF(0, y, self.axis_w - 6, line), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
         if self._drop is not None:
             col = self.days().index(self._drop[0])
             y = self._y(_minutes(self._drop[1]))
-            p.setPen(QPen(QColor("#d08a00"), 2))
-            p.drawLine(QPointF(AXIS_W + col * w, y), QPointF(AXIS_W + (col + 1) * w, y))
+            p.setPen(QPen(color("now_line"), 2))
+            p.drawLine(QPointF(self.axis_w + col * w, y), QPointF(self.axis_w + (col + 1) * w, y))
         for rect, info in self._layout():
             text = f"{info.time_text}\n{info.facility_name}\n조장 {info.lead_name or '–'}"
+            if info.awaiting_results:  # the mark first, and what it means on the second line
+                text = f"{WARNING_MARK} {AWAITING_LABEL} {text}"
             paint_block(p, rect, info, text, info.id == self.selected_id)
-        p.setPen(QColor("#1f3a5f"))
+        p.setPen(color("accent"))
         for _day, (count, rect) in self._more().items():
-            p.fillRect(rect, QColor(255, 255, 255, 230))
+            p.fillRect(rect, color("label_bg"))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{count}건 더")
         p.end()
 
@@ -188,7 +209,10 @@ class WeekView(BlockMouseMixin, QWidget):
             shown = sum(1 for i in self.inspections if i.scheduled_date == day)
             rest = self.day_totals.get(day, 0) - shown
             if rest > 0:
-                out[day] = (rest, QRectF(AXIS_W + col * w + 2, self.height() - 22, w - 4, 20))
+                out[day] = (
+                    rest,
+                    QRectF(self.axis_w + col * w + 2, self.height() - self.line_h - 2, w - 4, self.line_h),
+                )
         return out
 
     def more_at(self, pos: QPointF) -> dt.date | None:

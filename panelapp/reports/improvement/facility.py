@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from panelapp.domain.enums import ProposalStatus, Severity
-from panelapp.domain.formatting import dotted_date
+from panelapp.domain.formatting import dotted_date, format_points
 from panelapp.domain.report_data import FacilitySection, FindingRow, Photo, ProposalRow
 from panelapp.reports.base import CachedParagraph, PagedTable, _style, data_table, para, table_cells
 from panelapp.reports.improvement.layout import (
@@ -175,14 +175,12 @@ def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> 
 def _scores(fac: FacilitySection) -> Table:
     rows: list[list] = [["점검 영역", "응답 문항", "점수 (100점)", ""]]
     for sc in fac.scores:
-        rows.append(
-            [sc.title, f"{sc.answered}", "–" if sc.score is None else f"{sc.score:.1f}", ScoreBar(sc.score)]
-        )
+        rows.append([sc.title, f"{sc.answered}", format_points(sc.score, ""), ScoreBar(sc.score)])
     rows.append(
         [
             para("종합", "ir_cell_bold"),
             f"{sum(s.answered for s in fac.scores)}",
-            para("–" if fac.overall_score is None else f"{fac.overall_score:.1f}", "cell_total"),
+            para(format_points(fac.overall_score, ""), "cell_total"),
             ScoreBar(fac.overall_score),
         ]
     )

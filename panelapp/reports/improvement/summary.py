@@ -38,7 +38,7 @@ def kpis(s: Summary) -> list[tuple[str, str]]:
         (format_rate(s.acceptance_rate), f"채택률 ({s.accepted}/{s.accepted + s.declined})"),
         (_days(s.median_days_to_answer), f"답변 소요일 중앙값 ({s.answered}건)"),
         (f"{s.overdue:,}건", "답변 기한 경과"),
-        (f"{s.participants}/{s.members}명", f"활동 참여 단원 ({format_rate(s.participation_rate)})"),
+        (f"{s.participants}/{s.members}명", f"참여 단원/등록 단원 ({format_rate(s.participation_rate)})"),
     ]
 
 
@@ -170,7 +170,8 @@ def summary(data: ReportData) -> list:
         para(
             "채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 - 접수일, "
             "답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
-            "참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원 ÷ 기간 중 활동한 단원.",
+            f"참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원. 등록 단원 = 기간 중 등록되어 있던 단원"
+            f"(탈퇴 {s.withdrawn}명 포함; 대시보드의 '활동 중인 단원'은 지금 활동 중인 단원만 셉니다).",
             "ir_note",
         ),
         PageBreak(),

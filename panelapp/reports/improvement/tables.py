@@ -74,8 +74,8 @@ def appendix_story(data: ReportData, hook) -> list:
         Marker(hook, "부록: 활동·출석"),
         para("부록. 활동 및 출석", "ir_chapter"),
         para(
-            f"활동 {len(data.events)}회 (이 중 작성일까지 {s.events_held}회 실시) · 참여 단원 "
-            f"{s.participants}/{s.members}명 · 활동 시간 합계 {format_hours(s.attendance_hours)}",
+            f"활동 {len(data.events)}회 (이 중 작성일까지 {s.events_held}회 실시) · 참여 단원/등록 단원 "
+            f"{s.participants}/{s.members}명 (탈퇴 {s.withdrawn}명 포함) · 활동 시간 합계 {format_hours(s.attendance_hours)}",
             "ir_sub",
         ),
         Spacer(WIDTH, 2 * mm),

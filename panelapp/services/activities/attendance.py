@@ -16,6 +16,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.josa import josa
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import (
@@ -32,6 +33,7 @@ from panelapp.services.activities.event_rules import (
 )
 from panelapp.services.activities.stats import BLOCK, cohort_stats
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.permissions import Permission, writes
 
 __all__ = [
     "EventInput",
@@ -128,6 +130,7 @@ def list_events(ctx: ServiceContext, cohort_id: int) -> list[EventInfo]:
         return [event_info(e, counts.get(e.id, 0)) for e in events]
 
 
+@writes(Permission.PANEL_WORK)
 def create_event(ctx: ServiceContext, cohort_id: int, data: EventInput) -> EventInfo:
     with transaction(ctx) as s:
         values = clean_event(data, load_cohort(s, cohort_id))
@@ -137,6 +140,7 @@ def create_event(ctx: ServiceContext, cohort_id: int, data: EventInput) -> Event
         return event_info(event, 0)
 
 
+@writes(Permission.PANEL_WORK)
 def update_event(
     ctx: ServiceContext, event_id: int, data: EventInput, version: int, today: dt.date | None = None
 ) -> EventInfo:
@@ -175,6 +179,7 @@ def update_event(
         return event_info(event, len(present))
 
 
+@writes(Permission.PANEL_WORK)
 def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None) -> None:
     """Soft delete: the event goes to the trash; its hours no longer count while it is there."""
     with transaction(ctx) as s:
@@ -185,6 +190,8 @@ def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None)
 
 def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> AttendanceSheet:
     """Events as columns, every enrolment (active, withdrawn, completed) as a row, with totals."""
+    from panelapp.services.permissions import mask_person
+
     today = today or today_local()
     with reading(ctx) as s:
         load_cohort(s, cohort_id)
@@ -228,7 +235,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
             rows.append(
                 SheetRow(
                     e.id,
-                    name,
+                    mask_person(ctx, name),
                     team,
                     e.role,
                     e.status,
@@ -278,7 +285,7 @@ def _apply(s: Session, event: ActivityEvent, changes: dict[int, bool], today: dt
             errors.append(
                 ValidationError(
                     F_ATTENDANCE,
-                    f"{name}: {event.event_date:%Y-%m-%d}은(는) 활동 기간({period_text(e)}) 밖입니다.",
+                    f"{name}: {josa(f'{event.event_date:%Y-%m-%d}', '은')} 활동 기간({period_text(e)}) 밖입니다.",
                 )
             )
     ValidationErrors.raise_if_any(errors)
@@ -300,6 +307,7 @@ def _apply(s: Session, event: ActivityEvent, changes: dict[int, bool], today: dt
     return event_info(event, _present_counts(s, [event.id]).get(event.id, 0))
 
 
+@writes(Permission.PANEL_WORK)
 def set_attendance(
     ctx: ServiceContext, event_id: int, changes: dict[int, bool], today: dt.date | None = None
 ) -> EventInfo:
@@ -308,6 +316,7 @@ def set_attendance(
         return _apply(s, load_event(s, event_id, writable=True), changes, today or today_local())
 
 
+@writes(Permission.PANEL_WORK)
 def mark_all_present(ctx: ServiceContext, event_id: int, today: dt.date | None = None) -> EventInfo:
     """Everyone who was a member on the event's day is present (the usual case for 발대식)."""
     with transaction(ctx) as s:

@@ -22,6 +22,7 @@ from panelapp.domain.certificate_data import CertificateActivity, CertificateDat
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.participation import NO_FIGURES
 from panelapp.services.activities.stats import counted_attendances, counted_posts, local_today, stats_for
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 
 CONTENT_LABEL = "소식 콘텐츠"
@@ -75,7 +76,7 @@ def certificate_data(
             end, ongoing = max(issued_on, e.joined_on), True
         title = panel_title(cohort.number, cohort.name)
         org_name = org.name.strip() if org is not None and org.name and org.name.strip() else None
-        return CertificateData(
+        data = CertificateData(
             certificate_number=certificate_number(cohort, ordinal),
             organization_name=org_name,
             cohort_number=cohort.number,
@@ -95,3 +96,6 @@ def certificate_data(
             issued_on=issued_on,
             issuer=org_name or title,
         )
+    # the certificate carries the full name: made (shown, printed or saved) means logged
+    record_access(ctx, "certificate", enrollments=[enrollment_id], detail=f"enrollment_id={enrollment_id}")
+    return data

@@ -20,6 +20,7 @@ from typing import Any
 from panelapp.db.models import ActivityEvent, Cohort
 from panelapp.domain.enums import EventKind
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.josa import quoted
 from panelapp.domain.validation import normalize_text
 
 F_KIND, F_TITLE, F_DATE, F_HOURS = "구분", "제목", "날짜", "시간"
@@ -102,7 +103,7 @@ def clean_hours(value) -> float:
     try:
         hours = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(F_HOURS, f"'{value}'은(는) 숫자가 아닙니다. 예: 2 또는 1.5") from None
+        raise ValidationError(F_HOURS, f"{quoted(value, '은')} 숫자가 아닙니다. 예: 2 또는 1.5") from None
     if not MIN_HOURS <= hours <= MAX_HOURS:
         raise ValidationError(F_HOURS, "0.5시간에서 24시간 사이로 입력해 주세요.")
     if abs(hours * 2 - round(hours * 2)) > 1e-9:

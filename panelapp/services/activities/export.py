@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panelapp.domain.enums import EnrollmentStatus, EventKind
-from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import mask_name
+from panelapp.io.workbook import HOURS_FORMAT, PERCENT_FORMAT
 from panelapp.services.activities.event_rules import EventInfo
 from panelapp.services.activities.sheet import (
     EventMarks,
@@ -55,6 +55,11 @@ def count_text(row: EventRow, members: dict[int, int], today: dt.date) -> str:
     return f"{ev.present_count:,} / {eligible:,}명"
 
 
+def hours_value(hours: float | None) -> float:
+    """Hours as a number for the sheet (29.5, shown with HOURS_FORMAT), 0.0 when none."""
+    return float(hours or 0.0)
+
+
 def status_text(row: SheetMember) -> str:
     if row.status == EnrollmentStatus.ACTIVE or row.left_on is None:
         return row.status.label
@@ -86,7 +91,7 @@ def events_export(ctx: ServiceContext, cohort_id: int, today: dt.date | None = N
         ExportColumn("날짜", lambda r: when_text(r.info), 22),
         ExportColumn("구분", lambda r: r.info.kind.label, 10),
         ExportColumn("제목", lambda r: r.info.title, 36),
-        ExportColumn("인정 시간", lambda r: format_hours(r.info.hours), 10),
+        ExportColumn("인정 시간", lambda r: hours_value(r.info.hours), 10, number_format=HOURS_FORMAT),
         ExportColumn("장소", lambda r: r.info.location, 24),
         ExportColumn("출석 인원", lambda r: count_text(r, members, day), 16),
     )
@@ -124,9 +129,9 @@ def attendance_export(
         ExportColumn("단", lambda r: r.member.team_name or "—", 14),
         ExportColumn("역할", lambda r: r.member.role.label, 8),
         ExportColumn("상태", lambda r: status_text(r.member), 12),
-        ExportColumn("누적 시간", lambda r: format_hours(r.member.hours), 10),
+        ExportColumn("누적 시간", lambda r: hours_value(r.member.hours), 10, number_format=HOURS_FORMAT),
         ExportColumn("출석 횟수", lambda r: f"{r.member.attended} / {r.member.held}", 10),
-        ExportColumn("출석률", lambda r: format_rate(r.member.rate), 10),
+        ExportColumn("출석률", lambda r: r.member.rate, 10, number_format=PERCENT_FORMAT),
         ExportColumn("비고", lambda r: note_text(r.member, r.marks) or None, 16),
     )
     return ListExport(

@@ -22,12 +22,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Member, Team
+from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Inspection, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
-from panelapp.services.activities.stats import BLOCK, stats_for
+from panelapp.services.activities.stats import BLOCK, cohort_wide_event, counted_visit, stats_for
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 
 _OPEN_END = dt.date(9999, 12, 31)
@@ -46,7 +47,7 @@ class EventRow:
 @dataclass(frozen=True)
 class EventsSummary:
     total: int
-    held: int  # event date today or before
+    held: int  # held by today: events for everyone by date, visits once completed (as the report)
     held_hours: float
     members: dict[int, int]  # event id → members in their period that day (events for everyone)
     default_event_id: int | None  # the latest held event taken here, else the latest held, else the first
@@ -186,13 +187,18 @@ def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
     today = today or today_local()
     with reading(ctx) as s:
         load_cohort(s, cohort_id)
-        held = ActivityEvent.event_date <= today
+        # Held as participation and the report count it (appendix): an event for everyone by its
+        # date, a visit once its results are entered; a postponed or cancelled visit is not held.
+        held = and_(ActivityEvent.event_date <= today, or_(cohort_wide_event(), Inspection.id.is_not(None)))
         total, held_count, hours = s.execute(
             select(
                 func.count(),
                 func.count(case((held, 1))),
                 func.coalesce(func.sum(case((held, ActivityEvent.hours), else_=0.0)), 0.0),
-            ).where(*_live_events(cohort_id))
+            )
+            .select_from(ActivityEvent)
+            .outerjoin(Inspection, counted_visit())
+            .where(*_live_events(cohort_id))
         ).one()
         # Members grouped by period first: (periods × events for everyone) stays small.
         left = func.coalesce(Enrollment.left_on, _OPEN_END)
@@ -244,7 +250,7 @@ def sheet_ids(ctx: ServiceContext, cohort_id: int) -> list[int]:
     """Every live enrolment of the cohort (active, withdrawn, completed): by team, then name."""
     no_team_last = case((Team.id.is_(None), 1), else_=0)
     with reading(ctx) as s:
-        return _ids(
+        ids = _ids(
             s,
             select(Enrollment.id)
             .join(Member, Member.id == Enrollment.member_id)
@@ -252,6 +258,9 @@ def sheet_ids(ctx: ServiceContext, cohort_id: int) -> list[int]:
             .where(*_live_members(cohort_id))
             .order_by(no_team_last, Team.sort_order, Member.name, Enrollment.id),
         )
+    # the sheet lists the members' names (masked): a count, like the roster's view
+    record_access(ctx, "view_attendance", count=len(ids), detail=f"cohort_id={cohort_id}")
+    return ids
 
 
 def sheet_rows(
@@ -279,13 +288,15 @@ def sheet_rows(
             .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
         ).all()
         found = stats_for(s, [r[0] for r in rows], today) if stats else {}
+    from panelapp.services.permissions import mask_person
+
     out = []
     for eid, name, team, role, status, joined, left in rows:
         st = found.get(eid)
         out.append(
             SheetMember(
                 eid,
-                name,
+                mask_person(ctx, name),
                 team,
                 role,
                 status,

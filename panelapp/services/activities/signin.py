@@ -14,7 +14,6 @@ transaction that renames the finished PDF into place. Without a purpose the name
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
-    AccessLog,
     ActivityEvent,
     Cohort,
     Enrollment,
@@ -37,8 +35,10 @@ from panelapp.domain.signin_sheet_data import SignInRow, SignInSheetData
 from panelapp.domain.validation import mask_name, normalize_text
 from panelapp.io.workbook import AtomicFile
 from panelapp.services.activities.event_rules import load_event
+from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.org.manage import named_organization
+from panelapp.services.permissions import Permission, writes
 
 F_PURPOSE = "출력 목적"
 WEEKDAYS = "월화수목금토일"
@@ -91,11 +91,11 @@ def signin_event_choices(ctx: ServiceContext, cohort_id: int) -> tuple[list[Even
     return choices, default
 
 
-def _expected(s: Session, event: ActivityEvent) -> list[tuple[str, str | None]]:
-    """(name, team) of the members expected at the event, by team then name."""
+def _expected(s: Session, event: ActivityEvent) -> list[tuple[int, str, str | None]]:
+    """(member id, name, team) of the members expected at the event, by team then name."""
     no_team_last = case((Team.id.is_(None), 1), else_=0)
     stmt = (
-        select(Member.name, Team.name)
+        select(Member.id, Member.name, Team.name)
         .select_from(Enrollment)
         .join(Member, Member.id == Enrollment.member_id)
         .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
@@ -116,7 +116,7 @@ def _expected(s: Session, event: ActivityEvent) -> list[tuple[str, str | None]]:
         stmt = stmt.where(
             and_(Enrollment.joined_on <= day, or_(Enrollment.left_on.is_(None), Enrollment.left_on >= day))
         )
-    return [(name, team) for name, team in s.execute(stmt)]
+    return [(member_id, name, team) for member_id, name, team in s.execute(stmt)]
 
 
 def signin_sheet_data(ctx: ServiceContext, event_id: int, masked: bool = True) -> SignInSheetData:
@@ -124,16 +124,20 @@ def signin_sheet_data(ctx: ServiceContext, event_id: int, masked: bool = True) -
         return _data(s, event_id, masked)
 
 
-def _data(s: Session, event_id: int, masked: bool) -> SignInSheetData:
+def _data(s: Session, event_id: int, masked: bool, people: list[int] | None = None) -> SignInSheetData:
+    """The sheet; `people` (when given) receives the member ids on it, for the access log."""
     event = load_event(s, event_id)
     org = named_organization(s, "출석 서명부").name
     cohort = s.get(Cohort, event.cohort_id)
     cohort_name = cohort.name if cohort is not None else ""
     if cohort is not None and f"제{cohort.number}기" not in cohort_name:
         cohort_name = f"제{cohort.number}기 {cohort_name}"
+    expected = _expected(s, event)
+    if people is not None:
+        people.extend(member_id for member_id, _name, _team in expected)
     rows = tuple(
         SignInRow(n, mask_name(name) if masked else name, team)
-        for n, (name, team) in enumerate(_expected(s, event), 1)
+        for n, (_id, name, team) in enumerate(expected, 1)
     )
     return SignInSheetData(
         org,
@@ -149,6 +153,7 @@ def _data(s: Session, event_id: int, masked: bool) -> SignInSheetData:
     )
 
 
+@writes(Permission.PANEL_WORK)
 def write_signin_sheet(
     ctx: ServiceContext,
     event_id: int,
@@ -165,32 +170,21 @@ def write_signin_sheet(
     if path.suffix.lower() != ".pdf":
         raise DomainError("서명부 파일 이름은 .pdf로 끝나야 합니다.")
     reason = None if masked else normalize_text(purpose, F_PURPOSE, 200, required=True)
+    people: list[int] = []
     with reading(ctx) as s:
-        data = _data(s, event_id, masked)
+        data = _data(s, event_id, masked, people)
     pdf, pages = render_signin_sheet(data)
     with AtomicFile(path) as out:
         assert out.file is not None
         out.file.write(pdf)
-        if reason is None:
-            out.commit()
-        else:
-            with transaction(ctx) as s:
-                s.add(
-                    AccessLog(
-                        user_id=ctx.user_id,
-                        action="print_unmasked",
-                        purpose=reason,
-                        detail=f"list=출석 서명부; event_id={event_id}; names={len(data.rows)}; "
-                        f"file={path.name}; host={_host()}",
-                    )
-                )
-                s.flush()
-                out.commit()  # a failed rename rolls the log entry back
+        with transaction(ctx) as s:
+            record(
+                s,
+                ctx,
+                "print" if reason is None else "print_unmasked",
+                members=people,
+                purpose=reason,
+                detail=f"list=출석 서명부; event_id={event_id}; names={len(data.rows)}; file={path.name}",
+            )
+            out.commit()  # a failed rename rolls the log entry back
     return SignInResult(str(path), pages, len(data.rows), masked)
-
-
-def _host() -> str:
-    try:
-        return socket.gethostname() or "?"
-    except OSError:
-        return "?"

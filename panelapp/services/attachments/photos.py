@@ -4,7 +4,9 @@
   file. The original bytes are stored unchanged (`attachments_store.attachment_path`), so the
   same photo twice is stored once; attaching it twice to the same record gives the one row.
 - Width and height are as displayed: a camera's EXIF orientation tag is applied
-  (`ImageOps.exif_transpose`) before measuring, and so it is for thumbnails and the viewer.
+  (`io.photo_files.upright`) before measuring, and so it is for thumbnails and the viewer; a
+  malformed EXIF block never refuses a photo (it is kept without the turn it cannot read).
+- `read_photo` reads regular files only, with the size cap (no folder, device or FIFO).
 - Thumbnails are JPEGs cached as `attachments/thumbs/<sha>_<size>.jpg`, made on demand; the
   viewer asks for a large one (VIEW_SIZE) so it never decodes camera files on the UI thread.
 """
@@ -12,22 +14,26 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from panelapp.atomic import atomic_file, private_folder, write_bytes
 from panelapp.db.base import utcnow
 from panelapp.db.engine import Database
 from panelapp.db.models import Attachment, Feedback, Finding, Proposal
 from panelapp.domain.errors import DomainError, NotFoundError
+from panelapp.domain.josa import quoted
+from panelapp.io.photo_files import read_regular_file, upright
+from panelapp.services.attachments.rollback import created_in
 from panelapp.services.attachments.store import attachment_path, attachments_root
 from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.permissions import Permission, require_own_inspection, writes
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 MAX_BYTES = 15 * 1024 * 1024
@@ -82,40 +88,39 @@ def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:
             probe.verify()  # catches truncated or corrupt files that open() accepts
         with Image.open(io.BytesIO(data)) as img:
             mime = Image.MIME.get(img.format or "", "application/octet-stream")
-            shown = ImageOps.exif_transpose(img)
+            shown = upright(img)  # a malformed EXIF block leaves it as stored, never refused
             return mime, shown.width, shown.height
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        struct.error,
+        Image.DecompressionBombError,
+    ):
         raise DomainError(
-            f"'{name}'은(는) 사진 파일이 아니어서 첨부할 수 없습니다. JPG, PNG 같은 사진 파일을 골라 주세요."
+            f"{quoted(name, '은')} 사진 파일이 아니어서 첨부할 수 없습니다. JPG, PNG 같은 사진 파일을 골라 주세요."
         ) from None
 
 
-def store_bytes(root: Path, data: bytes) -> str:
-    """Write the bytes under their SHA-256 name (once); returns the hash."""
+def store_bytes(root: Path, data: bytes, session: Session | None = None) -> str:
+    """Write the bytes under their SHA-256 name (once, atomically); returns the hash. Given the
+    `session` whose transaction adds the row, a file made here is removed again if that
+    transaction does not commit (attachments/rollback.py): no orphan is left by a rollback."""
     sha = hashlib.sha256(data).hexdigest()
     target = root / sha[:2] / sha
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)  # never a half-written file under the final name
+        private_folder(target.parent)
+        write_bytes(target, data)  # never a half-written file under the final name
+        if session is not None:
+            created_in(session, target)
     return sha
 
 
 def read_photo(path: Path) -> bytes:
-    name = Path(path).name
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        raise DomainError(f"'{name}' 파일을 찾을 수 없습니다.") from None
-    if size > MAX_BYTES:
-        raise DomainError(
-            f"'{name}'은(는) {size / 1024 / 1024:.1f}MB로 너무 큽니다. "
-            f"{MAX_BYTES // 1024 // 1024}MB 이하의 사진만 첨부할 수 있습니다."
-        )
-    with open(path, "rb") as f:
-        return f.read()
+    """A regular file's bytes, at most MAX_BYTES: a folder, a device (a symlink to /dev/zero)
+    or a FIFO is refused with a sentence, never read without end or waited on."""
+    return read_regular_file(path, MAX_BYTES)
 
 
 def attach_bytes(
@@ -129,7 +134,11 @@ def attach_bytes(
     if owner is None or owner.deleted_at is not None:
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)
-    sha = store_bytes(root, data)
+    sha = store_bytes(root, data, s)
+    from panelapp.services.attachments.blobs import save_blob, uses_blobs
+
+    if uses_blobs(s.get_bind().dialect.name):  # a shared server: every desktop reads it from there
+        save_blob(s, sha, data, mime)
     same = s.scalar(
         select(Attachment).where(
             Attachment.owner_type == owner_type,
@@ -156,14 +165,22 @@ def attach_bytes(
     return row
 
 
+def _inspection_of(s: Session, owner_type: str, owner_id: int) -> int | None:
+    """The inspection a photo's record belongs to (a finding's); None for other records."""
+    finding = s.get(Finding, owner_id) if owner_type == "finding" else None
+    return finding.inspection_id if finding is not None else None
+
+
 def check_photo(path: str | Path) -> tuple[str, int, int]:
     """A photo chosen for a record not saved yet: refused now, attached when it is saved."""
     return inspect_image(read_photo(Path(path)), Path(path).name)
 
 
+@writes(Permission.RESULTS)
 def add_photo(ctx: ServiceContext, owner_type: str, owner_id: int, path: str | Path) -> AttachmentInfo:
     data = read_photo(Path(path))
     with transaction(ctx) as s:
+        require_own_inspection(ctx, s, _inspection_of(s, owner_type, owner_id))
         return _info(
             ctx.db, attach_bytes(s, attachments_root(ctx.db), owner_type, owner_id, data, Path(path).name)
         )
@@ -183,12 +200,14 @@ def list_attachments(ctx: ServiceContext, owner_type: str, owner_id: int) -> lis
         return [_info(ctx.db, a) for a in rows]
 
 
+@writes(Permission.RESULTS)
 def remove_attachment(ctx: ServiceContext, attachment_id: int) -> UndoRecord:
     """To the trash (the file stays: other records may share it)."""
     with transaction(ctx) as s:
         a = s.get(Attachment, attachment_id)
         if a is None or a.deleted_at is not None:
             raise NotFoundError("사진")
+        require_own_inspection(ctx, s, _inspection_of(s, a.owner_type, a.owner_id))
         before = snapshot(a)
         a.deleted_at, a.deleted_by_id = utcnow(), ctx.user_id
         s.flush()
@@ -214,17 +233,15 @@ def make_thumbnail(db: Database, sha: str, size: int) -> Path:
         raise DomainError(
             "사진 파일이 첨부 폴더에 없습니다. 데이터베이스와 함께 첨부 폴더를 옮겼는지 확인해 주세요."
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     with Image.open(source) as img:
-        shown = ImageOps.exif_transpose(img)
+        shown = upright(img)
         shown.thumbnail((size, size))
         if shown.mode not in ("RGB", "L"):
             shown = shown.convert("RGBA")
             flat = Image.new("RGB", shown.size, "white")
             flat.paste(shown, mask=shown.getchannel("A"))
             shown = flat
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".jpg")
-        os.close(fd)
-        shown.save(tmp, "JPEG", quality=85)
-    os.replace(tmp, target)
+        with atomic_file(target) as fh:  # a failure leaves no half-written thumbnail behind
+            shown.save(fh, "JPEG", quality=85)
     return target

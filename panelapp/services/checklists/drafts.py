@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.domain.errors import ValidationError, ValidationErrors
+from panelapp.domain.text_input import clean_input
 from panelapp.domain.validation import normalize_text
 from panelapp.paths import resource
 
@@ -149,8 +150,10 @@ def clean_draft(draft: TemplateDraft) -> TemplateDraft:
     sections = []
     for s_no, section in enumerate(draft.sections, 1):
         where = f"{s_no}번째 구역"
-        title = (section.title or "").strip()
-        if not title:
+        title = _typed(section.title, where, errors)
+        if title is None:
+            title = ""
+        elif not (title := title.strip()):
             errors.append(ValidationError(where, "구역 제목을 입력해 주세요."))
         elif len(title) > 100:
             errors.append(ValidationError(where, "구역 제목은 100자 이내로 입력해 주세요."))
@@ -159,16 +162,28 @@ def clean_draft(draft: TemplateDraft) -> TemplateDraft:
         items = []
         for i_no, item in enumerate(section.items, 1):
             at = f"{where} {i_no}번째 항목"
-            text = " ".join((item.text or "").split())
-            if not text:
+            typed = _typed(item.text, at, errors, multiline=True)  # collapsed to spaces below
+            text = " ".join((typed or "").split())
+            if typed is None:
+                pass
+            elif not text:
                 errors.append(ValidationError(at, "내용을 입력해 주세요."))
             elif len(text) > 300:
                 errors.append(ValidationError(at, f"내용은 300자 이내로 입력해 주세요(현재 {len(text)}자)."))
-            help_text = (item.help or "").strip() or None
+            help_text = (_typed(item.help, f"{at} 도움말", errors, multiline=True) or "").strip() or None
             items.append(ItemDraft(text, ChecklistItemKind(item.kind), bool(item.required), help_text))
         sections.append(SectionDraft(title, tuple(items)))
     ValidationErrors.raise_if_any(errors)
     return TemplateDraft(name, description, tuple(sections))
+
+
+def _typed(raw: str | None, where: str, errors: list[ValidationError], multiline: bool = False) -> str | None:
+    """The text in NFC; None (and the error noted) when it holds an invisible character."""
+    try:
+        return clean_input(raw or "", where, multiline)
+    except ValidationError as e:
+        errors.append(e)
+        return None
 
 
 def draft_from_dict(data: dict) -> TemplateDraft:

@@ -35,6 +35,7 @@ from panelapp.services.checklists.drafts import (  # noqa: F401 - callers import
     load_default_draft,
 )
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.permissions import Permission, writes
 
 
 def _load(s, template_id: int) -> ChecklistTemplate:
@@ -238,6 +239,7 @@ def versions_of(ctx: ServiceContext, template_id: int) -> list[VersionInfo]:
         return out
 
 
+@writes(Permission.PANEL_WORK)
 def create_template(ctx: ServiceContext, draft: TemplateDraft) -> TemplateInfo:
     clean = clean_draft(draft)
     with transaction(ctx) as s:
@@ -256,6 +258,7 @@ def _create(s, clean: TemplateDraft) -> TemplateInfo:
     return _info(s, t, v)
 
 
+@writes(Permission.PANEL_WORK)
 def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft, version: int) -> SaveResult:
     """Edit the latest version in place, or make the next one when it already holds results."""
     clean = clean_draft(draft)
@@ -281,6 +284,7 @@ def save_template(ctx: ServiceContext, template_id: int, draft: TemplateDraft, v
         return SaveResult(_info(s, t, current), previous is not None, previous)
 
 
+@writes(Permission.PANEL_WORK)
 def delete_template(ctx: ServiceContext, template_id: int, version: int | None = None) -> str:
     """Soft delete; past results keep pointing at its versions."""
     with transaction(ctx) as s:

@@ -8,11 +8,12 @@ from sqlalchemy import or_, select
 
 from panelapp.db.models import Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus
+from panelapp.domain.text_input import nfc
 from panelapp.services.context import ServiceContext, reading
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = nfc(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 

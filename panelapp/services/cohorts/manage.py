@@ -11,10 +11,13 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
+from panelapp.domain.text_input import nfc
 from panelapp.domain.validation import normalize_text
 from panelapp.services.cohorts.team_leaders import assign_from_team
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.permissions import Permission, writes
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ def get_cohort(ctx: ServiceContext, cohort_id: int) -> CohortInfo:
         return _info(s, c, _active_counts(s, c.id).get(c.id, 0), with_teams=True)
 
 
+@writes(Permission.PANEL_WORK)
 def create_cohort(ctx: ServiceContext, data: CohortInput, default_teams: bool = True) -> CohortInfo:
     """New cohort; by default with the two usual teams 정책동행단 and 소식이음단."""
     _validate(data)
@@ -235,7 +239,7 @@ def create_cohort(ctx: ServiceContext, data: CohortInput, default_teams: bool = 
         cohort = Cohort(
             organization_id=org_id,
             number=data.number,
-            name=data.name.strip(),
+            name=nfc(data.name).strip(),
             term_start=data.term_start,
             term_end=data.term_end,
             launch_date=data.launch_date,
@@ -269,6 +273,7 @@ def create_cohort(ctx: ServiceContext, data: CohortInput, default_teams: bool = 
         return _info(s, cohort, 0, with_teams=True)
 
 
+@writes(Permission.PANEL_WORK)
 def update_cohort(ctx: ServiceContext, cohort_id: int, data: CohortInput, version: int) -> CohortInfo:
     _validate(data)
     with transaction(ctx) as s:
@@ -277,7 +282,7 @@ def update_cohort(ctx: ServiceContext, cohort_id: int, data: CohortInput, versio
         if _number_taken(s, data.number, exclude_id=cohort_id):
             raise ValidationError("기수", f"제{data.number}기가 이미 있습니다.")
         closing = data.status == CohortStatus.CLOSED and cohort.status != CohortStatus.CLOSED
-        cohort.number, cohort.name = data.number, data.name.strip()
+        cohort.number, cohort.name = data.number, nfc(data.name).strip()
         cohort.term_start, cohort.term_end = data.term_start, data.term_end
         cohort.launch_date, cohort.quota, cohort.status = data.launch_date, data.quota, data.status
         cohort.notes = normalize_text(data.notes, "메모", 2000)
@@ -287,6 +292,7 @@ def update_cohort(ctx: ServiceContext, cohort_id: int, data: CohortInput, versio
         return _info(s, cohort, _active_counts(s, cohort.id).get(cohort.id, 0), with_teams=True)
 
 
+@writes(Permission.PANEL_WORK)
 def close_cohort(ctx: ServiceContext, cohort_id: int, version: int) -> CohortInfo:
     """종료: the cohort's active members become 수료 (completed)."""
     with transaction(ctx) as s:
@@ -310,6 +316,7 @@ def _complete_active(s, cohort: Cohort) -> None:
         e.left_on = e.left_on or max(e.joined_on, min(cohort.term_end, today_local()))
 
 
+@writes(Permission.PANEL_WORK)
 def delete_cohort(ctx: ServiceContext, cohort_id: int, version: int | None = None) -> None:
     """Soft delete (to the trash); `version` refuses it when someone changed the cohort meanwhile."""
     with transaction(ctx) as s:
@@ -325,7 +332,7 @@ def _validate_team(s, cohort_id: int, data: TeamInput, exclude_id: int | None = 
     if exclude_id:
         q = q.where(Team.id != exclude_id)
     if s.scalar(q) is not None:
-        raise ValidationError("단 이름", f"'{name}'이(가) 이 기수에 이미 있습니다.")
+        raise ValidationError("단 이름", f"{quoted(name, '이')} 이 기수에 이미 있습니다.")
     if data.leader_enrollment_id is not None:
         leader = s.get(Enrollment, data.leader_enrollment_id)
         if leader is None or leader.cohort_id != cohort_id or leader.deleted_at is not None:
@@ -333,6 +340,7 @@ def _validate_team(s, cohort_id: int, data: TeamInput, exclude_id: int | None = 
     return name
 
 
+@writes(Permission.PANEL_WORK)
 def create_team(ctx: ServiceContext, cohort_id: int, data: TeamInput) -> TeamInfo:
     with transaction(ctx) as s:
         _load(s, cohort_id)
@@ -354,6 +362,7 @@ def create_team(ctx: ServiceContext, cohort_id: int, data: TeamInput) -> TeamInf
         return _team_info(s, team)
 
 
+@writes(Permission.PANEL_WORK)
 def update_team(ctx: ServiceContext, team_id: int, data: TeamInput, version: int) -> TeamInfo:
     with transaction(ctx) as s:
         team = s.get(Team, team_id)
@@ -369,6 +378,7 @@ def update_team(ctx: ServiceContext, team_id: int, data: TeamInput, version: int
         return _team_info(s, team)
 
 
+@writes(Permission.PANEL_WORK)
 def delete_team(ctx: ServiceContext, team_id: int, version: int | None = None) -> None:
     """Soft delete; members keep their enrolment (and team_id, so restoring the team brings them
     back) and are shown without a team meanwhile."""

@@ -1,8 +1,10 @@
 """Demo database: an invented institution with two cohorts, members, consents and activities.
 
-Built in one transaction from a seeded random generator, so every run gives the same data.
-Dates are fixed 2025/2026 values, never today's. Each part of the organisation has its own
-builder; later parts (inspections, findings, proposals) add theirs to `_BUILDERS`.
+Built in one transaction from a seeded random generator. Every date comes from the demo's
+calendar (calendar.py), anchored to the day it is loaded, so on any day the demo has a cohort in
+progress, visits this month and next, and recent work; the same anchor gives the same data.
+Each part of the organisation has its own builder; later parts (inspections, findings,
+proposals) add theirs to `_BUILDERS`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from panelapp.db.models import (
     Cohort,
     Consent,
     ConsentNotice,
+    ContentPost,
     Department,
     Enrollment,
     Facility,
@@ -40,9 +43,14 @@ from panelapp.domain.enums import (
     UserRole,
 )
 from panelapp.domain.errors import DomainError, ValidationError
+from panelapp.domain.josa import josa
+from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_phone
-from panelapp.services.context import ServiceContext, transaction
-from panelapp.services.demo import data
+from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.demo import data, earlier_cohort
+from panelapp.services.demo.calendar import DemoCalendar
+from panelapp.services.demo.earlier_cohort import build_earlier_cohort
+from panelapp.services.demo.earlier_cohort import summary_line as earlier_summary
 from panelapp.services.demo.findings import build_findings
 from panelapp.services.demo.inspections import build_inspections
 from panelapp.services.demo.proposals import build_proposals
@@ -62,6 +70,7 @@ class _Demo:
     s: Session
     rnd: random.Random
     notice: ConsentNotice
+    cal: DemoCalendar
     departments: dict[str, Department] = field(default_factory=dict)
     facilities: list[Facility] = field(default_factory=list)
     cohorts: dict[int, Cohort] = field(default_factory=dict)
@@ -69,18 +78,41 @@ class _Demo:
     members: list[Member] = field(default_factory=list)
     enrollments: dict[int, list[Enrollment]] = field(default_factory=dict)  # by cohort number
     events: list[ActivityEvent] = field(default_factory=list)
-    present: int = 0
+    present: int = 0  # attendance marked present: the events' and the completed visits'
+    event_present: int = 0
 
 
-def load_demo(ctx: ServiceContext) -> str:
-    """Fill an empty database; returns a one-line Korean summary of what was made."""
+FIRST_ANCHOR, LAST_ANCHOR = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
+
+def check_anchor(anchor: dt.date | None) -> dt.date | None:
+    """The anchor, or a DomainError naming the allowed range (the holiday tables end somewhere)."""
+    if anchor is not None and not FIRST_ANCHOR <= anchor <= LAST_ANCHOR:
+        raise DomainError(
+            f"데모 기준일 {josa(f'{anchor:%Y-%m-%d}', '은')} 쓸 수 없습니다. "
+            f"{FIRST_ANCHOR:%Y-%m-%d}부터 {LAST_ANCHOR:%Y-%m-%d} 사이의 날짜를 넣어 주세요."
+        )
+    return anchor
+
+
+def load_demo(ctx: ServiceContext, anchor: dt.date | None = None, password: str | None = None) -> str:
+    """Fill an empty database with a demo seen from `anchor` (today in Korea by default);
+    returns a few Korean lines saying what was made. With `password`, the demo accounts of
+    every role (data.ACCOUNTS) log in with it."""
+    cal = DemoCalendar(check_anchor(anchor) or today_local())
+    hashes = _account_hashes(password)  # the rule is checked before anything is written
     with transaction(ctx) as s:
         _refuse_unless_empty(s)
-        demo = _Demo(s=s, rnd=random.Random(SEED), notice=find_notice(s, None, dt.date(2026, 2, 1)))
+        notice = find_notice(s, None, cal.on(2026, 2, 1))
+        demo = _Demo(s=s, rnd=random.Random(SEED), notice=notice, cal=cal)
         for build in _BUILDERS:
             build(demo)
             s.flush()
-        summary = _summary(demo)
+        if hashes:
+            _accounts(demo, hashes)
+        summary = _summary(demo) + "\n" + earlier_summary(len(earlier_cohort.NAMES))
+        if hashes:
+            summary += "\n계정 " + ", ".join(f"{n}({UserRole(r).label})" for n, r in data.ACCOUNTS)
     # The default checklist (and any missing reference list) comes from the same seed a
     # new database gets; it is idempotent, so a second run changes nothing.
     from panelapp.services.system.reference_seed import seed_reference_data
@@ -89,10 +121,72 @@ def load_demo(ctx: ServiceContext) -> str:
     return summary
 
 
+def _account_hashes(password: str | None) -> list[str]:
+    if password is None:
+        return []
+    from panelapp.domain.passwords import check_password
+    from panelapp.services.people.password_hash import hash_password
+
+    clean = check_password(password)
+    return [hash_password(clean) for _ in data.ACCOUNTS]
+
+
+def _accounts(d: _Demo, hashes: list[str]) -> None:
+    """The demo accounts; a user of that name without a password (the 관리자 a first start
+    made) becomes the account."""
+    from panelapp.db.base import utcnow
+    from panelapp.domain.enums import AccountAction
+    from panelapp.services.people.account_history import record
+
+    department = d.departments[data.DEPARTMENTS[0][0]]
+    lead_member = _busiest_lead(d.s)
+    for (name, role), hashed in zip(data.ACCOUNTS, hashes, strict=True):
+        user = d.s.scalar(select(User).where(User.name == name))
+        if user is not None and user.password_hash is not None:
+            continue
+        if user is None:
+            user = User(name=name)
+            d.s.add(user)
+        user.role, user.active = UserRole(role), True
+        user.department_id = department.id if user.role is UserRole.DEPARTMENT else None
+        user.member_id = lead_member if user.role is UserRole.LEAD else None
+        user.password_hash, user.must_change_password = hashed, False
+        user.password_changed_at = utcnow()
+        d.s.flush()
+        record(d.s, user.id, None, AccountAction.CREATED, f"데모 계정 ({user.role.label})")
+
+
+def _busiest_lead(s: Session) -> int | None:
+    """The member who leads the most demo inspections: the 조장 account is that member."""
+    from panelapp.db.models import Enrollment, InspectionAssignment
+    from panelapp.domain.enums import AssignmentRole
+
+    return s.scalar(
+        select(Enrollment.member_id)
+        .join(InspectionAssignment, InspectionAssignment.enrollment_id == Enrollment.id)
+        .where(InspectionAssignment.role == AssignmentRole.LEAD)
+        .group_by(Enrollment.member_id)
+        .order_by(func.count().desc(), Enrollment.member_id)
+        .limit(1)
+    )
+
+
 def _refuse_unless_empty(s: Session) -> None:
-    for model in (Organization, Cohort, Member, Facility):
-        if s.scalar(select(func.count()).select_from(model)):
-            raise DomainError(NOT_EMPTY)
+    if not _empty(s):
+        raise DomainError(NOT_EMPTY)
+
+
+def _empty(s: Session) -> bool:
+    return not any(
+        s.scalar(select(func.count()).select_from(m)) for m in (Organization, Cohort, Member, Facility)
+    )
+
+
+def demo_allowed(ctx: ServiceContext) -> bool:
+    """Whether load_demo would accept this database (it holds no institution, cohort, member
+    or facility yet)."""
+    with reading(ctx) as s:
+        return _empty(s)
 
 
 def _organization(d: _Demo) -> None:
@@ -133,13 +227,14 @@ def _facilities(d: _Demo) -> None:
 
 def _cohorts(d: _Demo) -> None:
     org_id = d.s.scalar(select(Organization.id))
+    (start6, end6), (start7, end7) = d.cal.term(6), d.cal.term(7)
     d.cohorts[6] = Cohort(
         organization_id=org_id,
         number=6,
         name="제6기 고객서비스 시민참여단",
-        term_start=dt.date(2025, 3, 1),
-        term_end=dt.date(2025, 12, 31),
-        launch_date=dt.date(2025, 3, 15),
+        term_start=start6,
+        term_end=end6,
+        launch_date=d.cal.event_day(*data.EVENTS_6[0][2]),
         quota=40,
         status=CohortStatus.CLOSED,
     )
@@ -147,9 +242,9 @@ def _cohorts(d: _Demo) -> None:
         organization_id=org_id,
         number=7,
         name="제7기 고객서비스 시민참여단",
-        term_start=dt.date(2026, 3, 1),
-        term_end=dt.date(2026, 12, 31),
-        launch_date=dt.date(2026, 3, 14),
+        term_start=start7,
+        term_end=end7,
+        launch_date=d.cal.event_day(*data.EVENTS_7[0][2]),
         quota=50,
         status=CohortStatus.ACTIVE,
     )
@@ -185,13 +280,14 @@ def _members(d: _Demo) -> None:
     d.s.add_all(d.members)
     d.s.flush()
     # The first 16 people served in cohort 6 and came back for cohort 7.
-    _enrol(d, 6, d.members[:30], policy=18, withdrawn={22: (dt.date(2025, 7, 31), 0)})
+    on = d.cal.on
+    _enrol(d, 6, d.members[:30], policy=18, withdrawn={22: (on(2025, 7, 31), 0)})
     _enrol(
         d,
         7,
         d.members[:16] + d.members[30:],
         policy=28,
-        withdrawn={19: (dt.date(2026, 6, 30), 0), 40: (dt.date(2026, 9, 15), 1)},
+        withdrawn={19: (on(2026, 6, 30), 0), 40: (on(2026, 9, 15), 1)},
         late=range(42, 46),
     )
 
@@ -226,7 +322,7 @@ def _enrol(
         role = (
             MemberRole.CHIEF if i in (0, policy) else MemberRole.LEADER if i in leaders else MemberRole.MEMBER
         )
-        joined = dt.date(cohort.term_start.year, 5, 1) if i in late else cohort.term_start
+        joined = add_months(cohort.term_start, 2) if i in late else cohort.term_start
         consented = joined - dt.timedelta(days=d.rnd.randint(3, 20))
         e = Enrollment(
             member=member,
@@ -265,12 +361,12 @@ def _events(d: _Demo) -> None:
     for number, events in ((6, data.EVENTS_6), (7, data.EVENTS_7)):
         # A few members come rarely: attendance differs between people, as it does in life.
         keen = {e.id: (0.6 if d.rnd.random() < 0.12 else 0.93) for e in d.enrollments[number]}
-        for kind, title, (y, m, day), hour, hours, place in events:
+        for kind, title, day, hour, hours, place in events:
             event = ActivityEvent(
                 cohort_id=d.cohorts[number].id,
                 kind=EventKind(kind),
                 title=title,
-                event_date=dt.date(y, m, day),
+                event_date=d.cal.event_day(*day),
                 start_time=dt.time(hour),
                 hours=hours,
                 location=place,
@@ -282,6 +378,7 @@ def _events(d: _Demo) -> None:
                     continue
                 present = d.rnd.random() < keen[e.id]
                 d.present += present
+                d.event_present += present
                 d.s.add(
                     Attendance(
                         event=event,
@@ -294,11 +391,45 @@ def _events(d: _Demo) -> None:
 
 
 def _summary(d: _Demo) -> str:
+    """What was made, in lines a new user can check against the screens: people who served in
+    both cohorts are counted once, and the visits are split the way the calendar shows them."""
+    from panelapp.db.models import Feedback, Finding, Inspection, Proposal
+    from panelapp.domain.enums import InspectionStatus
+    from panelapp.domain.proposal_rules import UNANSWERED, is_overdue
+
     n6, n7 = len(d.enrollments[6]), len(d.enrollments[7])
-    return (
-        f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, "
-        f"기수 {len(d.cohorts)}개, 참여단원 {len(d.members)}명(제7기 {n7}명, 제6기 {n6}명), "
-        f"활동 {len(d.events)}회, 출석 {d.present}건"
+    both = n6 + n7 - len(d.members)
+    left = {n: sum(e.status == EnrollmentStatus.WITHDRAWN for e in rows) for n, rows in d.enrollments.items()}
+    today, c7 = d.cal.anchor, d.cohorts[7]
+    visits = d.s.execute(
+        select(Inspection.status, Inspection.scheduled_date).where(Inspection.cohort_id == c7.id)
+    ).all()
+    by_status = {st: sum(1 for v, _day in visits if v == st) for st in InspectionStatus}
+    waiting = sum(1 for v, day in visits if v == InspectionStatus.PLANNED and day < today)
+    ahead = by_status[InspectionStatus.PLANNED] - waiting
+    last_visit = max(day for _v, day in visits)
+    proposals = d.s.execute(select(Proposal.status, Proposal.due_on)).all()
+    unanswered = sum(1 for st, _due in proposals if st in UNANSWERED)
+    overdue = sum(1 for st, due in proposals if is_overdue(st, due, today))
+    findings = d.s.scalar(select(func.count()).select_from(Finding))
+    feedback = d.s.scalar(select(func.count()).select_from(Feedback))
+    posts = d.s.scalar(select(func.count()).select_from(ContentPost))
+    visit_present = d.present - d.event_present
+    return "\n".join(
+        (
+            f"기준일 {today:%Y-%m-%d}: 제7기가 활동 중({c7.term_start:%Y-%m-%d}~{c7.term_end:%Y-%m-%d})이고 "
+            f"점검 일정은 {last_visit:%Y-%m-%d}까지 잡혀 있습니다.",
+            f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, 기수 {len(d.cohorts)}개: "
+            f"활동 중인 제7기 {n7}명(중도 탈퇴 {left[7]}명 포함), 끝난 제6기 {n6}명(중도 탈퇴 {left[6]}명 포함)",
+            f"참여단원 {len(d.members)}명: 두 기수에 모두 참여한 {both}명은 한 사람으로 셉니다"
+            f"({n7} + {n6} - {both} = {len(d.members)}).",
+            f"행사 {len(d.events)}회, 점검 {len(visits)}회(완료 {by_status[InspectionStatus.COMPLETED]}, "
+            f"결과 입력 대기 {waiting}, 예정 {ahead}, 연기 {by_status[InspectionStatus.POSTPONED]}, "
+            f"취소 {by_status[InspectionStatus.CANCELLED]})",
+            f"출석 {d.present}건(행사 {d.event_present}건, 완료된 점검 {visit_present}건), "
+            f"발견사항 {findings}건, 개선제안 {len(proposals)}건(답변 {len(proposals) - unanswered}, "
+            f"답변 대기 {unanswered} 중 기한 지남 {overdue}), 좋아요·아쉬워요 {feedback}건, 소식 콘텐츠 {posts}건",
+        )
     )
 
 
@@ -312,4 +443,5 @@ _BUILDERS = [
     build_inspections,
     build_findings,
     build_proposals,
+    build_earlier_cohort,  # last: the rest of the demo is the same without it
 ]

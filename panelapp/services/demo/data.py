@@ -144,6 +144,15 @@ FEMALE = {
 
 # Staff who use the app besides the first administrator: (name, role value).
 USERS = [("정다운", "coordinator"), ("백현정", "lead")]
+# The accounts `panelapp demo --password PW` makes, one per role (issue 12 item 3); the
+# 부서 담당자 answers for the first department below.
+ACCOUNTS = [
+    ("관리자", "admin"),
+    ("담당자", "coordinator"),
+    ("조장", "lead"),
+    ("부서담당", "department"),
+    ("열람자", "viewer"),
+]
 
 DISTRICTS = [
     "중구 대흥동",

@@ -3,7 +3,8 @@
 Runs after build_inspections. Every completed visit gets answers to the checklist (most items
 good, some not, a few 해당없음), its actual time and attendance (the lead always, others
 mostly); the findings of demo_finding_data are placed at their facility's visits, with
-generated photos stored in the managed attachments folder like any photo a user adds.
+generated photos stored in the managed attachments folder like any photo a user adds. Their
+(month, day) is of the material's season and moves with the demo's calendar.
 Uses its own seeded generator, so the builders after it see the same random sequence.
 """
 
@@ -112,7 +113,7 @@ def _findings(d, visits: list[Inspection]) -> None:
     for n, (place, title, category, severity, location, text, (month, day), photos) in enumerate(FINDINGS):
         facility_id = next(fid for fid, name in by_facility.items() if name == place)
         mine = [v for v in visits if v.facility_id == facility_id]
-        before = [v for v in mine if v.scheduled_date <= dt.date(2026, month, day)]
+        before = [v for v in mine if v.scheduled_date <= d.cal.on(2026, month, day)]
         visit = (before or mine)[-1]
         f = Finding(
             inspection_id=visit.id,

@@ -3,7 +3,9 @@
 Proposals follow the workflow with dated history: reviewed a day or two after 접수, answered
 in a day by some departments and in two or three weeks by others, a few still waiting past
 their due date (overdue). If the findings builder ran first, proposals link the findings of
-their facility; without findings they stand alone. Deterministic: fixed dates, seeded random.
+their facility; without findings they stand alone. Deterministic for a given anchor: the dates
+of the material move with the demo's calendar (calendar.py), the random generator is seeded.
+Nothing is dated after the calendar's `now`.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from panelapp.domain.proposal_rules import default_due
 from panelapp.services.activities.event_rules import in_period
 from panelapp.services.demo import data as demo_data
 from panelapp.services.demo import proposal_data as data
+from panelapp.services.demo.calendar import working_day
 
-YEAR = 2026
-LAST_DAY = dt.date(YEAR, 11, 20)  # nothing after this: the demo's "now" is late November
+YEAR = 2026  # of the material's season
 
 
 def _at(d, day: dt.date, after: dt.datetime | None = None) -> dt.datetime:
@@ -88,7 +90,7 @@ def _proposals(d) -> list[Proposal]:
     made = []
     for i, spec in enumerate(data.PROPOSALS):
         place, title, problem, proposal, effect = spec[:5]
-        submitted = dt.date(YEAR, *spec[6])
+        submitted = min(working_day(d.cal.on(YEAR, *spec[6])), d.cal.now)
         facility = facilities.get(place)
         dept = facility.department_id if facility else d.departments["경영지원부"].id
         p = Proposal(
@@ -113,7 +115,7 @@ def _proposals(d) -> list[Proposal]:
             )
         )
         for status, after in _path(spec):
-            day = min(submitted + dt.timedelta(days=after), LAST_DAY)
+            day = min(submitted + dt.timedelta(days=after), d.cal.now)
             note = {
                 PS.REVIEWING: "담당부서에 전달",
                 PS.IN_PROGRESS: "부서 조치 착수",
@@ -195,7 +197,7 @@ def _feedback(d, proposals: list[Proposal]) -> None:
         )
     for i in range(24):
         kind = FeedbackKind.LIKE if i % 5 in (0, 2) else FeedbackKind.DISLIKE
-        received = dt.date(YEAR, 3, 20) + dt.timedelta(days=10 * i + d.rnd.randint(0, 3))
+        received = d.cal.on(YEAR, 3, 20) + dt.timedelta(days=10 * i + d.rnd.randint(0, 3))
         facility = d.facilities[(i * 3) % len(d.facilities)]
         texts = data.LIKES if kind == FeedbackKind.LIKE else data.DISLIKES
         f = Feedback(
@@ -207,17 +209,17 @@ def _feedback(d, proposals: list[Proposal]) -> None:
             text=texts[i % len(texts)],
             handled=False,
         )
-        if received < dt.date(YEAR, 11, 1) and d.rnd.random() < 0.7:
+        if received < d.cal.on(YEAR, 11, 1) and d.rnd.random() < 0.7:
             answers = data.LIKE_ANSWERS if kind == FeedbackKind.LIKE else data.DISLIKE_ANSWERS
             f.handled, f.answer = True, d.rnd.choice(answers)
-            f.answered_on = min(received + dt.timedelta(days=d.rnd.randint(0, 10)), LAST_DAY)
+            f.answered_on = min(received + dt.timedelta(days=d.rnd.randint(0, 10)), d.cal.now)
         d.s.add(f)
 
 
 def _posts(d) -> None:
     news = [e for e in d.enrollments[7] if e.team.name == "소식이음단"]
     for i in range(18):
-        day = dt.date(YEAR, 4, 10) + dt.timedelta(days=12 * i + d.rnd.randint(0, 4))
+        day = d.cal.on(YEAR, 4, 10) + dt.timedelta(days=12 * i + d.rnd.randint(0, 4))
         authors = [e for e in news if in_period(e, day)]
         author = authors[(i * 7) % len(authors)]
         pattern, channel = data.POSTS[i % len(data.POSTS)]

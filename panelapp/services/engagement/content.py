@@ -20,6 +20,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 F_MEMBER, F_TITLE, F_URL, F_DATE, F_VIEWS, F_HOURS = "작성자", "제목", "링크", "게시일", "조회수", "인정 시간"
@@ -190,8 +191,11 @@ def content_rows(ctx: ServiceContext, ids: list[int]) -> list[ContentRow]:
     """The posts with these ids (one query by primary key; deleted ones are left out)."""
     if not ids:
         return []
+    from panelapp.services.permissions import mask_person
+
     with reading(ctx) as s:
-        return [_row(*r) for r in s.execute(_select().where(ContentPost.id.in_(ids)))]
+        found = s.execute(_select().where(ContentPost.id.in_(ids))).all()
+        return [_row(post, mask_person(ctx, member), facility) for post, member, facility in found]
 
 
 def content_count(ctx: ServiceContext, cohort_id: int) -> int:
@@ -313,6 +317,7 @@ def _reload(s, post_id: int) -> ContentRow:
     return _row(*s.execute(_select().where(ContentPost.id == post_id)).one())
 
 
+@writes(Permission.PANEL_WORK)
 def create_post(
     ctx: ServiceContext, data: ContentInput, today: dt.date | None = None
 ) -> tuple[ContentRow, UndoRecord]:
@@ -325,6 +330,7 @@ def create_post(
         return _reload(s, p.id), UndoRecord.for_create(p, "소식 콘텐츠 등록")
 
 
+@writes(Permission.PANEL_WORK)
 def update_post(
     ctx: ServiceContext, post_id: int, data: ContentInput, version: int, today: dt.date | None = None
 ) -> tuple[ContentRow, UndoRecord]:
@@ -339,6 +345,7 @@ def update_post(
         return _reload(s, p.id), UndoRecord.for_update(p, before, "소식 콘텐츠 수정")
 
 
+@writes(Permission.PANEL_WORK)
 def delete_post(ctx: ServiceContext, post_id: int, version: int | None = None) -> UndoRecord:
     with transaction(ctx) as s:
         p = _load(s, post_id)

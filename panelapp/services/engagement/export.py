@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from panelapp.domain.formatting import format_hours
 from panelapp.domain.validation import mask_name
+from panelapp.io.workbook import HOURS_FORMAT
 from panelapp.services.context import ServiceContext
 from panelapp.services.engagement.content import ContentQuery, content_ids, content_rows
 from panelapp.services.engagement.feedback import FeedbackQuery, feedback_ids, feedback_rows
@@ -37,7 +37,7 @@ CONTENT_COLUMNS = (
     ExportColumn("채널", lambda r: r.channel.label, 12),
     ExportColumn("시설", lambda r: r.facility_name, 20),
     ExportColumn("조회수", lambda r: r.views, 10),
-    ExportColumn("인정 시간", lambda r: format_hours(r.hours), 10),
+    ExportColumn("인정 시간", lambda r: float(r.hours or 0.0), 10, number_format=HOURS_FORMAT),
     ExportColumn("링크", lambda r: r.url, 40),
 )
 

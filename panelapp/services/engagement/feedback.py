@@ -19,6 +19,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 F_TEXT, F_DATE, F_ANSWER, F_ANSWERED_ON = "내용", "접수일", "답변", "답변일"
@@ -290,6 +291,7 @@ def _reload(s, feedback_id: int) -> FeedbackRow:
     return _row(*s.execute(_select().where(Feedback.id == feedback_id)).one())
 
 
+@writes(Permission.PANEL_WORK)
 def create_feedback(
     ctx: ServiceContext, data: FeedbackInput, today: dt.date | None = None
 ) -> tuple[FeedbackRow, UndoRecord]:
@@ -302,6 +304,7 @@ def create_feedback(
         return _reload(s, f.id), UndoRecord.for_create(f, f"{data.kind.label} 기록")
 
 
+@writes(Permission.PANEL_WORK)
 def update_feedback(
     ctx: ServiceContext, feedback_id: int, data: FeedbackInput, version: int, today: dt.date | None = None
 ) -> tuple[FeedbackRow, UndoRecord]:
@@ -318,6 +321,7 @@ def update_feedback(
         return _reload(s, f.id), UndoRecord.for_update(f, before, f"{f.kind.label} 수정")
 
 
+@writes(Permission.PANEL_WORK)
 def set_handled(
     ctx: ServiceContext, feedback_id: int, handled: bool, version: int | None = None
 ) -> tuple[FeedbackRow, UndoRecord]:
@@ -330,6 +334,7 @@ def set_handled(
         return _reload(s, f.id), UndoRecord.for_update(f, before, "처리 표시 변경")
 
 
+@writes(Permission.PANEL_WORK)
 def delete_feedback(ctx: ServiceContext, feedback_id: int, version: int | None = None) -> UndoRecord:
     with transaction(ctx) as s:
         f = _load(s, feedback_id)

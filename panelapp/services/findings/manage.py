@@ -28,6 +28,7 @@ from panelapp.services.findings.queries import (  # noqa: F401 - callers import 
     list_findings,
     urgent_without_proposal,
 )
+from panelapp.services.permissions import Permission, require_own_inspection, writes
 from panelapp.services.system.undo import UndoRecord, snapshot
 
 F_INSPECTION, F_TITLE, F_CATEGORY, F_SEVERITY = "점검", "제목", "분류", "심각도"
@@ -108,6 +109,7 @@ def _load(s, finding_id: int) -> Finding:
     return f
 
 
+@writes(Permission.RESULTS)
 def create_finding(
     ctx: ServiceContext, data: FindingInput, photos: Sequence[str | Path] = (), today: dt.date | None = None
 ) -> FindingInfo:
@@ -121,6 +123,7 @@ def create_finding(
     for name, content in files:
         inspect_image(content, name)
     with transaction(ctx) as s:
+        require_own_inspection(ctx, s, data.inspection_id)
         f = Finding()
         _apply(f, _inspection(s, data.inspection_id), values, today)
         s.add(f)
@@ -130,12 +133,16 @@ def create_finding(
         return info_in(s, f.id)
 
 
+@writes(Permission.RESULTS)
 def update_finding(
     ctx: ServiceContext, finding_id: int, data: FindingInput, version: int, today: dt.date | None = None
 ) -> tuple[FindingInfo, UndoRecord]:
     values = _clean(data)
     with transaction(ctx) as s:
         f = _load(s, finding_id)
+        require_own_inspection(ctx, s, f.inspection_id)
+        if data.inspection_id != f.inspection_id:
+            require_own_inspection(ctx, s, data.inspection_id)
         check_version(f, version)
         before = snapshot(f)
         _apply(f, _inspection(s, data.inspection_id), values, today)
@@ -144,10 +151,12 @@ def update_finding(
         return info_in(s, f.id), UndoRecord.for_update(f, before, f"발견사항 수정 '{f.title}'")
 
 
+@writes(Permission.RESULTS)
 def delete_finding(ctx: ServiceContext, finding_id: int, version: int | None = None) -> UndoRecord:
     """To the trash; its photos stay attached and come back with it."""
     with transaction(ctx) as s:
         f = _load(s, finding_id)
+        require_own_inspection(ctx, s, f.inspection_id)
         check_version(f, version)
         before = snapshot(f)
         f.deleted_at, f.deleted_by_id = utcnow(), ctx.user_id

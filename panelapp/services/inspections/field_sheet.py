@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from panelapp.db.models import Cohort, Department, Facility, FacilityType
+from sqlalchemy import select
+
+from panelapp.db.models import Cohort, Department, Facility, FacilityType, InspectionAssignment
 from panelapp.domain.field_sheet_data import FieldSheetData, SheetItem, SheetSection
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.org.manage import named_organization
 
@@ -14,12 +17,21 @@ def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
 
     with reading(ctx) as s:
         info = info_in(s, inspection_id)
+        assigned = list(
+            s.scalars(
+                select(InspectionAssignment.enrollment_id).where(
+                    InspectionAssignment.inspection_id == inspection_id
+                )
+            )
+        )
         org = named_organization(s, "현장 점검표").name  # the sheet's header names the institution
         cohort_name = s.get(Cohort, info.cohort_id).name
         facility = s.get(Facility, info.facility_id)
         type_name = s.get(FacilityType, facility.facility_type_id).name if facility.facility_type_id else None
         dept = s.get(Department, facility.department_id) if facility.department_id else None
         department = None if dept is None else dept.name + (f" ({dept.phone})" if dept.phone else "")
+    # the sheet names the lead and the members assigned
+    record_access(ctx, "field_sheet", enrollments=assigned, detail=f"inspection_id={inspection_id}")
     sections: tuple[SheetSection, ...] = ()
     if info.template_version_id is not None:
         template = get_template_version(ctx, info.template_version_id)

@@ -42,7 +42,17 @@ def inspection_filter(query: InspectionQuery) -> list[ColumnElement[bool]]:
         where.append(Inspection.facility_id == query.facility_id)
     if query.team_id is not None:
         where.append(Inspection.team_id == query.team_id)
-    return where
+    return where + awaiting_filter(query)
+
+
+def awaiting_filter(query: InspectionQuery) -> list[ColumnElement[bool]]:
+    """domain's is_awaiting_results in SQL, when the query asks for those visits only."""
+    if query.awaiting_before is None:
+        return []
+    return [
+        Inspection.status == InspectionStatus.PLANNED,
+        Inspection.scheduled_date < query.awaiting_before,
+    ]
 
 
 def _lead_name() -> Any:
@@ -99,12 +109,12 @@ def inspection_ids(
 
 def inspection_rows(ctx: ServiceContext, ids: Sequence[int]) -> list[InspectionInfo]:
     """The rows a list paints: a block of ids (about a hundred) by primary key."""
-    from panelapp.services.inspections.queries import infos_where
+    from panelapp.services.inspections.queries import infos_where, masked_for
 
     if not ids:
         return []
     with reading(ctx) as s:
-        return infos_where(s, [Inspection.id.in_(list(ids))])
+        return masked_for(ctx, infos_where(s, [Inspection.id.in_(list(ids))]))
 
 
 def inspection_total(ctx: ServiceContext, cohort_id: int) -> int:

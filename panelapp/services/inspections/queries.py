@@ -24,8 +24,10 @@ from panelapp.db.models import (
 from panelapp.domain.enums import AssignmentRole
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.holidays_kr import holiday_name
-from panelapp.domain.inspection_info import InspectionInfo
+from panelapp.domain.inspection_info import InspectionInfo, is_awaiting_results
+from panelapp.domain.localtime import today_local
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.inspections.listing import awaiting_filter
 from panelapp.services.inspections.rules import InspectionQuery
 
 
@@ -70,6 +72,7 @@ def _rows(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionIn
         ):
             people[insp_id].append((eid, role, name))
     out = []
+    today = today_local()
     for i, f_name, f_address, team, t_name, v_number in rows:
         lead = next(
             ((eid, name) for eid, role, name in people[i.id] if role == AssignmentRole.LEAD), (None, None)
@@ -100,6 +103,7 @@ def _rows(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionIn
                 i.notes,
                 holiday_name(i.scheduled_date),
                 i.version,
+                is_awaiting_results(i.status, i.scheduled_date, today),
             )
         )
     return out
@@ -149,7 +153,7 @@ def calendar_inspections(ctx: ServiceContext, query: InspectionQuery, per_day: i
             )
         }
         rows = _rows(s, [Inspection.id.in_(select(ranked.c.id).where(ranked.c.n <= per_day))])
-    return CalendarVisits(rows, totals)
+    return CalendarVisits(masked_for(ctx, rows), totals)
 
 
 def _query_where(query: InspectionQuery) -> list[ColumnElement[bool]]:
@@ -164,13 +168,32 @@ def _query_where(query: InspectionQuery) -> list[ColumnElement[bool]]:
         where.append(Inspection.facility_id == query.facility_id)
     if query.team_id is not None:
         where.append(Inspection.team_id == query.team_id)
-    return where
+    return where + awaiting_filter(query)
+
+
+def masked_for(ctx: ServiceContext, infos: list[InspectionInfo]) -> list[InspectionInfo]:
+    """The visits' people as the acting account may see them (permissions.personal_masked)."""
+    from dataclasses import replace
+
+    from panelapp.domain.validation import mask_name
+    from panelapp.services.permissions import personal_masked
+
+    if not personal_masked(ctx):
+        return infos
+    return [
+        replace(
+            i,
+            lead_name=mask_name(i.lead_name) if i.lead_name else i.lead_name,
+            members=tuple((eid, mask_name(name)) for eid, name in i.members),
+        )
+        for i in infos
+    ]
 
 
 def list_inspections(ctx: ServiceContext, query: InspectionQuery) -> list[InspectionInfo]:
     """A cohort's visits by date and time, narrowed by the query's filters."""
     with reading(ctx) as s:
-        return _rows(s, _query_where(query))
+        return masked_for(ctx, _rows(s, _query_where(query)))
 
 
 def info_in(s: Session, inspection_id: int) -> InspectionInfo:
@@ -183,7 +206,7 @@ def info_in(s: Session, inspection_id: int) -> InspectionInfo:
 
 def get_inspection(ctx: ServiceContext, inspection_id: int) -> InspectionInfo:
     with reading(ctx) as s:
-        return info_in(s, inspection_id)
+        return masked_for(ctx, [info_in(s, inspection_id)])[0]
 
 
 def default_template_version(s: Session) -> int | None:

@@ -53,6 +53,7 @@ class InspectionQuery:
     status: InspectionStatus | None = None
     facility_id: int | None = None
     team_id: int | None = None
+    awaiting_before: dt.date | None = None  # only 예정 visits dated before this day (결과 미입력)
 
 
 def span_hours(start: dt.time, end: dt.time) -> float:

@@ -27,6 +27,7 @@ from panelapp.db.models import (
 from panelapp.domain.enums import AssignmentRole, EventKind, InspectionStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.inspection_info import InspectionInfo  # noqa: F401
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.services.activities.event_rules import load_cohort
 from panelapp.services.context import ServiceContext, check_version, transaction
@@ -60,6 +61,7 @@ from panelapp.services.inspections.rules import (  # noqa: F401
     series_dates,
     span_hours,
 )
+from panelapp.services.permissions import Permission, writes
 
 
 def _load(s, inspection_id: int) -> Inspection:
@@ -77,7 +79,9 @@ def _prepare(s, draft: InspectionDraft, current: Inspection | None = None) -> di
     if facility is None or facility.deleted_at is not None:
         raise ValidationError(F_FACILITY, "고른 시설이 없습니다. 다른 사용자가 삭제했을 수 있습니다.")
     if not facility.active and (current is None or current.facility_id != facility.id):
-        raise ValidationError(F_FACILITY, f"'{facility.name}'은(는) 사용 중지된 시설이라 고를 수 없습니다.")
+        raise ValidationError(
+            F_FACILITY, f"{quoted(facility.name, '은')} 사용 중지된 시설이라 고를 수 없습니다."
+        )
     if values["team_id"] is not None:
         team = s.get(Team, values["team_id"])
         if team is None or team.deleted_at is not None or team.cohort_id != cohort.id:
@@ -174,6 +178,7 @@ def _new(s, draft: InspectionDraft, values: dict, series_id: str | None = None) 
     return insp
 
 
+@writes(Permission.PANEL_WORK)
 def create_inspection(ctx: ServiceContext, draft: InspectionDraft, confirmed: bool = False) -> InspectionInfo:
     with transaction(ctx) as s:
         values = _prepare(s, draft)
@@ -182,6 +187,7 @@ def create_inspection(ctx: ServiceContext, draft: InspectionDraft, confirmed: bo
         return info_in(s, _new(s, draft, values).id)
 
 
+@writes(Permission.PANEL_WORK)
 def create_series(
     ctx: ServiceContext, draft: InspectionDraft, spec: SeriesSpec, confirmed: bool = False
 ) -> list[InspectionInfo]:
@@ -196,6 +202,7 @@ def create_series(
         return [info_in(s, i) for i in made]
 
 
+@writes(Permission.PANEL_WORK)
 def update_inspection(
     ctx: ServiceContext, inspection_id: int, draft: InspectionDraft, version: int, confirmed: bool = False
 ) -> InspectionInfo:
@@ -213,6 +220,7 @@ def update_inspection(
         return info_in(s, insp.id)
 
 
+@writes(Permission.PANEL_WORK)
 def move_inspection(
     ctx: ServiceContext,
     inspection_id: int,
@@ -233,6 +241,7 @@ def move_inspection(
     return update_inspection(ctx, inspection_id, replace(draft, scheduled_date=day), version, confirmed)
 
 
+@writes(Permission.PANEL_WORK)
 def set_status(
     ctx: ServiceContext,
     inspection_id: int,

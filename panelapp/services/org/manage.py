@@ -20,6 +20,7 @@ from panelapp.domain.errors import ValidationError, ValidationErrors
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.org import rules
 from panelapp.services.org.rules import F_NAME
+from panelapp.services.permissions import Permission, writes
 
 KEEP = "keep"  # OrgInput.logo: leave the stored logo as it is
 
@@ -132,24 +133,52 @@ def _clean(data: OrgInput) -> dict[str, object]:
     return values
 
 
+@writes(Permission.INSTITUTION)
 def save_organization(ctx: ServiceContext, data: OrgInput, version: int | None = None) -> OrganizationInfo:
     """Register the institution, or update it (`version`: the one the form showed; None skips
     the check, as for the first registration). Nothing is saved when any field is wrong; every
     wrong field is named at once."""
     values = _clean(data)
     with transaction(ctx) as s:
-        org = organization_row(s)
-        if org is None:
-            org = Organization(name=str(values["name"]))
-            s.add(org)
-        elif is_named(org):
-            check_version(org, version)
-        for key, value in values.items():
-            setattr(org, key, value)
-        s.flush()
-        return _info(org)
+        return _save(s, values, version)
 
 
+def _save(s: Session, values: dict[str, object], version: int | None) -> OrganizationInfo:
+    org = organization_row(s)
+    if org is None:
+        org = Organization(name=str(values["name"]))
+        s.add(org)
+    elif is_named(org):
+        check_version(org, version)
+    for key, value in values.items():
+        setattr(org, key, value)
+    s.flush()
+    return _info(org)
+
+
+def save_first_organization(ctx: ServiceContext, data: OrgInput) -> OrganizationInfo:
+    """The first start's institution step, which comes before the first 관리자 exists (the
+    window asks for the institution, then for that account): allowed only while the database
+    has no account that can log in, checked in the same transaction; afterwards only a 관리자
+    changes the institution (save_organization)."""
+    from sqlalchemy import select
+
+    from panelapp.db.models import User
+    from panelapp.services.permissions import PermissionDenied, denial_sentence
+
+    values = _clean(data)
+    with transaction(ctx) as s:
+        account = s.scalar(
+            select(User.id).where(User.active.is_(True), User.password_hash.is_not(None)).limit(1)
+        )
+        if account is not None:
+            raise PermissionDenied(
+                denial_sentence(Permission.INSTITUTION, None, None), Permission.INSTITUTION
+            )
+        return _save(s, values, None)
+
+
+@writes(Permission.INSTITUTION)
 def ensure_organization(ctx: ServiceContext, name: str) -> OrganizationInfo:
     """The registered institution, or a new one called `name` when none is registered yet."""
     with reading(ctx) as s:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.josa import quoted
 from panelapp.domain.validation import normalize_office_phone, normalize_text
 
 F_NAME = "기관명"
@@ -74,7 +75,7 @@ def parse_signoff(raw: str | Sequence[str] | None) -> tuple[str, ...]:
         if len(title) > SIGNOFF_TITLE_MAX:
             raise ValidationError(
                 F_SIGNOFF,
-                f"결재란 직위 '{title}'이(가) 너무 깁니다. 한 칸은 {SIGNOFF_TITLE_MAX}자 이내로 "
+                f"결재란 직위 {quoted(title, '이')} 너무 깁니다. 한 칸은 {SIGNOFF_TITLE_MAX}자 이내로 "
                 f"입력해 주세요(현재 {len(title)}자).",
             )
     return titles
@@ -87,35 +88,39 @@ def read_logo_file(path: str | Path) -> bytes:
         size = file.stat().st_size
         if not file.is_file():
             raise ValidationError(
-                F_LOGO, f"'{file}'은(는) 파일이 아닙니다. PNG 또는 JPEG 그림 파일을 골라 주세요."
+                F_LOGO, f"{quoted(file, '은')} 파일이 아닙니다. PNG 또는 JPEG 그림 파일을 골라 주세요."
             )
         if size > LOGO_MAX_BYTES:
             raise ValidationError(F_LOGO, _too_big(file.name, size))
         return file.read_bytes()
     except FileNotFoundError:
-        raise ValidationError(F_LOGO, f"로고 파일 '{file}'을(를) 찾을 수 없습니다.") from None
+        raise ValidationError(F_LOGO, f"로고 파일 {quoted(file, '을')} 찾을 수 없습니다.") from None
     except PermissionError:
-        raise ValidationError(F_LOGO, f"로고 파일 '{file}'을(를) 읽을 권한이 없습니다.") from None
+        raise ValidationError(F_LOGO, f"로고 파일 {quoted(file, '을')} 읽을 권한이 없습니다.") from None
     except OSError as exc:
         raise ValidationError(
-            F_LOGO, f"로고 파일 '{file}'을(를) 읽을 수 없습니다({exc.strerror or exc})."
+            F_LOGO, f"로고 파일 {quoted(file, '을')} 읽을 수 없습니다({exc.strerror or exc})."
         ) from None
 
 
 def _too_big(name: str, size: int) -> str:
     return (
-        f"'{name}'은(는) {size / 1024 / 1024:.1f} MB입니다. 로고는 "
+        f"{quoted(name, '은')} {size / 1024 / 1024:.1f} MB입니다. 로고는 "
         f"{LOGO_MAX_BYTES // 1024 // 1024} MB 이하의 PNG 또는 JPEG 파일로 골라 주세요."
     )
 
 
 def clean_logo(data: bytes, name: str = "로고 파일") -> bytes:
     """A PNG of at most LOGO_STORED_SIDE pixels a side, from the bytes of a real PNG or JPEG."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
+
+    from panelapp.io.photo_files import upright
 
     if len(data) > LOGO_MAX_BYTES:
         raise ValidationError(F_LOGO, _too_big(name, len(data)))
-    not_image = f"'{name}'은(는) PNG 또는 JPEG 그림이 아닙니다. 로고는 PNG 또는 JPEG 파일로 골라 주세요."
+    not_image = (
+        f"{quoted(name, '은')} PNG 또는 JPEG 그림이 아닙니다. 로고는 PNG 또는 JPEG 파일로 골라 주세요."
+    )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             kind = probe.format
@@ -125,14 +130,14 @@ def clean_logo(data: bytes, name: str = "로고 파일") -> bytes:
             if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS:
                 raise ValidationError(
                     F_LOGO,
-                    f"'{name}'은(는) {width:,}×{height:,} 픽셀입니다. 로고는 가로·세로 "
+                    f"{quoted(name, '은')} {width:,}×{height:,} 픽셀입니다. 로고는 가로·세로 "
                     f"{LOGO_MAX_PIXELS:,} 픽셀 이하로 줄여 주세요.",
                 )
             if width < 8 or height < 8:
-                raise ValidationError(F_LOGO, f"'{name}'은(는) {width}×{height} 픽셀로 너무 작습니다.")
+                raise ValidationError(F_LOGO, f"{quoted(name, '은')} {width}×{height} 픽셀로 너무 작습니다.")
             probe.verify()  # truncated or corrupt files that open() accepts
         with Image.open(io.BytesIO(data)) as img:
-            shown = ImageOps.exif_transpose(img)
+            shown = upright(img)  # a malformed EXIF block leaves the logo as stored
             if shown.mode not in ("RGB", "RGBA", "L", "LA", "P"):
                 shown = shown.convert("RGB")  # CMYK JPEGs
             shown.thumbnail((LOGO_STORED_SIDE, LOGO_STORED_SIDE))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from panelapp.db.models import ConsentNotice, Team
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import (
     normalize_email,
@@ -79,7 +80,7 @@ def find_notice(s, version: str | None, today: dt.date | None = None) -> Consent
     if version:
         notice = s.scalar(select(ConsentNotice).where(ConsentNotice.version == version))
         if notice is None:
-            raise ValidationError(F_CONSENT, f"동의서 버전 '{version}'을(를) 찾을 수 없습니다.")
+            raise ValidationError(F_CONSENT, f"동의서 버전 {quoted(version, '을')} 찾을 수 없습니다.")
         return notice
     today = today or today_local()
     notice = s.scalar(

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from panelapp.db.base import utcnow
-from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member
+from panelapp.db.models import Cohort, Consent, Enrollment, Member
 from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
-from panelapp.domain.validation import mask_name, normalize_text
+from panelapp.domain.validation import check_consent_date, mask_name, normalize_text
 from panelapp.services.activities.stats import stats_for
+from panelapp.services.audit.log import record, record_access
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.locks import DuplicateError, write_lock
 from panelapp.services.people.member_rules import (
     F_CONSENT,
     ConsentInput,
@@ -28,6 +30,7 @@ from panelapp.services.people.member_rules import (
     notice_info,
     team_for,
 )
+from panelapp.services.permissions import Permission, writes
 
 __all__ = [
     "MemberInput",
@@ -145,6 +148,7 @@ def _phone_conflict(s, cohort_id: int, phone: str, exclude_member_id: int | None
         )
 
 
+@writes(Permission.PANEL_WORK)
 def enroll_member(
     ctx: ServiceContext, cohort_id: int, data: MemberInput, consent: ConsentInput
 ) -> EnrollmentInfo:
@@ -160,10 +164,41 @@ def enroll_member(
         clean = None
     if not consent.agreed:
         errors.append(ValidationError(F_CONSENT, "개인정보 수집·이용에 동의해야 등록할 수 있습니다."))
-    elif consent.consented_on > today_local():
-        errors.append(ValidationError("동의일", "오늘 이후 날짜일 수 없습니다."))
+    else:
+        try:
+            check_consent_date(consent.consented_on, "동의일")
+        except ValidationError as e:
+            errors.append(e)
     ValidationErrors.raise_if_any(errors)
+    try:
+        return _enroll(ctx, cohort_id, data, consent, clean)
+    except DuplicateError as exc:
+        who = _live_holder(ctx, clean["phone"]) if exc.what == "member_phone" else None
+        if who is None:
+            raise
+        raise ValidationError(
+            "휴대전화",
+            f"같은 번호의 사람({who})이 방금 다른 곳에서 등록되어 저장하지 않았습니다. "
+            "다시 저장하면 그 사람으로 등록합니다.",
+        ) from None
+
+
+def _live_holder(ctx: ServiceContext, phone: str, exclude_member_id: int | None = None) -> str | None:
+    """The masked name and number of the live person with `phone`, for the sentence of a race
+    lost to the unique index (read after the failed transaction is gone)."""
+    with reading(ctx) as s:
+        q = select(Member.id, Member.name).where(Member.phone == phone, Member.deleted_at.is_(None))
+        if exclude_member_id is not None:
+            q = q.where(Member.id != exclude_member_id)
+        row = s.execute(q.limit(1)).first()
+    return None if row is None else f"{mask_name(row.name)}, 단원 번호 {row.id}"
+
+
+def _enroll(
+    ctx: ServiceContext, cohort_id: int, data: MemberInput, consent: ConsentInput, clean: dict
+) -> EnrollmentInfo:
     with transaction(ctx) as s:
+        write_lock(s, cohort_id)  # the phone checks below see every earlier enrolment
         cohort = _cohort(s, cohort_id)
         notice = find_notice(s, consent.notice_version)
         if clean["joined_on"] > cohort.term_end:
@@ -181,7 +216,11 @@ def enroll_member(
             member = Member()
             s.add(member)
         for key in ("name", "phone", "email", "district", "birth_year", "gender", "notes"):
-            setattr(member, key, clean[key])
+            # a returning person: what the form gives is refreshed, what it leaves blank is kept
+            # (as an import does), so enrolling them in a new cohort never erases their details
+            given = clean[key] is not None and clean[key] != Gender.UNSPECIFIED
+            if not reused or given:
+                setattr(member, key, clean[key])
         s.flush()
         enrollment = Enrollment(
             member_id=member.id,
@@ -208,6 +247,7 @@ def enroll_member(
         return EnrollmentInfo(enrollment.id, member.id, member.name, reused, enrollment.version)
 
 
+@writes(Permission.PANEL_WORK)
 def update_member(
     ctx: ServiceContext,
     enrollment_id: int,
@@ -217,12 +257,38 @@ def update_member(
 ) -> MemberDetail:
     """Edit the person and their place in the cohort; both versions must be the ones loaded."""
     clean = clean_member(data)
+    try:
+        return _update(ctx, enrollment_id, data, version, member_version, clean)
+    except DuplicateError as exc:
+        who = None
+        if exc.what == "member_phone":
+            with reading(ctx) as s:
+                e = s.get(Enrollment, enrollment_id)
+                mine = e.member_id if e is not None else None
+            who = _live_holder(ctx, clean["phone"], mine)
+        if who is None:
+            raise
+        raise ValidationError(
+            "휴대전화",
+            f"같은 번호로 등록된 다른 사람({who})이 있어 저장하지 않았습니다. 번호를 확인해 주세요.",
+        ) from None
+
+
+def _update(
+    ctx: ServiceContext,
+    enrollment_id: int,
+    data: MemberInput,
+    version: int,
+    member_version: int | None,
+    clean: dict,
+) -> MemberDetail:
     with transaction(ctx) as s:
         e = _enrollment(s, enrollment_id)
         check_version(e, version)
         member = s.get(Member, e.member_id)
         check_version(member, member_version)
         if clean["phone"] != member.phone:
+            write_lock(s, e.cohort_id)  # nothing written yet: reads above took no lock
             _phone_conflict(s, e.cohort_id, clean["phone"], exclude_member_id=member.id)
             other = s.scalar(
                 select(Member)
@@ -232,7 +298,7 @@ def update_member(
             if other is not None:
                 raise ValidationError(
                     "휴대전화",
-                    f"같은 번호로 등록된 다른 사람({mask_name(other.name)})이 "
+                    f"같은 번호로 등록된 다른 사람({mask_name(other.name)}, 단원 번호 {other.id})이 "
                     "다른 기수에 있습니다. 번호를 확인해 주세요.",
                 )
         if clean["joined_on"] > e.cohort.term_end:
@@ -248,6 +314,7 @@ def update_member(
         return _detail(s, e)
 
 
+@writes(Permission.PANEL_WORK)
 def withdraw_member(
     ctx: ServiceContext, enrollment_id: int, left_on: dt.date, reason: str | None, version: int
 ) -> MemberDetail:
@@ -268,6 +335,7 @@ def withdraw_member(
         return _detail(s, e)
 
 
+@writes(Permission.PANEL_WORK)
 def delete_enrollment(ctx: ServiceContext, enrollment_id: int) -> None:
     """Soft delete: the enrolment goes to the trash and can be restored from there."""
     with transaction(ctx) as s:
@@ -277,19 +345,26 @@ def delete_enrollment(ctx: ServiceContext, enrollment_id: int) -> None:
 
 
 def get_member(ctx: ServiceContext, enrollment_id: int) -> MemberDetail:
+    """The member form's full record: only for roles that see personal data unmasked."""
+    from panelapp.services.permissions import PermissionDenied, personal_masked
+
+    if personal_masked(ctx):
+        raise PermissionDenied(
+            "단원의 개인정보(연락처·동의 기록)는 관리자와 담당자만 열 수 있습니다. 목록에서는 가린 이름으로 보입니다.",
+            Permission.PANEL_WORK,
+        )
     with reading(ctx) as s:
-        return _detail(s, _enrollment(s, enrollment_id))
+        detail = _detail(s, _enrollment(s, enrollment_id))
+    record_access(ctx, "view_member", enrollments=[enrollment_id], detail=f"enrollment_id={enrollment_id}")
+    return detail
 
 
+@writes(Permission.PANEL_WORK)
 def record_reveal(ctx: ServiceContext, cohort_id: int, purpose: str) -> None:
     """Unmasked phone numbers were shown: who, when, why (PIPA access accountability)."""
     purpose = normalize_text(purpose, "열람 목적", 200, required=True)
     with transaction(ctx) as s:
-        s.add(
-            AccessLog(
-                user_id=ctx.user_id, action="reveal_phones", purpose=purpose, detail=f"cohort_id={cohort_id}"
-            )
-        )
+        record(s, ctx, "reveal_phones", cohort_id=cohort_id, purpose=purpose, detail=f"cohort_id={cohort_id}")
 
 
 def _detail(s, e: Enrollment) -> MemberDetail:

@@ -15,7 +15,9 @@ from sqlalchemy import case, func, literal, or_, select
 from panelapp.db.models import Consent, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
 from panelapp.domain.participation import attendance_rate
+from panelapp.domain.text_input import nfc
 from panelapp.services.activities.stats import hours_subquery, rate_expression, stats_for, stats_subquery
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 
 SORT_KEYS = ("name", "team", "role", "phone", "district", "status", "consent_date", "hours", "rate")
@@ -56,7 +58,7 @@ class RosterRow:
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = nfc(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -149,9 +151,18 @@ def roster_ids(ctx: ServiceContext, query: RosterQuery) -> list[int]:
         # through ORM/Row processing (plain integers need no conversion).
         result = s.connection().execute(_order(query, stmt))
         try:
-            return [row[0] for row in result.cursor.fetchall()]
+            ids = [row[0] for row in result.cursor.fetchall()]
         finally:
             result.close()
+    # The roster lists names and phones (masked): logged as a count and the filter, not the ids,
+    # which for a whole cohort would cost a query per 500 people on every refresh.
+    record_access(
+        ctx,
+        "view_roster",
+        count=len(ids),
+        detail=f"cohort_id={query.cohort_id}" + (f"; filter={text[:100]}" if text else ""),
+    )
+    return ids
 
 
 def roster_total(ctx: ServiceContext, cohort_id: int) -> int:
@@ -196,6 +207,10 @@ def roster_rows(
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
         found_stats = stats_for(s, list(found), today) if stats else {}
+    from panelapp.domain.validation import mask_name, mask_phone
+    from panelapp.services.permissions import personal_masked
+
+    masked = personal_masked(ctx)
     rows = []
     for eid in ids:
         r = found.get(eid)
@@ -206,10 +221,10 @@ def roster_rows(
             RosterRow(
                 r[0],
                 r[1],
-                r[2],
+                mask_name(r[2]) if masked else r[2],
                 r[3],
                 r[4],
-                r[5],
+                mask_phone(r[5]) if masked else r[5],
                 r[6],
                 r[7],
                 r[8],

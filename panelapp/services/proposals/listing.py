@@ -24,6 +24,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import days_to_answer, days_to_completion, is_overdue
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.id_lists import fetch_ids, nulls_last, ordered, ranked, text_matches
+from panelapp.services.permissions import department_scope
 from panelapp.services.proposals.queries import ProposalQuery, ProposalRow, overdue_clause
 
 SORT_KEYS = ("submitted", "title", "facility", "department", "status", "due", "answered", "days")
@@ -35,8 +36,14 @@ class ProposalCounts:
     overdue: int  # among those the filters match
 
 
-def proposal_filter(query: ProposalQuery, today: dt.date) -> list[ColumnElement[bool]]:
+def proposal_filter(
+    query: ProposalQuery, today: dt.date, department_scope: int | None = None
+) -> list[ColumnElement[bool]]:
+    """`department_scope`: a 부서 담당자's own department (permissions.department_scope), which
+    limits every list, count and export to that department's proposals."""
     where: list[ColumnElement[bool]] = [Proposal.deleted_at.is_(None)]
+    if department_scope is not None:
+        where.append(Proposal.department_id == department_scope)
     if query.cohort_id is not None:
         where.append(Proposal.cohort_id == query.cohort_id)
     if query.status is not None:
@@ -98,7 +105,8 @@ def proposal_ids(
     With `limit`, the first ones only (by submission: a walk down ix_proposals_submitted_on_id)."""
     today = query.today or today_local()
     with reading(ctx) as s:
-        stmt = _sorted(s, select(Proposal.id).where(*proposal_filter(query, today)), sort_key, descending)
+        where = proposal_filter(query, today, department_scope(ctx, s))
+        stmt = _sorted(s, select(Proposal.id).where(*where), sort_key, descending)
         if limit is not None:
             stmt = stmt.limit(limit)
         return fetch_ids(s, stmt)
@@ -130,6 +138,9 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
         .where(Proposal.id.in_(list(ids)), Proposal.deleted_at.is_(None))
     )
     with reading(ctx) as s:
+        scope = department_scope(ctx, s)
+        if scope is not None:
+            stmt = stmt.where(Proposal.department_id == scope)
         found = s.execute(stmt).all()
     return [
         ProposalRow(
@@ -170,11 +181,12 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
 
 def proposal_counts(ctx: ServiceContext, query: ProposalQuery) -> ProposalCounts:
     today = query.today or today_local()
-    overdue = (
-        select(func.count())
-        .select_from(Proposal)
-        .where(*proposal_filter(query, today), overdue_clause(today))
-    )
-    anything = select(Proposal.id).where(Proposal.deleted_at.is_(None)).limit(1)
     with reading(ctx) as s:
+        scope = department_scope(ctx, s)
+        overdue = (
+            select(func.count())
+            .select_from(Proposal)
+            .where(*proposal_filter(query, today, scope), overdue_clause(today))
+        )
+        anything = select(Proposal.id).where(*proposal_filter(ProposalQuery(), today, scope)).limit(1)
         return ProposalCounts(s.execute(anything).first() is not None, int(s.scalar(overdue) or 0))

@@ -27,6 +27,7 @@ from panelapp.db.models import (
 )
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import (
     ACTION_LABELS,
@@ -37,6 +38,7 @@ from panelapp.domain.proposal_rules import (
 )
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
+from panelapp.services.permissions import Permission, require_own_department, writes
 from panelapp.services.proposals.queries import (  # noqa: F401 - callers import these from here
     EventInfo,
     LinkedFinding,
@@ -146,6 +148,7 @@ def _link(s, proposal_id: int, finding_ids) -> None:
     s.execute(insert(proposal_findings), [{"proposal_id": proposal_id, "finding_id": i} for i in ids])
 
 
+@writes(Permission.PANEL_WORK)
 def create_proposal(
     ctx: ServiceContext, data: ProposalInput, today: dt.date | None = None
 ) -> tuple[ProposalDetail, UndoRecord]:
@@ -170,6 +173,7 @@ def create_proposal(
         return detail_in(s, p.id, today), UndoRecord.for_create(p, "개선제안 등록")
 
 
+@writes(Permission.PANEL_WORK)
 def update_proposal(
     ctx: ServiceContext, proposal_id: int, data: ProposalInput, version: int, today: dt.date | None = None
 ) -> tuple[ProposalDetail, UndoRecord]:
@@ -187,6 +191,7 @@ def update_proposal(
         return detail_in(s, p.id, today), UndoRecord.for_update(p, before, "개선제안 수정")
 
 
+@writes(Permission.PANEL_WORK)
 def set_linked_findings(
     ctx: ServiceContext, proposal_id: int, finding_ids, version: int, today: dt.date | None = None
 ) -> ProposalDetail:
@@ -201,6 +206,7 @@ def set_linked_findings(
         return detail_in(s, p.id, today)
 
 
+@writes(Permission.PROPOSAL_ANSWER)
 def move_proposal(
     ctx: ServiceContext,
     proposal_id: int,
@@ -230,9 +236,12 @@ def move_proposal(
         inspect_image(content, name)
     with transaction(ctx) as s:
         p = _load(s, proposal_id)
+        require_own_department(ctx, s, p.department_id)
         check_version(p, version)
         if not can_move(p.status, to_status):
-            raise DomainError(f"'{p.status.label}' 상태에서는 '{to_status.label}'(으)로 바꿀 수 없습니다.")
+            raise DomainError(
+                f"'{p.status.label}' 상태에서는 {quoted(to_status.label, '으로')} 바꿀 수 없습니다."
+            )
         note = normalize_text(note, "메모", 2000)
         errors: list[ValidationError] = []
         day = on or today
@@ -277,6 +286,7 @@ def move_proposal(
         return detail_in(s, p.id, today)
 
 
+@writes(Permission.PROPOSAL_ANSWER)
 def add_after_photos(ctx: ServiceContext, proposal_id: int, photos: Sequence[str | Path]) -> list:
     """More "after" photos for a done proposal, all or nothing (a refused photo adds none).
     Removing one is `attachments.photos.remove_attachment`, undone with Ctrl+Z like a finding's."""
@@ -288,6 +298,7 @@ def add_after_photos(ctx: ServiceContext, proposal_id: int, photos: Sequence[str
         inspect_image(content, name)
     with transaction(ctx) as s:
         p = _load(s, proposal_id)
+        require_own_department(ctx, s, p.department_id)
         if p.status != ProposalStatus.DONE:
             raise DomainError("개선 후 사진은 완료된 제안에만 붙일 수 있습니다.")
         root = attachments_root(ctx.db)
@@ -306,6 +317,7 @@ def _default_note(
     return ACTION_LABELS[to_status]
 
 
+@writes(Permission.PANEL_WORK)
 def delete_proposal(ctx: ServiceContext, proposal_id: int, version: int | None = None) -> UndoRecord:
     """Soft delete: to the trash; Ctrl+Z or the trash page restores it."""
     with transaction(ctx) as s:

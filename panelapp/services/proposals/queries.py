@@ -132,11 +132,12 @@ def overdue_clause(today: dt.date):
 def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) -> list[ProposalRow]:
     """Newest submission first; text matches title, problem, proposal or answer. For small lists
     and tests; the 개선제안 page uses listing.proposal_ids / proposal_rows."""
+    from panelapp.services.permissions import department_scope
     from panelapp.services.proposals.listing import proposal_filter
 
     today = query.today or today_local()
-    q = _select().where(*proposal_filter(query, today))
     with reading(ctx) as s:
+        q = _select().where(*proposal_filter(query, today, department_scope(ctx, s)))
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
         return [row_of(p, f, d, today) for p, f, d in rows]
 
@@ -189,8 +190,15 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
 
 
 def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
+    from dataclasses import replace
+
+    from panelapp.services.permissions import mask_person, require_department_may_read
+
     with reading(ctx) as s:
-        return detail_in(s, proposal_id, today)
+        detail = detail_in(s, proposal_id, today)
+        require_department_may_read(ctx, s, detail.department_id)
+    proposer = detail.proposer_name
+    return replace(detail, proposer_name=mask_person(ctx, proposer) if proposer else proposer)
 
 
 def proposal_choices(ctx: ServiceContext, cohort_id: int | None) -> list[tuple[int, str]]:

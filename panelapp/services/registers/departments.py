@@ -22,6 +22,7 @@ from panelapp.services.org.manage import (  # noqa: F401 - re-exported for older
     organization_for_department,
     save_organization,
 )
+from panelapp.services.permissions import Permission, writes
 
 F_DEPT_NAME = "부서명"
 F_CONTACT = "시민소통관"
@@ -176,6 +177,7 @@ def department_rows(ctx: ServiceContext, ids: list[int]) -> list[DepartmentInfo]
         return [_info(d, count or 0) for d, count in s.execute(stmt)]
 
 
+@writes(Permission.PANEL_WORK)
 def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentInfo:
     values = _clean(data)
     with transaction(ctx) as s:
@@ -187,6 +189,7 @@ def create_department(ctx: ServiceContext, data: DepartmentInput) -> DepartmentI
         return _info(dept, 0)
 
 
+@writes(Permission.PANEL_WORK)
 def update_department(
     ctx: ServiceContext, department_id: int, data: DepartmentInput, version: int
 ) -> DepartmentInfo:
@@ -201,6 +204,7 @@ def update_department(
         return _info(dept, _facility_counts(s).get(dept.id, 0))
 
 
+@writes(Permission.PANEL_WORK)
 def set_department_active(
     ctx: ServiceContext, department_id: int, active: bool, version: int | None = None
 ) -> DepartmentInfo:
@@ -213,12 +217,14 @@ def set_department_active(
         return _info(dept, _facility_counts(s).get(dept.id, 0))
 
 
+@writes(Permission.PANEL_WORK)
 def deactivate_department(
     ctx: ServiceContext, department_id: int, version: int | None = None
 ) -> DepartmentInfo:
     return set_department_active(ctx, department_id, False, version)
 
 
+@writes(Permission.PANEL_WORK)
 def delete_department(ctx: ServiceContext, department_id: int, version: int | None = None) -> str:
     """Soft delete; refused while facilities still name the department."""
     with transaction(ctx) as s:

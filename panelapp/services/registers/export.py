@@ -40,7 +40,7 @@ DEPARTMENT_COLUMNS = (
     ExportColumn("시민소통관", lambda d: d.contact_person, 12, mask=mask_name),
     ExportColumn("전화", lambda d: d.phone, 16, mask=mask_office_phone, text=True),
     ExportColumn("이메일", lambda d: d.email, 28, mask=mask_email),
-    ExportColumn("시설", lambda d: f"{d.facility_count}곳" if d.facility_count else None, 8),
+    ExportColumn("시설", lambda d: d.facility_count or None, 8),  # a count: a number cell
     ExportColumn("사용", lambda d: "사용" if d.active else "중지", 8),
 )
 

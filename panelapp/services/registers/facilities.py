@@ -15,6 +15,7 @@ from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErr
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import contains, fetch_ids, like_pattern, ordering
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.registers.facility_types import (  # noqa: F401 - one import place for callers
     DEFAULT_FACILITY_TYPES,
     FacilityTypeInfo,
@@ -227,6 +228,7 @@ def _reload(s, facility_id: int) -> FacilityInfo:
     return _info(*s.execute(_select_rows().where(Facility.id == facility_id)).one())
 
 
+@writes(Permission.PANEL_WORK)
 def create_facility(ctx: ServiceContext, data: FacilityInput) -> FacilityInfo:
     values = _clean(data)
     with transaction(ctx) as s:
@@ -238,6 +240,7 @@ def create_facility(ctx: ServiceContext, data: FacilityInput) -> FacilityInfo:
         return _reload(s, facility.id)
 
 
+@writes(Permission.PANEL_WORK)
 def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput, version: int) -> FacilityInfo:
     values = _clean(data)
     with transaction(ctx) as s:
@@ -250,6 +253,7 @@ def update_facility(ctx: ServiceContext, facility_id: int, data: FacilityInput, 
         return _reload(s, facility.id)
 
 
+@writes(Permission.PANEL_WORK)
 def set_facility_active(
     ctx: ServiceContext, facility_id: int, active: bool, version: int | None = None
 ) -> FacilityInfo:
@@ -261,6 +265,7 @@ def set_facility_active(
         return _reload(s, facility.id)
 
 
+@writes(Permission.PANEL_WORK)
 def delete_facility(ctx: ServiceContext, facility_id: int, version: int | None = None) -> str:
     """Soft delete: to the trash, restorable."""
     with transaction(ctx) as s:

@@ -10,6 +10,7 @@ from panelapp.db.models import Facility, FacilityType
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
+from panelapp.services.permissions import Permission, writes
 
 F_TYPE = "시설 유형"
 DEFAULT_FACILITY_TYPES = ("체육시설", "주차장", "공원", "문화시설", "장사시설", "청사", "기타")
@@ -72,6 +73,7 @@ def ensure_default_facility_types(ctx: ServiceContext) -> bool:
         return True
 
 
+@writes(Permission.PANEL_WORK)
 def add_facility_type(ctx: ServiceContext, name: str) -> FacilityTypeInfo:
     clean = _clean_name(name)
     with transaction(ctx) as s:
@@ -83,6 +85,7 @@ def add_facility_type(ctx: ServiceContext, name: str) -> FacilityTypeInfo:
         return _info(t, 0)
 
 
+@writes(Permission.PANEL_WORK)
 def rename_facility_type(
     ctx: ServiceContext, type_id: int, name: str, version: int | None = None
 ) -> FacilityTypeInfo:
@@ -96,6 +99,7 @@ def rename_facility_type(
         return _info(t, _counts(s).get(t.id, 0))
 
 
+@writes(Permission.PANEL_WORK)
 def reorder_facility_types(ctx: ServiceContext, ordered_ids: list[int]) -> None:
     """`ordered_ids` is the whole list in its new order."""
     with transaction(ctx) as s:
@@ -107,6 +111,7 @@ def reorder_facility_types(ctx: ServiceContext, ordered_ids: list[int]) -> None:
                 types[type_id].sort_order = position
 
 
+@writes(Permission.PANEL_WORK)
 def delete_facility_type(ctx: ServiceContext, type_id: int) -> str:
     """Only unused types go; facilities in the trash lose the type instead of blocking."""
     with transaction(ctx) as s:

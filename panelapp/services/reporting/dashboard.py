@@ -1,12 +1,16 @@
 """대시보드: one cohort at a glance, every figure defined as the list it clicks through to.
 
-- inspections: the cohort's visits (not deleted) by status; upcoming = 예정 in the next 14 days.
+- inspections: the cohort's visits (not deleted) by status; upcoming = 예정 in the next 14 days;
+  awaiting results = 예정 and dated before today (결과 미입력: domain/inspection_info.py).
 - findings: those recorded on the cohort's inspections (as the 발견사항 page lists them), by
   severity and category; 긴급 ones that no live proposal covers stay on top until one does
   (the oldest URGENT_SHOWN listed, all of them counted).
 - proposals: the cohort's, by status. Acceptance rate = adopted / decided, adopted being
   채택·부분채택 and what followed them (추진중, 완료), decided adding 불채택. Days to answer
   run from 접수 to the department's answer date; overdue follows proposal_rules.is_overdue.
+- members: the cohort's enrolments by status; the tile counts the active ones (활동 중) and says
+  how many were ever enrolled and how many left, which is what the report's "참여 단원 46/46명"
+  counts (everyone enrolled during its period, those who left included).
 - participation: active enrolments, the mean of their credited hours and the mean of their
   attendance rates, each member's figures being the roster's (activities.stats, the rule in
   domain/participation.py); members not yet expected at any event are left out of the rate.
@@ -39,11 +43,13 @@ from panelapp.domain.enums import (
 )
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.formatting import format_rate
-from panelapp.domain.localtime import KST
+from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import hours_text
 from panelapp.domain.proposal_rules import ADOPTED, UNANSWERED
 from panelapp.services.activities.stats import rate_expression, stats_subquery
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.inspections.listing import awaiting_filter
+from panelapp.services.inspections.rules import InspectionQuery
 
 UPCOMING_DAYS = 14
 URGENT_SHOWN = 50  # the banner lists the oldest ones; its title counts them all
@@ -87,6 +93,7 @@ class DashboardData:
     upcoming: tuple[UpcomingInspection, ...]
     urgent_without_proposal: tuple[UrgentFinding, ...]  # the oldest URGENT_SHOWN
     urgent_count: int = 0  # every urgent finding without a proposal
+    awaiting_results: int = 0  # 예정 visits whose day has passed (결과 미입력)
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -171,8 +178,9 @@ class Overview:
     median_days_to_answer: float | None
     answered: int
     overdue: int
-    active_members: int
+    members_by_status: dict[EnrollmentStatus, int]
     upcoming: tuple[UpcomingInspection, ...]
+    awaiting_results: int = 0  # 예정 visits whose day has passed (결과 미입력)
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -182,6 +190,25 @@ class Overview:
     @property
     def proposals_total(self) -> int:
         return sum(self.proposals_by_status.values())
+
+    @property
+    def active_members(self) -> int:
+        return self.members_by_status[EnrollmentStatus.ACTIVE]
+
+    @property
+    def enrolled_members(self) -> int:
+        """Everyone enrolled in the cohort, those who left or finished included."""
+        return sum(self.members_by_status.values())
+
+    @property
+    def members_text(self) -> str:
+        """The tile's detail: how the active count relates to the report's count of everyone
+        enrolled ("등록 46명 · 중도 탈퇴 2명")."""
+        parts = [f"등록 {self.enrolled_members:,}명"]
+        for status in (EnrollmentStatus.WITHDRAWN, EnrollmentStatus.COMPLETED):
+            if self.members_by_status[status]:
+                parts.append(f"{status.label} {self.members_by_status[status]:,}명")
+        return " · ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -199,7 +226,7 @@ class FindingFigures:
 
 
 def load_overview(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> Overview:
-    today = today or dt.datetime.now(KST).date()
+    today = today or today_local()
     with reading(ctx) as s:
         return _overview(s, _load_cohort(s, cohort_id), today, ctx.db.is_sqlite)
 
@@ -212,7 +239,7 @@ def load_findings(ctx: ServiceContext, cohort_id: int) -> FindingFigures:
 
 def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> DashboardData:
     """Every figure at once (the page loads the three parts apart, the slow ones last)."""
-    today = today or dt.datetime.now(KST).date()
+    today = today or today_local()
     with reading(ctx) as s:
         o = _overview(s, _load_cohort(s, cohort_id), today, ctx.db.is_sqlite)
         f = _findings(s, cohort_id)
@@ -236,6 +263,7 @@ def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
         o.upcoming,
         f.urgent,
         f.urgent_count,
+        o.awaiting_results,
     )
 
 
@@ -283,8 +311,14 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
         _median(histogram),
         sum(n for _d, n in histogram),
         overdue,
-        _active_count(s, cohort.id),
+        _members_by_status(s, cohort.id),
         _upcoming(s, live_inspections, today),
+        s.scalar(
+            select(func.count())
+            .select_from(Inspection)
+            .where(*live_inspections, *awaiting_filter(InspectionQuery(cohort.id, awaiting_before=today)))
+        )
+        or 0,
     )
 
 
@@ -313,8 +347,15 @@ def _active(cohort_id: int):
     )
 
 
-def _active_count(s, cohort_id: int) -> int:
-    return s.scalar(select(func.count()).select_from(Enrollment).where(*_active(cohort_id))) or 0
+def _members_by_status(s, cohort_id: int) -> dict[EnrollmentStatus, int]:
+    return _tally(
+        EnrollmentStatus,
+        s.execute(
+            select(Enrollment.status, func.count())
+            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None))
+            .group_by(Enrollment.status)
+        ),
+    )
 
 
 def _participation(s, cohort_id: int, today: dt.date) -> Participation:
@@ -335,7 +376,7 @@ def _participation(s, cohort_id: int, today: dt.date) -> Participation:
 
 def load_participation(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> Participation:
     """Active members, their mean credited hours and mean attendance rate (activity_stats)."""
-    today = today or dt.datetime.now(KST).date()
+    today = today or today_local()
     with reading(ctx) as s:
         _load_cohort(s, cohort_id)
         return _participation(s, cohort_id, today)

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from panelapp.db.models import AccessLog
+from panelapp.atomic import Pending
 from panelapp.domain.errors import DomainError
 from panelapp.domain.report_data import ReportData, ReportOptions
+from panelapp.services.audit.log import record
 from panelapp.services.changes import Kind, declare
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.reporting.history import record_report
 from panelapp.services.reporting.photos import with_print_copies
 from panelapp.services.reporting.query import build_report_data, check_options
@@ -57,6 +59,7 @@ class _Phase:
             self.token.progress(self.start + round(share * (self.end - self.start)), 100, text)
 
 
+@writes(Permission.PANEL_WORK)
 def write_report(
     ctx: ServiceContext,
     options: ReportOptions,
@@ -90,39 +93,35 @@ def write_report(
     data = with_print_copies(ctx.db, data, _Phase(token, 20, 35))
     office = hwpx_path is not None or docx_path is not None
     render = _Phase(token, 35, 75 if office else 92)
-    temps: list[tuple[Path, Path]] = []
+    temps: list[Pending] = []
     pages = 0
     try:
         # The PDF is drawn straight into its temp file: holding it as bytes as well would double
         # the memory a report with photos needs.
         if pdf_path is not None:
-            tmp = _temp_path(pdf_path)
-            temps.append((tmp, pdf_path))
-            with _open_temp(tmp, pdf_path) as fh:
+            with _open_temp(_pending(pdf_path, temps)) as fh:
                 pages = write_improvement_report(data, fh, render.progress)
         if xlsx_path is not None:
             render.progress(1, 1, "엑셀 파일을 만드는 중…")
-            tmp = _temp_path(xlsx_path)
-            temps.append((tmp, xlsx_path))
-            with _open_temp(tmp, xlsx_path) as fh:
+            with _open_temp(_pending(xlsx_path, temps)) as fh:
                 fh.write(report_xlsx_bytes(data))
         if office:
             _write_board_report(data, hwpx_path, docx_path, pdf_path, xlsx_path, temps, token)
         finish = _Phase(token, 92, 100)
         finish.progress(0, 1, "파일을 저장하는 중…")
-        # The record (the 개선 보고서 list of this database) and, unmasked, the access-log entry
+        # The record (the 개선 보고서 list of this database) and the access-log entry
         # are committed with the rename: a file that could not be saved leaves neither.
         with transaction(ctx) as s:
-            if purpose is not None:
-                s.add(
-                    AccessLog(
-                        user_id=ctx.user_id,
-                        action="report_unmasked",
-                        purpose=purpose,
-                        detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
-                        f"file={', '.join(target.name for _tmp, target in temps)}",
-                    )
-                )
+            # masked or not (then with its purpose), the report names people (단원별 참여)
+            record(
+                s,
+                ctx,
+                "report" if purpose is None else "report_unmasked",
+                cohort_id=options.cohort_id,
+                purpose=purpose,
+                detail=f"cohort_id={options.cohort_id}; period={data.date_from}~{data.date_to}; "
+                f"file={', '.join(out.target.name for out in temps)}",
+            )
             record_report(
                 s,
                 ctx,
@@ -140,8 +139,9 @@ def write_report(
             s.flush()
             _replace_all(temps)
     finally:
-        for tmp, _target in temps:
-            tmp.unlink(missing_ok=True)
+        for out in temps:
+            if not out.committed:
+                out.discard()
     if token is not None:
         token.progress(100, 100, "완료")
     declare(Kind.REPORT)  # the recent-reports list follows
@@ -159,10 +159,9 @@ def _write_board_report(data, hwpx_path, docx_path, pdf_path, xlsx_path, temps, 
     jobs = [(p, f) for p, f in ((hwpx_path, render_hwpx), (docx_path, render_docx)) if p is not None]
     for n, (path, render) in enumerate(jobs):
         phase = _Phase(token, 75 + n * 17 // len(jobs), 75 + (n + 1) * 17 // len(jobs))
-        tmp = _temp_path(path)  # the folder is checked before the document is drawn
+        _check_folder(path)  # before the document is drawn
         body = render(report, phase.progress)
-        temps.append((tmp, path))
-        with _open_temp(tmp, path) as fh:
+        with _open_temp(_pending(path, temps)) as fh:
             fh.write(body)
 
 
@@ -182,30 +181,37 @@ def _result(
     )
 
 
-def _replace_all(temps: list[tuple[Path, Path]]) -> None:
-    for tmp, target in temps:
+def _replace_all(temps: list[Pending]) -> None:
+    for out in temps:
         try:
-            os.replace(tmp, target)
+            out.commit(synced=True)
         except PermissionError:
             raise DomainError(
-                f"'{target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel, 한글, Word 등에서 "
+                f"'{out.target.name}'에 저장할 수 없습니다. 파일이 PDF 뷰어나 Excel, 한글, Word 등에서 "
                 "열려 있으면 닫고 다시 시도해 주세요."
             ) from None
 
 
-def _temp_path(target: Path) -> Path:
+def _check_folder(target: Path) -> None:
     if not target.parent.is_dir():
         raise DomainError(f"저장할 폴더 '{target.parent}'가 없습니다.")
-    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def _pending(target: Path, temps: list[Pending]) -> Pending:
+    """A temporary beside `target` (atomic.Pending), kept in `temps` to be renamed or removed."""
+    _check_folder(target)
+    out = Pending(target)
+    temps.append(out)
+    return out
 
 
 @contextmanager
-def _open_temp(tmp: Path, target: Path) -> Iterator[BinaryIO]:
-    """The temp file beside `target`, flushed to disk when the block ends."""
+def _open_temp(out: Pending) -> Iterator[BinaryIO]:
+    """The temporary beside the target, flushed to disk when the block ends."""
     try:
-        fh = open(tmp, "wb")  # noqa: SIM115 - closed below, after fsync
+        fh = out.open("wb")
     except PermissionError:
-        raise DomainError(f"'{target.parent}' 폴더에 저장할 권한이 없습니다.") from None
+        raise DomainError(f"'{out.target.parent}' 폴더에 저장할 권한이 없습니다.") from None
     with fh:
         yield fh
         fh.flush()

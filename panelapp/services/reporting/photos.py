@@ -14,11 +14,10 @@ cannot be made (unreadable, folder read-only) is drawn from its original, scaled
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from panelapp.atomic import atomic_file, private_folder
 from panelapp.db.engine import Database
 from panelapp.domain.report_data import ReportData
 from panelapp.services.attachments.store import attachments_root
@@ -48,24 +47,19 @@ def print_copy_path(db: Database, source: Path, size: tuple[int, int]) -> Path:
 
 def make_print_copy(source: Path, target: Path, size: tuple[int, int]) -> None:
     """Write the copy (upright, fitted into `size`) atomically; raises OSError / PIL errors."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
-    from panelapp.reports.photo import ORIENTATION, flatten
+    from panelapp.io.photo_files import orientation, upright
+    from panelapp.reports.photo import flatten
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     with Image.open(source) as img:
-        turned = img.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+        turned = orientation(img) in (5, 6, 7, 8)
         img.draft("RGB", (size[1], size[0]) if turned else size)  # JPEG: decode at 1/2..1/8 scale
-        shown = flatten(ImageOps.exif_transpose(img))  # type: ignore[no-untyped-call]
+        shown = flatten(upright(img))  # type: ignore[no-untyped-call]
         shown.thumbnail(size, Image.Resampling.LANCZOS)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=".jpg")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                shown.save(fh, "JPEG", quality=QUALITY)
-            os.replace(tmp, target)  # never a half-written copy under the final name
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_file(target) as fh:  # never a half-written copy under the final name
+            shown.save(fh, "JPEG", quality=QUALITY)
 
 
 def with_print_copies(db: Database, data: ReportData, phase: Any = None) -> ReportData:

@@ -30,6 +30,7 @@ from panelapp.db.models import (
 )
 from panelapp.domain.enums import InspectionStatus, ProposalStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
+from panelapp.domain.formatting import shown_points
 from panelapp.domain.localtime import KST
 from panelapp.domain.report_data import (
     NO_FEEDBACK,
@@ -119,7 +120,9 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
                 s.scalars(select(Facility.name).where(Facility.id.in_(wanted)).order_by(Facility.name))
             )
         step("요약을 계산하는 중…")
-        summary = summarize(inspections, completed, findings, proposals, events, participation, start, end)
+        summary = summarize(
+            inspections, completed, findings, proposals, events, participation, start, end, today
+        )
         return ReportData(
             organization=org.name,
             logo_png=org.logo_png,
@@ -389,7 +392,7 @@ def _facility_sections(s, completed, scores, findings, proposals) -> tuple[Facil
 
 
 def _round(points: float | None) -> float | None:
-    return None if points is None else round(points, 1)
+    return shown_points(points)  # the one rounding rule (domain/formatting.py)
 
 
 def build_report_data(ctx, options: ReportOptions, token=None) -> ReportData:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from panelapp.domain.enums import FindingCategory, InspectionStatus, ProposalStatus, Severity
+from panelapp.domain.enums import (
+    EnrollmentStatus,
+    FindingCategory,
+    InspectionStatus,
+    ProposalStatus,
+    Severity,
+)
+from panelapp.domain.inspection_info import AWAITING_LABEL, is_awaiting_results
 from panelapp.domain.report_data import Summary, Tally
 from panelapp.services.reporting import figures as fig
 
@@ -18,11 +25,38 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
     return out
 
 
-def summarize(inspections, completed, findings, proposals, events, participation, start, end) -> Summary:
+def _status_tallies(inspections, today: dt.date | None) -> tuple[Tally, ...]:
+    """Visits by status, the 예정 whose day had passed by the report's date apart as 결과 미입력
+    (as the dashboard and the schedule show them), when there are any."""
+    statuses = Counter(r.status for r in inspections)
+    late = (
+        sum(1 for r in inspections if is_awaiting_results(r.status, r.scheduled_date, today))
+        if today is not None
+        else 0
+    )
+    out = []
+    for st in InspectionStatus:
+        if st == InspectionStatus.PLANNED and late:
+            out += [Tally(st.label, statuses[st] - late), Tally(AWAITING_LABEL, late)]
+        else:
+            out.append(Tally(st.label, statuses[st]))
+    return tuple(out)
+
+
+def summarize(
+    inspections,
+    completed,
+    findings,
+    proposals,
+    events,
+    participation,
+    start,
+    end,
+    today: dt.date | None = None,
+) -> Summary:
     months = _months(start, end)
     one_year = months[0][0] == months[-1][0]
     per_month = Counter((r.scheduled_date.year, r.scheduled_date.month) for r in completed)
-    statuses = Counter(r.status for r in inspections)
     severities = Counter(f.severity for f in findings)
     categories = Counter(f.category for f in findings)
     p_status = Counter(p.status for p in proposals)
@@ -30,7 +64,7 @@ def summarize(inspections, completed, findings, proposals, events, participation
     days = [p.days_to_answer for p in proposals]
     return Summary(
         inspections_completed=len(completed),
-        inspections_by_status=tuple(Tally(st.label, statuses[st]) for st in InspectionStatus),
+        inspections_by_status=_status_tallies(inspections, today),
         inspections_by_month=tuple(
             Tally(f"{m}월" if one_year else f"{y % 100}.{m}", per_month[(y, m)]) for y, m in months
         ),
@@ -50,4 +84,5 @@ def summarize(inspections, completed, findings, proposals, events, participation
         participants=sum(1 for r in participation if r.attended > 0),
         events_held=sum(1 for e in events if e.held),
         attendance_hours=round(sum(r.hours for r in participation), 1),
+        withdrawn=sum(1 for r in participation if r.status == EnrollmentStatus.WITHDRAWN.label),
     )

@@ -36,6 +36,7 @@ from panelapp.domain.scoring import SCORE_VALUES, YES_NO_VALUES
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.inspections.rules import MAX_SPAN, check_status
+from panelapp.services.permissions import Permission, require_own_inspection, writes
 from panelapp.services.results.sheet import (  # noqa: F401 - callers import these from here
     F_ATTENDEES,
     F_END,
@@ -46,6 +47,7 @@ from panelapp.services.results.sheet import (  # noqa: F401 - callers import the
     Response,
     ResultSheet,
     item_label,
+    masked_for,
     missing_required,
     sheet_in,
 )
@@ -72,11 +74,16 @@ def _load(s, inspection_id: int) -> Inspection:
 
 
 def get_result_sheet(ctx: ServiceContext, inspection_id: int) -> ResultSheet:
+    """The results form of a visit; a 점검 조장 opens only the visits they lead (the same
+    sentence as their saving would get), so the form is not filled in for nothing."""
+    from panelapp.services.permissions import require_own_inspection
+
     with reading(ctx) as s:
         insp = s.get(Inspection, inspection_id)
         if insp is None or insp.deleted_at is not None:
             raise NotFoundError("점검")
-        return sheet_in(s, insp)
+        require_own_inspection(ctx, s, inspection_id)
+        return masked_for(ctx, sheet_in(s, insp))
 
 
 def _clean(item, label: str, r: Response) -> dict:
@@ -128,6 +135,7 @@ def _refuse_missing(s, insp: Inspection) -> None:
         raise ValidationError(F_REQUIRED, f"답하지 않은 필수 항목이 {len(missing)}개 있습니다: {shown}")
 
 
+@writes(Permission.RESULTS)
 def save_results(
     ctx: ServiceContext,
     inspection_id: int,
@@ -139,6 +147,7 @@ def save_results(
     attendance ticks (`present_ids`) are kept on the assignments as a draft (no hours: those
     come with 완료); a completed visit's attendance changes only through 완료 정보 수정."""
     with transaction(ctx) as s:
+        require_own_inspection(ctx, s, inspection_id)
         insp = _load(s, inspection_id)
         check_version(insp, version)
         _write_responses(s, insp, responses)
@@ -150,7 +159,7 @@ def save_results(
                 a.attended = a.enrollment_id in present
         if insp.status == InspectionStatus.COMPLETED:
             _refuse_missing(s, insp)
-        return sheet_in(s, insp)
+        return masked_for(ctx, sheet_in(s, insp))
 
 
 def _local(value: dt.datetime | None, field: str) -> dt.datetime:
@@ -159,6 +168,7 @@ def _local(value: dt.datetime | None, field: str) -> dt.datetime:
     return value.replace(tzinfo=KST) if value.tzinfo is None else value
 
 
+@writes(Permission.RESULTS)
 def complete_inspection(
     ctx: ServiceContext,
     inspection_id: int,
@@ -177,6 +187,7 @@ def complete_inspection(
     if start.astimezone(KST).date() > today:
         raise ValidationError(F_START, "아직 오지 않은 시각으로 완료할 수 없습니다.")
     with transaction(ctx) as s:
+        require_own_inspection(ctx, s, inspection_id)
         insp = _load(s, inspection_id)
         check_version(insp, version)
         check_status(InspectionStatus.COMPLETED, None, insp.scheduled_date, today)
@@ -186,7 +197,7 @@ def complete_inspection(
         insp.status, insp.status_reason = InspectionStatus.COMPLETED, None
         insp.actual_start, insp.actual_end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         s.flush()
-        return sheet_in(s, insp)
+        return masked_for(ctx, sheet_in(s, insp))
 
 
 def _write_attendance(s, insp: Inspection, present: set[int]) -> None:

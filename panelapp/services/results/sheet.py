@@ -21,6 +21,7 @@ from panelapp.domain.enums import AssignmentRole, ChecklistItemKind
 from panelapp.domain.localtime import to_local
 from panelapp.domain.scoring import Answer, OverallScore, SectionScore, overall_score, section_score
 from panelapp.services.checklists.drafts import ItemInfo, SectionInfo
+from panelapp.services.context import ServiceContext
 
 F_REQUIRED, F_ATTENDEES, F_START, F_END = "필수 항목", "참여자", "실제 시작", "실제 종료"
 
@@ -175,3 +176,14 @@ def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
         insp.facility_id,
         insp.version,
     )
+
+
+def masked_for(ctx: ServiceContext, sheet: ResultSheet) -> ResultSheet:
+    """The sheet's people as the acting account may see them (a 점검 조장 sees them masked:
+    permissions.personal_masked); ids and attendance stay, so ticking presence still works."""
+    from dataclasses import replace
+
+    from panelapp.services.permissions import mask_person
+
+    people = tuple(replace(p, name=mask_person(ctx, p.name)) for p in sheet.participants)
+    return replace(sheet, participants=people)

@@ -1,8 +1,9 @@
 """Roster export: the cohort's members to .xlsx/.csv, masked unless a purpose is given.
 
 The last two columns, 활동 시간 and 출석률, are each member's figures as of the export day
-(activities.stats, the rule in domain/participation.py), written as the report's 단원별 참여
-prints them (participation.hours_text / rate_text): "29.5시간", "86.7%", "–".
+(activities.stats, the rule in domain/participation.py): numbers in the .xlsx, shown as 29.5
+and 86.7% (a rate is the fraction 0.867; an empty cell while nothing was expected), and in the
+.csv as "29.5" and "86.7%" (the report's rate_text), which Excel reads as numbers too.
 
 An unmasked export is personal data leaving the program, so it is recorded in the access
 log (who, when, why, which file) in the same transaction that reads the rows; if the file
@@ -18,19 +19,22 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import AccessLog, Cohort, Consent, Enrollment, Member, Team
+from panelapp.db.models import Cohort, Consent, Enrollment, Member, Team
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.participation import NO_FIGURES
 from panelapp.domain.validation import format_phone, mask_name, mask_phone, normalize_text
 from panelapp.io.roster_columns import COLUMNS
-from panelapp.io.roster_export import write_table
+from panelapp.io.roster_export import HOURS_FORMAT, PERCENT_FORMAT, write_table
 from panelapp.services.activities.stats import cohort_stats, local_today
-from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.audit.log import record
+from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.permissions import Permission, writes
 
 # The import's columns first (an exported file can be imported into another cohort),
 # then what only an export has.
 HEADER = tuple(c.label for c in COLUMNS) + ("상태", "활동 시작일", "탈퇴일", "활동 시간", "출석률")
 PHONE_COLUMN = 1
+FIGURES = {len(HEADER) - 2: HOURS_FORMAT, len(HEADER) - 1: PERCENT_FORMAT}
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ def mask_email(email: str | None) -> str | None:
     return f"{local[:1]}***@{domain}"
 
 
+@writes(Permission.PANEL_WORK)
 def export_roster(
     ctx: ServiceContext,
     cohort_id: int,
@@ -62,19 +67,30 @@ def export_roster(
     path = Path(path)
     today = today or local_today()
     if not unmasked:
-        with reading(ctx) as s:
-            count = write_table(path, HEADER, _rows(s, cohort_id, True, today), (PHONE_COLUMN,))
+        with transaction(ctx) as s:
+            count = write_table(
+                path, HEADER, _rows(s, cohort_id, True, today), (PHONE_COLUMN,), number_formats=FIGURES
+            )
+            record(
+                s,
+                ctx,
+                "roster_export",
+                cohort_id=cohort_id,
+                detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}",
+            )
         return ExportResult(str(path), count, True)
     purpose = normalize_text(purpose, "내보내기 목적", 200, required=True)
     with transaction(ctx) as s:
-        count = write_table(path, HEADER, _rows(s, cohort_id, False, today), (PHONE_COLUMN,))
-        s.add(
-            AccessLog(
-                user_id=ctx.user_id,
-                action="export_unmasked",
-                purpose=purpose,
-                detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}",
-            )
+        count = write_table(
+            path, HEADER, _rows(s, cohort_id, False, today), (PHONE_COLUMN,), number_formats=FIGURES
+        )
+        record(
+            s,
+            ctx,
+            "export_unmasked",
+            cohort_id=cohort_id,
+            purpose=purpose,
+            detail=f"cohort_id={cohort_id}; rows={count}; file={path.name}",
         )
     return ExportResult(str(path), count, False)
 
@@ -126,8 +142,8 @@ def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tupl
             status.label,
             joined.isoformat(),
             left.isoformat() if left else None,
-            figures.get(eid, NO_FIGURES).hours_text,
-            figures.get(eid, NO_FIGURES).rate_text,
+            figures.get(eid, NO_FIGURES).hours,
+            figures.get(eid, NO_FIGURES).rate,
         )
         for (
             eid,

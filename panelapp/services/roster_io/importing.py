@@ -21,13 +21,17 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from panelapp.db.models import Consent, Enrollment, Member
+from panelapp.db.planner import BULK_ROWS, refresh_statistics
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
 from panelapp.domain.errors import DomainError
-from panelapp.io.roster_columns import map_header
+from panelapp.io.roster_columns import is_template_example, map_header
 from panelapp.io.tabular import read_table
+from panelapp.services.audit.log import record
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, reading, transaction
+from panelapp.services.locks import write_lock
 from panelapp.services.people.member_rules import add_months, find_notice
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.roster_io.rows import (
     KEYS,
     CleanRow,
@@ -80,6 +84,7 @@ class ImportPreview:
     reused: int = 0  # rows that are people known from another cohort
     timings: dict = field(default_factory=dict, compare=False)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # check_row's verdicts
+    notes: tuple[str, ...] = ()  # what was read and skipped: the sheet of several, the example row
 
     @property
     def problems(self) -> list[Problem]:
@@ -163,6 +168,13 @@ def _preview(ctx: ServiceContext, cohort_id: int, path: str | Path) -> ImportPre
         )
         for number, cells in table.rows
     ]
+    notes = [table.sheet_note] if table.sheet_note else []
+    name_at, phone_at = KEYS.index("name"), KEYS.index("phone")
+    examples = [n for n, cells in values if is_template_example(cells[name_at], cells[phone_at])]
+    if examples:
+        values = [v for v in values if v[0] not in examples]
+        at = ", ".join(f"{n}행" for n in examples)
+        notes.append(f"서식의 예시 행({at}: 홍길동, 010-1234-5678)은 단원이 아니므로 건너뛰었습니다.")
     rows: list[ImportRow] = []
     reused = 0
     memo: dict = {}
@@ -194,9 +206,11 @@ def _preview(ctx: ServiceContext, cohort_id: int, path: str | Path) -> ImportPre
         reused,
         {"parse_s": parsed - started, "validate_s": checked - parsed},
         memo,
+        tuple(notes),
     )
 
 
+@writes(Permission.PANEL_WORK)
 def commit_import(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, token=None) -> ImportResult:
     """All rows of the preview or none: re-checked, written, committed only if not cancelled."""
     with _no_gc_pauses():
@@ -209,6 +223,9 @@ def _commit(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, token) 
     total = len(preview.rows)
     started = time.perf_counter()
     with transaction(ctx) as s:
+        # Before the re-check: another import of the same rows waits here, then sees them taken
+        # (one cohort) or reuses the people it made (another cohort). See services/locks.py.
+        write_lock(s, cohort_id)
         facts = load_facts(s, cohort_id)
         seen: dict[str, int] = {}
         clean: list[CleanRow] = []
@@ -234,6 +251,22 @@ def _commit(ctx: ServiceContext, cohort_id: int, preview: ImportPreview, token) 
             _step(token, start + len(chunk), total)
         _lead_teams(s, clean, enrollment_ids)
         _step(token, total, total, "저장을 마무리하는 중…")
+        # whose: one range query (under the cohort's lock every enrolment in the range is new)
+        people = s.scalars(
+            select(Enrollment.member_id).where(
+                Enrollment.cohort_id == cohort_id,
+                Enrollment.id.between(min(enrollment_ids), max(enrollment_ids)),
+            )
+        )
+        record(
+            s,
+            ctx,
+            "import",
+            members=people,
+            detail=f"cohort_id={cohort_id}; rows={total}; file={preview.file_name}",
+        )
+    if total >= BULK_ROWS:  # the roster's figures are planned from fresh statistics (db/planner.py)
+        refresh_statistics(ctx.db.engine, ("members", "enrollments", "consents"))
     return ImportResult(
         total,
         reused,

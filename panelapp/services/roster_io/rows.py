@@ -17,7 +17,8 @@ from panelapp.db.models import Cohort, Enrollment, Member, Team
 from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
-from panelapp.domain.validation import mask_name
+from panelapp.domain.text_input import forbidden_char, invisible_message
+from panelapp.domain.validation import check_consent_date, mask_name
 from panelapp.io.roster_columns import (
     BY_KEY,
     IMPORT_COLUMNS,
@@ -43,7 +44,7 @@ _CHUNK = 900  # bound parameters per IN (...): well under SQLite's and PostgreSQ
 
 @dataclass(frozen=True)
 class Problem:
-    row: int  # data row number, header excluded (0: the file as a whole)
+    row: int  # the row number as Excel shows it (the header is row 1; 0: the file as a whole)
     column: str  # the Korean column label
     message: str
 
@@ -122,6 +123,14 @@ def check_row(
     parsing every phone number a second time (a third of a 100,000-row import)."""
     raw = dict(zip(KEYS, values))
     problems: list[Problem] = []
+    # A cell with an invisible character gets that one problem (the others are checked as if it
+    # were empty, and what they say of it is dropped): every cell of a roster is one line.
+    dirty: dict[str, Problem] = {}
+    for key, value in raw.items():
+        if value and (bad := forbidden_char(value)) is not None:
+            label = BY_KEY[key].label
+            dirty[label] = Problem(number, label, invisible_message(bad))
+            raw[key] = ""
 
     def fail(error: ValidationError) -> None:
         column = _FIELD_TO_COLUMN.get(error.field, error.field)
@@ -150,6 +159,15 @@ def check_row(
                 number, joined_label, f"기수 활동 종료일({facts.term_end:%Y-%m-%d})보다 늦을 수 없습니다."
             )
         )
+    if joined_on is not None and joined_on < facts.joined_on:
+        problems.append(
+            Problem(
+                number,
+                joined_label,
+                f"기수 활동 시작일({facts.joined_on:%Y-%m-%d})보다 이를 수 없습니다. "
+                "처음부터 활동한 단원이면 비워 두세요.",
+            )
+        )
     try:
         clean = _clean_member(
             MemberInput(
@@ -172,9 +190,12 @@ def check_row(
     except ValidationError as e:
         fail(e)
         clean = None
-    label = BY_KEY["consent_date"].label
-    if consented_on is not None and consented_on > facts.today:
-        problems.append(Problem(number, label, "오늘 이후 날짜일 수 없습니다."))
+    if consented_on is not None:
+        try:
+            check_consent_date(consented_on, BY_KEY["consent_date"].label, facts.today)
+        except ValidationError as e:
+            fail(e)
+            consented_on = None
     if team_name := " ".join(raw["team"].split()):
         team_id = facts.teams.get(team_name)
         if team_id is None:
@@ -208,6 +229,8 @@ def check_row(
                     else f"이 기수에 같은 번호의 단원({who})이 이미 있습니다.",
                 )
             )
+    if dirty:
+        problems = [*dirty.values(), *(p for p in problems if p.column not in dirty)]
     if problems or clean is None or consented_on is None:
         return None, problems
     return CleanRow(number, clean, team_id, role, consented_on), []

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, attributes
 
 from panelapp.db.models import Facility, Feedback, Finding, Member, Proposal, SearchGram
 from panelapp.domain.search_text import grams
+from panelapp.services.permissions import Permission, writes
 
 
 class DocKind(enum.IntEnum):
@@ -160,6 +161,7 @@ def rebuild_kind(session: Session, kind: DocKind) -> int:
     return len(ids)
 
 
+@writes(Permission.PANEL_WORK)
 def rebuild_index(ctx) -> int:
     """Redo the whole index from the stored documents; returns how many were indexed."""
     from panelapp.services.context import transaction

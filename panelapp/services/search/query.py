@@ -27,6 +27,8 @@ from panelapp.db.models import (
     SearchGram,
 )
 from panelapp.domain.search_text import normalize, prefix_range, query_words, snippet, word_grams
+from panelapp.domain.text_input import nfc
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.search.index import DocKind, ensure_index
 
@@ -93,11 +95,32 @@ def search(ctx: ServiceContext, text: str, limit: int = 50) -> list[SearchHit]:
     if not words:
         return []
     ensure_index(ctx)
-    phrase = " ".join(" ".join((text or "").split()).lower().split())
+    phrase = " ".join(nfc(text or "").lower().split())
+    from panelapp.services.permissions import department_scope, personal_masked
+
     hits: list[SearchHit] = []
     with reading(ctx) as s:
+        scope = department_scope(ctx, s)
+        masked = personal_masked(ctx)
         for spec in _specs():
-            hits.extend(_search_kind(s, spec, words, phrase, limit))
+            if masked and spec.kind == "member":
+                continue  # finding people by name is for the roles that see their data
+            if scope is not None and spec.kind != "proposal":
+                continue  # a 부서 담당자 works on their department's proposals only
+            found = _search_kind(s, spec, words, phrase, limit)
+            if scope is not None and found:
+                own = set(
+                    s.scalars(
+                        select(Proposal.id).where(
+                            Proposal.id.in_([h.id for h in found]), Proposal.department_id == scope
+                        )
+                    )
+                )
+                found = [h for h in found if h.id in own]
+            hits.extend(found)
+    people = [h.id for h in hits if h.kind == "member"]
+    if people:  # the hits showed people's names: who searched for what (접속기록)
+        record_access(ctx, "search", members=people, detail=f"query={phrase[:100]}")
     return hits
 
 

@@ -22,10 +22,9 @@ import decimal
 import hashlib
 import io
 import json
-import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +33,17 @@ from sqlalchemy import Connection, MetaData, Table, select
 from sqlalchemy.schema import sort_tables_and_constraints
 
 from panelapp import __version__
+from panelapp.atomic import private_folder, write_bytes
 from panelapp.db.copies import write_atomically
 from panelapp.db.engine import Database, snapshot
 from panelapp.domain.errors import DomainError
 from panelapp.domain.failures import newer_schema_sentence
+from panelapp.domain.josa import josa, quoted
 
 FORMAT = "panelapp-archive"
 FORMAT_VERSION = 1
 VERSION_TABLE = "alembic_version"
+BLOB_TABLE = "attachment_blobs"  # photo contents on a server (services/attachments/blobs.py)
 BATCH = 1000
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -63,6 +65,11 @@ def _encode(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"$base64": base64.b64encode(bytes(value)).decode("ascii")}
     return value
+
+
+def encode_row(names: list[str], row: Iterable[Any]) -> dict[str, Any]:
+    """A row as JSON values, the same from either kind of database (times in UTC)."""
+    return {n: _encode(v) for n, v in zip(names, row, strict=True)}
 
 
 def _decoder(column: sa.Column[Any]) -> Any:
@@ -89,20 +96,20 @@ def _decoder(column: sa.Column[Any]) -> Any:
 
 
 # ----- writing -------------------------------------------------------------------------------
-def _reflect(conn: Connection) -> MetaData:
+def reflect_schema(conn: Connection) -> MetaData:
     meta = MetaData()
     meta.reflect(conn)
     return meta
 
 
-def _ordered(meta: MetaData) -> list[Table]:
+def ordered_tables(meta: MetaData) -> list[Table]:
     """Parents before children; the constraints of cycles are left for `_cycles` (sorting by
     them would warn)."""
     tables = [t for t in meta.tables.values() if t.name != VERSION_TABLE]
     return [t for t, _fkcs in sort_tables_and_constraints(tables) if t is not None]  # type: ignore[no-untyped-call]
 
 
-def _revision(conn: Connection) -> str:
+def schema_revision(conn: Connection) -> str:
     rows = conn.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
     if len(rows) != 1:
         raise ArchiveError(
@@ -122,22 +129,25 @@ def write_archive(db: Database, final: Path) -> int:
 
 
 def _write(db: Database, tmp: Path, root: Path) -> None:
+    from panelapp.services.attachments.store import attachment_path
+
     counts: dict[str, int] = {}
     missing: list[str] = []
     stored = 0
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         with snapshot(db) as conn:
-            revision = _revision(conn)
-            meta = _reflect(conn)
-            for table in _ordered(meta):
+            revision = schema_revision(conn)
+            meta = reflect_schema(conn)
+            for table in ordered_tables(meta):
                 counts[table.name] = _write_table(conn, table, zf)
             shas: list[str] = []
             if "attachments" in meta.tables:
                 att = meta.tables["attachments"]
                 shas = sorted(set(conn.execute(select(att.c.sha256)).scalars()))
         for sha in shas:
-            source = root / sha[:2] / sha
-            if _SHA256.match(sha or "") and source.is_file():
+            # on a server, attachment_path fetches a content this desktop has not seen yet
+            source = attachment_path(db, sha) if _SHA256.match(sha or "") else root / "-"
+            if source.is_file():
                 zf.write(source, f"attachments/{sha[:2]}/{sha}")
                 stored += 1
             else:
@@ -164,9 +174,7 @@ def _write_table(conn: Connection, table: Table, zf: zipfile.ZipFile) -> int:
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
         for row in result:
-            out.write(
-                json.dumps({n: _encode(v) for n, v in zip(names, row, strict=True)}, ensure_ascii=False)
-            )
+            out.write(json.dumps(encode_row(names, row), ensure_ascii=False))
             out.write("\n")
             count += 1
         out.flush()
@@ -184,29 +192,29 @@ def read_manifest(path: Path, verify: bool = False) -> dict[str, Any]:
                 manifest = json.loads(zf.read("manifest.json"))
             except KeyError:
                 raise ArchiveError(
-                    f"'{path}'은(는) 이 프로그램의 백업 파일이 아닙니다(manifest.json 없음)."
+                    f"{quoted(path, '은')} 이 프로그램의 백업 파일이 아닙니다(manifest.json 없음)."
                 ) from None
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-                raise ArchiveError(f"'{path}'은(는) 이 프로그램의 백업 파일이 아닙니다.")
+                raise ArchiveError(f"{quoted(path, '은')} 이 프로그램의 백업 파일이 아닙니다.")
             if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
                 raise ArchiveError(
-                    f"'{path}'은(는) 더 새로운 버전의 프로그램에서 만든 백업입니다. 프로그램을 업데이트하세요."
+                    f"{quoted(path, '은')} 더 새로운 버전의 프로그램에서 만든 백업입니다. 프로그램을 업데이트하세요."
                 )
             if verify:
                 broken = zf.testzip()
                 if broken is not None:
                     raise ArchiveError(
-                        f"백업 파일 '{path}'이(가) 손상되었습니다('{broken}'의 검사값이 맞지 않음)."
+                        f"백업 파일 {quoted(path, '이')} 손상되었습니다('{broken}'의 검사값이 맞지 않음)."
                     )
                 for name, expected in dict(manifest.get("tables", {})).items():
                     with zf.open(f"tables/{name}.jsonl") as fh:
                         lines = sum(1 for _ in fh)
                     if lines != expected:
                         raise ArchiveError(
-                            f"백업 파일 '{path}'이(가) 온전하지 않습니다('{name}' 표 {expected}행 중 {lines}행)."
+                            f"백업 파일 {quoted(path, '이')} 온전하지 않습니다('{name}' 표 {expected}행 중 {lines}행)."
                         )
     except zipfile.BadZipFile:
-        raise ArchiveError(f"'{path}'은(는) 손상되었거나 zip 백업 파일이 아닙니다.") from None
+        raise ArchiveError(f"{quoted(path, '은')} 손상되었거나 zip 백업 파일이 아닙니다.") from None
     except (KeyError, ValueError, TypeError):
         raise ArchiveError(f"백업 파일 '{path}'의 내용이 올바르지 않습니다.") from None
     return manifest
@@ -242,7 +250,7 @@ def load_archive(db: Database, path: Path) -> dict[str, Any]:
         present = user_tables(conn)
         if tables_with_rows(conn, present):
             raise ArchiveError(
-                f"'{db.display_name()}'이(가) 비어 있지 않아 복원하지 않았습니다. 백업은 빈 데이터베이스에만 "
+                f"{quoted(db.display_name(), '이')} 비어 있지 않아 복원하지 않았습니다. 백업은 빈 데이터베이스에만 "
                 "복원합니다: 새 데이터베이스를 만들어(PostgreSQL은 createdb) 그 주소로 "
                 "'panelapp --db 주소 restore 백업파일'을 실행하세요."
             )
@@ -253,18 +261,31 @@ def load_archive(db: Database, path: Path) -> dict[str, Any]:
 
             _drop_everything(conn, present)
         command.upgrade(cfg, revision)
-        _load_tables(conn, zf, dict(manifest["tables"]))
+        counts = dict(manifest["tables"])
+        if db.is_sqlite:  # a server's photo contents go to files beside the database
+            counts.pop(BLOB_TABLE, None)
+        load_tables(conn, lambda name: _rows(zf, name), counts)
         command.upgrade(cfg, "head")
-        _extract_attachments(zf, attachments_root(db))
+        _extract_attachments(zf, attachments_root(db), None if db.is_sqlite else conn)
     return manifest
 
 
-def _load_tables(conn: Connection, zf: zipfile.ZipFile, counts: dict[str, int]) -> None:
-    meta = _reflect(conn)
-    tables = [t for t in _ordered(meta) if t.name in counts]
+def load_tables(
+    conn: Connection,
+    rows: Callable[[str], Iterable[dict[str, Any]]],
+    counts: dict[str, int],
+    loaded_table: Callable[[str, int], None] | None = None,
+) -> None:
+    """Insert every table named in `counts` from `rows(name)` (rows as `encode_row` makes them:
+    an archive's lines, or another database's rows - db_copy.py) into the schema at `conn`,
+    parents first, cycles patched in afterwards; `loaded_table(name, rows)` after each table."""
+    meta = reflect_schema(conn)
+    tables = [t for t in ordered_tables(meta) if t.name in counts]
     unknown = set(counts) - set(meta.tables)
     if unknown:
-        raise ArchiveError(f"백업의 표 {', '.join(sorted(unknown))}이(가) 이 형식의 데이터베이스에 없습니다.")
+        raise ArchiveError(
+            f"백업의 표 {josa(', '.join(sorted(unknown)), '이')} 이 형식의 데이터베이스에 없습니다."
+        )
     cyclic = {(fk.parent.table.name, fk.parent.name) for fkc in _cycles(tables) for fk in fkc.elements}
     for table in tables:  # self references too: a user stamped by a user loaded after
         for fk in table.foreign_keys:
@@ -277,7 +298,7 @@ def _load_tables(conn: Connection, zf: zipfile.ZipFile, counts: dict[str, int]) 
         pk = [c.name for c in table.primary_key.columns]
         batch: list[dict[str, Any]] = []
         loaded = 0
-        for raw in _rows(zf, table.name):
+        for raw in rows(table.name):
             row = {k: decoders[k](v) for k, v in raw.items() if k in decoders}
             if deferred and pk:
                 patch = {c: row[c] for c in deferred if row.get(c) is not None}
@@ -297,6 +318,8 @@ def _load_tables(conn: Connection, zf: zipfile.ZipFile, counts: dict[str, int]) 
             raise ArchiveError(
                 f"백업의 '{table.name}' 표가 온전하지 않습니다({counts[table.name]}행 중 {loaded}행)."
             )
+        if loaded_table is not None:
+            loaded_table(table.name, loaded)
     for name, patches in later.items():
         table = meta.tables[name]
         pk = [c.name for c in table.primary_key.columns]
@@ -343,8 +366,9 @@ def _move_sequences(conn: Connection, tables: list[Table]) -> None:
                 )
 
 
-def _extract_attachments(zf: zipfile.ZipFile, root: Path) -> int:
-    """Content-addressed files: written when absent, checked against their name."""
+def _extract_attachments(zf: zipfile.ZipFile, root: Path, server: Connection | None = None) -> int:
+    """Content-addressed files: written when absent, checked against their name; into a
+    server database (`server`) the contents are stored in it too."""
     written = 0
     for info in zf.infolist():
         parts = info.filename.split("/")
@@ -354,19 +378,25 @@ def _extract_attachments(zf: zipfile.ZipFile, root: Path) -> int:
         if not _SHA256.match(sha) or parts[1] != sha[:2]:
             continue  # never a path of the archive's choosing
         target = root / sha[:2] / sha
-        if target.is_file():
+        if target.is_file() and server is None:
             continue
         data = zf.read(info)
         if hashlib.sha256(data).hexdigest() != sha:
             raise ArchiveError(f"백업 속 첨부파일 {sha[:12]}…의 내용이 이름과 맞지 않습니다(손상된 백업).")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, lambda tmp, data=data: _write_bytes(tmp, data))
+        if server is not None:
+            from panelapp.services.attachments.blobs import save_blob
+
+            save_blob(server, sha, data, _mime_of(server, sha))
+            if target.is_file():
+                continue
+        private_folder(target.parent)
+        write_bytes(target, data)
         written += 1
     return written
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+def _mime_of(conn: Connection, sha: str) -> str:
+    mime = conn.execute(
+        sa.text("SELECT mime FROM attachments WHERE sha256 = :s LIMIT 1"), {"s": sha}
+    ).scalar()
+    return str(mime or "application/octet-stream")

@@ -9,7 +9,8 @@ the folder of the `backup_dir` setting (by default `backups/` in the data folder
 
 Kinds: `close` and `daily` are automatic and kept as 7 daily, 4 weekly and 12 monthly (the
 newest of each day, ISO week and month); `before-<revision>` is made before a schema upgrade
-(the newest 3 kept); `manual` ones (panelapp backup, 지금 백업) are never removed.
+(the newest 3 kept); `manual` ones (panelapp backup, 지금 백업) and `after-destruction` (the copy a
+destruction leaves, services/retention/backup_handling.py) are never removed by rotation.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from panelapp.atomic import private_folder
 from panelapp.db.copies import CopyNotSound, copy_database, remove_stale_temporaries
 from panelapp.db.engine import Database
 from panelapp.db.integrity import connect_read_only, integrity_problems
@@ -30,6 +32,7 @@ from panelapp.domain.failures import (
     problem_of_sqlite,
     sentence,
 )
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import now_local
 from panelapp.paths import data_dir
 from panelapp.settings import Settings
@@ -46,7 +49,8 @@ CLOSE_BACKUP_MAX_BYTES = 256 * 1024 * 1024
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<date>\d{8})-(?P<time>\d{6})(?:-(?P<n>\d+))?-(?P<kind>[a-z][a-z0-9-]*)\.(?P<ext>db|zip)$"
 )
-KIND_LABELS = {"close": "닫을 때", "daily": "매일", MANUAL: "직접"}
+AFTER_DESTRUCTION = "after-destruction"  # services/retention: the one backup left after a 파기
+KIND_LABELS = {"close": "닫을 때", "daily": "매일", MANUAL: "직접", AFTER_DESTRUCTION: "파기 후"}
 
 
 @dataclass(frozen=True)
@@ -147,10 +151,10 @@ def _target_in(folder: Path, stem: str, kind: str, ext: str, now: dt.datetime) -
 
 def _ensure_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except (FileExistsError, NotADirectoryError):
         raise StorageError(
-            f"백업 폴더 '{folder}'이(가) 폴더가 아니라 파일입니다(또는 그 경로 중간에 파일이 있습니다). "
+            f"백업 폴더 {quoted(folder, '이')} 폴더가 아니라 파일입니다(또는 그 경로 중간에 파일이 있습니다). "
             "파일 → 백업·복원에서 다른 백업 폴더를 고르세요.",
             folder,
             Problem.NOT_FOLDER,

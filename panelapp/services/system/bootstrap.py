@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Boolean, DateTime, bindparam, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from panelapp.db.engine import Database, open_database
@@ -97,24 +97,42 @@ def sync_consent_notices(ctx: ServiceContext) -> int:
 
 
 def ensure_user(ctx: ServiceContext, name: str | None) -> None:
-    """Act as the user named in settings; on a new database create the first one."""
+    """Act as the user named in settings; on a new database create the first one. Reads and
+    writes only the columns every schema had (an older file opened as it is, migrate=False,
+    has no account columns yet)."""
+    from panelapp.db.base import utcnow
+
+    basic = select(User.id, User.name, User.role)
     with transaction(ctx) as s:
-        user = s.scalar(select(User).where(User.name == name)) if name else None
-        if user is None:
-            user = s.scalar(select(User).where(User.active.is_(True)).order_by(User.id))
-        if user is None:
-            user = User(name=name or DEFAULT_USER, role=UserRole.ADMIN)
-            s.add(user)
-            s.flush()
-        ctx.user_id, ctx.user_name = user.id, user.name
+        row = s.execute(basic.where(User.name == name)).first() if name else None
+        if row is None:
+            row = s.execute(basic.where(User.active.is_(True)).order_by(User.id)).first()
+        if row is None:
+            # plain SQL: the ORM's insert would also fill the defaults of the account columns
+            first = name or DEFAULT_USER
+            s.execute(
+                text(
+                    "INSERT INTO users (name, role, active, created_at, updated_at, version) "
+                    "VALUES (:name, :role, :active, :now, :now, 1)"
+                ).bindparams(
+                    bindparam("now", type_=DateTime(timezone=True)), bindparam("active", type_=Boolean)
+                ),
+                {"name": first, "role": UserRole.ADMIN.value, "active": True, "now": utcnow()},
+            )
+            row = s.execute(basic.where(User.name == first)).one()
+        ctx.user_id, ctx.user_name, ctx.role = row.id, row.name, row.role
 
 
 def open_app(
-    db_target: str | None = None, settings: Settings | None = None, migrate: bool = True
+    db_target: str | None = None,
+    settings: Settings | None = None,
+    migrate: bool = True,
+    pick_user: bool = True,
 ) -> ServiceContext:
-    """Open, check and migrate the database and pick the acting user. Every failure is a
-    DomainError with a sentence (services/system/opening.py); a refused database is not
-    written to."""
+    """Open, check and migrate the database and pick the acting user (pick_user=False: nobody
+    acts until someone logs in, services/people/accounts.authenticate; the command line).
+    Every failure is a DomainError with a sentence (services/system/opening.py); a refused
+    database is not written to."""
     from panelapp.services.system import opening
 
     db = open_database(db_target)
@@ -125,17 +143,21 @@ def open_app(
             opening.bring_to_head(db, settings)
         ctx = ServiceContext(db=db)
         sync_consent_notices(ctx)
-        ensure_user(ctx, settings.get("current_user") if settings else None)
+        if pick_user:
+            ensure_user(ctx, settings.get("current_user") if settings else None)
         from panelapp.services.system.reference_seed import seed_first_start
 
         seed_first_start(ctx)  # the default checklist and facility types from the first start
+        from panelapp.services.system.tidy import remove_stale_files
+
+        remove_stale_files(db, settings)  # what a killed process left half-written
     except BaseException as exc:
         db.dispose()
         mapped = opening.as_domain_error(exc, db, settings)
         if mapped is exc:
             raise
         raise mapped from None
-    if settings is not None and settings.get("current_user") != ctx.user_name:
+    if pick_user and settings is not None and settings.get("current_user") != ctx.user_name:
         try:
             settings.set("current_user", ctx.user_name)
         except OSError as exc:  # the settings file cannot be written: the database is open anyway

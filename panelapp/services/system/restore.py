@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from panelapp.atomic import temp_for
 from panelapp.db.copies import CopyNotSound, copy_database, fsync_folder, write_atomically
 from panelapp.db.engine import Database, open_database
 from panelapp.db.integrity import HEADER, integrity_problems, read_header, remember_sound
@@ -31,6 +32,7 @@ from panelapp.domain.failures import (
     problem_of_sqlite,
     sentence,
 )
+from panelapp.domain.josa import josa, quoted
 from panelapp.services.system.archive import ArchiveError, load_archive, read_manifest
 from panelapp.services.system.backups import backup_revision, failure_sentence, korea_now
 
@@ -72,13 +74,13 @@ def check_backup_file(path: Path) -> BackupCheck:
         return BackupCheck(ARCHIVE, revision)
     if not header.startswith(HEADER):
         raise ArchiveError(
-            f"'{path}'은(는) 백업 파일이 아닙니다(SQLite 데이터베이스도, 이 프로그램의 zip 백업도 아닙니다)."
+            f"{quoted(path, '은')} 백업 파일이 아닙니다(SQLite 데이터베이스도, 이 프로그램의 zip 백업도 아닙니다)."
         )
     immutable = not Path(f"{path}-wal").exists()  # a backup: read without making -wal/-shm beside it
     problems = integrity_problems(path, immutable=immutable)
     if problems:
         raise ArchiveError(
-            f"백업 파일 '{path}'이(가) 손상되어 복원하지 않았습니다({problems[0]}). 다른 백업을 고르세요."
+            f"백업 파일 {quoted(path, '이')} 손상되어 복원하지 않았습니다({problems[0]}). 다른 백업을 고르세요."
         )
     stamp = backup_revision(path)
     if stamp is None:
@@ -91,7 +93,7 @@ def check_backup_file(path: Path) -> BackupCheck:
     differences = schema_differences(path, stamp, immutable=immutable)
     if differences:
         raise ArchiveError(
-            f"백업 파일 '{path}'의 구조가 형식 {stamp}과(와) 맞지 않아 복원하지 않았습니다"
+            f"백업 파일 '{path}'의 구조가 형식 {josa(stamp, '과')} 맞지 않아 복원하지 않았습니다"
             f"({'; '.join(differences[:3])}). 다른 백업을 고르세요."
         )
     return BackupCheck(SQLITE, stamp)
@@ -101,7 +103,7 @@ def restore(db: Database, source: Path, now: dt.datetime | None = None) -> Resto
     """Restore `source` into `db` (whose connections are closed first; open it again after)."""
     source = source.expanduser().resolve()
     if not source.exists():
-        raise StorageError(f"백업 파일 '{source}'이(가) 없습니다. 이름과 위치를 확인하세요.", source)
+        raise StorageError(f"백업 파일 {quoted(source, '이')} 없습니다. 이름과 위치를 확인하세요.", source)
     checked = check_backup_file(source)
     db.dispose()
     if db.sqlite_path is None:
@@ -113,7 +115,7 @@ def restore(db: Database, source: Path, now: dt.datetime | None = None) -> Resto
         _load(db, source)
         return RestoreResult(source, db.display_name(), None, checked.revision)
     target = db.sqlite_path
-    staging = target.with_name(f".{target.name}.restoring.{os.getpid()}.tmp")
+    staging = temp_for(target)  # a temporary of atomic's pattern: a killed restore's is cleaned at start
     try:
         try:
             if checked.kind == ARCHIVE:

@@ -20,7 +20,9 @@ from sqlalchemy import inspect as sa_inspect
 
 from panelapp.db.base import Base, utcnow
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import quoted
 from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.permissions import Permission, writes
 
 # Bookkeeping columns are never rolled back: they describe the undo itself.
 _SKIP = {"id", "version", "created_at", "created_by_id", "updated_at", "updated_by_id"}
@@ -59,19 +61,20 @@ def _model(table: str):
     raise DomainError("되돌릴 수 없는 기록입니다.")
 
 
+@writes(Permission.PANEL_WORK)
 def undo(ctx: ServiceContext, record: UndoRecord) -> str:
     """Put the row back as it was; returns the label of what was undone."""
     with transaction(ctx) as s:
         obj = s.get(_model(record.table), record.row_id)
         if obj is None:
-            raise DomainError(f"'{record.label}'을(를) 되돌릴 수 없습니다: 기록이 없습니다.")
+            raise DomainError(f"{quoted(record.label, '을')} 되돌릴 수 없습니다: 기록이 없습니다.")
         if obj.version != record.version:
             raise DomainError(
                 f"'{record.label}' 뒤에 다른 수정이 있어 되돌릴 수 없습니다. 최신 내용을 확인해 주세요."
             )
         if record.before is None:
             if not hasattr(obj, "deleted_at"):
-                raise DomainError(f"'{record.label}'은(는) 되돌릴 수 없습니다.")
+                raise DomainError(f"{quoted(record.label, '은')} 되돌릴 수 없습니다.")
             obj.deleted_at, obj.deleted_by_id = utcnow(), ctx.user_id
         else:
             for key, value in record.before:

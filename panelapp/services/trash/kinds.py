@@ -12,6 +12,7 @@ every kind's deleted rows (filtered, sorted and counted in SQL) and restores thr
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from sqlalchemy.sql import Select
 
 from panelapp.db.models import Cohort
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import josa
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class TrashItem:
         return (self.kind, self.id)
 
 
-class TrashKind:
+class TrashKind(abc.ABC):
     key: ClassVar[str]
     label: ClassVar[str]
     model: ClassVar[Any]
@@ -55,12 +57,13 @@ class TrashKind:
         """Conditions besides "deleted" (e.g. an inspection's own event is not listed)."""
         return ()
 
+    @abc.abstractmethod
     def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
         """id -> label for these rows: one query by primary key."""
-        raise NotImplementedError
 
     def check_restore(self, s: Session, obj: Any) -> None:
         """Raise DomainError when bringing `obj` back would clash with what exists now."""
+        return None  # most kinds clash with nothing: a default, not a method to fill in
 
     def restore(self, s: Session, obj: Any) -> str:
         """Check, then take `obj` out of the trash; returns its label."""
@@ -85,7 +88,7 @@ def refuse_if_cohort_trashed(s: Session, cohort_id: int | None, what: str) -> No
     cohort = s.get(Cohort, cohort_id) if cohort_id is not None else None
     if cohort is not None and cohort.deleted_at is not None:
         raise DomainError(
-            f"이 {what}이(가) 속한 제{cohort.number}기가 휴지통에 있습니다. 기수를 먼저 복원해 주세요."
+            f"이 {josa(what, '이')} 속한 제{cohort.number}기가 휴지통에 있습니다. 기수를 먼저 복원해 주세요."
         )
 
 

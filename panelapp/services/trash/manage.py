@@ -23,9 +23,11 @@ from sqlalchemy.sql import Select, Subquery
 
 from panelapp.db.models import User
 from panelapp.domain.errors import DomainError, NotFoundError
+from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import as_utc
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_pairs, like_pattern, ordering
+from panelapp.services.permissions import Permission, writes
 from panelapp.services.trash.kinds import TrashItem, TrashKind, cohort_label  # noqa: F401 - public here too
 from panelapp.services.trash.registry import BY_KEY, KIND_LABELS, KINDS  # noqa: F401
 
@@ -132,11 +134,12 @@ def list_trash(ctx: ServiceContext, query: TrashQuery = TrashQuery()) -> list[Tr
     return [found[k] for k in keys if k in found]
 
 
+@writes(Permission.PANEL_WORK)
 def restore(ctx: ServiceContext, kind: str, item_id: int) -> str:
     """Take an item out of the trash; returns its label. Refuses when that would clash."""
     trash_kind = BY_KEY.get(kind)
     if trash_kind is None:
-        raise DomainError(f"'{kind}'은(는) 휴지통에서 복원할 수 있는 종류가 아닙니다.")
+        raise DomainError(f"{quoted(kind, '은')} 휴지통에서 복원할 수 있는 종류가 아닙니다.")
     with transaction(ctx) as s:
         obj = s.get(trash_kind.model, item_id)
         if obj is None or obj.deleted_at is None:

@@ -11,6 +11,7 @@ from sqlalchemy.sql import Select
 
 from panelapp.db.models import ActivityEvent, Cohort, Enrollment, Inspection, Member, Team
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import quoted
 from panelapp.domain.validation import mask_name
 from panelapp.services.trash.kinds import TrashKind, cohort_label, cohort_number, refuse_if_cohort_trashed
 
@@ -54,7 +55,7 @@ class TeamKind(TrashKind):
         )
         if same is not None:
             raise DomainError(
-                f"제{cohort_number(s, obj.cohort_id)}기에 '{obj.name}'이(가) 이미 있어 복원할 수 없습니다. "
+                f"제{cohort_number(s, obj.cohort_id)}기에 {quoted(obj.name, '이')} 이미 있어 복원할 수 없습니다. "
                 "지금 있는 단의 이름을 바꾼 뒤 다시 시도해 주세요."
             )
 
@@ -67,6 +68,10 @@ class EnrollmentKind(TrashKind):
 
     def joined(self, stmt: Select[Any]) -> Select[Any]:
         return stmt.join(Member, Member.id == Enrollment.member_id)
+
+    def where(self) -> Sequence[Any]:
+        # a destroyed member's trashed enrolments left the trash with the destruction (파기)
+        return (Member.destroyed_at.is_(None),)
 
     def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
         rows = s.execute(

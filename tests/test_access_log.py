@@ -1,0 +1,392 @@
+"""접속기록 (issue 12 items 4 and 5): one function appends, the hash chain shows tampering in
+`check` and `audit verify`, concurrent writers keep the chain whole, only a 관리자 reads it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import threading
+
+import pytest
+from conftest import with_admin_account
+from sqlalchemy import select, text, update
+
+from panelapp.cli import main
+from panelapp.db.models import AccessLog, User
+from panelapp.domain.access_log import GENESIS, compress_ids, expand_ids
+from panelapp.domain.enums import UserRole
+from panelapp.domain.errors import ValidationError
+from panelapp.services.audit.chain import chain_problems
+from panelapp.services.audit.log import record_access
+from panelapp.services.audit.review import (
+    AccessFilter,
+    access_entries,
+    export_access_log,
+    review_month,
+    reviews,
+)
+from panelapp.services.context import ServiceContext
+from panelapp.services.permissions import PermissionDenied
+from panelapp.services.system.bootstrap import open_app
+from panelapp.services.system.check import run_checks
+
+
+def _log_some(ctx, n=5):
+    for i in range(n):
+        record_access(ctx, "search", members=[i + 1, i + 2], detail=f"query=김{i}")
+
+
+def test_ids_are_written_as_ranges():
+    assert compress_ids([9, 3, 5, 6, 7, 8, 12, 3]) == "3,5-9,12"
+    assert expand_ids("3,5-9,12") == [3, 5, 6, 7, 8, 9, 12] and expand_ids(None) == []
+
+
+def test_entries_are_chained_and_verify(ctx):
+    _log_some(ctx)
+    with ctx.db.session_factory() as s:
+        rows = s.scalars(select(AccessLog).order_by(AccessLog.id)).all()
+    assert rows[0].prev_hash == GENESIS and len(rows) == 5
+    assert all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
+    assert rows[0].host and rows[0].user_id == ctx.user_id and rows[0].member_count == 2
+    assert rows[0].member_ids == "1-2"
+    assert chain_problems(ctx.db) == []
+
+
+def test_a_changed_entry_is_named(ctx):
+    _log_some(ctx)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(update(AccessLog).where(AccessLog.id == 3).values(member_ids="99"))
+    problems = chain_problems(ctx.db)
+    assert len(problems) == 1 and problems[0].startswith("접속기록 3번 항목의 내용이 기록된 뒤 바뀌었습니다")
+
+
+def test_a_deleted_entry_breaks_the_chain_at_the_next(ctx):
+    _log_some(ctx)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM access_logs WHERE id = 3"))
+    (problem,) = chain_problems(ctx.db)
+    assert problem.startswith("접속기록 4번 항목이 바로 앞의 2번 항목과 이어지지 않습니다")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM access_logs WHERE id = 1"))
+    assert chain_problems(ctx.db)[0].startswith("접속기록 2번 항목 앞의 접속기록이 지워졌습니다")
+
+
+def test_concurrent_writers_keep_one_chain(ctx, tmp_path):
+    from panelapp.db.engine import open_database
+
+    url = (
+        str(ctx.db.sqlite_path)
+        if ctx.db.is_sqlite
+        else ctx.db.engine.url.render_as_string(hide_password=False)
+    )
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        db = open_database(url)
+        try:
+            other = ServiceContext(db=db, user_id=ctx.user_id)
+            for i in range(15):
+                record_access(other, "view_member", members=[n * 100 + i])
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (1, 2, 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with ctx.db.session_factory() as s:
+        assert len(s.scalars(select(AccessLog.id)).all()) == 45
+    assert chain_problems(ctx.db) == []
+
+
+def test_review_is_recorded_and_listed(ctx):
+    _log_some(ctx, 2)
+    done = review_month(ctx, "2026-11", "이상 없음; 확인함")
+    assert done.month == "2026-11" and done.problems == ()
+    (listed,) = reviews(ctx)
+    assert (listed.month, listed.note, listed.entry_id) == ("2026-11", "이상 없음; 확인함", done.entry_id)
+    assert access_entries(ctx, AccessFilter(action="audit_review"))[0].id == done.entry_id
+    with pytest.raises(ValidationError, match="연-월"):
+        review_month(ctx, "2026-13")
+    with pytest.raises(ValidationError, match="아직 오지 않은 달"):
+        review_month(ctx, "2999-01")
+    assert chain_problems(ctx.db) == []
+
+
+def test_export_writes_every_entry_and_is_logged(ctx, tmp_path):
+    _log_some(ctx, 3)
+    count = export_access_log(ctx, tmp_path / "log.csv", AccessFilter(date_from=dt.date(2020, 1, 1)))
+    rows = list(csv.reader((tmp_path / "log.csv").open(encoding="utf-8-sig")))
+    assert count == 3 and rows[0][0] == "번호" and [r[4] for r in rows[1:]] == ["검색"] * 3
+    assert access_entries(ctx)[0].action == "audit_export"
+
+
+def test_a_coordinator_cannot_read_the_log(ctx):
+    with ctx.db.session_factory.begin() as s:
+        s.add(User(name="김담당", role=UserRole.COORDINATOR, active=True))
+    with ctx.db.session_factory() as s:
+        uid = s.scalar(select(User.id).where(User.name == "김담당"))
+    coordinator = ServiceContext(db=ctx.db, user_id=uid, user_name="김담당", role=UserRole.COORDINATOR)
+    with pytest.raises(PermissionDenied, match="접속기록 검토"):
+        access_entries(coordinator)
+    with pytest.raises(PermissionDenied):
+        review_month(coordinator, "2026-11")
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    path = tmp_path / "panel.db"
+    open_app(str(path)).db.dispose()
+    with_admin_account(path)
+    return path
+
+
+def test_cli_verify_and_check_report_a_tampered_entry(db_file, tmp_path, capsys):
+    assert main(["--db", str(db_file), "audit", "log", "-o", str(tmp_path / "a.xlsx")]) == 0
+    assert main(["--db", str(db_file), "audit", "accounts", "-o", str(tmp_path / "b.csv")]) == 0
+    assert "생성" in (tmp_path / "b.csv").read_text(encoding="utf-8-sig")  # the 관리자's creation
+    assert main(["--db", str(db_file), "audit", "verify"]) == 0
+    assert "해시 사슬이 처음부터 끝까지 이어져 있습니다" in capsys.readouterr().out
+    assert main(["--db", str(db_file), "audit", "review", "--month", "2026-11"]) == 0
+    ctx = open_app(str(db_file), migrate=False)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE access_logs SET purpose = '고침' WHERE id = 1"))
+    ctx.db.dispose()
+    capsys.readouterr()
+    assert main(["--db", str(db_file), "audit", "verify"]) == 1
+    assert "접속기록 1번 항목의 내용이 기록된 뒤 바뀌었습니다" in capsys.readouterr().err
+    assert main(["--db", str(db_file), "check"]) == 1
+    assert "문제: 접속기록 1번 항목의 내용이 기록된 뒤 바뀌었습니다" in capsys.readouterr().err
+
+
+def test_cli_audit_log_needs_an_administrator(db_file, tmp_path, capsys, monkeypatch):
+    from panelapp.services.people.users import create_user
+
+    ctx = open_app(str(db_file), migrate=False)
+    with ctx.db.session_factory() as s:
+        ctx.user_id = s.scalar(select(User.id).where(User.role == UserRole.ADMIN))
+    create_user(ctx, "김담당", UserRole.COORDINATOR, "coord-pass-2026")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE users SET must_change_password = :f WHERE name = '김담당'"), {"f": False})
+    ctx.db.dispose()
+    monkeypatch.setenv("PANELAPP_USER", "김담당")
+    monkeypatch.setenv("PANELAPP_PASSWORD", "coord-pass-2026")
+    out = tmp_path / "x.csv"
+    assert main(["--db", str(db_file), "audit", "log", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "접속기록 검토는 관리자만 할 수 있어" in err and not out.exists()
+
+
+def test_checks_pass_on_a_normal_database(sqlite_ctx):
+    _log_some(sqlite_ctx, 3)
+    assert not [p for p in run_checks(sqlite_ctx.db) if "접속기록" in p]
+
+
+def test_entries_before_the_chain_are_chained_by_the_migration(tmp_path):
+    from alembic import command
+
+    from panelapp.db import migrate
+    from panelapp.db.engine import open_database
+
+    path = tmp_path / "old.db"
+    db = open_database(str(path))
+    cfg = migrate.alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0011")
+        for n in (1, 2):
+            conn.execute(
+                text(
+                    "INSERT INTO access_logs (at, action, purpose, detail) "
+                    f"VALUES ('2026-0{n}-01 09:00:00.000000', 'reveal_phones', '문자 발송', 'cohort_id={n}')"
+                )
+            )
+    db.dispose()
+    db = open_database(str(path))
+    migrate.upgrade_to_head(db)
+    assert chain_problems(db) == []
+    with db.session_factory() as s:
+        first, second = s.scalars(select(AccessLog).order_by(AccessLog.id)).all()
+    assert first.prev_hash == GENESIS and second.prev_hash == first.hash and first.host == ""
+    db.dispose()
+
+
+# ----- every output that touches personal data records one entry through record() ---------
+def _demo_ids(ctx):
+    from panelapp.db.models import ActivityEvent, Enrollment, Inspection, InspectionAssignment, Member
+
+    with ctx.db.session_factory() as s:
+        enrollment = s.scalars(select(Enrollment).order_by(Enrollment.id)).first()
+        inspection = s.scalar(select(InspectionAssignment.inspection_id).order_by(InspectionAssignment.id))
+        event = s.scalar(
+            select(ActivityEvent.id)
+            .where(ActivityEvent.cohort_id == enrollment.cohort_id)
+            .order_by(ActivityEvent.id)
+        )
+        name = s.scalar(select(Member.name).where(Member.id == enrollment.member_id))
+        visits = s.scalar(select(Inspection.cohort_id).where(Inspection.id == inspection))
+        return enrollment.cohort_id, enrollment.id, inspection, event, name, visits
+
+
+def _roster_masked(ctx, ids, tmp):
+    from panelapp.services.roster_io.export import export_roster
+
+    export_roster(ctx, ids[0], tmp / "r.csv")
+
+
+def _roster_unmasked(ctx, ids, tmp):
+    from panelapp.services.roster_io.export import export_roster
+
+    export_roster(ctx, ids[0], tmp / "r.csv", unmasked=True, purpose="문자 발송")
+
+
+def _list_export(ctx, ids, tmp):
+    from panelapp.services.proposals.export import export_proposals
+
+    export_proposals(ctx, _proposal_query(ids[5]), "submitted", True, tmp / "p.xlsx")
+
+
+def _proposal_query(cohort_id):
+    from panelapp.services.proposals.queries import ProposalQuery
+
+    return ProposalQuery(cohort_id)
+
+
+def _signin(ctx, ids, tmp):
+    from panelapp.services.activities.signin import write_signin_sheet
+
+    write_signin_sheet(ctx, ids[3], tmp / "s.pdf")
+
+
+def _report(ctx, ids, tmp):
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.services.reporting.files import write_report
+
+    write_report(ctx, ReportOptions(ids[0], photos=False), tmp / "b.pdf")
+
+
+def _certificate(ctx, ids, tmp):
+    from panelapp.services.activities.certificates import certificate_data
+
+    certificate_data(ctx, ids[1])
+
+
+def _field_sheet(ctx, ids, tmp):
+    from panelapp.services.inspections.field_sheet import field_sheet_data
+
+    field_sheet_data(ctx, ids[2])
+
+
+def _ics(ctx, ids, tmp):
+    from panelapp.services.inspections.export import schedule_ics
+
+    schedule_ics(ctx, ids[5], "제7기")
+
+
+def _search(ctx, ids, tmp):
+    from panelapp.services.search.query import search
+
+    assert any(h.kind == "member" for h in search(ctx, ids[4]))
+
+
+def _view_member(ctx, ids, tmp):
+    from panelapp.services.people.members import get_member
+
+    get_member(ctx, ids[1])
+
+
+def _view_roster(ctx, ids, tmp):
+    from panelapp.services.people.roster import RosterQuery, roster_ids
+
+    roster_ids(ctx, RosterQuery(ids[0]))
+
+
+def _view_attendance(ctx, ids, tmp):
+    from panelapp.services.activities.sheet import sheet_ids
+
+    sheet_ids(ctx, ids[0])
+
+
+def _reveal(ctx, ids, tmp):
+    from panelapp.services.people.members import record_reveal
+
+    record_reveal(ctx, ids[0], "문자 발송")
+
+
+def _import(ctx, ids, tmp):
+    from pathlib import Path
+
+    from panelapp.services.cohorts.manage import CohortInput, create_cohort
+    from panelapp.services.roster_io.importing import commit_import, preview_import
+
+    cohort = create_cohort(ctx, CohortInput(99, "제99기", dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
+    preview = preview_import(ctx, cohort.id, Path(__file__).parent / "fixtures" / "import" / "roster.xlsx")
+    commit_import(ctx, cohort.id, preview)
+
+
+OUTPUTS = [
+    ("roster_export", _roster_masked, ""),
+    ("export_unmasked", _roster_unmasked, "문자 발송"),
+    ("export", _list_export, ""),
+    ("print", _signin, ""),
+    ("report", _report, ""),
+    ("certificate", _certificate, ""),
+    ("field_sheet", _field_sheet, ""),
+    ("calendar_export", _ics, ""),
+    ("search", _search, ""),
+    ("view_member", _view_member, ""),
+    ("view_roster", _view_roster, ""),
+    ("view_attendance", _view_attendance, ""),
+    ("reveal_phones", _reveal, "문자 발송"),
+    ("import", _import, ""),
+]
+
+
+@pytest.mark.parametrize(("action", "run", "purpose"), OUTPUTS, ids=[o[0] for o in OUTPUTS])
+def test_every_output_of_personal_data_records_an_entry(demo_ctx, tmp_path, action, run, purpose):
+    ctx = demo_ctx
+    ids = _demo_ids(ctx)
+    with ctx.db.session_factory() as s:
+        before = s.scalar(select(AccessLog.id).order_by(AccessLog.id.desc()).limit(1)) or 0
+    run(ctx, ids, tmp_path)
+    with ctx.db.session_factory() as s:
+        new = s.scalars(select(AccessLog).where(AccessLog.id > before).order_by(AccessLog.id)).all()
+    assert [e.action for e in new] == [action]
+    (entry,) = new
+    assert entry.user_id == ctx.user_id and entry.host and entry.purpose == purpose
+    assert entry.member_count > 0, "whose data: at least a count"
+    assert chain_problems(ctx.db) == []
+
+
+def test_an_entry_alone_does_not_make_other_desktops_reload_everything(sqlite_ctx):
+    import time
+
+    from panelapp.services import live
+
+    feed = live.open_feed(sqlite_ctx.db)
+    try:
+        feed.poll()
+        record_access(sqlite_ctx, "view_member", members=[1])
+        assert feed.poll() == []
+        time.sleep(live.GRACE_SECONDS + 0.3)
+        assert feed.poll() == []  # explained by its (empty) line, not "everything may have changed"
+    finally:
+        feed.close()
+
+
+def test_a_removed_tail_shows_after_a_review(ctx):
+    _log_some(ctx, 3)
+    review_month(ctx, "2026-11")  # saw entry 3 as the newest
+    _log_some(ctx, 1)
+    with ctx.db.engine.begin() as conn:  # the review and everything after it removed, and entry 3
+        conn.execute(text("DELETE FROM access_logs WHERE id >= 3"))
+    assert chain_problems(ctx.db) == []  # the chain alone cannot tell a removed tail
+    review_month(ctx, "2026-11")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM access_logs WHERE id = 2"))  # the newest the review saw
+    problems = chain_problems(ctx.db)
+    assert any(p.startswith("접속기록 2번 항목이 지워졌습니다") for p in problems)
