@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)
 	$(VENV)/bin/panelapp $(ARGS)
 
+# One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n 0" runs serially, e.g. with -x.
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 

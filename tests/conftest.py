@@ -50,6 +50,41 @@ TEST_USER, TEST_PASSWORD = "관리자", "test-pass-2026"
 os.environ["PANELAPP_USER"] = TEST_USER
 os.environ["PANELAPP_PASSWORD"] = TEST_PASSWORD
 
+
+def _worker_pg_url() -> str | None:
+    """Under pytest-xdist (`make test` runs the suite on one worker per core) every worker has
+    its own PostgreSQL database beside the one PANELAPP_TEST_PG_URL names, created here and
+    dropped when the worker ends: each test TRUNCATEs the shared schema, so two workers on one
+    database would empty each other's tables mid-test."""
+    url = os.environ.get("PANELAPP_TEST_PG_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy import create_engine, make_url
+    from sqlalchemy import text as sql_text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sql_text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(
+                sql_text(
+                    f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                )
+            )
+    finally:
+        admin.dispose()
+    worker_url = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["PANELAPP_TEST_PG_URL"] = worker_url
+    os.environ["PANELAPP_TEST_PG_URL_WORKER_DB"] = name
+    return worker_url
+
+
+_worker_pg_url()
+
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
@@ -343,3 +378,13 @@ def pytest_runtest_call(item):
 def pytest_sessionfinish(session, exitstatus):
     if _pg_db is not None:
         _pg_db.dispose()
+    worker_db = os.environ.get("PANELAPP_TEST_PG_URL_WORKER_DB")
+    if worker_db and PG_URL:
+        from sqlalchemy import create_engine, make_url
+
+        admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{worker_db}" WITH (FORCE)'))
+        finally:
+            admin.dispose()
