@@ -69,9 +69,11 @@ def test_sqlite_to_a_new_sqlite_file_keeps_every_row_and_attachment(demo_db, tmp
 
 
 @needs_pg
-def test_round_trip_sqlite_to_postgresql_to_sqlite(demo_db, tmp_path, capsys):
+def test_round_trip_sqlite_to_postgresql_to_sqlite(demo_db, tmp_path, capsys, monkeypatch):
     from panelapp.paths import data_dir
 
+    # this desktop's own data folder: the suite's shared one holds other tests' server photos
+    monkeypatch.setenv("PANELAPP_HOME", str(tmp_path / "desktop"))
     back = tmp_path / "back" / "panel.db"
     back.parent.mkdir()
     with throwaway_server_database() as server:
