@@ -40,6 +40,12 @@ DEFAULTS: dict[str, Any] = {
     # whether to look there at start-up (off by default: nothing is read unless asked)
     "update_source": "",
     "update_check_at_start": False,
+    # 파일 → 데이터베이스 연결 (services/system/connection.py): the database this computer opens
+    # when neither --db nor PANELAPP_DB names one ({} = the data folder's file). A SQLite file
+    # {"kind": "sqlite", "path"}, or a server {"kind": "server", "host", "port", "database",
+    # "user", "tls", "password": "keyring" | "ask" | "none"}: never the password itself, which is
+    # in the system keyring or asked at start.
+    "connection": {},
 }
 
 

@@ -94,7 +94,10 @@ from panelapp.db.engine import open_database  # noqa: E402
 from panelapp.services.context import ServiceContext  # noqa: E402
 from panelapp.services.system.bootstrap import ensure_user, sync_consent_notices  # noqa: E402
 
-pytest_plugins = ["pytester"]  # tests/gui/test_mainwindow.py runs the modal guard on a sample test
+pytest_plugins = [
+    "pytester",  # tests/gui/test_mainwindow.py runs the modal guard on a sample test
+    "tests.fake_keyring",  # memory_keyring, no_keyring
+]
 
 PG_URL = os.environ.get("PANELAPP_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

@@ -237,18 +237,41 @@ def main(argv: list[str] | None = None, opener: Opener = DEFAULT_OPENER) -> int:
 
 
 def _run_command(args, opener: Opener) -> int:
-    """A subcommand, saying on standard error when it waits for another writer's lock."""
+    """A subcommand, saying on standard error when it waits for another writer's lock or for
+    another desktop upgrading the server's schema. Without --db it opens PANELAPP_DB, else the
+    connection saved on this computer (파일 → 데이터베이스 연결), else the data folder's file."""
+    from panelapp.db.migrate import telling_waits
     from panelapp.services.locks import WAITING, on_lock_wait
 
     def say(waiting: bool) -> None:
         if waiting:
             print(WAITING, file=sys.stderr, flush=True)
 
+    if args.db is None:
+        args.db = _saved_target()
     remove = on_lock_wait(say)
     try:
-        return _run(args, opener)
+        with telling_waits(lambda sentence: print(sentence, file=sys.stderr, flush=True)):
+            return _run(args, opener)
     finally:
         remove()
+
+
+def _saved_target() -> str | None:
+    """The saved connection's address (its password from the keyring, or asked on the terminal
+    when it is saved as asked; without a terminal the server's own means: .pgpass, PGPASSWORD)."""
+    from panelapp.services.system.connection import saved_target
+    from panelapp.settings import Settings
+
+    start = saved_target(Settings())
+    if start.ask is None:
+        return start.target
+    password = ""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"데이터베이스 서버 {start.ask.shown()}의 비밀번호: ")
+    return saved_target(Settings(), password).target
 
 
 if __name__ == "__main__":

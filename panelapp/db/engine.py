@@ -90,6 +90,24 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+# libpq settings that make a broken server connection fail within seconds instead of hanging a
+# save until the operating system gives up (~15 minutes): a connection attempt waits 10 s at most,
+# an idle connection is probed every few seconds, and data the server does not acknowledge for
+# 15 s breaks the connection. An address that names one of them keeps its own.
+SERVER_CONNECT_ARGS: dict[str, int] = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15000,
+}
+
+
+def server_connect_args(url: URL) -> dict[str, int]:
+    return {k: v for k, v in SERVER_CONNECT_ARGS.items() if k not in url.query}
+
+
 def open_database(target: str | URL | None = None, echo: bool = False) -> Database:
     url = target if isinstance(target, URL) else resolve_url(target)
     try:
@@ -98,7 +116,10 @@ def open_database(target: str | URL | None = None, echo: bool = False) -> Databa
             event.listen(engine, "connect", owner_only_when_new(url.database))
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
-            engine = create_engine(url, echo=echo, pool_pre_ping=True)
+            # pre-ping: a pooled connection the server dropped (it restarted) is replaced before
+            # use, so the first work after a reconnect does not fail on a dead connection
+            connect_args = server_connect_args(url) if url.get_backend_name() == "postgresql" else {}
+            engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
     except ArgumentError:  # unknown dialect or driver, e.g. a typo in "postgresql+psycopg"
         raise DomainError(
             f"데이터베이스 주소 '{url.render_as_string(hide_password=True)}'의 종류를 "

@@ -228,3 +228,13 @@ def restore_hint(backup: Path | None, database: Path | str | None = None) -> str
         f" 가장 최근의 정상 백업은 '{backup}'입니다: 파일 → 백업·복원에서 복원하거나 "
         f"명령 'panelapp {option}restore \"{backup}\"'로 복원하세요."
     )
+
+
+def server_lost_sentence(where: str | None = None) -> str:
+    """A work that failed because the connection to the database server broke (the server
+    restarted, the network dropped) while the window was open: nothing of it was kept."""
+    server = f"데이터베이스 서버({where})" if where else "데이터베이스 서버"
+    return (
+        f"{server}와의 연결이 끊겨 이 작업을 마치지 못했습니다: 아무것도 저장되지 않았고 입력한 내용은 "
+        "그대로 있습니다. 상태 표시줄에 '서버에 다시 연결되었습니다'가 나오면 다시 시도하세요."
+    )

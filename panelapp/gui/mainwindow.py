@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.ctx = None
         self.live_refresh = None  # started once the database is open (gui/core/live.py)
+        self.connection_watch = None  # on a server database (gui/core/connection.py)
         self.bus = DataBus(self)
         self.pages = BuiltPages(self._build_page)
         self._nav_items: dict[str, QListWidgetItem] = {}
@@ -218,6 +219,12 @@ class MainWindow(QMainWindow):
         self.move_to_server_action.triggered.connect(lambda: self.open_move_to_server())
         self.move_to_server_action.setEnabled(False)  # a SQLite file, once it is open
         menu.addAction(self.move_to_server_action)
+        self.connection_action = QAction("데이터베이스 연결(&D)…", self)
+        self.connection_action.setToolTip(
+            "이 컴퓨터가 여는 데이터베이스: 데이터베이스 파일(SQLite) 또는 사무실 서버(PostgreSQL)"
+        )
+        self.connection_action.triggered.connect(lambda: self.open_connection_settings())
+        menu.addAction(self.connection_action)  # usable before (and when failing) to open one
         menu.addSeparator()
         quit_action = QAction("끝내기(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -279,7 +286,10 @@ class MainWindow(QMainWindow):
         return self._settings
 
     # ----- database ----------------------------------------------------------------------
-    def open_database(self) -> None:
+    def open_database(self, password: str | None = None) -> None:
+        """Open `db_target`; without one, PANELAPP_DB, else the connection saved on this computer
+        (파일 → 데이터베이스 연결; its server password from the keyring, else asked first:
+        `password` is the answer), else the data folder's file."""
         from panelapp.gui.core.ops import Op
 
         target, settings = self.db_target, self.settings
@@ -292,11 +302,39 @@ class MainWindow(QMainWindow):
             from panelapp.services.people.accounts import has_accounts
             from panelapp.services.system.bootstrap import open_app
 
+            chosen = target
+            if chosen is None:
+                from panelapp.services.system.connection import saved_target
+
+                start = saved_target(settings, password)  # (the keyring may be slow: here)
+                if start.ask is not None:
+                    return start.ask  # the main thread asks for the server's password
+                chosen = start.target
             with telling_waits(self.schema_wait.emit):  # another desktop upgrading: the text says so
-                ctx = open_app(target, settings, pick_user=False)  # nobody acts before the login
+                ctx = open_app(chosen, settings, pick_user=False)  # nobody acts before the login
             return ctx, has_accounts(ctx), get_organization(ctx) is None
 
-        Op(self, work, write=True).success(self._log_in).failure(self._on_open_failed).run()
+        Op(self, work, write=True).success(self._opened_or_ask).failure(self._on_open_failed).run()
+
+    def _opened_or_ask(self, opened) -> None:
+        if isinstance(opened, tuple):
+            self._log_in(opened)
+            return
+        from panelapp.gui.dialogs.connection_dialog import ask_server_password
+
+        self.loading.setText("데이터베이스 서버의 비밀번호를 기다리는 중입니다…")
+        self.password_prompt = ask_server_password(self, opened, self._password_given)
+
+    def _password_given(self, password: str | None) -> None:
+        self.password_prompt = None
+        if password is None:
+            self.loading.setText(
+                "데이터베이스를 열지 않았습니다. 파일 → 데이터베이스 연결에서 연결을 고치거나, "
+                "프로그램을 다시 시작해 비밀번호를 입력하세요."
+            )
+            return
+        self.loading.setText("데이터베이스를 여는 중입니다…")
+        self.open_database(password)
 
     def _log_in(self, opened) -> None:
         """The database is open: nothing of it is shown until an account has logged in
@@ -342,6 +380,10 @@ class MainWindow(QMainWindow):
         from panelapp.gui.core.live import start_live_refresh
 
         self.live_refresh = start_live_refresh(self, ctx.db)  # other desktops' changes on the bus
+        from panelapp.gui.core.connection import install_connection_watch
+
+        # a server's connection lost and back: said in the status bar, reads run again
+        self.connection_watch = install_connection_watch(self, self.live_refresh)
         self._add_access_log_action()
         self._fill_navigation()
         self._show_cohorts(cohorts, self.settings.get("last_cohort_id"))
@@ -389,6 +431,13 @@ class MainWindow(QMainWindow):
         from panelapp.gui.dialogs.move_to_server_dialog import MoveToServerDialog
 
         return open_dialog(MoveToServerDialog(self))
+
+    def open_connection_settings(self):
+        """파일 → 데이터베이스 연결 (gui/dialogs/connection_dialog.py)."""
+        from panelapp.gui.core.dialogs import open_dialog
+        from panelapp.gui.dialogs.connection_dialog import ConnectionDialog
+
+        return open_dialog(ConnectionDialog(self))
 
     def open_search(self):
         from panelapp.gui.core.dialogs import open_dialog

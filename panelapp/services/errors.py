@@ -22,6 +22,7 @@ from panelapp.domain.failures import (
     problem_of_sqlite,
     restore_hint,
     sentence,
+    server_lost_sentence,
 )
 from panelapp.domain.josa import quoted
 
@@ -131,6 +132,40 @@ def server_error_sentence(exc: DBAPIError, where: str) -> str:
         f"데이터베이스 서버({where})가 요청을 처리하지 못했습니다(SQLSTATE {state}). 다시 시도하고, "
         "되풀이되면 관리자에게 이 코드를 알려 주세요."
     )
+
+
+# SQLSTATEs of a connection that broke or could not be made again: class 08 (connection
+# exception), the server shutting down (administrator, crash) or still starting up
+_LOST_STATES = ("57P01", "57P02", "57P03")
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """True when `exc` is the database server's connection breaking or refused (the server
+    restarted or stopped, the network dropped): a failure of the moment, not of the work. SQLite's
+    failures are never this (a network folder gone is a file failure with its own sentence)."""
+    orig: BaseException | None = exc
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        orig = exc.orig
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    if not isinstance(orig, psycopg.Error):
+        return False
+    state = getattr(orig, "sqlstate", None) or ""
+    if state.startswith("08") or state in _LOST_STATES:
+        return True
+    # libpq's own failures have no SQLSTATE: "server closed the connection unexpectedly",
+    # "connection refused", "consuming input failed", "the connection is closed"
+    return not state and isinstance(orig, (psycopg.OperationalError, psycopg.InterfaceError))
+
+
+def lost_connection_sentence(exc: BaseException, where: str | None = None) -> str | None:
+    """The sentence of a work the window could not finish because the server's connection broke
+    (services/errors.connection_lost), or None for any other failure."""
+    return server_lost_sentence(where) if connection_lost(exc) else None
 
 
 def database_error_sentence(exc: BaseException, where: str | Path | None = None) -> str | None:

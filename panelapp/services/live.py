@@ -175,6 +175,9 @@ class ChangeFeed(abc.ABC):
     def close(self) -> None:
         """Let go of the feed's connection."""
 
+    def ping(self) -> None:  # noqa: B027 - a feed without a server has nothing to ask
+        """Raise when the feed's connection is gone (PgFeed asks the server)."""
+
 
 def _foreign(heard: Iterable[str]) -> list[Changes]:
     out = []
@@ -185,15 +188,34 @@ def _foreign(heard: Iterable[str]) -> list[Changes]:
     return out
 
 
+PING_SECONDS = 5.0  # PostgreSQL: how often the listening connection asks the server if it is there
+
+
 class PgFeed(ChangeFeed):
+    """LISTENs on a connection of its own. A server that restarts closes it (the next wait
+    raises); a network that drops silently is found by the ping every PING_SECONDS, which the
+    engine's libpq settings (db/engine.SERVER_CONNECT_ARGS) fail within seconds."""
+
     def __init__(self, db: Database) -> None:
         import psycopg
+        from psycopg.conninfo import make_conninfo
+
+        from panelapp.db.engine import server_connect_args
 
         dsn = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._conn = psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+        conninfo = make_conninfo(dsn, **server_connect_args(db.url))
+        self._conn = psycopg.connect(conninfo, autocommit=True)
         self._conn.execute(f"LISTEN {CHANNEL}")
+        self._pinged = time.monotonic()
+
+    def ping(self) -> None:
+        """Ask the server (raises when the connection is gone)."""
+        self._conn.execute("SELECT 1")
+        self._pinged = time.monotonic()
 
     def wait(self, timeout: float) -> list[Changes]:
+        if time.monotonic() - self._pinged > PING_SECONDS:
+            self.ping()
         heard = [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
         if heard:  # and whatever else is already there
             heard += [n.payload for n in self._conn.notifies(timeout=0.01)]

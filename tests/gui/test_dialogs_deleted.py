@@ -174,6 +174,7 @@ def _count_statements(qtbot, w, announce) -> int:
 
 def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window, qtbot, tmp_path):
     from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+    from panelapp.gui.dialogs.connection_dialog import ConnectionDialog
     from panelapp.gui.dialogs.content_dialog import ContentDialog
     from panelapp.gui.dialogs.department_dialog import DepartmentDialog
     from panelapp.gui.dialogs.event_dialog import EventDialog
@@ -372,6 +373,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         d.open_close("welcome → cohort (new)", welcome.new_button.click, CohortDialog)
         d.open_close("organization (파일 → 기관 정보)", w.organization_action.trigger, OrganizationDialog)
         d.open_close("update (도움말 → 업데이트 확인)", w.update_action.trigger, UpdateDialog)
+        d.open_close("connection (파일 → 데이터베이스 연결)", w.connection_action.trigger, ConnectionDialog)
         d.open_close("retention (관리 → 개인정보 파기)", w.retention_action.trigger, RetentionDialog)
 
     assert all(n == TIMES for n in d.opened.values()), d.opened

@@ -91,3 +91,32 @@ def test_the_window_says_another_desktop_is_upgrading(qtbot, tmp_path):
             if window.ctx is not None:
                 window.ctx.db.dispose()
             db.dispose()
+
+
+def test_the_command_line_says_another_desktop_is_upgrading(capsys):
+    from panelapp.cli.main import main
+
+    with throwaway_server_database() as url:
+        db = open_database(url)
+        upgrade_to_head(db)
+        step_back(db)  # the previous version's database: the command upgrades it
+        holder = Holder(db)
+        codes: list[int] = []
+        worker = threading.Thread(target=lambda: codes.append(main(["--db", url, "db", "upgrade"])))
+        try:
+            worker.start()
+            deadline = threading.Event()
+            for _ in range(100):  # up to 10 s for the command to reach the lock
+                if WAIT_SENTENCE in capsys.readouterr().err:
+                    break
+                deadline.wait(0.1)
+            else:
+                raise AssertionError("the command did not say it waits")
+            assert worker.is_alive()  # still waiting for the other desktop
+            holder.release()
+            worker.join(30)
+            assert codes == [0]
+            assert "올렸습니다" in capsys.readouterr().out
+        finally:
+            worker.join(30)
+            db.dispose()

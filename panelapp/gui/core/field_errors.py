@@ -59,7 +59,8 @@ def close_on_save_failure(
     dialog, exc: BaseException, fields: dict[str, QWidget], summary: QLabel, on_closed
 ) -> None:
     """A register form's failed save: field errors keep the dialog open with the input intact;
-    anything else (stale, deleted) is shown, the dialog closes and `on_closed` lets the list reload."""
+    so does a server connection that broke (the input is saved again once it is back); anything
+    else (stale, deleted) is shown, the dialog closes and `on_closed` lets the list reload."""
     from panelapp.gui.core.ops import show_error
 
     errors = as_list(exc)
@@ -67,5 +68,14 @@ def close_on_save_failure(
         show_field_errors(fields, summary, errors)
         return
     show_error(dialog, exc)
-    dialog.reject()
-    on_closed()
+    if not keeps_input(exc):
+        dialog.reject()
+        on_closed()
+
+
+def keeps_input(exc: BaseException) -> bool:
+    """A failure after which a form stays open as it was: the server's connection broke, so
+    nothing was saved and the same input can be saved again when it is back."""
+    from panelapp.services.errors import connection_lost
+
+    return connection_lost(exc)

@@ -5,9 +5,13 @@ and the change log on SQLite) on a worker thread of its own, with a connection o
 change heard comes to the main thread by a queued signal and is announced on the bus like an
 op's, so pages showing those kinds go stale (and refresh when shown), and open dialogs follow
 them; the status bar says "다른 사용자가 방금 개선제안을 바꿨습니다". This desktop's own writes
-are never heard (its ops announce them). The worker touches no widget. When the feed's
-connection fails (the server restarts), it is opened again after a pause; the window's own
-connection-loss notice is another matter.
+are never heard (its ops announce them). The worker touches no widget.
+
+When the feed's connection fails (the server restarts, the network drops), it is opened again
+after a pause that doubles from RETRY_SECONDS up to MAX_RETRY_SECONDS. On a server database the
+thread is also the window's sense of the connection: `connection` says False when the feed's
+connection broke and True when it is back (or, after `check_now`, that it is still there), and
+gui/core/connection.py puts that in the status bar and retries what waited for it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from panelapp.services.changes import Changes, Kind
 log = logging.getLogger(__name__)
 
 NOTICE_MS = 10_000
-RETRY_SECONDS = 3.0
+RETRY_SECONDS = 0.5  # the first pause before listening again; doubled each time it fails
+MAX_RETRY_SECONDS = 8.0
 
 # what the status bar calls each kind, in the order it names them
 KIND_LABELS: dict[Kind, str] = {
@@ -68,25 +73,45 @@ def notice_text(changes: Changes) -> str:
 
 class LiveRefresh(QObject):
     heard = Signal(object)  # Changes, on the main thread
+    connection = Signal(bool)  # server databases: the connection broke (False) or is there (True)
 
     def __init__(self, window, db) -> None:
         super().__init__(window)
         self.window_ = window
         self._db = db
         self._stop = threading.Event()
+        self._check = threading.Event()  # an op failed on the connection: ask the server now
         self.last_heard_at: float | None = None  # time.time() of the last change announced
         self.heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._run, name="panelapp-live-refresh", daemon=True)
         self._thread.start()
 
+    def check_now(self) -> None:
+        """Ask the server at the next turn of the loop whether the connection is still there
+        (from any thread); the answer comes as `connection`."""
+        self._check.set()
+
     def _run(self) -> None:
         from panelapp.services.live import open_feed
 
         feed = None
+        broken = False  # the feed's connection failed and is not back yet
+        pause = RETRY_SECONDS
+        server = not self._db.is_sqlite
         while not self._stop.is_set():
             try:
                 if feed is None:
                     feed = open_feed(self._db)
+                    if broken:
+                        broken, pause = False, RETRY_SECONDS
+                        if server:
+                            self.connection.emit(True)
+                            self._check.clear()
+                if self._check.is_set():
+                    self._check.clear()
+                    feed.ping()
+                    if server:
+                        self.connection.emit(True)
                 for changes in feed.wait(0.5):
                     if self._stop.is_set():
                         break
@@ -94,10 +119,18 @@ class LiveRefresh(QObject):
             except RuntimeError:  # the window (and this object) was deleted under the thread
                 break
             except Exception as exc:  # noqa: BLE001 - the server went away: listen again later
-                log.info("live refresh: %s; listening again in %.0f s", exc, RETRY_SECONDS)
+                log.info("live refresh: %s; listening again in %.1f s", exc, pause)
                 _closed(feed)
                 feed = None
-                self._stop.wait(RETRY_SECONDS)
+                if not broken:
+                    broken = True
+                    if server:
+                        try:
+                            self.connection.emit(False)
+                        except RuntimeError:
+                            break
+                self._stop.wait(pause)
+                pause = min(pause * 2, MAX_RETRY_SECONDS)
         _closed(feed)
 
     def _on_heard(self, changes: Changes) -> None:
@@ -106,6 +139,14 @@ class LiveRefresh(QObject):
         self.last_heard_at = time.time()
         self.window_.bus.announce(changes)
         self.window_.statusBar().showMessage(notice_text(changes), NOTICE_MS)
+
+    def announce_missed(self) -> None:
+        """After the connection was back: the notices sent while it was broken were lost, so
+        anything shown may have changed (pages read again, without a notice in the status bar)."""
+        from panelapp.services.live import EVERYTHING
+
+        if not self._stop.is_set():
+            self.window_.bus.announce(EVERYTHING)
 
     def stop(self, wait: float = 2.0) -> None:
         self._stop.set()

@@ -10,6 +10,10 @@ Write ops announce what changed: the worker runs the function inside `changes.co
 transaction it commits is recorded (services/changes.py), and when it returns the op emits those
 `Changes` on the bus — after the success or failure callback, and also after a failure or Cancel
 (whatever committed before it is announced). Pages and dialogs never announce by hand.
+
+A read that fails because the database server's connection broke (it restarted, the network
+dropped) waits for the connection to come back and runs once more (gui/core/connection.py);
+a write never runs again: it fails with its sentence, and the dialog keeps its input.
 """
 
 from __future__ import annotations
@@ -117,6 +121,7 @@ class Op(QObject):
         self._dialog: QProgressDialog | None = None
         self.token = Token(self)
         self.changes = None  # Changes collected by the worker (services/changes.py)
+        self._retried = False  # a read run again after the server's connection came back
         self._signals = _Signals()
         self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -165,6 +170,8 @@ class Op(QObject):
             self._dialog.setLabelText(text)
 
     def _on_done(self, result: Any, exc: BaseException | None) -> None:
+        if exc is not None and self._waits_for_connection(exc):
+            return  # runs again once the server answers (gui/core/connection.py)
         _RUNNING.discard(self)
         if self._dialog is not None:
             self._dialog.close()
@@ -186,6 +193,29 @@ class Op(QObject):
             self._announce()
             self.finished.emit(result, exc)
 
+    def _waits_for_connection(self, exc: BaseException) -> bool:
+        """A read that failed because the server's connection broke waits for it to come back
+        and runs once more; a write is never run again (its transaction was rolled back: the
+        failure says so and the dialog keeps its input). Either way the window is told."""
+        if isinstance(exc, (Cancelled, DomainError)):
+            return False
+        from panelapp.gui.core.connection import current_watch
+
+        watch = current_watch()
+        if watch is None or not watch.noticed(exc):
+            return False
+        if self._write or self._retried or (self._parent is not None and not isValid(self._parent)):
+            return False
+        self._retried = True
+        watch.retry_when_back(self._run_again, lambda: self._on_done(None, exc))
+        return True
+
+    def _run_again(self) -> None:
+        if self._parent is not None and not isValid(self._parent):
+            _RUNNING.discard(self)
+            return
+        read_pool().start(_Runnable(self))
+
     def _announce(self) -> None:
         from panelapp.gui.core.bus import current_bus
 
@@ -202,6 +232,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, "다른 사용자가 먼저 수정했습니다", exc.message)
     elif isinstance(exc, DomainError):
         QMessageBox.warning(parent, "확인해 주세요", exc.message)
+    elif (lost := _lost_sentence(exc)) is not None:  # the server restarted, the network dropped
+        log.warning(
+            "failure on a broken server connection: %s", getattr(exc, "__traceback_text__", repr(exc))
+        )
+        QMessageBox.warning(parent, "서버 연결이 끊겼습니다", lost)
     elif (sentence := _failure_sentence(exc)) is not None:  # a database or file failure: no SQL text
         log.warning("failure shown as a sentence: %s", getattr(exc, "__traceback_text__", repr(exc)))
         QMessageBox.warning(parent, "확인해 주세요", sentence)
@@ -210,11 +245,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.critical(parent, "오류", f"예기치 않은 오류가 발생했습니다.\n{type(exc).__name__}: {exc}")
 
 
+def _lost_sentence(exc: BaseException) -> str | None:
+    from panelapp.services.errors import lost_connection_sentence
+
+    return lost_connection_sentence(exc)
+
+
 def _failure_sentence(exc: BaseException) -> str | None:
     from panelapp.domain.failures import os_error_sentence
-    from panelapp.services.errors import database_error_sentence
+    from panelapp.services.errors import database_error_sentence, lost_connection_sentence
 
-    sentence = database_error_sentence(exc)
+    sentence = lost_connection_sentence(exc) or database_error_sentence(exc)
     if sentence is None and isinstance(exc, OSError):
         sentence = os_error_sentence(exc)
     return sentence

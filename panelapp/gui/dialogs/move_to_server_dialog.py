@@ -176,7 +176,7 @@ class MoveToServerDialog(QDialog):
         self.say(
             f"옮겼습니다: 표 {len(result.tables)}개 {rows:,}행, 사진 {result.attachments}개 (행 수·검사값 일치). "
             f"[이 컴퓨터를 서버로 전환]을 누르면 이 창이 {result.target}의 자료로 다시 열립니다. "
-            "다음에 프로그램을 시작할 때도 서버를 쓰려면 바로가기에 --db 주소를 넣거나 PANELAPP_DB를 설정하세요."
+            "다음에 프로그램을 시작할 때도 서버를 쓰려면 파일 → 데이터베이스 연결에서 이 서버를 저장하세요."
         )
         self.switch_button.setEnabled(True)
         self.copy_button.setEnabled(False)
@@ -184,18 +184,9 @@ class MoveToServerDialog(QDialog):
     # ----- 전환 ----------------------------------------------------------------------------
     def switch_over(self):
         """A fresh window on the server (no page keeps rows of the file); this one closes."""
-        from PySide6.QtCore import QTimer
-
-        from panelapp.gui.mainwindow import MainWindow
+        from panelapp.gui.operations.switch_database import switch_window
 
         if self.copied_to is None:
             return None
-        window = self.window_
-        fresh = MainWindow(self.copied_to, settings=window.settings)
-        fresh.setGeometry(window.geometry())
-        fresh.show()
-        QTimer.singleShot(0, fresh.open_database)
         self.done(QDialog.DialogCode.Accepted)
-        window.replaced_by = fresh
-        window.close()
-        return fresh
+        return switch_window(self.window_, self.copied_to)

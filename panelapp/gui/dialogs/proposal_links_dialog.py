@@ -86,6 +86,11 @@ class ProposalLinksDialog(QDialog):
         self.accept()
 
     def _failed(self, exc) -> None:
+        from panelapp.gui.core.field_errors import keeps_input
+
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: the choice stays for another try
+            self.buttons.setEnabled(True)
+            return
         self.stale.emit()
         self.reject()
