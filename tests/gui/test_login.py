@@ -253,6 +253,58 @@ def test_another_account_logs_in_only_with_its_password(qtbot, main_window):
     qtbot.waitUntil(lambda: not window.findChildren(Cover), timeout=5000)
 
 
+def test_switching_account_has_its_own_cover_and_cancel_goes_back_untouched(qtbot, main_window):
+    """설정 → 다른 계정으로 로그인 is not the idle lock: its cover and dialog say what it is, and
+    취소 returns to the account logged in before, nothing reloaded and nothing closed."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from panelapp.gui.core.idle_lock import Cover
+    from panelapp.gui.dialogs.cohort_dialog import CohortDialog
+
+    window = main_window
+    ctx = window.ctx
+    before = (ctx.user_id, ctx.user_name, ctx.role)
+    label = window.user_label.text()
+    form = CohortDialog(window, None)
+    form.show()
+    qtbot.waitExposed(form)
+    form.ui.nameEdit.setText("작성 중인 기수")
+    changed = []
+    window.account_changed.connect(lambda: changed.append(True))
+    window.log_out()
+    covers = window.findChildren(Cover) + form.findChildren(Cover)
+    assert len(covers) >= 2 and {c.label.text() for c in covers} == {"다른 계정으로 로그인"}
+    assert ctx.user_id is None  # nothing acts as anyone meanwhile
+    screen = window.lock_dialog
+    qtbot.waitUntil(screen.isVisible, timeout=5000)
+    assert screen.windowTitle() == "다른 계정으로 로그인" == screen.ui.titleLabel.text()
+    assert f"지금은 {TEST_USER} 계정으로" in screen.ui.introLabel.text()
+    assert screen.ui.nameEdit.text() == "" and not screen.ui.nameEdit.isReadOnly()
+    cancel = screen.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text() == "취소"
+    cancel.click()
+    qtbot.waitUntil(lambda: not window.findChildren(Cover) and not form.findChildren(Cover), timeout=5000)
+    assert (ctx.user_id, ctx.user_name, ctx.role) == before
+    assert window.isVisible() and window.user_label.text() == label and changed == []
+    assert form.isVisible() and form.ui.nameEdit.text() == "작성 중인 기수"
+    assert not window.idle_lock.locked
+    form.close()
+
+
+def test_the_idle_lock_cover_still_says_locked(qtbot, main_window):
+    from panelapp.gui.core.idle_lock import Cover
+
+    lock = main_window.idle_lock
+    lock.last_input -= 16 * 60
+    lock.check()
+    assert {c.label.text() for c in main_window.findChildren(Cover)} == {"화면이 잠겼습니다"}
+    screen = main_window.lock_dialog
+    assert screen.windowTitle() == "화면 잠김"
+    screen.ui.passwordEdit.setText(TEST_PASSWORD)
+    screen.try_login()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=10000)
+
+
 def test_a_closed_window_never_locks(qtbot, main_window):
     """A window that was closed (its object may live on) asks nobody for a password later."""
     lock = main_window.idle_lock

@@ -5,6 +5,7 @@ import pytest
 from conftest import make_ctx
 from gui_window import Window
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from panelapp.domain.enums import UserRole
 from panelapp.gui.core.ops import wait_for_all
@@ -55,6 +56,18 @@ def test_lists_accounts_with_their_state_and_the_locations(dialog, tmp_path):
     assert dialog.ui.dbLabel.text() == str(tmp_path / "test.db")
     assert dialog.ui.dataDirLabel.text() == str(data_dir())
     assert dialog.ui.attachmentsLabel.text() == str(tmp_path / "attachments")
+    assert dialog.ui.backupLabel.text() == str(data_dir() / "backups")  # (no backup folder set)
+    assert dialog.ui.settingsLabel.text() == str(tmp_path / "settings.json")
+    dialog.window_.settings.set("backup_dir", str(tmp_path / "share"))
+    again = SettingsDialog(dialog.window_)
+    assert again.ui.backupLabel.text() == str(tmp_path / "share")  # where 백업·복원 writes them
+    again.close()
+
+
+def test_it_says_the_settings_belong_to_this_computer(dialog):
+    assert dialog.ui.displayGroup.title() == "이 컴퓨터의 설정"
+    hint = dialog.ui.computerHint.text()
+    assert "데이터베이스가 아니라 이 컴퓨터" in hint and "마지막 계정 이름" in hint
 
 
 def test_other_roles_see_only_their_own_account(qtbot, dialog):
@@ -64,6 +77,12 @@ def test_other_roles_see_only_their_own_account(qtbot, dialog):
     assert not other.ui.accountsGroup.isVisibleTo(other) and other.loaded
     assert other.ui.userList.count() == 0  # the account list was never read
     assert other.ui.accountLabel.text() == "김담당 (담당자) 계정으로 로그인했습니다."
+    # compact: the Designer size is the 관리자's, with the account list
+    dialog.show()
+    other.show()
+    qtbot.waitExposed(other)
+    assert other.height() < dialog.height() - 150, (other.size(), dialog.size())
+    assert not other.findChild(QScrollArea, "bodyScroll").verticalScrollBar().isVisible()  # all of it shows
     other.close()
 
 
@@ -256,3 +275,27 @@ def test_esc_after_ticking_high_contrast_closes_without_asking(qtbot, dialog, mo
         from PySide6.QtWidgets import QApplication
 
         palette.apply(QApplication.instance(), False)
+
+
+def test_a_long_error_wraps_and_the_dialog_keeps_its_size(qtbot, dialog):
+    from panelapp.domain.errors import ValidationError
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    size, list_height = dialog.size(), dialog.ui.userList.height()
+    long = "이 이름은 이미 다른 계정이 쓰고 있습니다. " * 6
+    dialog._error(ValidationError("계정 이름", long.strip()))
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=2000)
+    _settle()
+    label = dialog.ui.errorLabel
+    assert label.wordWrap() and label.height() > label.fontMetrics().lineSpacing() * 1.5  # wrapped
+    assert dialog.size() == size
+    assert label.width() <= dialog.width() and label.height() >= label.heightForWidth(label.width())
+    assert dialog.ui.userList.height() >= min(list_height, dialog.ui.userList.minimumHeight())
+
+
+def _settle():
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()

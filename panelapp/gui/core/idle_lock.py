@@ -41,16 +41,20 @@ def clamp_minutes(value: object) -> int:
     return max(MIN_MINUTES, min(MAX_MINUTES, minutes))
 
 
-class Cover(QWidget):
-    """An opaque panel over one window while the screen is locked."""
+LOCKED_TEXT = "화면이 잠겼습니다"
 
-    def __init__(self, parent: QWidget):
+
+class Cover(QWidget):
+    """An opaque panel over one window while the screen is locked (or while another account
+    logs in: `text` says which)."""
+
+    def __init__(self, parent: QWidget, text: str = LOCKED_TEXT):
         super().__init__(parent)
         self.setObjectName("idleLockCover")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation)
         layout = QVBoxLayout(self)
-        label = QLabel("화면이 잠겼습니다")
+        self.label = label = QLabel(text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)
         self.setGeometry(parent.rect())
@@ -121,8 +125,9 @@ class IdleLock(QObject):
         if not self.locked and self.idle_seconds() >= self.minutes * 60:
             self.lock()
 
-    def lock(self) -> None:
-        """Cover every visible window, ask for the password, uncover on success."""
+    def lock(self, text: str = LOCKED_TEXT) -> None:
+        """Cover every visible window (the covers saying `text`), ask for the password,
+        uncover on success."""
         if self.locked:
             return
         self.locked = True
@@ -131,7 +136,7 @@ class IdleLock(QObject):
                 if widget.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
                     widget.hide()  # a menu or tooltip left open
                     continue
-                self.covers.append(Cover(widget))
+                self.covers.append(Cover(widget, text))
         self.ask_password(self.minutes, self._answered)
 
     def _answered(self, unlocked: bool) -> None:
@@ -139,6 +144,7 @@ class IdleLock(QObject):
             parent = cover.parentWidget()
             if parent is not None:
                 parent.removeEventFilter(cover)
+            cover.hide()  # at once: deleteLater waits for the event loop
             cover.deleteLater()
         self.covers.clear()
         self.locked = False

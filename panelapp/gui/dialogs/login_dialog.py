@@ -2,7 +2,9 @@
 
 - `LoginDialog`: nothing of the database is shown before it succeeds. `unlock=True` is the
   lock screen after the idle time (gui/core/idle_lock.py): the account is fixed, and the
-  window's unsaved input stays where it was underneath.
+  window's unsaved input stays where it was underneath. `switch_from` (설정 → 다른 계정으로
+  로그인) names the account logged in now: the login is empty, and 취소 goes back to that
+  account as it was.
 - `PasswordDialog`: the first 관리자 of a database, changing one's own password (also the
   change a reset requires at the next login), a 관리자's reset, a new account, a role change.
 
@@ -22,6 +24,7 @@ from panelapp.gui.core.ops import Op
 from panelapp.gui.forms.ui_login_dialog import Ui_LoginDialog
 from panelapp.gui.forms.ui_password_dialog import Ui_PasswordDialog
 
+SWITCH_TITLE = "다른 계정으로 로그인"
 MISMATCH = "새 비밀번호와 확인이 다릅니다. 같은 비밀번호를 두 번 입력해 주세요."
 
 
@@ -38,9 +41,19 @@ def _sentence(exc: BaseException) -> str:
 class LoginDialog(QDialog):
     """Log in to `ctx`; on accept `self.login` is the services' Login (the context acts as it)."""
 
-    def __init__(self, parent, ctx, name: str = "", *, unlock: bool = False, idle_minutes: int = 0):
+    def __init__(
+        self,
+        parent,
+        ctx,
+        name: str = "",
+        *,
+        unlock: bool = False,
+        idle_minutes: int = 0,
+        switch_from: str = "",
+    ):
         super().__init__(parent)
         self.ctx, self.unlock, self.login, self.password = ctx, unlock, None, ""
+        self.switch_from = switch_from
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         font = QFont(self.ui.titleLabel.font())
@@ -62,6 +75,16 @@ class LoginDialog(QDialog):
             self.ui.nameEdit.setFocusPolicy(self.ui.nameEdit.focusPolicy().NoFocus)
             ok.setText("잠금 해제")
             cancel.setText("프로그램 끝내기")
+        elif switch_from:
+            self.setWindowTitle(SWITCH_TITLE)
+            self.ui.titleLabel.setText(SWITCH_TITLE)
+            self.ui.introLabel.setText(
+                f"지금은 {switch_from} 계정으로 로그인되어 있습니다. 바꿀 계정의 이름과 비밀번호를 "
+                f"입력해 주세요. 취소하면 {switch_from} 계정으로 하던 작업에 그대로 돌아갑니다."
+            )
+            self.ui.nameEdit.setText(name)
+            ok.setText("로그인")
+            cancel.setText("취소")
         else:
             self.ui.titleLabel.setText("시민참여단 활동관리에 로그인")
             self.ui.introLabel.setText(f"데이터베이스: {where}")

@@ -1,6 +1,8 @@
 """설정 및 계정: one's own account (password, 다른 계정으로 로그인), the accounts a 관리자
 manages (add with a temporary password, reset, role, lock, deactivate: services/people), where
-the data lives, and the screen (고대비, the idle lock's minutes).
+the data lives (database, data, attachments and backup folders, this computer's settings file),
+and this computer's settings (고대비, the idle lock's minutes: settings.json, not the database).
+A role without account management gets a compact dialog (the Designer size is the 관리자's).
 
 Nobody acts as another account from here: changing account is a login with that account's
 password (the window's `log_out`). Every change runs in an op and is written to the permission
@@ -22,6 +24,7 @@ from panelapp.gui.palette import color
 from panelapp.services.permissions import Permission, allowed
 
 ROLE = Qt.ItemDataRole.UserRole  # a list row's UserInfo
+COMPACT_WIDTH = 560  # a role without account management: its own account, locations, this computer
 
 
 def account_line(user, acting_id: int | None) -> str:
@@ -77,16 +80,32 @@ class SettingsDialog(QDialog):
         deleted_on_close(self)  # the window opens it with exec(); nothing reads it after it closed
         if self.is_admin:
             self.refresh_users(select_id=ctx.user_id)
+        else:
+            self._compact()
         self._update_buttons()
+
+    def _compact(self) -> None:
+        """Without account management the dialog is only as big as what it shows: the
+        Designer size is the 관리자's, with the account list."""
+        self.ui.errorLabel.hide()
+        self.layout().activate()
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), COMPACT_WIDTH), hint.height())
 
     def _show_locations(self) -> None:
         from panelapp.paths import data_dir
         from panelapp.services.attachments.store import attachments_root
+        from panelapp.services.system.backups import backup_folder
 
-        db = self.window_.ctx.db
+        db, settings = self.window_.ctx.db, self.window_.settings
         self.ui.dbLabel.setText(db.display_name())
         self.ui.dataDirLabel.setText(str(data_dir()))
         self.ui.attachmentsLabel.setText(str(attachments_root(db)))
+        self.ui.backupLabel.setText(str(backup_folder(settings)))  # as 파일 → 백업·복원 writes them
+        path = getattr(settings, "path", None)  # this computer's settings (not the database's)
+        self.ui.settingsLabel.setText(str(path) if path is not None else "")
+        self.ui.settingsLabel.setVisible(path is not None)
+        self.ui.settingsCaption.setVisible(path is not None)
 
     def set_high_contrast(self, on: bool) -> None:
         """고대비 takes effect at once, in every open window, and is kept for the next start."""

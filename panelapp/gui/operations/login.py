@@ -169,19 +169,23 @@ def install_idle_lock(window):
     return IdleLock(window, window.settings.get("lock_minutes"), ask)
 
 
-def log_out(window) -> None:
-    """다른 계정으로 로그인: the window is covered (as the idle lock covers it) and nobody acts
-    until an account logs in with its password; 끝내기 closes the window."""
+def log_out(window, previous: tuple | None = None) -> None:
+    """다른 계정으로 로그인: the window is covered (as the idle lock covers it, the cover saying
+    다른 계정으로 로그인) and nobody acts until an account logs in with its password. 취소 goes
+    back to the account logged in before (`previous`: id, name, role), untouched: nothing is
+    reloaded and nothing under the cover closed."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog
 
-    from panelapp.gui.dialogs.login_dialog import LoginDialog
+    from panelapp.gui.dialogs.login_dialog import SWITCH_TITLE, LoginDialog
 
     ctx, lock = window.ctx, getattr(window, "idle_lock", None)
+    if previous is None:
+        previous = (ctx.user_id, ctx.user_name, ctx.role)
     ctx.user_id = ctx.user_name = ctx.role = None  # nothing is written as the previous account
 
     def ask(_minutes: int, answer: Callable[[bool], None]) -> None:
-        dialog = LoginDialog(window, ctx, "")
+        dialog = LoginDialog(window, ctx, "", switch_from=previous[1] or "")
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -193,14 +197,19 @@ def log_out(window) -> None:
         def changed(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 logged_in()
-            else:  # 로그아웃 instead of the new password: back to the login
+            else:  # 로그아웃 instead of the new password: back to the login (취소 still returns)
                 answer(True)
-                log_out(window)
+                log_out(window, previous)
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
-                answer(True)  # uncovered, and the window closes: nobody is logged in
-                window.close()
+                if previous[0] is None:  # nobody was logged in (not from 설정): nobody to go back to
+                    answer(True)
+                    window.close()
+                    return
+                ctx.user_id, ctx.user_name, ctx.role = previous  # 취소: the account of before goes on
+                window.show_account()
+                answer(True)
             elif dialog.login is not None and dialog.login.must_change_password:  # a reset: the new one first
                 from panelapp.gui.dialogs.login_dialog import PasswordDialog
 
@@ -222,6 +231,6 @@ def log_out(window) -> None:
         return
     saved, lock.ask_password = lock.ask_password, ask
     try:
-        lock.lock()
+        lock.lock(SWITCH_TITLE)
     finally:
         lock.ask_password = saved
