@@ -56,3 +56,24 @@ def test_a_coordinator_cannot_destroy(demo_db, env, capsys, monkeypatch):
         NAMES[0].encode() in demo_db.read_bytes()
         or NAMES[0].encode() in (demo_db.parent / (demo_db.name + "-wal")).read_bytes()
     )
+
+
+def test_without_a_reason_the_members_own_reason_is_written(demo_db, env, capsys):
+    """The demo's 제5기 is due because its retention passed: the ledger says 보유기간 경과, not
+    동의 철회 (which none of them did)."""
+    from conftest import TEST_PASSWORD, TEST_USER
+
+    from panelapp.db.engine import open_database
+    from panelapp.services.context import ServiceContext
+    from panelapp.services.people.accounts import authenticate
+
+    ids = _due_ids(demo_db, capsys)
+    assert main(["--db", str(demo_db), "retention", "destroy", "--member", str(ids[0]), "--confirm"]) == 0
+    ctx = ServiceContext(db=open_database(str(demo_db)))
+    try:
+        authenticate(ctx, TEST_USER, TEST_PASSWORD, record_login=False)
+        from panelapp.services.retention.ledger import ledger_entries
+
+        assert [e.reason for e in ledger_entries(ctx)] == ["개인정보 보유기간 경과"]
+    finally:
+        ctx.db.dispose()

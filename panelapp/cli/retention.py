@@ -35,7 +35,9 @@ def add_parser(sub) -> None:
         "--member", nargs="+", type=int, metavar="ID", help="파기할 단원 번호 (파기 대상이어야 함)"
     )
     destroy.add_argument(
-        "--reason", default="개인정보 보유기간 경과 및 동의 철회", metavar="사유", help="파기 사유"
+        "--reason",
+        metavar="사유",
+        help="파기 사유 (없으면 대상에 맞게: 개인정보 보유기간 경과, 개인정보 수집·이용 동의 철회)",
     )
     destroy.add_argument("--confirm", action="store_true", help="복원할 수 없음을 확인하고 실제로 파기합니다")
     ledger = verbs.add_parser("ledger", help="파기 관리대장을 PDF로 씁니다")
@@ -81,7 +83,16 @@ def _destroy(ctx, args) -> int:
             "복원할 수 없게 지워집니다. 확인했으면 --confirm을 붙여 다시 실행해 주세요."
         )
         return 1
-    result = destroy_members(ctx, None if args.due else list(args.member), args.reason, _settings())
+    reason = args.reason
+    if reason is None:  # the reason the members have: 보유기간 경과 is no 동의 철회
+        from panelapp.domain.retention_data import destruction_reason
+
+        wanted = None if args.due else set(args.member)
+        reason = (
+            destruction_reason(d.reason for d in due_members(ctx) if wanted is None or d.member_id in wanted)
+            or "개인정보 보유기간 경과"
+        )  # nobody due: destroy_members says so, naming the members
+    result = destroy_members(ctx, None if args.due else list(args.member), reason, _settings())
     print(f"단원 {result.count:,}명의 개인정보를 파기했습니다 (파기 관리대장 {result.record_id}번).")
     print(f"방법: {result.method}")
     print(f"백업: {result.backups}")

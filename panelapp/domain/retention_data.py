@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # What a destruction removes, as the ledger names it (issue 12 item 6).
@@ -11,6 +12,24 @@ DESTROYED_ITEMS = (
     "탈퇴 사유, 출석 비고, 개인정보 수집·이용 동의 기록(동의서 판·동의일·방법·보유기간), 검색 색인"
 )
 KEPT_ANONYMOUS = "활동 시간, 출석 횟수, 점검 배정, 작성한 발견사항(익명 단원 번호로 남음)"
+
+
+# What each due reason (DueMember.reason) makes of the 파기 사유, in the order they are named.
+REASON_PHRASES = {
+    "보유기간 만료": "보유기간 경과",
+    "동의 철회": "수집·이용 동의 철회",
+    "동의 기록 없음": "수집·이용 동의 기록 없음",
+}
+
+
+def destruction_reason(reasons: Iterable[str]) -> str:
+    """The 파기 사유 that fits the chosen members' due reasons: "개인정보 보유기간 경과" for
+    members whose retention passed, "개인정보 수집·이용 동의 철회" for a withdrawal, both joined
+    by 및 when both are chosen; "" for none."""
+    given = set(reasons)
+    phrases = [phrase for reason, phrase in REASON_PHRASES.items() if reason in given]
+    phrases += sorted(r for r in given if r not in REASON_PHRASES)
+    return f"개인정보 {' 및 '.join(phrases)}" if phrases else ""
 
 
 def destroyed_name(member_id: int) -> str:

@@ -1,5 +1,9 @@
 """개인정보 파기: the members due for destruction (masked), chosen, destroyed with a reason after
-a clear warning, and the 파기 관리대장 printed as PDF. Every read and write runs on a worker."""
+a clear warning, and the 파기 관리대장 printed as PDF. Every read and write runs on a worker.
+
+Nothing comes ticked (a destruction is chosen member by member, or with 모두 선택), and the
+reason follows what the chosen members are due for (보유기간 경과, 동의 철회: domain
+`destruction_reason`) until the 관리자 writes their own."""
 
 from __future__ import annotations
 
@@ -17,10 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from panelapp.domain.retention_data import DESTROYED_ITEMS
+from panelapp.domain.retention_data import DESTROYED_ITEMS, destruction_reason
 from panelapp.gui.core.ops import Op, show_error
 
-DEFAULT_REASON = "개인정보 보유기간 경과 및 동의 철회"
+REASON_HINT = "단원을 고르면 그 사유(보유기간 경과, 동의 철회)가 채워집니다"
 COLUMNS = ("단원 번호", "이름", "휴대전화", "기수", "사유", "파기 대상일")
 WARNING = (
     "파기한 개인정보는 되돌릴 수 없습니다. 선택한 단원의 "
@@ -52,6 +56,8 @@ class RetentionDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.due: list = []
+        self._auto_reason = ""  # the reason last filled in from the choice (not the 관리자's own)
+        self._destroyed_text = ""  # what the last destruction did (kept when the ledger is printed)
         self.setWindowTitle("개인정보 파기")
         self.resize(800, 470)  # fits 1366×768 at 150 % (911×512 left)
         layout = QVBoxLayout(self)
@@ -70,7 +76,7 @@ class RetentionDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((44, 76, 80, 120, 110, 110)):
             self.table.setColumnWidth(column, width)
-        self.table.itemChanged.connect(lambda _item: self._update_buttons())
+        self.table.itemChanged.connect(lambda _item: self._choice_changed())
         layout.addWidget(self.table, 1)
         choose = QHBoxLayout()
         self.all_button = QPushButton("모두 선택")
@@ -85,7 +91,8 @@ class RetentionDialog(QDialog):
         layout.addLayout(choose)
         reason = QHBoxLayout()
         reason_label = QLabel("파기 사유(&R)")
-        self.reason_edit = QLineEdit(DEFAULT_REASON)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(REASON_HINT)
         reason_label.setBuddy(self.reason_edit)
         self.reason_edit.setAccessibleName("파기 사유")
         reason.addWidget(reason_label)
@@ -131,7 +138,7 @@ class RetentionDialog(QDialog):
         for row, d in enumerate(due):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Checked)
+            check.setCheckState(Qt.CheckState.Unchecked)  # destroying is chosen, never pre-ticked
             self.table.setItem(row, 0, check)
             since = f"{d.due_since:%Y-%m-%d}" if d.due_since else "–"
             for column, text in enumerate(
@@ -142,7 +149,7 @@ class RetentionDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
-        self._update_buttons()
+        self._choice_changed()
 
     def chosen_ids(self) -> list[int]:
         return [
@@ -158,6 +165,16 @@ class RetentionDialog(QDialog):
         for row in range(self.table.rowCount()):
             self.table.item(row, 0).setCheckState(state)
         self.table.blockSignals(False)
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        """The reason follows the chosen members (보유기간 경과 / 동의 철회) while it is the one
+        filled in; words the 관리자 typed are kept."""
+        text = self.reason_edit.text()
+        if not text.strip() or text == self._auto_reason:
+            chosen = set(self.chosen_ids())
+            self._auto_reason = destruction_reason(d.reason for d in self.due if d.member_id in chosen)
+            self.reason_edit.setText(self._auto_reason)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -179,10 +196,12 @@ class RetentionDialog(QDialog):
         ).success(self._destroyed).failure(self._failed).run()
 
     def _destroyed(self, result) -> None:
-        self.status.setText(
+        self._destroyed_text = (
             f"단원 {result.count:,}명의 개인정보를 파기했습니다(파기 관리대장 {result.record_id}번). "
             f"백업: {result.backups}"
         )
+        self.status.setText(self._destroyed_text)
+        self.reason_edit.clear()  # the next choice gets its own reason
         self.load()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -209,6 +228,9 @@ class RetentionDialog(QDialog):
         ctx = self.window_.ctx
         Op(self, lambda _t: write_ledger_pdf(ctx, Path(path))).with_progress(
             "파기 관리대장을 만드는 중…"
-        ).success(
-            lambda count: self.status.setText(f"파기 관리대장 {count:,}건을 저장했습니다: {path}")
-        ).failure(self._failed).run()
+        ).success(lambda count: self._ledger_saved(count, path)).failure(self._failed).run()
+
+    def _ledger_saved(self, count: int, path: str) -> None:
+        """Said under what the destruction said (its backups line is not lost)."""
+        saved = f"파기 관리대장 {count:,}건을 저장했습니다: {path}"
+        self.status.setText("\n".join(t for t in (self._destroyed_text, saved) if t))
