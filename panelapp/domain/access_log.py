@@ -30,6 +30,7 @@ ACTIONS: dict[str, str] = {
     "print_unmasked": "서명부 인쇄(마스킹 해제)",
     "report": "보고서 만들기",
     "report_unmasked": "보고서 만들기(마스킹 해제)",
+    "report_view": "보고서 열람",
     "certificate": "활동 확인서",
     "field_sheet": "현장 점검표",
     "calendar_export": "일정 내보내기(.ics)",
@@ -103,3 +104,80 @@ def entry_hash(
     ]
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ----- the detail as the log's readers see it ------------------------------------------------
+# An entry's detail is stored as the output wrote it ("cohort_id=2; rows=40; file=명단.xlsx":
+# the hash covers it as written); the dialog shows it in Korean, the cohort by its name.
+_DETAIL_LABELS = {
+    "list": "목록",
+    "rows": "행",
+    "names": "명",
+    "visits": "점검",
+    "file": "파일",
+    "filter": "검색어",
+    "query": "검색어",
+    "period": "기간",
+    "enrollment_id": "참여 기록",
+    "inspection_id": "점검",
+    "event_id": "행사",
+    "report_id": "보고서",
+    "month": "검토한 달",
+    "entries": "항목",
+    "user": "계정",
+    "note": "의견",
+    "how": "방법",
+}
+
+
+def detail_cohort_ids(detail: str | None) -> set[int]:
+    """The cohorts a detail names (cohort_id=N), to look their names up."""
+    found: set[int] = set()
+    for part in (detail or "").split("; "):
+        key, sep, value = part.partition("=")
+        if sep and key == "cohort_id" and value.strip().isdigit():
+            found.add(int(value))
+    return found
+
+
+def detail_text(detail: str | None, cohorts: dict[int, str] | None = None) -> str:
+    """ "cohort_id=2; rows=40; file=명단.xlsx" → "기수 제7기 · 40행 · 파일 명단.xlsx"; a part it
+    does not know stays as written (a 파기 entry's "파기 관리대장 3번" is Korean already)."""
+    if not detail:
+        return ""
+    head, _, note = detail.partition("; note=")  # a review's note is last and may hold "; "
+    parts = head.split("; ")
+    if note:
+        parts.append(f"note={note}")
+    shown: list[str] = []
+    period: list[str] = []
+    for part in parts:
+        key, sep, value = part.partition("=")
+        if not sep:
+            shown.append(part)
+        elif key == "cohort_id":
+            name = (cohorts or {}).get(int(value)) if value.strip().isdigit() else None
+            shown.append(f"기수 {name}" if name else ("기수 없음" if value == "None" else f"기수 #{value}"))
+        elif key in ("rows", "names"):
+            shown.append(f"{value}{_DETAIL_LABELS[key]}")
+        elif key in ("visits", "entries"):
+            shown.append(f"{_DETAIL_LABELS[key]} {value}건")
+        elif key in ("enrollment_id", "inspection_id", "event_id", "report_id"):
+            shown.append(f"{_DETAIL_LABELS[key]} {value}번")
+        elif key in ("from", "to"):
+            period.append(value)
+            if len(period) == 2:
+                shown.append(f"기간 {period[0] or '처음'}~{period[1] or '지금'}")
+        elif key == "action":
+            shown.append(f"작업 {action_label(value)}")
+        elif key == "chain":
+            shown.append(
+                "해시 사슬 이상 없음" if value == "ok" else f"해시 사슬 문제 {value.partition('=')[2]}건"
+            )
+        elif key == "head":
+            shown.append(f"마지막 항목 {value.partition(':')[0]}번")
+        elif key in _DETAIL_LABELS:
+            shown.append(f"{_DETAIL_LABELS[key]} {value}")
+        else:
+            shown.append(part)
+    return " · ".join(shown)

@@ -704,6 +704,7 @@ class MainWindow(QMainWindow):
         proposals = self.pages.get("proposals")  # (only if built: dict.get builds nothing)
         if proposals is not None:
             proposals.department_combo.setCurrentIndex(0)  # 모든 부서: the previous desk's is not this one's
+            proposals._choices_stale = True  # a 부서 담당자 filters by their department alone
         for page in self.pages.values():
             mark_stale = getattr(page, "mark_stale", None)
             if callable(mark_stale):

@@ -114,3 +114,33 @@ def test_a_listed_record_without_its_file_is_not_shown(qtbot, two, tmp_path):
     add_report_record(a.ctx, tmp_path / "deleted.pdf")
     page = shown_page(qtbot, a)
     assert page.stack.currentWidget() is page.empty_label
+
+
+def test_opening_a_listed_report_is_logged_as_a_view(qtbot, two, tmp_path, monkeypatch):
+    """미리보기 and 시스템 뷰어로 열기 of a report made earlier each leave a 보고서 열람 entry."""
+    from sqlalchemy import select
+
+    from panelapp.db.models import AccessLog
+    from panelapp.gui.pages import reports
+
+    (a, wa), _b = two
+    pdf = tmp_path / "a.pdf"
+    write_report(a.ctx, ReportOptions(wa.cohort_id, dt.date(2026, 4, 1), dt.date(2026, 6, 30)), pdf)
+    page = shown_page(qtbot, a)
+
+    def views():
+        with a.ctx.db.session_factory() as s:
+            return s.scalars(select(AccessLog.detail).where(AccessLog.action == "report_view")).all()
+
+    assert views() == []
+    preview = page.preview_selected()
+    qtbot.waitUntil(lambda: len(views()) == 1, timeout=10000)
+    assert "how=미리보기" in views()[0] and "file=a.pdf" in views()[0]
+    preview.close()
+    monkeypatch.setattr(reports.QDesktopServices, "openUrl", lambda _url: True)
+    page.open_button.click()
+    qtbot.waitUntil(lambda: len(views()) == 2, timeout=10000)
+    assert "how=시스템 뷰어" in views()[1]
+    page.folder_button.click()  # the folder shows no one: not a view
+    wait_for_all()
+    assert len(views()) == 2

@@ -162,6 +162,12 @@ def offered(control: QObject) -> bool:
     return control.property(HIDDEN) is not True
 
 
+def for_rights(control: QObject, offered_text: str, otherwise: str) -> str:
+    """An empty-state or hint text that tells of `control` (press [새 제안]...) only to an
+    account that is offered it; the others read `otherwise`, which names no button they lack."""
+    return offered_text if offered(control) else otherwise
+
+
 def needed(control: QObject) -> Permission | None:
     name = control.property(PROPERTY)
     return Permission[name] if name else None

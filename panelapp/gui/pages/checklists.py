@@ -24,6 +24,7 @@ from panelapp.services.changes import Kind
 from panelapp.services.checklists.drafts import ItemDraft, SectionDraft, TemplateDraft
 
 EMPTY_TEXT = "등록된 점검표가 없습니다. [새 점검표]로 시작하세요."
+READ_EMPTY_TEXT = "등록된 점검표가 없습니다. 담당자가 점검표를 만들면 여기에 나옵니다."
 
 
 class ChecklistsPage(Page):
@@ -155,6 +156,7 @@ class ChecklistsPage(Page):
             item.setToolTip(f"구역 {t.section_count}개 · 항목 {t.item_count}개")
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.empty_label.setText(self.empty_text())
         self.empty_label.setVisible(not summaries)
         ids = [t.id for t in summaries]
         if ids and not self.modified:  # unsaved edits stay on screen
@@ -208,6 +210,11 @@ class ChecklistsPage(Page):
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(self.modified)
         self.revert_button.setEnabled(self.modified)
+
+    def empty_text(self) -> str:
+        from panelapp.gui.core.rights import for_rights
+
+        return for_rights(self.new_button, EMPTY_TEXT, READ_EMPTY_TEXT)
 
     def new_template(self) -> None:
         if self.modified and not self._discard_ok():

@@ -21,7 +21,7 @@ from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.models.id_table import RIGHT, Column, IdTableModel, configure_view
 from panelapp.gui.operations.trash import move_to_trash
 from panelapp.gui.pages.cohort_teams import TeamsPanel
@@ -39,6 +39,10 @@ COLUMNS = [
 ]
 
 
+EMPTY_TEXT = "기수가 없습니다. [새 기수]로 만드세요."
+READ_EMPTY_TEXT = "기수가 없습니다. 담당자가 기수를 만들면 여기에 나옵니다."
+
+
 class CohortsPage(Page):
     kinds = frozenset({Kind.COHORT, Kind.TEAM, Kind.MEMBER, Kind.ENROLLMENT, Kind.TRASH})
     follows_cohort = False  # it lists every cohort; the window's choice only moves the selection
@@ -50,6 +54,9 @@ class CohortsPage(Page):
         self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self._build()
         window.cohort_changed.connect(self._follow_window)
+
+    def empty_text(self) -> str:
+        return for_rights(self.new_button, EMPTY_TEXT, READ_EMPTY_TEXT)
 
     def _build(self) -> None:
         col = QVBoxLayout(self)
@@ -80,7 +87,7 @@ class CohortsPage(Page):
         self.table.activated.connect(
             lambda _i: self.edit_cohort() if offered(self.edit_button) else None
         )  # Enter or a double click
-        self.empty_label = QLabel("기수가 없습니다. [새 기수]로 만드세요.")
+        self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setStyleSheet("padding: 12px;")
         set_tone(self.empty_label, "hint")
         self.empty_label.hide()
@@ -118,6 +125,7 @@ class CohortsPage(Page):
         if ids:
             self.table.selectRow(max(self.model.row_of(keep), 0) if keep is not None else 0)
         self.table.selectionModel().blockSignals(False)
+        self.empty_label.setText(self.empty_text())
         self.empty_label.setVisible(not ids)
         self._on_selection()
 

@@ -26,7 +26,7 @@ from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -65,6 +65,9 @@ MEMBER_COLUMNS = [
 ]
 CHANNEL_COLUMNS = [Column("채널", None, lambda p: p[1].label, width=90), *MEMBER_COLUMNS[1:3]]
 EMPTY_TEXT = "등록된 소식 콘텐츠가 없습니다. [콘텐츠 등록]으로 소식이음단의 후기·홍보 글을 기록하세요."
+READ_EMPTY_TEXT = (
+    "등록된 소식 콘텐츠가 없습니다. 담당자가 소식이음단의 후기·홍보 글을 기록하면 여기에 나옵니다."
+)
 NO_MATCH_TEXT = "이 채널의 콘텐츠가 없습니다. 채널 필터를 바꿔 보세요."
 NONE_YET = "아직 글이 없습니다."
 HOURS_NOTE = "콘텐츠마다 인정 시간(기본 1시간)이 작성자의 활동 시간에 더해집니다."
@@ -182,6 +185,9 @@ class ContentPage(Page):
             self._facilities_stale = True  # the dialog's facility choices follow the register
         return super().relevant(changes)
 
+    def empty_text(self) -> str:
+        return for_rights(self.add_button, EMPTY_TEXT, READ_EMPTY_TEXT)
+
     def query(self):
         from panelapp.domain.enums import ContentChannel
         from panelapp.services.engagement.content import ContentQuery
@@ -226,7 +232,7 @@ class ContentPage(Page):
     def apply(self, result: _Loaded | None) -> None:
         if result is None:  # no cohort yet
             self.members = []
-            self.register.set_ids([], EMPTY_TEXT)
+            self.register.set_ids([], self.empty_text())
             self.member_totals.set_totals([])
             self.channel_totals.set_totals([])
             self.summary_label.clear()
@@ -236,7 +242,7 @@ class ContentPage(Page):
         if result.facilities is not None:
             self.facilities = result.facilities
         filtered = self.channel_filter.currentIndex() > 0 or bool(self.search_edit.text().strip())
-        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total and filtered else EMPTY_TEXT)
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total and filtered else self.empty_text())
         t = result.totals
         self.member_totals.set_totals(t.per_member)
         self.channel_totals.set_totals(t.per_channel)

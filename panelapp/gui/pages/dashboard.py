@@ -298,11 +298,19 @@ class DashboardPage(Page):
             links.can_open(w, "roster"),
         )
 
+    def urgent_hint(self) -> str:
+        """Who makes the proposal: the account itself only if it may (a 열람자 or 점검 조장 is told
+        what happens, not to do what it cannot)."""
+        from panelapp.services.permissions import Permission, allowed
+
+        if allowed(self.ctx.role if self.ctx is not None else None, Permission.PANEL_WORK):
+            return "제안을 만들면 여기서 사라집니다"
+        return "담당자가 개선제안을 만들면 여기서 사라집니다"
+
     def _fill_urgent(self, f) -> None:
         more = f" (오래된 {len(f.urgent)}건 표시)" if f.urgent_count > len(f.urgent) else ""
         self.urgent_title.setText(
-            f"{WARNING_MARK} 개선제안이 아직 없는 긴급 발견사항 {f.urgent_count:,}건{more} "
-            "— 제안을 만들면 여기서 사라집니다"
+            f"{WARNING_MARK} 개선제안이 아직 없는 긴급 발견사항 {f.urgent_count:,}건{more} — {self.urgent_hint()}"
         )
         self.urgent_list.clear()
         for u in f.urgent:

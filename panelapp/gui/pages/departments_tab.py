@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from panelapp.domain.josa import quoted
 from panelapp.gui.core.dialogs import open_dialog
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
 from panelapp.gui.operations.list_export import BUTTON_TEXT, export_to_excel, sort_condition
 from panelapp.gui.operations.trash import RESTORE_HINT, move_to_trash
@@ -31,6 +31,7 @@ COLUMNS = [
 ]
 HEADERS = [c.header for c in COLUMNS]
 EMPTY_TEXT = "등록된 담당부서가 없습니다. [부서 추가]로 시작하세요."
+READ_EMPTY_TEXT = "등록된 담당부서가 없습니다. 담당자가 부서를 등록하면 여기에 나옵니다."
 
 
 class DepartmentsTab(QWidget):
@@ -66,7 +67,7 @@ class DepartmentsTab(QWidget):
         return department_rows(self.page.ctx, ids)
 
     def show_ids(self, ids: list[int]) -> None:
-        self.register.set_ids(ids, EMPTY_TEXT)
+        self.register.set_ids(ids, for_rights(self.add_button, EMPTY_TEXT, READ_EMPTY_TEXT))
         self.count_label.setText(f"{len(ids)}개 부서" if ids else "")
         self._update_buttons()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.models.id_table import CENTER, GREY, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -43,6 +43,7 @@ COLUMNS = [
 ]
 HEADERS = [c.header for c in COLUMNS]
 EMPTY_TEXT = "등록된 시설이 없습니다. [시설 추가]로 시작하세요."
+READ_EMPTY_TEXT = "등록된 시설이 없습니다. 담당자가 시설을 등록하면 여기에 나옵니다."
 NO_MATCH_TEXT = "조건에 맞는 시설이 없습니다. 검색어나 유형을 바꿔 보세요."
 
 
@@ -166,7 +167,8 @@ class FacilitiesPage(Page):
             self.type_combo.addItem(t.name, t.id)
         self.type_combo.setCurrentIndex(max(self.type_combo.findData(keep), 0))
         self.type_combo.blockSignals(False)
-        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total else EMPTY_TEXT)
+        empty = for_rights(self.add_button, EMPTY_TEXT, READ_EMPTY_TEXT)
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.total else empty)
         self.count_label.setText(
             ""
             if not result.ids

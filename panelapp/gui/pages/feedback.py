@@ -26,7 +26,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
@@ -88,6 +88,7 @@ COLUMNS = [
 HEADERS = [c.header for c in COLUMNS]
 COL_KIND = 1
 EMPTY_TEXT = "기록된 좋아요·아쉬워요가 없습니다. 위 입력줄에 내용을 적고 Enter를 누르세요."
+READ_EMPTY_TEXT = "기록된 좋아요·아쉬워요가 없습니다. 담당자가 시민의 말을 기록하면 여기에 나옵니다."
 NO_MATCH_TEXT = "조건에 맞는 기록이 없습니다. 필터를 바꿔 보세요."
 PERIODS = [("전체 기간", None), ("최근 7일", 7), ("최근 30일", 30), ("최근 90일", 90)]
 
@@ -283,7 +284,8 @@ class FeedbackPage(Page):
                 combo.blockSignals(False)
         focus, self._focus_id = self._focus_id, None  # asked for by the load that is applied now
         counts = result.counts
-        self.register.set_ids(result.ids, NO_MATCH_TEXT if counts.total else EMPTY_TEXT, select=focus)
+        empty = for_rights(self.add_button, EMPTY_TEXT, READ_EMPTY_TEXT)
+        self.register.set_ids(result.ids, NO_MATCH_TEXT if counts.total else empty, select=focus)
         self.counts_label.setText(f"좋아요 {counts.likes:,}건 · 아쉬워요 {counts.dislikes:,}건")
         self._update_buttons()
 

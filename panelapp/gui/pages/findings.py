@@ -27,7 +27,7 @@ from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
-from panelapp.gui.core.rights import offered
+from panelapp.gui.core.rights import for_rights, offered
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -42,6 +42,7 @@ from panelapp.gui.palette import live
 from panelapp.services.changes import Changes, Kind
 
 EMPTY_TEXT = "기록된 발견사항이 없습니다. 점검 일정에서 점검을 고르고 [결과 입력]에서 발견사항을 추가하거나, [발견사항 추가]를 누르세요."
+READ_EMPTY_TEXT = "기록된 발견사항이 없습니다. 점검 결과를 입력할 때 적은 발견사항이 여기에 나옵니다."
 NO_MATCH_TEXT = "조건에 맞는 발견사항이 없습니다. 필터를 바꿔 보세요."
 SEVERITY_COLOURS = {
     Severity.URGENT: live("severity.urgent"),
@@ -247,7 +248,7 @@ class FindingsPage(Page):
 
     def apply(self, result: _Loaded | None) -> None:
         if result is None:  # no cohort
-            self.register.set_ids([], EMPTY_TEXT)
+            self.register.set_ids([], self.empty_text())
             self.count_label.setText("")
             self._update_buttons()
             return
@@ -273,13 +274,16 @@ class FindingsPage(Page):
             return
         self._counts = counts
         if not counts.any_in_cohort:
-            self.register.empty_label.setText(EMPTY_TEXT)
+            self.register.empty_label.setText(self.empty_text())
         self._show_counts()
 
     def _empty_text(self, filtered: bool) -> str:
         if self._counts is not None and not self._counts.any_in_cohort:
-            return EMPTY_TEXT
-        return NO_MATCH_TEXT if filtered else EMPTY_TEXT
+            return self.empty_text()
+        return NO_MATCH_TEXT if filtered else self.empty_text()
+
+    def empty_text(self) -> str:
+        return for_rights(self.add_button, EMPTY_TEXT, READ_EMPTY_TEXT)
 
     def _show_counts(self) -> None:
         if self._shown is None:
@@ -360,7 +364,12 @@ class FindingsPage(Page):
         from panelapp.gui.dialogs.finding_dialog import open_new_finding
 
         cohort_id = self.window_.current_cohort_id
-        return open_new_finding(self.window_, cohort_id, self) if cohort_id is not None else None
+        if cohort_id is None:
+            from panelapp.gui.operations.cohort_first import say_cohort_first
+
+            say_cohort_first(self.window_, "발견사항")
+            return None
+        return open_new_finding(self.window_, cohort_id, self)
 
     def edit_selected(self):
         from panelapp.gui.dialogs.finding_dialog import open_finding

@@ -22,6 +22,7 @@ from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.rights import for_rights
 from panelapp.gui.core.tab_order import chain_after, focusable
 from panelapp.gui.operations.trash import UNDO_HINT, move_to_trash
 from panelapp.gui.palette import css, set_tone, styled
@@ -187,7 +188,13 @@ class ProposalDetailView(QStackedWidget):
             col.addWidget(self._before_after(detail))
         col.addWidget(_section(f"연결된 발견사항 ({len(detail.findings)}건)"))
         if not detail.findings:
-            col.addWidget(_text(None, "연결된 발견사항이 없습니다. [발견사항 연결…]로 연결할 수 있습니다."))
+            none = "연결된 발견사항이 없습니다."
+            col.addWidget(
+                _text(
+                    None,
+                    for_rights(self.links_button, f"{none} [발견사항 연결…]로 연결할 수 있습니다.", none),
+                )
+            )
         for f in detail.findings:
             col.addWidget(self._finding(f))
         col.addWidget(_section("처리 이력"))

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from panelapp.domain.enums import ProposalStatus
+from panelapp.domain.enums import ProposalStatus, UserRole
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
+from panelapp.gui.core.rights import for_rights
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -38,7 +39,12 @@ from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
 from panelapp.services.changes import Changes, Kind
 
 EMPTY_TEXT = "등록된 개선제안이 없습니다. [새 제안]을 누르거나 발견사항에서 '개선제안 만들기'로 시작하세요."
+READ_EMPTY_TEXT = "등록된 개선제안이 없습니다. 담당자가 개선제안을 등록하면 여기에 나옵니다."
+DEPARTMENT_EMPTY_TEXT = (
+    "이 부서에 온 개선제안이 없습니다. 담당자가 이 부서로 개선제안을 보내면 여기에 나오고, 골라서 답변합니다."
+)
 NO_MATCH_TEXT = "조건에 맞는 개선제안이 없습니다. 필터를 바꿔 보세요."
+OWN_DEPARTMENT_TIP = "부서 담당자는 자기 부서의 개선제안만 봅니다"
 OVERDUE_TIP = "처리 기한이 지났는데 부서 답변이 없습니다"
 ALL_COHORTS = -1
 FIRST_SCREEN = 300
@@ -294,8 +300,34 @@ class ProposalsPage(Page):
         )
         self._fill_combo(self.cohort_combo, "모든 기수", choices.cohorts)
         self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(cohort), 0))
-        self._fill_combo(self.department_combo, "모든 부서", choices.departments)
+        self._fill_departments(choices.departments)
         self._fill_combo(self.facility_combo, "모든 시설", [(f, n) for f, n, _d in choices.facilities])
+
+    def _own_department_only(self) -> bool:
+        return self.ctx is not None and self.ctx.role is UserRole.DEPARTMENT
+
+    def _fill_departments(self, departments) -> None:
+        """Every department to filter by; a 부서 담당자's own only, fixed (the services show
+        them no other: services/permissions.department_scope)."""
+        combo, own = self.department_combo, self._own_department_only()
+        if not own:
+            self._fill_combo(combo, "모든 부서", departments)
+        else:
+            combo.blockSignals(True)
+            combo.clear()
+            for value, label in departments:  # (form_choices gives theirs alone)
+                combo.addItem(label, value)
+            if not combo.count():
+                combo.addItem("담당부서 없음", 0)  # an account without one sees nothing
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        combo.setEnabled(not own)
+        combo.setToolTip(OWN_DEPARTMENT_TIP if own else "")
+
+    def empty_text(self) -> str:
+        """What an empty list says: how to make a proposal only to whoever may."""
+        otherwise = DEPARTMENT_EMPTY_TEXT if self._own_department_only() else READ_EMPTY_TEXT
+        return for_rights(self.new_button, EMPTY_TEXT, otherwise)
 
     def apply(self, result: _Loaded) -> None:
         if result.choices is not None:
@@ -312,7 +344,9 @@ class ProposalsPage(Page):
         select, self._select_id = self._select_id, None
         self._full = True
         self.register.blockSignals(True)  # the detail follows once, below
-        self.register.set_ids(result.ids, NO_MATCH_TEXT if result.counts.any_at_all else EMPTY_TEXT, select)
+        self.register.set_ids(
+            result.ids, NO_MATCH_TEXT if result.counts.any_at_all else self.empty_text(), select
+        )
         self.register.blockSignals(False)
         overdue = result.counts.overdue
         self.count_label.setText(
@@ -350,7 +384,10 @@ class ProposalsPage(Page):
             *filter_conditions(
                 ("기수", cohort),
                 ("상태", self.status_combo if self.status_combo.currentIndex() else None),
-                ("담당부서", self.department_combo if self.department_combo.currentIndex() else None),
+                (
+                    "담당부서",
+                    self.department_combo if self.department_combo.currentData() is not None else None,
+                ),
                 ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
                 ("기한 초과만", self.overdue_check),
                 ("검색어", self.search_edit),
@@ -373,5 +410,8 @@ class ProposalsPage(Page):
         from panelapp.gui.dialogs.proposal_dialog import open_new_proposal
 
         if self.window_.current_cohort_id is None:
+            from panelapp.gui.operations.cohort_first import say_cohort_first
+
+            say_cohort_first(self.window_, "개선제안")
             return None
         return open_new_proposal(self.window_)

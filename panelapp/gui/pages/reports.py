@@ -37,6 +37,7 @@ EMPTY_TEXT = (
     "아직 만든 보고서가 없습니다.\n[보고서 만들기…]를 눌러 기수와 기간을 고르면 "
     "표지·요약 그래프·시설별 결과·개선제안 목록·활동 부록을 담은 PDF가 만들어집니다."
 )
+READ_EMPTY_TEXT = "아직 만든 보고서가 없습니다.\n담당자가 보고서를 만들면 여기에 나옵니다."
 
 
 def made_text(made_at: dt.datetime) -> str:
@@ -104,9 +105,9 @@ class ReportsPage(Page):
         self.folder_button = QPushButton("폴더 열기")
         # the .hwpx / .docx board report: edited in 한글 or Word, so the system opens it
         self.office_button = QPushButton("보고 문서(한글·Word) 열기")
-        self.office_button.clicked.connect(lambda: self._open_url(self.selected_office_path()))
+        self.office_button.clicked.connect(lambda: self._open_url(self.selected_office_path(), "office"))
         self.preview_button.clicked.connect(self.preview_selected)
-        self.open_button.clicked.connect(lambda: self._open_url(self.selected_path()))
+        self.open_button.clicked.connect(lambda: self._open_url(self.selected_path(), "viewer"))
         self.folder_button.clicked.connect(lambda: self._open_url(str(Path(self.selected_path()).parent)))
         for b in (self.preview_button, self.open_button, self.folder_button, self.office_button):
             row.addWidget(b)
@@ -153,6 +154,11 @@ class ReportsPage(Page):
             .run()
         )
 
+    def empty_text(self) -> str:
+        from panelapp.gui.core.rights import for_rights
+
+        return for_rights(self.make_button, EMPTY_TEXT, READ_EMPTY_TEXT)
+
     def apply(self, rows: list) -> None:
         self.table.setRowCount(len(rows))
         for r, report in enumerate(rows):
@@ -178,8 +184,10 @@ class ReportsPage(Page):
             cells[4].setToolTip(report.main_path)
             cells[0].setData(Qt.ItemDataRole.UserRole, report.pdf_path)
             cells[0].setData(Qt.ItemDataRole.UserRole + 1, report.office_path)
+            cells[0].setData(Qt.ItemDataRole.UserRole + 2, report.id)
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
+        self.empty_label.setText(self.empty_text())
         self.stack.setCurrentIndex(0 if rows else 1)
         if rows:
             self.table.selectRow(0)
@@ -209,17 +217,40 @@ class ReportsPage(Page):
 
         return open_dialog(ReportDialog(self.window_, self.window_.current_cohort_id))
 
+    def selected_report_id(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole + 2)
+
+    def log_view(self, how: str):
+        """Opening a report made earlier is a view of the personal data in it: logged
+        (services/reporting/history.record_report_view) on the write worker."""
+        from panelapp.gui.core.ops import Op, show_error
+        from panelapp.services.reporting.history import record_report_view
+
+        report_id, ctx = self.selected_report_id(), self.ctx
+        if report_id is None:
+            return None
+        return (
+            Op(self, lambda _t: record_report_view(ctx, report_id, how), write=True)
+            .failure(lambda exc: show_error(self, exc))
+            .run()
+        )
+
     def preview_selected(self):
         path = self.selected_path()
         if path is None:
             return None
         from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
 
+        self.log_view("preview")
         preview = ReportPreviewDialog(self.window_, path)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()
         return preview
 
-    def _open_url(self, path: str | None) -> None:
+    def _open_url(self, path: str | None, how: str | None = None) -> None:
+        if path and how is not None:
+            self.log_view(how)  # a report's own file (not its folder) shows its people
         if path and not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
             QMessageBox.warning(self, "열 수 없습니다", f"이 파일을 여는 프로그램을 찾지 못했습니다:\n{path}")

@@ -127,14 +127,20 @@ class FormChoices:
 
 def form_choices(ctx: ServiceContext, cohort_id: int | None, with_proposers: bool = True) -> FormChoices:
     """`with_proposers=False` for the page's filters: a cohort can have 100,000 members and only
-    the dialog offers them."""
+    the dialog offers them. A 부서 담당자 is offered their own department alone (the only one
+    whose proposals they read: permissions.department_scope)."""
     from panelapp.services.cohorts.manage import list_cohorts
+    from panelapp.services.permissions import department_scope
     from panelapp.services.registers.departments import list_departments
     from panelapp.services.registers.facilities import list_facilities
 
+    with reading(ctx) as s:
+        scope = department_scope(ctx, s)
     return FormChoices(
         tuple((f.id, f.name, f.department_id) for f in list_facilities(ctx)),
-        tuple((d.id, d.name) for d in list_departments(ctx, active_only=True)),
+        tuple(
+            (d.id, d.name) for d in list_departments(ctx, active_only=True) if scope is None or d.id == scope
+        ),
         tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None and with_proposers else (),
         tuple((c.id, c.display_name) for c in list_cohorts(ctx)),
     )

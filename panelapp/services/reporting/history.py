@@ -142,6 +142,32 @@ def record_report(
     return record
 
 
+VIEW_HOW = {"preview": "미리보기", "viewer": "시스템 뷰어", "office": "한글·Word 파일"}
+
+
+def record_report_view(ctx: ServiceContext, report_id: int, how: str = "preview") -> None:
+    """Opening a report made earlier (the page's 미리보기, its PDF in the system viewer, its
+    board report) shows the personal data in it (단원별 참여, names masked or not): one
+    access-log entry, `report_view`, naming the report's cohort as whose data it holds."""
+    from panelapp.domain.errors import NotFoundError
+    from panelapp.services.audit.log import record_access
+
+    with reading(ctx) as s:
+        report = s.get(ReportRecord, report_id)
+        if report is None:
+            raise NotFoundError("보고서")
+        cohort_id = report.cohort_id
+        name = report.pdf_path if how != "office" else (report.hwpx_path or report.docx_path)
+    record_access(
+        ctx,
+        "report_view",
+        cohort_id=cohort_id,
+        count=1 if cohort_id is None else None,
+        detail=f"report_id={report_id}; cohort_id={cohort_id}; how={VIEW_HOW.get(how, how)}; "
+        f"file={Path(name).name if name else ''}",
+    )
+
+
 def _recent(record: ReportRecord) -> RecentReport:
     return RecentReport(
         record.id,
