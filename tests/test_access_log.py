@@ -380,13 +380,60 @@ def test_an_entry_alone_does_not_make_other_desktops_reload_everything(sqlite_ct
 
 def test_a_removed_tail_shows_after_a_review(ctx):
     _log_some(ctx, 3)
-    review_month(ctx, "2026-11")  # saw entry 3 as the newest
+    done = review_month(ctx, "2026-11")  # saw entry 3 as the newest; sealed with 4 entries
+    assert done.entry_id == 4
     _log_some(ctx, 1)
+    assert chain_problems(ctx.db) == []
     with ctx.db.engine.begin() as conn:  # the review and everything after it removed, and entry 3
         conn.execute(text("DELETE FROM access_logs WHERE id >= 3"))
-    assert chain_problems(ctx.db) == []  # the chain alone cannot tell a removed tail
+    # no break in the chain, but the review's seal beside the log says it was longer
+    (problem,) = chain_problems(ctx.db)
+    assert problem.startswith("접속기록 4번 항목(") and "월별 검토)이 지워졌습니다" in problem
+    assert problem.endswith("그 검토 때 접속기록은 4건이었는데 지금은 그 번호까지 2건입니다.")
     review_month(ctx, "2026-11")
     with ctx.db.engine.begin() as conn:
         conn.execute(text("DELETE FROM access_logs WHERE id = 2"))  # the newest the review saw
     problems = chain_problems(ctx.db)
     assert any(p.startswith("접속기록 2번 항목이 지워졌습니다") for p in problems)
+
+
+def test_opening_a_report_made_earlier_is_logged_as_a_view(demo_ctx, tmp_path):
+    """The report's PDF names people (단원별 참여): opening it again from the list is a view."""
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.services.reporting.files import write_report
+    from panelapp.services.reporting.history import recent_reports, record_report_view
+
+    ctx = demo_ctx
+    cohort = _demo_ids(ctx)[0]
+    write_report(ctx, ReportOptions(cohort, photos=False), tmp_path / "b.pdf")
+    (made,) = [r for r in recent_reports(ctx) if r.pdf_path and r.pdf_path.endswith("b.pdf")]
+    with ctx.db.session_factory() as s:
+        before = s.scalar(select(AccessLog.id).order_by(AccessLog.id.desc()).limit(1))
+    record_report_view(ctx, made.id, "preview")
+    with ctx.db.session_factory() as s:
+        new = s.scalars(select(AccessLog).where(AccessLog.id > before)).all()
+    assert [e.action for e in new] == ["report_view"]
+    (entry,) = new
+    assert entry.member_count > 0 and entry.user_id == ctx.user_id
+    assert entry.detail == f"report_id={made.id}; cohort_id={cohort}; how=미리보기; file=b.pdf"
+    assert chain_problems(ctx.db) == []
+
+
+def test_a_rechained_log_does_not_pass_for_the_one_a_review_sealed(ctx):
+    """Entries removed before a review and the rest chained anew (hashes recomputed): the chain
+    is whole again, the seal is not."""
+    from panelapp.domain.access_log import entry_hash
+
+    _log_some(ctx, 3)
+    review_month(ctx, "2026-11")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM access_logs WHERE id = 2"))
+    with ctx.db.session_factory.begin() as s:
+        prev = GENESIS
+        for e in s.scalars(select(AccessLog).order_by(AccessLog.id)):
+            e.prev_hash = prev
+            e.hash = prev = entry_hash(
+                prev, e.at, e.user_id, e.host, e.action, e.purpose, e.member_count, e.member_ids, e.detail
+            )
+    problems = chain_problems(ctx.db)
+    assert any("월별 검토)이 검토 뒤에 다시 쓰였습니다" in p for p in problems), problems

@@ -86,6 +86,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),
     "access_logs": (),
+    "access_log_seals": (),  # beside a review's access-log entry
     "account_events": (),  # always beside a change of its users row
     "report_records": (Kind.REPORT,),
     "search_grams": (),

@@ -59,3 +59,42 @@ def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkey
         actions = s.scalars(select(AccessLog.action).order_by(AccessLog.id.desc()).limit(2)).all()
     assert actions[0] in ("audit_review", "audit_export") and "audit_review" in actions
     dialog.close()
+
+
+def test_the_content_column_speaks_korean_and_names_the_cohort(main_window, qtbot):
+    """내용 showed "cohort_id=2": the cohort is named, the keys are Korean (the stored detail,
+    which the hash covers, is untouched)."""
+    from panelapp.gui.dialogs.access_log_dialog import ACCESS_COLUMNS
+    from panelapp.services.audit.log import record_access
+    from panelapp.services.cohorts.manage import list_cohorts
+
+    ctx = main_window.ctx
+    cohort = list_cohorts(ctx)[0]
+    record_access(ctx, "view_roster", cohort_id=cohort.id, detail=f"cohort_id={cohort.id}; filter=김")
+    dialog = main_window.open_access_log()
+    qtbot.waitUntil(lambda: dialog.access_model.rowCount() > 0, timeout=10000)
+    newest = dialog.access_model.row_at(0)
+    assert newest.detail == f"cohort_id={cohort.id}; filter=김"
+    column = next(c for c in ACCESS_COLUMNS if c.header == "내용")
+    shown = column.text(newest)
+    assert shown.startswith(f"기수 제{cohort.number}기") and shown.endswith(" · 검색어 김")
+    assert "cohort_id" not in shown
+    dialog.close()
+
+
+def test_detail_text_reads_each_output_s_detail():
+    from panelapp.domain.access_log import detail_text
+
+    assert (
+        detail_text("cohort_id=2; rows=40; file=명단.xlsx", {2: "제7기"})
+        == "기수 제7기 · 40행 · 파일 명단.xlsx"
+    )
+    assert detail_text("cohort_id=9") == "기수 #9"
+    assert detail_text("enrollment_id=5") == "참여 기록 5번"
+    assert detail_text("from=2026-11-01; to=; user=관리자; rows=3; file=a.csv") == (
+        "기간 2026-11-01~지금 · 계정 관리자 · 3행 · 파일 a.csv"
+    )
+    assert detail_text("month=2026-11; entries=12; chain=ok; head=40:" + "a" * 64 + "; note=a; b") == (
+        "검토한 달 2026-11 · 항목 12건 · 해시 사슬 이상 없음 · 마지막 항목 40번 · 의견 a; b"
+    )
+    assert detail_text("파기 관리대장 3번") == "파기 관리대장 3번"

@@ -20,6 +20,7 @@ from panelapp.db.models.inspections import (  # noqa: F401
 )
 from panelapp.db.models.people import (  # noqa: F401
     AccessLog,
+    AccessLogSeal,
     AccountEvent,
     Cohort,
     Consent,

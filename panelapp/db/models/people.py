@@ -243,6 +243,21 @@ class AccessLog(Base):
     hash: Mapped[str] = mapped_column(String(64), default="")
 
 
+class AccessLogSeal(Base):
+    """A monthly review's seal of the access log, kept beside the log rather than in it: the
+    review's own entry (id and hash) and how many entries the log held with it. Deleting the
+    newest entries, the review among them, leaves no break in the chain; the seal still says the
+    log was longer (services/audit/chain.py). Written only by the review; never edited or deleted.
+    `review_id` has no foreign key: a removed entry must leave its seal behind."""
+
+    __tablename__ = "access_log_seals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    review_id: Mapped[int] = mapped_column(Integer)
+    review_hash: Mapped[str] = mapped_column(String(64))
+    entries: Mapped[int] = mapped_column(Integer)  # the log's entries up to and with the review
+
+
 class DestructionRecord(Base):
     """파기 관리대장: one destruction of personal data whose retention ended or whose consent was
     withdrawn: when, how many, which items, how, who approved, why, what happened to the backups.

@@ -48,7 +48,13 @@ ACCESS_COLUMNS = [
         "대상 인원", None, lambda e: f"{e.member_count:,}명" if e.member_count else "", width=70, align=RIGHT
     ),
     Column("목적", None, lambda e: e.purpose, width=140),
-    Column("내용", None, lambda e: e.detail, stretch=True, tooltip=lambda e: e.detail or None),
+    Column(
+        "내용",
+        None,
+        lambda e: e.shown_detail or e.detail,
+        stretch=True,
+        tooltip=lambda e: e.shown_detail or e.detail or None,
+    ),
 ]
 ACCOUNT_COLUMNS = [
     Column("번호", None, lambda e: str(e.id), width=60, align=RIGHT),

@@ -5,7 +5,11 @@ content and the previous entry's hash. An entry whose stored hash differs was ch
 was written; an entry whose prev_hash is not the stored hash of the entry before it follows a gap
 (an entry removed) or an entry rewritten with a recomputed hash. Each is one Korean sentence naming
 the entry. The chain alone cannot show the newest entries removed; each monthly review therefore
-records the newest entry it saw (id and hash), and that entry must still be there, unchanged.
+records the newest entry it saw (id and hash), and that entry must still be there, unchanged; and
+it leaves a seal beside the log (table access_log_seals: its own entry's id and hash, and how many
+entries the log held with it), so removing the newest entries with the review itself shows too:
+the log is then shorter than a review signed. (What was written after the last review, and a
+seal removed along with its entries, only the next review or a backup can tell.)
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.engine import Database
-from panelapp.db.models import AccessLog
+from panelapp.db.models import AccessLog, AccessLogSeal
 from panelapp.domain.access_log import GENESIS, action_label, entry_hash
 from panelapp.domain.localtime import format_local
 from panelapp.services.context import ServiceContext, reading
@@ -93,7 +98,31 @@ def chain_problems(db: Database) -> list[str]:
                 problems.append(
                     f"접속기록 {head_id}번 항목이 {review_id}번 항목(월별 검토) 뒤에 다시 쓰였습니다."
                 )
+        problems.extend(_seal_problems(s))
         s.rollback()
+    return problems
+
+
+def _seal_problems(s: Session) -> list[str]:
+    """Each review's seal against the log as it is now: its entry there unchanged, and no fewer
+    entries up to it than the review signed."""
+    problems: list[str] = []
+    for seal in s.scalars(select(AccessLogSeal).order_by(AccessLogSeal.id)):
+        found = s.scalar(select(AccessLog.hash).where(AccessLog.id == seal.review_id))
+        now = int(s.scalar(select(func.count()).where(AccessLog.id <= seal.review_id)) or 0)
+        signed = f"{format_local(seal.at)} 월별 검토"
+        if found is None:
+            problems.append(
+                f"접속기록 {seal.review_id}번 항목({signed})이 지워졌습니다: 그 검토 때 접속기록은 "
+                f"{seal.entries:,}건이었는데 지금은 그 번호까지 {now:,}건입니다."
+            )
+        elif found != seal.review_hash:
+            problems.append(f"접속기록 {seal.review_id}번 항목({signed})이 검토 뒤에 다시 쓰였습니다.")
+        elif now < seal.entries:
+            problems.append(
+                f"접속기록이 {seal.review_id}번 항목({signed}) 때보다 짧습니다: 그때 {seal.entries:,}건, "
+                f"지금 {now:,}건이므로 그 앞의 항목이 지워졌습니다."
+            )
     return problems
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from panelapp.db.models import AccessLog, AccountEvent, User
-from panelapp.domain.access_log import ACTIONS, action_label
+from panelapp.db.models import AccessLog, AccessLogSeal, AccountEvent, Cohort, User
+from panelapp.domain.access_log import ACTIONS, action_label, detail_cohort_ids, detail_text
 from panelapp.domain.enums import AccountAction
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.josa import josa
@@ -53,7 +53,8 @@ class AccessEntry:
     purpose: str
     member_count: int
     member_ids: str
-    detail: str
+    detail: str  # as stored (and hashed)
+    shown_detail: str = ""  # the same in Korean, the cohort by name (domain/access_log.detail_text)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,26 @@ def _access_query(s: Session, flt: AccessFilter) -> Any:
     return query
 
 
-def _entry(e: AccessLog, name: str | None) -> AccessEntry:
+def _cohort_names(s: Session, logs: list[AccessLog]) -> dict[int, str]:
+    """The names of the cohorts the entries' details name (a handful: one IN of distinct ids)."""
+    ids: set[int] = set()
+    for e in logs:
+        ids |= detail_cohort_ids(e.detail)
+    if not ids:
+        return {}
+    rows = s.execute(select(Cohort.id, Cohort.number, Cohort.name).where(Cohort.id.in_(sorted(ids))))
+    return {
+        cid: f"제{number}기" + (f" ({name})" if name and name != f"제{number}기" else "")
+        for cid, number, name in rows
+    }
+
+
+def _entries(s: Session, rows: list[Any]) -> list[AccessEntry]:
+    names = _cohort_names(s, [e for e, _name in rows])
+    return [_entry(e, name, names) for e, name in rows]
+
+
+def _entry(e: AccessLog, name: str | None, cohorts: dict[int, str] | None = None) -> AccessEntry:
     return AccessEntry(
         e.id,
         e.at,
@@ -120,6 +140,7 @@ def _entry(e: AccessLog, name: str | None) -> AccessEntry:
         e.member_count,
         e.member_ids or "",
         e.detail or "",
+        detail_text(e.detail, cohorts),
     )
 
 
@@ -132,7 +153,7 @@ def access_entries(
         query = _access_query(s, flt).order_by(AccessLog.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_entry(e, name) for e, name in s.execute(query)]
+        return _entries(s, list(s.execute(query).all()))
 
 
 def count_entries(ctx: ServiceContext, flt: AccessFilter = AccessFilter()) -> int:
@@ -155,7 +176,7 @@ def access_rows(ctx: ServiceContext, ids: list[int]) -> list[AccessEntry]:
     with reading(ctx) as s:
         require(ctx, s, Permission.ACCESS_LOG)
         query = select(AccessLog, User.name).outerjoin(User, User.id == AccessLog.user_id)
-        return [_entry(e, name) for e, name in s.execute(query.where(AccessLog.id.in_(ids)))]
+        return _entries(s, list(s.execute(query.where(AccessLog.id.in_(ids))).all()))
 
 
 def account_ids(ctx: ServiceContext, flt: AccessFilter = AccessFilter()) -> list[int]:
@@ -301,6 +322,9 @@ def review_month(ctx: ServiceContext, month: str, note: str | None = None) -> Re
             detail=f"month={label}; entries={entries}; chain={chain}{head}"
             + (f"; note={text}" if text else ""),
         )
+        # the seal beside the log: the newest entries, this review among them, cannot go unseen
+        total = int(s.scalar(select(func.count()).select_from(AccessLog)) or 0)
+        s.add(AccessLogSeal(review_id=entry.id, review_hash=entry.hash, entries=total))
         return Review(entry.id, label, entry.at, user.name, entries, problems, text)
 
 
