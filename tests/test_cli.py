@@ -36,7 +36,7 @@ def test_demo_then_again_then_check(tmp_path, capsys):
     path = tmp_path / "panel.db"
     assert main(["--db", str(path), "demo"]) == 0
     out = capsys.readouterr().out
-    assert "데모 데이터를 불러왔습니다" in out and "기수 2개" in out
+    assert "데모 데이터를 불러왔습니다" in out and "기수 3개" in out
     assert count_cohorts(path) == 3
 
     assert main(["--db", str(path), "demo"]) == 1

@@ -31,7 +31,7 @@ from panelapp.services.people.members import current_notice, get_member
 
 def test_demo_builds_a_realistic_institution(ctx):
     summary = load_demo(ctx)
-    assert "기수 2개" in summary and "시설 14곳" in summary and "참여단원 60명" in summary
+    assert "기수 3개" in summary and "시설 14곳" in summary and "참여단원 60명" in summary
     with reading(ctx) as s:
         org = s.scalar(select(Organization))
         assert org.name.endswith("공단") and org.address and org.phone
@@ -230,3 +230,24 @@ def test_demo_includes_the_default_checklist_template(demo_ctx):
     assert len(templates) == 1
     info = get_template(ctx, templates[0].id)
     assert [sec.title for sec in info.sections][:2] == ["안전", "청결"]
+
+
+def test_every_demo_account_has_the_password_given(demo_ctx):
+    """`demo --password` promises accounts that log in: the two staff the demo's records name
+    (정다운, 백현정) too, 백현정 as a 점검 조장 who is a member leading demo visits."""
+    from conftest import TEST_PASSWORD
+
+    from panelapp.domain.enums import UserRole
+    from panelapp.services.demo import data
+    from panelapp.services.people.accounts import authenticate
+    from panelapp.services.people.users import list_users
+
+    names = {n for n, _r in [*data.ACCOUNTS, *data.USERS]}
+    accounts = {u.name: u for u in list_users(demo_ctx) if u.name in names}
+    assert set(accounts) == names
+    assert [n for n, u in accounts.items() if not u.has_password] == []
+    lead, staff_lead = accounts["조장"], accounts["백현정"]
+    assert staff_lead.role is UserRole.LEAD and staff_lead.member_id is not None
+    assert staff_lead.member_id != lead.member_id
+    for name in ("정다운", "백현정"):
+        assert authenticate(demo_ctx, name, TEST_PASSWORD, record_login=False).account.name == name

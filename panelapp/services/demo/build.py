@@ -112,7 +112,9 @@ def load_demo(ctx: ServiceContext, anchor: dt.date | None = None, password: str 
             _accounts(demo, hashes)
         summary = _summary(demo) + "\n" + earlier_summary(len(earlier_cohort.NAMES))
         if hashes:
-            summary += "\n계정 " + ", ".join(f"{n}({UserRole(r).label})" for n, r in data.ACCOUNTS)
+            summary += "\n계정 " + ", ".join(
+                f"{n}({UserRole(r).label})" for n, r in [*data.ACCOUNTS, *data.USERS]
+            )
     # The default checklist (and any missing reference list) comes from the same seed a
     # new database gets; it is idempotent, so a second run changes nothing.
     from panelapp.services.system.reference_seed import seed_reference_data
@@ -128,19 +130,21 @@ def _account_hashes(password: str | None) -> list[str]:
     from panelapp.services.people.password_hash import hash_password
 
     clean = check_password(password)
-    return [hash_password(clean) for _ in data.ACCOUNTS]
+    return [hash_password(clean) for _ in [*data.ACCOUNTS, *data.USERS]]
 
 
 def _accounts(d: _Demo, hashes: list[str]) -> None:
-    """The demo accounts; a user of that name without a password (the 관리자 a first start
-    made) becomes the account."""
+    """The demo accounts, and the two staff the demo's records name (data.USERS: 정다운, 백현정)
+    with the same password, so no demo account is left without one; a user of that name
+    without a password (the 관리자 a first start made) becomes the account. Each 점검 조장 is a
+    member who leads demo inspections: 조장 the busiest, 백현정 the next."""
     from panelapp.db.base import utcnow
     from panelapp.domain.enums import AccountAction
     from panelapp.services.people.account_history import record
 
     department = d.departments[data.DEPARTMENTS[0][0]]
-    lead_member = _busiest_lead(d.s)
-    for (name, role), hashed in zip(data.ACCOUNTS, hashes, strict=True):
+    leads = iter(_busiest_leads(d.s))
+    for (name, role), hashed in zip([*data.ACCOUNTS, *data.USERS], hashes, strict=True):
         user = d.s.scalar(select(User).where(User.name == name))
         if user is not None and user.password_hash is not None:
             continue
@@ -149,25 +153,27 @@ def _accounts(d: _Demo, hashes: list[str]) -> None:
             d.s.add(user)
         user.role, user.active = UserRole(role), True
         user.department_id = department.id if user.role is UserRole.DEPARTMENT else None
-        user.member_id = lead_member if user.role is UserRole.LEAD else None
+        user.member_id = next(leads, None) if user.role is UserRole.LEAD else None
         user.password_hash, user.must_change_password = hashed, False
         user.password_changed_at = utcnow()
         d.s.flush()
         record(d.s, user.id, None, AccountAction.CREATED, f"데모 계정 ({user.role.label})")
 
 
-def _busiest_lead(s: Session) -> int | None:
-    """The member who leads the most demo inspections: the 조장 account is that member."""
+def _busiest_leads(s: Session) -> list[int]:
+    """The members who lead demo inspections, the most first: the 점검 조장 accounts are they."""
     from panelapp.db.models import Enrollment, InspectionAssignment
     from panelapp.domain.enums import AssignmentRole
 
-    return s.scalar(
-        select(Enrollment.member_id)
-        .join(InspectionAssignment, InspectionAssignment.enrollment_id == Enrollment.id)
-        .where(InspectionAssignment.role == AssignmentRole.LEAD)
-        .group_by(Enrollment.member_id)
-        .order_by(func.count().desc(), Enrollment.member_id)
-        .limit(1)
+    return list(
+        s.scalars(
+            select(Enrollment.member_id)
+            .join(InspectionAssignment, InspectionAssignment.enrollment_id == Enrollment.id)
+            .where(InspectionAssignment.role == AssignmentRole.LEAD)
+            .group_by(Enrollment.member_id)
+            .order_by(func.count().desc(), Enrollment.member_id)
+            .limit(len(data.ACCOUNTS) + len(data.USERS))
+        )
     )
 
 
@@ -415,11 +421,12 @@ def _summary(d: _Demo) -> str:
     feedback = d.s.scalar(select(func.count()).select_from(Feedback))
     posts = d.s.scalar(select(func.count()).select_from(ContentPost))
     visit_present = d.present - d.event_present
+    cohorts = d.s.scalar(select(func.count()).select_from(Cohort))  # with the earlier 제5기
     return "\n".join(
         (
             f"기준일 {today:%Y-%m-%d}: 제7기가 활동 중({c7.term_start:%Y-%m-%d}~{c7.term_end:%Y-%m-%d})이고 "
             f"점검 일정은 {last_visit:%Y-%m-%d}까지 잡혀 있습니다.",
-            f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, 기수 {len(d.cohorts)}개: "
+            f"기관 1곳, 담당부서 {len(d.departments)}개, 시설 {len(d.facilities)}곳, 기수 {cohorts}개: "
             f"활동 중인 제7기 {n7}명(중도 탈퇴 {left[7]}명 포함), 끝난 제6기 {n6}명(중도 탈퇴 {left[6]}명 포함)",
             f"참여단원 {len(d.members)}명: 두 기수에 모두 참여한 {both}명은 한 사람으로 셉니다"
             f"({n7} + {n6} - {both} = {len(d.members)}).",
