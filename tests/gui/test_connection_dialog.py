@@ -120,6 +120,12 @@ def test_a_start_asks_for_the_password_the_keyring_lacks(qtbot, tmp_path, no_key
     prompt.reject()  # 열지 않음
     qtbot.waitUntil(lambda: "열지 않았습니다" in window.loading.text(), timeout=5000)
     assert window.ctx is None
+    assert window.connection_action.isEnabled()  # the connection can be fixed from here
+    dialog = window.open_connection_settings()
+    assert dialog.ui.serverRadio.isChecked() and dialog.ui.hostEdit.text() == "127.0.0.1"
+    assert dialog.ui.portSpin.value() == 1 and dialog.ui.userEdit.text() == "clerk"
+    assert "아직 열지 않음" in dialog.ui.currentLabel.text()
+    dialog.reject()
     window.close()
 
 

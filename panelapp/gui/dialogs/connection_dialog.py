@@ -229,7 +229,7 @@ def ask_server_password(window, connection, answer: Callable[[str | None], None]
     dialog = QInputDialog(window)
     dialog.setWindowTitle("데이터베이스 서버 비밀번호")
     dialog.setLabelText(
-        f"데이터베이스 서버 {connection.host}:{connection.port}의 데이터베이스 '{connection.database}'에 "
+        f"데이터베이스 서버 {connection.host}:{connection.port}의 데이터베이스 '{connection.database}'에\n"
         f"'{connection.user}' 사용자로 연결합니다. 비밀번호를 입력하세요."
     )
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
