@@ -37,6 +37,10 @@ DECISIONS = (PS.ACCEPTED, PS.PARTIAL, PS.DECLINED)
 UNANSWERED = (PS.SUBMITTED, PS.REVIEWING)
 ANSWERED = (PS.ACCEPTED, PS.PARTIAL, PS.DECLINED, PS.IN_PROGRESS, PS.DONE)
 ADOPTED = (PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS, PS.DONE)
+# adopted and not done: the steps that take a 추진 계획 / 완료 예정일, the statuses that take
+# 진행 상황 updates
+PLANNED = (PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS)
+OPEN = (PS.SUBMITTED, PS.REVIEWING, PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS)  # the desk's list
 
 # What the button for a transition says (the target status' label unless a verb reads better).
 ACTION_LABELS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
@@ -46,6 +46,10 @@ class Proposal(Stamped, SoftDelete, Base):
     # 완료 내용: what was done, given when the proposal is marked done (its "after" photos are
     # attachments with owner_type "proposal_after")
     result_text: Mapped[str | None] = mapped_column(Text)
+    # 추진 계획 and 완료 예정일: what the department means to do and by when, given with 채택 /
+    # 부분채택 (or later at 추진 시작)
+    plan_text: Mapped[str | None] = mapped_column(Text)
+    expected_on: Mapped[dt.date | None] = mapped_column(Date)
     events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal", order_by="ProposalEvent.at")
 
 
@@ -60,6 +64,9 @@ class ProposalEvent(Base):
     from_status: Mapped[ProposalStatus | None] = mapped_column(enum_column(ProposalStatus))
     to_status: Mapped[ProposalStatus] = mapped_column(enum_column(ProposalStatus))
     note: Mapped[str | None] = mapped_column(Text)
+    # a 진행 상황 update (from_status == to_status): the day it reports on and the progress in %
+    happened_on: Mapped[dt.date | None] = mapped_column(Date)
+    progress: Mapped[int | None] = mapped_column(Integer)
     proposal: Mapped[Proposal] = relationship(back_populates="events")
 
 

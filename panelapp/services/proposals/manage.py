@@ -31,6 +31,7 @@ from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import (
     ACTION_LABELS,
+    PLANNED,
     can_move,
     default_due,
     needs_answer,
@@ -56,6 +57,8 @@ F_TITLE, F_PROBLEM, F_PROPOSAL, F_EFFECT = "제목", "현황 및 문제점", "�
 F_DEPARTMENT, F_FACILITY, F_DUE, F_SUBMITTED = "담당부서", "시설", "처리 기한", "접수일"
 F_ANSWER, F_REASON, F_ANSWERED_ON, F_PROPOSER = "부서 답변", "불채택 사유", "처리일", "제안자"
 F_RESULT = "완료 내용"
+F_PLAN, F_EXPECTED = "추진 계획", "완료 예정일"
+EXPECTED_YEARS = 5  # a 완료 예정일 further than this from the answer is taken for a typing slip
 AFTER_PHOTOS = "proposal_after"  # attachments' owner_type of a done proposal's "after" photos
 
 
@@ -219,11 +222,15 @@ def move_proposal(
     today: dt.date | None = None,
     result: str | None = None,
     photos: Sequence[str | Path] = (),
+    plan: str | None = None,
+    expected_on: dt.date | None = None,
 ) -> ProposalDetail:
     """One workflow step. `on` is the day of the answer or completion (default today).
 
     완료 (DONE) needs `result`, what was done (완료 내용), and may bring "after" photos, attached
-    in the same transaction: a refused photo or a missing result saves nothing."""
+    in the same transaction: a refused photo or a missing result saves nothing.
+    채택 / 부분채택 / 추진 시작 may bring the 추진 계획 (`plan`) and 완료 예정일 (`expected_on`, not
+    before the step's day); at 추진 시작 a value not given keeps the one of the answer."""
     from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
     from panelapp.services.attachments.store import attachments_root
 
@@ -231,6 +238,9 @@ def move_proposal(
     done = to_status == ProposalStatus.DONE
     if photos and not done:
         raise DomainError("개선 후 사진은 완료 처리할 때만 붙일 수 있습니다.")
+    planned = to_status in PLANNED
+    if (plan or expected_on) and not planned:
+        raise DomainError("추진 계획과 완료 예정일은 채택·부분채택·추진 시작 때만 적을 수 있습니다.")
     files = [(Path(p).name, read_photo(Path(p))) for p in photos]
     for name, content in files:
         inspect_image(content, name)
@@ -264,10 +274,21 @@ def move_proposal(
                 result = normalize_text(result, F_RESULT, 4000, required=True)
             except ValidationError as e:
                 errors.append(e)
+        if planned:
+            try:
+                plan = normalize_text(plan, F_PLAN, 4000)
+            except ValidationError as e:
+                errors.append(e)
+            errors.extend(_expected_errors(expected_on, day))
         ValidationErrors.raise_if_any(errors)
         if needs_answer(to_status):
             p.answer, p.answered_on = answer, day
             p.decline_reason = decline_reason if needs_reason(to_status) else None
+        if planned:
+            if plan or needs_answer(to_status):
+                p.plan_text = plan or None
+            if expected_on is not None or needs_answer(to_status):
+                p.expected_on = expected_on
         if done:
             p.completed_on, p.result_text = day, result
             for name, content in files:
@@ -278,7 +299,7 @@ def move_proposal(
                 user_id=ctx.user_id,
                 from_status=p.status,
                 to_status=to_status,
-                note=note or _default_note(to_status, answer, decline_reason, result),
+                note=note or _default_note(to_status, answer, decline_reason, result, plan, expected_on),
             )
         )
         p.status = to_status
@@ -305,16 +326,38 @@ def add_after_photos(ctx: ServiceContext, proposal_id: int, photos: Sequence[str
         return [attachment_info(ctx.db, attach_bytes(s, root, AFTER_PHOTOS, p.id, c, n)) for n, c in files]
 
 
+def _expected_errors(expected_on: dt.date | None, day: dt.date) -> list[ValidationError]:
+    if expected_on is None:
+        return []
+    if expected_on < day:
+        return [ValidationError(F_EXPECTED, f"완료 예정일은 처리일({day:%Y-%m-%d})보다 앞설 수 없습니다.")]
+    if (expected_on - day).days > 366 * EXPECTED_YEARS:
+        return [
+            ValidationError(
+                F_EXPECTED, f"완료 예정일이 처리일로부터 {EXPECTED_YEARS}년이 넘습니다. 날짜를 확인해 주세요."
+            )
+        ]
+    return []
+
+
 def _default_note(
-    to_status: ProposalStatus, answer: str | None, reason: str | None, result: str | None = None
+    to_status: ProposalStatus,
+    answer: str | None,
+    reason: str | None,
+    result: str | None = None,
+    plan: str | None = None,
+    expected_on: dt.date | None = None,
 ) -> str:
     if to_status == ProposalStatus.DONE and result:
         return f"완료 내용: {result}"
     if needs_reason(to_status):
         return f"불채택 사유: {reason}"
-    if needs_answer(to_status):
-        return f"부서 답변: {answer}"
-    return ACTION_LABELS[to_status]
+    lines = [f"부서 답변: {answer}"] if needs_answer(to_status) else []
+    if plan:
+        lines.append(f"추진 계획: {plan}")
+    if expected_on is not None:
+        lines.append(f"완료 예정일: {expected_on:%Y-%m-%d}")
+    return "\n".join(lines) or ACTION_LABELS[to_status]
 
 
 @writes(Permission.PANEL_WORK)

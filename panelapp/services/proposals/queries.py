@@ -63,6 +63,13 @@ class EventInfo:
     to_status: ProposalStatus
     user_name: str | None
     note: str | None
+    happened_on: dt.date | None = None  # a 진행 상황 update: the day it reports on
+    progress: int | None = None  # a 진행 상황 update: percent done, when given
+
+    @property
+    def is_progress(self) -> bool:
+        """A 진행 상황 update (no status change) rather than a workflow step."""
+        return self.from_status is not None and self.from_status == self.to_status
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,8 @@ class ProposalDetail:
     events: tuple[EventInfo, ...]
     findings: tuple[LinkedFinding, ...]
     result_text: str | None = None  # 완료 내용, given when it was marked done
+    plan_text: str | None = None  # 추진 계획, given with 채택 / 부분채택 or at 추진 시작
+    expected_on: dt.date | None = None  # 완료 예정일
 
     def __getattr__(self, name):  # the row's fields read as the detail's own
         return getattr(self.row, name)
@@ -183,9 +192,14 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         p.decline_reason,
         p.proposer_enrollment_id,
         proposer,
-        tuple(EventInfo(e.at, e.from_status, e.to_status, name, e.note) for e, name in events),
+        tuple(
+            EventInfo(e.at, e.from_status, e.to_status, name, e.note, e.happened_on, e.progress)
+            for e, name in events
+        ),
         linked_findings(s, p.id),
         p.result_text,
+        p.plan_text,
+        p.expected_on,
     )
 
 

@@ -1,0 +1,97 @@
+"""우리 부서 제안: the open proposals a department desk works on, the nearest due date first.
+
+A 부서 담당자 sees only their own department's (permissions.department_scope, as every proposal
+list); a 담당자 or 관리자 sees every department's, or one department's when they pick it. Open
+means not yet 완료 or 불채택. Proposals without a due date come last; ties go by submission.
+The rows are the 개선제안 list's (listing.proposal_rows), fetched by id in blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from panelapp.db.models import Proposal
+from panelapp.domain.localtime import today_local
+from panelapp.domain.proposal_rules import OPEN, PLANNED
+from panelapp.services.context import ServiceContext, reading
+from panelapp.services.id_lists import fetch_ids
+from panelapp.services.permissions import department_scope
+from panelapp.services.proposals.listing import proposal_filter, proposal_rows
+from panelapp.services.proposals.queries import ProposalQuery, ProposalRow, overdue_clause
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    row: ProposalRow
+    expected_on: dt.date | None  # 완료 예정일, once answered
+    late_for_plan: bool  # adopted, not done, and its 완료 예정일 is past
+
+    def __getattr__(self, name: str) -> Any:  # the row's fields read as the desk row's own
+        return getattr(self.row, name)
+
+
+@dataclass(frozen=True)
+class DeskCounts:
+    open: int
+    overdue: int
+    scoped: bool  # the account is a 부서 담당자: the list is their department's only
+
+
+def _where(
+    ctx: ServiceContext, s: Session, department_id: int | None, today: dt.date
+) -> tuple[list[ColumnElement[bool]], bool]:
+    scope = department_scope(ctx, s)
+    where = proposal_filter(ProposalQuery(department_id=department_id), today, scope)
+    where.append(Proposal.status.in_(OPEN))
+    return where, scope is not None
+
+
+def desk_ids(
+    ctx: ServiceContext, department_id: int | None = None, today: dt.date | None = None
+) -> list[int]:
+    """Ids of the open proposals, by 처리 기한 (none last), then 접수일 and id."""
+    day = today or today_local()
+    with reading(ctx) as s:
+        where, _scoped = _where(ctx, s, department_id, day)
+        stmt = (
+            select(Proposal.id)
+            .where(*where)
+            .order_by(Proposal.due_on.is_(None), Proposal.due_on, Proposal.submitted_on, Proposal.id)
+        )
+        return fetch_ids(s, stmt)
+
+
+def desk_counts(
+    ctx: ServiceContext, department_id: int | None = None, today: dt.date | None = None
+) -> DeskCounts:
+    day = today or today_local()
+    with reading(ctx) as s:
+        where, scoped = _where(ctx, s, department_id, day)
+        total = s.scalar(select(func.count()).select_from(Proposal).where(*where)) or 0
+        late = s.scalar(select(func.count()).select_from(Proposal).where(*where, overdue_clause(day))) or 0
+        return DeskCounts(int(total), int(late), scoped)
+
+
+def desk_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None = None) -> list[DeskRow]:
+    """The rows the desk paints (a block of ids), with each one's 완료 예정일."""
+    day = today or today_local()
+    rows = proposal_rows(ctx, ids, day)  # scoped to the desk's department there
+    if not rows:
+        return []
+    with reading(ctx) as s:
+        expected = dict(
+            s.execute(
+                select(Proposal.id, Proposal.expected_on).where(Proposal.id.in_([r.id for r in rows]))
+            ).all()
+        )
+    out = []
+    for r in rows:
+        on = expected.get(r.id)
+        out.append(DeskRow(r, on, r.status in PLANNED and on is not None and on < day))
+    return out
