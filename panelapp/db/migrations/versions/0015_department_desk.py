@@ -1,7 +1,7 @@
 """department desk: 추진 계획, 완료 예정일 and 진행 상황 updates
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-03 19:30:00
 
 A department answering 채택 / 부분채택 now says what it plans (추진 계획) and by when (완료 예정일);
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
