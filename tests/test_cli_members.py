@@ -134,3 +134,45 @@ def test_import_says_which_sheet_it_read_and_skips_the_templates_example(db, tmp
     assert "알림: '단원 명단' 시트를 읽었습니다. 숨겨진 시트('옛 명단')는 읽지 않았습니다." in err
     assert "알림: 서식의 예시 행(2행: 홍길동, 010-1234-5678)은 단원이 아니므로 건너뛰었습니다." in err
     assert enrolled(db) == 1
+
+
+def test_withdraw_consent_asks_for_confirm_then_records_it(demo_db, capsys):
+    from panelapp.db.models import Consent, Member
+    from panelapp.domain.enums import EnrollmentStatus
+
+    member_id = scalar(
+        demo_db,
+        select(Member.id)
+        .join(Consent, Consent.member_id == Member.id)
+        .join(Enrollment, Enrollment.member_id == Member.id)
+        .where(
+            Consent.withdrawn_on.is_(None),
+            Member.deleted_at.is_(None),
+            Enrollment.status == EnrollmentStatus.ACTIVE,
+            Enrollment.deleted_at.is_(None),
+        )
+        .order_by(Member.id)
+        .limit(1),
+    )
+    in_force = select(func.count()).where(Consent.member_id == member_id, Consent.withdrawn_on.is_(None))
+    before = scalar(demo_db, in_force)
+    assert before > 0
+    args = ["--db", str(demo_db), "members", "withdraw-consent", str(member_id)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "--confirm" in err and "아무것도 바꾸지 않았습니다" in err and f"단원 번호 {member_id}" in err
+    assert scalar(demo_db, in_force) == before
+    assert main([*args, "--confirm"]) == 0
+    out = capsys.readouterr().out
+    assert "동의 철회를 기록했습니다" in out and "*" in out  # the name masked on the terminal too
+    assert scalar(demo_db, in_force) == 0
+    active = select(func.count()).where(
+        Enrollment.member_id == member_id, Enrollment.status == EnrollmentStatus.ACTIVE
+    )
+    assert scalar(demo_db, active) == 0
+    assert main([*args, "--confirm"]) == 1  # nothing left to withdraw: a sentence
+    assert "철회할 수 있는 동의가 없습니다" in capsys.readouterr().err
+    assert main(["--db", str(demo_db), "members", "withdraw-consent", "999999", "--confirm"]) == 1
+    assert "찾을 수 없습니다" in capsys.readouterr().err
+    assert main([*args, "--on", "어제", "--confirm"]) == 1
+    assert "날짜가 아닙니다" in capsys.readouterr().err

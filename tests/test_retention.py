@@ -214,3 +214,17 @@ def test_each_destruction_leaves_only_the_backup_made_after_it(sqlite_ctx, setti
     assert "파기 전 백업 1개를 0으로 덮어쓴 뒤 삭제" in two.backups
     [after_two] = list_backups(ctx.db, settings)
     assert after_two.path != after_one.path and not after_one.path.exists()
+
+
+def test_the_question_before_a_withdrawal_masks_the_name_and_says_what_follows(ctx, people):
+    from panelapp.services.retention.withdrawal import withdrawal_preview
+
+    _c, a, _b = people
+    preview = withdrawal_preview(ctx, a.member_id)
+    assert preview.who == f"홍*동(단원 번호 {a.member_id})" and (preview.consents, preview.active) == (1, 1)
+    assert "홍길동" not in preview.sentence and "파기 대상" in preview.sentence
+    withdraw_consent(ctx, a.member_id, D(2026, 11, 1))
+    with pytest.raises(ValidationError, match="철회할 수 있는 동의가 없습니다"):
+        withdrawal_preview(ctx, a.member_id)
+    with pytest.raises(DomainError, match="찾을 수 없습니다"):
+        withdrawal_preview(ctx, 999_999)

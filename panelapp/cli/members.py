@@ -3,6 +3,7 @@
     panelapp members import 지원자.xlsx --cohort 7 [--dry-run]
     panelapp members template -o 단원명단_서식.xlsx
     panelapp members export --cohort 7 -o 명단.xlsx [--unmasked --purpose "문자 발송"]
+    panelapp members withdraw-consent 42 --confirm [--on 2026-11-20]
 
 Problems go to stderr one per line as `행 N: 열: 메시지` (N counts data rows, header
 excluded); any problem means exit 1 and nothing written.
@@ -39,10 +40,19 @@ def add_parser(sub) -> None:
         help="이름·전화번호를 가리지 않습니다 (목적 필수, 접근 기록에 남음)",
     )
     exp.add_argument("--purpose", metavar="목적", help='가리지 않고 내보내는 목적 (예: "문자 발송")')
+    wd = verbs.add_parser(
+        "withdraw-consent",
+        help="단원의 개인정보 동의 철회를 기록합니다 (활동 중인 기수에서 탈퇴, 파기 대상이 됨)",
+    )
+    wd.add_argument("member_id", type=int, metavar="ID", help="단원 번호")
+    wd.add_argument("--on", metavar="YYYY-MM-DD", help="철회일 (기본: 오늘)")
+    wd.add_argument(
+        "--confirm", action="store_true", help="확인: 이 옵션이 없으면 무엇이 바뀌는지만 알립니다"
+    )
 
 
 def cmd_members(args: argparse.Namespace, opener) -> int:
-    handlers = {"import": _import, "template": _template, "export": _export}
+    handlers = {"import": _import, "template": _template, "export": _export, "withdraw-consent": _withdraw}
     return handlers[args.members_command](args, lambda: opener.app(args.db))
 
 
@@ -120,4 +130,33 @@ def _export(args, open_ctx) -> int:
     )
     how = "가리지 않고(접근 기록에 남김)" if not result.masked else "이름·전화번호를 가려서"
     print(f"내보내기 완료: 제{args.cohort}기 {result.rows:,}명을 {how} {result.path}에 저장했습니다.")
+    return EXIT_OK
+
+
+def _withdraw(args, open_ctx) -> int:
+    import datetime as dt
+
+    from panelapp.services.retention.withdrawal import withdraw_consent, withdrawal_preview
+
+    on = None
+    if args.on:
+        try:
+            on = dt.date.fromisoformat(args.on)
+        except ValueError:
+            raise DomainError(
+                f"--on {quoted(args.on, '은')} 날짜가 아닙니다. 2026-11-20처럼 적어 주세요."
+            ) from None
+    ctx = open_ctx()
+    preview = withdrawal_preview(ctx, args.member_id)
+    if not args.confirm:
+        print(
+            f"{preview.sentence} 기록하려면 --confirm을 붙여 다시 실행해 주세요. 아무것도 바꾸지 않았습니다.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    count = withdraw_consent(ctx, args.member_id, on)
+    print(
+        f"동의 철회를 기록했습니다: {preview.who}의 동의 {count}건, 활동을 마친 기수 {preview.active}곳. "
+        "관리 → 개인정보 파기에서 파기 대상으로 보입니다."
+    )
     return EXIT_OK

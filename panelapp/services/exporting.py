@@ -8,7 +8,7 @@ million findings never sit in memory at once and the file holds the same rows, i
 order, as the page.
 
 Personal data (members' names in assignments, proposers, authors; contact names, phones and
-e-mail addresses) is masked by the one masking rule (domain/validation.py, roster_io.export)
+e-mail addresses) is masked by the one masking rule (services/masking.py)
 unless a purpose is given. An export of a list with personal data, masked or not, is recorded in
 the access log (services/audit/log.record: who, which host, why if unmasked, which list, how many
 rows, which file) in the same transaction that renames the finished file into place: if the file
@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from panelapp.domain.localtime import now_local
-from panelapp.domain.validation import mask_name, mask_phone, normalize_text
+from panelapp.domain.validation import normalize_text
 from panelapp.io.workbook import AtomicFile, Sheet, SheetColumn, check_xlsx_path, write_workbook
+from panelapp.services import masking
 from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, transaction
 from panelapp.services.permissions import Permission, writes
@@ -43,21 +44,11 @@ class Progress(Protocol):
     def progress(self, done: int, total: int, text: str = "") -> None: ...
 
 
-def mask_email(email: str | None) -> str | None:
-    from panelapp.services.roster_io.export import mask_email as roster_mask_email
-
-    return roster_mask_email(email)
-
-
-def mask_names(names: str | None) -> str | None:
-    """ "김영희, 박철수" → "김*희, 박*수" (a list of names shown in one cell)."""
-    if not names:
-        return names
-    return ", ".join(mask_name(n) for n in names.split(", "))
-
-
-def mask_office_phone(phone: str | None) -> str | None:
-    return mask_phone(phone) if phone else phone
+# The one masking rule (services/masking.py), under the names the list exports use.
+mask_name = masking.name
+mask_names = masking.names
+mask_email = masking.email
+mask_office_phone = masking.phone
 
 
 @dataclass(frozen=True)
@@ -117,7 +108,7 @@ def export_list(
     """Write what the page lists to `path` (.xlsx). `purpose` unmasks personal data (logged);
     `conditions` are the page's filters as it names them ("심각도", "긴급"), for the info sheet."""
     path = check_xlsx_path(path)
-    unmasked = spec.personal and (purpose or "").strip() != ""
+    unmasked = spec.personal and not masking.output_masked(ctx, purpose)
     reason = normalize_text(purpose, F_PURPOSE, 200, required=True) if unmasked else None
     if token is not None:
         token.progress(0, 0, f"{spec.title} 목록을 읽는 중…")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidgetItem
 
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
@@ -16,6 +16,20 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
 from panelapp.gui.palette import styled
+
+
+def confirm_withdrawal(parent, sentence: str) -> bool:
+    """The question before recording a withdrawal of consent, which cannot be undone. (Tests
+    patch this.)"""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "개인정보 동의 철회", sentence + "\n\n기록할까요?", parent=parent
+    )
+    record = box.addButton("철회 기록", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("취소", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is record
 
 
 class MemberDialog(QDialog):
@@ -51,6 +65,8 @@ class MemberDialog(QDialog):
         ui.consentBox.setVisible(enrollment_id is None)
         ui.historyBox.setVisible(enrollment_id is not None)
         ui.phoneEdit.editingFinished.connect(self._tidy_phone)
+        ui.withdrawButton.setVisible(False)  # shown for a member with a consent in force
+        ui.withdrawButton.clicked.connect(self.withdraw)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         self.fields = {
@@ -139,6 +155,38 @@ class MemberDialog(QDialog):
             for j, value in enumerate(values):
                 ui.historyTable.setItem(i, j, QTableWidgetItem(value))
         ui.historyTable.resizeColumnsToContents()
+        # the form opens only for 관리자 and 담당자 (services refuse the others), who may record it
+        ui.withdrawButton.setVisible(any(c.withdrawn_on is None for c in d.consents))
+
+    # ----- withdrawing consent ---------------------------------------------------------------
+    def withdraw(self) -> None:
+        """본인이 동의를 철회했다: ask with what it will do, then record it and show the result."""
+        from panelapp.services.retention.withdrawal import withdrawal_preview
+
+        if self.detail is None:
+            return
+        ctx, member_id = self.window_.ctx, self.detail.member_id
+        Op(self, lambda _t: withdrawal_preview(ctx, member_id)).success(self._ask_withdrawal).failure(
+            lambda exc: show_error(self, exc)
+        ).run()
+
+    def _ask_withdrawal(self, preview) -> None:
+        from panelapp.services.retention.withdrawal import withdraw_consent
+
+        if not confirm_withdrawal(self, preview.sentence):
+            return
+        ctx, member_id = self.window_.ctx, preview.member_id
+        self._set_busy(True)
+        Op(self, lambda _t: withdraw_consent(ctx, member_id), write=True).success(self._withdrawn).failure(
+            self._withdraw_failed
+        ).run()
+
+    def _withdrawn(self, _count) -> None:
+        self._load()  # the status (탈퇴) and the history (철회) as they are now; the op announced it
+
+    def _withdraw_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        show_error(self, exc)
 
     # ----- saving --------------------------------------------------------------------------
     def member_input(self):
@@ -212,3 +260,4 @@ class MemberDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
+        self.ui.withdrawButton.setEnabled(not busy)

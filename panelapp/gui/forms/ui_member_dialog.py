@@ -18,8 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QTableWidget,
-    QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
+    QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
+    QWidget)
 
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
@@ -219,6 +220,12 @@ class Ui_MemberDialog(object):
 
         self.historyLayout.addWidget(self.historyTable)
 
+        self.withdrawButton = QPushButton(self.historyBox)
+        self.withdrawButton.setObjectName(u"withdrawButton")
+        self.withdrawButton.setAutoDefault(False)
+
+        self.historyLayout.addWidget(self.withdrawButton)
+
 
         self.rightColumn.addWidget(self.historyBox)
 
@@ -280,5 +287,9 @@ class Ui_MemberDialog(object):
         self.methodLabel.setText(QCoreApplication.translate("MemberDialog", u"\ub3d9\uc758 \ubc29\ubc95", None))
         self.agreeCheck.setText(QCoreApplication.translate("MemberDialog", u"\uc704 \ub0b4\uc6a9\uc5d0 \ub3d9\uc758\ud568 (\ud544\uc218)", None))
         self.historyBox.setTitle(QCoreApplication.translate("MemberDialog", u"\ud65c\ub3d9 \ubc0f \ub3d9\uc758 \uc774\ub825", None))
+        self.withdrawButton.setText(QCoreApplication.translate("MemberDialog", u"\ub3d9\uc758 \ucca0\ud68c \uae30\ub85d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.withdrawButton.setToolTip(QCoreApplication.translate("MemberDialog", u"\ubcf8\uc778\uc774 \uac1c\uc778\uc815\ubcf4 \uc218\uc9d1\u00b7\uc774\uc6a9 \ub3d9\uc758\ub97c \ucca0\ud68c\ud588\uc744 \ub54c: \ud65c\ub3d9 \uc911\uc778 \uae30\uc218\uc5d0\uc11c \ud0c8\ud1f4 \ucc98\ub9ac\ub418\uace0 \ud30c\uae30 \ub300\uc0c1\uc774 \ub429\ub2c8\ub2e4", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

@@ -190,7 +190,7 @@ def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None)
 
 def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> AttendanceSheet:
     """Events as columns, every enrolment (active, withdrawn, completed) as a row, with totals."""
-    from panelapp.services.permissions import mask_person
+    from panelapp.services.masking import person as mask_person
 
     today = today or today_local()
     with reading(ctx) as s:

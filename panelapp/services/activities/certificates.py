@@ -1,6 +1,7 @@
 """What goes on a member's 활동확인서 (activity certificate), gathered in one read.
 
-The certificate is issued to the person, so the name is not masked. Hours and attendance
+The certificate is issued to the person, so the name is in full for the roles that see names
+(services/masking.py); a masked role gets it masked, like every other output. Hours and attendance
 rate are the roster's as of the issue date (activities.stats, the rule in
 domain/participation.py); the list of activities is the events and content posts those figures
 count, so it adds up to the total hours.
@@ -21,6 +22,7 @@ from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.certificate_data import CertificateActivity, CertificateData
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.participation import NO_FIGURES
+from panelapp.services import masking
 from panelapp.services.activities.stats import counted_attendances, counted_posts, local_today, stats_for
 from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
@@ -82,7 +84,7 @@ def certificate_data(
             cohort_number=cohort.number,
             cohort_name=cohort.name,
             panel_title=title,
-            member_name=e.member.name,
+            member_name=masking.person(ctx, e.member.name),  # full only for who sees names
             team_name=team_name,
             role=e.role,
             status=e.status,

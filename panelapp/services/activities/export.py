@@ -14,7 +14,6 @@ from pathlib import Path
 
 from panelapp.domain.enums import EnrollmentStatus, EventKind
 from panelapp.domain.localtime import today_local
-from panelapp.domain.validation import mask_name
 from panelapp.io.workbook import HOURS_FORMAT, PERCENT_FORMAT
 from panelapp.services.activities.event_rules import EventInfo
 from panelapp.services.activities.sheet import (
@@ -29,7 +28,14 @@ from panelapp.services.activities.sheet import (
     sheet_rows,
 )
 from panelapp.services.context import ServiceContext
-from panelapp.services.exporting import ExportColumn, ExportResult, ListExport, Progress, export_list
+from panelapp.services.exporting import (
+    ExportColumn,
+    ExportResult,
+    ListExport,
+    Progress,
+    export_list,
+    mask_name,
+)
 
 EVENTS_TITLE, ATTENDANCE_TITLE = "행사", "출석"
 WEEKDAYS = "월화수목금토일"

@@ -288,7 +288,7 @@ def sheet_rows(
             .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
         ).all()
         found = stats_for(s, [r[0] for r in rows], today) if stats else {}
-    from panelapp.services.permissions import mask_person
+    from panelapp.services.masking import person as mask_person
 
     out = []
     for eid, name, team, role, status, joined, left in rows:

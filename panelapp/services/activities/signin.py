@@ -32,8 +32,9 @@ from panelapp.domain.enums import EventKind
 from panelapp.domain.errors import DomainError
 from panelapp.domain.localtime import today_local
 from panelapp.domain.signin_sheet_data import SignInRow, SignInSheetData
-from panelapp.domain.validation import mask_name, normalize_text
+from panelapp.domain.validation import normalize_text
 from panelapp.io.workbook import AtomicFile
+from panelapp.services import masking
 from panelapp.services.activities.event_rules import load_event
 from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, reading, transaction
@@ -120,6 +121,7 @@ def _expected(s: Session, event: ActivityEvent) -> list[tuple[int, str, str | No
 
 
 def signin_sheet_data(ctx: ServiceContext, event_id: int, masked: bool = True) -> SignInSheetData:
+    masked = masked or masking.personal_masked(ctx)  # a preview follows the one masking rule
     with reading(ctx) as s:
         return _data(s, event_id, masked)
 
@@ -136,8 +138,7 @@ def _data(s: Session, event_id: int, masked: bool, people: list[int] | None = No
     if people is not None:
         people.extend(member_id for member_id, _name, _team in expected)
     rows = tuple(
-        SignInRow(n, mask_name(name) if masked else name, team)
-        for n, (_id, name, team) in enumerate(expected, 1)
+        SignInRow(n, masking.name(name, masked), team) for n, (_id, name, team) in enumerate(expected, 1)
     )
     return SignInSheetData(
         org,

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from panelapp.db.models import Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.domain.text_input import nfc
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 
 
@@ -30,7 +31,8 @@ def list_enrollment_choices(
     (the current leader who withdrew must still show as the current value). Two members
     with the same name are told apart by the last four digits of their phone. `text` narrows
     to names containing it and `limit` caps the list (a cohort of 100,000 is searched, not
-    listed); the included enrolment is always there.
+    listed); the included enrolment is always there. Names are masked for an account that sees
+    them masked (services/masking.py); a destroyed member (파기) is never offered.
     """
     keep = Enrollment.status == EnrollmentStatus.ACTIVE
     if include_id is not None:
@@ -43,6 +45,7 @@ def list_enrollment_choices(
             Enrollment.cohort_id == cohort_id,
             Enrollment.deleted_at.is_(None),
             Member.deleted_at.is_(None),
+            Member.destroyed_at.is_(None),
             keep,
         )
         .order_by(Member.name, Enrollment.id)
@@ -54,10 +57,11 @@ def list_enrollment_choices(
         if include_id is not None and all(r[0] != include_id for r in rows):
             rows += s.execute(stmt.where(Enrollment.id == include_id)).all()
             rows.sort(key=lambda r: (r[1], r[0]))
+    masked = masking.personal_masked(ctx)
     same_name = Counter(name for _id, name, *_rest in rows)
     choices = []
     for eid, name, phone, team, role, status in rows:
-        parts = [name + (f"({phone[-4:]})" if same_name[name] > 1 and phone else "")]
+        parts = [masking.name(name, masked) + (f"({phone[-4:]})" if same_name[name] > 1 and phone else "")]
         parts.append(team or "미배정")
         parts.append(role.label)
         if status != EnrollmentStatus.ACTIVE:

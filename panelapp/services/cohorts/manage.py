@@ -15,6 +15,7 @@ from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
 from panelapp.domain.text_input import nfc
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.cohorts.team_leaders import assign_from_team
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.permissions import Permission, writes
@@ -107,8 +108,9 @@ def _active_counts(s, cohort_id: int | None = None) -> dict[int, int]:
     return {k: v for k, v in s.execute(stmt.group_by(Enrollment.cohort_id))}
 
 
-def _team_infos(s, teams: list[Team]) -> list[TeamInfo]:
-    """Teams with their active head count and leader's name: two queries for all of them."""
+def _team_infos(s, teams: list[Team], masked: bool = False) -> list[TeamInfo]:
+    """Teams with their active head count and leader's name (masked for an account that sees
+    names masked: services/masking.py): two queries for all of them."""
     from panelapp.db.models import Member
 
     if not teams:
@@ -143,7 +145,7 @@ def _team_infos(s, teams: list[Team]) -> list[TeamInfo]:
             t.kind,
             t.description,
             t.leader_enrollment_id,
-            leaders.get(t.id),
+            masking.name(leaders.get(t.id), masked),
             counts.get(t.id, 0),
             t.version,
         )
@@ -151,12 +153,12 @@ def _team_infos(s, teams: list[Team]) -> list[TeamInfo]:
     ]
 
 
-def _team_info(s, team: Team) -> TeamInfo:
-    return _team_infos(s, [team])[0]
+def _team_info(s, team: Team, masked: bool = False) -> TeamInfo:
+    return _team_infos(s, [team], masked)[0]
 
 
-def _info(s, c: Cohort, active: int, with_teams: bool = False) -> CohortInfo:
-    teams = tuple(_team_infos(s, [t for t in c.teams if t.deleted_at is None])) if with_teams else ()
+def _info(s, c: Cohort, active: int, with_teams: bool = False, masked: bool = False) -> CohortInfo:
+    teams = tuple(_team_infos(s, [t for t in c.teams if t.deleted_at is None], masked)) if with_teams else ()
     return CohortInfo(
         c.id,
         c.number,
@@ -225,7 +227,9 @@ def _load(s, cohort_id: int) -> Cohort:
 def get_cohort(ctx: ServiceContext, cohort_id: int) -> CohortInfo:
     with reading(ctx) as s:
         c = _load(s, cohort_id)
-        return _info(s, c, _active_counts(s, c.id).get(c.id, 0), with_teams=True)
+        return _info(
+            s, c, _active_counts(s, c.id).get(c.id, 0), with_teams=True, masked=masking.personal_masked(ctx)
+        )
 
 
 @writes(Permission.PANEL_WORK)
@@ -359,7 +363,7 @@ def create_team(ctx: ServiceContext, cohort_id: int, data: TeamInput) -> TeamInf
         s.flush()
         assign_from_team(s, team, data.leader_enrollment_id)
         s.flush()
-        return _team_info(s, team)
+        return _team_info(s, team, masking.personal_masked(ctx))
 
 
 @writes(Permission.PANEL_WORK)
@@ -375,7 +379,7 @@ def update_team(ctx: ServiceContext, team_id: int, data: TeamInput, version: int
             assign_from_team(s, team, data.leader_enrollment_id)
         team.description = normalize_text(data.description, "설명", 500)
         s.flush()
-        return _team_info(s, team)
+        return _team_info(s, team, masking.personal_masked(ctx))
 
 
 @writes(Permission.PANEL_WORK)
@@ -397,4 +401,4 @@ def list_teams(ctx: ServiceContext, cohort_id: int) -> list[TeamInfo]:
             .where(Team.cohort_id == cohort_id, Team.deleted_at.is_(None))
             .order_by(Team.sort_order, Team.id)
         )
-        return _team_infos(s, list(teams))
+        return _team_infos(s, list(teams), masking.personal_masked(ctx))

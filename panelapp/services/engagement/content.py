@@ -18,6 +18,7 @@ from panelapp.domain.enums import ContentChannel, TeamKind
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
 from panelapp.services.permissions import Permission, writes
@@ -105,7 +106,8 @@ def normalize_url(raw: str | None) -> str | None:
 def news_member_choices(
     ctx: ServiceContext, cohort_id: int, include_id: int | None = None
 ) -> list[tuple[int, str]]:
-    """Members of the cohort's 소식이음단 (team kind NEWS): who can log a post."""
+    """Members of the cohort's 소식이음단 (team kind NEWS): who can log a post (names masked for an
+    account that sees them masked: services/masking.py)."""
     keep = Team.kind == TeamKind.NEWS
     if include_id is not None:
         keep = keep | (Enrollment.id == include_id)
@@ -114,10 +116,16 @@ def news_member_choices(
             select(Enrollment.id, Member.name, Team.name)
             .join(Member, Member.id == Enrollment.member_id)
             .outerjoin(Team, Team.id == Enrollment.team_id)
-            .where(Enrollment.cohort_id == cohort_id, Enrollment.deleted_at.is_(None), keep)
+            .where(
+                Enrollment.cohort_id == cohort_id,
+                Enrollment.deleted_at.is_(None),
+                Member.destroyed_at.is_(None),
+                keep,
+            )
             .order_by(Member.name, Enrollment.id)
         ).all()
-    return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
+    masked = masking.personal_masked(ctx)
+    return [(eid, f"{masking.name(name, masked)} · {team or '미배정'}") for eid, name, team in rows]
 
 
 def _select():
@@ -191,11 +199,9 @@ def content_rows(ctx: ServiceContext, ids: list[int]) -> list[ContentRow]:
     """The posts with these ids (one query by primary key; deleted ones are left out)."""
     if not ids:
         return []
-    from panelapp.services.permissions import mask_person
-
     with reading(ctx) as s:
         found = s.execute(_select().where(ContentPost.id.in_(ids))).all()
-        return [_row(post, mask_person(ctx, member), facility) for post, member, facility in found]
+        return [_row(post, masking.person(ctx, member), facility) for post, member, facility in found]
 
 
 def content_count(ctx: ServiceContext, cohort_id: int) -> int:
@@ -241,7 +247,11 @@ def content_totals(ctx: ServiceContext, query: ContentQuery) -> ContentTotals:
     ).group_by(ContentPost.channel)
     with reading(ctx) as s:
         n, v, h = s.execute(_filtered(base, query)).one()
-        members = [Total(name, c, int(vs), float(hs)) for _eid, name, c, vs, hs in s.execute(per_member)]
+        masked = masking.personal_masked(ctx)  # the per-member totals name people too
+        members = [
+            Total(masking.name(name, masked), c, int(vs), float(hs))
+            for _eid, name, c, vs, hs in s.execute(per_member)
+        ]
         channels = {ch: Total(ch.label, c, int(vs), float(hs)) for ch, c, vs, hs in s.execute(per_channel)}
     return ContentTotals(n, int(v), float(h), members, [channels[c] for c in ContentChannel if c in channels])
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from panelapp.domain.validation import mask_name
 from panelapp.io.workbook import HOURS_FORMAT
 from panelapp.services.context import ServiceContext
 from panelapp.services.engagement.content import ContentQuery, content_ids, content_rows
 from panelapp.services.engagement.feedback import FeedbackQuery, feedback_ids, feedback_rows
-from panelapp.services.exporting import ExportColumn, ExportResult, ListExport, Progress, export_list
+from panelapp.services.exporting import (
+    ExportColumn,
+    ExportResult,
+    ListExport,
+    Progress,
+    export_list,
+    mask_name,
+)
 
 FEEDBACK_TITLE, CONTENT_TITLE = "좋아요·아쉬워요", "소식 콘텐츠"
 

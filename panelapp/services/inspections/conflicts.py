@@ -19,6 +19,7 @@ from panelapp.domain.enums import EnrollmentStatus, InspectionStatus
 from panelapp.domain.errors import DomainError
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.inspection_info import InspectionDraft
+from panelapp.services import masking
 from panelapp.services.activities.event_rules import in_period
 from panelapp.services.context import ServiceContext, reading
 
@@ -51,8 +52,9 @@ def _time_text(i: Inspection) -> str:
     return f"{i.start_time:%H:%M}–{i.end_time:%H:%M}" if i.start_time and i.end_time else "시간 미정"
 
 
-def conflicts_in(s: Session, draft: InspectionDraft) -> list[str]:
-    """The warnings for one visit, in the order a coordinator would fix them."""
+def conflicts_in(s: Session, draft: InspectionDraft, masked: bool = False) -> list[str]:
+    """The warnings for one visit, in the order a coordinator would fix them (people's names
+    masked for an account that sees them masked: services/masking.py)."""
     day = draft.scheduled_date
     if day is None:
         return []
@@ -74,6 +76,7 @@ def conflicts_in(s: Session, draft: InspectionDraft) -> list[str]:
         if people
         else {}
     )
+    names = {k: masking.name(v, masked) for k, v in names.items()}
     same_day = [
         i
         for i in s.scalars(
@@ -136,18 +139,20 @@ def conflicts_in(s: Session, draft: InspectionDraft) -> list[str]:
 def find_conflicts(ctx: ServiceContext, draft: InspectionDraft) -> list[str]:
     """Korean sentences, one per warning; empty when nothing needs a second look."""
     with reading(ctx) as s:
-        return conflicts_in(s, draft)
+        return conflicts_in(s, draft, masking.personal_masked(ctx))
 
 
 def find_series_conflicts(ctx: ServiceContext, draft: InspectionDraft, dates: list[dt.date]) -> list[str]:
     with reading(ctx) as s:
-        return series_conflicts_in(s, draft, dates)
+        return series_conflicts_in(s, draft, dates, masking.personal_masked(ctx))
 
 
-def series_conflicts_in(s: Session, draft: InspectionDraft, dates: list[dt.date]) -> list[str]:
+def series_conflicts_in(
+    s: Session, draft: InspectionDraft, dates: list[dt.date], masked: bool = False
+) -> list[str]:
     from dataclasses import replace
 
     out: list[str] = []
     for day in dates:
-        out += conflicts_in(s, replace(draft, scheduled_date=day))
+        out += conflicts_in(s, replace(draft, scheduled_date=day), masked)
     return out

@@ -13,10 +13,10 @@ from panelapp.services.org.manage import named_organization
 
 def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
     from panelapp.services.checklists.templates import get_template_version
-    from panelapp.services.inspections.queries import info_in
+    from panelapp.services.inspections.queries import info_in, masked_for
 
     with reading(ctx) as s:
-        info = info_in(s, inspection_id)
+        info = masked_for(ctx, [info_in(s, inspection_id)])[0]  # the one masking rule
         assigned = list(
             s.scalars(
                 select(InspectionAssignment.enrollment_id).where(

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from panelapp.domain.inspection_info import InspectionInfo
-from panelapp.domain.validation import mask_name
 from panelapp.services.context import ServiceContext
 from panelapp.services.exporting import (
     ExportColumn,
@@ -19,6 +18,7 @@ from panelapp.services.exporting import (
     ListExport,
     Progress,
     export_list,
+    mask_name,
     mask_names,
 )
 from panelapp.services.inspections.listing import inspection_ids, inspection_rows

@@ -172,19 +172,18 @@ def _query_where(query: InspectionQuery) -> list[ColumnElement[bool]]:
 
 
 def masked_for(ctx: ServiceContext, infos: list[InspectionInfo]) -> list[InspectionInfo]:
-    """The visits' people as the acting account may see them (permissions.personal_masked)."""
+    """The visits' people as the acting account may see them (services/masking.py)."""
     from dataclasses import replace
 
-    from panelapp.domain.validation import mask_name
-    from panelapp.services.permissions import personal_masked
+    from panelapp.services import masking
 
-    if not personal_masked(ctx):
+    if not masking.personal_masked(ctx):
         return infos
     return [
         replace(
             i,
-            lead_name=mask_name(i.lead_name) if i.lead_name else i.lead_name,
-            members=tuple((eid, mask_name(name)) for eid, name in i.members),
+            lead_name=masking.name(i.lead_name),
+            members=tuple((eid, masking.name(name)) for eid, name in i.members),
         )
         for i in infos
     ]

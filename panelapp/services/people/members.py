@@ -13,7 +13,8 @@ from panelapp.domain.enums import ConsentMethod, EnrollmentStatus, Gender, Membe
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
-from panelapp.domain.validation import check_consent_date, mask_name, normalize_text
+from panelapp.domain.validation import check_consent_date, normalize_text
+from panelapp.services import masking
 from panelapp.services.activities.stats import stats_for
 from panelapp.services.audit.log import record, record_access
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
@@ -139,7 +140,7 @@ def _phone_conflict(s, cohort_id: int, phone: str, exclude_member_id: int | None
     if exclude_member_id is not None:
         q = q.where(Member.id != exclude_member_id)
     for enrollment, member in s.execute(q):
-        who = mask_name(member.name)
+        who = masking.name(member.name)
         if enrollment.deleted_at is None:
             raise ValidationError("휴대전화", f"이 기수에 같은 번호의 단원({who})이 이미 있습니다.")
         raise ValidationError(
@@ -191,7 +192,7 @@ def _live_holder(ctx: ServiceContext, phone: str, exclude_member_id: int | None 
         if exclude_member_id is not None:
             q = q.where(Member.id != exclude_member_id)
         row = s.execute(q.limit(1)).first()
-    return None if row is None else f"{mask_name(row.name)}, 단원 번호 {row.id}"
+    return None if row is None else f"{masking.name(row.name)}, 단원 번호 {row.id}"
 
 
 def _enroll(
@@ -298,7 +299,7 @@ def _update(
             if other is not None:
                 raise ValidationError(
                     "휴대전화",
-                    f"같은 번호로 등록된 다른 사람({mask_name(other.name)}, 단원 번호 {other.id})이 "
+                    f"같은 번호로 등록된 다른 사람({masking.name(other.name)}, 단원 번호 {other.id})이 "
                     "다른 기수에 있습니다. 번호를 확인해 주세요.",
                 )
         if clean["joined_on"] > e.cohort.term_end:
@@ -346,7 +347,8 @@ def delete_enrollment(ctx: ServiceContext, enrollment_id: int) -> None:
 
 def get_member(ctx: ServiceContext, enrollment_id: int) -> MemberDetail:
     """The member form's full record: only for roles that see personal data unmasked."""
-    from panelapp.services.permissions import PermissionDenied, personal_masked
+    from panelapp.services.masking import personal_masked
+    from panelapp.services.permissions import PermissionDenied
 
     if personal_masked(ctx):
         raise PermissionDenied(

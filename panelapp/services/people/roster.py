@@ -207,10 +207,9 @@ def roster_rows(
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
         found_stats = stats_for(s, list(found), today) if stats else {}
-    from panelapp.domain.validation import mask_name, mask_phone
-    from panelapp.services.permissions import personal_masked
+    from panelapp.services import masking
 
-    masked = personal_masked(ctx)
+    masked = masking.personal_masked(ctx)
     rows = []
     for eid in ids:
         r = found.get(eid)
@@ -221,10 +220,10 @@ def roster_rows(
             RosterRow(
                 r[0],
                 r[1],
-                mask_name(r[2]) if masked else r[2],
+                masking.name(r[2], masked),
                 r[3],
                 r[4],
-                mask_phone(r[5]) if masked else r[5],
+                masking.phone(r[5], masked),
                 r[6],
                 r[7],
                 r[8],

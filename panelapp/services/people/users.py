@@ -17,7 +17,8 @@ from panelapp.domain import localtime
 from panelapp.domain.enums import AccountAction, UserRole
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.passwords import check_password
-from panelapp.domain.validation import mask_name, normalize_text
+from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.people.account_history import record
 from panelapp.services.people.password_hash import hash_password
@@ -79,7 +80,7 @@ def info(u: User, department_name: str | None = None) -> UserInfo:
         department_name=department_name,
         last_login_at=as_utc(u.last_login_at),
         member_id=u.member_id,
-        member_name=mask_name(member.name) if member is not None else None,
+        member_name=masking.name(member.name) if member is not None else None,
     )
 
 
@@ -227,7 +228,6 @@ def lead_member_choices(ctx: ServiceContext) -> list[MemberChoice]:
     last digits)."""
     from panelapp.db.models import Enrollment, InspectionAssignment
     from panelapp.domain.enums import AssignmentRole, MemberRole
-    from panelapp.domain.validation import mask_phone
 
     with reading(ctx) as s:
         require(ctx, s, Permission.ACCOUNTS)
@@ -252,6 +252,6 @@ def lead_member_choices(ctx: ServiceContext) -> list[MemberChoice]:
             .order_by(func.coalesce(led.c.n, 0).desc(), Member.name, Member.id)
         )
         return [
-            MemberChoice(mid, f"{mask_name(name)} · {mask_phone(phone)} · 점검 조장 {n}회")
+            MemberChoice(mid, f"{masking.name(name)} · {masking.phone(phone)} · 점검 조장 {n}회")
             for mid, name, phone, n in rows
         ]

@@ -99,7 +99,10 @@ def linkable_findings(
 
 
 def proposer_choices(ctx: ServiceContext, cohort_id: int) -> list[tuple[int, str]]:
-    """Active members of the cohort who can be named as a proposal's proposer."""
+    """Active members of the cohort who can be named as a proposal's proposer (names masked for
+    an account that sees them masked: services/masking.py)."""
+    from panelapp.services import masking
+
     with reading(ctx) as s:
         rows = s.execute(
             select(Enrollment.id, Member.name, Team.name)
@@ -109,10 +112,13 @@ def proposer_choices(ctx: ServiceContext, cohort_id: int) -> list[tuple[int, str
                 Enrollment.cohort_id == cohort_id,
                 Enrollment.deleted_at.is_(None),
                 Enrollment.status == EnrollmentStatus.ACTIVE,
+                Member.deleted_at.is_(None),
+                Member.destroyed_at.is_(None),
             )
             .order_by(Member.name, Enrollment.id)
         ).all()
-    return [(eid, f"{name} · {team or '미배정'}") for eid, name, team in rows]
+    masked = masking.personal_masked(ctx)
+    return [(eid, f"{masking.name(name, masked)} · {team or '미배정'}") for eid, name, team in rows]
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from panelapp.db.models import Enrollment, Member, Proposal
-from panelapp.domain.validation import mask_name
 from panelapp.services.context import ServiceContext, reading
-from panelapp.services.exporting import ExportColumn, ExportResult, ListExport, Progress, export_list
+from panelapp.services.exporting import (
+    ExportColumn,
+    ExportResult,
+    ListExport,
+    Progress,
+    export_list,
+    mask_name,
+)
 from panelapp.services.proposals.listing import proposal_ids, proposal_rows
 from panelapp.services.proposals.queries import ProposalQuery, ProposalRow
 

@@ -206,7 +206,8 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
 def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
     from dataclasses import replace
 
-    from panelapp.services.permissions import mask_person, require_department_may_read
+    from panelapp.services.masking import person as mask_person
+    from panelapp.services.permissions import require_department_may_read
 
     with reading(ctx) as s:
         detail = detail_in(s, proposal_id, today)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from panelapp.domain.validation import mask_name
 from panelapp.services.context import ServiceContext
 from panelapp.services.exporting import (
     ExportColumn,
@@ -19,6 +18,7 @@ from panelapp.services.exporting import (
     Progress,
     export_list,
     mask_email,
+    mask_name,
     mask_office_phone,
 )
 from panelapp.services.registers.departments import department_ids, department_rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 
 from sqlalchemy import select
@@ -42,7 +43,8 @@ from panelapp.domain.report_data import (
     ReportOptions,
     SectionScore,
 )
-from panelapp.domain.validation import mask_name, normalize_text
+from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.attachments.store import attachment_path
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.org.manage import is_named, named_organization
@@ -81,7 +83,8 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             org = named_organization(s, "개선 보고서")
         start, end = options.date_from or cohort.term_start, options.date_to or cohort.term_end
         today = options.report_date or dt.datetime.now(KST).date()
-        name = (lambda n: mask_name(n) if n else n) if options.mask_personal else (lambda n: n)
+        masked = options.mask_personal or masking.personal_masked(ctx)  # the one masking rule
+        name = functools.partial(masking.name, masked=masked)
         wanted = set(options.facility_ids) if options.facility_ids is not None else None
 
         step("점검 결과를 모으는 중…")
@@ -131,7 +134,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             date_to=end,
             generated_on=today,
             prepared_by=ctx.user_name,
-            masked=options.mask_personal,
+            masked=masked,
             sections=frozenset(options.sections),
             photos=options.photos,
             summary=summary,

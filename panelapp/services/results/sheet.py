@@ -183,7 +183,7 @@ def masked_for(ctx: ServiceContext, sheet: ResultSheet) -> ResultSheet:
     permissions.personal_masked); ids and attendance stay, so ticking presence still works."""
     from dataclasses import replace
 
-    from panelapp.services.permissions import mask_person
+    from panelapp.services.masking import person as mask_person
 
     people = tuple(replace(p, name=mask_person(ctx, p.name)) for p in sheet.participants)
     return replace(sheet, participants=people)

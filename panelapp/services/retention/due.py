@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from panelapp.db.models import Cohort, Consent, Enrollment, Member
 from panelapp.domain.localtime import today_local
 from panelapp.domain.retention_data import DueMember
-from panelapp.domain.validation import mask_name, mask_phone
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.permissions import Permission, require
 
@@ -78,8 +78,8 @@ def due_members(ctx: ServiceContext, today: dt.date | None = None) -> list[DueMe
             out.append(
                 DueMember(
                     member_id,
-                    mask_name(name),
-                    mask_phone(phone),
+                    masking.name(name),
+                    masking.phone(phone),
                     ", ".join(f"제{n}기" for n in cohorts.get(member_id, [])) or "–",
                     reason,
                     since,

@@ -9,6 +9,7 @@ attendance sheet, inspection assignments, sign-in sheets). From then on they are
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -17,10 +18,57 @@ from panelapp.domain.enums import EnrollmentStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import today_local
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
-from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.permissions import Permission, writes
 
 WITHDRAWAL_REASON = "개인정보 수집·이용 동의 철회"
+
+
+@dataclass(frozen=True)
+class WithdrawalPreview:
+    """What withdrawing a member's consent would do, for the question before it."""
+
+    member_id: int
+    who: str  # "김*희(단원 번호 42)": masked, this is a question on a screen or a terminal
+    consents: int  # consents in force that would be withdrawn
+    active: int  # active enrolments that would end
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"{self.who}의 개인정보 동의 {self.consents}건을 철회로 기록하면 활동 중인 기수 {self.active}곳에서 "
+            "탈퇴 처리되고, 관리자가 파기할 때까지 파기 대상으로 남습니다. 되돌릴 수 없습니다."
+        )
+
+
+def withdrawal_preview(ctx: ServiceContext, member_id: int) -> WithdrawalPreview:
+    """The question to ask before `withdraw_consent`; refused like it (a role without the right,
+    a member destroyed or unknown, nothing left to withdraw)."""
+    from sqlalchemy import func
+
+    from panelapp.services import masking
+    from panelapp.services.permissions import require
+
+    with reading(ctx) as s:
+        require(ctx, s, Permission.PANEL_WORK)
+        member = s.get(Member, member_id)
+        if member is None or member.destroyed_at is not None:
+            raise NotFoundError("참여단원")
+        consents = s.scalar(
+            select(func.count()).where(Consent.member_id == member_id, Consent.withdrawn_on.is_(None))
+        )
+        if not consents:
+            raise ValidationError("동의", "이 단원에게는 철회할 수 있는 동의가 없습니다.")
+        active = s.scalar(
+            select(func.count()).where(
+                Enrollment.member_id == member_id,
+                Enrollment.status == EnrollmentStatus.ACTIVE,
+                Enrollment.deleted_at.is_(None),
+            )
+        )
+        return WithdrawalPreview(
+            member_id, f"{masking.name(member.name)}(단원 번호 {member_id})", consents, active or 0
+        )
 
 
 @writes(Permission.PANEL_WORK)

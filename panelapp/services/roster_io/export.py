@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 from panelapp.db.models import Cohort, Consent, Enrollment, Member, Team
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.participation import NO_FIGURES
-from panelapp.domain.validation import format_phone, mask_name, mask_phone, normalize_text
+from panelapp.domain.validation import format_phone, normalize_text
 from panelapp.io.roster_columns import COLUMNS
 from panelapp.io.roster_export import HOURS_FORMAT, PERCENT_FORMAT, write_table
+from panelapp.services import masking
 from panelapp.services.activities.stats import cohort_stats, local_today
 from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, transaction
@@ -44,12 +45,7 @@ class ExportResult:
     masked: bool
 
 
-def mask_email(email: str | None) -> str | None:
-    """hong.gildong@example.kr → h***@example.kr (the domain says little about the person)."""
-    if not email or "@" not in email:
-        return email
-    local, domain = email.rsplit("@", 1)
-    return f"{local[:1]}***@{domain}"
+mask_email = masking.email  # the one masking rule (services/masking.py)
 
 
 @writes(Permission.PANEL_WORK)
@@ -130,9 +126,9 @@ def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tupl
     # A list, not a generator: a missing cohort is refused before the file is created.
     return [
         (
-            mask_name(name) if masked else name,
-            mask_phone(phone) if masked else format_phone(phone),
-            mask_email(email) if masked else email,
+            masking.name(name, masked),
+            masking.phone(phone) if masked else format_phone(phone),
+            masking.email(email, masked),
             district,
             birth_year,
             gender.label,

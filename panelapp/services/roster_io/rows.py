@@ -18,7 +18,7 @@ from panelapp.domain.enums import Gender, MemberRole
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
 from panelapp.domain.text_input import forbidden_char, invisible_message
-from panelapp.domain.validation import check_consent_date, mask_name
+from panelapp.domain.validation import check_consent_date
 from panelapp.io.roster_columns import (
     BY_KEY,
     IMPORT_COLUMNS,
@@ -27,6 +27,7 @@ from panelapp.io.roster_columns import (
     parse_optional_date,
     parse_role,
 )
+from panelapp.services import masking
 from panelapp.services.people.member_rules import MemberInput, clean_member
 
 KEYS = tuple(c.key for c in IMPORT_COLUMNS)
@@ -85,7 +86,7 @@ def load_facts(s: Session, cohort_id: int, today: dt.date | None = None) -> Coho
         )
     }
     taken = {
-        phone: (mask_name(name), deleted is not None)
+        phone: (masking.name(name), deleted is not None)
         for phone, name, deleted in s.execute(
             select(Member.phone, Member.name, Enrollment.deleted_at)
             .join(Member, Member.id == Enrollment.member_id)

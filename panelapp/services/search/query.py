@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import (
+    Cohort,
     Enrollment,
     Facility,
     Feedback,
@@ -65,11 +66,12 @@ class _Spec:
     model: type
     title: object  # column ranked on
     texts: tuple  # columns a word may occur in
+    live: tuple = ()  # conditions besides deleted_at that a shown row must meet
 
 
 def _specs() -> list[_Spec]:
     return [
-        _Spec("member", DocKind.MEMBER, Member, Member.name, (Member.name, Member.district)),
+        _Spec("member", DocKind.MEMBER, Member, Member.name, (Member.name, Member.district), _member_live()),
         _Spec("facility", DocKind.FACILITY, Facility, Facility.name, (Facility.name, Facility.address)),
         _Spec(
             "finding",
@@ -89,6 +91,25 @@ def _specs() -> list[_Spec]:
     ]
 
 
+def _member_live() -> tuple:
+    """A member is found while they are somewhere to be found: not destroyed (파기), and not in
+    the trash: a member whose every enrolment is in the trash (or in a cohort in the trash) is
+    listed there, not in search."""
+    any_enrollment = select(Enrollment.id).where(Enrollment.member_id == Member.id).correlate(Member).exists()
+    live_enrollment = (
+        select(Enrollment.id)
+        .join(Cohort, Cohort.id == Enrollment.cohort_id)
+        .where(
+            Enrollment.member_id == Member.id,
+            Enrollment.deleted_at.is_(None),
+            Cohort.deleted_at.is_(None),
+        )
+        .correlate(Member)
+        .exists()
+    )
+    return (Member.destroyed_at.is_(None), or_(live_enrollment, ~any_enrollment))
+
+
 def search(ctx: ServiceContext, text: str, limit: int = 50) -> list[SearchHit]:
     """At most `limit` hits of each kind, grouped by kind in KINDS order, best first."""
     words = query_words(text or "")
@@ -96,7 +117,8 @@ def search(ctx: ServiceContext, text: str, limit: int = 50) -> list[SearchHit]:
         return []
     ensure_index(ctx)
     phrase = " ".join(nfc(text or "").lower().split())
-    from panelapp.services.permissions import department_scope, personal_masked
+    from panelapp.services.masking import personal_masked
+    from panelapp.services.permissions import department_scope
 
     hits: list[SearchHit] = []
     with reading(ctx) as s:
@@ -186,7 +208,7 @@ def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: 
     if candidates is None:
         candidates = (
             select(model.id.label("doc_id"))
-            .where(model.deleted_at.is_(None), *checks)
+            .where(model.deleted_at.is_(None), *spec.live, *checks)
             .order_by(model.id.desc())
             .limit(SCAN_ROWS)
             .subquery()
@@ -206,7 +228,7 @@ def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: 
     )
     for target, on in joins:
         q = q.outerjoin(target, on)
-    q = q.where(model.deleted_at.is_(None), *checks).order_by(rank, model.id.desc()).limit(limit)
+    q = q.where(model.deleted_at.is_(None), *spec.live, *checks).order_by(rank, model.id.desc()).limit(limit)
     return [_hit(spec, row, words) for row in s.execute(q)]
 
 

@@ -27,7 +27,7 @@ from panelapp.domain.failures import (
     restore_hint,
 )
 from panelapp.domain.josa import josa, quoted
-from panelapp.domain.validation import mask_name, mask_phone
+from panelapp.services import masking
 from panelapp.services.attachments.store import attachment_path, attachments_root
 from panelapp.services.audit.chain import chain_problems
 from panelapp.services.errors import corrupt_sentence
@@ -307,7 +307,7 @@ def _enrollments_without_consent(db: Database) -> list[str]:
             .order_by(Cohort.number, Enrollment.id)
         ).all()
     return [
-        f"제{number}기 참여단원 {mask_name(name)}(등록 번호 {eid})의 개인정보 동의 기록이 없습니다."
+        f"제{number}기 참여단원 {masking.name(name)}(등록 번호 {eid})의 개인정보 동의 기록이 없습니다."
         for eid, name, number in rows
     ]
 
@@ -329,9 +329,9 @@ def duplicate_people(db: Database) -> list[str]:
         ).all()
     groups: dict[str, list[str]] = {}
     for phone, member_id, name in rows:
-        groups.setdefault(phone, []).append(f"{mask_name(name)}(단원 번호 {member_id})")
+        groups.setdefault(phone, []).append(f"{masking.name(name)}(단원 번호 {member_id})")
     return [
-        f"같은 휴대전화 번호({mask_phone(phone)})로 {len(people)}명이 있습니다: {', '.join(people)}. "
+        f"같은 휴대전화 번호({masking.phone(phone)})로 {len(people)}명이 있습니다: {', '.join(people)}. "
         "같은 사람이 두 번 기록되었거나 번호가 잘못 적힌 것입니다. 다른 사람이면 번호를 고쳐 주세요."
         for phone, people in groups.items()
     ]

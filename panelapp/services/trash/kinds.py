@@ -61,6 +61,11 @@ class TrashKind(abc.ABC):
     def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
         """id -> label for these rows: one query by primary key."""
 
+    def shown_labels(self, s: Session, ids: Sequence[int], masked: bool) -> dict[int, str]:
+        """The labels as the trash page shows them: a kind whose label names a person masks the
+        name when `masked` (services/masking.py)."""
+        return self.labels(s, ids)
+
     def check_restore(self, s: Session, obj: Any) -> None:
         """Raise DomainError when bringing `obj` back would clash with what exists now."""
         return None  # most kinds clash with nothing: a default, not a method to fill in

@@ -25,6 +25,7 @@ from panelapp.db.models import User
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import as_utc
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_pairs, like_pattern, ordering
 from panelapp.services.permissions import Permission, writes
@@ -102,17 +103,18 @@ def trash_rows(ctx: ServiceContext, keys: Sequence[tuple[str, int]]) -> list[Tra
     for key, item_id in keys:
         wanted[key].append(item_id)
     out: list[TrashItem] = []
+    masked = masking.personal_masked(ctx)
     with reading(ctx) as s:
         for key, ids in wanted.items():
             kind = BY_KEY.get(key)
             if kind is not None:
-                out.extend(_items(s, kind, ids))
+                out.extend(_items(s, kind, ids, masked))
     return out
 
 
-def _items(s: Session, kind: TrashKind, ids: list[int]) -> list[TrashItem]:
+def _items(s: Session, kind: TrashKind, ids: list[int], masked: bool = False) -> list[TrashItem]:
     model = kind.model
-    labels = kind.labels(s, ids)
+    labels = kind.shown_labels(s, ids, masked)
     rows = s.execute(
         select(model.id, model.deleted_at, User.name)
         .outerjoin(User, User.id == model.deleted_by_id)

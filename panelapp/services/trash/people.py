@@ -12,7 +12,7 @@ from sqlalchemy.sql import Select
 from panelapp.db.models import ActivityEvent, Cohort, Enrollment, Inspection, Member, Team
 from panelapp.domain.errors import DomainError
 from panelapp.domain.josa import quoted
-from panelapp.domain.validation import mask_name
+from panelapp.services import masking
 from panelapp.services.trash.kinds import TrashKind, cohort_label, cohort_number, refuse_if_cohort_trashed
 
 
@@ -74,13 +74,16 @@ class EnrollmentKind(TrashKind):
         return (Member.destroyed_at.is_(None),)
 
     def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
+        return self.shown_labels(s, ids, masked=False)
+
+    def shown_labels(self, s: Session, ids: Sequence[int], masked: bool) -> dict[int, str]:
         rows = s.execute(
             select(Enrollment.id, Member.name, Cohort.number)
             .join(Member, Member.id == Enrollment.member_id)
             .join(Cohort, Cohort.id == Enrollment.cohort_id)
             .where(Enrollment.id.in_(list(ids)))
         )
-        return {eid: f"{name} (제{n}기 참여단원)" for eid, name, n in rows}
+        return {eid: f"{masking.name(name, masked)} (제{n}기 참여단원)" for eid, name, n in rows}
 
     def check_restore(self, s: Session, obj: Enrollment) -> None:
         refuse_if_cohort_trashed(s, obj.cohort_id, "참여단원")
@@ -99,7 +102,7 @@ class EnrollmentKind(TrashKind):
         )
         if other is not None:
             raise DomainError(
-                f"제{cohort_number(s, obj.cohort_id)}기에 같은 휴대전화 번호의 참여단원({mask_name(other)})이 "
+                f"제{cohort_number(s, obj.cohort_id)}기에 같은 휴대전화 번호의 참여단원({masking.name(other)})이 "
                 "이미 있어 복원할 수 없습니다. 같은 사람이 다시 등록된 것인지 확인해 주세요."
             )
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import ContentPost, Enrollment, Feedback, Member, Proposal
 from panelapp.domain.errors import DomainError
+from panelapp.services import masking
 from panelapp.services.trash.kinds import TrashKind, refuse_if_cohort_trashed, short
 
 
@@ -60,13 +61,19 @@ class ContentKind(TrashKind):
         return ContentPost.title
 
     def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
+        return self.shown_labels(s, ids, masked=False)
+
+    def shown_labels(self, s: Session, ids: Sequence[int], masked: bool) -> dict[int, str]:
         rows = s.execute(
             select(ContentPost.id, ContentPost.title, ContentPost.channel, Member.name)
             .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
             .join(Member, Member.id == Enrollment.member_id)
             .where(ContentPost.id.in_(list(ids)))
         )
-        return {pid: f"{title} ({name}, {channel.label})" for pid, title, channel, name in rows}
+        return {
+            pid: f"{title} ({masking.name(name, masked)}, {channel.label})"
+            for pid, title, channel, name in rows
+        }
 
     def check_restore(self, s: Session, obj: ContentPost) -> None:
         e = s.get(Enrollment, obj.enrollment_id)
