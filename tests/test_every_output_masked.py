@@ -523,6 +523,22 @@ def _report_full(ctx, w, f):
     return _write_report(ctx, w, f, mask_personal=False, purpose=PURPOSE)
 
 
+@output("reporting.history.recent_reports", "reporting.history.record_report_view")
+def _reports_made_earlier(ctx, w, f):
+    """The reports page lists the reports made here and opens their files: one made with names in
+    full by the 담당자 must not reach a masked role (a file cannot be masked afterwards)."""
+    from panelapp.services.reporting.history import recent_reports, record_report_view
+
+    _write_report(as_account(ctx, "담당자"), w, f, mask_personal=False, purpose=PURPOSE)
+    listed = recent_reports(ctx)
+    for report in listed:
+        try:
+            record_report_view(ctx, report.id)
+        except PermissionDenied:
+            pass  # refused to open; what was listed is still read below
+    return [Path(r.pdf_path) for r in listed if r.pdf_path and Path(r.pdf_path).is_file()]
+
+
 @output("roster_io.export.export_roster")
 def _roster_export(ctx, w, f):
     from panelapp.services.roster_io.export import export_roster
@@ -817,6 +833,23 @@ def test_trashed_and_destroyed_members_never_appear_in_search(sqlite_demo_ctx, t
     assert not _found(admin, gone_name, due[0].member_id)
     assert not _found(admin, gone_phone[-4:], due[0].member_id)
     assert not _found(admin, "파기된 단원", due[0].member_id)
+
+
+def test_a_report_made_unmasked_is_refused_to_the_masked_roles(sqlite_demo_ctx, tmp_path):
+    from panelapp.db.models import ReportRecord
+    from panelapp.services.reporting.history import recent_reports, record_report_view
+
+    coordinator = as_account(sqlite_demo_ctx, "담당자")
+    world = make_world(coordinator)
+    _write_report(coordinator, world, tmp_path, mask_personal=False, purpose=PURPOSE)
+    with reading(coordinator) as s:
+        made = s.scalar(select(ReportRecord.id).where(ReportRecord.masked.is_(False)))
+    assert made in {r.id for r in recent_reports(coordinator)}
+    record_report_view(coordinator, made)
+    viewer = as_account(sqlite_demo_ctx, "열람자")
+    assert made not in {r.id for r in recent_reports(viewer)}
+    with pytest.raises(PermissionDenied, match="관리자와 담당자만"):
+        record_report_view(viewer, made)
 
 
 def test_the_walk_sees_a_leak(sqlite_demo_ctx, tmp_path, monkeypatch):

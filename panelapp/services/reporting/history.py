@@ -148,14 +148,23 @@ VIEW_HOW = {"preview": "미리보기", "viewer": "시스템 뷰어", "office": "
 def record_report_view(ctx: ServiceContext, report_id: int, how: str = "preview") -> None:
     """Opening a report made earlier (the page's 미리보기, its PDF in the system viewer, its
     board report) shows the personal data in it (단원별 참여, names masked or not): one
-    access-log entry, `report_view`, naming the report's cohort as whose data it holds."""
+    access-log entry, `report_view`, naming the report's cohort as whose data it holds. A report
+    made unmasked is refused to the roles that see names masked (services/masking.py), who are
+    not offered it in `recent_reports` either."""
     from panelapp.domain.errors import NotFoundError
     from panelapp.services.audit.log import record_access
+    from panelapp.services.masking import personal_masked
+    from panelapp.services.permissions import Permission, PermissionDenied
 
     with reading(ctx) as s:
         report = s.get(ReportRecord, report_id)
         if report is None:
             raise NotFoundError("보고서")
+        if not report.masked and personal_masked(ctx):
+            raise PermissionDenied(
+                "이름·연락처를 가리지 않고 만든 보고서는 관리자와 담당자만 열 수 있습니다.",
+                Permission.PANEL_WORK,
+            )
         cohort_id = report.cohort_id
         name = report.pdf_path if how != "office" else (report.hwpx_path or report.docx_path)
     record_access(
@@ -187,7 +196,11 @@ def _recent(record: ReportRecord) -> RecentReport:
 def recent_reports(ctx: ServiceContext, limit: int = RECENT_KEEP * 4) -> list[RecentReport]:
     """The newest reports made from this database (the page drops those whose files are gone
     and shows the first RECENT_KEEP of the rest)."""
+    from panelapp.services.masking import personal_masked
+
     stmt = select(ReportRecord).order_by(ReportRecord.made_at.desc(), ReportRecord.id.desc()).limit(limit)
+    if personal_masked(ctx):  # a report made with names in full is not for who sees them masked
+        stmt = stmt.where(ReportRecord.masked.is_(True))
     with reading(ctx) as s:
         return [_recent(r) for r in s.scalars(stmt)]
 
