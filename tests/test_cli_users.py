@@ -241,6 +241,9 @@ def test_demo_password_makes_an_account_of_every_role(tmp_path, capsys, monkeypa
         "조장": UserRole.LEAD,
         "부서담당": UserRole.DEPARTMENT,
         "열람자": UserRole.VIEWER,
+        # the staff the demo's records name log in with it too (no demo account without one)
+        "정다운": UserRole.COORDINATOR,
+        "백현정": UserRole.LEAD,
     }
     ((dept,),) = rows(path, select(User.department_id).where(User.name == "부서담당"))
     assert dept is not None
