@@ -181,13 +181,18 @@ def test_header_click_sorts_in_sql_and_a_stale_save_reloads_the_list(qtbot, page
     assert [page.register.cell(r, 0) for r in range(2)] == ["나래주차장", "가람공원"]
     assert page.selected().name == "가람공원"  # the selection follows its row
     page.register.select_row(0)
-    # someone else renames the facility while the dialog is open: the save is refused
+    # someone else renames the facility while the dialog is open: the save is refused, and the
+    # two versions are shown field by field (tests/gui/test_conflicts.py); taking theirs keeps
+    # the dialog open on their version, and the list shows it
     dialog = page.edit_selected()
     f = get_facility(ctx, page.selected().id)
     update_facility(ctx, f.id, FacilityInput("나래공영주차장", f.facility_type_id, f.address), f.version)
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[1]))
+    page.window_.bus.announce(Changes(frozenset({Kind.FACILITY})))
     dialog.ui.contactEdit.setText("031-000-0000")
     save(qtbot, dialog)
-    assert warnings == ["다른 사용자가 먼저 수정했습니다"] and closed(dialog)
+    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=5000)
+    dialog.conflict.conflict_dialog.theirs_button.click()
+    assert not closed(dialog) and dialog.ui.nameEdit.text() == "나래공영주차장"
+    assert dialog.ui.contactEdit.text() == ""
+    dialog.reject()
     qtbot.waitUntil(lambda: page.register.cell(0, 0) == "나래공영주차장", timeout=5000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op
@@ -30,13 +31,38 @@ class DepartmentDialog(QDialog):
         }
         show_field_errors(self.fields, ui.errorLabel, [])
         if department is not None:
-            ui.nameEdit.setText(department.name)
-            ui.contactEdit.setText(department.contact_person or "")
-            ui.phoneEdit.setText(department.phone or "")
-            ui.emailEdit.setText(department.email or "")
+            self._fill(department)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
+
+    def _fill(self, department) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(department.name)
+        ui.contactEdit.setText(department.contact_person or "")
+        ui.phoneEdit.setText(department.phone or "")
+        ui.emailEdit.setText(department.email or "")
+
+    def _fetch_current(self):
+        from panelapp.services.registers.departments import get_department
+
+        assert self.department is not None
+        return get_department(self.window_.ctx, self.department.id)
+
+    def _adopt(self, department) -> None:
+        self.department = department
 
     def save(self) -> None:
         from panelapp.services.registers.departments import (
@@ -66,4 +92,5 @@ class DepartmentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)
+        if not self.conflict.handle(exc):
+            close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -44,19 +45,44 @@ class FacilityDialog(QDialog):
         if facility is None:
             ui.typeCombo.setCurrentIndex(-1)
         else:
-            ui.nameEdit.setText(facility.name)
-            ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(facility.facility_type_id))
-            ui.addressEdit.setText(facility.address or "")
-            index = ui.departmentCombo.findData(facility.department_id)
-            ui.departmentCombo.setCurrentIndex(max(index, 0))
-            ui.contactEdit.setText(facility.contact or "")
-            ui.notesEdit.setPlainText(facility.notes or "")
+            self._fill(facility)
         ui.typeCombo.setPlaceholderText("유형을 고르세요")
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)
         # a type or department added meanwhile (유형 관리, 부서 tab, another desktop) is offered
         follow_changes(self, {Kind.FACILITY_TYPE, Kind.DEPARTMENT}, self.reload_choices)
+
+    def _fill(self, facility) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(facility.name)
+        ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(facility.facility_type_id))
+        ui.addressEdit.setText(facility.address or "")
+        index = ui.departmentCombo.findData(facility.department_id)
+        ui.departmentCombo.setCurrentIndex(max(index, 0))
+        ui.contactEdit.setText(facility.contact or "")
+        ui.notesEdit.setPlainText(facility.notes or "")
+
+    def _fetch_current(self):
+        from panelapp.services.registers.facilities import get_facility
+
+        assert self.facility is not None
+        return get_facility(self.window_.ctx, self.facility.id)
+
+    def _adopt(self, facility) -> None:
+        self.facility = facility
 
     def _department_choices(self, departments) -> list[tuple[str, int]]:
         # A stopped department stays selectable only for the facility that already has it.
@@ -113,4 +139,5 @@ class FacilityDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.buttonBox.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)
+        if not self.conflict.handle(exc):
+            close_on_save_failure(self, exc, self.fields, self.ui.errorLabel, self.stale.emit)

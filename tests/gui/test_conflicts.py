@@ -1,0 +1,231 @@
+"""A stale save is shown field by field, never thrown away nor silently overwritten (issue 13
+item 3): the facility and department forms, after another desktop saved the same record first.
+
+"Another desktop" is a second service call on the same database between opening the form and
+pressing 저장, exactly what the service sees when two desktops share one database."""
+
+import pytest
+from conftest import make_ctx
+from gui_window import Window
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from shiboken6 import isValid
+
+from panelapp.gui.core.conflicts import MINE, THEIRS, FieldValue, conflicts
+from panelapp.gui.core.dialogs import discard_guard
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.pages.facilities import FacilitiesPage
+from panelapp.services.changes import Changes, Kind
+from panelapp.services.registers.departments import (
+    DepartmentInput,
+    create_department,
+    ensure_organization,
+    get_department,
+    update_department,
+)
+from panelapp.services.registers.facilities import (
+    FacilityInput,
+    create_facility,
+    delete_facility,
+    get_facility,
+    list_facility_types,
+    update_facility,
+)
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    window = Window(ctx)
+    qtbot.addWidget(window)
+    p = FacilitiesPage(window)
+    window.setCentralWidget(p)
+    window.resize(1000, 600)
+    window.show()
+    yield p
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def settle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=5000)
+
+
+def closed(dialog) -> bool:
+    return not isValid(dialog) or not dialog.isVisible()
+
+
+def save(dialog):
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def conflict_shown(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=5000)
+    return dialog.conflict.conflict_dialog
+
+
+def rows_of(conflict):
+    return {row.label: row for row in conflict.rows}
+
+
+@pytest.fixture
+def facility_dialog(qtbot, page):
+    """The edit form of 가람공원 (공원, 다솜로 3), opened before another desktop saves."""
+    ctx = page.window_.ctx
+    settle(qtbot, page)
+    types = {t.name: t.id for t in list_facility_types(ctx)}
+    create_facility(ctx, FacilityInput("가람공원", types["공원"], "다솜로 3", None, "031-111-1111"))
+    page.window_.bus.announce(Changes(frozenset({Kind.FACILITY})))
+    settle(qtbot, page)
+    page.register.select_row(0)
+    dialog = page.edit_selected()
+    return dialog
+
+
+def other_desktop_saves(ctx, facility_id, **changes):
+    f = get_facility(ctx, facility_id)
+    values = {
+        "name": f.name,
+        "facility_type_id": f.facility_type_id,
+        "address": f.address,
+        "department_id": f.department_id,
+        "contact": f.contact,
+        "notes": f.notes,
+    }
+    values.update(changes)
+    return update_facility(ctx, facility_id, FacilityInput(**values), f.version)
+
+
+def test_the_fields_each_changed_are_merged_and_nothing_is_saved_before_the_user_chooses(
+    qtbot, page, facility_dialog
+):
+    ctx, dialog = page.window_.ctx, facility_dialog
+    facility_id = dialog.facility.id
+    other_desktop_saves(ctx, facility_id, address="다솜로 5")  # they fixed the address
+    dialog.ui.contactEdit.setText("031-222-2222")  # I changed the phone
+    save(dialog)
+    conflict = conflict_shown(qtbot, dialog)
+    rows = rows_of(conflict)
+    assert set(rows) == {"주소", "연락처"}
+    assert (rows["주소"].base.text, rows["주소"].theirs.text, rows["주소"].mine.text) == (
+        "다솜로 3",
+        "다솜로 5",
+        "다솜로 3",
+    )
+    assert not rows["주소"].both_changed and not rows["연락처"].both_changed
+    # proposed: theirs where only they changed, mine where only I did
+    assert conflict.choices() == {"주소": THEIRS, "연락처": MINE}
+    # nothing saved yet: the stored record is the other desktop's
+    stored = get_facility(ctx, facility_id)
+    assert (stored.address, stored.contact) == ("다솜로 5", "031-111-1111")
+    conflict.apply_button.click()
+    assert not closed(dialog)
+    assert dialog.ui.addressEdit.text() == "다솜로 5" and dialog.ui.contactEdit.text() == "031-222-2222"
+    assert "1개 칸을 반영" in dialog.ui.errorLabel.text()
+    assert discard_guard(dialog).is_dirty()  # my phone, put back, is unsaved input again
+    save(dialog)  # an ordinary save on the current version now
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    stored = get_facility(ctx, facility_id)
+    assert (stored.name, stored.address, stored.contact) == ("가람공원", "다솜로 5", "031-222-2222")
+
+
+def test_a_field_both_changed_is_marked_and_the_user_picks_which_stays(qtbot, page, facility_dialog):
+    ctx, dialog = page.window_.ctx, facility_dialog
+    facility_id = dialog.facility.id
+    other_desktop_saves(ctx, facility_id, name="가람근린공원")
+    dialog.ui.nameEdit.setText("가람어린이공원")
+    save(dialog)
+    conflict = conflict_shown(qtbot, dialog)
+    row = rows_of(conflict)["시설명"]
+    assert row.both_changed and conflict.choices()["시설명"] == MINE
+    assert any(
+        label.text() == "시설명 (둘 다 바꿈)" for label in conflict.findChildren(type(conflict.copied))
+    )
+    conflict.choose("시설명", THEIRS)
+    conflict.apply_button.click()
+    assert dialog.ui.nameEdit.text() == "가람근린공원"
+    assert get_facility(ctx, facility_id).name == "가람근린공원"
+    dialog.reject()  # nothing of mine was taken: the form is what is saved, it closes unasked
+    assert closed(dialog)
+
+
+def test_taking_theirs_drops_my_input_and_copy_puts_it_on_the_clipboard(qtbot, page, facility_dialog):
+    ctx, dialog = page.window_.ctx, facility_dialog
+    other_desktop_saves(ctx, dialog.facility.id, notes="주말 개방")
+    dialog.ui.notesEdit.setPlainText("장애인 주차 2면")
+    dialog.ui.contactEdit.setText("031-333-3333")
+    save(dialog)
+    conflict = conflict_shown(qtbot, dialog)
+    conflict.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "메모: 장애인 주차 2면" in copied and "연락처: 031-333-3333" in copied
+    assert "클립보드에 복사" in conflict.copied.text()
+    conflict.theirs_button.click()
+    assert dialog.ui.notesEdit.toPlainText() == "주말 개방" and dialog.ui.contactEdit.text() == "031-111-1111"
+    assert "반영하지 않았습니다" in dialog.ui.errorLabel.text()
+    # the form is what is saved now: closing it would ask nothing
+    assert not discard_guard(dialog).is_dirty()
+    dialog.reject()
+    assert closed(dialog)
+
+
+def test_a_record_deleted_meanwhile_closes_the_form_with_a_sentence(
+    qtbot, page, facility_dialog, monkeypatch
+):
+    ctx, dialog = page.window_.ctx, facility_dialog
+    other_desktop_saves(ctx, dialog.facility.id, address="다솜로 7")
+    f = get_facility(ctx, dialog.facility.id)
+    delete_facility(ctx, f.id, f.version)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    dialog.ui.contactEdit.setText("031-444-4444")
+    save(dialog)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    assert warnings and "찾을 수 없습니다" in warnings[0]
+
+
+def test_the_department_form_shows_the_conflict_too(qtbot, page, monkeypatch):
+    ctx = page.window_.ctx
+    ensure_organization(ctx, "한빛시")
+    d = create_department(ctx, DepartmentInput("공원녹지과", "김소통", "031-100-2000", "park@example.org"))
+    settle(qtbot, page)
+    from panelapp.gui.dialogs.department_dialog import DepartmentDialog
+
+    dialog = DepartmentDialog(page.window_, get_department(ctx, d.id))
+    dialog.show()
+    now = get_department(ctx, d.id)
+    update_department(ctx, d.id, DepartmentInput("공원녹지과", "박소통", now.phone, now.email), now.version)
+    dialog.ui.emailEdit.setText("green@example.org")
+    save(dialog)
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"시민소통관": THEIRS, "이메일": MINE}
+    conflict.apply_button.click()
+    save(dialog)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    stored = get_department(ctx, d.id)
+    assert (stored.contact_person, stored.email) == ("박소통", "green@example.org")
+
+
+def test_conflicts_lists_only_fields_where_the_input_and_the_saved_record_differ():
+    def v(text):
+        return FieldValue(text, text)
+
+    base = {"a": v("1"), "b": v("1"), "c": v("1"), "d": v("1")}
+    theirs = {"a": v("2"), "b": v("1"), "c": v("3"), "d": v("5")}
+    mine = {"a": v("2"), "b": v("4"), "c": v("1"), "d": v("6")}
+    rows = {row.label: row for row in conflicts(base, theirs, mine)}
+    assert set(rows) == {"b", "c", "d"}  # a: both typed the same value
+    assert rows["b"].proposed == MINE and not rows["b"].both_changed
+    assert rows["c"].proposed == THEIRS and not rows["c"].both_changed
+    assert rows["d"].both_changed
+
+
+def test_read_and_write_round_trip_a_line_edit(qtbot):
+    from panelapp.gui.core.conflicts import read_field, write_field
+
+    edit = QLineEdit("  다솜로 3 ")
+    qtbot.addWidget(edit)
+    value = read_field(edit)
+    edit.setText("")
+    write_field(edit, value)
+    assert edit.text() == "다솜로 3"
