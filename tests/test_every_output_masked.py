@@ -595,6 +595,22 @@ def _exports_full(ctx, w, f):
     return _list_exports(ctx, w, f, PURPOSE)
 
 
+@output("proposals.full_export.export_all_proposals")
+def _all_proposals(ctx, w, f, purpose=None):
+    from panelapp.services.proposals.full_export import export_all_proposals
+
+    tag = "전체" if purpose else "기본"
+    return (
+        export_all_proposals(ctx, w.cohort, f / f"제안전체-{tag}.xlsx", purpose=purpose),
+        export_all_proposals(ctx, w.cohort, f / f"제안전체-{tag}.csv", purpose=purpose),
+    )
+
+
+@with_purpose("proposals.full_export.export_all_proposals")
+def _all_proposals_full(ctx, w, f):
+    return _all_proposals(ctx, w, f, PURPOSE)
+
+
 @output(
     "activities.export.export_events",
     "engagement.export.export_feedback",

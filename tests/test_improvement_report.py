@@ -55,7 +55,7 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     data = build_report_data(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE))
     pdf, pages = render_improvement_report(data)
     texts = _pages(pdf)
-    assert len(texts) == pages == 7
+    assert len(texts) == pages == 8  # 부서별 답변 처리 heads the list of proposals (issue 14)
     cover, summary = texts[0], texts[1]
     for needle in (
         "한빛시설관리공단",
@@ -90,7 +90,7 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
         "2.시청공영주차장": 4,
         "3.한빛국민체육센터": 4,
         "개선제안목록": 6,
-        "부록.활동및출석": 7,
+        "부록.활동및출석": 8,  # 좋아요·아쉬워요 takes page 7 after the list grew by 부서별 답변 처리
     }
     body = "".join(texts)
     for needle in (
@@ -197,7 +197,7 @@ def test_write_report_writes_both_files_and_logs_unmasked_access(world, tmp_path
         tmp_path / "a.xlsx",
         token,
     )
-    assert result.pages == 7 and result.masked and (tmp_path / "a.xlsx").stat().st_size > 0
+    assert result.pages == 8 and result.masked and (tmp_path / "a.xlsx").stat().st_size > 0
     assert token.seen[-1][:2] == (100, 100) and [d for d, _t, _x in token.seen] == sorted(
         d for d, _t, _x in token.seen
     )

@@ -44,7 +44,8 @@ def test_draft_from_findings_prefills_facility_department_title_and_problem(w):
         == "- [안전·긴급(안전)] 탈의실 바닥 미끄러움 (한빛국민체육센터 여자 탈의실, 2026-06-02 점검)"
     )
     assert "물기가 남아" in draft.problem and "복도 조명 고장" in draft.problem
-    assert draft.submitted_on == TODAY and draft.due_on == D(2026, 7, 4)
+    # 답변 기한 of an urgent finding: 1 working day after Saturday 6-20 (issue 14 item 3)
+    assert draft.submitted_on == TODAY and draft.due_on == D(2026, 6, 22)
     assert set(draft.finding_ids) == {w.lights, w.slippery}
     mixed = draft_from_findings(w.ctx, w.cohort_id, [w.bench, w.slippery], today=TODAY)
     assert mixed.facility_id is None and mixed.department_id is None  # two facilities: coordinator picks
@@ -55,7 +56,7 @@ def test_create_from_findings_links_them_and_records_the_first_event(w):
     detail, record = create_proposal(
         w.ctx, draft.__class__(**{**draft.__dict__, "proposal": "미끄럼 방지 매트"}), today=TODAY
     )
-    assert detail.status == PS.SUBMITTED and detail.due_on == D(2026, 7, 4)
+    assert detail.status == PS.SUBMITTED and detail.due_on == D(2026, 6, 22)  # urgent: 1 working day
     assert [f.id for f in detail.findings] == [w.slippery]
     assert len(detail.events) == 1 and detail.events[0].to_status == PS.SUBMITTED
     assert detail.events[0].user_name == "테스트담당자"
@@ -127,8 +128,8 @@ def test_sent_back_to_submitted_for_another_department(w):
 
 
 def test_overdue_in_python_and_sql_agree(w):
-    late = _new(w, "늦은 제안", submitted_on=D(2026, 6, 1))  # due 6-15, unanswered
-    due_today = _new(w, "오늘 기한", submitted_on=D(2026, 6, 6))  # due 6-20 = today
+    late = _new(w, "늦은 제안", submitted_on=D(2026, 6, 1))  # due 6-16 (10 working days), unanswered
+    due_today = _new(w, "오늘 기한", submitted_on=D(2026, 6, 6), due_on=TODAY)
     answered = _new(w, "답변됨", submitted_on=D(2026, 6, 1))
     answered = move_proposal(w.ctx, answered.id, PS.REVIEWING, answered.version, today=TODAY)
     move_proposal(w.ctx, answered.id, PS.PARTIAL, answered.version, answer="일부 반영", today=TODAY)
@@ -167,7 +168,8 @@ def test_edit_with_undo_and_optimistic_locking(w):
         update_proposal(w.ctx, p.id, data, p.version, today=TODAY)
     undo(w.ctx, record)
     back = get_proposal(w.ctx, p.id)
-    assert back.title == "수영장 안내 개선" and back.due_on == D(2026, 7, 4)
+    # made on Saturday 6-20 without findings: 10 working days
+    assert back.title == "수영장 안내 개선" and back.due_on == D(2026, 7, 3)
 
 
 def test_linked_findings_are_editable_and_an_older_undo_is_refused(w):

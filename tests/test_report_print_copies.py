@@ -72,7 +72,7 @@ def test_no_photos_or_unreadable_photos_keep_their_paths(world, tmp_path):
         p.path for fac in data.facilities for f in fac.findings for p in f.photos
     ]
     out = tmp_path / "r.pdf"
-    assert write_report(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE), out).pages == 7
+    assert write_report(ctx, ReportOptions(rw.w.cohort_id, report_date=REPORT_DATE), out).pages == 8
 
 
 def test_cancel_while_copying_photos_writes_no_file(world, tmp_path):

@@ -24,6 +24,7 @@ def test_workbook_sheets_types_and_injection(sqlite_ctx):
         "요약",
         "시설별 점수",
         "발견사항",
+        "부서별 답변 처리",  # issue 14 item 3: the table heading the PDF's list of proposals
         "개선제안",
         "좋아요·아쉬워요",
         "의견이 이어진 제안",
@@ -56,4 +57,4 @@ def test_workbook_sheets_types_and_injection(sqlite_ctx):
 def test_workbook_follows_the_chosen_sections(sqlite_ctx):
     rw = build_report_world(sqlite_ctx)
     data = build_report_data(sqlite_ctx, ReportOptions(rw.w.cohort_id, sections=frozenset({"proposals"})))
-    assert load_workbook(io.BytesIO(report_xlsx_bytes(data))).sheetnames == ["개선제안"]
+    assert load_workbook(io.BytesIO(report_xlsx_bytes(data))).sheetnames == ["부서별 답변 처리", "개선제안"]

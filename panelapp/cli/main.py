@@ -21,10 +21,14 @@ from panelapp.cli.backup import add_parser as add_backup_parser
 from panelapp.cli.backup import cmd_backup, cmd_restore
 from panelapp.cli.db_copy import add_parser as add_db_parser
 from panelapp.cli.db_copy import cmd_db
+from panelapp.cli.departments import add_parser as add_departments_parser
+from panelapp.cli.departments import cmd_departments
 from panelapp.cli.members import add_parser as add_members_parser
 from panelapp.cli.members import cmd_members
 from panelapp.cli.org import add_parser as add_org_parser
 from panelapp.cli.org import cmd_org
+from panelapp.cli.proposals import add_parser as add_proposals_parser
+from panelapp.cli.proposals import cmd_proposals
 from panelapp.cli.report import add_parser as add_report_parser
 from panelapp.cli.report import cmd_report
 from panelapp.cli.retention import add_parser as add_retention_parser
@@ -91,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_users_parser(sub)
     add_audit_parser(sub)
     add_retention_parser(sub)
+    add_departments_parser(sub)
+    add_proposals_parser(sub)
     return parser
 
 
@@ -173,6 +179,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "attachments": cmd_attachments,
     "audit": cmd_audit,
     "retention": cmd_retention,
+    "departments": cmd_departments,
+    "proposals": cmd_proposals,
 }
 
 

@@ -10,7 +10,10 @@ Decisions made here (and shown in the UI):
   needs no separate 추진중 step.
 - 불채택 and 완료 are final. History is append-only, so a status change is not undone with
   Ctrl+Z; field edits and deletions are.
-- 처리 기한 (due_on) is the department's ANSWER deadline, by default 14 days after 접수.
+- 처리 기한 (due_on) is the department's ANSWER deadline. A new proposal's comes from the
+  institution's 답변 기한 by its findings' severity and category, in working days
+  (domain/answer_deadlines.py: by default 긴급(안전) 1, 높음 5, others 10); proposals made before
+  that got 14 calendar days (`default_due`, which the demo still uses) and keep them.
   A proposal is overdue when it has a due date, that date is before today (the due day
   itself is still on time) and the department has not answered yet (status 접수 or 검토중).
   Once answered, the proposal is never overdue, whatever happens to its implementation.
@@ -72,6 +75,7 @@ def needs_reason(to_status: PS) -> bool:
 
 
 def default_due(submitted_on: dt.date) -> dt.date:
+    """The old fixed deadline (14 calendar days); new proposals use answer_deadlines.due_date."""
     return submitted_on + dt.timedelta(days=DEFAULT_DUE_DAYS)
 
 

@@ -220,6 +220,66 @@ NO_FEEDBACK = FeedbackSummary()
 
 
 @dataclass(frozen=True)
+class DepartmentSla:
+    """One department's answers (부서별 답변 처리): the dashboard section, the report's table and
+    `panelapp departments sla` print these figures (services/reporting/sla.py computes them).
+
+    received: live proposals; answered: those with an answer date; median / p90: working days
+    from 접수 to the answer (domain/working_days.py) over the answered ones, the 90th percentile by
+    nearest rank (the smallest value at least 90 % of the answers took no longer than);
+    on_time: answered on or before their due date, out of `with_deadline` answered ones that had
+    a due date; overdue: unanswered now and past their due date (proposal_rules.is_overdue)."""
+
+    department_id: int | None  # None: proposals without a department (미지정), or the total row
+    department: str
+    received: int
+    answered: int
+    median_days: float | None
+    p90_days: int | None
+    on_time: int
+    with_deadline: int
+    overdue: int
+    total: bool = False  # the 전체 row
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return None if self.with_deadline == 0 else self.on_time / self.with_deadline
+
+    def cells(self) -> tuple[str, ...]:
+        """The row as every output prints it, in SLA_HEADERS' order."""
+        from panelapp.domain.formatting import format_rate
+
+        return (
+            self.department,
+            f"{self.received:,}",
+            f"{self.answered:,}",
+            days_text(self.median_days),
+            days_text(self.p90_days),
+            format_rate(self.on_time_rate),
+            f"{self.overdue:,}",
+        )
+
+
+SLA_HEADERS = (
+    "담당부서",
+    "접수",
+    "답변",
+    "답변 소요 중앙값(근무일)",
+    "답변 소요 90%(근무일)",
+    "기한 내 답변 비율",
+    "기한 경과",
+)
+NO_DEPARTMENT = "미지정"
+
+
+def days_text(value: float | None) -> str:
+    """3 → "3일", 2.5 → "2.5일", None → "–" (working days)."""
+    if value is None:
+        return "–"
+    return f"{value:.0f}일" if value == int(value) else f"{value:.1f}일"
+
+
+@dataclass(frozen=True)
 class ReportData:
     organization: str
     logo_png: bytes | None
@@ -240,6 +300,8 @@ class ReportData:
     # the institution's 결재란, left to right ("담당", "팀장", "부장", "이사장"); () draws none
     signoff: tuple[str, ...] = ()
     feedback: FeedbackSummary = NO_FEEDBACK  # filled when the "feedback" section is chosen
+    # 부서별 답변 처리 of the period's proposals (with the "proposals" section), 전체 last
+    departments: tuple[DepartmentSla, ...] = ()
 
     @property
     def period_text(self) -> str:

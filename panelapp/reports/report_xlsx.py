@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.formatting import shown_rate
-from panelapp.domain.report_data import ReportData
+from panelapp.domain.report_data import SLA_HEADERS, ReportData
 from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 
 DATE_FORMAT, PERCENT_FORMAT = "yyyy-mm-dd", "0.0%"
@@ -100,6 +100,27 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                     )
                     for f in data.facilities
                     for r in f.findings
+                ],
+            )
+        )
+    if data.departments:
+        out.append(
+            (
+                "부서별 답변 처리",
+                [(SLA_HEADERS[0], 22, "text")]
+                + [(h, 12, "num") for h in SLA_HEADERS[1:5]]
+                + [(SLA_HEADERS[5], 14, "pct"), (SLA_HEADERS[6], 10, "num")],
+                [
+                    (
+                        d.department,
+                        d.received,
+                        d.answered,
+                        d.median_days,
+                        d.p90_days,
+                        shown_rate(d.on_time_rate),
+                        d.overdue,
+                    )
+                    for d in data.departments
                 ],
             )
         )

@@ -76,6 +76,8 @@ class Organization(Stamped, Base):
     logo_png: Mapped[bytes | None] = mapped_column()
     # 결재란 of printed documents, left to right ("담당", "팀장", "부장", "이사장"); None: no box
     signoff_titles: Mapped[list[str] | None] = mapped_column(JSON)
+    # 답변 기한 per severity and category (domain/answer_deadlines.to_json); None: the defaults
+    answer_deadlines: Mapped[list[dict] | None] = mapped_column(JSON, sort_order=LAST)
     departments: Mapped[list[Department]] = relationship(back_populates="organization")
 
 

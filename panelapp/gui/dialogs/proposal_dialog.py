@@ -33,14 +33,13 @@ NONE = "(지정 안 함)"
 
 def open_new_proposal(window, finding_ids=(), cohort_id: int | None = None) -> Op:
     """Load the choices (and the draft from `finding_ids`), then open the dialog (non-modal)."""
-    from panelapp.services.proposals.drafts import draft_from_findings, form_choices
-    from panelapp.services.proposals.manage import ProposalInput
+    from panelapp.services.proposals.drafts import blank_draft, draft_from_findings, form_choices
 
     ctx, ids = window.ctx, tuple(finding_ids)
     cohort = cohort_id if cohort_id is not None else window.current_cohort_id
 
     def work(_t):
-        draft = draft_from_findings(ctx, cohort, ids) if ids else ProposalInput(cohort, "")
+        draft = draft_from_findings(ctx, cohort, ids) if ids else blank_draft(ctx, cohort)
         return form_choices(ctx, cohort), draft
 
     def show(result):
@@ -150,7 +149,7 @@ class ProposalDialog(QDialog):
         refill_combo(self.department_combo, [(name, did) for did, name in fresh.departments], (NONE, None))
 
     def _fill(self, src) -> None:
-        from panelapp.domain.proposal_rules import default_due
+        from panelapp.domain.answer_deadlines import due_date
 
         today = today_local()
         self.title_edit.setText(src.title or "")
@@ -167,8 +166,9 @@ class ProposalDialog(QDialog):
             self.proposer_ids.index(proposer) if proposer in self.proposer_ids else 0
         )
         submitted = src.submitted_on or today
+        self._submitted = submitted
         self.submitted_edit.setDate(from_date(submitted))
-        self.due_edit.setDate(from_date(src.due_on or default_due(submitted)))
+        self.due_edit.setDate(from_date(src.due_on or due_date(submitted, self.choices.default_answer_days)))
         if self.detail is None and self.draft.finding_ids:
             self.links_label.setText(f"발견사항 {len(self.draft.finding_ids)}건이 이 제안에 연결됩니다.")
         self.links_label.setVisible(self.detail is None and bool(self.draft.finding_ids))
@@ -180,9 +180,13 @@ class ProposalDialog(QDialog):
             self.department_combo.setCurrentIndex(self.department_combo.findData(dept))
 
     def _submitted_changed(self, _d) -> None:
-        from panelapp.domain.proposal_rules import default_due
+        """The deadline keeps its length in working days (the 답변 기한 the draft was given)."""
+        from panelapp.domain.working_days import add_working_days, working_days_between
 
-        self.due_edit.setDate(from_date(default_due(to_date(self.submitted_edit.date()))))
+        submitted, due = to_date(self.submitted_edit.date()), to_date(self.due_edit.date())
+        span = max(working_days_between(self._submitted, due), 0)
+        self._submitted = submitted
+        self.due_edit.setDate(from_date(add_working_days(submitted, span)))
 
     def data(self):
         from panelapp.services.proposals.manage import ProposalInput

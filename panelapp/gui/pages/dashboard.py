@@ -33,6 +33,7 @@ from panelapp.gui import dashboard_links as links
 from panelapp.gui.charts import Bar, BarChart, StackedBar, Tile
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.pages.dashboard_sla import SlaSection
 from panelapp.gui.palette import set_tone, styled
 from panelapp.services.changes import Kind
 
@@ -72,6 +73,7 @@ class DashboardPage(Page):
             Kind.CONTENT,
             Kind.COHORT,
             Kind.TRASH,
+            Kind.DEPARTMENT,  # the 부서별 답변 처리 section names them
         }
     )
     completed = Signal()  # the slow parts are on screen too (`loaded` comes with the overview)
@@ -81,6 +83,7 @@ class DashboardPage(Page):
         self.data = None  # Overview on screen
         self.finding_figures = None  # FindingFigures on screen, or None while they are counted
         self.participation = None  # Participation on screen, or None while it is computed
+        self.sla_rows = None  # the 부서별 답변 처리 rows on screen, or None while they are counted
         self._parts = 0  # generation of the slow parts; a newer overview supersedes them
         self._parts_cohort = None  # the cohort whose slow parts are on screen
         self.parts_running = 0
@@ -169,6 +172,8 @@ class DashboardPage(Page):
         upcoming_col.addWidget(self.upcoming_list)
         lower.addLayout(upcoming_col, 2)
         col.addLayout(lower)
+        self.sla = SlaSection(window)
+        col.addWidget(self.sla)
         self._show(None)
 
     def _connect_tiles(self) -> None:
@@ -200,17 +205,20 @@ class DashboardPage(Page):
             self._parts_cohort = overview.cohort_id
             self._show_findings(None)
             self._show_participation(None)
+            self._show_sla(None)
         self._start_parts(overview)
 
     def _start_parts(self, o) -> None:
         """Findings (1,000,000 rows) and participation (every attendance row) take seconds on a
         large database: each comes in its own op, the overview is on screen meanwhile."""
         from panelapp.services.reporting.dashboard import load_findings, load_participation
+        from panelapp.services.reporting.sla import department_sla
 
         ctx, cohort_id, today, generation = self.ctx, o.cohort_id, o.today, self._parts
         parts: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] = [
             (lambda _t: load_findings(ctx, cohort_id), self._show_findings),
             (lambda _t: load_participation(ctx, cohort_id, today), self._show_participation),
+            (lambda _t: department_sla(ctx, cohort_id, today), self._show_sla),
         ]
         for fn, show in parts:
             self.parts_running += 1
@@ -229,7 +237,12 @@ class DashboardPage(Page):
 
     def _part_done(self, *_args) -> None:
         self.parts_running -= 1
-        if self.parts_running == 0 and self.finding_figures is not None and self.participation is not None:
+        if (
+            self.parts_running == 0
+            and self.finding_figures is not None
+            and self.participation is not None
+            and self.sla_rows is not None
+        ):
             self.completed.emit()
 
     # ----- showing -----------------------------------------------------------------------
@@ -243,6 +256,7 @@ class DashboardPage(Page):
             self.status_chart,
             self.upcoming_title,
             self.upcoming_list,
+            self.sla,
         ):
             w.setVisible(d is not None)
         if d is None:
@@ -285,6 +299,10 @@ class DashboardPage(Page):
         self.category_chart.set_bars(
             [Bar(c, c.label, f.by_category[c], "chart.category") for c in FindingCategory], NO_FINDINGS
         )
+
+    def _show_sla(self, rows) -> None:
+        self.sla_rows = rows
+        self.sla.set_rows(rows)
 
     def _show_participation(self, p) -> None:
         self.participation = p

@@ -58,6 +58,12 @@ class DepartmentsTab(QWidget):
         self.export_button.setToolTip("정렬 그대로 부서 목록을 엑셀(.xlsx)로 저장합니다")
         self.export_button.clicked.connect(lambda: self.export_excel())
         row.insertWidget(1, self.export_button)
+        self.deadline_button = QPushButton("답변 기한…")
+        self.deadline_button.setToolTip(
+            "개선제안 답변 기한(근무일)을 발견사항의 심각도·분류별로 정합니다 (긴급(안전) 1일, 높음 5일, 그 밖 10일)"
+        )
+        self.deadline_button.clicked.connect(lambda: self.open_deadlines())
+        row.insertWidget(2, self.deadline_button)
         col.addLayout(row)
         self._update_buttons()
 
@@ -88,6 +94,11 @@ class DepartmentsTab(QWidget):
                 ctx, *sort, path, purpose=purpose, conditions=conditions, token=token
             ),
         )
+
+    def open_deadlines(self):
+        from panelapp.gui.dialogs.deadline_rules_dialog import open_deadline_rules
+
+        return open_deadline_rules(self.page.window_)
 
     def selected(self):
         return self.register.selected()

@@ -142,7 +142,9 @@ class ProposalsPage(Page):
         for s in ProposalStatus:
             self.status_combo.addItem(s.label, s)
         self.overdue_check = QCheckBox("기한 초과만")
-        self.overdue_check.setToolTip("처리 기한(접수 후 14일 기본)이 지났는데 부서 답변이 없는 제안")
+        self.overdue_check.setToolTip(
+            "처리 기한(시설·부서 → 답변 기한의 근무일)이 지났는데 부서 답변이 없는 제안"
+        )
         self.search_edit = QLineEdit(placeholderText="제목·내용·답변 검색", clearButtonEnabled=True)
         self.search_edit.setAccessibleName("개선제안 검색")
         for w in (self.cohort_combo, self.status_combo, self.department_combo, self.facility_combo):

@@ -12,6 +12,7 @@ from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.evidence import evidence_story
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
+from panelapp.reports.improvement.sla import sla_story
 
 
 def _d(day) -> str:
@@ -54,8 +55,11 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
         para("개선제안 목록", "ir_chapter"),
         para(intro, "ir_sub"),
         Spacer(WIDTH, 3 * mm),
+        *sla_story(data),
     ]
     if data.proposals:
+        if data.departments:
+            story.append(para("제안별 처리", "heading"))
         story.append(
             data_table(
                 rows,

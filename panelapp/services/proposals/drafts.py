@@ -16,8 +16,8 @@ from panelapp.db.models import Enrollment, Facility, Finding, Inspection, Member
 from panelapp.domain.enums import EnrollmentStatus, Severity
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.localtime import today_local
-from panelapp.domain.proposal_rules import default_due
 from panelapp.services.context import ServiceContext, reading
+from panelapp.services.org.deadlines import due_for_findings, rules_in
 from panelapp.services.proposals.manage import ProposalInput
 
 _SEVERITY_ORDER = {Severity.URGENT: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
@@ -68,9 +68,16 @@ def draft_from_findings(
             facility_id=facility.id if facility else None,
             department_id=facility.department_id if facility else None,
             submitted_on=today,
-            due_on=default_due(today),
+            due_on=due_for_findings(s, today, [f.id for f, _ in rows]),
             finding_ids=tuple(f.id for f, _ in rows),
         )
+
+
+def blank_draft(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> ProposalInput:
+    """A proposal made without findings: received today, due after the default 답변 기한."""
+    today = today or today_local()
+    with reading(ctx) as s:
+        return ProposalInput(cohort_id, "", submitted_on=today, due_on=due_for_findings(s, today, ()))
 
 
 def linkable_findings(
@@ -129,12 +136,14 @@ class FormChoices:
     departments: tuple[tuple[int, str], ...]  # active ones, 가나다
     proposers: tuple[tuple[int, str], ...]
     cohorts: tuple[tuple[int, str], ...]
+    default_answer_days: int = 10  # the 답변 기한 of a proposal without findings (working days)
 
 
 def form_choices(ctx: ServiceContext, cohort_id: int | None, with_proposers: bool = True) -> FormChoices:
     """`with_proposers=False` for the page's filters: a cohort can have 100,000 members and only
     the dialog offers them. A 부서 담당자 is offered their own department alone (the only one
     whose proposals they read: permissions.department_scope)."""
+    from panelapp.domain.answer_deadlines import default_days
     from panelapp.services.cohorts.manage import list_cohorts
     from panelapp.services.permissions import department_scope
     from panelapp.services.registers.departments import list_departments
@@ -142,6 +151,7 @@ def form_choices(ctx: ServiceContext, cohort_id: int | None, with_proposers: boo
 
     with reading(ctx) as s:
         scope = department_scope(ctx, s)
+        answer_days = default_days(rules_in(s))
     return FormChoices(
         tuple((f.id, f.name, f.department_id) for f in list_facilities(ctx)),
         tuple(
@@ -149,4 +159,5 @@ def form_choices(ctx: ServiceContext, cohort_id: int | None, with_proposers: boo
         ),
         tuple(proposer_choices(ctx, cohort_id)) if cohort_id is not None and with_proposers else (),
         tuple((c.id, c.display_name) for c in list_cohorts(ctx)),
+        answer_days,
     )

@@ -33,12 +33,12 @@ from panelapp.domain.proposal_rules import (
     ACTION_LABELS,
     PLANNED,
     can_move,
-    default_due,
     needs_answer,
     needs_reason,
 )
 from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
+from panelapp.services.org.deadlines import due_for_findings
 from panelapp.services.permissions import Permission, require_own_department, writes
 from panelapp.services.proposals.queries import (  # noqa: F401 - callers import these from here
     EventInfo,
@@ -72,7 +72,9 @@ class ProposalInput:
     facility_id: int | None = None
     department_id: int | None = None
     submitted_on: dt.date | None = None  # None: today
-    due_on: dt.date | None = None  # None: submitted + 14 days
+    # None: a new proposal's from the institution's 답변 기한 (services/org/deadlines.py, by its
+    # findings' severity and category); an edited one keeps the date it has
+    due_on: dt.date | None = None
     proposer_enrollment_id: int | None = None
     finding_ids: tuple[int, ...] = ()  # linked when the proposal is created
 
@@ -93,8 +95,8 @@ def _clean(data: ProposalInput, today: dt.date) -> dict:
     submitted = data.submitted_on or today
     if submitted > today:
         errors.append(ValidationError(F_SUBMITTED, "접수일은 오늘 이후일 수 없습니다."))
-    due = data.due_on or default_due(submitted)
-    if due < submitted:
+    due = data.due_on
+    if due is not None and due < submitted:
         errors.append(ValidationError(F_DUE, "처리 기한은 접수일보다 앞설 수 없습니다."))
     ValidationErrors.raise_if_any(errors)
     values.update(
@@ -159,6 +161,8 @@ def create_proposal(
     values = _clean(data, today or today_local())
     with transaction(ctx) as s:
         _check_refs(s, values)
+        if values["due_on"] is None:
+            values["due_on"] = due_for_findings(s, values["submitted_on"], data.finding_ids)
         p = Proposal(status=ProposalStatus.SUBMITTED, **values)
         s.add(p)
         s.flush()
@@ -187,6 +191,11 @@ def update_proposal(
         check_version(p, version)
         values["cohort_id"] = p.cohort_id  # a proposal stays in its cohort
         _check_refs(s, values, current=p)
+        if values["due_on"] is None:
+            linked = s.scalars(
+                select(proposal_findings.c.finding_id).where(proposal_findings.c.proposal_id == p.id)
+            ).all()
+            values["due_on"] = p.due_on or due_for_findings(s, values["submitted_on"], linked)
         before = snapshot(p)
         for key, value in values.items():
             setattr(p, key, value)

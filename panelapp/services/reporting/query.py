@@ -52,6 +52,7 @@ from panelapp.services.reporting import figures as fig
 from panelapp.services.reporting.appendix import load_appendix
 from panelapp.services.reporting.evidence import after_photos, before_photos
 from panelapp.services.reporting.feedback import load_feedback
+from panelapp.services.reporting.sla import sla_in
 from panelapp.services.reporting.summary import summarize
 
 STEPS = 7
@@ -123,6 +124,9 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
                 s.scalars(select(Facility.name).where(Facility.id.in_(wanted)).order_by(Facility.name))
             )
         step("요약을 계산하는 중…")
+        departments = ()
+        if "proposals" in options.sections:  # 부서별 답변 처리 heads the list of proposals
+            departments = sla_in(s, cohort.id, today, start, end, options.facility_ids)
         summary = summarize(
             inspections, completed, findings, proposals, events, participation, start, end, today
         )
@@ -145,6 +149,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             facility_filter=facility_filter,
             signoff=tuple(org.signoff_titles or ()),
             feedback=feedback,
+            departments=departments,
         )
 
 

@@ -1,0 +1,132 @@
+"""The dashboard's 부서별 답변 처리 section: per department, received, answered, the median and
+90th-percentile working days to answer, the share answered by the due date and the overdue now
+(services/reporting/sla.py). Every figure opens 개선제안 narrowed to its department, and the
+기한 경과 figure to its overdue ones too; the 전체 row opens the cohort's list.
+
+A short list by nature (an institution's departments), so a plain QTableWidget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from panelapp.domain.report_data import SLA_HEADERS
+from panelapp.gui import dashboard_links as links
+from panelapp.gui.palette import live_brush, set_tone, styled
+
+OVERDUE_COLUMN = len(SLA_HEADERS) - 1
+NUMBER_WIDTH = 118
+MAX_ROWS_SHOWN = 10
+EMPTY = "이 기수에는 아직 개선제안이 없습니다."
+NOTE = (
+    "근무일: 주말과 공휴일(대체공휴일 포함)을 뺀 날. 답변 소요 = 접수 다음 근무일부터 답변일까지. "
+    "90%: 답변의 90%가 이 근무일 안에 나왔습니다. 기한 내 답변 비율 = 답변 기한까지 답변한 제안 ÷ 기한이 있는 "
+    "답변. 숫자를 누르면 그 부서의 개선제안 목록이 열립니다."
+)
+
+
+class SlaSection(QFrame):
+    """Filled by `set_rows` (a tuple of DepartmentSla, or None while it is counted)."""
+
+    opened = Signal(object, bool)  # department id (None: every department), overdue only
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.rows: tuple = ()
+        self.setObjectName("slaBox")
+        styled(self, "#slaBox { background: @surface; border-radius: 6px; }")
+        col = QVBoxLayout(self)
+        col.setContentsMargins(12, 10, 12, 10)
+        self.title = QLabel("부서별 답변 처리")
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        col.addWidget(self.title)
+        self.table = QTableWidget(0, len(SLA_HEADERS))
+        self.table.setAccessibleName("부서별 답변 처리")
+        self.table.setHorizontalHeaderLabels(list(SLA_HEADERS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(SLA_HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, NUMBER_WIDTH)
+        self.table.cellClicked.connect(self._clicked)
+        self.table.cellActivated.connect(self._clicked)
+        col.addWidget(self.table)
+        self.note = QLabel(NOTE, wordWrap=True)
+        set_tone(self.note, "hint")
+        col.addWidget(self.note)
+        self.set_rows(None)
+
+    def set_rows(self, rows) -> None:
+        self.rows = tuple(rows or ())
+        clickable = links.can_open(self.window_, "proposals")
+        self.table.setRowCount(0)
+        if rows is None or not any(row.received for row in self.rows):
+            self.table.setRowCount(1)
+            item = QTableWidgetItem("집계 중…" if rows is None else EMPTY)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.table.setItem(0, 0, item)
+            self.table.setSpan(0, 0, 1, len(SLA_HEADERS))
+            self._fit_height()
+            return
+        self.table.clearSpans()
+        self.table.setRowCount(len(self.rows))
+        alert = live_brush("error")
+        for r, row in enumerate(self.rows):
+            for c, text in enumerate(row.cells()):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignVCenter
+                    | (Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight)
+                )
+                if row.total:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                if c == OVERDUE_COLUMN and row.overdue:
+                    item.setForeground(alert)
+                if clickable and self._opens(row):
+                    item.setToolTip(self._tip(row, c))
+                self.table.setItem(r, c, item)
+        self._fit_height()
+
+    @staticmethod
+    def _opens(row) -> bool:
+        """미지정 has no department filter on the 개선제안 page: its figures open nothing."""
+        return row.total or row.department_id is not None
+
+    @staticmethod
+    def _tip(row, column: int) -> str:
+        what = "이 기수" if row.total else f"{row.department}"
+        if column == OVERDUE_COLUMN:
+            return f"{what}의 기한 지난 개선제안을 엽니다"
+        return f"{what}의 개선제안을 엽니다"
+
+    def _fit_height(self) -> None:
+        shown = min(max(self.table.rowCount(), 1), MAX_ROWS_SHOWN)
+        row = max(self.table.verticalHeader().defaultSectionSize(), 20)
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + shown * row + 2 * self.table.frameWidth() + 2)
+
+    def _clicked(self, r: int, c: int) -> None:
+        if not 0 <= r < len(self.rows) or not links.can_open(self.window_, "proposals"):
+            return
+        row = self.rows[r]
+        if not self._opens(row):
+            return
+        overdue = c == OVERDUE_COLUMN
+        self.opened.emit(row.department_id, overdue)
+        links.proposals(self.window_, department_id=row.department_id, overdue=overdue)

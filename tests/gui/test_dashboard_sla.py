@@ -1,0 +1,83 @@
+"""The dashboard's 부서별 답변 처리 section in the real window: the service's rows, and a figure
+opens 개선제안 filtered to its department (기한 경과: its overdue ones); 답변 기한 is edited from
+시설·부서 → 담당부서."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSpinBox
+from sla_world import build_sla_world
+
+from panelapp.domain.answer_deadlines import DeadlineRule
+from panelapp.domain.enums import Severity
+from panelapp.gui.dialogs.deadline_rules_dialog import DeadlineRulesDialog
+from panelapp.gui.pages.dashboard_sla import OVERDUE_COLUMN
+from panelapp.services.org.deadlines import get_deadline_rules
+from panelapp.services.reporting.sla import department_sla
+from panelapp.services.system.bootstrap import open_app
+
+
+@pytest.fixture
+def window(open_main_window, tmp_path):
+    path = tmp_path / "app.db"
+    ctx = open_app(str(path))
+    world, dept = build_sla_world(ctx)
+    ctx.db.dispose()
+    w = open_main_window(path, size=(1280, 900))
+    w.world, w.dept = world, dept
+    return w
+
+
+def _click(qtbot, table, row, column):
+    rect = table.visualRect(table.model().index(row, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _texts(table, row):
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_the_section_shows_the_service_rows_and_opens_the_department(window, qtbot):
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: page.sla_rows is not None, timeout=15000)
+    expected = department_sla(window.ctx, window.world.cohort_id)
+    table = page.sla.table
+    assert not page.sla.isHidden() and table.rowCount() == len(expected) == 4
+    assert [_texts(table, r) for r in range(table.rowCount())] == [list(r.cells()) for r in expected]
+    assert table.horizontalHeaderItem(5).text() == "기한 내 답변 비율"
+    sports = next(r for r, row in enumerate(expected) if row.department == "체육사업부")
+    _click(qtbot, table, sports, OVERDUE_COLUMN)
+    proposals = window.pages["proposals"]
+    assert window.stack.currentWidget() is proposals
+    qtbot.waitUntil(lambda: proposals.department_combo.currentData() == window.dept["sports"], timeout=10000)
+    assert proposals.overdue_check.isChecked()
+    window.show_page("dashboard")
+    _click(qtbot, table, sports, 1)
+    assert window.stack.currentWidget() is proposals and not proposals.overdue_check.isChecked()
+    window.show_page("dashboard")
+    unassigned = next(r for r, row in enumerate(expected) if row.department == "미지정")
+    _click(qtbot, table, unassigned, 1)  # the 개선제안 page cannot filter 미지정: nothing opens
+    assert window.stack.currentWidget() is page
+
+
+def test_the_deadline_rules_are_edited_from_the_departments_tab(window, qtbot):
+    window.show_page("facilities")
+    tab = window.pages["facilities"].departments_tab
+    window.pages["facilities"].tabs.setCurrentWidget(tab)
+    assert tab.deadline_button.isVisible()  # a 관리자 holds 기관 정보 수정
+    tab.deadline_button.click()
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, DeadlineRulesDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10000,
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DeadlineRulesDialog))
+    assert dialog.rules()[0] == DeadlineRule(Severity.URGENT, None, 1)
+    spin = dialog.table.cellWidget(0, 2)
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(2)
+    dialog.table.selectRow(dialog.rules().index(DeadlineRule(None, None, 10)))
+    assert not dialog.remove_button.isEnabled()  # the default row stays
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        dialog.save()
+    assert get_deadline_rules(window.ctx).rules[0] == DeadlineRule(Severity.URGENT, None, 2)
