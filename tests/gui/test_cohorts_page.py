@@ -171,13 +171,18 @@ def test_stale_edit_shows_the_conflict_and_reloads(qtbot, page, messages):
     )
     dlg.ui.nameEdit.setText("내가 바꾼 이름")
     dlg.save()
-    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
-    assert messages[0][1] == "다른 사용자가 먼저 수정했습니다"
-    qtbot.waitUntil(lambda: dlg.ui.nameEdit.text() == "다른 사람이 바꾼 이름", timeout=5000)
-    assert dlg.isVisible()
+    # both changed the name: shown field by field (gui/core/conflicts.py), mine proposed
+    qtbot.waitUntil(lambda: dlg.conflict.conflict_dialog is not None, timeout=5000)
+    conflict = dlg.conflict.conflict_dialog
+    assert [(r.label, r.theirs.text, r.mine.text, r.both_changed) for r in conflict.rows] == [
+        ("기수 이름", "다른 사람이 바꾼 이름", "내가 바꾼 이름", True)
+    ]
+    assert get_cohort(ctx, seen.id).name == "다른 사람이 바꾼 이름"  # nothing saved before the choice
+    conflict.apply_button.click()
+    assert dlg.isVisible() and dlg.ui.nameEdit.text() == "내가 바꾼 이름" and messages == []
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.save()  # now on the latest version
-    assert get_cohort(ctx, seen.id).name == "다른 사람이 바꾼 이름"
+    assert get_cohort(ctx, seen.id).name == "내가 바꾼 이름"
 
 
 def test_add_and_edit_a_team_with_a_leader(qtbot, page, messages):

@@ -229,3 +229,97 @@ def test_read_and_write_round_trip_a_line_edit(qtbot):
     edit.setText("")
     write_field(edit, value)
     assert edit.text() == "다솜로 3"
+
+
+# ----- the other forms wired to it: 소식 콘텐츠, 행사, on the demo -------------------------------
+@pytest.fixture
+def demo_window(qtbot, sqlite_demo_ctx):
+    window = Window(sqlite_demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    wait_for_all()
+
+
+def _seventh(ctx) -> int:
+    from panelapp.services.cohorts.manage import list_cohorts
+
+    return next(c.id for c in list_cohorts(ctx) if c.number == 7)
+
+
+def test_the_content_form_merges_a_post_changed_on_another_desktop(qtbot, demo_window):
+    from panelapp.gui.dialogs.content_dialog import ContentDialog
+    from panelapp.services.engagement.content import (
+        ContentInput,
+        ContentQuery,
+        content_ids,
+        content_rows,
+        news_member_choices,
+        update_post,
+    )
+
+    ctx = demo_window.ctx
+    cohort = _seventh(ctx)
+    row = content_rows(ctx, content_ids(ctx, ContentQuery(cohort))[:1])[0]
+    dialog = ContentDialog(demo_window, news_member_choices(ctx, cohort, row.enrollment_id), [], row)
+    dialog.show()
+    update_post(
+        ctx,
+        row.id,
+        ContentInput(
+            row.enrollment_id,
+            "다른 사람이 고친 제목",
+            row.channel,
+            row.published_on,
+            row.url,
+            row.facility_id,
+            row.views,
+            row.hours,
+        ),
+        row.version,
+    )
+    dialog.hours_spin.setValue(row.hours + 0.5)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"제목": THEIRS, "인정 시간": MINE}
+    conflict.apply_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    stored = content_rows(ctx, [row.id])[0]
+    assert (stored.title, stored.hours) == ("다른 사람이 고친 제목", row.hours + 0.5)
+
+
+def test_the_event_form_merges_an_event_changed_on_another_desktop(qtbot, demo_window):
+    from panelapp.gui.dialogs.event_dialog import EventDialog
+    from panelapp.services.activities.attendance import list_events, update_event
+    from panelapp.services.activities.event_rules import EventInput
+
+    ctx = demo_window.ctx
+    cohort = _seventh(ctx)
+    event = next(e for e in list_events(ctx, cohort) if not e.read_only and e.location != "시청 대회의실")
+    dialog = EventDialog(demo_window, cohort, event)
+    dialog.show()
+    update_event(
+        ctx,
+        event.id,
+        EventInput(
+            event.kind,
+            event.title,
+            event.event_date,
+            event.hours,
+            event.start_time,
+            "시청 대회의실",
+            event.notes,
+        ),
+        event.version,
+    )
+    dialog.ui.titleEdit.setText(event.title + " (변경)")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"제목": MINE, "장소": THEIRS}
+    conflict.apply_button.click()
+    assert dialog.ui.locationEdit.text() == "시청 대회의실"
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    stored = next(e for e in list_events(ctx, cohort) if e.id == event.id)
+    assert (stored.title, stored.location) == (event.title + " (변경)", "시청 대회의실")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -51,6 +52,17 @@ class CohortDialog(QDialog):
             self._fill_defaults()
         else:
             self._fill(info)
+            # a save refused because another desktop saved first shows both versions
+            self.conflict = StaleSaveResolver(
+                self,
+                self.fields,
+                ui.errorLabel,
+                fetch=self._fetch_current,
+                fill=self._fill,
+                adopt=lambda _info: None,  # _fill keeps the version it shows
+                title=self.windowTitle(),
+            )
+            self.conflict.opened()
 
     # ----- filling -------------------------------------------------------------------------
     def _fill_defaults(self) -> None:
@@ -148,7 +160,14 @@ class CohortDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if self.info is not None and self.conflict.handle(exc):
+            return
         handle_save_failure(self, exc, self.fields, self.ui.errorLabel, self._reload)
+
+    def _fetch_current(self):
+        from panelapp.services.cohorts.manage import get_cohort
+
+        return get_cohort(self.window_.ctx, self.info.id)
 
     def _reload(self) -> None:
         """After a conflict: show what the other user saved; the user edits from there."""

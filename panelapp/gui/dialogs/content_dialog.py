@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -94,17 +95,44 @@ class ContentDialog(QDialog):
             self.views_spin.setValue(-1)
             self.hours_spin.setValue(1.0)
         else:
-            self.member_combo.setCurrentIndex(self.member_combo.findData(row.enrollment_id))
-            self.title_edit.setText(row.title)
-            self.channel_combo.setCurrentIndex(self.channel_combo.findData(row.channel))
-            self.url_edit.setText(row.url or "")
-            self.date_edit.setDate(from_date(row.published_on))
-            self.facility_combo.setCurrentIndex(max(self.facility_combo.findData(row.facility_id), 0))
-            self.views_spin.setValue(row.views if row.views is not None else -1)
-            self.hours_spin.setValue(row.hours)
+            self._fill(row)
         show_field_errors(self.fields, self.error_label, [])
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            self.error_label,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
         follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
+
+    def _fill(self, row) -> None:
+        self.member_combo.setCurrentIndex(self.member_combo.findData(row.enrollment_id))
+        self.title_edit.setText(row.title)
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(row.channel))
+        self.url_edit.setText(row.url or "")
+        self.date_edit.setDate(from_date(row.published_on))
+        self.facility_combo.setCurrentIndex(max(self.facility_combo.findData(row.facility_id), 0))
+        self.views_spin.setValue(row.views if row.views is not None else -1)
+        self.hours_spin.setValue(row.hours)
+
+    def _fetch_current(self):
+        from panelapp.domain.errors import NotFoundError
+        from panelapp.services.engagement.content import content_rows
+
+        rows = content_rows(self.window_.ctx, [self.row.id])
+        if not rows:
+            raise NotFoundError("소식 콘텐츠")
+        return rows[0]
+
+    def _adopt(self, row) -> None:
+        self.row = row
 
     def reload_facilities(self) -> Op:
         """A facility registered since the dialog opened is offered too."""
@@ -156,4 +184,5 @@ class ContentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)
+        if not self.conflict.handle(exc):
+            close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)

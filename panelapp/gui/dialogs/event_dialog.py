@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from panelapp.domain.enums import EventKind
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -56,6 +57,31 @@ class EventDialog(QDialog):
             )
         self.ui.titleEdit.setFocus()
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            self.ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._load,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.reload_needed.emit,
+        )
+        self.conflict.opened()
+
+    def _fetch_current(self):
+        from panelapp.domain.errors import NotFoundError
+        from panelapp.services.activities.attendance import list_events
+
+        event_id = self.editing.id
+        found = next((e for e in list_events(self.window_.ctx, self.cohort_id) if e.id == event_id), None)
+        if found is None:
+            raise NotFoundError("행사")
+        return found
+
+    def _adopt(self, event) -> None:
+        self.editing = event
 
     def _load(self, event) -> None:
         self.ui.kindCombo.setCurrentIndex(max(0, self.ui.kindCombo.findData(event.kind)))
@@ -108,7 +134,9 @@ class EventDialog(QDialog):
         if errors:
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
+        if self.editing is not None and self.conflict.handle(exc):
+            return
         show_error(self, exc)
-        if self.editing is not None:  # stale or deleted: the page reloads and the user starts again
+        if self.editing is not None:  # deleted: the page reloads
             self.reload_needed.emit()
             self.reject()
