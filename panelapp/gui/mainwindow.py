@@ -49,6 +49,8 @@ PAGES: list[tuple[str, str, str]] = [
     # the inspection cycle, in the order work flows
     ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     ("findings", "발견사항", "panelapp.gui.pages.findings:FindingsPage"),
+    # a 부서 담당자's first page (the first of their pages in this order): issue 14 item 1
+    ("desk", "우리 부서 제안", "panelapp.gui.pages.desk:DeskPage"),
     ("proposals", "개선제안", "panelapp.gui.pages.proposals:ProposalsPage"),
     ("feedback", "좋아요·아쉬워요", "panelapp.gui.pages.feedback:FeedbackPage"),
     ("content", "소식 콘텐츠", "panelapp.gui.pages.content:ContentPage"),

@@ -95,8 +95,9 @@ def test_a_viewer_gets_no_write_button_at_all(window_as):
 
 def test_the_department_desk_answers_but_does_not_edit(window_as, qtbot):
     window = window_as(UserRole.DEPARTMENT)
-    assert shown_pages(window) == {"proposals"}
-    page = window.pages["proposals"]
+    assert shown_pages(window) == {"desk", "proposals"}
+    page = window.page("proposals")
+    window.show_page("proposals")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
     page.register.view.selectRow(0)
     detail = page.detail

@@ -24,9 +24,10 @@ PROPERTY = "panelapp_needs"
 HIDDEN = "panelapp_hidden_by_rights"  # set when apply_rights hid it (a page's own hiding is left alone)
 
 # The pages each role sees; a role not listed sees every page. A 부서 담당자 answers their
-# department's proposals; a 점검 조장 enters results and findings of the inspections.
+# department's proposals (landing on 우리 부서 제안, the first of them in the navigation); a 점검
+# 조장 enters results and findings of the inspections.
 PAGE_ROLES: dict[UserRole, frozenset[str]] = {
-    UserRole.DEPARTMENT: frozenset({"proposals"}),
+    UserRole.DEPARTMENT: frozenset({"desk", "proposals"}),
     UserRole.LEAD: frozenset({"dashboard", "schedule", "findings", "proposals", "checklists"}),
     UserRole.VIEWER: frozenset(
         {
@@ -102,6 +103,7 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         "proposal_button": _W,
         "export_button": _W,
     },
+    "desk": {"detail.edit_button": _W, "detail.links_button": _W, "detail.delete_button": _W},
     "proposals": {
         "new_button": _W,
         "export_button": _W,

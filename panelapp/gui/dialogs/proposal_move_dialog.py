@@ -5,6 +5,7 @@ dropped onto the window) and attached when the step is saved, as a new finding's
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -31,13 +32,15 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import set_tone
 
+PLAN_DAYS = 30  # a 완료 예정일 starts a month from today
+
 
 class ProposalMoveDialog(QDialog):
     stale = Signal()  # the step failed on a proposal changed meanwhile: lists should reload
 
     def __init__(self, window, detail, to_status):
         from panelapp.domain.enums import ProposalStatus as PS
-        from panelapp.domain.proposal_rules import ACTION_LABELS, needs_answer, needs_reason
+        from panelapp.domain.proposal_rules import ACTION_LABELS, PLANNED, needs_answer, needs_reason
 
         super().__init__(window)
         self.window_, self.detail, self.to_status = window, detail, to_status
@@ -68,6 +71,16 @@ class ProposalMoveDialog(QDialog):
         self.result_edit.setMinimumHeight(80)
         self.result_edit.setMaximumHeight(150)
         self.photos_box = self._photos_box() if self.with_result else None
+        # 채택 / 부분채택 / 추진 시작: what the department plans, and by when
+        self.with_plan = to_status in PLANNED
+        self.plan_edit = QPlainTextEdit(getattr(detail, "plan_text", None) or "")
+        self.plan_edit.setPlaceholderText("무엇을 언제까지 어떻게 할지 (선택)")
+        self.plan_edit.setMaximumHeight(80)
+        self.expected_edit = QDateEdit()
+        setup_date_edit(self.expected_edit)
+        expected = getattr(detail, "expected_on", None)
+        self.expected_edit.setDate(from_date(expected or today_local() + dt.timedelta(days=PLAN_DAYS)))
+        self.expected_edit.setToolTip("처리일 이후의 날짜. 기본은 오늘부터 한 달 뒤입니다.")
         if self.with_answer:
             form.addRow("부서 답변", self.answer_edit)
         if self.with_reason:
@@ -75,6 +88,11 @@ class ProposalMoveDialog(QDialog):
         if self.with_answer or to_status == PS.DONE:
             # the service names this field 처리일 in its sentences: the label says it too
             form.addRow("처리일(답변일)" if self.with_answer else "처리일(완료일)", self.date_edit)
+        if self.with_plan:
+            form.addRow("추진 계획", self.plan_edit)
+            form.addRow("완료 예정일", self.expected_edit)
+            if self.with_answer:
+                self.resize(560, 480)
         if self.with_result:
             form.addRow("완료 내용", self.result_edit)
             form.addRow("개선 후 사진", self.photos_box)
@@ -100,6 +118,8 @@ class ProposalMoveDialog(QDialog):
             "불채택 사유": self.reason_edit,
             "처리일": self.date_edit,
             "완료 내용": self.result_edit,
+            "추진 계획": self.plan_edit,
+            "완료 예정일": self.expected_edit,
             "메모": self.note_edit,
         }
         show_field_errors(self.fields, self.error_label, [])
@@ -195,11 +215,24 @@ class ProposalMoveDialog(QDialog):
         reason = self.reason_edit.toPlainText() if self.with_reason else None
         result = self.result_edit.toPlainText() if self.with_result else None
         on, note, photos = to_date(self.date_edit.date()), self.note_edit.text(), self.picked_photos()
+        plan = self.plan_edit.toPlainText() if self.with_plan else None
+        expected = to_date(self.expected_edit.date()) if self.with_plan else None
         self.buttons.setEnabled(False)
         Op(
             self,
             lambda _t: move_proposal(
-                ctx, d.id, to, d.version, note, answer, reason, on, result=result, photos=photos
+                ctx,
+                d.id,
+                to,
+                d.version,
+                note,
+                answer,
+                reason,
+                on,
+                result=result,
+                photos=photos,
+                plan=plan,
+                expected_on=expected,
             ),
             write=True,
         ).success(self._saved).failure(self._failed).run()

@@ -149,7 +149,7 @@ class ProposalDetailView(QStackedWidget):
         show_error(self, exc)
 
     def fill(self, detail, photos: dict, after=()) -> None:
-        from panelapp.domain.proposal_rules import ACTION_LABELS, allowed_next
+        from panelapp.domain.proposal_rules import ACTION_LABELS, PLANNED, allowed_next
 
         self.detail, self.photos, self.after = detail, photos, list(after)
         body = QWidget()
@@ -180,6 +180,9 @@ class ProposalDetailView(QStackedWidget):
         if detail.decline_reason:
             col.addWidget(_section("불채택 사유"))
             col.addWidget(_text(detail.decline_reason))
+        if detail.plan_text:
+            col.addWidget(_section("추진 계획"))
+            col.addWidget(_text(detail.plan_text))
         if detail.result_text:
             col.addWidget(_section("완료 내용"))
             col.addWidget(_text(detail.result_text))
@@ -214,13 +217,25 @@ class ProposalDetailView(QStackedWidget):
             button.clicked.connect(lambda _c=False, s=status: self.move(s))
             self.steps_bar.addWidget(button)
             self.step_buttons[status] = button
+        self.progress_button = None
+        if detail.status in PLANNED:
+            self.progress_button = QPushButton("진행 상황 남기기…")
+            self.progress_button.setObjectName("progressButton")
+            self.progress_button.clicked.connect(self.post_progress)
+            self.steps_bar.addWidget(self.progress_button)
         self.steps_bar.addStretch(1)
         from panelapp.gui.core.rights import apply_rights, needs
         from panelapp.services.permissions import Permission
 
-        needs(Permission.PROPOSAL_ANSWER, *self.step_buttons.values(), *body.findChildren(QPushButton))
+        progress = [self.progress_button] if self.progress_button is not None else []
+        needs(
+            Permission.PROPOSAL_ANSWER,
+            *self.step_buttons.values(),
+            *progress,
+            *body.findChildren(QPushButton),
+        )
         apply_rights(self, self.window_.ctx.role if self.window_.ctx is not None else None)
-        chain_after(self.scroll, [*focusable(body), *self.step_buttons.values()])  # as on screen
+        chain_after(self.scroll, [*focusable(body), *self.step_buttons.values(), *progress])  # as on screen
         self.setCurrentIndex(1)
 
     def _facts(self, d) -> QGridLayout:
@@ -241,6 +256,7 @@ class ProposalDetailView(QStackedWidget):
             ("답변까지", f"{d.days_to_answer}일" if d.days_to_answer is not None else "–"),
             ("완료일", f"{d.completed_on:%Y-%m-%d}" if d.completed_on else "–"),
             ("완료까지", f"{d.days_to_completion}일" if d.days_to_completion is not None else "–"),
+            ("완료 예정일", _expected(d)),
         ]
         for i, (name, value) in enumerate(facts):
             key = QLabel(name)
@@ -365,9 +381,14 @@ class ProposalDetailView(QStackedWidget):
         col = QVBoxLayout(box)
         col.setContentsMargins(8, 0, 0, 0)
         for e in reversed(d.events):
-            step = (
-                e.to_status.label if e.from_status is None else f"{e.from_status.label} → {e.to_status.label}"
-            )
+            if e.is_progress:
+                step = "진행 상황" + (f" {e.progress}%" if e.progress is not None else "")
+                if e.happened_on is not None:
+                    step += f" ({e.happened_on:%Y-%m-%d} 기준)"
+            elif e.from_status is None:
+                step = e.to_status.label
+            else:
+                step = f"{e.from_status.label} → {e.to_status.label}"
             line = QLabel(
                 f"<b>{format_local(e.at)}</b> &nbsp; {step} &nbsp; "
                 f"<span style='color:{css('muted')}'>{e.user_name or '알 수 없음'}</span>"
@@ -380,6 +401,13 @@ class ProposalDetailView(QStackedWidget):
         return box
 
     # ----- actions -------------------------------------------------------------------------
+    def post_progress(self):
+        from panelapp.gui.dialogs.proposal_progress_dialog import ProposalProgressDialog
+
+        dialog = ProposalProgressDialog(self.window_, self.detail)
+        dialog.stale.connect(self.stale)
+        return open_dialog(dialog)
+
     def move(self, status):
         from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
 
@@ -427,6 +455,19 @@ class ProposalDetailView(QStackedWidget):
             on_done=lambda: self.deleted.emit(d.id),
             on_failure=lambda _exc: self.stale.emit(),
         )
+
+
+def _expected(d) -> str:
+    """완료 예정일, with how far past it is while the work is not done."""
+    from panelapp.domain.proposal_rules import PLANNED
+
+    if d.expected_on is None:
+        return "–"
+    text = f"{d.expected_on:%Y-%m-%d}"
+    late = (today_local() - d.expected_on).days
+    if d.status in PLANNED and late > 0:
+        text += f" ({late}일 지남)"
+    return text
 
 
 def _html(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import Proposal
+from panelapp.db.models import Department, Proposal
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import OPEN, PLANNED
 from panelapp.services.context import ServiceContext, reading
@@ -41,6 +41,7 @@ class DeskCounts:
     open: int
     overdue: int
     scoped: bool  # the account is a 부서 담당자: the list is their department's only
+    department_name: str | None = None  # that department's name
 
 
 def _where(
@@ -75,7 +76,11 @@ def desk_counts(
         where, scoped = _where(ctx, s, department_id, day)
         total = s.scalar(select(func.count()).select_from(Proposal).where(*where)) or 0
         late = s.scalar(select(func.count()).select_from(Proposal).where(*where, overdue_clause(day))) or 0
-        return DeskCounts(int(total), int(late), scoped)
+        name = None
+        if scoped:
+            scope = department_scope(ctx, s)
+            name = s.scalar(select(Department.name).where(Department.id == scope))
+        return DeskCounts(int(total), int(late), scoped, name)
 
 
 def desk_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None = None) -> list[DeskRow]:

@@ -1,0 +1,180 @@
+"""우리 부서 제안: the department desk (issue 14 item 1).
+
+A 부서 담당자 lands here after login: their department's open proposals (not yet 완료 or 불채택),
+the nearest 처리 기한 first, overdue rows marked, and the selected one in full below (the
+개선제안 page's detail: findings with their photos, the answer, 추진 계획, history with names),
+with its next steps, 진행 상황 남기기 and 완료 처리. A 담당자 or 관리자 sees every department's,
+or picks one. The list spans every cohort: a department answers whatever cohort asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
+
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.page import Page
+from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.pages.big_register import BigRegister
+from panelapp.gui.pages.proposal_detail import ProposalDetailView
+from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
+from panelapp.services.changes import Changes, Kind
+from panelapp.services.proposals.desk import DeskCounts
+
+TITLE = "우리 부서 제안"
+EMPTY_TEXT = "지금 답변하거나 추진할 제안이 없습니다. 새 제안이 부서로 오면 여기에 처리 기한 순으로 보입니다."
+OVERDUE_TIP = "처리 기한이 지났는데 부서 답변이 없습니다"
+PLAN_LATE_TIP = "완료 예정일이 지났는데 완료되지 않았습니다"
+
+
+def _due(p) -> str:
+    if p.due_on is None:
+        return "–"
+    if p.overdue:
+        return f"{p.due_on:%Y-%m-%d} ({(today_local() - p.due_on).days}일 지남)"
+    return f"{p.due_on:%Y-%m-%d}"
+
+
+def _expected(p) -> str:
+    if p.expected_on is None:
+        return ""
+    return f"{p.expected_on:%Y-%m-%d}" + (" 지남" if p.late_for_plan else "")
+
+
+COLUMNS = [
+    Column(
+        "처리 기한", None, _due, width=150, align=CENTER, tooltip=lambda p: OVERDUE_TIP if p.overdue else None
+    ),
+    Column(
+        "상태",
+        None,
+        lambda p: p.status.label,
+        width=76,
+        align=CENTER,
+        foreground=lambda p: status_color(p.status.value),
+    ),
+    Column("제목", None, lambda p: p.title, width=300, stretch=True, tooltip=lambda p: p.title),
+    Column("시설", None, lambda p: p.facility_name or "–", width=170),
+    Column("담당부서", None, lambda p: p.department_name or "미지정", width=120),
+    Column("접수일", None, lambda p: f"{p.submitted_on:%Y-%m-%d}", width=96, align=CENTER),
+    Column(
+        "완료 예정일",
+        None,
+        _expected,
+        width=120,
+        align=CENTER,
+        tooltip=lambda p: PLAN_LATE_TIP if p.late_for_plan else None,
+    ),
+]
+DEPARTMENT_COLUMN = 4
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    ids: list[int]
+    counts: DeskCounts
+    departments: tuple | None  # (id, name) for a coordinator's filter; None for a 부서 담당자
+
+
+class DeskPage(Page):
+    kinds = frozenset(
+        {Kind.PROPOSAL, Kind.FINDING, Kind.ATTACHMENT, Kind.DEPARTMENT, Kind.FACILITY, Kind.TRASH}
+    )
+    follows_cohort = False
+
+    def __init__(self, window):
+        super().__init__(window)
+        self._select_id: int | None = None
+        col = QVBoxLayout(self)
+        col.setContentsMargins(24, 20, 24, 16)
+        head = QHBoxLayout()
+        self.title_label = QLabel(TITLE)
+        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        head.addWidget(self.title_label)
+        head.addStretch(1)
+        self.department_combo = QComboBox()
+        self.department_combo.setAccessibleName("담당부서")
+        self.department_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.department_combo.setMinimumContentsLength(10)
+        self.department_combo.addItem("모든 부서", None)
+        self.department_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        head.addWidget(self.department_combo)
+        col.addLayout(head)
+        self.summary_label = QLabel(wordWrap=True)
+        col.addWidget(self.summary_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
+        self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
+        self.register = BigRegister(self.model)
+        self.register.view.setAccessibleName("우리 부서 제안 목록")
+        self.register.selection_changed.connect(self._on_selected)
+        splitter.addWidget(self.register)
+        self.detail = ProposalDetailView(window)
+        self.detail.stale.connect(self.mark_stale)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([260, 440])
+        col.addWidget(splitter, 1)
+
+    def _fetch_rows(self, ids: list[int]) -> list:
+        from panelapp.services.proposals.desk import desk_rows
+
+        return desk_rows(self.ctx, ids)
+
+    def relevant(self, changes: Changes) -> bool:
+        ids = changes.ids_of(Kind.PROPOSAL)
+        if Kind.PROPOSAL in changes.kinds and ids:
+            self._select_id = min(ids)  # the one just answered stays selected
+        return super().relevant(changes)
+
+    def load(self):
+        from panelapp.services.proposals.desk import desk_counts, desk_ids
+        from panelapp.services.registers.departments import list_departments
+
+        ctx, department = self.ctx, self.department_combo.currentData()
+
+        def work() -> _Loaded:
+            counts = desk_counts(ctx, department)
+            choices = None
+            if not counts.scoped:
+                choices = tuple((d.id, d.name) for d in list_departments(ctx, active_only=True))
+            return _Loaded(desk_ids(ctx, department), counts, choices)
+
+        return work
+
+    def apply(self, result: _Loaded) -> None:
+        counts = result.counts
+        self.department_combo.setVisible(not counts.scoped)
+        self.register.view.setColumnHidden(DEPARTMENT_COLUMN, counts.scoped)
+        if counts.scoped:
+            self.title_label.setText(f"{TITLE} — {counts.department_name or '부서 미지정'}")
+        else:
+            self.title_label.setText(f"{TITLE} — 모든 부서의 답변·추진")
+            self._fill_departments(result.departments or ())
+        self.summary_label.setText(
+            f"답변하거나 추진할 제안 {counts.open:,}건"
+            + (f" · 처리 기한 지남 {counts.overdue:,}건" if counts.overdue else "")
+            + " · 처리 기한이 가까운 순"
+        )
+        select, self._select_id = self._select_id, None
+        self.register.blockSignals(True)
+        self.register.set_ids(result.ids, EMPTY_TEXT, select)
+        self.register.blockSignals(False)
+        self.detail.show_proposal(self.register.selected_id())
+
+    def _fill_departments(self, departments) -> None:
+        combo = self.department_combo
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("모든 부서", None)
+        for value, label in departments:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(combo.findData(keep), 0))
+        combo.blockSignals(False)
+
+    def _on_selected(self) -> None:
+        self.detail.show_proposal(self.register.selected_id())
