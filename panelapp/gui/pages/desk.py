@@ -45,7 +45,7 @@ def _expected(p) -> str:
 
 COLUMNS = [
     Column(
-        "처리 기한", None, _due, width=150, align=CENTER, tooltip=lambda p: OVERDUE_TIP if p.overdue else None
+        "처리 기한", None, _due, width=172, align=CENTER, tooltip=lambda p: OVERDUE_TIP if p.overdue else None
     ),
     Column(
         "상태",

@@ -375,7 +375,7 @@ class ProposalDetailView(QStackedWidget):
         return Op(self, lambda _t: remove_attachment(ctx, attachment_id), write=True).success(removed).run()
 
     def _timeline(self, d) -> QWidget:
-        from panelapp.domain.localtime import format_local
+        from panelapp.domain.localtime import format_local, to_local
 
         box = QWidget()
         col = QVBoxLayout(box)
@@ -383,8 +383,8 @@ class ProposalDetailView(QStackedWidget):
         for e in reversed(d.events):
             if e.is_progress:
                 step = "진행 상황" + (f" {e.progress}%" if e.progress is not None else "")
-                if e.happened_on is not None:
-                    step += f" ({e.happened_on:%Y-%m-%d} 기준)"
+                if e.happened_on is not None and e.happened_on != to_local(e.at).date():
+                    step += f" ({e.happened_on:%Y-%m-%d} 기준)"  # posted on a later day
             elif e.from_status is None:
                 step = e.to_status.label
             else:
