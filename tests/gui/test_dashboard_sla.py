@@ -9,6 +9,7 @@ from sla_world import build_sla_world
 
 from panelapp.domain.answer_deadlines import DeadlineRule
 from panelapp.domain.enums import Severity
+from panelapp.domain.report_data import SLA_HEADERS
 from panelapp.gui.dialogs.deadline_rules_dialog import DeadlineRulesDialog
 from panelapp.gui.pages.dashboard_sla import OVERDUE_COLUMN
 from panelapp.services.org.deadlines import get_deadline_rules
@@ -43,7 +44,7 @@ def test_the_section_shows_the_service_rows_and_opens_the_department(window, qtb
     table = page.sla.table
     assert not page.sla.isHidden() and table.rowCount() == len(expected) == 4
     assert [_texts(table, r) for r in range(table.rowCount())] == [list(r.cells()) for r in expected]
-    assert table.horizontalHeaderItem(5).text() == "기한 내 답변 비율"
+    assert [table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(7)] == list(SLA_HEADERS)
     sports = next(r for r, row in enumerate(expected) if row.department == "체육사업부")
     _click(qtbot, table, sports, OVERDUE_COLUMN)
     proposals = window.pages["proposals"]

@@ -33,6 +33,14 @@ NOTE = (
 )
 
 
+def _two_lines(header: str) -> str:
+    """ "답변 소요 중앙값(근무일)" → "답변 소요\n중앙값(근무일)": a narrow column's header on two lines."""
+    for head in ("답변 소요 ", "기한 내 "):
+        if header.startswith(head) and header != head.strip():
+            return f"{head.strip()}\n{header.removeprefix(head)}"
+    return header
+
+
 class SlaSection(QFrame):
     """Filled by `set_rows` (a tuple of DepartmentSla, or None while it is counted)."""
 
@@ -51,7 +59,8 @@ class SlaSection(QFrame):
         col.addWidget(self.title)
         self.table = QTableWidget(0, len(SLA_HEADERS))
         self.table.setAccessibleName("부서별 답변 처리")
-        self.table.setHorizontalHeaderLabels(list(SLA_HEADERS))
+        # the headers every output prints, broken where a narrow column needs it
+        self.table.setHorizontalHeaderLabels([_two_lines(h) for h in SLA_HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
