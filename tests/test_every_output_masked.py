@@ -879,3 +879,54 @@ def test_the_walk_sees_a_leak(sqlite_demo_ctx, tmp_path, monkeypatch):
         viewer, world, tmp_path, {"c": OUTPUTS["cohorts.enrollment_choices.list_enrollment_choices"]}
     )
     assert found
+
+
+# ----- a member who withdrew consent ------------------------------------------------------------
+WITHDRAWN_WALK = (
+    "people.roster.roster_rows",
+    "activities.attendance.attendance_sheet",
+    "activities.sheet.sheet_rows",
+    "inspections.queries.list_inspections",
+    "proposals.queries.get_proposal",
+    "engagement.content.list_content",
+    "reporting.query.build",
+    "search.query.search",
+)
+
+
+def test_a_member_who_withdrew_consent_is_masked_for_everyone(sqlite_demo_ctx, tmp_path):
+    """동의 철회 stops the processing: the member leaves the active lists (their enrolments end)
+    and their name and phone are masked in the lists that still show them, for the 담당자 too and
+    in files made with a purpose; search does not find them."""
+    from dataclasses import replace
+
+    from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
+    from panelapp.services.people.members import get_member
+    from panelapp.services.proposals.drafts import proposer_choices
+    from panelapp.services.retention.withdrawal import withdraw_consent
+
+    coordinator = as_account(sqlite_demo_ctx, "담당자")
+    world = make_world(coordinator)
+    with reading(coordinator) as s:
+        enrollment = s.scalar(select(Proposal.proposer_enrollment_id).where(Proposal.id == world.proposal))
+    person = get_member(coordinator, enrollment)
+    shown = format_phone(person.phone_e164)
+    theirs = replace(
+        world,
+        names=frozenset({person.name}),
+        phones=frozenset({person.phone_e164, shown, shown.replace("-", "")}),
+    )
+    assert [label for eid, label in list_enrollment_choices(coordinator, world.cohort) if eid == enrollment]
+    (tmp_path / "before").mkdir()
+    assert leaks(theirs, OUTPUTS["people.roster.roster_rows"](coordinator, world, tmp_path / "before"))
+    withdraw_consent(coordinator, person.member_id, DEMO_ANCHOR)
+
+    assert not [
+        eid for eid, _label in list_enrollment_choices(coordinator, world.cohort) if eid == enrollment
+    ]
+    assert not [eid for eid, _label in proposer_choices(coordinator, world.cohort) if eid == enrollment]
+    cases = {name: OUTPUTS[name] for name in WITHDRAWN_WALK}
+    cases["roster_io.export.export_roster+purpose"] = WITH_PURPOSE["roster_io.export.export_roster"]
+    cases["exporting.export_list+purpose"] = WITH_PURPOSE["exporting.export_list"]
+    found = _walk(coordinator, theirs, tmp_path, cases)
+    assert not found, f"the 담당자 saw the withdrawn member {person.name}: {found}"

@@ -30,6 +30,7 @@ from panelapp.domain.enums import UserRole
 from panelapp.domain.validation import mask_name, mask_phone
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
     from panelapp.services.context import ServiceContext
@@ -100,6 +101,23 @@ def names_in_text(text: str | None, people: Iterable[str], masked: bool = True) 
         if full in text:
             text = text.replace(full, name(full))
     return text
+
+
+def withdrew_consent() -> ColumnElement[bool]:
+    """SQL, for a query over Member: the member withdrew their consent (동의 철회: a consent
+    withdrawn and none left that is not). Processing has stopped: their name and phone are
+    masked in the lists that still show them (ended enrolments), whoever reads, until a
+    관리자 destroys the data; the member form, opened one at a time and logged, still shows them."""
+    from sqlalchemy import and_, exists
+    from sqlalchemy.orm import aliased
+
+    from panelapp.db.models import Consent, Member
+
+    gone, kept = aliased(Consent), aliased(Consent)
+    return and_(
+        exists().where(gone.member_id == Member.id, gone.withdrawn_on.is_not(None)).correlate(Member),
+        ~exists().where(kept.member_id == Member.id, kept.withdrawn_on.is_(None)).correlate(Member),
+    )
 
 
 def person(ctx: ServiceContext, value: str) -> str:

@@ -190,7 +190,7 @@ def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None)
 
 def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> AttendanceSheet:
     """Events as columns, every enrolment (active, withdrawn, completed) as a row, with totals."""
-    from panelapp.services.masking import person as mask_person
+    from panelapp.services import masking
 
     today = today or today_local()
     with reading(ctx) as s:
@@ -200,7 +200,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
         no_team_last = case((Team.id.is_(None), 1), else_=0)
         enrolments = list(
             s.execute(
-                select(Enrollment, Member.name, Team.name)
+                select(Enrollment, Member.name, Team.name, masking.withdrew_consent())
                 .join(Member, Member.id == Enrollment.member_id)
                 .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
                 .where(
@@ -223,7 +223,8 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
                 present.setdefault(enrollment_id, set()).add(event_id)
         stats = cohort_stats(s, cohort_id, today)
         rows = []
-        for e, name, team in enrolments:
+        masked = masking.personal_masked(ctx)
+        for e, name, team, withdrew in enrolments:
             st = stats[e.id]
             # An inspection is for the members recorded on it (as activity_stats counts it).
             eligible = frozenset(
@@ -235,7 +236,7 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
             rows.append(
                 SheetRow(
                     e.id,
-                    mask_person(ctx, name),
+                    masking.name(name, masked or withdrew),
                     team,
                     e.role,
                     e.status,

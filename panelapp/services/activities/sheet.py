@@ -26,6 +26,7 @@ from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Inspection
 from panelapp.domain.enums import EnrollmentStatus, EventKind, MemberRole
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
+from panelapp.services import masking
 from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
 from panelapp.services.activities.stats import BLOCK, cohort_wide_event, counted_visit, stats_for
 from panelapp.services.audit.log import record_access
@@ -282,21 +283,21 @@ def sheet_rows(
                 Enrollment.status,
                 Enrollment.joined_on,
                 Enrollment.left_on,
+                masking.withdrew_consent(),
             )
             .join(Member, Member.id == Enrollment.member_id)
             .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
             .where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None), Member.deleted_at.is_(None))
         ).all()
         found = stats_for(s, [r[0] for r in rows], today) if stats else {}
-    from panelapp.services.masking import person as mask_person
-
+    masked = masking.personal_masked(ctx)
     out = []
-    for eid, name, team, role, status, joined, left in rows:
+    for eid, name, team, role, status, joined, left, withdrew in rows:
         st = found.get(eid)
         out.append(
             SheetMember(
                 eid,
-                mask_person(ctx, name),
+                masking.name(name, masked or withdrew),
                 team,
                 role,
                 status,

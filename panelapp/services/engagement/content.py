@@ -130,7 +130,7 @@ def news_member_choices(
 
 def _select():
     return (
-        select(ContentPost, Member.name, Facility.name)
+        select(ContentPost, Member.name, Facility.name, masking.withdrew_consent())
         .join(Enrollment, Enrollment.id == ContentPost.enrollment_id)
         .join(Member, Member.id == Enrollment.member_id)
         .outerjoin(Facility, Facility.id == ContentPost.facility_id)
@@ -138,7 +138,8 @@ def _select():
     )
 
 
-def _row(p: ContentPost, member: str, facility: str | None) -> ContentRow:
+def _row(p: ContentPost, member: str, facility: str | None, withdrew: bool = False) -> ContentRow:
+    member = masking.name(member, withdrew)  # 동의 철회: masked whoever reads
     return ContentRow(
         p.id,
         p.enrollment_id,
@@ -201,7 +202,10 @@ def content_rows(ctx: ServiceContext, ids: list[int]) -> list[ContentRow]:
         return []
     with reading(ctx) as s:
         found = s.execute(_select().where(ContentPost.id.in_(ids))).all()
-        return [_row(post, masking.person(ctx, member), facility) for post, member, facility in found]
+        return [
+            _row(post, masking.person(ctx, member), facility, withdrew)
+            for post, member, facility, withdrew in found
+        ]
 
 
 def content_count(ctx: ServiceContext, cohort_id: int) -> int:

@@ -26,6 +26,7 @@ from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.inspection_info import InspectionInfo, is_awaiting_results
 from panelapp.domain.localtime import today_local
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.inspections.listing import awaiting_filter
 from panelapp.services.inspections.rules import InspectionQuery
@@ -58,19 +59,20 @@ def _rows(s: Session, where: Sequence[ColumnElement[bool]]) -> list[InspectionIn
     people: dict[int, list[tuple[int, AssignmentRole, str]]] = defaultdict(list)
     ids = [r[0].id for r in rows]
     for chunk in range(0, len(ids), 500):
-        for insp_id, eid, role, name in s.execute(
+        for insp_id, eid, role, name, withdrew in s.execute(
             select(
                 InspectionAssignment.inspection_id,
                 InspectionAssignment.enrollment_id,
                 InspectionAssignment.role,
                 Member.name,
+                masking.withdrew_consent(),
             )
             .join(Enrollment, Enrollment.id == InspectionAssignment.enrollment_id)
             .join(Member, Member.id == Enrollment.member_id)
             .where(InspectionAssignment.inspection_id.in_(ids[chunk : chunk + 500]))
             .order_by(Member.name, Enrollment.id)
         ):
-            people[insp_id].append((eid, role, name))
+            people[insp_id].append((eid, role, masking.name(name, withdrew)))  # 동의 철회: masked
     out = []
     today = today_local()
     for i, f_name, f_address, team, t_name, v_number in rows:
@@ -174,8 +176,6 @@ def _query_where(query: InspectionQuery) -> list[ColumnElement[bool]]:
 def masked_for(ctx: ServiceContext, infos: list[InspectionInfo]) -> list[InspectionInfo]:
     """The visits' people as the acting account may see them (services/masking.py)."""
     from dataclasses import replace
-
-    from panelapp.services import masking
 
     if not masking.personal_masked(ctx):
         return infos

@@ -16,6 +16,7 @@ from panelapp.db.models import Consent, Enrollment, Member, Team
 from panelapp.domain.enums import EnrollmentStatus, MemberRole
 from panelapp.domain.participation import attendance_rate
 from panelapp.domain.text_input import nfc
+from panelapp.services import masking
 from panelapp.services.activities.stats import hours_subquery, rate_expression, stats_for, stats_subquery
 from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
@@ -199,6 +200,7 @@ def roster_rows(
             Enrollment.status,
             _consent_date(),
             Enrollment.version,
+            masking.withdrew_consent().label("withdrew"),
         )
         .join(Member, Member.id == Enrollment.member_id)
         .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
@@ -207,8 +209,6 @@ def roster_rows(
     with reading(ctx) as s:
         found = {r[0]: r for r in s.execute(stmt)}
         found_stats = stats_for(s, list(found), today) if stats else {}
-    from panelapp.services import masking
-
     masked = masking.personal_masked(ctx)
     rows = []
     for eid in ids:
@@ -220,10 +220,10 @@ def roster_rows(
             RosterRow(
                 r[0],
                 r[1],
-                masking.name(r[2], masked),
+                masking.name(r[2], masked or r[10]),
                 r[3],
                 r[4],
-                masking.phone(r[5], masked),
+                masking.phone(r[5], masked or r[10]),
                 r[6],
                 r[7],
                 r[8],

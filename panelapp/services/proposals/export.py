@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from panelapp.db.models import Enrollment, Member, Proposal
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.exporting import (
     ExportColumn,
@@ -61,9 +62,9 @@ def _rows(ctx: ServiceContext, ids: list[int], today: dt.date | None) -> list[Pr
     rows = proposal_rows(ctx, ids, today)
     with reading(ctx) as s:
         proposers: dict[int, str] = {
-            pid: name
-            for pid, name in s.execute(
-                select(Proposal.id, Member.name)
+            pid: masking.name(name, withdrew)  # 동의 철회: masked even with a purpose
+            for pid, name, withdrew in s.execute(
+                select(Proposal.id, Member.name, masking.withdrew_consent())
                 .join(Enrollment, Enrollment.id == Proposal.proposer_enrollment_id)
                 .join(Member, Member.id == Enrollment.member_id)
                 .where(Proposal.id.in_(ids))

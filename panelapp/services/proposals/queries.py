@@ -22,6 +22,7 @@ from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
 from panelapp.domain.errors import NotFoundError
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import UNANSWERED, days_to_answer, days_to_completion, is_overdue
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 
 
@@ -178,11 +179,13 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
     )
     proposer = None
     if p.proposer_enrollment_id is not None:
-        proposer = s.scalar(
-            select(Member.name)
+        found_proposer = s.execute(
+            select(Member.name, masking.withdrew_consent())
             .join(Enrollment, Enrollment.member_id == Member.id)
             .where(Enrollment.id == p.proposer_enrollment_id)
-        )
+        ).first()
+        if found_proposer is not None:  # 동의 철회: masked whoever reads
+            proposer = masking.name(found_proposer[0], bool(found_proposer[1]))
     return ProposalDetail(
         row_of(p, facility, department, today or today_local()),
         p.problem,

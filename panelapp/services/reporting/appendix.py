@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from panelapp.db.models import ActivityEvent, Attendance, Enrollment, Inspection, Member, Team
 from panelapp.domain.participation import NO_FIGURES
 from panelapp.domain.report_data import EventRow, ParticipationRow
+from panelapp.services import masking
 from panelapp.services.activities.stats import cohort_stats, cohort_wide_event, counted_visit
 
 
@@ -67,6 +68,7 @@ def load_appendix(
             Team.name,
             Enrollment.role,
             Enrollment.status,
+            masking.withdrew_consent(),
         )
         .join(Member, Member.id == Enrollment.member_id)
         .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
@@ -80,11 +82,17 @@ def load_appendix(
     ).all()
     figures = cohort_stats(s, cohort_id, today, window=(start, end))
     rows = []
-    for e_id, person, team, role, status in people:
+    for e_id, person, team, role, status, withdrew in people:
         mine = figures.get(e_id, NO_FIGURES)
         rows.append(
             ParticipationRow(
-                name(person), team, role.label, status.label, mine.attended, mine.held, mine.hours
+                masking.name(person) if withdrew else name(person),
+                team,
+                role.label,
+                status.label,
+                mine.attended,
+                mine.held,
+                mine.hours,
             )
         )
     return event_rows, tuple(rows)

@@ -266,7 +266,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
     from panelapp.db.models import Enrollment, Member
 
     rows = s.execute(
-        select(Proposal, Facility.name, Department.name, Member.name)
+        select(Proposal, Facility.name, Department.name, Member.name, masking.withdrew_consent())
         .outerjoin(Facility, Facility.id == Proposal.facility_id)
         .outerjoin(Department, Department.id == Proposal.department_id)
         .outerjoin(Enrollment, Enrollment.id == Proposal.proposer_enrollment_id)
@@ -291,7 +291,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
             linked[p_id].add(f_id)
     in_scope = {f.id for f in findings}
     out = []
-    for p, facility, department, proposer in rows:
+    for p, facility, department, proposer, withdrew in rows:
         if wanted is not None and p.facility_id not in wanted and not (linked[p.id] & in_scope):
             continue
         out.append(
@@ -302,7 +302,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
                 p.title,
                 p.proposal,
                 department,
-                name(proposer),
+                masking.name(proposer) if withdrew else name(proposer),  # 동의 철회: masked
                 p.status,
                 p.submitted_on,
                 p.due_on,

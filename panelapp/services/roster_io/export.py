@@ -116,6 +116,7 @@ def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tupl
             Enrollment.status,
             Enrollment.joined_on,
             Enrollment.left_on,
+            masking.withdrew_consent(),  # masked even with a purpose: processing has stopped
         )
         .join(Member, Member.id == Enrollment.member_id)
         .outerjoin(Team, (Team.id == Enrollment.team_id) & Team.deleted_at.is_(None))
@@ -126,9 +127,9 @@ def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tupl
     # A list, not a generator: a missing cohort is refused before the file is created.
     return [
         (
-            masking.name(name, masked),
-            masking.phone(phone) if masked else format_phone(phone),
-            masking.email(email, masked),
+            masking.name(name, masked or withdrew),
+            masking.phone(phone) if masked or withdrew else format_phone(phone),
+            masking.email(email, masked or withdrew),
             district,
             birth_year,
             gender.label,
@@ -155,5 +156,6 @@ def _rows(s: Session, cohort_id: int, masked: bool, today: dt.date) -> list[tupl
             status,
             joined,
             left,
+            withdrew,
         ) in s.execute(stmt)
     ]

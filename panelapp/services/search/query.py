@@ -92,9 +92,9 @@ def _specs() -> list[_Spec]:
 
 
 def _member_live() -> tuple:
-    """A member is found while they are somewhere to be found: not destroyed (파기), and not in
-    the trash: a member whose every enrolment is in the trash (or in a cohort in the trash) is
-    listed there, not in search."""
+    """A member is found while they are somewhere to be found: not destroyed (파기), not in the
+    trash (a member whose every enrolment is in the trash, or in a cohort in the trash, is
+    listed there), and not after withdrawing consent (processing has stopped)."""
     any_enrollment = select(Enrollment.id).where(Enrollment.member_id == Member.id).correlate(Member).exists()
     live_enrollment = (
         select(Enrollment.id)
@@ -107,7 +107,9 @@ def _member_live() -> tuple:
         .correlate(Member)
         .exists()
     )
-    return (Member.destroyed_at.is_(None), or_(live_enrollment, ~any_enrollment))
+    from panelapp.services.masking import withdrew_consent
+
+    return (Member.destroyed_at.is_(None), or_(live_enrollment, ~any_enrollment), ~withdrew_consent())
 
 
 def search(ctx: ServiceContext, text: str, limit: int = 50) -> list[SearchHit]:
