@@ -37,6 +37,24 @@ def _with_proposer_and_history(ctx, w):
         )
 
 
+def _with_progress(ctx):
+    with transaction(ctx) as s:
+        p = s.scalar(select(Proposal).where(Proposal.title == "산책로 조명"))
+        p.expected_on = dt.date(2026, 7, 31)
+        for day, percent in ((dt.date(2026, 6, 25), 40), (dt.date(2026, 6, 20), 20)):  # posted out of order
+            s.add(
+                ProposalEvent(
+                    proposal_id=p.id,
+                    user_id=ctx.user_id,
+                    from_status=PS.PARTIAL,
+                    to_status=PS.PARTIAL,
+                    note="공사 중",
+                    happened_on=day,
+                    progress=percent,
+                )
+            )
+
+
 def _entries(ctx):
     with ctx.db.session_factory() as s:
         return s.scalars(select(AccessLog).order_by(AccessLog.id)).all()
@@ -45,9 +63,10 @@ def _entries(ctx):
 def test_xlsx_has_every_proposal_and_the_history(ctx, tmp_path):
     w, _dept = build_sla_world(ctx)
     _with_proposer_and_history(ctx, w)
+    _with_progress(ctx)
     out = tmp_path / "제안.xlsx"
     result = export_all_proposals(ctx, w.cohort_id, out)
-    assert (result.rows, result.events, result.masked) == (7, 2, True)
+    assert (result.rows, result.events, result.masked) == (7, 4, True)
     book = load_workbook(out)
     assert book.sheetnames == ["개선제안 전체", "처리 이력", "내보내기 정보"]
     rows = list(book["개선제안 전체"].iter_rows(values_only=True))
@@ -80,9 +99,27 @@ def test_xlsx_has_every_proposal_and_the_history(ctx, tmp_path):
     assert (
         by_title["벤치 추가"]["담당부서"] == "미지정" and by_title["벤치 추가"]["답변 소요(근무일)"] is None
     )
-    assert all(r["진행률"] is None and r["확인 결과"] is None for r in by_title.values())
+    lights = by_title["산책로 조명"]
+    assert lights["진행률"] == 0.4 and lights["완료 예정일"].date() == dt.date(
+        2026, 7, 31
+    )  # the latest 기준일
+    assert by_title["수영장 안내"]["진행률"] == 1 and by_title["샤워실 온수"]["진행률"] is None
+    lights_row = [r[1] for r in rows].index("산책로 조명") + 1
+    assert book["개선제안 전체"].cell(lights_row, HEADERS.index("진행률") + 1).number_format == "0.0%"
+    assert all(r["확인 결과"] is None for r in by_title.values())
     history = list(book["처리 이력"].iter_rows(values_only=True))
-    assert history[0] == ("번호", "제목", "일시", "이전 상태", "새 상태", "처리자", "메모")
+    assert history[0] == (
+        "번호",
+        "제목",
+        "일시",
+        "이전 상태",
+        "새 상태",
+        "처리자",
+        "메모",
+        "기준일",
+        "진행률(%)",
+    )
+    assert sorted(h[8] for h in history[1:] if h[8] is not None) == [20, 40]
     accepted = next(h for h in history[1:] if h[4] == "채택")
     assert accepted[2] == "2026-06-02 10:30" and accepted[3] == "접수"  # shown in Korean time
     assert accepted[6] == '\'=HYPERLINK("x")'  # a formula stays text
@@ -93,6 +130,7 @@ def test_xlsx_has_every_proposal_and_the_history(ctx, tmp_path):
 def test_csv_with_a_purpose_is_unmasked_and_logged(ctx, tmp_path):
     w, _dept = build_sla_world(ctx)
     _with_proposer_and_history(ctx, w)
+    _with_progress(ctx)
     out = tmp_path / "제안.csv"
     result = export_all_proposals(ctx, w.cohort_id, out, purpose="감사 자료 제출")
     assert not result.masked and result.events == 0
@@ -101,6 +139,7 @@ def test_csv_with_a_purpose_is_unmasked_and_logged(ctx, tmp_path):
     assert tuple(rows[0]) == HEADERS and len(rows) == 8
     shower = next(r for r in rows if r[1] == "샤워실 온수")
     assert shower[-1] == "김영희" and shower[7] == "2026-06-01"
+    assert next(r for r in rows if r[1] == "산책로 조명")[HEADERS.index("진행률")] == "40%"
     (entry,) = _entries(ctx)
     assert entry.action == "export_unmasked" and entry.purpose == "감사 자료 제출"
 

@@ -14,9 +14,12 @@ Columns:
 - 답변 소요(근무일): working days from 접수 to the answer; empty while unanswered.
 - 기한 내 답변: 예 when answered on or before the due date, 아니오 when after it; empty while
   unanswered or without a due date.
-- 진행률, 확인 결과: empty columns for now. They will hold the implementation progress and the
-  panel's follow-up check once those exist (issue 14 items 4 and 7); the columns are here so
-  that a workbook made today has the shape later ones will have.
+- 완료 예정일: the date the department gave with its 추진 계획; 완료일: when it was marked done.
+- 진행률: the latest 진행 상황 update's percentage (services/proposals/progress.py; the one with
+  the latest 기준일), 100 % once done, empty before any update.
+- 확인 결과: an empty column for now. It will hold the panel's follow-up check once that exists
+  (issue 14 item 7); the column is here so that a workbook made today has the shape later ones
+  will have.
 - 제안자: the proposing member's name, masked (김*희) unless a purpose is given; the export is
   written to the access log either way (services/audit/log.record), with the purpose if unmasked.
 A 부서 담당자 exports their department's proposals only (permissions.department_scope).
@@ -45,12 +48,12 @@ from panelapp.db.models import (
     User,
     proposal_findings,
 )
-from panelapp.domain.enums import FindingCategory, Severity
+from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.localtime import now_local, to_local, today_local
 from panelapp.domain.validation import normalize_text
 from panelapp.domain.working_days import WorkingCalendar
-from panelapp.io.roster_export import write_table
+from panelapp.io.roster_export import PERCENT_FORMAT, write_table
 from panelapp.io.workbook import AtomicFile, Sheet, SheetColumn, write_workbook
 from panelapp.services import masking
 from panelapp.services.audit.log import record
@@ -74,7 +77,9 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("답변 소요(근무일)", 12),
     ("답변 기한", 12),
     ("기한 내 답변", 10),
+    ("완료 예정일", 12),
     ("진행률", 10),
+    ("완료일", 12),
     ("확인 결과", 14),
     ("제안자", 12),
 )
@@ -86,7 +91,10 @@ HISTORY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("새 상태", 10),
     ("처리자", 14),
     ("메모", 50),
+    ("기준일", 12),
+    ("진행률(%)", 9),
 )
+PROGRESS_COLUMN = [h for h, _w in COLUMNS].index("진행률")
 _SEVERITY_RANK = {s: n for n, s in enumerate(Severity)}  # LOW < MEDIUM < HIGH < URGENT
 _CATEGORY_ORDER = {c: n for n, c in enumerate(FindingCategory)}
 
@@ -132,7 +140,13 @@ def export_all_proposals(
         rows = _proposal_rows(s, cohort_id, scope, masked=reason is None)
         events = 0
         if suffix == ".csv":
-            count = write_table(path, [h for h, _w in COLUMNS], rows, sheet_title=TITLE)
+            count = write_table(
+                path,
+                [h for h, _w in COLUMNS],
+                rows,
+                sheet_title=TITLE,
+                number_formats={PROGRESS_COLUMN: PERCENT_FORMAT},
+            )
             _record(s, ctx, cohort_id, count, reason, path)
         else:
             history = list(_history_rows(s, cohort_id, scope))
@@ -142,7 +156,14 @@ def export_all_proposals(
                 counts = write_workbook(
                     out.file,
                     [
-                        Sheet(TITLE, [SheetColumn(h, w) for h, w in COLUMNS], rows),
+                        Sheet(
+                            TITLE,
+                            [
+                                SheetColumn(h, w, number_format=PERCENT_FORMAT if h == "진행률" else None)
+                                for h, w in COLUMNS
+                            ],
+                            rows,
+                        ),
                         Sheet(HISTORY, [SheetColumn(h, w) for h, w in HISTORY_COLUMNS], history),
                         Sheet(
                             "내보내기 정보",
@@ -177,7 +198,8 @@ def _info(cohort: str, reason: str | None, scoped: bool) -> Iterator[list[object
     yield ["제안자 이름", "가리지 않음 (목적: " + reason + ")" if reason else "가림 (예: 김*희)"]
     if scoped:
         yield ["범위", "내 부서의 개선제안만"]
-    yield ["진행률 · 확인 결과", "추진 경과와 확인 점검 기능이 생기면 채워집니다 (지금은 빈 열)"]
+    yield ["진행률", "부서가 올린 마지막 진행 상황의 진행률 (완료된 제안은 100%)"]
+    yield ["확인 결과", "확인 점검 기능이 생기면 채워집니다 (지금은 빈 열)"]
 
 
 def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Severity | None, str]]:
@@ -202,6 +224,35 @@ def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Sev
     }
 
 
+def _progress(s: Session, cohort_id: int, scope: int | None) -> dict[int, float]:
+    """proposal id → the latest 진행 상황 percentage as a fraction (by 기준일, then when posted;
+    sorted here: SQLite and PostgreSQL order a missing 기준일 differently)."""
+    q = (
+        select(
+            ProposalEvent.proposal_id,
+            ProposalEvent.progress,
+            ProposalEvent.happened_on,
+            ProposalEvent.at,
+            ProposalEvent.id,
+        )
+        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
+        .where(
+            Proposal.cohort_id == cohort_id,
+            Proposal.deleted_at.is_(None),
+            ProposalEvent.progress.is_not(None),
+        )
+    )
+    if scope is not None:
+        q = q.where(Proposal.department_id == scope)
+    latest: dict[int, tuple[tuple[dt.date, dt.datetime, int], int]] = {}
+    for pid, percent, happened_on, at, event_id in s.execute(q):
+        posted = to_local(at)
+        key = (happened_on or posted.date(), posted, event_id)
+        if pid not in latest or key > latest[pid][0]:
+            latest[pid] = (key, percent)
+    return {pid: percent / 100 for pid, (_key, percent) in latest.items()}
+
+
 def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) -> list[list[object]]:
     q = (
         select(
@@ -213,6 +264,8 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
             Proposal.submitted_on,
             Proposal.answered_on,
             Proposal.due_on,
+            Proposal.expected_on,
+            Proposal.completed_on,
             Member.name,
         )
         .outerjoin(Facility, Facility.id == Proposal.facility_id)
@@ -226,10 +279,11 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
         q = q.where(Proposal.department_id == scope)
     found = s.execute(q).all()
     kinds = _kinds(s, cohort_id, scope)
+    progress = _progress(s, cohort_id, scope)
     dates = [d for r in found for d in (r.submitted_on, r.answered_on) if d is not None]
     calendar = WorkingCalendar(min(dates), max(dates)) if dates else None
     out: list[list[object]] = []
-    for pid, title, facility, department, status, submitted, answered, due, proposer in found:
+    for pid, title, facility, department, status, submitted, answered, due, expected, done, proposer in found:
         severity, categories = kinds.get(pid, (None, ""))
         days = calendar.between(submitted, answered) if calendar is not None and answered else None
         on_time = None if answered is None or due is None else ("예" if answered <= due else "아니오")
@@ -248,8 +302,10 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
                 days,
                 due,
                 on_time,
-                None,  # 진행률: items 4/7 of issue 14
-                None,  # 확인 결과
+                expected,
+                1.0 if status is ProposalStatus.DONE else progress.get(pid),
+                done,
+                None,  # 확인 결과: issue 14 item 7
                 name,
             ]
         )
@@ -266,6 +322,8 @@ def _history_rows(s: Session, cohort_id: int, scope: int | None) -> Iterator[lis
             ProposalEvent.to_status,
             User.name,
             ProposalEvent.note,
+            ProposalEvent.happened_on,
+            ProposalEvent.progress,
         )
         .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
         .outerjoin(User, User.id == ProposalEvent.user_id)
@@ -274,7 +332,7 @@ def _history_rows(s: Session, cohort_id: int, scope: int | None) -> Iterator[lis
     )
     if scope is not None:
         q = q.where(Proposal.department_id == scope)
-    for pid, title, at, before, after, user, note in s.execute(q):
+    for pid, title, at, before, after, user, note, happened_on, percent in s.execute(q):
         yield [
             pid,
             title,
@@ -283,6 +341,8 @@ def _history_rows(s: Session, cohort_id: int, scope: int | None) -> Iterator[lis
             after.label,
             user,
             note,
+            happened_on,
+            percent,
         ]
 
 
