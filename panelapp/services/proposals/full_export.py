@@ -248,7 +248,7 @@ def _progress(s: Session, cohort_id: int, scope: int | None) -> dict[int, float]
     for pid, percent, happened_on, at, event_id in s.execute(q):
         posted = to_local(at)
         key = (happened_on or posted.date(), posted, event_id)
-        if pid not in latest or key > latest[pid][0]:
+        if percent is not None and (pid not in latest or key > latest[pid][0]):
             latest[pid] = (key, percent)
     return {pid: percent / 100 for pid, (_key, percent) in latest.items()}
 
