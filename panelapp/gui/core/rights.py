@@ -112,6 +112,7 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         "detail.delete_button": _W,
     },
     "feedback": {
+        "entry_box": _W,
         "add_button": _W,
         "answer_button": _W,
         "handled_button": _W,

@@ -125,7 +125,7 @@ class FeedbackPage(Page):
         title = QLabel("좋아요·아쉬워요")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         col.addWidget(title)
-        box = QGroupBox("빠른 입력")
+        self.entry_box = box = QGroupBox("빠른 입력")  # the whole quick entry: a writing control
         row = QHBoxLayout(box)
         self.entry_facility, self.entry_source = QComboBox(), QComboBox()
         self.entry_facility.setAccessibleName("시설")
