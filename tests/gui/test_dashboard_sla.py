@@ -82,3 +82,22 @@ def test_the_deadline_rules_are_edited_from_the_departments_tab(window, qtbot):
     with qtbot.waitSignal(dialog.finished, timeout=10000):
         dialog.save()
     assert get_deadline_rules(window.ctx).rules[0] == DeadlineRule(Severity.URGENT, None, 2)
+
+
+def test_the_proposal_dialog_keeps_the_deadline_in_working_days(window, qtbot):
+    import datetime as dt
+
+    from panelapp.gui.dates import from_date, to_date
+    from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
+    from panelapp.services.proposals.drafts import blank_draft, form_choices
+
+    cohort = window.world.cohort_id
+    friday = dt.date(2026, 6, 12)
+    draft = blank_draft(window.ctx, cohort, friday)
+    assert draft.due_on == dt.date(2026, 6, 26)  # 10 working days
+    dialog = ProposalDialog(window, form_choices(window.ctx, cohort), draft)
+    qtbot.addWidget(dialog)
+    assert to_date(dialog.due_edit.date()) == dt.date(2026, 6, 26)
+    dialog.submitted_edit.setDate(from_date(dt.date(2026, 9, 23)))  # 추석 9/24–26 and 10/5 off ahead
+    assert to_date(dialog.due_edit.date()) == dt.date(2026, 10, 13)  # 한글날 10/9 too
+    dialog.deleteLater()
