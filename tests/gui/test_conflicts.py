@@ -323,3 +323,38 @@ def test_the_event_form_merges_an_event_changed_on_another_desktop(qtbot, demo_w
     qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
     stored = next(e for e in list_events(ctx, cohort) if e.id == event.id)
     assert (stored.title, stored.location) == (event.title + " (변경)", "시청 대회의실")
+
+
+def test_the_member_form_merges_a_member_changed_on_another_desktop(qtbot, demo_window):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Enrollment
+    from panelapp.gui.dialogs.member_dialog import MemberDialog
+    from panelapp.services.context import reading
+    from panelapp.services.people.members import MemberInput, get_member, update_member
+
+    ctx = demo_window.ctx
+    cohort = _seventh(ctx)
+    with reading(ctx) as s:
+        eid = s.scalar(select(Enrollment.id).where(Enrollment.cohort_id == cohort).order_by(Enrollment.id))
+    dialog = MemberDialog(demo_window, cohort, eid)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        dialog.show()
+    d = get_member(ctx, eid)
+    update_member(
+        ctx,
+        eid,
+        MemberInput(d.name, d.phone_e164, email=d.email, district="다른구", birth_year=d.birth_year,
+                    gender=d.gender, team_id=d.team_id, role=d.role, joined_on=d.joined_on, notes=d.notes),
+        d.version,
+        d.member_version,
+    )  # fmt: skip
+    dialog.ui.notesEdit.setPlainText("주말만 가능")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"거주지": THEIRS, "메모": MINE}
+    conflict.apply_button.click()
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_member(ctx, eid)
+    assert (stored.district, stored.notes) == ("다른구", "주말만 가능")

@@ -10,6 +10,7 @@ from panelapp.domain.errors import ConcurrencyError, ValidationError, Validation
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import format_phone, normalize_phone
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -85,7 +86,23 @@ class MemberDialog(QDialog):
         }
         self._set_busy(True)
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._show_detail,
+            adopt=lambda _detail: None,  # _show_detail keeps the versions it shows
+            title=self.windowTitle(),
+        )
         self._load()
+
+    def _fetch_current(self):
+        from panelapp.services.people.members import get_member
+
+        assert self.enrollment_id is not None
+        return get_member(self.window_.ctx, self.enrollment_id)
 
     # ----- loading -------------------------------------------------------------------------
     def _load(self) -> None:
@@ -123,6 +140,7 @@ class MemberDialog(QDialog):
             self._show_detail(data)
         self._set_busy(False)
         mark_clean(self)  # what was loaded is the starting point, not unsaved input
+        self.conflict.opened()
         ui.nameEdit.setFocus()
         self.loaded.emit()
 
@@ -237,6 +255,8 @@ class MemberDialog(QDialog):
             self.show_errors(exc.errors)
         elif isinstance(exc, ValidationError):
             self.show_errors([exc])
+        elif self.enrollment_id is not None and self.conflict.handle(exc):
+            return  # another desktop saved first: both versions shown, the input kept
         else:
             show_error(self, exc)
             if isinstance(exc, ConcurrencyError):
