@@ -50,7 +50,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("schedule", "점검 일정", "panelapp.gui.pages.schedule:SchedulePage"),
     ("findings", "발견사항", "panelapp.gui.pages.findings:FindingsPage"),
     # a 부서 담당자's first page (the first of their pages in this order): issue 14 item 1
-    ("desk", "우리 부서 제안", "panelapp.gui.pages.desk:DeskPage"),
+    ("desk", "부서별 제안 처리", "panelapp.gui.pages.desk:DeskPage"),  # 우리 부서 제안 for them
     ("proposals", "개선제안", "panelapp.gui.pages.proposals:ProposalsPage"),
     ("feedback", "좋아요·아쉬워요", "panelapp.gui.pages.feedback:FeedbackPage"),
     ("content", "소식 콘텐츠", "panelapp.gui.pages.content:ContentPage"),
@@ -692,8 +692,11 @@ class MainWindow(QMainWindow):
             if menu is not None:
                 action.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
         empty = self.cohort_combo.count() == 0
+        from panelapp.gui.core.rights import page_label
+
         for key, item in self._nav_items.items():
             item.setHidden((key == "welcome" and not empty) or not self._page_allowed(key))
+            item.setText(page_label(key, next(label for k, label, _t in PAGES if k == key), self.ctx.role))
         current = self.nav.currentItem()
         if current is not None and current.isHidden():
             first = next((k for k, i in self._nav_items.items() if not i.isHidden()), None)

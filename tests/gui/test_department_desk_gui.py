@@ -44,6 +44,7 @@ def test_a_department_desk_lands_on_its_open_proposals_by_due_date(desk_window, 
     assert dues == sorted(dues)
     assert page.department_combo.isHidden() and page.register.view.isColumnHidden(4)
     assert "우리 부서 제안 — " in page.title_label.text()
+    assert window._nav_items["desk"].text() == "우리 부서 제안"
     late = [i for i, r in enumerate(rows) if r.overdue]
     if late:
         index = page.model.index(late[0], 0)
@@ -120,9 +121,15 @@ def test_answer_with_plan_and_expected_date_then_progress_in_the_history(qtbot, 
     _ready(qtbot, page, PS.ACCEPTED)
     texts = [lab.text() for lab in page.detail.findChildren(QLabel)]
     assert "7월 중 업체 선정 후 설치" in texts and f"{expected:%Y-%m-%d}" in texts
-    button = page.detail.progress_button
-    assert button is not None and button.isVisible()
-    button.click()
+    qtbot.waitUntil(  # (the page reloads once more on the change: the detail is built again)
+        lambda: (
+            page.detail.progress_button is not None
+            and isValid(page.detail.progress_button)
+            and page.detail.progress_button.isVisible()
+        ),
+        timeout=5000,
+    )
+    page.detail.progress_button.click()
     progress = _dialog(qtbot, page, ProposalProgressDialog)
     assert progress.date_edit.date() == from_date(today_local())
     progress.progress_spin.setValue(40)
@@ -151,3 +158,15 @@ def test_a_progress_note_left_empty_is_named_at_the_field(qtbot, setup):
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=5000)
     assert "진행 상황" in dialog.error_label.text() and dialog.note_edit.styleSheet()
     dialog.close()
+
+
+def test_a_coordinator_finds_the_desk_as_every_departments(open_main_window, demo_db, monkeypatch, qtbot):
+    monkeypatch.setenv("PANELAPP_USER", "담당자")
+    window = open_main_window(demo_db)
+    assert not isinstance(window.stack.currentWidget(), DeskPage)  # a 담당자 lands elsewhere
+    assert window._nav_items["desk"].text() == "부서별 제안 처리"
+    window.show_page("desk")
+    page = window.page("desk")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert len({r.department_id for r in rows}) > 1 and not page.department_combo.isHidden()

@@ -177,6 +177,16 @@ def needed(control: QObject) -> Permission | None:
     return Permission[name] if name else None
 
 
+# A page whose name in the navigation depends on who reads it: the desk (PAGES: 부서별 제안 처리,
+# every department's for a 담당자 or 관리자) is "our department's" for a 부서 담당자.
+ROLE_LABELS: dict[str, dict[UserRole, str]] = {"desk": {UserRole.DEPARTMENT: "우리 부서 제안"}}
+
+
+def page_label(key: str, label: str, role: UserRole | None) -> str:
+    """The navigation's name of page `key` for the logged-in role (`label`: its name in PAGES)."""
+    return ROLE_LABELS.get(key, {}).get(role, label) if role is not None else label
+
+
 def page_visible(key: str, role: UserRole | None) -> bool:
     if key == "welcome":
         return allowed(role, Permission.PANEL_WORK)  # the first steps are a 담당자's

@@ -152,7 +152,7 @@ class DeskPage(Page):
         if counts.scoped:
             self.title_label.setText(f"{TITLE} — {counts.department_name or '부서 미지정'}")
         else:
-            self.title_label.setText(f"{TITLE} — 모든 부서의 답변·추진")
+            self.title_label.setText("부서별 제안 처리 — 답변하거나 추진할 제안")
             self._fill_departments(result.departments or ())
         self.summary_label.setText(
             f"답변하거나 추진할 제안 {counts.open:,}건"
