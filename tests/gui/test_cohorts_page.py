@@ -229,9 +229,13 @@ def test_stale_team_edit_shows_the_conflict(qtbot, page, messages):
     update_team(ctx, t.id, TeamInput("소식단", t.kind, t.description), t.version)
     dlg.ui.nameEdit.setText("콘텐츠단")
     dlg.save()
-    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
-    assert messages[0][1] == "다른 사용자가 먼저 수정했습니다"
-    qtbot.waitUntil(lambda: dlg.ui.nameEdit.text() == "소식단", timeout=5000)
+    qtbot.waitUntil(lambda: dlg.conflict.conflict_dialog is not None, timeout=5000)
+    conflict = dlg.conflict.conflict_dialog
+    assert [(r.label, r.base.text, r.theirs.text, r.mine.text) for r in conflict.rows] == [
+        ("단 이름", t.name, "소식단", "콘텐츠단")
+    ]
+    conflict.theirs_button.click()  # take theirs: the form shows what is saved, nothing to lose
+    assert dlg.ui.nameEdit.text() == "소식단" and messages == []
     dlg.reject()
 
 

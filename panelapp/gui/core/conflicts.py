@@ -315,10 +315,10 @@ class StaleSaveResolver:
 
         if not isinstance(exc, ConcurrencyError):
             return False
-        mine = capture(self.fields)
-        Op(self.dialog, lambda _t: self.fetch()).success(lambda info: self._compare(info, mine)).failure(
-            self._fetch_failed
-        ).run()
+        mine, base = capture(self.fields), dict(self.base)  # (a form's fill may call opened())
+        Op(self.dialog, lambda _t: self.fetch()).success(
+            lambda info: self._compare(info, mine, base)
+        ).failure(self._fetch_failed).run()
         return True
 
     def _fetch_failed(self, exc: BaseException) -> None:
@@ -331,14 +331,14 @@ class StaleSaveResolver:
             if self.on_gone is not None:
                 self.on_gone()
 
-    def _compare(self, info: Any, mine: dict[str, FieldValue]) -> None:
+    def _compare(self, info: Any, mine: dict[str, FieldValue], base: dict[str, FieldValue]) -> None:
         from panelapp.gui.core.dialogs import mark_clean
 
         self.fill(info)
         self.adopt(info)
         mark_clean(self.dialog)  # the form shows what is saved; the user's fields put back count as input
         theirs = capture(self.fields)
-        rows = conflicts(self.base, theirs, mine)
+        rows = conflicts(base, theirs, mine)
         self.base = theirs
         if not rows:
             self._say("다른 사용자가 먼저 저장했지만 입력하신 내용과 같습니다. 그대로 저장하면 됩니다.")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import IGNORE, keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -52,24 +53,34 @@ class TeamDialog(QDialog):
             "설명": ui.descriptionEdit,
         }
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=lambda _result: None,  # _fill keeps the version it shows
+            title=self.windowTitle(),
+        )
         self._load()
 
-    def _load(self) -> None:
-        """Leader candidates (and, after a conflict, the team as saved now) off the UI thread."""
+    def _fetch_current(self):
+        """The team as saved now (None for a new one) and the leader candidates."""
         from panelapp.services.cohorts.enrollment_choices import list_enrollment_choices
         from panelapp.services.cohorts.manage import list_teams
 
         ctx, cohort_id, team_id = self.window_.ctx, self.cohort_id, self.info and self.info.id
+        team = next((t for t in list_teams(ctx, cohort_id) if t.id == team_id), None)
+        if team_id is not None and team is None:
+            raise NotFoundError("단")
+        keep = team.leader_enrollment_id if team else None
+        return team, list_enrollment_choices(ctx, cohort_id, include_id=keep, limit=LEADER_LIMIT + 1)
 
-        def fetch(_t):
-            team = next((t for t in list_teams(ctx, cohort_id) if t.id == team_id), None)
-            if team_id is not None and team is None:
-                raise NotFoundError("단")
-            keep = team.leader_enrollment_id if team else None
-            return team, list_enrollment_choices(ctx, cohort_id, include_id=keep, limit=LEADER_LIMIT + 1)
-
+    def _load(self) -> None:
+        """Leader candidates (and, after a conflict, the team as saved now) off the UI thread."""
         self._set_busy(True)
-        Op(self, fetch).success(self._fill).failure(self._load_failed).run()
+        Op(self, lambda _t: self._fetch_current()).success(self._fill).failure(self._load_failed).run()
 
     def _fill(self, result) -> None:
         team, choices = result
@@ -93,6 +104,7 @@ class TeamDialog(QDialog):
             ui.descriptionEdit.setPlainText(team.description or "")
         self._set_busy(False)
         mark_clean(self)
+        self.conflict.opened()
         ui.nameEdit.setFocus()
         self.loaded.emit()
 
@@ -153,6 +165,8 @@ class TeamDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if self.info is not None and self.conflict.handle(exc):
+            return  # another desktop saved first: both versions shown, the input kept
         handle_save_failure(self, exc, self.fields, self.ui.errorLabel, self._load)
 
     def _set_busy(self, busy: bool) -> None:
