@@ -756,9 +756,9 @@ def _walk(ctx: ServiceContext, world: World, folder: Path, cases: dict[str, Case
 
 
 @pytest.mark.parametrize("role", MASKED_ROLES)
-def test_no_output_shows_a_masked_role_a_name_or_phone(sqlite_demo_ctx, tmp_path, role):
-    world = make_world(as_account(sqlite_demo_ctx, "담당자"))
-    who = as_account(sqlite_demo_ctx, role)
+def test_no_output_shows_a_masked_role_a_name_or_phone(demo_ctx, tmp_path, role):
+    world = make_world(as_account(demo_ctx, "담당자"))
+    who = as_account(demo_ctx, role)
     found = _walk(who, world, tmp_path, {**OUTPUTS, **{f"{k}+purpose": v for k, v in WITH_PURPOSE.items()}})
     assert not found, f"{role} saw full names or phones: {found}"
 
@@ -811,7 +811,7 @@ def _found(who: ServiceContext, text: str, member_id: int) -> bool:
     return any(h.kind == "member" and h.id == member_id for h in search(who, text))
 
 
-def test_trashed_and_destroyed_members_never_appear_in_search(sqlite_demo_ctx, tmp_path):
+def test_trashed_and_destroyed_members_never_appear_in_search(demo_ctx, tmp_path):
     from sqlalchemy import func
 
     from panelapp.services.people.members import delete_enrollment
@@ -819,8 +819,8 @@ def test_trashed_and_destroyed_members_never_appear_in_search(sqlite_demo_ctx, t
     from panelapp.services.retention.due import due_members
     from panelapp.settings import Settings
 
-    coordinator = as_account(sqlite_demo_ctx, "담당자")
-    admin = as_account(sqlite_demo_ctx, "관리자")
+    coordinator = as_account(demo_ctx, "담당자")
+    admin = as_account(demo_ctx, "관리자")
     with reading(coordinator) as s:
         # a live member enrolled in one cohort only: trashing that enrolment trashes the person
         member_id, name = s.execute(
@@ -894,7 +894,7 @@ WITHDRAWN_WALK = (
 )
 
 
-def test_a_member_who_withdrew_consent_is_masked_for_everyone(sqlite_demo_ctx, tmp_path):
+def test_a_member_who_withdrew_consent_is_masked_for_everyone(demo_ctx, tmp_path):
     """동의 철회 stops the processing: the member leaves the active lists (their enrolments end)
     and their name and phone are masked in the lists that still show them, for the 담당자 too and
     in files made with a purpose; search does not find them."""
@@ -905,7 +905,7 @@ def test_a_member_who_withdrew_consent_is_masked_for_everyone(sqlite_demo_ctx, t
     from panelapp.services.proposals.drafts import proposer_choices
     from panelapp.services.retention.withdrawal import withdraw_consent
 
-    coordinator = as_account(sqlite_demo_ctx, "담당자")
+    coordinator = as_account(demo_ctx, "담당자")
     world = make_world(coordinator)
     with reading(coordinator) as s:
         enrollment = s.scalar(select(Proposal.proposer_enrollment_id).where(Proposal.id == world.proposal))
