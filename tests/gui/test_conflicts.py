@@ -358,3 +358,37 @@ def test_the_member_form_merges_a_member_changed_on_another_desktop(qtbot, demo_
     qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = get_member(ctx, eid)
     assert (stored.district, stored.notes) == ("다른구", "주말만 가능")
+
+
+def test_the_finding_form_merges_a_finding_changed_on_another_desktop(qtbot, demo_window):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Finding
+    from panelapp.gui.dialogs.finding_dialog import FindingDialog
+    from panelapp.services.context import reading
+    from panelapp.services.findings.manage import FindingInput, get_finding, update_finding
+    from panelapp.services.inspections.listing import visit_choices
+
+    ctx = demo_window.ctx
+    with reading(ctx) as s:
+        finding_id = s.scalar(select(Finding.id).where(Finding.deleted_at.is_(None)).order_by(Finding.id))
+    f = get_finding(ctx, finding_id)
+    dialog = FindingDialog(demo_window, visit_choices(ctx, f.cohort_id), f)
+    dialog.show()
+    update_finding(
+        ctx,
+        f.id,
+        FindingInput(
+            f.inspection_id, f.title, f.category, f.severity, "2층 복도 끝", f.description, f.observed_on
+        ),
+        f.version,
+    )
+    dialog.ui.descriptionEdit.setPlainText("손잡이가 흔들림, 사진 2장")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"위치": THEIRS, "내용": MINE}
+    conflict.apply_button.click()
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_finding(ctx, f.id)
+    assert (stored.location, stored.description) == ("2층 복도 끝", "손잡이가 흔들림, 사진 2장")

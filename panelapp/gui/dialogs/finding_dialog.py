@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -128,14 +129,7 @@ class FindingDialog(QDialog):
                 ui.inspectionCombo.setCurrentIndex(self._latest_visit_so_far())
             self._inspection_changed()
         else:
-            known = finding.inspection_id in self.visit_ids
-            ui.inspectionCombo.setCurrentIndex(self.visit_ids.index(finding.inspection_id) if known else 0)
-            ui.titleEdit.setText(finding.title)
-            ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(finding.category))
-            ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(finding.severity))
-            ui.locationEdit.setText(finding.location or "")
-            ui.descriptionEdit.setPlainText(finding.description or "")
-            ui.observedEdit.setDate(from_date(finding.observed_on))
+            self._fill(finding)
             self._show_saved_photos(photos)
         ui.categoryCombo.setPlaceholderText("분류를 고르세요")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("닫기")
@@ -143,6 +137,38 @@ class FindingDialog(QDialog):
         ui.buttonBox.rejected.connect(self.close_dialog)
         # photos picked for a new finding are saved with it: losing them is losing input
         keep_unsaved_input(self, lambda: tuple(str(p) for p in self.strip.local_paths()))
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
+
+    def _fill(self, finding) -> None:
+        ui = self.ui
+        known = finding.inspection_id in self.visit_ids
+        ui.inspectionCombo.setCurrentIndex(self.visit_ids.index(finding.inspection_id) if known else 0)
+        ui.titleEdit.setText(finding.title)
+        ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(finding.category))
+        ui.severityCombo.setCurrentIndex(ui.severityCombo.findData(finding.severity))
+        ui.locationEdit.setText(finding.location or "")
+        ui.descriptionEdit.setPlainText(finding.description or "")
+        ui.observedEdit.setDate(from_date(finding.observed_on))
+
+    def _fetch_current(self):
+        from panelapp.services.findings.manage import get_finding
+
+        assert self.finding is not None
+        return get_finding(self.window_.ctx, self.finding.id)
+
+    def _adopt(self, finding) -> None:
+        self.finding = finding
 
     def _latest_visit_so_far(self) -> int:
         """The choice a new finding starts on: the latest visit on or before today (findings are
@@ -297,6 +323,8 @@ class FindingDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
+        if self.finding is not None and self.conflict.handle(exc):
+            return  # another desktop saved first: both versions shown, the input kept
         show_error(self, exc)
         if self.finding is not None:
             self.stale.emit()
