@@ -392,3 +392,37 @@ def test_the_finding_form_merges_a_finding_changed_on_another_desktop(qtbot, dem
     qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = get_finding(ctx, f.id)
     assert (stored.location, stored.description) == ("2층 복도 끝", "손잡이가 흔들림, 사진 2장")
+
+
+def test_the_proposal_form_merges_a_proposal_changed_on_another_desktop(qtbot, demo_window):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Proposal
+    from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
+    from panelapp.services.context import reading
+    from panelapp.services.proposals.drafts import form_choices
+    from panelapp.services.proposals.manage import ProposalInput, update_proposal
+    from panelapp.services.proposals.queries import get_proposal
+
+    ctx = demo_window.ctx
+    with reading(ctx) as s:
+        proposal_id = s.scalar(select(Proposal.id).where(Proposal.deleted_at.is_(None)).order_by(Proposal.id))
+    d = get_proposal(ctx, proposal_id)
+    dialog = ProposalDialog(demo_window, form_choices(ctx, d.cohort_id), None, d)
+    dialog.show()
+    update_proposal(
+        ctx,
+        d.id,
+        ProposalInput(d.cohort_id, d.title, d.problem, d.proposal, "민원 30% 감소", d.facility_id,
+                      d.department_id, d.submitted_on, d.due_on, d.proposer_enrollment_id),
+        d.version,
+    )  # fmt: skip
+    dialog.title_edit.setText(d.title + " (수정)")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"제목": MINE, "기대 효과": THEIRS}
+    conflict.apply_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_proposal(ctx, d.id)
+    assert (stored.title, stored.expected_effect) == (d.title + " (수정)", "민원 30% 감소")

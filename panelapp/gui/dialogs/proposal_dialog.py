@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -130,6 +131,27 @@ class ProposalDialog(QDialog):
         show_field_errors(self.fields, self.error_label, [])
         keep_unsaved_input(self)
         follow_changes(self, {Kind.FACILITY, Kind.DEPARTMENT}, self.reload_choices)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            self.error_label,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
+
+    def _fetch_current(self):
+        from panelapp.services.proposals.queries import get_proposal
+
+        assert self.detail is not None
+        return get_proposal(self.window_.ctx, self.detail.id)
+
+    def _adopt(self, detail) -> None:
+        self.detail = detail
 
     def reload_choices(self) -> Op:
         """Facilities and departments registered since the dialog opened are offered too."""
@@ -230,6 +252,8 @@ class ProposalDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.error_label, errors)
             return
+        if self.detail is not None and self.conflict.handle(exc):
+            return  # another desktop saved first: both versions shown, the input kept
         show_error(self, exc)
         self.stale.emit()
         self.reject()
