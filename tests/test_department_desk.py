@@ -181,3 +181,24 @@ def test_the_desk_reads_its_own_proposal_and_not_another_departments(w):
     assert get_proposal(w.desk, mine.id).id == mine.id
     with pytest.raises(PermissionDenied):
         get_proposal(w.desk, theirs.id)
+
+
+def test_the_demo_gives_the_desk_plans_dates_and_progress(sqlite_demo_ctx):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Proposal, ProposalEvent
+    from panelapp.services.context import reading
+
+    with reading(sqlite_demo_ctx) as s:
+        adopted = s.execute(
+            select(Proposal.plan_text, Proposal.expected_on, Proposal.answered_on).where(
+                Proposal.status.in_((PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS, PS.DONE))
+            )
+        ).all()
+        updates = s.execute(
+            select(ProposalEvent.progress, ProposalEvent.happened_on).where(
+                ProposalEvent.from_status == ProposalEvent.to_status
+            )
+        ).all()
+    assert adopted and all(plan and expected > answered for plan, expected, answered in adopted)
+    assert updates and all(progress == 40 and on is not None for progress, on in updates)

@@ -152,8 +152,11 @@ class DeskPage(Page):
         if counts.scoped:
             self.title_label.setText(f"{TITLE} — {counts.department_name or '부서 미지정'}")
         else:
-            self.title_label.setText("부서별 제안 처리 — 답변하거나 추진할 제안")
             self._fill_departments(result.departments or ())
+            picked = self.department_combo.currentIndex() > 0
+            self.title_label.setText(
+                f"부서별 제안 처리 — {self.department_combo.currentText() if picked else '모든 부서'}"
+            )
         self.summary_label.setText(
             f"답변하거나 추진할 제안 {counts.open:,}건"
             + (f" · 처리 기한 지남 {counts.overdue:,}건" if counts.overdue else "")

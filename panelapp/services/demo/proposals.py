@@ -34,6 +34,7 @@ from panelapp.services.demo import proposal_data as data
 from panelapp.services.demo.calendar import working_day
 
 YEAR = 2026  # of the material's season
+PLAN_DAYS = dt.timedelta(days=45)  # a demo answer's 완료 예정일
 
 
 def _at(d, day: dt.date, after: dt.datetime | None = None) -> dt.datetime:
@@ -125,6 +126,9 @@ def _proposals(d) -> list[Proposal]:
                 p.answer, p.answered_on = spec[9], day
                 p.decline_reason = spec[10] if status == PS.DECLINED else None
                 note = f"불채택 사유: {spec[10]}" if status == PS.DECLINED else f"부서 답변: {spec[9]}"
+                if status != PS.DECLINED:  # the desk's plan and the date it expects to finish
+                    p.plan_text, p.expected_on = f"{proposal}: 예산 확인 후 추진", day + PLAN_DAYS
+                    note += f"\n추진 계획: {p.plan_text}\n완료 예정일: {p.expected_on:%Y-%m-%d}"
             if status == PS.DONE:
                 p.completed_on = day
                 p.result_text = f"조치 완료: {proposal}. 참여단이 현장에서 확인했습니다."
@@ -140,6 +144,9 @@ def _proposals(d) -> list[Proposal]:
                 )
             )
             p.status = status
+        step = last + dt.timedelta(days=2)
+        if p.status == PS.IN_PROGRESS and step.astimezone(KST).date() <= d.cal.now:
+            d.s.add(_progress(p, step, users[0]))
         if facility is not None:
             window = submitted - dt.timedelta(days=45)  # the visits this proposal followed
             seen = [f for f in findings.get(facility.id, []) if window <= f.observed_on <= submitted][-1:]
@@ -151,6 +158,20 @@ def _proposals(d) -> list[Proposal]:
                 _after_photos(d, p, place, seen[0].category.value if seen else "other", i)
         made.append(p)
     return made
+
+
+def _progress(p: Proposal, at: dt.datetime, user_id: int) -> ProposalEvent:
+    """A 진행 상황 update two days into the work (no status change)."""
+    return ProposalEvent(
+        proposal_id=p.id,
+        at=at,
+        user_id=user_id,
+        from_status=p.status,
+        to_status=p.status,
+        note="자재 발주를 마치고 시공 일정을 정했습니다.",
+        happened_on=at.astimezone(KST).date(),
+        progress=40,
+    )
 
 
 def _after_photos(d, p: Proposal, place: str, category: str, n: int) -> None:
