@@ -3,6 +3,7 @@ opens 개선제안 filtered to its department (기한 경과: its overdue ones);
 시설·부서 → 담당부서."""
 
 import pytest
+from a11y_checks import tab_jumps_back, tab_traps, unnamed_inputs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 from sla_world import build_sla_world
@@ -74,6 +75,10 @@ def test_the_deadline_rules_are_edited_from_the_departments_tab(window, qtbot):
     )
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DeadlineRulesDialog))
     assert dialog.rules()[0] == DeadlineRule(Severity.URGENT, None, 1)
+    assert unnamed_inputs(dialog) == [] and tab_jumps_back(dialog) == [] and tab_traps(dialog) == []
+    dialog.add_button.click()  # a new row's fields come before the buttons in the Tab order too
+    assert tab_jumps_back(dialog) == [] and len(dialog.rules()) == 4
+    dialog.remove_button.click()
     spin = dialog.table.cellWidget(0, 2)
     assert isinstance(spin, QSpinBox)
     spin.setValue(2)

@@ -176,6 +176,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.cohort_dialog import CohortDialog
     from panelapp.gui.dialogs.connection_dialog import ConnectionDialog
     from panelapp.gui.dialogs.content_dialog import ContentDialog
+    from panelapp.gui.dialogs.deadline_rules_dialog import DeadlineRulesDialog
     from panelapp.gui.dialogs.department_dialog import DepartmentDialog
     from panelapp.gui.dialogs.event_dialog import EventDialog
     from panelapp.gui.dialogs.facility_dialog import FacilityDialog
@@ -327,6 +328,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
         d.open_close("facility types", facilities.types_button.click, FacilityTypesDialog)
         d.open_close("department (new)", departments.add_button.click, DepartmentDialog)
         d.open_close("department (edit)", departments.edit_button.click, DepartmentDialog)
+        d.open_close("answer deadlines", departments.deadline_button.click, DeadlineRulesDialog)
 
     # ----- 개선 보고서: the report dialog, the preview of a remembered report and its print dialog
     pdf = tmp_path / "보고서.pdf"

@@ -76,6 +76,7 @@ class DeadlineRulesDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(2, 110)
         self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setTabKeyNavigation(False)  # Tab goes through the rows' fields, then on
         col.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton("줄 추가")
@@ -134,6 +135,21 @@ class DeadlineRulesDialog(QDialog):
         self.table.setCellWidget(r, 2, days)
         self.table.selectRow(r)
         self._update_buttons()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Row by row (심각도, 분류, 근무일), then the row buttons and Save / Cancel: cell widgets
+        made after the buttons would otherwise come after them in the focus chain."""
+        chain = [self.table]
+        for r in range(self.table.rowCount()):
+            chain += [w for c in range(3) if (w := self.table.cellWidget(r, c)) is not None]
+        save, cancel = (
+            self.buttons.button(b)
+            for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel)
+        )
+        chain += [self.add_button, self.remove_button, self.defaults_button, save, cancel]
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(a, b)
 
     def _remove_row(self) -> None:
         r = self.table.currentRow()
