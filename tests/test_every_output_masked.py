@@ -925,8 +925,28 @@ def test_a_member_who_withdrew_consent_is_masked_for_everyone(demo_ctx, tmp_path
         eid for eid, _label in list_enrollment_choices(coordinator, world.cohort) if eid == enrollment
     ]
     assert not [eid for eid, _label in proposer_choices(coordinator, world.cohort) if eid == enrollment]
+    from panelapp.services.people.roster import RosterQuery, roster_ids
+
+    assert enrollment in roster_ids(coordinator, RosterQuery(world.cohort))  # listed, as 탈퇴
+    assert enrollment not in roster_ids(coordinator, RosterQuery(world.cohort, text=person.name))
     cases = {name: OUTPUTS[name] for name in WITHDRAWN_WALK}
     cases["roster_io.export.export_roster+purpose"] = WITH_PURPOSE["roster_io.export.export_roster"]
     cases["exporting.export_list+purpose"] = WITH_PURPOSE["exporting.export_list"]
     found = _walk(coordinator, theirs, tmp_path, cases)
     assert not found, f"the 담당자 saw the withdrawn member {person.name}: {found}"
+
+
+def test_the_roster_filter_confirms_no_name_to_a_masked_role(sqlite_demo_ctx):
+    """Typing a full name into the roster's filter must not tell a masked role that the person is
+    enrolled (their rows show 김*희 and the phone's last four digits, which is what they can match)."""
+    from panelapp.services.people.roster import RosterQuery, roster_ids, roster_rows
+
+    coordinator = as_account(sqlite_demo_ctx, "담당자")
+    world = make_world(coordinator)
+    row = roster_rows(coordinator, roster_ids(coordinator, RosterQuery(world.cohort)), stats=False)[0]
+    assert row.enrollment_id in roster_ids(coordinator, RosterQuery(world.cohort, text=row.name))
+    for role in MASKED_ROLES:
+        who = as_account(sqlite_demo_ctx, role)
+        assert row.enrollment_id not in roster_ids(who, RosterQuery(world.cohort, text=row.name)), role
+        assert row.enrollment_id in roster_ids(who, RosterQuery(world.cohort, text=row.phone_e164[-4:])), role
+        assert row.enrollment_id in roster_ids(who, RosterQuery(world.cohort, text=row.district or "")), role
