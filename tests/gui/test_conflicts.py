@@ -48,7 +48,7 @@ def page(qtbot, tmp_path):
 
 
 def settle(qtbot, page):
-    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=5000)
+    qtbot.waitUntil(lambda: not page.is_loading and not page.is_stale, timeout=10000)
 
 
 def closed(dialog) -> bool:
@@ -60,7 +60,7 @@ def save(dialog):
 
 
 def conflict_shown(qtbot, dialog):
-    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=10000)
     return dialog.conflict.conflict_dialog
 
 
@@ -124,7 +124,7 @@ def test_the_fields_each_changed_are_merged_and_nothing_is_saved_before_the_user
     assert "1개 칸을 반영" in dialog.ui.errorLabel.text()
     assert discard_guard(dialog).is_dirty()  # my phone, put back, is unsaved input again
     save(dialog)  # an ordinary save on the current version now
-    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = get_facility(ctx, facility_id)
     assert (stored.name, stored.address, stored.contact) == ("가람공원", "다솜로 5", "031-222-2222")
 
@@ -180,7 +180,7 @@ def test_a_record_deleted_meanwhile_closes_the_form_with_a_sentence(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     dialog.ui.contactEdit.setText("031-444-4444")
     save(dialog)
-    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     assert warnings and "찾을 수 없습니다" in warnings[0]
 
 
@@ -201,7 +201,7 @@ def test_the_department_form_shows_the_conflict_too(qtbot, page, monkeypatch):
     assert conflict.choices() == {"시민소통관": THEIRS, "이메일": MINE}
     conflict.apply_button.click()
     save(dialog)
-    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = get_department(ctx, d.id)
     assert (stored.contact_person, stored.email) == ("박소통", "green@example.org")
 
@@ -284,7 +284,7 @@ def test_the_content_form_merges_a_post_changed_on_another_desktop(qtbot, demo_w
     assert conflict.choices() == {"제목": THEIRS, "인정 시간": MINE}
     conflict.apply_button.click()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = content_rows(ctx, [row.id])[0]
     assert (stored.title, stored.hours) == ("다른 사람이 고친 제목", row.hours + 0.5)
 
@@ -320,7 +320,7 @@ def test_the_event_form_merges_an_event_changed_on_another_desktop(qtbot, demo_w
     conflict.apply_button.click()
     assert dialog.ui.locationEdit.text() == "시청 대회의실"
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = next(e for e in list_events(ctx, cohort) if e.id == event.id)
     assert (stored.title, stored.location) == (event.title + " (변경)", "시청 대회의실")
 

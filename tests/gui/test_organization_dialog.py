@@ -198,7 +198,7 @@ def test_unsaved_edits_are_not_dropped_without_asking(qtbot, answers, main_windo
     assert len(asked) == 2
 
 
-def test_a_form_older_than_the_saved_one_is_refused_and_reloaded(qtbot, main_window, monkeypatch):
+def test_a_form_older_than_the_saved_one_shows_both_versions(qtbot, main_window, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     dialog = main_window.open_organization()
@@ -207,10 +207,21 @@ def test_a_form_older_than_the_saved_one_is_refused_and_reloaded(qtbot, main_win
     save_organization(main_window.ctx, OrgInput("다른이름공단", signoff=current.signoff), current.version)
     type_text(dialog.ui.nameEdit, "한빛공단")
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: bool(warnings) and dialog.ui.nameEdit.text() == "다른이름공단", timeout=5000)
-    assert "다른 사용자가 먼저 수정했습니다" in warnings[0]
-    dialog._closing = True
-    dialog.reject()
+    # both changed the name (gui/core/conflicts.py): shown with the three values, mine proposed
+    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=15000)
+    conflict = dialog.conflict.conflict_dialog
+    rows = {r.label: r for r in conflict.rows}
+    assert (rows["기관명"].theirs.text, rows["기관명"].mine.text, rows["기관명"].both_changed) == (
+        "다른이름공단",
+        "한빛공단",
+        True,
+    )
+    assert get_organization(main_window.ctx).name == "다른이름공단"  # nothing saved before the choice
+    conflict.apply_button.click()
+    assert dialog.ui.nameEdit.text() == "한빛공단" and warnings == []
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert get_organization(main_window.ctx).name == "한빛공단"
 
 
 def test_opened_and_closed_five_times_leaves_no_dialog(qtbot, main_window):

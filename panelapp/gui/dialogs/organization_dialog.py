@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_organization_dialog import Ui_OrganizationDialog
@@ -88,6 +89,25 @@ class OrganizationDialog(QDialog):
         self._update_buttons()
         self.resize(self.width(), self.sizeHint().height())  # no blank band above the form
 
+    @property
+    def conflict(self) -> StaleSaveResolver:
+        """A save refused because another desktop saved first shows both versions field by field."""
+        resolver = getattr(self, "_conflict", None)
+        if resolver is None:
+            from panelapp.services.org.manage import get_organization
+
+            ctx = self.ctx
+            resolver = self._conflict = StaleSaveResolver(
+                self,
+                self.fields,
+                self.ui.errorLabel,
+                fetch=lambda: get_organization(ctx),
+                fill=self._fill,
+                adopt=lambda _info: None,  # _fill keeps the version it shows
+                title=self.windowTitle(),
+            )
+        return resolver
+
     # ----- loading -----------------------------------------------------------------------
     def reload(self) -> None:
         from panelapp.services.org.manage import get_organization
@@ -113,6 +133,7 @@ class OrganizationDialog(QDialog):
         self._baseline = self._snapshot()
         self.loaded = True
         self._update_buttons()
+        self.conflict.opened()
         ui.nameEdit.setFocus()
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -249,6 +270,8 @@ class OrganizationDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
+        if isinstance(exc, ConcurrencyError) and self.info is not None and self.conflict.handle(exc):
+            return  # someone saved it first: both versions shown, the input kept
         show_error(self, exc)
         if isinstance(exc, ConcurrencyError):
             self.reload()  # someone saved it first: show theirs
