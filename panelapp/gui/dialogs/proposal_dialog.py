@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -230,15 +231,42 @@ class ProposalDialog(QDialog):
         )
 
     def save(self) -> None:
-        from panelapp.services.proposals.manage import create_proposal, update_proposal
+        from panelapp.services.proposals.manage import update_proposal
 
         ctx, data, detail = self.window_.ctx, self.data(), self.detail
-        if detail is None:
-            work = lambda _t: create_proposal(ctx, data)  # noqa: E731
-        else:
-            work = lambda _t: update_proposal(ctx, detail.id, data, detail.version)  # noqa: E731
         self.buttons.setEnabled(False)
+        if detail is None:  # a new one: first the proposals it probably repeats (issue 14 item 6)
+            self._check_similar(data)
+            return
+        work = lambda _t: update_proposal(ctx, detail.id, data, detail.version)  # noqa: E731
         Op(self, work, write=True).success(self._saved).failure(self._failed).run()
+
+    def _check_similar(self, data) -> Op:
+        from panelapp.services.proposals.duplicates import similar_proposals
+
+        ctx = self.window_.ctx
+        return (
+            Op(
+                self,
+                lambda _t: similar_proposals(
+                    ctx, data.cohort_id, data.title, data.facility_id, data.finding_ids
+                ),
+            )
+            .success(lambda hits: self._create(data, hits))
+            .failure(lambda _exc: self._create(data, []))  # the check is a courtesy: the save decides
+            .run()
+        )
+
+    def _create(self, data, similar) -> None:
+        from panelapp.services.proposals.manage import create_proposal
+
+        if similar and not ask_similar(self, similar):
+            self.buttons.setEnabled(True)
+            return
+        ctx = self.window_.ctx
+        Op(self, lambda _t: create_proposal(ctx, data), write=True).success(self._saved).failure(
+            self._failed
+        ).run()
 
     def _saved(self, result) -> None:
         self.saved, record = result
@@ -257,3 +285,20 @@ class ProposalDialog(QDialog):
         show_error(self, exc)
         self.stale.emit()
         self.reject()
+
+
+def ask_similar(parent, similar) -> bool:
+    """비슷한 제안이 있습니다: register anyway (True) or go back to the form."""
+    lines = "\n".join(
+        f"• {s.title} ({s.status.label}, {s.submitted_on:%Y-%m-%d} 접수) — {s.reason}" for s in similar
+    )
+    answer = QMessageBox.question(
+        parent,
+        "비슷한 제안",
+        f"이 기수에 비슷한 개선제안이 이미 있습니다.\n\n{lines}\n\n"
+        "같은 문제라면 [아니요]를 눌러 새로 등록하지 말고 기존 제안에 발견사항을 연결해 주세요. "
+        "그래도 새로 등록할까요?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
