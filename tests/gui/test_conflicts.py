@@ -426,3 +426,35 @@ def test_the_proposal_form_merges_a_proposal_changed_on_another_desktop(qtbot, d
     qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = get_proposal(ctx, d.id)
     assert (stored.title, stored.expected_effect) == (d.title + " (수정)", "민원 30% 감소")
+
+
+def test_the_feedback_form_merges_a_note_changed_on_another_desktop(qtbot, demo_window):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Feedback
+    from panelapp.gui.dialogs.feedback_dialog import FeedbackDialog
+    from panelapp.services.context import reading
+    from panelapp.services.engagement.feedback import FeedbackInput, feedback_rows, update_feedback
+
+    ctx = demo_window.ctx
+    with reading(ctx) as s:
+        feedback_id = s.scalar(select(Feedback.id).where(Feedback.deleted_at.is_(None)).order_by(Feedback.id))
+    row = feedback_rows(ctx, [feedback_id])[0]
+    dialog = FeedbackDialog(demo_window, row, [])
+    dialog.show()
+    update_feedback(
+        ctx,
+        row.id,
+        FeedbackInput(row.cohort_id, row.kind, row.text + " (원문 보완)", row.received_on, row.source,
+                      row.facility_id, row.proposal_id, row.handled, row.answer, row.answered_on),
+        row.version,
+    )  # fmt: skip
+    dialog.answer_edit.setPlainText("안내판을 새로 달았습니다.")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices()["내용"] == THEIRS and conflict.choices()["답변"] == MINE
+    conflict.apply_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = feedback_rows(ctx, [row.id])[0]
+    assert (stored.text, stored.answer) == (row.text + " (원문 보완)", "안내판을 새로 달았습니다.")

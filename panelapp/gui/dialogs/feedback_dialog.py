@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -96,6 +97,30 @@ class FeedbackDialog(QDialog):
             "시설": self.facility_combo,
             "연결 제안": self.proposal_combo,
         }
+        self._fill(row)
+        self.answer_edit.textChanged.connect(
+            lambda: self.answer_edit.toPlainText().strip() and self.handled_check.setChecked(True)
+        )
+        show_field_errors(self.fields, self.error_label, [])
+        self._choices_generation = 0
+        self.facility_combo.currentIndexChanged.connect(lambda _i: self.load_choices())
+        self.load_choices()
+        keep_unsaved_input(self)
+        follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            self.error_label,
+            fetch=self._fetch_current,
+            fill=self._fill,
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
+
+    def _fill(self, row) -> None:
         for combo, value in (
             (self.kind_combo, row.kind),
             (self.source_combo, row.source),
@@ -108,15 +133,18 @@ class FeedbackDialog(QDialog):
         self.text_edit.setPlainText(row.text)
         self.answer_edit.setPlainText(row.answer or "")
         self.handled_check.setChecked(row.handled)
-        self.answer_edit.textChanged.connect(
-            lambda: self.answer_edit.toPlainText().strip() and self.handled_check.setChecked(True)
-        )
-        show_field_errors(self.fields, self.error_label, [])
-        self._choices_generation = 0
-        self.facility_combo.currentIndexChanged.connect(lambda _i: self.load_choices())
-        self.load_choices()
-        keep_unsaved_input(self)
-        follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
+
+    def _fetch_current(self):
+        from panelapp.domain.errors import NotFoundError
+        from panelapp.services.engagement.feedback import feedback_rows
+
+        rows = feedback_rows(self.window_.ctx, [self.row.id])
+        if not rows:
+            raise NotFoundError("의견")
+        return rows[0]
+
+    def _adopt(self, row) -> None:
+        self.row = row
 
     def reload_facilities(self) -> Op:
         """A facility registered since the dialog opened is offered too."""
@@ -203,4 +231,5 @@ class FeedbackDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)
+        if not self.conflict.handle(exc):
+            close_on_save_failure(self, exc, self.fields, self.error_label, self.stale.emit)
