@@ -9,7 +9,7 @@ from panelapp.domain.enums import EventKind
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, from_time, setup_date_edit, setup_time_edit, to_date, to_time
 from panelapp.gui.forms.ui_event_dialog import Ui_EventDialog
@@ -137,6 +137,8 @@ class EventDialog(QDialog):
         if self.editing is not None and self.conflict.handle(exc):
             return
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         if self.editing is not None:  # deleted: the page reloads
             self.reload_needed.emit()
             self.reject()

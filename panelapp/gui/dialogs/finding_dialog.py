@@ -22,7 +22,7 @@ from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, may_discard, open_dialog
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, to_date
@@ -326,6 +326,8 @@ class FindingDialog(QDialog):
         if self.finding is not None and self.conflict.handle(exc):
             return  # another desktop saved first: both versions shown, the input kept
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         if self.finding is not None:
             self.stale.emit()
             self.reject()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.core.dialogs import keep_unsaved_input
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
 
@@ -70,5 +70,7 @@ class InspectionStatusDialog(QDialog):
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         self.stale.emit()
         self.reject()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.scroll_body import scroll_body
@@ -283,6 +283,8 @@ class ProposalDialog(QDialog):
         if self.detail is not None and self.conflict.handle(exc):
             return  # another desktop saved first: both versions shown, the input kept
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         self.stale.emit()
         self.reject()
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.josa import particle
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import set_tone
@@ -250,6 +250,8 @@ class ProposalMoveDialog(QDialog):
         from panelapp.domain.errors import ConcurrencyError, NotFoundError
 
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         if isinstance(exc, ConcurrencyError | NotFoundError) or not self.picked_photos():
             self.stale.emit()
             self.reject()

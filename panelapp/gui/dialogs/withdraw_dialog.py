@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input
+from panelapp.gui.core.field_errors import keeps_input
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
@@ -55,5 +56,7 @@ class WithdrawDialog(QDialog):
             self.ui.errorLabel.show()
             return
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
+            return
         self.reload_needed.emit()  # stale or deleted: the roster reloads and the user starts again
         self.reject()
