@@ -458,3 +458,59 @@ def test_the_feedback_form_merges_a_note_changed_on_another_desktop(qtbot, demo_
     qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
     stored = feedback_rows(ctx, [row.id])[0]
     assert (stored.text, stored.answer) == (row.text + " (원문 보완)", "안내판을 새로 달았습니다.")
+
+
+def test_the_visit_form_merges_a_visit_changed_on_another_desktop(qtbot, demo_window):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from panelapp.db.models import Inspection
+    from panelapp.domain.enums import InspectionStatus
+    from panelapp.domain.inspection_info import InspectionDraft
+    from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
+    from panelapp.services.context import reading
+    from panelapp.services.inspections.choices import schedule_choices
+    from panelapp.services.inspections.queries import get_inspection
+    from panelapp.services.inspections.scheduling import update_inspection
+
+    ctx = demo_window.ctx
+    cohort = _seventh(ctx)
+    with reading(ctx) as s:
+        visit_id = s.scalar(
+            select(Inspection.id)
+            .where(
+                Inspection.cohort_id == cohort,
+                Inspection.status == InspectionStatus.PLANNED,
+                Inspection.scheduled_date > dt.date(2026, 12, 10),
+                Inspection.deleted_at.is_(None),
+            )
+            .order_by(Inspection.scheduled_date)
+        )
+    info = get_inspection(ctx, visit_id)
+    dialog = InspectionDialog(demo_window, schedule_choices(ctx, cohort), info)
+    dialog.show()
+
+    def draft(**changes):
+        values = dict(
+            cohort_id=cohort, facility_id=info.facility_id, scheduled_date=info.scheduled_date,
+            start_time=info.start_time, end_time=info.end_time, team_id=info.team_id, lead_id=info.lead_id,
+            member_ids=tuple(m for m, _n in info.members), template_version_id=info.template_version_id,
+            notes=info.notes,
+        )  # fmt: skip
+        values.update(changes)
+        return InspectionDraft(**values)
+
+    members = tuple(m for m, _n in info.members)
+    update_inspection(ctx, info.id, draft(member_ids=members[1:]), info.version, True)  # one fewer goes
+    dialog.ui.notesEdit.setPlainText("정문에서 10시 집결")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert conflict.choices() == {"단원": THEIRS, "메모": MINE}
+    conflict.apply_button.click()
+    assert dialog.checked_members() and set(dialog.checked_members()) == set(members[1:])
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_inspection(ctx, info.id)
+    assert stored.notes == "정문에서 10시 집결"
+    assert {m for m, _n in stored.members} == set(members[1:])

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -84,6 +85,15 @@ def read_field(widget: QWidget) -> FieldValue | None:
         return FieldValue(widget.value(), widget.text())
     if isinstance(widget, QAbstractSpinBox):
         return FieldValue(widget.text(), widget.text())
+    if isinstance(widget, QListWidget):  # a list of tick boxes (the visit's members)
+        ticked = [
+            item
+            for item in (widget.item(n) for n in range(widget.count()))
+            if item.data(Qt.ItemDataRole.CheckStateRole) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
+        keys = tuple(sorted(repr(item.data(Qt.ItemDataRole.UserRole)) for item in ticked))
+        return FieldValue(keys, ", ".join(sorted(item.text().split(" · ")[0] for item in ticked)))
     return None
 
 
@@ -111,6 +121,12 @@ def write_field(widget: QWidget, field: FieldValue) -> None:
         widget.setDateTime(QDateTime.fromString(value, widget.displayFormat()))
     elif isinstance(widget, QSpinBox | QDoubleSpinBox):
         widget.setValue(value)
+    elif isinstance(widget, QListWidget):
+        wanted = set(value)
+        for item in (widget.item(n) for n in range(widget.count())):
+            if item.data(Qt.ItemDataRole.CheckStateRole) is not None:
+                ticked = repr(item.data(Qt.ItemDataRole.UserRole)) in wanted
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
 
 def capture(fields: dict[str, QWidget]) -> dict[str, FieldValue]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.localtime import today_local
+from panelapp.gui.core.conflicts import StaleSaveResolver
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -87,6 +88,27 @@ class InspectionDialog(QDialog):
         keep_unsaved_input(self)
         # a facility, checklist or team registered while the dialog is open is offered at once
         follow_changes(self, {Kind.FACILITY, Kind.CHECKLIST, Kind.TEAM}, self.reload_choices)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = StaleSaveResolver(
+            self,
+            self.fields,
+            ui.errorLabel,
+            fetch=self._fetch_current,
+            fill=lambda info: self._fill(info, None),
+            adopt=self._adopt,
+            title=self.windowTitle(),
+            on_gone=self.stale.emit,
+        )
+        self.conflict.opened()
+
+    def _fetch_current(self):
+        from panelapp.services.inspections.queries import get_inspection
+
+        assert self.info is not None
+        return get_inspection(self.window_.ctx, self.info.id)
+
+    def _adopt(self, info) -> None:
+        self.info = info
 
     def _facility_choices(self, choices) -> list[tuple[str, int]]:
         info = self.info
@@ -120,6 +142,7 @@ class InspectionDialog(QDialog):
 
     def _fill(self, info, day) -> None:
         ui, c = self.ui, self.choices
+        ui.membersList.clear()  # filled again after a conflict with the visit as saved now
         people = dict(c.people)
         chosen = {i for i, _n in info.members} if info else set()
         for p_id, name in info.members if info else ():
@@ -245,6 +268,8 @@ class InspectionDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.ui.errorLabel, errors)
             return
+        if self.info is not None and self.conflict.handle(exc):
+            return  # another desktop saved first: both versions shown, the input kept
         show_error(self, exc)
         self.stale.emit()
         self.reject()
