@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "export_dir": "",  # lists, rosters, sign-in sheets, calendars
     "report_dir": "",  # reports, board reports, certificates, field sheets
     "photo_dir": "",  # photos of findings and proposals, the institution's logo
+    "database_dir": "",  # a database file chosen in 데이터베이스 연결
     # Written before each database kept its own reports (services/reporting/history.py): read
     # only to take over the entries a database's access log proves are its own; the others stay
     # here, since nothing in them says which database they were made from.

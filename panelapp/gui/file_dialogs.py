@@ -26,6 +26,7 @@ KINDS: dict[str, str] = {
     "export": "export_dir",  # lists, rosters, sign-in sheets, calendars written for others
     "report": "report_dir",  # improvement reports, board reports, certificates, field sheets
     "photo": "photo_dir",  # photos attached to findings and proposals, the institution's logo
+    "database": "database_dir",  # a database file chosen in 데이터베이스 연결
 }
 
 
@@ -98,23 +99,35 @@ def open_files(parent: QWidget | None, kind: str, title: str, filters: str) -> l
 
 
 def save_file(
-    parent: QWidget | None, kind: str, title: str, name: str, filters: str, suffix: str = ""
+    parent: QWidget | None,
+    kind: str,
+    title: str,
+    name: str,
+    filters: str,
+    suffix: str = "",
+    confirm_overwrite: bool = True,
 ) -> str | None:
     """Where to write a file suggested as `name` (a bare name, or a path whose folder is kept);
-    `suffix` (".pdf") is added when the typed name lacks it. None when cancelled."""
-    path, _chosen = save_file_and_filter(parent, kind, title, name, filters)
+    `suffix` (".pdf") is added when the typed name lacks it. None when cancelled.
+    `confirm_overwrite=False`: an existing file is a valid answer (a database to open)."""
+    path, _chosen = save_file_and_filter(parent, kind, title, name, filters, confirm_overwrite)
     if path and suffix and not path.lower().endswith(suffix.lower()):
         path += suffix
     return path
 
 
 def save_file_and_filter(
-    parent: QWidget | None, kind: str, title: str, name: str, filters: str
+    parent: QWidget | None, kind: str, title: str, name: str, filters: str, confirm_overwrite: bool = True
 ) -> tuple[str | None, str]:
     """`save_file` for a chooser offering several formats: the path (None when cancelled) and
     the filter chosen, which decides the suffix of a name typed without one."""
     settings, start = _start(parent, kind, name)
-    path, chosen = QFileDialog.getSaveFileName(parent, title, start, filters)
+    if confirm_overwrite:
+        path, chosen = QFileDialog.getSaveFileName(parent, title, start, filters)
+    else:
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, title, start, filters, options=QFileDialog.Option.DontConfirmOverwrite
+        )
     if not path:
         return None, chosen or ""
     remember_folder(settings, kind, path)

@@ -44,7 +44,7 @@ def chooser(monkeypatch):
     """Answers the choosers with the next path queued; records the folder each opened in."""
     record = {"starts": [], "answers": []}
 
-    def answer(_parent, _title, start, filters=""):
+    def answer(_parent, _title, start, filters="", **_options):
         record["starts"].append(start)
         return record["answers"].pop(0), "PDF 문서 (*.pdf)"
 
@@ -59,7 +59,7 @@ def chooser(monkeypatch):
 
 
 def test_every_kind_has_its_setting():
-    assert set(KINDS) == {"import", "export", "report", "photo"}
+    assert set(KINDS) == {"import", "export", "report", "photo", "database"}
     assert all(key in DEFAULTS and DEFAULTS[key] == "" for key in KINDS.values())
 
 

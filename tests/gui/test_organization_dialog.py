@@ -220,7 +220,7 @@ def test_a_form_older_than_the_saved_one_shows_both_versions(qtbot, main_window,
     conflict.apply_button.click()
     assert dialog.ui.nameEdit.text() == "한빛공단" and warnings == []
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=15000)
     assert get_organization(main_window.ctx).name == "한빛공단"
 
 

@@ -77,7 +77,9 @@ class Organization(Stamped, Base):
     # 결재란 of printed documents, left to right ("담당", "팀장", "부장", "이사장"); None: no box
     signoff_titles: Mapped[list[str] | None] = mapped_column(JSON)
     # 답변 기한 per severity and category (domain/answer_deadlines.to_json); None: the defaults
-    answer_deadlines: Mapped[list[dict] | None] = mapped_column(JSON, sort_order=LAST)
+    # none_as_null: no rules is SQL NULL, never the JSON text 'null' (a copy of the database
+    # (db copy, archive) must give back exactly what it read)
+    answer_deadlines: Mapped[list[dict] | None] = mapped_column(JSON(none_as_null=True), sort_order=LAST)
     departments: Mapped[list[Department]] = relationship(back_populates="organization")
 
 

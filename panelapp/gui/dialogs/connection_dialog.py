@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit
 
 from panelapp.domain.errors import DomainError
 from panelapp.gui.core.dialogs import keep_unsaved_input
@@ -110,12 +110,15 @@ class ConnectionDialog(QDialog):
         self.ui.serverBox.setEnabled(server)
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        from panelapp.gui.file_dialogs import save_file
+
+        path = save_file(
             self,
+            "database",
             "데이터베이스 파일",
-            self.ui.pathEdit.text(),
+            self.ui.pathEdit.text() or "panelapp.db",
             "데이터베이스 파일 (*.db *.sqlite);;모든 파일 (*)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,  # an existing file is what one usually picks: it is opened
         )
         if path:
             self.ui.pathEdit.setText(path)

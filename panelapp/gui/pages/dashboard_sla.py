@@ -58,6 +58,7 @@ class SlaSection(QFrame):
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         col.addWidget(self.title)
         self.table = QTableWidget(0, len(SLA_HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("부서별 답변 처리")
         # the headers every output prints, broken where a narrow column needs it
         self.table.setHorizontalHeaderLabels([_two_lines(h) for h in SLA_HEADERS])

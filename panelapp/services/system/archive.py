@@ -99,6 +99,10 @@ def _decoder(column: sa.Column[Any]) -> Any:
 def reflect_schema(conn: Connection) -> MetaData:
     meta = MetaData()
     meta.reflect(conn)
+    for table in meta.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, sa.JSON):  # a NULL stays SQL NULL, not the JSON text 'null'
+                column.type = sa.JSON(none_as_null=True)
     return meta
 
 
