@@ -125,6 +125,27 @@ def test_check_reports_orphans_and_repair_removes_only_them(app):
     assert run_checks(app.db) == []
 
 
+def test_photos_of_another_database_in_the_same_folder_are_not_orphans(app, tmp_path):
+    """Two database files in one folder share its attachments folder (a fresh-eyes walk: check
+    on an empty office.db beside demo.db offered to delete the demo's 31 photos)."""
+    import sqlite3
+
+    orphan, thumb = _orphan(app, colour=(9, 9, 9))  # no row of panel.db names it
+    neighbour = tmp_path / "demo.db"
+    conn = sqlite3.connect(neighbour)
+    conn.execute("CREATE TABLE attachments (id INTEGER PRIMARY KEY, sha256 TEXT)")
+    conn.execute("INSERT INTO attachments (sha256) VALUES (?)", (orphan.name,))
+    conn.commit()
+    conn.close()
+    (tmp_path / "notes.db").write_bytes(b"not a database")  # claims nothing, breaks nothing
+    assert orphan_files(app.db) == []
+    repaired: list[str] = []
+    assert run_checks(app.db, repaired=repaired) == [] and repaired == []
+    assert orphan.is_file() and thumb.is_file()
+    neighbour.unlink()  # without the other database the file is an orphan again
+    assert sorted(orphan_files(app.db)) == sorted([orphan, thumb])
+
+
 def test_nothing_is_repaired_in_a_database_that_fails_before(tmp_path):
     from panelapp.db.engine import open_database
 

@@ -269,7 +269,44 @@ def orphan_files(db: Database) -> list[Path]:
                 sha = found.group(1)
                 if sha not in known and sha not in claimed(sha):
                     orphans.append(p)
+    if orphans:  # another database in the same folder shares the attachments folder: its photos stay
+        neighbours = claimed_by_neighbours(db)
+        orphans = [p for p in orphans if _sha_of(p) not in neighbours]
     return orphans
+
+
+def _sha_of(path: Path) -> str:
+    found = _THUMB.match(path.name)
+    return found.group(1) if found is not None else path.name
+
+
+def claimed_by_neighbours(db: Database) -> set[str]:
+    """The photo hashes other SQLite databases beside this one name: two database files in one
+    folder (a demo beside the office's) share its attachments folder, so a photo this database
+    does not know may be theirs. Each is read read-only; one that is not a database of this
+    program (or cannot be read) claims nothing."""
+    import sqlite3
+
+    path = db.sqlite_path
+    if path is None:
+        return set()
+    claimed: set[str] = set()
+    for other in sorted(path.parent.iterdir()):
+        if other == path or other.name.startswith(".") or not other.is_file():
+            continue
+        if other.suffix.lower() not in (".db", ".sqlite", ".sqlite3", ".panelapp"):
+            continue
+        try:
+            conn = sqlite3.connect(f"{other.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        except sqlite3.Error:
+            continue
+        try:
+            claimed |= {row[0] for row in conn.execute("SELECT sha256 FROM attachments") if row[0]}
+        except sqlite3.Error:
+            pass  # not one of ours, or unreadable: it claims nothing
+        finally:
+            conn.close()
+    return claimed
 
 
 def _orphans(db: Database, repaired: list[str] | None) -> list[str]:
