@@ -33,6 +33,27 @@ def _close(qtbot, window) -> None:
         window.ctx.db.dispose()
 
 
+def _first_admin(qtbot, fresh) -> None:
+    """A database chosen through the menu that has no account asks the person at the screen
+    for its first 관리자 (not made from the PANELAPP_USER/PASSWORD the suite starts with)."""
+    from panelapp.gui.dialogs.login_dialog import PasswordDialog
+
+    qtbot.waitUntil(
+        lambda: (
+            getattr(fresh, "login_flow", None) is not None
+            and isinstance(fresh.login_flow.dialog, PasswordDialog)
+            and fresh.login_flow.dialog.isVisible()
+        ),
+        timeout=30000,
+    )
+    admin = fresh.login_flow.dialog
+    assert admin.mode == "first_admin"
+    admin.ui.nameEdit.setText("김관리")
+    admin.ui.newEdit.setText("panel-2026")
+    admin.ui.confirmEdit.setText("panel-2026")
+    admin.submit()
+
+
 def test_a_file_is_tested_saved_and_the_window_switches_to_it(qtbot, main_window, tmp_path):
     target = tmp_path / "office" / "panel.db"
     target.parent.mkdir()
@@ -47,8 +68,10 @@ def test_a_file_is_tested_saved_and_the_window_switches_to_it(qtbot, main_window
     fresh = dialog.save_and_switch()
     qtbot.addWidget(fresh)
     try:
+        _first_admin(qtbot, fresh)
         qtbot.waitUntil(lambda: fresh.ctx is not None, timeout=30000)
         assert fresh.ctx.db.sqlite_path == target and main_window.replaced_by is fresh
+        assert fresh.ctx.user_name == "김관리"
         assert saved(fresh.settings) == SavedConnection(kind="sqlite", path=str(target))
     finally:
         _close(qtbot, fresh)
@@ -90,6 +113,7 @@ def test_a_server_is_saved_with_its_password_in_the_keyring(qtbot, main_window, 
         fresh = dialog.save_and_switch()
         qtbot.addWidget(fresh)
         try:
+            _first_admin(qtbot, fresh)
             qtbot.waitUntil(lambda: fresh.ctx is not None, timeout=30000)
             assert u.database in fresh.ctx.db.display_name()
             choice = saved(fresh.settings)

@@ -50,6 +50,11 @@ class LoginFlow:
 
     def start(self) -> None:
         creds = env_credentials()
+        if creds is not None and not self.has_accounts and getattr(self.window, "switched", False):
+            # a database chosen through the menu (데이터베이스 연결, 공유 데이터베이스로 옮기기) that
+            # has no account yet gets its first 관리자 from the person at the screen, not silently
+            # from the variables a script started this program with
+            creds = None
         if creds is not None:
             self._env_login(*creds)
         elif self.has_accounts:

@@ -13,6 +13,7 @@ def switch_window(window, target: str):
     from panelapp.gui.mainwindow import MainWindow
 
     fresh = MainWindow(target, settings=window.settings)
+    fresh.switched = True  # chosen through the menu: an accountless database asks for its 관리자
     fresh.setGeometry(window.geometry())
     fresh.show()
     QTimer.singleShot(0, fresh.open_database)
