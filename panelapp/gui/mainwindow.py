@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db_target = db_target
         self._settings = settings
+        # opened through the menu on another database (gui/operations/switch_database.py): an
+        # accountless one then asks for its first 관리자 instead of a script's variables
+        self.switched = False
         self.ctx = None
         self.live_refresh = None  # started once the database is open (gui/core/live.py)
         self.connection_watch = None  # on a server database (gui/core/connection.py)
