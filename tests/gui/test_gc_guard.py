@@ -44,8 +44,10 @@ def test_the_timer_collects_garbage_cycles_on_the_gui_thread(qapp, qtbot):
     cycle = _Cycle()
     ref = weakref.ref(cycle)
     del cycle
-    # live containers past the gen-0 threshold (freed ones would lower the count again)
-    filler = [[] for _ in range(guard.threshold[0] + 10)]
+    # live containers well past the gen-0 threshold: objects freed meanwhile lower the count
+    # again (threads a previous test of this worker left running free some), so a margin of a
+    # few would let the timer see the count under the threshold and collect nothing
+    filler = [[] for _ in range(guard.threshold[0] * 5)]
     assert ref() is not None
     qtbot.waitUntil(lambda: ref() is None, timeout=5000)
     assert len(filler) > guard.threshold[0]

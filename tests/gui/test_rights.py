@@ -169,3 +169,27 @@ def test_another_account_sees_the_pages_read_again_as_it_may(window_as, qtbot):
     authenticate(window.ctx, "담당자", TEST_PASSWORD)
     window.account_changed.emit()
     qtbot.waitUntil(lambda: "*" not in (name() or "*"), timeout=20000)
+
+
+@pytest.mark.parametrize("role", [UserRole.LEAD, UserRole.VIEWER])
+def test_a_double_click_on_a_calendar_day_opens_no_new_visit_for_who_may_not_add(window_as, qtbot, role):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+
+    from panelapp.gui.dialogs.inspection_dialog import InspectionDialog
+
+    window = window_as(role)
+    window.show_page("schedule")
+    page = window.page("schedule")
+    assert page.add_button.isHidden()
+    from panelapp.gui.core.ops import wait_for_all
+
+    qtbot.waitUntil(lambda: page.choices is not None, timeout=20000)
+    page.month.day_activated.emit(dt.date(2026, 12, 1))  # what a double click on the day sends
+    wait_for_all()
+    qtbot.wait(300)
+    opened = [w for w in QApplication.allWidgets() if isinstance(w, InspectionDialog)]
+    for dialog in opened:
+        dialog.done(0)
+    assert opened == []

@@ -147,7 +147,7 @@ class SchedulePage(Page):
             view.activated.connect(self.open_visit)
             view.selection_changed.connect(self._select)
         for view in (self.month, self.week):
-            view.day_activated.connect(lambda day: self.add(day))
+            view.day_activated.connect(self._add_on_day)
             view.more_clicked.connect(self.show_day)
         self.month.moved.connect(lambda i, day: self.move(i, day, None))
         self.week.moved.connect(self.move)
@@ -359,6 +359,11 @@ class SchedulePage(Page):
 
     def add(self, day: dt.date | None = None) -> Op | None:
         return self._with_people(lambda choices: self._open_inspection(choices, None, day))
+
+    def _add_on_day(self, day: dt.date) -> Op | None:
+        """A double click on a calendar day: a new visit that day, only for whoever is offered
+        [점검 추가] (a 점검 조장's double click opened the whole new-visit form)."""
+        return self.add(day) if offered(self.add_button) else None
 
     def open_visit(self, inspection_id: int):
         """A double click or Enter on a visit: its form for whoever may edit visits; for a 점검
