@@ -41,7 +41,8 @@ def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkey
     assert isinstance(dialog, AccessLogDialog)
     qtbot.waitUntil(lambda: dialog.access_model.rowCount() == entries, timeout=10000)
     assert dialog.access_count.text() == f"접속기록 {entries:,}건"
-    assert dialog.account_model.rowCount() > 0  # the demo accounts' creation
+    # the demo accounts' creation (the account history loads on its own worker)
+    qtbot.waitUntil(lambda: dialog.account_model.rowCount() > 0, timeout=10000)
     first = dialog.access_model.row_at(0)
     assert first.id == max(dialog.access_model.ids())  # newest first
     out = tmp_path / "log.csv"
