@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from panelapp import __version__
+from panelapp.cli.answers import add_parser as add_answers_parser
+from panelapp.cli.answers import cmd_answers
 from panelapp.cli.attachments import add_parser as add_attachments_parser
 from panelapp.cli.attachments import cmd_attachments
 from panelapp.cli.audit import add_parser as add_audit_parser
@@ -97,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_retention_parser(sub)
     add_departments_parser(sub)
     add_proposals_parser(sub)
+    add_answers_parser(sub)
     return parser
 
 
@@ -181,6 +184,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "retention": cmd_retention,
     "departments": cmd_departments,
     "proposals": cmd_proposals,
+    "answers": cmd_answers,
 }
 
 

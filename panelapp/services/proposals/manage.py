@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.base import utcnow
 from panelapp.db.models import (
@@ -240,8 +241,7 @@ def move_proposal(
     in the same transaction: a refused photo or a missing result saves nothing.
     채택 / 부분채택 / 추진 시작 may bring the 추진 계획 (`plan`) and 완료 예정일 (`expected_on`, not
     before the step's day); at 추진 시작 a value not given keeps the one of the answer."""
-    from panelapp.services.attachments.photos import attach_bytes, inspect_image, read_photo
-    from panelapp.services.attachments.store import attachments_root
+    from panelapp.services.attachments.photos import inspect_image, read_photo
 
     today = today or today_local()
     done = to_status == ProposalStatus.DONE
@@ -257,63 +257,108 @@ def move_proposal(
         p = _load(s, proposal_id)
         require_own_department(ctx, s, p.department_id)
         check_version(p, version)
-        if not can_move(p.status, to_status):
-            raise DomainError(
-                f"'{p.status.label}' 상태에서는 {quoted(to_status.label, '으로')} 바꿀 수 없습니다."
-            )
-        note = normalize_text(note, "메모", 2000)
-        errors: list[ValidationError] = []
-        day = on or today
-        if day > today:
-            errors.append(ValidationError(F_ANSWERED_ON, "처리일은 오늘 이후일 수 없습니다."))
-        elif day < p.submitted_on:
-            errors.append(ValidationError(F_ANSWERED_ON, "처리일은 접수일보다 앞설 수 없습니다."))
-        if needs_answer(to_status):
-            try:
-                answer = normalize_text(answer, F_ANSWER, 4000, required=True)
-            except ValidationError as e:
-                errors.append(e)
-        if needs_reason(to_status):
-            try:
-                decline_reason = normalize_text(decline_reason, F_REASON, 2000, required=True)
-            except ValidationError as e:
-                errors.append(e)
-        if done:
-            try:
-                result = normalize_text(result, F_RESULT, 4000, required=True)
-            except ValidationError as e:
-                errors.append(e)
-        if planned:
-            try:
-                plan = normalize_text(plan, F_PLAN, 4000)
-            except ValidationError as e:
-                errors.append(e)
-            errors.extend(_expected_errors(expected_on, day))
-        ValidationErrors.raise_if_any(errors)
-        if needs_answer(to_status):
-            p.answer, p.answered_on = answer, day
-            p.decline_reason = decline_reason if needs_reason(to_status) else None
-        if planned:
-            if plan or needs_answer(to_status):
-                p.plan_text = plan or None
-            if expected_on is not None or needs_answer(to_status):
-                p.expected_on = expected_on
-        if done:
-            p.completed_on, p.result_text = day, result
-            for name, content in files:
-                attach_bytes(s, attachments_root(ctx.db), AFTER_PHOTOS, p.id, content, name)
-        s.add(
-            ProposalEvent(
-                proposal_id=p.id,
-                user_id=ctx.user_id,
-                from_status=p.status,
-                to_status=to_status,
-                note=note or _default_note(to_status, answer, decline_reason, result, plan, expected_on),
-            )
+        move_in(
+            ctx,
+            s,
+            p,
+            to_status,
+            note=note,
+            answer=answer,
+            decline_reason=decline_reason,
+            on=on,
+            today=today,
+            result=result,
+            files=files,
+            plan=plan,
+            expected_on=expected_on,
         )
-        p.status = to_status
         s.flush()
         return detail_in(s, p.id, today)
+
+
+def move_in(
+    ctx: ServiceContext,
+    s: Session,
+    p: Proposal,
+    to_status: ProposalStatus,
+    *,
+    note: str | None = None,
+    answer: str | None = None,
+    decline_reason: str | None = None,
+    on: dt.date | None = None,
+    today: dt.date,
+    result: str | None = None,
+    files: Sequence[tuple[str, bytes]] = (),
+    plan: str | None = None,
+    expected_on: dt.date | None = None,
+    via: str | None = None,
+) -> None:
+    """One workflow step of `p` in the caller's transaction: the rules of `move_proposal`, for a
+    caller that moves several proposals all or nothing (answers/importing.py). Raises before it
+    changes anything. `via` heads the history note (who answered, when not the acting account)."""
+    from panelapp.services.attachments.photos import attach_bytes
+    from panelapp.services.attachments.store import attachments_root
+
+    done = to_status == ProposalStatus.DONE
+    planned = to_status in PLANNED
+    require_own_department(ctx, s, p.department_id)
+    if not can_move(p.status, to_status):
+        raise DomainError(
+            f"'{p.status.label}' 상태에서는 {quoted(to_status.label, '으로')} 바꿀 수 없습니다."
+        )
+    note = normalize_text(note, "메모", 2000)
+    errors: list[ValidationError] = []
+    day = on or today
+    if day > today:
+        errors.append(ValidationError(F_ANSWERED_ON, "처리일은 오늘 이후일 수 없습니다."))
+    elif day < p.submitted_on:
+        errors.append(ValidationError(F_ANSWERED_ON, "처리일은 접수일보다 앞설 수 없습니다."))
+    if needs_answer(to_status):
+        try:
+            answer = normalize_text(answer, F_ANSWER, 4000, required=True)
+        except ValidationError as e:
+            errors.append(e)
+    if needs_reason(to_status):
+        try:
+            decline_reason = normalize_text(decline_reason, F_REASON, 2000, required=True)
+        except ValidationError as e:
+            errors.append(e)
+    if done:
+        try:
+            result = normalize_text(result, F_RESULT, 4000, required=True)
+        except ValidationError as e:
+            errors.append(e)
+    if planned:
+        try:
+            plan = normalize_text(plan, F_PLAN, 4000)
+        except ValidationError as e:
+            errors.append(e)
+        errors.extend(_expected_errors(expected_on, day))
+    ValidationErrors.raise_if_any(errors)
+    if needs_answer(to_status):
+        p.answer, p.answered_on = answer, day
+        p.decline_reason = decline_reason if needs_reason(to_status) else None
+    if planned:
+        if plan or needs_answer(to_status):
+            p.plan_text = plan or None
+        if expected_on is not None or needs_answer(to_status):
+            p.expected_on = expected_on
+    if done:
+        p.completed_on, p.result_text = day, result
+        for name, content in files:
+            attach_bytes(s, attachments_root(ctx.db), AFTER_PHOTOS, p.id, content, name)
+    text = note or _default_note(to_status, answer, decline_reason, result, plan, expected_on)
+    s.add(
+        ProposalEvent(
+            proposal_id=p.id,
+            user_id=ctx.user_id,
+            from_status=p.status,
+            to_status=to_status,
+            note=f"{via}\n{text}" if via else text,
+        )
+    )
+    p.status = to_status
+    s.flush()
 
 
 @writes(Permission.PROPOSAL_ANSWER)

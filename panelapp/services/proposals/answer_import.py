@@ -1,0 +1,284 @@
+"""답변 요청서 가져오기: the answers a department wrote into its answer request, all or nothing
+(issue 14 item 2; `panelapp answers import FILE`).
+
+Every filled row is checked first and every problem is named as `행 N: 열: 메시지`; one bad row
+saves nothing. A row left blank is skipped. The workbook is refused as a whole when it was made
+for another department than the one chosen (`department_id`, the command's --department or the
+window's choice) or than a 부서 담당자's own; a row is refused when its proposal changed since the
+workbook was made (its version then, stamped in the workbook, is not its version now) or was
+deleted.
+
+Each answer goes through the department desk's own workflow step (manage.move_in: the same rules,
+fields and history as 채택 / 부분채택 / 불채택 in the window), in one transaction for the whole
+file. A proposal still 접수 is first put 검토중. The history entries say the department answered,
+through which file and who (답변자); the acting account is the one that imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from panelapp.db.models import Department, Proposal
+from panelapp.domain.answer_request import (
+    C_ANSWERER,
+    C_EXPECTED,
+    C_PLAN,
+    C_REASON,
+    C_RESULT,
+    RESULTS,
+    AnswerCells,
+    AnswersRefused,
+    RowProblem,
+)
+from panelapp.domain.date_input import parse_date_input
+from panelapp.domain.enums import ProposalStatus
+from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.josa import josa
+from panelapp.domain.localtime import today_local
+from panelapp.domain.validation import normalize_text
+from panelapp.io.answer_workbook import read_answers
+from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.exporting import Progress
+from panelapp.services.permissions import Permission, PermissionDenied, department_scope, writes
+from panelapp.services.proposals import manage
+
+# the workflow's field names (manage.F_*) → the workbook's column that holds them
+_COLUMN_OF = {
+    manage.F_ANSWER: C_REASON,
+    manage.F_REASON: C_REASON,
+    manage.F_PLAN: C_PLAN,
+    manage.F_EXPECTED: C_EXPECTED,
+    manage.F_ANSWERED_ON: C_RESULT,
+}
+
+
+ANSWER_MISSING = "부서의 답변을 적어 주세요 (불채택이면 그 사유)."
+
+
+@dataclass(frozen=True)
+class AnswerImportResult:
+    department: str
+    answered: int
+    skipped: int  # rows left blank
+    proposal_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Answer:
+    row: int
+    proposal: Proposal
+    to_status: ProposalStatus
+    reason: str | None
+    plan: str | None
+    expected_on: dt.date | None
+    answerer: str
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _date(value: object, today: dt.date) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        found = parse_date_input(value.strip(), today)
+        if found is not None:
+            return found
+    raise ValueError(value)
+
+
+def _number(value: object) -> int | None:
+    try:
+        number = float(value) if isinstance(value, int | float | str) else None
+    except ValueError:
+        return None
+    return int(number) if number is not None and number.is_integer() else None
+
+
+@writes(Permission.PROPOSAL_ANSWER)
+def import_answers(
+    ctx: ServiceContext,
+    path: str | Path,
+    *,
+    department_id: int | None = None,
+    today: dt.date | None = None,
+    token: Progress | None = None,
+) -> AnswerImportResult:
+    """Save every answer of the workbook at `path`, or none (AnswersRefused names each row)."""
+    path = Path(path)
+    today = today or today_local()
+    stamp, stamped, cells = read_answers(path)
+    with transaction(ctx) as s:
+        department = s.get(Department, stamp.department_id)
+        if department is None or department.deleted_at is not None:
+            raise DomainError(
+                f"'{path.name}'은(는) {josa(stamp.department or '삭제된 부서', '을')} 위해 만든 답변 요청서인데 "
+                "그 부서가 지금은 없습니다."
+            )
+        scope = department_scope(ctx, s)
+        wanted = department_id if department_id is not None else scope
+        if wanted is not None and wanted != stamp.department_id:
+            chosen = s.get(Department, wanted)
+            name = chosen.name if chosen is not None else "고른 부서"
+            raise DomainError(
+                f"'{path.name}'은(는) {stamp.department} 앞으로 만든 답변 요청서라 {name}의 답변으로 "
+                f"가져올 수 없습니다. {name}의 요청서를 고르거나 부서를 {josa(stamp.department, '으로')} 바꿔 주세요."
+            )
+        problems: list[RowProblem] = []
+        answers: list[_Answer] = []
+        skipped = 0
+        for cell in cells:
+            if token is not None:
+                token.check()
+            if cell.row not in stamped:
+                if not cell.blank():
+                    problems.append(
+                        RowProblem(
+                            cell.row,
+                            "번호",
+                            "요청서에 없던 행입니다. 요청서에 있던 행의 노란 칸에만 답을 적어 주세요.",
+                        )
+                    )
+                continue
+            pid = stamped[cell.row]
+            if _number(cell.proposal_id) != pid:
+                problems.append(
+                    RowProblem(
+                        cell.row,
+                        "번호",
+                        f"요청서를 만들 때의 번호({pid})와 다릅니다. 행을 옮기거나 번호를 고치지 마세요.",
+                    )
+                )
+                continue
+            if cell.blank():
+                skipped += 1
+                continue
+            found = _check_row(s, cell, pid, stamp.versions.get(pid), stamp.made_at, stamp.cohort_id, today)
+            if isinstance(found, list):
+                problems.extend(found)
+            else:
+                answers.append(found)
+        for i, answer in enumerate(answers):
+            if token is not None:
+                token.progress(i, len(answers), "답변을 저장하는 중…")
+            problems.extend(_apply(ctx, s, answer, department.name, path.name, today))
+        if problems:
+            problems.sort(key=lambda p: p.row)
+            raise AnswersRefused(path.name, problems)  # the transaction rolls every row back
+        if not answers:
+            raise DomainError(
+                f"'{path.name}'에 답이 적힌 행이 없습니다. 노란 칸(결과~답변자)에 답을 적어 저장한 뒤 가져와 주세요."
+            )
+        return AnswerImportResult(
+            department.name, len(answers), skipped, tuple(a.proposal.id for a in answers)
+        )
+
+
+def _check_row(
+    s: Session, cell: AnswerCells, pid: int, version: int | None, made_at: str, cohort_id: int, today: dt.date
+) -> _Answer | list[RowProblem]:
+    problems: list[RowProblem] = []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(RowProblem(cell.row, column, message))
+
+    p = s.get(Proposal, pid)
+    if p is None or p.deleted_at is not None:
+        problem("번호", f"제안 {pid}번이 삭제되어 답을 저장할 수 없습니다.")
+        return problems
+    if version is None or p.version != version or p.cohort_id != cohort_id:
+        problem(
+            "번호",
+            f"요청서를 만든 뒤({made_at}) 제안 {pid}번이 바뀌었습니다(지금 '{p.status.label}'). 이 행의 답은 예전 "
+            "내용에 대한 것이라 가져오지 않습니다. 새 답변 요청서를 만들어 다시 받아 주세요.",
+        )
+        return problems
+    result = (_text(cell.result) or "").strip().replace(" ", "")
+    to_status = RESULTS.get(result)
+    if to_status is None:
+        problem(
+            C_RESULT,
+            "채택, 부분채택, 불채택 가운데 하나를 골라 주세요."
+            if not result
+            else f"'{result}'은(는) 고를 수 있는 결과가 아닙니다. 채택, 부분채택, 불채택 가운데 하나를 골라 주세요.",
+        )
+    reason = _text(cell.reason)
+    plan = _text(cell.plan)
+    if to_status is not None and not (reason or "").strip():
+        problem(C_REASON, ANSWER_MISSING)
+    try:
+        answerer = normalize_text(_text(cell.answerer), C_ANSWERER, 50, required=True) or ""
+    except ValidationError as e:
+        problem(C_ANSWERER, e.detail if _text(cell.answerer) else "답한 분의 이름을 적어 주세요.")
+        answerer = ""
+    try:
+        expected = _date(cell.expected, today)
+    except ValueError:
+        problem(C_EXPECTED, f"날짜로 적어 주세요 (예: {today:%Y}-12-31).")
+        expected = None
+    if to_status is ProposalStatus.DECLINED:
+        if (plan or "").strip():
+            problem(C_PLAN, "불채택에는 추진 계획을 적지 않습니다. 지우거나 결과를 바꿔 주세요.")
+        if expected is not None:
+            problem(C_EXPECTED, "불채택에는 완료 예정일을 적지 않습니다. 지우거나 결과를 바꿔 주세요.")
+    if problems or to_status is None:
+        return problems
+    return _Answer(cell.row, p, to_status, reason, plan, expected, answerer)
+
+
+def _apply(
+    ctx: ServiceContext, s: Session, a: _Answer, department: str, file_name: str, today: dt.date
+) -> list[RowProblem]:
+    """The department desk's step (manage.move_in) for one row; its refusals as row problems.
+    Nothing is committed here: a problem anywhere rolls the whole file back."""
+    via = f"{department} 답변 (답변 요청서 '{file_name}', 답변자 {a.answerer})"
+    declined = a.to_status is ProposalStatus.DECLINED
+    try:
+        if a.proposal.status is ProposalStatus.SUBMITTED:
+            manage.move_in(ctx, s, a.proposal, ProposalStatus.REVIEWING, today=today, via=via)
+        manage.move_in(
+            ctx,
+            s,
+            a.proposal,
+            a.to_status,
+            answer=a.reason,
+            decline_reason=a.reason if declined else None,
+            plan=None if declined else a.plan,
+            expected_on=None if declined else a.expected_on,
+            today=today,
+            via=via,
+        )
+    except ValidationErrors as e:
+        return _problems(a.row, e.errors)
+    except ValidationError as e:
+        return _problems(a.row, [e])
+    except PermissionDenied:
+        raise
+    except DomainError as e:
+        return [RowProblem(a.row, C_RESULT, e.message)]
+    return []
+
+
+def _problems(row: int, errors: list[ValidationError]) -> list[RowProblem]:
+    out: list[RowProblem] = []
+    seen: set[tuple[str, str]] = set()
+    for e in errors:
+        column = _COLUMN_OF.get(e.field, e.field)
+        detail = ANSWER_MISSING if column == C_REASON and "이내로" not in e.detail else e.detail
+        if (column, detail) not in seen:  # 불채택's answer and reason are the same cell
+            seen.add((column, detail))
+            out.append(RowProblem(row, column, detail))
+    return out
