@@ -333,3 +333,34 @@ def test_who_may_make_and_import(w, tmp_path):
         empty = create_department(w.ctx, DepartmentInput("빈과", "정빈", "042-610-3300")).id
         make_answer_request(w.ctx, w.cohort_id, empty, tmp_path / "y.xlsx", today=TODAY)
     assert not (tmp_path / "y.xlsx").exists()
+
+
+def test_the_command_line_makes_and_imports(tmp_path, capsys):
+    from conftest import with_admin_account
+
+    from panelapp.cli.main import main
+    from panelapp.services.cohorts.manage import get_cohort
+    from panelapp.services.system.bootstrap import open_app
+
+    path = tmp_path / "panel.db"
+    ctx = open_app(str(path))
+    w = build(ctx)
+    p = _new(w, "탈의실 바닥 개선", D(2026, 6, 5), (w.slippery,))
+    number = get_cohort(ctx, w.cohort_id).number
+    ctx.db.dispose()
+    with_admin_account(path)
+    out = tmp_path / "요청.xlsx"
+    base = ["--db", str(path), "answers"]
+    assert (
+        main([*base, "request", "--cohort", str(number), "--department", "체육사업부", "-o", str(out)]) == 0
+    )
+    assert "체육사업부 제안 1건" in capsys.readouterr().out
+    assert main([*base, "request", "--cohort", str(number), "--department", "없는과", "-o", str(out)]) == 1
+    assert "'없는과' 부서가 없습니다" in capsys.readouterr().err
+    _fill(out, {p.id: {"결과": "채택"}})
+    assert main([*base, "import", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"행 {FIRST_ROW}: 사유: 부서의 답변을 적어 주세요" in err and f"행 {FIRST_ROW}: 답변자:" in err
+    _fill(out, {p.id: {"결과": "채택", "사유": "하겠습니다", "답변자": "박주무관"}})
+    assert main([*base, "import", str(out), "--department", "체육사업부"]) == 0
+    assert "체육사업부의 답변 1건을 저장했습니다" in capsys.readouterr().out

@@ -611,6 +611,37 @@ def _all_proposals_full(ctx, w, f):
     return _all_proposals(ctx, w, f, PURPOSE)
 
 
+@output("proposals.answer_request.make_answer_request")
+def _answer_request(ctx, w, f, purpose=None):
+    """The department with the most proposals awaiting an answer, proposers among them."""
+    from sqlalchemy import func
+
+    from panelapp.domain.proposal_rules import UNANSWERED
+    from panelapp.services.proposals.answer_request import make_answer_request
+
+    with reading(ctx) as s:
+        department = s.scalar(
+            select(Proposal.department_id)
+            .where(
+                Proposal.cohort_id == w.cohort,
+                Proposal.status.in_(UNANSWERED),
+                Proposal.deleted_at.is_(None),
+                Proposal.proposer_enrollment_id.is_not(None),
+            )
+            .group_by(Proposal.department_id)
+            .order_by(func.count().desc(), Proposal.department_id)
+            .limit(1)
+        )
+    assert department is not None
+    tag = "전체" if purpose else "기본"
+    return make_answer_request(ctx, w.cohort, department, f / f"답변요청-{tag}.xlsx", purpose=purpose)
+
+
+@with_purpose("proposals.answer_request.make_answer_request")
+def _answer_request_full(ctx, w, f):
+    return _answer_request(ctx, w, f, PURPOSE)
+
+
 @output(
     "activities.export.export_events",
     "engagement.export.export_feedback",

@@ -103,7 +103,13 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         "proposal_button": _W,
         "export_button": _W,
     },
-    "desk": {"detail.edit_button": _W, "detail.links_button": _W, "detail.delete_button": _W},
+    "desk": {
+        "detail.edit_button": _W,
+        "detail.links_button": _W,
+        "detail.delete_button": _W,
+        "request_button": _W,
+        "import_button": _W,
+    },
     "proposals": {
         "new_button": _W,
         "export_button": _W,

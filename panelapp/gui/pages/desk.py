@@ -4,19 +4,22 @@ A 부서 담당자 lands here after login: their department's open proposals (no
 the nearest 처리 기한 first, overdue rows marked, and the selected one in full below (the
 개선제안 page's detail: findings with their photos, the answer, 추진 계획, history with names),
 with its next steps, 진행 상황 남기기 and 완료 처리. A 담당자 or 관리자 sees every department's,
-or picks one. The list spans every cohort: a department answers whatever cohort asked.
+or picks one, and may send a department without the app an answer request workbook and read its
+answers back (답변 요청서 만들기… / 가져오기…, gui/operations/answer_requests.py). The list spans every cohort: a department answers whatever cohort asked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
+from panelapp.gui.operations.answer_requests import IMPORT_TEXT, MAKE_TEXT
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
 from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
@@ -87,6 +90,11 @@ class DeskPage(Page):
     def __init__(self, window):
         super().__init__(window)
         self._select_id: int | None = None
+        # what 답변 요청서 만들기… / 가져오기… last opened or did (gui/operations/answer_requests.py)
+        self.request_dialog: Any = None
+        self.problems_dialog: Any = None
+        self.last_request: Any = None
+        self.last_import: Any = None
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         head = QHBoxLayout()
@@ -103,6 +111,17 @@ class DeskPage(Page):
         self.department_combo.addItem("모든 부서", None)
         self.department_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.department_combo)
+        # for departments without the app (issue 14 item 2); a 부서 담당자 is not offered them (rights)
+        self.request_button = QPushButton(MAKE_TEXT)
+        self.request_button.setToolTip(
+            "고른 부서의 답변을 기다리는 제안을 답변 칸이 있는 엑셀 파일로 만듭니다"
+        )
+        self.request_button.clicked.connect(self.make_request)
+        head.addWidget(self.request_button)
+        self.import_button = QPushButton(IMPORT_TEXT)
+        self.import_button.setToolTip("부서가 답을 적어 보낸 답변 요청서를 읽어 한 번에 저장합니다")
+        self.import_button.clicked.connect(self.import_request)
+        head.addWidget(self.import_button)
         col.addLayout(head)
         self.summary_label = QLabel(wordWrap=True)
         col.addWidget(self.summary_label)
@@ -178,6 +197,19 @@ class DeskPage(Page):
             combo.addItem(label, value)
         combo.setCurrentIndex(max(combo.findData(keep), 0))
         combo.blockSignals(False)
+
+    def make_request(self):
+        """답변 요청서 만들기…: for the department chosen above (or one picked in the dialog)."""
+        from panelapp.gui.operations.answer_requests import make_request
+
+        return make_request(self, self.department_combo.currentData())
+
+    def import_request(self):
+        """답변 요청서 가져오기…: a workbook made for another department than the one chosen
+        above is refused; with 모든 부서 chosen, the workbook's own department is taken."""
+        from panelapp.gui.operations.answer_requests import import_request
+
+        return import_request(self, self.department_combo.currentData())
 
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())

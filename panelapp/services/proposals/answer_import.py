@@ -29,6 +29,7 @@ from panelapp.domain.answer_request import (
     C_PLAN,
     C_REASON,
     C_RESULT,
+    HEADERS,
     RESULTS,
     AnswerCells,
     AnswersRefused,
@@ -56,6 +57,7 @@ _COLUMN_OF = {
 }
 
 
+_ORDER = {h: i for i, h in enumerate(HEADERS)}
 ANSWER_MISSING = "부서의 답변을 적어 주세요 (불채택이면 그 사유)."
 
 
@@ -176,7 +178,7 @@ def import_answers(
                 token.progress(i, len(answers), "답변을 저장하는 중…")
             problems.extend(_apply(ctx, s, answer, department.name, path.name, today))
         if problems:
-            problems.sort(key=lambda p: p.row)
+            problems.sort(key=lambda p: (p.row, _ORDER.get(p.column, 0)))
             raise AnswersRefused(path.name, problems)  # the transaction rolls every row back
         if not answers:
             raise DomainError(
