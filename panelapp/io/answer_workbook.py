@@ -49,7 +49,7 @@ from panelapp.io.xlsx_rows import Limits, Refused, check_package
 PASSWORD = "panelapp-answer"
 THUMB_BOX = 64  # pixels: the longer side of a thumbnail as shown
 SHOWN_PHOTOS = 3
-ROW_HEIGHT = 56  # points (about 75 pixels): a thumbnail and a little space
+ROW_HEIGHT = 66  # points (88 pixels): the photo count, a thumbnail below it and a margin
 FACT_FILL, ANSWER_FILL, HEAD_FILL = "FFF2F2F2", "FFFFF2CC", "FFDDEBF7"
 _STAMP_KEYS = ("종류", "형식", "부서 번호", "부서", "기수 번호", "기수", "만든 때", "기관", "제안자 이름")
 _TABLE_HEAD = ("행", "번호", "버전")
