@@ -364,3 +364,13 @@ def test_the_command_line_makes_and_imports(tmp_path, capsys):
     _fill(out, {p.id: {"결과": "채택", "사유": "하겠습니다", "답변자": "박주무관"}})
     assert main([*base, "import", str(out), "--department", "체육사업부"]) == 0
     assert "체육사업부의 답변 1건을 저장했습니다" in capsys.readouterr().out
+
+
+def test_a_blank_row_is_skipped_even_when_its_proposal_changed(w, tmp_path):
+    path, _made = _request(w, tmp_path)
+    p1, _p2, p3 = w.ids
+    _fill(path, {p3: {"결과": "채택", "사유": "하겠습니다", "답변자": "박주무관"}})
+    changed = get_proposal(w.ctx, p1)
+    move_proposal(w.ctx, p1, PS.REVIEWING, changed.version, today=TODAY)  # its row is blank
+    done = import_answers(w.ctx, path, today=TODAY)
+    assert (done.answered, done.skipped) == (1, 2) and done.proposal_ids == (p3,)
