@@ -75,6 +75,37 @@ def _remove_photo(ctx, admin, insp_id, tmp_path):
     remove_attachment(ctx, attachment.id)
 
 
+def _done_proposal_at(admin, insp_id) -> int:
+    """A proposal of the visit's facility completed the day before it: listed to be checked."""
+    import datetime as dt
+
+    from panelapp.db.models import Proposal
+    from panelapp.domain.enums import ProposalStatus
+    from panelapp.domain.localtime import to_local
+
+    with transaction(admin) as s:
+        insp = s.get(Inspection, insp_id)
+        day = to_local(insp.actual_start).date() if insp.actual_start else insp.scheduled_date
+        p = Proposal(
+            cohort_id=insp.cohort_id,
+            facility_id=insp.facility_id,
+            title="확인할 제안",
+            status=ProposalStatus.DONE,
+            submitted_on=day - dt.timedelta(days=30),
+            completed_on=day - dt.timedelta(days=1),
+            result_text="고쳤습니다",
+        )
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def _add_verification_photo(ctx, admin, insp_id, tmp_path):
+    from panelapp.services.results.verifications import add_verification_photo
+
+    add_verification_photo(ctx, insp_id, _done_proposal_at(admin, insp_id), _photo(tmp_path))
+
+
 CASES = {
     "panelapp.services.results.entry.save_results": _save,
     "panelapp.services.results.entry.complete_inspection": _complete,
@@ -83,6 +114,7 @@ CASES = {
     "panelapp.services.findings.manage.delete_finding": _delete,
     "panelapp.services.attachments.photos.add_photo": _add_photo,
     "panelapp.services.attachments.photos.remove_attachment": _remove_photo,
+    "panelapp.services.results.verifications.add_verification_photo": _add_verification_photo,
 }
 
 
@@ -154,6 +186,31 @@ def test_a_lead_writes_on_their_inspection_and_is_refused_on_another(scope, name
 def test_a_coordinator_still_writes_any_inspection(scope, name, tmp_path):
     _lead, admin, _own, other, _name = scope
     CASES[name](_login(admin.db, "담당자"), admin, other, tmp_path)
+
+
+def test_a_lead_records_checks_of_completed_proposals_on_their_visit_only(scope):
+    from panelapp.domain.enums import ProposalStatus, VerificationOutcome
+    from panelapp.services.proposals.manage import get_proposal
+    from panelapp.services.results.verifications import VerificationChoice
+
+    lead, admin, own, other, other_name = scope
+    mine, theirs = _done_proposal_at(admin, own), _done_proposal_at(admin, other)
+    sheet = get_result_sheet(lead, own)
+    assert mine in [v.proposal_id for v in sheet.verifications]
+    check = [VerificationChoice(mine, VerificationOutcome.CONFIRMED)]
+    save_results(lead, own, sheet.responses, sheet.version, verifications=check)  # a completed visit: recorded
+    last = get_proposal(admin, mine).events[-1]
+    assert last.is_verification and last.user_name == "조장"
+    other_sheet = get_result_sheet(admin, other)
+    with pytest.raises(PermissionDenied, match=other_name):
+        save_results(
+            lead,
+            other,
+            other_sheet.responses,
+            other_sheet.version,
+            verifications=[VerificationChoice(theirs, VerificationOutcome.INSUFFICIENT, "미흡")],
+        )
+    assert get_proposal(admin, theirs).status == ProposalStatus.DONE
 
 
 def test_a_lead_cannot_move_their_finding_to_another_inspection(scope):

@@ -137,6 +137,13 @@ class ProposalStatus(LabeledEnum):
     DONE = "done"
 
 
+class VerificationOutcome(LabeledEnum):
+    """현장 확인: what the next visit found of a completed proposal."""
+
+    CONFIRMED = "confirmed"
+    INSUFFICIENT = "insufficient"
+
+
 class FeedbackKind(LabeledEnum):
     LIKE = "like"
     DISLIKE = "dislike"
@@ -223,6 +230,8 @@ _LABEL_PAIRS: list[tuple[enum.Enum, str]] = [
     (ProposalStatus.DECLINED, "불채택"),
     (ProposalStatus.IN_PROGRESS, "추진중"),
     (ProposalStatus.DONE, "완료"),
+    (VerificationOutcome.CONFIRMED, "개선 확인"),
+    (VerificationOutcome.INSUFFICIENT, "미흡"),
     (FeedbackKind.LIKE, "좋아요"),
     (FeedbackKind.DISLIKE, "아쉬워요"),
     (FeedbackSource.BOARD, "현장 게시판"),

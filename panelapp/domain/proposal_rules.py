@@ -8,7 +8,9 @@ Decisions made here (and shown in the UI):
   coordinator assigns it to another department; the proposal keeps its submitted date.
 - 채택 | 부분채택 → 완료 is allowed directly: a fix already made when the department answers
   needs no separate 추진중 step.
-- 불채택 and 완료 are final. History is append-only, so a status change is not undone with
+- 불채택 and 완료 are final in this table. One step leaves 완료 outside it: the next visit of
+  the facility checks the work (services/results/verifications.py), and a 미흡 there moves the
+  proposal back to 추진중 with a history entry naming the visit. History is append-only, so a status change is not undone with
   Ctrl+Z; field edits and deletions are.
 - 처리 기한 (due_on) is the department's ANSWER deadline. A new proposal's comes from the
   institution's 답변 기한 by its findings' severity and category, in working days

@@ -82,6 +82,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "proposals": (Kind.PROPOSAL,),
     "proposal_events": (Kind.PROPOSAL,),
     "proposal_findings": (Kind.PROPOSAL, Kind.FINDING),
+    "proposal_verifications": (Kind.RESULT, Kind.PROPOSAL),  # kept with a visit's results
     "feedback": (Kind.FEEDBACK,),
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),

@@ -37,6 +37,7 @@ from panelapp.db.models.proposals import (  # noqa: F401
     Feedback,
     Proposal,
     ProposalEvent,
+    ProposalVerification,
     proposal_findings,
 )
 from panelapp.db.models.reports import ReportRecord  # noqa: F401

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
-from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus
+from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus, VerificationOutcome
 
 proposal_findings = Table(
     "proposal_findings",
@@ -68,6 +80,29 @@ class ProposalEvent(Base):
     happened_on: Mapped[dt.date | None] = mapped_column(Date)
     progress: Mapped[int | None] = mapped_column(Integer)
     proposal: Mapped[Proposal] = relationship(back_populates="events")
+
+
+class ProposalVerification(Base):
+    """현장 확인: a later visit of the proposal's facility checks a completed proposal.
+
+    Kept with the visit's results: 임시 저장 keeps the choice (outcome, note) as a draft
+    (`recorded_at` NULL); completing the visit, or saving a completed one, records it — a
+    history entry on the proposal, and 미흡 reopens it (추진중). A recorded row is not changed
+    again. A 미흡 row may carry photos (attachments "proposal_verification").
+    """
+
+    __tablename__ = "proposal_verifications"
+    __table_args__ = (UniqueConstraint("inspection_id", "proposal_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
+    outcome: Mapped[VerificationOutcome | None] = mapped_column(enum_column(VerificationOutcome))
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # the visit's day when recorded (its actual day, else its scheduled one)
+    visited_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Feedback(Stamped, SoftDelete, Base):

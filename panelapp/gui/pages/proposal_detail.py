@@ -385,6 +385,8 @@ class ProposalDetailView(QStackedWidget):
                 step = "진행 상황" + (f" {e.progress}%" if e.progress is not None else "")
                 if e.happened_on is not None and e.happened_on != to_local(e.at).date():
                     step += f" ({e.happened_on:%Y-%m-%d} 기준)"  # posted on a later day
+            elif e.is_verification:
+                step = "현장 확인"
             elif e.from_status is None:
                 step = e.to_status.label
             else:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from panelapp.atomic import atomic_file, private_folder, write_bytes
 from panelapp.db.base import utcnow
 from panelapp.db.engine import Database
-from panelapp.db.models import Attachment, Feedback, Finding, Proposal
+from panelapp.db.models import Attachment, Feedback, Finding, Proposal, ProposalVerification
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.josa import quoted
 from panelapp.io.photo_files import read_regular_file, upright
@@ -38,11 +38,13 @@ from panelapp.services.system.undo import UndoRecord, snapshot
 
 MAX_BYTES = 15 * 1024 * 1024
 VIEW_SIZE = 1600
-OWNERS: dict[str, type[Finding | Proposal | Feedback]] = {
+OWNERS: dict[str, type[Finding | Proposal | Feedback | ProposalVerification]] = {
     "finding": Finding,
     "proposal": Proposal,
     "proposal_after": Proposal,  # a done proposal's "after" photos (its findings' are "before")
     "feedback": Feedback,
+    # a next visit's 미흡 check of a done proposal (services/results/verifications.py)
+    "proposal_verification": ProposalVerification,
 }
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
 
@@ -129,9 +131,9 @@ def attach_bytes(
     """Inside a transaction: store the photo under `root` (attachments_root) and its row."""
     if owner_type not in OWNERS:
         raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
-    # s.get() of a union of classes types as their common base; the row is one of the three
-    owner = cast("Finding | Proposal | Feedback | None", s.get(OWNERS[owner_type], owner_id))
-    if owner is None or owner.deleted_at is not None:
+    # s.get() of a union of classes types as their common base; the row is one of the four
+    owner = cast("Finding | Proposal | Feedback | ProposalVerification | None", s.get(OWNERS[owner_type], owner_id))
+    if owner is None or getattr(owner, "deleted_at", None) is not None:  # a check is never trashed
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)
     sha = store_bytes(root, data, s)
@@ -166,7 +168,10 @@ def attach_bytes(
 
 
 def _inspection_of(s: Session, owner_type: str, owner_id: int) -> int | None:
-    """The inspection a photo's record belongs to (a finding's); None for other records."""
+    """The inspection a photo's record belongs to (a finding's, a check's); None for other records."""
+    if owner_type == "proposal_verification":
+        check = s.get(ProposalVerification, owner_id)
+        return check.inspection_id if check is not None else None
     finding = s.get(Finding, owner_id) if owner_type == "finding" else None
     return finding.inspection_id if finding is not None else None
 

@@ -70,7 +70,12 @@ class EventInfo:
     @property
     def is_progress(self) -> bool:
         """A 진행 상황 update (no status change) rather than a workflow step."""
-        return self.from_status is not None and self.from_status == self.to_status
+        return self.from_status is not None and self.from_status == self.to_status and not self.is_verification
+
+    @property
+    def is_verification(self) -> bool:
+        """A next visit's 개선 확인 of a done proposal (results/verifications.py): 완료 stays 완료."""
+        return self.from_status == self.to_status == ProposalStatus.DONE
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from panelapp.services.results.sheet import (  # noqa: F401 - callers import the
     missing_required,
     sheet_in,
 )
+from panelapp.services.results.verifications import VerificationChoice, record_choices, write_choices
 
 F_STATUS = "상태"
 EDITABLE = (InspectionStatus.PLANNED, InspectionStatus.COMPLETED)
@@ -142,15 +143,20 @@ def save_results(
     responses: Iterable[Response],
     version: int,
     present_ids: Iterable[int] | None = None,
+    verifications: Iterable[VerificationChoice] | None = None,
 ) -> ResultSheet:
     """임시 저장: the given answers, all or none of them. Before the visit is completed the
     attendance ticks (`present_ids`) are kept on the assignments as a draft (no hours: those
-    come with 완료); a completed visit's attendance changes only through 완료 정보 수정."""
+    come with 완료); a completed visit's attendance changes only through 완료 정보 수정.
+    The 확인할 개선사항 choices (`verifications`) are kept as drafts too, and recorded on their
+    proposals when the visit is (or already was) completed."""
     with transaction(ctx) as s:
         require_own_inspection(ctx, s, inspection_id)
         insp = _load(s, inspection_id)
         check_version(insp, version)
         _write_responses(s, insp, responses)
+        if verifications is not None:
+            write_choices(s, insp, verifications)
         if present_ids is not None and insp.status != InspectionStatus.COMPLETED:
             present = set(present_ids)
             for a in s.scalars(
@@ -159,6 +165,7 @@ def save_results(
                 a.attended = a.enrollment_id in present
         if insp.status == InspectionStatus.COMPLETED:
             _refuse_missing(s, insp)
+            record_choices(s, ctx, insp, info_title(s, insp))
         return masked_for(ctx, sheet_in(s, insp))
 
 
@@ -176,8 +183,10 @@ def complete_inspection(
     completion: Completion,
     version: int,
     today: dt.date | None = None,
+    verifications: Iterable[VerificationChoice] | None = None,
 ) -> ResultSheet:
-    """완료: answers, actual visit time and attendance in one transaction."""
+    """완료: answers, actual visit time and attendance in one transaction, and the 확인할
+    개선사항 choices recorded on their proposals (results/verifications.py)."""
     start, end = _local(completion.start, F_START), _local(completion.end, F_END)
     if end <= start:
         raise ValidationError(F_END, "종료 시각은 시작 시각보다 늦어야 합니다.")
@@ -197,7 +206,16 @@ def complete_inspection(
         insp.status, insp.status_reason = InspectionStatus.COMPLETED, None
         insp.actual_start, insp.actual_end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         s.flush()
+        if verifications is not None:
+            write_choices(s, insp, verifications)
+        record_choices(s, ctx, insp, info_title(s, insp))
         return masked_for(ctx, sheet_in(s, insp))
+
+
+def info_title(s, insp: Inspection) -> str:
+    from panelapp.services.inspections.queries import info_in
+
+    return info_in(s, insp.id).title
 
 
 def _write_attendance(s, insp: Inspection, present: set[int]) -> None:

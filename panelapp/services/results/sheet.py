@@ -66,6 +66,8 @@ class ResultSheet:
     actual_end: dt.datetime | None
     facility_id: int
     version: int
+    # 확인할 개선사항: completed proposals of the facility this visit checks (results/verifications.py)
+    verifications: tuple = ()
 
     def response(self, item_id: int) -> Response | None:
         return next((r for r in self.responses if r.item_id == item_id), None)
@@ -122,6 +124,7 @@ def missing_required(sheet: ResultSheet, answers: dict[int, Response] | None = N
 def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
     from panelapp.services.checklists.templates import _sections
     from panelapp.services.inspections.queries import info_in
+    from panelapp.services.results.verifications import items_in
 
     info = info_in(s, insp.id)
     sections = _sections(s, insp.template_version_id) if insp.template_version_id else ()
@@ -175,6 +178,7 @@ def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
         to_local(insp.actual_end) if insp.actual_end else None,
         insp.facility_id,
         insp.version,
+        items_in(s, insp),
     )
 
 
