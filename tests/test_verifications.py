@@ -162,3 +162,77 @@ def test_a_choice_for_a_proposal_not_listed_is_refused(ctx, visit):
     for pid in (later.id, other.id):
         with pytest.raises(ValidationError, match="이 점검에서 확인할 제안이 아닙니다"):
             save_results(ctx, insp.id, [], sheet.version, verifications=[VerificationChoice(pid, CONFIRMED)])
+
+
+def test_the_export_fills_its_check_column(ctx, visit, tmp_path):
+    from openpyxl import load_workbook
+
+    from panelapp.services.proposals.full_export import export_all_proposals
+
+    w, insp, early, second, later, _other = visit
+    sheet = get_result_sheet(ctx, insp.id)
+    complete_inspection(
+        ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
+        verifications=[VerificationChoice(early.id, CONFIRMED), VerificationChoice(second.id, INSUFFICIENT, "들뜸")],
+    )
+    out = tmp_path / "제안.xlsx"
+    export_all_proposals(ctx, w.cohort_id, out)
+    rows = list(load_workbook(out)["개선제안 전체"].iter_rows(values_only=True))
+    col = rows[0].index("확인 결과")
+    checks = {r[1]: r[col] for r in rows[1:]}
+    assert checks == {
+        "샤워실 배수구 교체": "개선 확인 (2026-06-10)",
+        "계단 미끄럼방지": "미흡 (2026-06-10)",
+        "조명 교체": "확인 전",
+        "공원 벤치 수리": "확인 전",
+        "주차 안내판": None,
+    }
+    history = list(load_workbook(out)["처리 이력"].iter_rows(values_only=True))
+    assert any(h[1] == "계단 미끄럼방지" and h[3] == "완료" and h[4] == "추진중" for h in history)
+
+
+def test_the_report_counts_confirmed_improvements_apart_from_claimed_ones(ctx, visit, tmp_path):
+    import re
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.reports import board_report as br
+    from panelapp.services.reporting.files import write_report
+    from panelapp.services.reporting.query import build_report_data
+
+    w, insp, early, second, later, other = visit
+    sheet = get_result_sheet(ctx, insp.id)
+    complete_inspection(
+        ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
+        verifications=[VerificationChoice(early.id, CONFIRMED), VerificationChoice(second.id, INSUFFICIENT, "들뜸")],
+    )
+    options = ReportOptions(w.cohort_id, report_date=TODAY)
+    data = build_report_data(ctx, options)
+    s = data.summary
+    # 완료 claimed: 조명 교체, 공원 벤치 수리, 샤워실 배수구 교체 (계단 is 추진중 again); confirmed: one
+    assert (s.done, s.verified) == (3, 1)
+    assert s.verification_text == "완료 3건 중 현장 확인 1건(확인 전 2건)"
+    rows = {p.title: p for p in data.proposals}
+    assert rows["샤워실 배수구 교체"].verified_on == D(2026, 6, 10)
+    assert rows["조명 교체"].verified_on is None and rows["계단 미끄럼방지"].verified_on is None
+    files = {k: tmp_path / f"보고.{k}" for k in ("pdf", "xlsx", "hwpx", "docx")}
+    write_report(ctx, options, files["pdf"], files["xlsx"], hwpx_path=files["hwpx"], docx_path=files["docx"])
+
+    def norm(text):
+        return re.sub(r"\s+", "", text)
+
+    pdf = norm("".join(page.extract_text() for page in PdfReader(files["pdf"]).pages))
+    assert norm("완료 3건 중 현장 확인 1건(확인 전 2건)") in pdf
+    assert norm("현장 확인 2026.06.10") in pdf or norm("현장확인2026.6.10") in pdf
+    for kind in ("hwpx", "docx"):
+        with zipfile.ZipFile(files[kind]) as z:
+            xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        assert "완료 3건 중 현장 확인 1건(확인 전 2건)" in xml, kind
+    outline = br.build_board_report(data, br.attachment_names(True, True))
+    assert any("현장 확인" in line for line in outline.texts())
+    from openpyxl import load_workbook
+
+    summary = {r[0]: r[1] for r in load_workbook(files["xlsx"]).worksheets[0].iter_rows(values_only=True)}
+    assert (summary["완료"], summary["완료 중 현장 확인(다음 점검에서 개선 확인)"]) == (3, 1)

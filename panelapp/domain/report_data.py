@@ -67,6 +67,18 @@ class Summary:
     events_held: int
     attendance_hours: float
     withdrawn: int = 0  # of the members, those who have left (탈퇴): the dashboard counts them out
+    # 완료 as the departments claim it, and of those the ones a later visit confirmed (개선 확인,
+    # services/results/verifications.py): the report counts them apart
+    done: int = 0
+    verified: int = 0
+
+    @property
+    def verification_text(self) -> str:
+        """ "완료 5건 중 현장 확인 3건(확인 전 2건)": the one wording of the PDF, HWPX and DOCX."""
+        waiting = self.done - self.verified
+        return f"완료 {self.done:,}건 중 현장 확인 {self.verified:,}건" + (
+            f"(확인 전 {waiting:,}건)" if waiting else ""
+        )
 
     @property
     def participation_rate(self) -> float | None:
@@ -129,6 +141,7 @@ class ProposalRow:
     after_photos: tuple[Photo, ...] = ()
     before_photo_count: int = 0  # all of them, even those left out of the report
     after_photo_count: int = 0
+    verified_on: dt.date | None = None  # a done proposal's 개선 확인: the day of the visit that confirmed it
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,7 @@ def _figures(o: _Outline, data: ReportData) -> None:
     notes = {
         "완료된 점검": " · ".join(f"{t.label} {t.count:,}" for t in s.inspections_by_status),
         "발견사항": " · ".join(f"{t.label} {t.count:,}" for t in reversed(s.findings_by_severity)),
-        "개선제안": f"답변 {s.answered:,}건",
+        "개선제안": f"답변 {s.answered:,}건, {s.verification_text}",
     }
     rows = [("구분", "실적", "비고")]
     for value, label in figures:
@@ -254,7 +254,8 @@ def _figures(o: _Outline, data: ReportData) -> None:
     o.add(_tally_table(s.proposals_by_status, s.proposals, "건"))
     o.add(
         Text(
-            "※ 채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택), 답변 소요일 = 답변일 - 접수일의 중앙값",
+            "※ 채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택), 답변 소요일 = 답변일 - 접수일의 중앙값,"
+            " 현장 확인 = 완료 뒤 다음 점검에서 개선이 확인된 제안",
             "note",
             2,
         )
@@ -346,6 +347,8 @@ def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
             result += f", {p.department}"
         if p.completed_on:
             result += f", {dotted_date(p.completed_on)} 완료"
+            if p.verified_on:
+                result += f", {dotted_date(p.verified_on)} 현장 확인"
         elif p.answered_on:
             result += f", {dotted_date(p.answered_on)} 답변"
         if p.days_to_answer is not None:

@@ -38,6 +38,8 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
             ("답변된 제안", s.answered),
             ("답변 소요일 중앙값(일)", s.median_days_to_answer),
             ("답변 기한 경과", s.overdue),
+            ("완료", s.done),
+            ("완료 중 현장 확인(다음 점검에서 개선 확인)", s.verified),
             ("등록 단원(기간 중, 탈퇴 포함)", s.members),
             ("그중 탈퇴", s.withdrawn),
             ("참여 단원(한 번 이상 참석)", s.participants),

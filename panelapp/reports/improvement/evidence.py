@@ -60,6 +60,8 @@ def _block(p: ProposalRow, number: int | str, photos: bool) -> Table:
     if p.completed_on:
         meta.append(f"완료 {dotted_date(p.completed_on)}")
         meta.append(f"접수부터 {(p.completed_on - p.submitted_on).days}일")
+    if p.verified_on:
+        meta.append(f"현장 확인 {dotted_date(p.verified_on)}")
     rows: list[list] = [
         [para(f"{number}. {p.title}", "ir_cell_bold"), ""],
         [para(" · ".join(meta), "ir_cell_small"), ""],

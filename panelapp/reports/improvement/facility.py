@@ -59,6 +59,8 @@ def status_label(status: ProposalStatus) -> Paragraph:
 
 def status_cell(p: ProposalRow) -> list[Paragraph] | Paragraph:
     cell = status_label(p.status)
+    if p.verified_on is not None:
+        return [cell, _colored("현장 확인", STATUS_COLORS[p.status], size=7.5)]
     return [cell, _colored("기한 경과", OVERDUE_COLOR, size=7.5)] if p.overdue else cell
 
 

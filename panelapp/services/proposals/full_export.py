@@ -17,9 +17,9 @@ Columns:
 - 완료 예정일: the date the department gave with its 추진 계획; 완료일: when it was marked done.
 - 진행률: the latest 진행 상황 update's percentage (services/proposals/progress.py; the one with
   the latest 기준일), 100 % once done, empty before any update.
-- 확인 결과: an empty column for now. It will hold the panel's follow-up check once that exists
-  (issue 14 item 7); the column is here so that a workbook made today has the shape later ones
-  will have.
+- 확인 결과: the next visit's check (issue 14 item 7, services/results/verifications.py): the
+  latest recorded one, "개선 확인 (2026-06-10)" or "미흡 (2026-06-10)" (with ", 다시 완료·확인 전"
+  once completed again); "확인 전" for a done proposal no visit has checked; empty otherwise.
 - 제안자: the proposing member's name, masked (김*희) unless a purpose is given; the export is
   written to the access log either way (services/audit/log.record), with the purpose if unmasked.
 A 부서 담당자 exports their department's proposals only (permissions.department_scope).
@@ -59,6 +59,7 @@ from panelapp.services import masking
 from panelapp.services.audit.log import record
 from panelapp.services.context import ServiceContext, transaction
 from panelapp.services.permissions import Permission, department_scope, writes
+from panelapp.services.results.verifications import check_text, latest_checks
 
 TITLE = "개선제안 전체"
 HISTORY = "처리 이력"
@@ -199,7 +200,7 @@ def _info(cohort: str, reason: str | None, scoped: bool) -> Iterator[list[object
     if scoped:
         yield ["범위", "내 부서의 개선제안만"]
     yield ["진행률", "부서가 올린 마지막 진행 상황의 진행률 (완료된 제안은 100%)"]
-    yield ["확인 결과", "확인 점검 기능이 생기면 채워집니다 (지금은 빈 열)"]
+    yield ["확인 결과", "완료 뒤 다음 점검의 현장 확인 (개선 확인 / 미흡, 점검일); 확인 전: 아직 확인하지 않은 완료"]
 
 
 def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Severity | None, str]]:
@@ -280,6 +281,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
     found = s.execute(q).all()
     kinds = _kinds(s, cohort_id, scope)
     progress = _progress(s, cohort_id, scope)
+    checks = latest_checks(s, cohort_id, scope)
     dates = [d for r in found for d in (r.submitted_on, r.answered_on) if d is not None]
     calendar = WorkingCalendar(min(dates), max(dates)) if dates else None
     out: list[list[object]] = []
@@ -305,7 +307,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
                 expected,
                 1.0 if status is ProposalStatus.DONE else progress.get(pid),
                 done,
-                None,  # 확인 결과: issue 14 item 7
+                check_text(status, checks.get(pid)),
                 name,
             ]
         )

@@ -29,7 +29,7 @@ from panelapp.db.models import (
     Proposal,
     proposal_findings,
 )
-from panelapp.domain.enums import InspectionStatus, ProposalStatus
+from panelapp.domain.enums import InspectionStatus, ProposalStatus, VerificationOutcome
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.formatting import shown_points
 from panelapp.domain.localtime import KST
@@ -54,6 +54,7 @@ from panelapp.services.reporting.evidence import after_photos, before_photos
 from panelapp.services.reporting.feedback import load_feedback
 from panelapp.services.reporting.sla import sla_in
 from panelapp.services.reporting.summary import summarize
+from panelapp.services.results.verifications import latest_checks
 
 STEPS = 7
 EVIDENCE_PHOTOS = 2  # before and after photos of a done proposal in the report, each side at most
@@ -290,6 +291,10 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
         ):
             linked[p_id].add(f_id)
     in_scope = {f.id for f in findings}
+    checks = latest_checks(s, cohort_id)  # 개선 확인 by a visit up to the period's end counts
+    confirmed = {
+        pid: day for pid, (outcome, day) in checks.items() if outcome is VerificationOutcome.CONFIRMED and day <= end
+    }
     out = []
     for p, facility, department, proposer, withdrew in rows:
         if wanted is not None and p.facility_id not in wanted and not (linked[p.id] & in_scope):
@@ -314,6 +319,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
                 fig.is_overdue(p.status, p.due_on, today),
                 tuple(sorted(linked[p.id])),
                 result_text=p.result_text,
+                verified_on=confirmed.get(p.id) if p.status == ProposalStatus.DONE else None,
             )
         )
     return out

@@ -85,4 +85,6 @@ def summarize(
         events_held=sum(1 for e in events if e.held),
         attendance_hours=round(sum(r.hours for r in participation), 1),
         withdrawn=sum(1 for r in participation if r.status == EnrollmentStatus.WITHDRAWN.label),
+        done=p_status[ProposalStatus.DONE],
+        verified=sum(1 for p in proposals if p.status == ProposalStatus.DONE and p.verified_on is not None),
     )

@@ -314,3 +314,45 @@ def add_verification_photo(
         s.flush()  # like a finding's photo, it leaves the visit's lock counter alone (the open form saves on)
         return next(i for i in items_in(s, insp) if i.proposal_id == p.id)
 
+
+
+def latest_checks(
+    s: Session, cohort_id: int, department_id: int | None = None
+) -> dict[int, tuple[VerificationOutcome, dt.date]]:
+    """proposal id → (outcome, visit day) of its latest recorded check, for a cohort's proposals
+    (one query joined on the cohort; ordered here: the visit day, then when it was recorded)."""
+    q = (
+        select(
+            ProposalVerification.proposal_id,
+            ProposalVerification.outcome,
+            ProposalVerification.visited_on,
+            ProposalVerification.recorded_at,
+            ProposalVerification.id,
+        )
+        .join(Proposal, Proposal.id == ProposalVerification.proposal_id)
+        .where(
+            Proposal.cohort_id == cohort_id,
+            Proposal.deleted_at.is_(None),
+            ProposalVerification.recorded_at.is_not(None),
+        )
+    )
+    if department_id is not None:
+        q = q.where(Proposal.department_id == department_id)
+    latest: dict[int, tuple[tuple, VerificationOutcome, dt.date]] = {}
+    for pid, outcome, day, at, vid in s.execute(q):
+        key = (day, at, vid)
+        if outcome is not None and (pid not in latest or key > latest[pid][0]):
+            latest[pid] = (key, outcome, day)
+    return {pid: (outcome, day) for pid, (_k, outcome, day) in latest.items()}
+
+
+def check_text(status: ProposalStatus, latest: tuple[VerificationOutcome, dt.date] | None) -> str | None:
+    """확인 결과 as the export writes it: "개선 확인 (2026-06-10)", "미흡 (2026-06-10)" (and
+    ", 다시 완료·확인 전" once completed again), "확인 전" for a done proposal not checked yet."""
+    if latest is None:
+        return "확인 전" if status is ProposalStatus.DONE else None
+    outcome, day = latest
+    text = f"{outcome.label} ({day:%Y-%m-%d})"
+    if outcome is VerificationOutcome.INSUFFICIENT and status is ProposalStatus.DONE:
+        text += ", 다시 완료·확인 전"
+    return text
