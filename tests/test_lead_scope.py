@@ -198,7 +198,9 @@ def test_a_lead_records_checks_of_completed_proposals_on_their_visit_only(scope)
     sheet = get_result_sheet(lead, own)
     assert mine in [v.proposal_id for v in sheet.verifications]
     check = [VerificationChoice(mine, VerificationOutcome.CONFIRMED)]
-    save_results(lead, own, sheet.responses, sheet.version, verifications=check)  # a completed visit: recorded
+    save_results(
+        lead, own, sheet.responses, sheet.version, verifications=check
+    )  # a completed visit: recorded
     last = get_proposal(admin, mine).events[-1]
     assert last.is_verification and last.user_name == "조장"
     other_sheet = get_result_sheet(admin, other)

@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 from schedule_world import build_world
 from sqlalchemy import select
+from test_results_service import all_required
 
 from panelapp.db.models import ProposalVerification
 from panelapp.domain.enums import ProposalStatus, VerificationOutcome
@@ -17,7 +18,6 @@ from panelapp.services.inspections.scheduling import create_inspection
 from panelapp.services.proposals.manage import ProposalInput, create_proposal, get_proposal, move_proposal
 from panelapp.services.results.entry import Completion, complete_inspection, get_result_sheet, save_results
 from panelapp.services.results.verifications import VerificationChoice, add_verification_photo
-from test_results_service import all_required
 
 D = dt.date
 CONFIRMED, INSUFFICIENT = VerificationOutcome.CONFIRMED, VerificationOutcome.INSUFFICIENT
@@ -28,12 +28,22 @@ def done_proposal(ctx, w, title, completed_on, facility=None):
     """A proposal of the facility (the gym by default) answered and completed on the given day."""
     p, _undo = create_proposal(
         ctx,
-        ProposalInput(w.cohort_id, title, proposal="고쳐 주세요", facility_id=facility or w.gym, submitted_on=D(2026, 4, 1)),
+        ProposalInput(
+            w.cohort_id,
+            title,
+            proposal="고쳐 주세요",
+            facility_id=facility or w.gym,
+            submitted_on=D(2026, 4, 1),
+        ),
         today=D(2026, 4, 1),
     )
     p = move_proposal(ctx, p.id, ProposalStatus.REVIEWING, p.version, on=D(2026, 4, 2), today=TODAY)
-    p = move_proposal(ctx, p.id, ProposalStatus.ACCEPTED, p.version, answer="하겠습니다", on=D(2026, 4, 3), today=TODAY)
-    return move_proposal(ctx, p.id, ProposalStatus.DONE, p.version, result="고쳤습니다", on=completed_on, today=TODAY)
+    p = move_proposal(
+        ctx, p.id, ProposalStatus.ACCEPTED, p.version, answer="하겠습니다", on=D(2026, 4, 3), today=TODAY
+    )
+    return move_proposal(
+        ctx, p.id, ProposalStatus.DONE, p.version, result="고쳤습니다", on=completed_on, today=TODAY
+    )
 
 
 @pytest.fixture
@@ -45,13 +55,17 @@ def visit(ctx):
     second = done_proposal(ctx, w, "계단 미끄럼방지", D(2026, 6, 1))
     later = done_proposal(ctx, w, "조명 교체", D(2026, 6, 15))
     other = done_proposal(ctx, w, "공원 벤치 수리", D(2026, 5, 20), facility=w.park_fac)
-    create_proposal(ctx, ProposalInput(w.cohort_id, "주차 안내판", proposal="새로", facility_id=w.gym), today=TODAY)
+    create_proposal(
+        ctx, ProposalInput(w.cohort_id, "주차 안내판", proposal="새로", facility_id=w.gym), today=TODAY
+    )
     insp = create_inspection(ctx, w.draft(day=D(2026, 6, 10)))
     return w, insp, early, second, later, other
 
 
 def completion(w, day=D(2026, 6, 10)):
-    return Completion(dt.datetime.combine(day, dt.time(10)), dt.datetime.combine(day, dt.time(11)), (w.lead, w.kim))
+    return Completion(
+        dt.datetime.combine(day, dt.time(10)), dt.datetime.combine(day, dt.time(11)), (w.lead, w.kim)
+    )
 
 
 def test_only_completed_proposals_of_the_facility_before_the_visit_are_listed(ctx, visit):
@@ -83,7 +97,10 @@ def test_only_completed_proposals_of_the_facility_before_the_visit_are_listed(ct
 def test_a_draft_keeps_the_choices_and_touches_no_proposal(ctx, visit):
     w, insp, early, second, *_ = visit
     sheet = get_result_sheet(ctx, insp.id)
-    choices = [VerificationChoice(early.id, CONFIRMED), VerificationChoice(second.id, INSUFFICIENT, "아직 미끄러움")]
+    choices = [
+        VerificationChoice(early.id, CONFIRMED),
+        VerificationChoice(second.id, INSUFFICIENT, "아직 미끄러움"),
+    ]
     sheet = save_results(ctx, insp.id, [], sheet.version, verifications=choices)
     again = get_result_sheet(ctx, insp.id)
     assert [(v.outcome, v.note, v.recorded) for v in again.verifications] == [
@@ -130,12 +147,22 @@ def test_insufficient_reopens_the_proposal_with_its_history(ctx, visit, tmp_path
     assert item.outcome is INSUFFICIENT and item.photos == 1
     with pytest.raises(ValidationError, match="미흡이면 무엇이 미흡한지"):
         complete_inspection(
-            ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
+            ctx,
+            insp.id,
+            all_required(sheet),
+            completion(w),
+            sheet.version,
+            today=TODAY,
             verifications=[VerificationChoice(second.id, INSUFFICIENT)],
         )
     assert get_proposal(ctx, second.id).status == ProposalStatus.DONE  # nothing half-done
     complete_inspection(
-        ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
+        ctx,
+        insp.id,
+        all_required(sheet),
+        completion(w),
+        sheet.version,
+        today=TODAY,
         verifications=[VerificationChoice(second.id, INSUFFICIENT, "끝부분이 들떠 있음")],
     )
     p = get_proposal(ctx, second.id)
@@ -150,8 +177,12 @@ def test_insufficient_reopens_the_proposal_with_its_history(ctx, visit, tmp_path
     # recorded: not changed again, and completing it again brings it to the visit after
     again = get_result_sheet(ctx, insp.id)
     with pytest.raises(ValidationError, match="이미 기록된"):
-        save_results(ctx, insp.id, [], again.version, verifications=[VerificationChoice(second.id, CONFIRMED)])
-    p = move_proposal(ctx, second.id, ProposalStatus.DONE, p.version, result="다시 붙임", on=D(2026, 6, 20), today=TODAY)
+        save_results(
+            ctx, insp.id, [], again.version, verifications=[VerificationChoice(second.id, CONFIRMED)]
+        )
+    p = move_proposal(
+        ctx, second.id, ProposalStatus.DONE, p.version, result="다시 붙임", on=D(2026, 6, 20), today=TODAY
+    )
     nxt = create_inspection(ctx, w.draft(day=D(2026, 6, 25)))
     assert second.id in [v.proposal_id for v in get_result_sheet(ctx, nxt.id).verifications]
 
@@ -172,8 +203,16 @@ def test_the_export_fills_its_check_column(ctx, visit, tmp_path):
     w, insp, early, second, later, _other = visit
     sheet = get_result_sheet(ctx, insp.id)
     complete_inspection(
-        ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
-        verifications=[VerificationChoice(early.id, CONFIRMED), VerificationChoice(second.id, INSUFFICIENT, "들뜸")],
+        ctx,
+        insp.id,
+        all_required(sheet),
+        completion(w),
+        sheet.version,
+        today=TODAY,
+        verifications=[
+            VerificationChoice(early.id, CONFIRMED),
+            VerificationChoice(second.id, INSUFFICIENT, "들뜸"),
+        ],
     )
     out = tmp_path / "제안.xlsx"
     export_all_proposals(ctx, w.cohort_id, out)
@@ -205,8 +244,16 @@ def test_the_report_counts_confirmed_improvements_apart_from_claimed_ones(ctx, v
     w, insp, early, second, later, other = visit
     sheet = get_result_sheet(ctx, insp.id)
     complete_inspection(
-        ctx, insp.id, all_required(sheet), completion(w), sheet.version, today=TODAY,
-        verifications=[VerificationChoice(early.id, CONFIRMED), VerificationChoice(second.id, INSUFFICIENT, "들뜸")],
+        ctx,
+        insp.id,
+        all_required(sheet),
+        completion(w),
+        sheet.version,
+        today=TODAY,
+        verifications=[
+            VerificationChoice(early.id, CONFIRMED),
+            VerificationChoice(second.id, INSUFFICIENT, "들뜸"),
+        ],
     )
     options = ReportOptions(w.cohort_id, report_date=TODAY)
     data = build_report_data(ctx, options)

@@ -21,6 +21,7 @@ from panelapp.gui.forms.ui_results_dialog import Ui_ResultsDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
 from panelapp.gui.palette import set_tone
 from panelapp.gui.results_items import ItemsGrid
+from panelapp.gui.results_verifications import VerificationsBox
 
 
 class ResultsDialog(QDialog):
@@ -35,6 +36,7 @@ class ResultsDialog(QDialog):
         self.ui = ui = Ui_ResultsDialog()
         ui.setupUi(self)
         scroll_body(self, ui.side)  # the side column is taller than 150 % leaves of 1366×768
+        self.verifications = self._add_verifications()
         ui.titleLabel.setText("점검 결과를 불러오는 중…")
         ui.errorLabel.hide()
         setup_korean_date_edit(ui.dateEdit)
@@ -59,6 +61,15 @@ class ResultsDialog(QDialog):
         window.bus.changes.connect(self._on_changes)
         keep_unsaved_input(self)
         self.load()
+
+    def _add_verifications(self) -> VerificationsBox:
+        """확인할 개선사항 goes under 발견사항, in the side column (scrolled with it)."""
+        box = VerificationsBox(self)
+        column = self.ui.findingsGroup.parentWidget().layout()
+        column.insertWidget(column.indexOf(self.ui.findingsGroup) + 1, box)
+        box.changed.connect(lambda: setattr(self, "dirty", True))
+        box.photo_requested.connect(self.add_verification_photo)
+        return box
 
     # ----- loading -----------------------------------------------------------------------
     def load(self) -> None:
@@ -107,6 +118,7 @@ class ResultsDialog(QDialog):
             self.checks[p.enrollment_id] = box
             QWidget.setTabOrder(previous, box)
             previous = box
+        self.verifications.fill(sheet.verifications, after=previous)
         ui.hoursLabel.setText(f"참여자에게 {format_hours(sheet.event_hours)}씩 활동 시간이 인정됩니다.")
         ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
         for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
@@ -181,8 +193,9 @@ class ResultsDialog(QDialog):
 
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         present = self.completion().present_ids  # the ticks too: a draft must not forget them
+        checks = self.verifications.choices()  # and the 확인할 개선사항 choices
         self._run(
-            lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version, present),
+            lambda _t: save_results(ctx, sheet.inspection_id, answers, sheet.version, present, checks),
             "임시 저장했습니다.",
             close=False,
         )
@@ -191,9 +204,11 @@ class ResultsDialog(QDialog):
         from panelapp.services.results.entry import complete_inspection
 
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
-        completion = self.completion()
+        completion, checks = self.completion(), self.verifications.choices()
         self._run(
-            lambda _t: complete_inspection(ctx, sheet.inspection_id, answers, completion, sheet.version),
+            lambda _t: complete_inspection(
+                ctx, sheet.inspection_id, answers, completion, sheet.version, verifications=checks
+            ),
             "점검을 완료했습니다. 참여자의 활동 시간이 기록되었습니다.",
             close=True,
         )
@@ -205,6 +220,7 @@ class ResultsDialog(QDialog):
 
         def done(sheet) -> None:
             self.sheet, self.dirty = sheet, False
+            self.verifications.refresh(sheet.verifications)
             mark_clean(self)
             self.window_.statusBar().showMessage(message, 5000)
             self.ui.saveButton.setEnabled(True)
@@ -231,6 +247,25 @@ class ResultsDialog(QDialog):
         """닫기 asks as Esc and ✕ do (gui/core/dialogs): answers not saved yet are input."""
         if may_discard(self):
             self.reject()
+
+    def add_verification_photo(self, proposal_id: int):
+        """사진 추가… of a 확인할 개선사항 row: attached at once, as a finding's photos are."""
+        from panelapp.gui.dialogs.finding_dialog import IMAGE_FILTER
+        from panelapp.gui.file_dialogs import open_files
+        from panelapp.services.results.verifications import add_verification_photo
+
+        paths = open_files(self, "photo", "미흡한 곳 사진 추가", IMAGE_FILTER)
+        if not paths:
+            return None
+        ctx, iid = self.window_.ctx, self.inspection_id
+
+        def work(_t):
+            item = None
+            for path in paths:
+                item = add_verification_photo(ctx, iid, proposal_id, path)
+            return item
+
+        return Op(self, work, write=True).success(self.verifications.update_item).failure(self._failed).run()
 
     def add_finding(self):
         from panelapp.gui.dialogs.finding_dialog import FindingDialog

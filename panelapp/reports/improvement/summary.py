@@ -165,7 +165,10 @@ def summary(data: ReportData) -> list:
         Spacer(WIDTH, 4 * mm),
         _tiles(s),
         Spacer(WIDTH, 2 * mm),
-        para(f"개선제안 {s.verification_text} — 다음 점검에서 개선이 확인된 제안만 현장 확인으로 셉니다.", "ir_sub"),
+        para(
+            f"개선제안 {s.verification_text} — 다음 점검에서 개선이 확인된 제안만 현장 확인으로 셉니다.",
+            "ir_sub",
+        ),
         Spacer(WIDTH, 3 * mm),
         charts,
         Spacer(WIDTH, 3 * mm),

@@ -132,7 +132,9 @@ def attach_bytes(
     if owner_type not in OWNERS:
         raise DomainError(f"'{owner_type}'에는 사진을 첨부할 수 없습니다.")
     # s.get() of a union of classes types as their common base; the row is one of the four
-    owner = cast("Finding | Proposal | Feedback | ProposalVerification | None", s.get(OWNERS[owner_type], owner_id))
+    owner = cast(
+        "Finding | Proposal | Feedback | ProposalVerification | None", s.get(OWNERS[owner_type], owner_id)
+    )
     if owner is None or getattr(owner, "deleted_at", None) is not None:  # a check is never trashed
         raise NotFoundError("사진을 붙일 기록")
     mime, width, height = inspect_image(data, name)

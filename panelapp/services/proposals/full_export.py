@@ -200,7 +200,10 @@ def _info(cohort: str, reason: str | None, scoped: bool) -> Iterator[list[object
     if scoped:
         yield ["범위", "내 부서의 개선제안만"]
     yield ["진행률", "부서가 올린 마지막 진행 상황의 진행률 (완료된 제안은 100%)"]
-    yield ["확인 결과", "완료 뒤 다음 점검의 현장 확인 (개선 확인 / 미흡, 점검일); 확인 전: 아직 확인하지 않은 완료"]
+    yield [
+        "확인 결과",
+        "완료 뒤 다음 점검의 현장 확인 (개선 확인 / 미흡, 점검일); 확인 전: 아직 확인하지 않은 완료",
+    ]
 
 
 def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Severity | None, str]]:

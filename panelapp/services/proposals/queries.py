@@ -70,7 +70,9 @@ class EventInfo:
     @property
     def is_progress(self) -> bool:
         """A 진행 상황 update (no status change) rather than a workflow step."""
-        return self.from_status is not None and self.from_status == self.to_status and not self.is_verification
+        return (
+            self.from_status is not None and self.from_status == self.to_status and not self.is_verification
+        )
 
     @property
     def is_verification(self) -> bool:

@@ -293,7 +293,9 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
     in_scope = {f.id for f in findings}
     checks = latest_checks(s, cohort_id)  # 개선 확인 by a visit up to the period's end counts
     confirmed = {
-        pid: day for pid, (outcome, day) in checks.items() if outcome is VerificationOutcome.CONFIRMED and day <= end
+        pid: day
+        for pid, (outcome, day) in checks.items()
+        if outcome is VerificationOutcome.CONFIRMED and day <= end
     }
     out = []
     for p, facility, department, proposer, withdrew in rows:

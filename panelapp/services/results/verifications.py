@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Exists, exists, func, select
 from sqlalchemy.orm import Session
 
 from panelapp.db.base import utcnow
@@ -79,7 +79,7 @@ def visit_day(insp: Inspection) -> dt.date:
     return to_local(insp.actual_start).date() if insp.actual_start else insp.scheduled_date
 
 
-def _confirmed():
+def _confirmed() -> Exists:
     return exists().where(
         ProposalVerification.proposal_id == Proposal.id,
         ProposalVerification.recorded_at.is_not(None),
@@ -236,20 +236,24 @@ def record_choices(s: Session, ctx: ServiceContext, insp: Inspection, visit_titl
             )
         )
         if p.status != ProposalStatus.DONE or confirmed_elsewhere is not None:
-            now = "이미 다른 점검에서 개선 확인되었습니다" if confirmed_elsewhere else (
-                f"그사이 상태가 {quoted(p.status.label, '으로')} 바뀌었습니다"
+            now = (
+                "이미 다른 점검에서 개선 확인되었습니다"
+                if confirmed_elsewhere
+                else (f"그사이 상태가 {quoted(p.status.label, '으로')} 바뀌었습니다")
             )
             errors.append(ValidationError(label, f"{now}. 화면을 다시 열어 주세요."))
         elif p.completed_on is not None and p.completed_on >= day:
             errors.append(
-                ValidationError(label, f"점검일({day:%Y-%m-%d}) 이후에 완료된 제안은 이 점검에서 확인할 수 없습니다.")
+                ValidationError(
+                    label, f"점검일({day:%Y-%m-%d}) 이후에 완료된 제안은 이 점검에서 확인할 수 없습니다."
+                )
             )
         elif v.outcome == VerificationOutcome.INSUFFICIENT and not v.note:
             errors.append(ValidationError(label, "미흡이면 무엇이 미흡한지 메모를 적어 주세요."))
     ValidationErrors.raise_if_any(errors)
     for v in drafts:
         p = s.get(Proposal, v.proposal_id)
-        assert p is not None
+        assert p is not None and v.outcome is not None
         note = f"현장 확인: {v.outcome.label} ({visit})" + (f"\n{v.note}" if v.note else "")
         if v.outcome == VerificationOutcome.INSUFFICIENT:
             s.add(
@@ -315,7 +319,6 @@ def add_verification_photo(
         return next(i for i in items_in(s, insp) if i.proposal_id == p.id)
 
 
-
 def latest_checks(
     s: Session, cohort_id: int, department_id: int | None = None
 ) -> dict[int, tuple[VerificationOutcome, dt.date]]:
@@ -338,10 +341,12 @@ def latest_checks(
     )
     if department_id is not None:
         q = q.where(Proposal.department_id == department_id)
-    latest: dict[int, tuple[tuple, VerificationOutcome, dt.date]] = {}
+    latest: dict[int, tuple[tuple[dt.date, dt.datetime, int], VerificationOutcome, dt.date]] = {}
     for pid, outcome, day, at, vid in s.execute(q):
+        if outcome is None or day is None or at is None:
+            continue
         key = (day, at, vid)
-        if outcome is not None and (pid not in latest or key > latest[pid][0]):
+        if pid not in latest or key > latest[pid][0]:
             latest[pid] = (key, outcome, day)
     return {pid: (outcome, day) for pid, (_k, outcome, day) in latest.items()}
 

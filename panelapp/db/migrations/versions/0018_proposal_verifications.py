@@ -38,7 +38,9 @@ def upgrade() -> None:
         sa.Column("recorded_by_id", sa.Integer(), nullable=True),
         sa.Column("visited_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["inspection_id"], ["inspections.id"], name=op.f("fk_proposal_verifications_inspection_id_inspections")
+            ["inspection_id"],
+            ["inspections.id"],
+            name=op.f("fk_proposal_verifications_inspection_id_inspections"),
         ),
         sa.ForeignKeyConstraint(
             ["proposal_id"], ["proposals.id"], name=op.f("fk_proposal_verifications_proposal_id_proposals")

@@ -1,0 +1,122 @@
+"""확인할 개선사항 in 결과 입력 (issue 14 item 7): the section lists the facility's completed
+proposals, 임시 저장 keeps the choices, 완료 records them (미흡 reopens), a recorded check is shown."""
+
+import datetime as dt
+
+import pytest
+from conftest import make_ctx
+from gui_window import Window
+from PIL import Image
+from schedule_world import build_world
+from test_verifications import done_proposal
+
+from panelapp.domain.enums import ChecklistItemKind, ProposalStatus, VerificationOutcome
+from panelapp.gui.core.dialogs import discard_guard
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.dialogs.results_dialog import ResultsDialog
+from panelapp.gui.results_items import AnswerField
+from panelapp.services.inspections.scheduling import create_inspection
+from panelapp.services.proposals.manage import get_proposal
+from panelapp.services.results.entry import get_result_sheet
+
+D = dt.date
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build_world(ctx)
+    drain = done_proposal(ctx, w, "샤워실 배수구 교체", D(2026, 5, 20))
+    stairs = done_proposal(ctx, w, "계단 미끄럼방지", D(2026, 6, 1))
+    insp = create_inspection(ctx, w.draft(day=D(2026, 6, 10)))
+    park = create_inspection(ctx, w.draft(day=D(2026, 6, 11), facility=w.park_fac))
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    yield window, w, insp, park, drain, stairs
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def opened(qtbot, window, insp):
+    dialog = ResultsDialog(window, insp.id)
+    dialog.resize(1180, 760)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheet is not None and dialog.grid is not None, timeout=5000)
+    return dialog
+
+
+def choose(row, outcome):
+    row.combo.setCurrentIndex(row.combo.findData(outcome))
+
+
+def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup):
+    window, w, insp, _park, drain, stairs = setup
+    dialog = opened(qtbot, window, insp)
+    box = dialog.verifications
+    assert box.isVisible() and box.title() == "확인할 개선사항 (2건)"
+    assert list(box.rows) == [drain.id, stairs.id]
+    first, second = box.rows[drain.id], box.rows[stairs.id]
+    assert "완료 2026-05-20" in first.findChildren(type(first.recorded))[1].text()
+    assert first.combo.currentText() == "확인 전" and not second.photo_button.isVisible()
+    choose(first, VerificationOutcome.CONFIRMED)
+    choose(second, VerificationOutcome.INSUFFICIENT)
+    assert second.photo_button.isVisible()
+    second.note.setText("끝부분이 들떠 있음")
+    assert dialog.dirty and discard_guard(dialog).is_dirty()
+    dialog.ui.saveButton.click()
+    qtbot.waitUntil(lambda: not dialog.dirty, timeout=5000)
+    kept = get_result_sheet(window.ctx, insp.id).verifications
+    assert [(v.outcome, v.note, v.recorded) for v in kept] == [
+        (VerificationOutcome.CONFIRMED, None, False),
+        (VerificationOutcome.INSUFFICIENT, "끝부분이 들떠 있음", False),
+    ]
+    assert get_proposal(window.ctx, stairs.id).status == ProposalStatus.DONE  # a draft touches nothing
+    dialog.reject()
+
+    again = opened(qtbot, window, insp)
+    rows = again.verifications.rows
+    assert (
+        rows[drain.id].combo.currentText() == "개선 확인"
+        and rows[stairs.id].note.text() == "끝부분이 들떠 있음"
+    )
+    assert not discard_guard(again).is_dirty()
+    for row in again.grid.rows:
+        if isinstance(row.answer, AnswerField):
+            row.answer.set_value("5" if row.item.kind == ChecklistItemKind.SCORE else "yes")
+    with qtbot.waitSignal(again.finished, timeout=5000):
+        again.ui.completeButton.click()
+    reopened = get_proposal(window.ctx, stairs.id)
+    assert reopened.status == ProposalStatus.IN_PROGRESS
+    assert reopened.events[-1].note.startswith("현장 확인: 미흡 (2026-06-10 한빛국민체육센터 점검)")
+    assert get_proposal(window.ctx, drain.id).events[-1].is_verification
+
+    done = opened(qtbot, window, insp)
+    rows = done.verifications.rows
+    assert (
+        not rows[drain.id].combo.isEnabled()
+        and rows[drain.id].recorded.text() == "개선 확인 기록됨 (2026-06-10)"
+    )
+    assert rows[stairs.id].recorded.text() == "미흡 기록됨 (2026-06-10)"
+    done.reject()
+
+
+def test_a_photo_of_what_is_insufficient_is_attached_at_once(qtbot, setup, tmp_path, monkeypatch):
+    window, w, insp, _park, _drain, stairs = setup
+    photo = tmp_path / "계단.jpg"
+    Image.new("RGB", (40, 30), (90, 90, 90)).save(photo, "JPEG")
+    monkeypatch.setattr("panelapp.gui.file_dialogs.open_files", lambda *a, **k: [str(photo)])
+    dialog = opened(qtbot, window, insp)
+    row = dialog.verifications.rows[stairs.id]
+    choose(row, VerificationOutcome.INSUFFICIENT)
+    row.photo_button.click()
+    qtbot.waitUntil(lambda: row.photos.text() == "사진 1장", timeout=5000)
+    (item,) = [v for v in get_result_sheet(window.ctx, insp.id).verifications if v.proposal_id == stairs.id]
+    assert item.photos == 1 and item.outcome is VerificationOutcome.INSUFFICIENT
+    dialog.reject()
+
+
+def test_a_visit_with_nothing_to_check_shows_no_section(qtbot, setup):
+    window, _w, _insp, park, *_ = setup
+    dialog = opened(qtbot, window, park)
+    assert not dialog.verifications.isVisible() and dialog.verifications.rows == {}
+    dialog.reject()
