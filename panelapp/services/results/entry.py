@@ -165,7 +165,7 @@ def save_results(
                 a.attended = a.enrollment_id in present
         if insp.status == InspectionStatus.COMPLETED:
             _refuse_missing(s, insp)
-            record_choices(s, ctx, insp, info_title(s, insp))
+            record_choices(s, ctx, insp, visit_title(s, insp))
         return masked_for(ctx, sheet_in(s, insp))
 
 
@@ -208,14 +208,14 @@ def complete_inspection(
         s.flush()
         if verifications is not None:
             write_choices(s, insp, verifications)
-        record_choices(s, ctx, insp, info_title(s, insp))
+        record_choices(s, ctx, insp, visit_title(s, insp))
         return masked_for(ctx, sheet_in(s, insp))
 
 
-def info_title(s, insp: Inspection) -> str:
-    from panelapp.services.inspections.queries import info_in
-
-    return info_in(s, insp.id).title
+def visit_title(s, insp: Inspection) -> str:
+    """ "한빛국민체육센터 점검", as the visit is named everywhere (InspectionInfo.title)."""
+    facility = s.get(Facility, insp.facility_id)
+    return f"{facility.name} 점검"
 
 
 def _write_attendance(s, insp: Inspection, present: set[int]) -> None:
