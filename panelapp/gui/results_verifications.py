@@ -116,7 +116,8 @@ class VerificationRow(QFrame):
 
     def _changed(self, *_args, announce: bool = True) -> None:
         insufficient = self.outcome() is VerificationOutcome.INSUFFICIENT
-        self.photo_button.setVisible(insufficient or self.item.photos > 0)
+        # a recorded check takes no more photos: its count stays, the button goes
+        self.photo_button.setVisible(not self.item.recorded and (insufficient or self.item.photos > 0))
         missing = insufficient and not self.note.text().strip() and not self.item.recorded
         set_tone(self.note, "error" if missing else "")
         if announce:

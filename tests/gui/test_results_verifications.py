@@ -97,6 +97,7 @@ def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup
         and rows[drain.id].recorded.text() == "개선 확인 기록됨 (2026-06-10)"
     )
     assert rows[stairs.id].recorded.text() == "미흡 기록됨 (2026-06-10)"
+    assert rows[stairs.id].combo.currentText() == "미흡" and not rows[stairs.id].photo_button.isVisible()
     done.reject()
 
 
