@@ -106,7 +106,8 @@ def test_runner_reports_every_page_and_its_json_shape(tiny):
     assert {"bare_ms", "window_ms", "first_data_ms"} <= set(shaped["startup"])
     for key in pages:  # a page broken by work in progress elsewhere still reports its figures
         page = shaped["pages"][key]
-        assert page["data_ms"] >= 0 and page["max_block_ms"] >= 0, key
+        assert page["data_ms"] is not None and page["max_block_ms"] is not None, (key, page)
+        assert page["data_ms"] >= 0 and page["max_block_ms"] >= 0, (key, page)
     failed = [k for k in pages if shaped["pages"][k].get("failed")]
     assert len(failed) < len(pages) // 2, failed  # the instrument itself does not fail pages
     assert "KeyError" in shaped["pages"]["없는화면"]["failed"]  # a task that raises: recorded, run goes on

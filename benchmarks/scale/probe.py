@@ -675,6 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     # The parent sends SIGUSR1 before killing a silent child: every thread's stack goes to
     # stderr, so the report says where the UI thread was stuck.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
+    faulthandler.enable(all_threads=True)  # a crash (SIGSEGV, SIGABRT) leaves its stacks in the report
     if args.mode == "bare":
         return run_bare()
     tasks = [t for t in args.tasks.split(",") if t]
