@@ -283,3 +283,42 @@ def test_the_report_counts_confirmed_improvements_apart_from_claimed_ones(ctx, v
 
     summary = {r[0]: r[1] for r in load_workbook(files["xlsx"]).worksheets[0].iter_rows(values_only=True)}
     assert (summary["완료"], summary["완료 중 현장 확인(다음 점검에서 개선 확인)"]) == (3, 1)
+
+
+def test_check_photos_are_read_once_recorded_and_within_the_department_scope(ctx, visit, tmp_path):
+    from panelapp.domain.errors import NotFoundError
+    from panelapp.services.results.verifications import check_photos
+
+    w, insp, early, second, *_ = visit
+    photo = tmp_path / "계단.jpg"
+    Image.new("RGB", (40, 30), (90, 90, 90)).save(photo, "JPEG")
+    add_verification_photo(ctx, insp.id, second.id, photo)
+    assert check_photos(ctx, second.id) == []  # a draft is still the team's
+    sheet = get_result_sheet(ctx, insp.id)
+    complete_inspection(
+        ctx,
+        insp.id,
+        all_required(sheet),
+        completion(w),
+        sheet.version,
+        today=TODAY,
+        verifications=[VerificationChoice(second.id, INSUFFICIENT, "들뜸")],
+    )
+    (shot,) = check_photos(ctx, second.id)
+    assert (shot.original_name, shot.visited_on, shot.outcome, shot.note) == (
+        "계단.jpg",
+        D(2026, 6, 10),
+        INSUFFICIENT,
+        "들뜸",
+    )
+    with pytest.raises(NotFoundError):
+        check_photos(ctx, 999_999)
+    # a 부서 담당자 reads its own department's proposals only (the proposal has none)
+    from test_department_desk import acting
+
+    from panelapp.domain.enums import UserRole
+    from panelapp.services.registers.departments import DepartmentInput, create_department
+
+    other = create_department(ctx, DepartmentInput("공원녹지과", "이공원", "042-610-1300"))
+    with pytest.raises(NotFoundError):
+        check_photos(acting(ctx, "이공원", UserRole.DEPARTMENT, other.id), second.id)

@@ -121,3 +121,35 @@ def test_a_visit_with_nothing_to_check_shows_no_section(qtbot, setup):
     dialog = opened(qtbot, window, park)
     assert not dialog.verifications.isVisible() and dialog.verifications.rows == {}
     dialog.reject()
+
+
+def test_the_proposal_detail_shows_what_a_visit_photographed_as_insufficient(
+    qtbot, setup, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QLabel
+
+    from panelapp.gui.pages.proposal_detail import ProposalDetailView
+
+    window, w, insp, _park, _drain, stairs = setup
+    photo = tmp_path / "계단.jpg"
+    Image.new("RGB", (40, 30), (90, 90, 90)).save(photo, "JPEG")
+    monkeypatch.setattr("panelapp.gui.file_dialogs.open_files", lambda *a, **k: [str(photo)])
+    dialog = opened(qtbot, window, insp)
+    row = dialog.verifications.rows[stairs.id]
+    choose(row, VerificationOutcome.INSUFFICIENT)
+    row.note.setText("끝부분이 들떠 있음")
+    row.photo_button.click()
+    qtbot.waitUntil(lambda: row.photos.text() == "사진 1장", timeout=5000)
+    for r in dialog.grid.rows:
+        if isinstance(r.answer, AnswerField):
+            r.answer.set_value("5" if r.item.kind == ChecklistItemKind.SCORE else "yes")
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ui.completeButton.click()
+    view = ProposalDetailView(window)
+    qtbot.addWidget(view)
+    view.show_proposal(stairs.id)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    (thumb,) = view.findChildren(QLabel, "checkPhoto0")
+    assert thumb.toolTip() == "2026-06-10 점검 · 미흡: 끝부분이 들떠 있음"
+    headings = [label.text() for label in view.findChildren(QLabel)]
+    assert "현장 확인 사진 (1장)" in headings

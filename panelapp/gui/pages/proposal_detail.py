@@ -60,6 +60,24 @@ def after_photos(ctx, proposal_id: int) -> list[tuple[int, str, str]]:
     ]
 
 
+def check_photos(ctx, proposal_id: int) -> list[tuple[str, str]]:
+    """[(thumbnail path, tooltip)] of the photos later visits' checks took (what was 미흡)."""
+    from panelapp.services.attachments.photos import thumbnail_path
+    from panelapp.services.results.verifications import check_photos as photos_of
+
+    out = []
+    for c in photos_of(ctx, proposal_id):
+        when = f"{c.visited_on:%Y-%m-%d} 점검" if c.visited_on else "점검"
+        what = f" · {c.outcome.label}" if c.outcome else ""
+        out.append(
+            (
+                str(thumbnail_path(ctx, c.attachment_id, size=256)),
+                f"{when}{what}: {c.note or c.original_name}",
+            )
+        )
+    return out
+
+
 def _thumb(path: str, tip: str, name: str, size: int = THUMB) -> QLabel:
     thumb = QLabel()
     thumb.setPixmap(
@@ -135,7 +153,12 @@ class ProposalDetailView(QStackedWidget):
 
         def work(_t):
             detail = get_proposal(ctx, proposal_id)
-            return detail, finding_photos(ctx, detail.findings), after_photos(ctx, detail.id)
+            return (
+                detail,
+                finding_photos(ctx, detail.findings),
+                after_photos(ctx, detail.id),
+                check_photos(ctx, detail.id),
+            )
 
         def done(result):
             if generation == self._generation:
@@ -148,7 +171,7 @@ class ProposalDetailView(QStackedWidget):
         self.setCurrentWidget(self.empty_label)
         show_error(self, exc)
 
-    def fill(self, detail, photos: dict, after=()) -> None:
+    def fill(self, detail, photos: dict, after=(), checks=()) -> None:
         from panelapp.domain.proposal_rules import ACTION_LABELS, PLANNED, allowed_next
 
         self.detail, self.photos, self.after = detail, photos, list(after)
@@ -189,6 +212,13 @@ class ProposalDetailView(QStackedWidget):
         if self._pairs_wanted(detail):
             col.addWidget(_section("개선 전 · 개선 후 사진"))
             col.addWidget(self._before_after(detail))
+        if checks:  # 현장 확인 (results/verifications.py): what a later visit found 미흡
+            col.addWidget(_section(f"현장 확인 사진 ({len(checks)}장)"))
+            strip = QHBoxLayout()
+            for n, (path, tip) in enumerate(checks):
+                strip.addWidget(_thumb(path, tip, f"checkPhoto{n}", PAIR_THUMB))
+            strip.addStretch(1)
+            col.addLayout(strip)
         col.addWidget(_section(f"연결된 발견사항 ({len(detail.findings)}건)"))
         if not detail.findings:
             none = "연결된 발견사항이 없습니다."

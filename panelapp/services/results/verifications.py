@@ -361,3 +361,40 @@ def check_text(status: ProposalStatus, latest: tuple[VerificationOutcome, dt.dat
     if outcome is VerificationOutcome.INSUFFICIENT and status is ProposalStatus.DONE:
         text += ", 다시 완료·확인 전"
     return text
+
+
+@dataclass(frozen=True)
+class CheckPhoto:
+    attachment_id: int
+    original_name: str
+    visited_on: dt.date | None
+    outcome: VerificationOutcome | None
+    note: str | None
+
+
+def check_photos(ctx: ServiceContext, proposal_id: int) -> list[CheckPhoto]:
+    """The photos the visits' checks took of a proposal (what was 미흡), oldest visit first: the
+    proposal's detail shows them to the department that has to do the work again. Only recorded
+    checks: a draft is still the visiting team's."""
+    from panelapp.services.context import reading
+    from panelapp.services.permissions import department_scope
+
+    with reading(ctx) as s:
+        p = s.get(Proposal, proposal_id)
+        scope = department_scope(ctx, s)
+        if p is None or p.deleted_at is not None or (scope is not None and p.department_id != scope):
+            raise NotFoundError("개선제안")
+        rows = s.execute(
+            select(Attachment.id, Attachment.original_name, ProposalVerification)
+            .join(
+                ProposalVerification,
+                (Attachment.owner_type == PHOTOS) & (Attachment.owner_id == ProposalVerification.id),
+            )
+            .where(
+                ProposalVerification.proposal_id == proposal_id,
+                ProposalVerification.recorded_at.is_not(None),
+                Attachment.deleted_at.is_(None),
+            )
+            .order_by(ProposalVerification.visited_on, Attachment.id)
+        ).all()
+        return [CheckPhoto(aid, name, v.visited_on, v.outcome, v.note) for aid, name, v in rows]
