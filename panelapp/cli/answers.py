@@ -2,6 +2,8 @@
 `panelapp answers import FILE [--department NAME]`: the answer request a coordinator sends to a
 department that does not use the program, and its answers read back all or nothing
 (services/proposals/answer_request.py, answer_import.py; issue 14 item 2).
+`panelapp answers templates list|add|delete`: the reusable answer texts per department and
+category (services/proposals/templates.py; issue 14 item 5).
 """
 
 from __future__ import annotations
@@ -34,6 +36,69 @@ def add_parser(sub) -> None:
     imp.add_argument(
         "--department", metavar="부서", help="이 부서 앞으로 만든 요청서만 받습니다 (다르면 거부)"
     )
+    _add_templates_parser(verbs)
+
+
+def _add_templates_parser(verbs) -> None:
+    from panelapp.domain.enums import FindingCategory
+
+    categories = ", ".join(label for label, _m in FindingCategory.choices())
+    tpl = verbs.add_parser("templates", help="답변 템플릿(부서·분류별로 다시 쓰는 답변 문구) 보기·추가·삭제")
+    how = tpl.add_subparsers(dest="templates_command", metavar="작업", required=True)
+    show = how.add_parser("list", help="답변 템플릿을 번호·부서·분류·이름과 함께 보여 줍니다")
+    show.add_argument("--department", metavar="부서", help="이 부서에 쓰는 템플릿만 (모든 부서용 포함)")
+    show.add_argument("--category", metavar="분류", help=f"이 분류에 쓰는 템플릿만 ({categories})")
+    add = how.add_parser("add", help="답변 템플릿을 추가합니다")
+    add.add_argument("--title", required=True, metavar="이름", help="템플릿 이름 (예: 채택 — 예산 반영)")
+    add.add_argument("--text", required=True, metavar="답변", help="답변 내용")
+    add.add_argument("--department", metavar="부서", help="이 부서만 씁니다 (빼면 모든 부서)")
+    add.add_argument("--category", metavar="분류", help=f"이 분류의 제안에만 ({categories}; 빼면 모든 분류)")
+    rm = how.add_parser("delete", help="답변 템플릿을 휴지통으로 보냅니다 (휴지통에서 복원)")
+    rm.add_argument("id", type=int, metavar="번호", help="list가 보여 주는 템플릿 번호")
+
+
+def _category(raw: str | None):
+    from panelapp.domain.enums import FindingCategory
+    from panelapp.domain.errors import DomainError
+    from panelapp.domain.josa import quoted
+
+    if raw is None:
+        return None
+    try:
+        return FindingCategory.from_label(raw)
+    except ValueError:
+        known = ", ".join(label for label, _m in FindingCategory.choices())
+        raise DomainError(
+            f"--category: {quoted(raw, '은')} 분류가 아닙니다. 고를 수 있는 분류: {known}"
+        ) from None
+
+
+def _templates(args: argparse.Namespace, ctx) -> None:
+    from panelapp.domain.josa import quoted
+    from panelapp.services.proposals.answer_request import department_by_name
+    from panelapp.services.proposals.templates import (
+        TemplateInput,
+        create_template,
+        delete_template,
+        list_templates,
+    )
+
+    department = department_by_name(ctx, args.department)[0] if getattr(args, "department", None) else None
+    if args.templates_command == "list":
+        found = list_templates(ctx, department, _category(args.category))
+        if not found:
+            print("답변 템플릿이 없습니다. `panelapp answers templates add`로 추가하세요.")
+        for t in found:
+            text = " ".join(t.text.split())
+            print(f"{t.id}\t{t.scope_text}\t{t.title}\t{text[:60] + '…' if len(text) > 60 else text}")
+    elif args.templates_command == "add":
+        made = create_template(
+            ctx, TemplateInput(args.title, args.text, department, _category(args.category))
+        )
+        print(f"답변 템플릿 {made.id}번 {quoted(made.title, '을')} 추가했습니다 ({made.scope_text}).")
+    else:
+        title = delete_template(ctx, args.id)
+        print(f"답변 템플릿 {args.id}번 {quoted(title, '을')} 휴지통으로 보냈습니다.")
 
 
 def cmd_answers(args: argparse.Namespace, opener) -> int:
@@ -41,7 +106,9 @@ def cmd_answers(args: argparse.Namespace, opener) -> int:
 
     ctx = opener.app(args.db)
     try:
-        if args.answers_command == "request":
+        if args.answers_command == "templates":
+            _templates(args, ctx)
+        elif args.answers_command == "request":
             from panelapp.services.inspections.queries import cohort_by_number
             from panelapp.services.proposals.answer_request import make_answer_request
 

@@ -53,6 +53,7 @@ class Kind(str, enum.Enum):
     USER = "user"
     REPORT = "report"  # a report file was written (the recent-reports list)
     TRASH = "trash"  # something went into the trash or came back out of it
+    ANSWER_TEMPLATE = "answer_template"  # 답변 템플릿 (services/proposals/templates.py)
 
 
 # table → the kinds a row change there means (the search index and the access log mean nothing
@@ -83,6 +84,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "proposal_events": (Kind.PROPOSAL,),
     "proposal_findings": (Kind.PROPOSAL, Kind.FINDING),
     "proposal_verifications": (Kind.RESULT, Kind.PROPOSAL),  # kept with a visit's results
+    "answer_templates": (Kind.ANSWER_TEMPLATE,),
     "feedback": (Kind.FEEDBACK,),
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),

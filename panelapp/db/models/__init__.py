@@ -34,6 +34,7 @@ from panelapp.db.models.people import (  # noqa: F401
     User,
 )
 from panelapp.db.models.proposals import (  # noqa: F401
+    AnswerTemplate,
     Feedback,
     Proposal,
     ProposalEvent,

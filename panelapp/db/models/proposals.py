@@ -20,7 +20,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panelapp.db.base import Base, SoftDelete, Stamped, enum_column, utcnow
-from panelapp.domain.enums import FeedbackKind, FeedbackSource, ProposalStatus, VerificationOutcome
+from panelapp.domain.enums import (
+    FeedbackKind,
+    FeedbackSource,
+    FindingCategory,
+    ProposalStatus,
+    VerificationOutcome,
+)
 
 proposal_findings = Table(
     "proposal_findings",
@@ -119,3 +125,14 @@ class Feedback(Stamped, SoftDelete, Base):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
     proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposals.id"))
+
+
+class AnswerTemplate(Stamped, SoftDelete, Base):
+    """답변 템플릿: a reusable answer text, for one department (NULL: every department) and one
+    finding category (NULL: any). Picked in the answer form, it fills the answer text."""
+
+    __tablename__ = "answer_templates"
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    category: Mapped[FindingCategory | None] = mapped_column(enum_column(FindingCategory))
+    title: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)

@@ -1,4 +1,4 @@
-"""Trash kinds for the registers: facilities, departments and checklist templates.
+"""Trash kinds for the registers: facilities, departments, checklist templates and answer templates.
 
 Each restore re-applies the register's own public uniqueness rule, so a restored row never
 duplicates one made since.
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import ChecklistTemplate, Department, Facility
+from panelapp.db.models import AnswerTemplate, ChecklistTemplate, Department, Facility
 from panelapp.domain.errors import DomainError, ValidationError
 from panelapp.services.checklists.templates import check_unique as check_template_name
 from panelapp.services.registers.departments import check_unique as check_department_name
@@ -66,4 +66,22 @@ class TemplateKind(TrashKind):
         _refuse_clash(lambda: check_template_name(s, obj.name, exclude_id=obj.id), "점검표")
 
 
-KINDS: tuple[TrashKind, ...] = (FacilityKind(), DepartmentKind(), TemplateKind())
+class AnswerTemplateKind(TrashKind):
+    key, label, model = "answer_template", "답변 템플릿", AnswerTemplate
+
+    def text(self) -> Any:
+        return AnswerTemplate.title
+
+    def labels(self, s: Session, ids: Sequence[int]) -> dict[int, str]:
+        stmt = (
+            select(AnswerTemplate.id, AnswerTemplate.title, AnswerTemplate.category, Department.name)
+            .outerjoin(Department, Department.id == AnswerTemplate.department_id)
+            .where(AnswerTemplate.id.in_(list(ids)))
+        )
+        return {
+            tid: f"{title} ({dept or '모든 부서'} · {category.label if category else '모든 분류'})"
+            for tid, title, category, dept in s.execute(stmt)
+        }
+
+
+KINDS: tuple[TrashKind, ...] = (FacilityKind(), DepartmentKind(), TemplateKind(), AnswerTemplateKind())
