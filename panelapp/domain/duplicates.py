@@ -29,3 +29,16 @@ def title_similarity(a: str, b: str) -> float:
 
 def alike(a: str, b: str, same_facility: bool) -> bool:
     return title_similarity(a, b) >= (SAME_PLACE if same_facility else ANYWHERE)
+
+
+# 중복으로 표시 (issue 14 item 6): the history entries it writes, by proposal_events.kind
+MARKED = "duplicate"  # this proposal was marked as a duplicate of another
+MERGED = "duplicate_in"  # a duplicate's links came to this proposal, its original
+UNMARKED = "duplicate_off"  # this proposal is no longer marked as a duplicate
+SPLIT = "duplicate_out"  # a duplicate of this proposal was unmarked and took its links back
+EVENT_LABELS = {
+    MARKED: "중복으로 표시",
+    MERGED: "중복 제안 합침",
+    UNMARKED: "중복 표시 해제",
+    SPLIT: "중복 제안 분리",
+}

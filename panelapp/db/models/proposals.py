@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
@@ -68,6 +69,12 @@ class Proposal(Stamped, SoftDelete, Base):
     # 부분채택 (or later at 추진 시작)
     plan_text: Mapped[str | None] = mapped_column(Text)
     expected_on: Mapped[dt.date | None] = mapped_column(Date)
+    # 중복으로 표시 (services/proposals/duplicate_marks.py): the original this one repeats; a
+    # duplicate leaves every count and the lists' default filter. duplicate_moves keeps which
+    # finding and feedback links moved to the original ({"findings": [ids], "feedback": [ids]}),
+    # so that unmarking gives them back; none_as_null: not a duplicate is SQL NULL
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("proposals.id"), index=True)
+    duplicate_moves: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     events: Mapped[list[ProposalEvent]] = relationship(back_populates="proposal", order_by="ProposalEvent.at")
 
 
@@ -85,6 +92,9 @@ class ProposalEvent(Base):
     # a 진행 상황 update (from_status == to_status): the day it reports on and the progress in %
     happened_on: Mapped[dt.date | None] = mapped_column(Date)
     progress: Mapped[int | None] = mapped_column(Integer)
+    # an entry that is neither a step nor a 진행 상황 update: domain/duplicates.EVENT_LABELS
+    # (marked as a duplicate, a duplicate's links received, and their undoing); NULL otherwise
+    kind: Mapped[str | None] = mapped_column(String(20))
     proposal: Mapped[Proposal] = relationship(back_populates="events")
 
 

@@ -208,7 +208,9 @@ def proposal_link_choices(
     """(id, "제목 (상태)") of the proposals a note may link to, newest first: the cohort's, of the
     note's facility (or of no facility) when it has one, at most `limit`, plus `include_id` (the
     current link) always. The flag says whether more exist than are listed."""
-    stmt = select(Proposal.id, Proposal.title, Proposal.status).where(Proposal.deleted_at.is_(None))
+    stmt = select(Proposal.id, Proposal.title, Proposal.status).where(
+        Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None)  # a duplicate's go to its original
+    )
     if cohort_id is not None:
         stmt = stmt.where(Proposal.cohort_id == cohort_id)
     if facility_id is not None:

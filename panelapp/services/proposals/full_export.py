@@ -20,6 +20,8 @@ Columns:
 - 확인 결과: the next visit's check (issue 14 item 7, services/results/verifications.py): the
   latest recorded one, "개선 확인 (2026-06-10)" or "미흡 (2026-06-10)" (with ", 다시 완료·확인 전"
   once completed again); "확인 전" for a done proposal no visit has checked; empty otherwise.
+- 중복 원본: for a proposal marked as a duplicate (proposals/duplicate_marks.py), its original's
+  번호; such a proposal is listed (it stays on record) but left out of every count.
 - 제안자: the proposing member's name, masked (김*희) unless a purpose is given; the export is
   written to the access log either way (services/audit/log.record), with the purpose if unmasked.
 A 부서 담당자 exports their department's proposals only (permissions.department_scope).
@@ -83,6 +85,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("완료일", 12),
     ("확인 결과", 14),
     ("제안자", 12),
+    ("중복 원본", 10),
 )
 HISTORY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("번호", 8),
@@ -204,6 +207,7 @@ def _info(cohort: str, reason: str | None, scoped: bool) -> Iterator[list[object
         "확인 결과",
         "완료 뒤 다음 점검의 현장 확인 (개선 확인 / 미흡, 점검일); 확인 전: 아직 확인하지 않은 완료",
     ]
+    yield ["중복 원본", "중복으로 표시된 제안의 원본 번호 (중복 제안은 집계에서 빠집니다)"]
 
 
 def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Severity | None, str]]:
@@ -271,6 +275,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
             Proposal.expected_on,
             Proposal.completed_on,
             Member.name,
+            Proposal.duplicate_of_id,
         )
         .outerjoin(Facility, Facility.id == Proposal.facility_id)
         .outerjoin(Department, Department.id == Proposal.department_id)
@@ -288,7 +293,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
     dates = [d for r in found for d in (r.submitted_on, r.answered_on) if d is not None]
     calendar = WorkingCalendar(min(dates), max(dates)) if dates else None
     out: list[list[object]] = []
-    for pid, title, facility, department, status, submitted, answered, due, expected, done, proposer in found:
+    for pid, title, facility, department, status, submitted, answered, due, expected, done, proposer, dup in found:
         severity, categories = kinds.get(pid, (None, ""))
         days = calendar.between(submitted, answered) if calendar is not None and answered else None
         on_time = None if answered is None or due is None else ("예" if answered <= due else "아니오")
@@ -312,6 +317,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
                 done,
                 check_text(status, checks.get(pid)),
                 name,
+                dup,  # 중복 원본: the original's 번호 when marked as a duplicate
             ]
         )
     return out

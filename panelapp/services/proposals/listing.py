@@ -42,8 +42,12 @@ def proposal_filter(
     """`department_scope`: a 부서 담당자's own department (permissions.department_scope), which
     limits every list, count and export to that department's proposals."""
     where: list[ColumnElement[bool]] = [Proposal.deleted_at.is_(None)]
+    if not query.with_duplicates:
+        where.append(Proposal.duplicate_of_id.is_(None))
     if department_scope is not None:
         where.append(Proposal.department_id == department_scope)
+    if query.no_department:
+        where.append(Proposal.department_id.is_(None))
     if query.cohort_id is not None:
         where.append(Proposal.cohort_id == query.cohort_id)
     if query.status is not None:
@@ -132,6 +136,7 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
             Proposal.answered_on,
             Proposal.completed_on,
             Proposal.version,
+            Proposal.duplicate_of_id,
         )
         .outerjoin(Facility, Facility.id == Proposal.facility_id)
         .outerjoin(Department, Department.id == Proposal.department_id)
@@ -158,8 +163,9 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
             completed,
             days_to_answer(submitted, answered),
             days_to_completion(submitted, completed),
-            is_overdue(status, due, day),
+            is_overdue(status, due, day) and duplicate_of is None,
             version,
+            duplicate_of,
         )
         for (
             pid,
@@ -175,6 +181,7 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
             answered,
             completed,
             version,
+            duplicate_of,
         ) in found
     ]
 

@@ -35,6 +35,8 @@ class ProposalQuery:
     overdue_only: bool = False
     text: str = ""
     today: dt.date | None = None
+    no_department: bool = False  # only those without a department (the dashboard's 미지정 row)
+    with_duplicates: bool = False  # also those marked as duplicates (left out by default)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class ProposalRow:
     days_to_completion: int | None
     overdue: bool
     version: int
+    duplicate_of_id: int | None = None  # marked as a duplicate of this proposal (중복으로 표시)
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,22 @@ class EventInfo:
     note: str | None
     happened_on: dt.date | None = None  # a 진행 상황 update: the day it reports on
     progress: int | None = None  # a 진행 상황 update: percent done, when given
+    kind: str | None = None  # a 중복 표시 entry (domain/duplicates.EVENT_LABELS); None otherwise
 
     @property
     def is_progress(self) -> bool:
         """A 진행 상황 update (no status change) rather than a workflow step."""
         return (
-            self.from_status is not None and self.from_status == self.to_status and not self.is_verification
+            self.kind is None
+            and self.from_status is not None
+            and self.from_status == self.to_status
+            and not self.is_verification
         )
 
     @property
     def is_verification(self) -> bool:
         """A next visit's 개선 확인 of a done proposal (results/verifications.py): 완료 stays 완료."""
-        return self.from_status == self.to_status == ProposalStatus.DONE
+        return self.kind is None and self.from_status == self.to_status == ProposalStatus.DONE
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ class ProposalDetail:
     result_text: str | None = None  # 완료 내용, given when it was marked done
     plan_text: str | None = None  # 추진 계획, given with 채택 / 부분채택 or at 추진 시작
     expected_on: dt.date | None = None  # 완료 예정일
+    duplicate_of_title: str | None = None  # the original's title when marked as a duplicate
+    duplicates: tuple[tuple[int, str], ...] = ()  # (id, title) of the proposals marked as its duplicates
 
     def __getattr__(self, name):  # the row's fields read as the detail's own
         return getattr(self.row, name)
@@ -136,14 +145,20 @@ def row_of(p: Proposal, facility: str | None, department: str | None, today: dt.
         p.completed_on,
         days_to_answer(p.submitted_on, p.answered_on),
         days_to_completion(p.submitted_on, p.completed_on),
-        is_overdue(p.status, p.due_on, today),
+        is_overdue(p.status, p.due_on, today) and p.duplicate_of_id is None,
         p.version,
+        p.duplicate_of_id,
     )
 
 
 def overdue_clause(today: dt.date):
     """SQL twin of proposal_rules.is_overdue (tests hold them to the same answer)."""
-    return and_(Proposal.status.in_(UNANSWERED), Proposal.due_on.is_not(None), Proposal.due_on < today)
+    return and_(
+        Proposal.status.in_(UNANSWERED),
+        Proposal.due_on.is_not(None),
+        Proposal.due_on < today,
+        Proposal.duplicate_of_id.is_(None),  # a duplicate is nobody's to answer
+    )
 
 
 def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) -> list[ProposalRow]:
@@ -203,13 +218,22 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         p.proposer_enrollment_id,
         proposer,
         tuple(
-            EventInfo(e.at, e.from_status, e.to_status, name, e.note, e.happened_on, e.progress)
+            EventInfo(e.at, e.from_status, e.to_status, name, e.note, e.happened_on, e.progress, e.kind)
             for e, name in events
         ),
         linked_findings(s, p.id),
         p.result_text,
         p.plan_text,
         p.expected_on,
+        s.scalar(select(Proposal.title).where(Proposal.id == p.duplicate_of_id)) if p.duplicate_of_id else None,
+        tuple(
+            (pid, title)
+            for pid, title in s.execute(
+                select(Proposal.id, Proposal.title)
+                .where(Proposal.duplicate_of_id == p.id, Proposal.deleted_at.is_(None))
+                .order_by(Proposal.id)
+            )
+        ),
     )
 
 
@@ -228,7 +252,9 @@ def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = 
 
 def proposal_choices(ctx: ServiceContext, cohort_id: int | None) -> list[tuple[int, str]]:
     """(id, "제목 (상태)") of a cohort's proposals, newest first: for linking feedback."""
-    q = select(Proposal.id, Proposal.title, Proposal.status).where(Proposal.deleted_at.is_(None))
+    q = select(Proposal.id, Proposal.title, Proposal.status).where(
+        Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None)
+    )
     if cohort_id is not None:
         q = q.where(Proposal.cohort_id == cohort_id)
     with reading(ctx) as s:

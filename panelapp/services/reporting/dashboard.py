@@ -275,7 +275,8 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
             select(Inspection.status, func.count()).where(*live_inspections).group_by(Inspection.status)
         ),
     )
-    live_proposals = (Proposal.cohort_id == cohort.id, Proposal.deleted_at.is_(None))
+    # a proposal marked as a duplicate counts nowhere (proposals/duplicate_marks.py)
+    live_proposals = (Proposal.cohort_id == cohort.id, Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None))
     by_status: dict[ProposalStatus, int] = {member: 0 for member in ProposalStatus}
     overdue = 0
     for status, n, past_due in s.execute(
@@ -404,7 +405,7 @@ def _covered_findings():
     return (
         select(proposal_findings.c.finding_id)
         .join(Proposal, Proposal.id == proposal_findings.c.proposal_id)
-        .where(Proposal.deleted_at.is_(None))
+        .where(Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None))
     )
 
 

@@ -27,6 +27,7 @@ def _scope(cohort_id: int, start: dt.date, end: dt.date) -> list[Any]:
     return [
         Proposal.cohort_id == cohort_id,
         Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),
         Proposal.submitted_on.between(start, end),
         Proposal.status == ProposalStatus.DONE,
     ]

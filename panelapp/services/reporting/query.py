@@ -257,6 +257,7 @@ def _finding_links(s, finding_ids: list[int]) -> dict[int, set[int]]:
             .where(
                 proposal_findings.c.finding_id.in_(finding_ids[chunk : chunk + 500]),
                 Proposal.deleted_at.is_(None),
+                Proposal.duplicate_of_id.is_(None),
             )
         ):
             out[f_id].add(p_id)
@@ -275,6 +276,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
         .where(
             Proposal.cohort_id == cohort_id,
             Proposal.deleted_at.is_(None),
+            Proposal.duplicate_of_id.is_(None),  # a duplicate leaves the report (duplicate_marks.py)
             Proposal.submitted_on.between(start, end),
         )
         .order_by(Proposal.submitted_on, Proposal.id)

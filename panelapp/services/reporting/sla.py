@@ -60,7 +60,11 @@ def sla_in(
 ) -> tuple[DepartmentSla, ...]:
     """The table inside a transaction: proposals received from `start` to `end` (both included;
     None: open), of the chosen facilities (None: all), of one department (`scope`)."""
-    where: list[ColumnElement[bool]] = [Proposal.cohort_id == cohort_id, Proposal.deleted_at.is_(None)]
+    where: list[ColumnElement[bool]] = [
+        Proposal.cohort_id == cohort_id,
+        Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),  # a duplicate leaves the counts (proposals/duplicate_marks.py)
+    ]
     if start is not None:
         where.append(Proposal.submitted_on >= start)
     if end is not None:
