@@ -147,7 +147,7 @@ def test_the_figures_are_the_pdf_summary_figures(made):
     from hwp_hwpx_parser import Reader
 
     pdf = [_norm(p.extract_text()) for p in PdfReader(made.files["pdf"]).pages]
-    summary_page = next(p for p in pdf if "답변소요일중앙값" in p and "완료된점검" in p)
+    summary_page = next(p for p in pdf if "답변소요중앙값(근무일)" in p and "완료된점검" in p)
     with Reader(made.files["hwpx"]) as r:
         kpi_table = next(t.rows for t in r.tables if t.rows[0] == ["구분", "실적", "비고"])
         severity = next(t.rows for t in r.tables if "긴급(안전)" in t.rows[0])
@@ -169,6 +169,26 @@ def test_the_figures_are_the_pdf_summary_figures(made):
     assert sum(r.proposals for r in departments) == s.proposals
     assert sum(r.overdue for r in departments) == s.overdue
     assert sum(r.answered for r in departments) == s.answered
+
+
+def test_both_documents_carry_the_pdfs_department_answer_table(made):
+    """부서별 답변 처리 (issue 14): the PDF's table, header and rows, in the HWPX and the DOCX."""
+    from docx import Document
+    from hwp_hwpx_parser import Reader
+
+    from panelapp.domain.report_data import SLA_HEADERS
+    from panelapp.reports.improvement.sla import TITLE
+
+    departments = made.data.departments
+    assert departments and departments[-1].total
+    expected = [list(SLA_HEADERS), *(list(r.cells()) for r in departments)]
+    with Reader(made.files["hwpx"]) as r:
+        assert expected in [t.rows for t in r.tables]
+    doc = Document(str(made.files["docx"]))
+    assert expected in [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    pdf = _norm("".join(p.extract_text() for p in PdfReader(made.files["pdf"]).pages))
+    assert _norm(TITLE) in pdf and all(_norm(c) in pdf for c in departments[0].cells())
+    assert "부서별답변처리(근무일기준)" in _norm("".join(made.report.texts()))
 
 
 def test_hwpx_avoids_the_measured_python_hwpx_pitfalls(made):

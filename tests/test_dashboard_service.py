@@ -42,7 +42,8 @@ def test_every_figure(ctx):
     }
     # adopted: 채택, 부분채택 and 완료 (it followed an adoption); decided adds 불채택
     assert (d.adopted, d.declined) == (3, 1) and d.acceptance_rate == pytest.approx(0.75)
-    assert d.answered == 4 and d.median_days_to_answer == pytest.approx(5.0)  # 1, 3, 7, 14 days
+    assert d.answered == 4 and d.median_days_to_answer == pytest.approx(3.0)
+    # working days (근무일): 1, 1, 5, 9 (5/25 is the substitute holiday of 부처님오신날); 1, 3, 7, 14 calendar
     assert d.overdue == 1  # due 6/3 unanswered; due today is still on time; answered never overdue
     assert d.active_members == 4
     assert d.mean_hours == pytest.approx(1.0)  # 2 + 2 + 0 + 0 over four members

@@ -28,12 +28,14 @@ from panelapp.db.models import (
     Member,
     Proposal,
     ProposalEvent,
+    proposal_findings,
 )
 from panelapp.domain.enums import CohortStatus, EnrollmentStatus, EventKind, InspectionStatus
 from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.localtime import to_local
-from panelapp.domain.proposal_rules import DEFAULT_DUE_DAYS, UNANSWERED, is_overdue
+from panelapp.domain.proposal_rules import UNANSWERED, is_overdue
+from panelapp.services.org.deadlines import due_for_findings
 from panelapp.services.context import reading
 from panelapp.services.demo.build import load_demo
 from panelapp.services.demo.calendar import BASE_ANCHOR, DemoCalendar, month_end
@@ -155,9 +157,11 @@ def test_proposals_open_overdue_and_answered_before_the_anchor(built):
     with reading(ctx) as s:
         proposals = list(s.scalars(select(Proposal)))
         for p in proposals:
-            assert p.submitted_on <= anchor and p.due_on == p.submitted_on + dt.timedelta(
-                days=DEFAULT_DUE_DAYS
-            )
+            linked = s.scalars(
+                select(proposal_findings.c.finding_id).where(proposal_findings.c.proposal_id == p.id)
+            ).all()
+            # the 답변 기한 rules by its findings, in working days (긴급 1, 높음 5, others 10)
+            assert p.submitted_on <= anchor and p.due_on == due_for_findings(s, p.submitted_on, linked)
             assert p.submitted_on.weekday() < 5
             for day in (p.answered_on, p.completed_on):
                 assert day is None or p.submitted_on <= day <= anchor

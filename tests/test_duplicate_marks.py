@@ -177,3 +177,38 @@ def test_the_full_export_marks_a_duplicate(pair, tmp_path):
     column = rows[0].index("중복 원본")
     by_id = {r[0]: r[column] for r in rows[1:]}
     assert by_id == {original.id: None, dup.id: original.id}
+
+
+def test_cli_marks_suggests_and_unmarks(tmp_path, capsys):
+    from conftest import with_admin_account
+
+    from panelapp.cli import main
+    from panelapp.services.system.bootstrap import open_app
+
+    path = tmp_path / "panel.db"
+    ctx = open_app(str(path))
+    w = build(ctx)
+    original = _new(w, "탈의실 바닥 미끄럼 방지", w.gym, (w.slippery,))
+    dup = _new(w, "탈의실 바닥 미끄럼 방지 요청", w.gym, (w.lights,))
+    ctx.db.dispose()
+    with_admin_account(path)
+    db = ["--db", str(path), "proposals", "duplicate"]
+    assert main([*db, str(dup.id)]) == 0
+    assert f"#{original.id}  탈의실 바닥 미끄럼 방지" in capsys.readouterr().out
+    assert main([*db, str(dup.id), "--of", str(dup.id)]) == 1
+    assert "자기 자신의 중복" in capsys.readouterr().err
+    assert main([*db, str(dup.id), "--of", str(original.id)]) == 0
+    assert "중복으로 표시했습니다" in capsys.readouterr().out
+    ctx = open_app(str(path))
+    try:
+        assert get_proposal(ctx, dup.id).duplicate_of_id == original.id
+        assert _findings(ctx, original.id) == sorted([w.slippery, w.lights])
+    finally:
+        ctx.db.dispose()
+    assert main([*db, str(dup.id), "--undo"]) == 0
+    assert "중복 표시를 해제했습니다" in capsys.readouterr().out
+    ctx = open_app(str(path))
+    try:
+        assert get_proposal(ctx, dup.id).duplicate_of_id is None and _findings(ctx, dup.id) == [w.lights]
+    finally:
+        ctx.db.dispose()

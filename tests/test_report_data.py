@@ -1,5 +1,6 @@
 """The improvement report's data: every summary figure equals a direct count in the database."""
 
+from panelapp.domain.working_days import working_days_between
 import statistics
 
 import pytest
@@ -56,8 +57,8 @@ def test_summary_figures_equal_database_counts(ctx):
     # 채택·부분채택·완료 against 불채택
     assert (s.accepted, s.declined, s.acceptance_rate) == (3, 1, 0.75)
     with reading(ctx) as db:
-        days = [
-            (a - b).days
+        days = [  # 근무일 (domain/working_days.py), as every output counts them
+            working_days_between(b, a)
             for a, b in db.execute(
                 select(Proposal.answered_on, Proposal.submitted_on).where(Proposal.answered_on.is_not(None))
             )
@@ -74,7 +75,7 @@ def test_summary_figures_equal_database_counts(ctx):
             .join(ActivityEvent)
             .where(Attendance.present.is_(True), ActivityEvent.deleted_at.is_(None))
         )
-    assert s.answered == len(days) == 4 and s.median_days_to_answer == statistics.median(days) == 20
+    assert s.answered == len(days) == 4 and s.median_days_to_answer == statistics.median(days) == 13
     assert s.overdue == overdue == 1
     assert (s.members, s.participants) == (4, present) == (4, 3)
     assert s.events_held == 4 and s.attendance_hours == 3 * 3.0 + 2 * 2.0
@@ -96,7 +97,7 @@ def test_facility_sections_scores_findings_photos_and_proposals(ctx):
     assert ramp.proposal_ids == (rw.proposals["handrail"],)
     assert {p.id for p in gym.proposals} == {rw.proposals[k] for k in ("handrail", "toilet", "sign")}
     declined = next(p for p in gym.proposals if p.status == ProposalStatus.DECLINED)
-    assert declined.decline_reason and declined.answer and declined.days_to_answer == 41
+    assert declined.decline_reason and declined.answer and declined.days_to_answer == 27  # 근무일 (41 calendar)
     assert [p.id for p in lot.proposals] == [rw.proposals["lot"]]
     no_photos = build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE))
     assert all(f.photos == () for fac in no_photos.facilities for f in fac.findings)

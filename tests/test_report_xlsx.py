@@ -36,7 +36,7 @@ def test_workbook_sheets_types_and_injection(sqlite_ctx):
         assert ws.column_dimensions["A"].width >= 6
     summary = {r[0]: r[1] for r in wb["요약"].iter_rows(min_row=2, values_only=True)}
     assert summary["완료된 점검"] == 2 and summary["개선제안"] == 6 and summary["채택률"] == 0.75
-    assert summary["답변 소요일 중앙값(일)"] == 20 and summary["발견사항 심각도: 긴급(안전)"] == 1
+    assert summary["답변 소요 중앙값(근무일)"] == 13 and summary["발견사항 심각도: 긴급(안전)"] == 1
     assert wb["요약"]["B11"].number_format == "0.0%"
     proposals = wb["개선제안"]
     head = [c.value for c in proposals[1]]

@@ -15,7 +15,7 @@ Decisions made here (and shown in the UI):
 - 처리 기한 (due_on) is the department's ANSWER deadline. A new proposal's comes from the
   institution's 답변 기한 by its findings' severity and category, in working days
   (domain/answer_deadlines.py: by default 긴급(안전) 1, 높음 5, others 10); proposals made before
-  that got 14 calendar days (`default_due`, which the demo still uses) and keep them.
+  that got 14 calendar days (`default_due`) and keep them; the demo follows the rules too.
   A proposal is overdue when it has a due date, that date is before today (the due day
   itself is still on time) and the department has not answered yet (status 접수 or 검토중).
   Once answered, the proposal is never overdue, whatever happens to its implementation.
@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 
 from panelapp.domain.enums import ProposalStatus as PS
+from panelapp.domain.working_days import working_days_between
 
 DEFAULT_DUE_DAYS = 14
 
@@ -89,7 +90,12 @@ def days_between(start: dt.date | None, end: dt.date | None) -> int | None:
 
 
 def days_to_answer(submitted_on: dt.date, answered_on: dt.date | None) -> int | None:
-    return days_between(submitted_on, answered_on)
+    """Working days (근무일) from 접수 to the answer, as 부서별 답변 처리 counts them
+    (domain/working_days.py: a proposal answered the day it came took 0, one received on Friday
+    and answered on Monday 1); None while unanswered. Every screen and paper shows this figure."""
+    if answered_on is None:
+        return None
+    return working_days_between(submitted_on, answered_on)
 
 
 def days_to_completion(submitted_on: dt.date, completed_on: dt.date | None) -> int | None:

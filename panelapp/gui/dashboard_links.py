@@ -36,6 +36,9 @@ def urgent_findings(window) -> bool:
     return findings(window, severity=Severity.URGENT, without_proposal=True)
 
 
+NO_DEPARTMENT = -2  # department_id of the proposals without one (the 개선제안 page's 미지정)
+
+
 def proposals(window, **filters) -> bool:
     wanted = {"status": None, "department_id": None, "facility_id": None, "overdue": False}
     return open_page(window, "proposals", **{**wanted, **filters})

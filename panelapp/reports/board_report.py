@@ -24,7 +24,7 @@ from typing import Any
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date, format_hours
-from panelapp.domain.report_data import FindingRow, ProposalRow, ReportData
+from panelapp.domain.report_data import SLA_HEADERS, FindingRow, ProposalRow, ReportData
 from panelapp.reports.improvement.layout import TITLE as PDF_TITLE
 from panelapp.reports.improvement.summary import kpis
 
@@ -254,8 +254,8 @@ def _figures(o: _Outline, data: ReportData) -> None:
     o.add(_tally_table(s.proposals_by_status, s.proposals, "건"))
     o.add(
         Text(
-            "※ 채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택), 답변 소요일 = 답변일 - 접수일의 중앙값,"
-            " 현장 확인 = 완료 뒤 다음 점검에서 개선이 확인된 제안",
+            "※ 채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택), 답변 소요 = 접수 다음 근무일부터"
+            " 답변일까지의 근무일(주말·공휴일 제외), 그 중앙값, 현장 확인 = 완료 뒤 다음 점검에서 개선이 확인된 제안",
             "note",
             2,
         )
@@ -352,7 +352,7 @@ def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
         elif p.answered_on:
             result += f", {dotted_date(p.answered_on)} 답변"
         if p.days_to_answer is not None:
-            result += f"(답변까지 {p.days_to_answer}일)"
+            result += f"(답변까지 {p.days_to_answer}근무일)"
         o.item(3, result)
         if p.answer:
             o.item(4, f"답변: {_clip(p.answer, 200)}")
@@ -415,7 +415,7 @@ def department_rows(data: ReportData) -> list[DepartmentRow]:
 def _days(value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.0f}일" if value == int(value) else f"{value:.1f}일"
+    return f"{value:.0f}근무일" if value == int(value) else f"{value:.1f}근무일"
 
 
 def _departments(o: _Outline, data: ReportData) -> None:
@@ -440,7 +440,7 @@ def _departments(o: _Outline, data: ReportData) -> None:
             )
         )
     s = data.summary
-    table = [("담당부서", "제안", "답변", "채택", "완료", "답변 대기", "기한 경과", "답변 소요일")]
+    table = [("담당부서", "제안", "답변", "채택", "완료", "답변 대기", "기한 경과", "답변 소요")]
     for r in shown:
         table.append(
             (
@@ -477,7 +477,28 @@ def _departments(o: _Outline, data: ReportData) -> None:
         )
     )
     o.add(
-        Text("※ 답변 소요일은 부서별 중앙값, 기한 경과는 작성일 기준 기한이 지난 답변 대기 제안", "note", 2)
+        Text("※ 답변 소요는 부서별 중앙값(근무일), 기한 경과는 작성일 기준 기한이 지난 답변 대기 제안", "note", 2)
+    )
+    _answer_sla(o, data)
+
+
+SLA_WIDTHS = (40.0, 16.0, 16.0, 26.0, 26.0, 26.0, 20.0)  # mm, as the other tables: 170 in all
+
+
+def _answer_sla(o: _Outline, data: ReportData) -> None:
+    """부서별 답변 처리: the PDF's table (reports/improvement/sla.py), the same rows and headers
+    (its note is the PDF's; the board report's four pages leave no room to repeat it)."""
+    if not data.departments:
+        return
+    o.item(2, "부서별 답변 처리(근무일 기준)")
+    rows = tuple(tuple(r.cells()) for r in data.departments)
+    o.add(
+        Table(
+            SLA_WIDTHS,
+            (tuple(SLA_HEADERS), *rows),
+            ("left",) + ("right",) * (len(SLA_HEADERS) - 1),
+            total_row=data.departments[-1].total,
+        )
     )
 
 

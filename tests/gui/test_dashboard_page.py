@@ -61,7 +61,7 @@ def test_dashboard_is_first_and_shows_the_figures(window, qtbot):
     assert page.tiles["inspections"].value.text() == "2 / 6"
     assert page.tiles["findings"].value.text() == "5건"
     assert page.tiles["acceptance"].value.text() == "75%"
-    assert page.tiles["median"].value.text() == "5일"
+    assert page.tiles["median"].value.text() == "3근무일"  # 1, 1, 5, 9 working days (5, calendar)
     assert page.tiles["overdue"].value.text() == f"{expected.overdue}건"
     assert page.tiles["members"].value.text() == "4명"
     # what the report's "참여 단원/등록 단원" counts, beside it (issue 10 item 5)

@@ -57,8 +57,12 @@ def test_the_section_shows_the_service_rows_and_opens_the_department(window, qtb
     assert window.stack.currentWidget() is proposals and not proposals.overdue_check.isChecked()
     window.show_page("dashboard")
     unassigned = next(r for r, row in enumerate(expected) if row.department == "미지정")
-    _click(qtbot, table, unassigned, 1)  # the 개선제안 page cannot filter 미지정: nothing opens
-    assert window.stack.currentWidget() is page
+    _click(qtbot, table, unassigned, 1)  # 미지정: 개선제안 filtered to the proposals without a department
+    assert window.stack.currentWidget() is proposals
+    qtbot.waitUntil(lambda: proposals.department_combo.currentText() == "미지정", timeout=10000)
+    qtbot.waitUntil(lambda: not proposals.is_loading and proposals.register.row_count() > 0, timeout=10000)
+    shown = [proposals.model.row_at(i) for i in range(proposals.register.row_count())]
+    assert len(shown) == expected[unassigned].received and all(p.department_id is None for p in shown)
 
 
 def test_the_deadline_rules_are_edited_from_the_departments_tab(window, qtbot):

@@ -106,6 +106,7 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
     "desk": {
         "detail.edit_button": _W,
         "detail.links_button": _W,
+        "detail.duplicate_button": _W,
         "detail.delete_button": _W,
         "request_button": _W,
         "import_button": _W,
@@ -113,8 +114,10 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
     "proposals": {
         "new_button": _W,
         "export_button": _W,
+        "duplicate_action": _W,
         "detail.edit_button": _W,
         "detail.links_button": _W,
+        "detail.duplicate_button": _W,
         "detail.delete_button": _W,
     },
     "feedback": {

@@ -135,7 +135,7 @@ class DashboardPage(Page):
                 ("findings", "발견사항"),
                 ("proposals", "개선제안"),
                 ("acceptance", "채택률"),
-                ("median", "답변까지 걸린 날 (중앙값)"),
+                ("median", "답변까지 걸린 날 (중앙값, 근무일)"),
                 ("overdue", "기한 지난 제안"),
                 ("members", "활동 중인 단원"),
                 ("hours", "1인 평균 활동"),
@@ -360,8 +360,8 @@ class DashboardPage(Page):
             f"채택·부분채택 {d.adopted:,} / 결정 {d.adopted + d.declined:,}",
             has_proposals,
         )
-        median = "–" if d.median_days_to_answer is None else f"{d.median_days_to_answer:g}일"
-        t["median"].set(median, f"답변 {d.answered:,}건 기준", has_proposals)
+        median = "–" if d.median_days_to_answer is None else f"{d.median_days_to_answer:g}근무일"
+        t["median"].set(median, f"답변 {d.answered:,}건 기준, 주말·공휴일 제외", has_proposals)
         t["overdue"].set(
             f"{d.overdue:,}건", "처리 기한이 지났는데 답변 전", has_proposals, alert=d.overdue > 0
         )

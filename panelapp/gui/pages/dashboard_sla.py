@@ -115,8 +115,15 @@ class SlaSection(QFrame):
 
     @staticmethod
     def _opens(row) -> bool:
-        """미지정 has no department filter on the 개선제안 page: its figures open nothing."""
-        return row.total or row.department_id is not None
+        """Every row opens 개선제안: a department's, 미지정 (those without one), 전체."""
+        return True
+
+    @staticmethod
+    def _department(row) -> int | None:
+        """The 개선제안 page's department filter for a row (None: every department)."""
+        if row.total:
+            return None
+        return links.NO_DEPARTMENT if row.department_id is None else row.department_id
 
     @staticmethod
     def _tip(row, column: int) -> str:
@@ -139,4 +146,4 @@ class SlaSection(QFrame):
             return
         overdue = c == OVERDUE_COLUMN
         self.opened.emit(row.department_id, overdue)
-        links.proposals(self.window_, department_id=row.department_id, overdue=overdue)
+        links.proposals(self.window_, department_id=self._department(row), overdue=overdue)

@@ -32,6 +32,7 @@ THUMB = 96
 PAIR_THUMB = 120  # before / after thumbnails, two to a row in each half
 PAIR_COLUMNS = 2
 EMPTY_TEXT = "목록에서 개선제안을 고르면 내용과 처리 이력이 여기에 보입니다."
+MARK_TEXT, UNMARK_TEXT = "중복으로 표시…", "중복 표시 해제"
 
 
 def finding_photos(ctx, findings) -> dict[int, list[tuple[str, str]]]:
@@ -127,14 +128,16 @@ class ProposalDetailView(QStackedWidget):
         self.steps_bar = QHBoxLayout()
         col.addLayout(self.steps_bar)
         actions = QHBoxLayout()
-        self.edit_button, self.links_button, self.delete_button = (
-            QPushButton(t) for t in ("수정…", "발견사항 연결…", "삭제")
+        self.edit_button, self.links_button, self.duplicate_button, self.delete_button = (
+            QPushButton(t) for t in ("수정…", "발견사항 연결…", MARK_TEXT, "삭제")
         )
+        self.duplicate_button.setObjectName("duplicateButton")
         self.edit_button.clicked.connect(self.edit)
         self.links_button.clicked.connect(self.edit_links)
+        self.duplicate_button.clicked.connect(self.toggle_duplicate)
         self.delete_button.clicked.connect(self.delete)
         actions.addStretch(1)
-        for b in (self.edit_button, self.links_button, self.delete_button):
+        for b in (self.edit_button, self.links_button, self.duplicate_button, self.delete_button):
             actions.addWidget(b)
         col.addLayout(actions)
         self.addWidget(page)
@@ -185,6 +188,21 @@ class ProposalDetailView(QStackedWidget):
         styled(self.badge, badge_css(detail.status.value))
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         col.addLayout(head)
+        self.original_button = None
+        if detail.duplicate_of_id is not None:
+            col.addLayout(self._duplicate_banner(detail))
+        if detail.duplicates:
+            shown = ", ".join(f"#{pid} '{t}'" for pid, t in detail.duplicates)
+            merged = QLabel(f"중복 제안 {len(detail.duplicates)}건이 이 제안으로 합쳐졌습니다: {shown}", wordWrap=True)
+            merged.setObjectName("duplicatesNote")
+            set_tone(merged, "hint")
+            col.addWidget(merged)
+        self.duplicate_button.setText(UNMARK_TEXT if detail.duplicate_of_id is not None else MARK_TEXT)
+        self.duplicate_button.setToolTip(
+            "중복 표시를 해제하고, 원본으로 옮겼던 발견사항과 좋아요·아쉬워요를 되돌립니다"
+            if detail.duplicate_of_id is not None
+            else "이 제안이 다른 제안을 되풀이하면 원본을 골라 합칩니다 (연결이 원본으로 옮겨지고 집계에서 빠짐)"
+        )
         if detail.overdue:
             late = QLabel("처리 기한이 지났는데 부서 답변이 없습니다.")
             late.setStyleSheet("font-weight: bold;")
@@ -268,6 +286,23 @@ class ProposalDetailView(QStackedWidget):
         chain_after(self.scroll, [*focusable(body), *self.step_buttons.values(), *progress])  # as on screen
         self.setCurrentIndex(1)
 
+    def _duplicate_banner(self, d) -> QHBoxLayout:
+        row = QHBoxLayout()
+        text = QLabel(
+            f"이 제안은 #{d.duplicate_of_id} '{d.duplicate_of_title or ''}'의 중복으로 표시되어 "
+            "집계와 목록의 기본 보기에서 빠집니다.",
+            wordWrap=True,
+        )
+        text.setObjectName("duplicateBanner")
+        text.setStyleSheet("font-weight: bold;")
+        set_tone(text, "warn")
+        row.addWidget(text, 1)
+        self.original_button = QPushButton("원본 보기")
+        self.original_button.setObjectName("originalButton")
+        self.original_button.clicked.connect(lambda: self.show_proposal(d.duplicate_of_id))
+        row.addWidget(self.original_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
     def _facts(self, d) -> QGridLayout:
         from panelapp.domain.proposal_rules import days_overdue
 
@@ -283,7 +318,7 @@ class ProposalDetailView(QStackedWidget):
             ("접수일", f"{d.submitted_on:%Y-%m-%d}"),
             ("처리 기한", due),
             ("답변일", f"{d.answered_on:%Y-%m-%d}" if d.answered_on else "–"),
-            ("답변까지", f"{d.days_to_answer}일" if d.days_to_answer is not None else "–"),
+            ("답변까지", f"{d.days_to_answer}근무일" if d.days_to_answer is not None else "–"),
             ("완료일", f"{d.completed_on:%Y-%m-%d}" if d.completed_on else "–"),
             ("완료까지", f"{d.days_to_completion}일" if d.days_to_completion is not None else "–"),
             ("완료 예정일", _expected(d)),
@@ -411,7 +446,11 @@ class ProposalDetailView(QStackedWidget):
         col = QVBoxLayout(box)
         col.setContentsMargins(8, 0, 0, 0)
         for e in reversed(d.events):
-            if e.is_progress:
+            if e.kind is not None:
+                from panelapp.domain.duplicates import EVENT_LABELS
+
+                step = EVENT_LABELS.get(e.kind, e.kind)
+            elif e.is_progress:
                 step = "진행 상황" + (f" {e.progress}%" if e.progress is not None else "")
                 if e.happened_on is not None and e.happened_on != to_local(e.at).date():
                     step += f" ({e.happened_on:%Y-%m-%d} 기준)"  # posted on a later day
@@ -439,6 +478,44 @@ class ProposalDetailView(QStackedWidget):
         dialog = ProposalProgressDialog(self.window_, self.detail)
         dialog.stale.connect(self.stale)
         return open_dialog(dialog)
+
+    def toggle_duplicate(self):
+        """중복으로 표시… (choose the original) or, on a duplicate, 중복 표시 해제."""
+        d = self.detail
+        if d is None:
+            return None
+        if d.duplicate_of_id is not None:
+            return self.unmark_duplicate()
+        return self.mark_duplicate()
+
+    def mark_duplicate(self):
+        from panelapp.gui.dialogs.duplicate_dialog import DuplicateDialog
+        from panelapp.services.proposals.duplicate_marks import original_suggestions
+
+        ctx, d = self.window_.ctx, self.detail
+
+        def show(suggestions) -> None:
+            dialog = DuplicateDialog(self.window_, d, suggestions)
+            dialog.stale.connect(self.stale)
+            open_dialog(dialog)
+
+        return Op(self, lambda _t: original_suggestions(ctx, d.id)).success(show).run()
+
+    def unmark_duplicate(self) -> Op:
+        from panelapp.services.proposals.duplicate_marks import unmark_duplicate
+
+        ctx, d = self.window_.ctx, self.detail
+
+        def failed(exc) -> None:
+            show_error(self, exc)
+            self.stale.emit()
+
+        return (
+            Op(self, lambda _t: unmark_duplicate(ctx, d.id, d.version), write=True)
+            .success(lambda detail: self.show_proposal(detail.id))
+            .failure(failed)
+            .run()
+        )
 
     def move(self, status):
         from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from panelapp.domain.enums import ProposalStatus, UserRole
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.core.rights import for_rights
+from panelapp.gui.dashboard_links import NO_DEPARTMENT
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -50,6 +52,10 @@ ALL_COHORTS = -1
 FIRST_SCREEN = 300
 
 
+def _status(p) -> str:
+    return p.status.label + (f" · 중복(#{p.duplicate_of_id})" if p.duplicate_of_id is not None else "")
+
+
 def _due(p) -> str:
     if p.due_on is None:
         return "–"
@@ -65,7 +71,7 @@ COLUMNS = [
     Column(
         "상태",
         "status",
-        lambda p: p.status.label,
+        _status,
         width=76,
         align=CENTER,
         foreground=lambda p: status_color(p.status.value),
@@ -86,7 +92,7 @@ COLUMNS = [
         align=CENTER,
     ),
     Column(
-        "답변까지(일)",
+        "답변까지(근무일)",
         "days",
         lambda p: str(p.days_to_answer) if p.days_to_answer is not None else "",
         width=92,
@@ -156,6 +162,10 @@ class ProposalsPage(Page):
         self.facility_combo.setMinimumContentsLength(10)
         self.overdue_check.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.overdue_check)
+        self.duplicates_check = QCheckBox("중복 포함")
+        self.duplicates_check.setToolTip("중복으로 표시된 제안도 보입니다 (기본: 빠짐, 집계에도 들지 않음)")
+        self.duplicates_check.toggled.connect(lambda _c: self.refresh())
+        bar.addWidget(self.duplicates_check)
         bar.addWidget(self.search_edit, 1)
         self.new_button = QPushButton("새 제안")
         self.new_button.clicked.connect(self.new_proposal)
@@ -169,6 +179,10 @@ class ProposalsPage(Page):
         self.register.view.setAccessibleName("개선제안 목록")
         self.register.sort_changed.connect(self.refresh)
         self.register.selection_changed.connect(self._on_selected)
+        self.duplicate_action = QAction("중복으로 표시…", self.register.view)
+        self.duplicate_action.triggered.connect(self.mark_selected_duplicate)
+        self.register.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.register.view.addAction(self.duplicate_action)
         self.list_stack = self.register  # index 0: the list, 1: the empty-state text
         self.empty_label = self.register.empty_label
         splitter.addWidget(self.register)
@@ -238,13 +252,16 @@ class ProposalsPage(Page):
         )
         department, facility = self._pending
         status = self.status_combo.currentData()  # Qt returns str-valued enums as str
+        department = self.department_combo.currentData() if department is None else department
         return ProposalQuery(
             None if cohort == ALL_COHORTS else cohort,
             ProposalStatus(status) if status else None,
-            self.department_combo.currentData() if department is None else department,
+            None if department == NO_DEPARTMENT else department,
             self.facility_combo.currentData() if facility is None else facility,
             self.overdue_check.isChecked(),
             self.search_edit.text(),
+            no_department=department == NO_DEPARTMENT,
+            with_duplicates=self.duplicates_check.isChecked(),
         )
 
     # ----- loading -------------------------------------------------------------------------
@@ -313,7 +330,7 @@ class ProposalsPage(Page):
         them no other: services/permissions.department_scope)."""
         combo, own = self.department_combo, self._own_department_only()
         if not own:
-            self._fill_combo(combo, "모든 부서", departments)
+            self._fill_combo(combo, "모든 부서", [*departments, (NO_DEPARTMENT, "미지정")])
         else:
             combo.blockSignals(True)
             combo.clear()
@@ -374,6 +391,14 @@ class ProposalsPage(Page):
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())
 
+    def mark_selected_duplicate(self):
+        """The list's context action: 중복으로 표시… (or 중복 표시 해제) of the selected proposal."""
+        if self.register.selected_id() is None or self.detail.detail is None:
+            return None
+        if self.detail.detail.id != self.register.selected_id():
+            return None  # its detail is still loading
+        return self.detail.toggle_duplicate()
+
     def export_excel(self):
         """The list as filtered and sorted, to .xlsx; 제안자 masked unless a purpose is given."""
         from panelapp.services.proposals.export import TITLE, export_proposals
@@ -392,6 +417,7 @@ class ProposalsPage(Page):
                 ),
                 ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
                 ("기한 초과만", self.overdue_check),
+                ("중복 포함", self.duplicates_check),
                 ("검색어", self.search_edit),
             ),
             sort_condition(COLUMNS, *sort),

@@ -163,7 +163,7 @@ def proposals_table(props: tuple[ProposalRow, ...], numbers: dict[int, int]) -> 
             answer.append(para(f"불채택 사유: {p.decline_reason}", "ir_cell_small"))
         if p.answered_on:
             answer.append(
-                para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}일 소요", "ir_cell_small")
+                para(f"답변 {dotted_date(p.answered_on)} · {p.days_to_answer}근무일 소요", "ir_cell_small")
             )
         if p.status == ProposalStatus.DONE and p.result_text:
             answer.append(para(f"완료 내용: {p.result_text}", "ir_cell_small"))

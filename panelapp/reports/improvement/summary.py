@@ -25,7 +25,7 @@ CHART_W, CHART_H = (WIDTH - 6 * mm) / 2, 54 * mm
 def _days(value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.0f}일" if value == int(value) else f"{value:.1f}일"
+    return f"{value:.0f}근무일" if value == int(value) else f"{value:.1f}근무일"
 
 
 def kpis(s: Summary) -> list[tuple[str, str]]:
@@ -36,7 +36,7 @@ def kpis(s: Summary) -> list[tuple[str, str]]:
         (f"{s.findings:,}건", "발견사항"),
         (f"{s.proposals:,}건", "개선제안"),
         (format_rate(s.acceptance_rate), f"채택률 ({s.accepted}/{s.accepted + s.declined})"),
-        (_days(s.median_days_to_answer), f"답변 소요일 중앙값 ({s.answered}건)"),
+        (_days(s.median_days_to_answer), f"답변 소요 중앙값(근무일) ({s.answered}건)"),
         (f"{s.overdue:,}건", "답변 기한 경과"),
         (f"{s.participants}/{s.members}명", f"참여 단원/등록 단원 ({format_rate(s.participation_rate)})"),
     ]
@@ -173,8 +173,8 @@ def summary(data: ReportData) -> list:
         charts,
         Spacer(WIDTH, 3 * mm),
         para(
-            "채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요일 = 답변일 - 접수일, "
-            "답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
+            "채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택). 답변 소요 = 접수 다음 근무일부터 답변일까지의 "
+            "근무일(주말·공휴일 제외), 답변된 제안의 중앙값. 답변 기한 경과 = 작성일 기준 기한이 지났으나 아직 접수·검토중인 제안. "
             f"참여 단원 = 기간 중 활동에 한 번 이상 참석한 단원. 등록 단원 = 기간 중 등록되어 있던 단원"
             f"(탈퇴 {s.withdrawn}명 포함; 대시보드의 '활동 중인 단원'은 지금 활동 중인 단원만 셉니다).",
             "ir_note",

@@ -26,7 +26,7 @@ def _short(day) -> str:
 
 def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
     s = data.summary
-    rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", "소요"]]
+    rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", "소요(근무일)"]]
     for p in data.proposals:
         title = [para(p.title, "ir_cell_bold")]
         if p.proposer:
@@ -43,7 +43,7 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
                 para(_short(p.answered_on), "ir_date")
                 if not due
                 else [para("기한", "ir_date"), para(_short(p.due_on), "ir_date")],
-                "–" if p.days_to_answer is None else f"{p.days_to_answer}일",
+                "–" if p.days_to_answer is None else f"{p.days_to_answer}",
             ]
         )
     intro = (

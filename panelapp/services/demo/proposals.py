@@ -27,11 +27,11 @@ from panelapp.db.models import (
 from panelapp.domain.enums import ContentChannel, FeedbackKind, FeedbackSource
 from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.localtime import KST
-from panelapp.domain.proposal_rules import default_due
 from panelapp.services.activities.event_rules import in_period
 from panelapp.services.demo import data as demo_data
 from panelapp.services.demo import proposal_data as data
 from panelapp.services.demo.calendar import working_day
+from panelapp.services.org.deadlines import due_for_findings
 
 YEAR = 2026  # of the material's season
 PLAN_DAYS = dt.timedelta(days=45)  # a demo answer's 완료 예정일
@@ -94,6 +94,10 @@ def _proposals(d) -> list[Proposal]:
         submitted = min(working_day(d.cal.on(YEAR, *spec[6])), d.cal.now)
         facility = facilities.get(place)
         dept = facility.department_id if facility else d.departments["경영지원부"].id
+        seen: list[Finding] = []
+        if facility is not None:
+            window = submitted - dt.timedelta(days=45)  # the visits this proposal followed
+            seen = [f for f in findings.get(facility.id, []) if window <= f.observed_on <= submitted][-1:]
         p = Proposal(
             cohort_id=d.cohorts[7].id,
             facility_id=facility.id if facility else None,
@@ -104,7 +108,8 @@ def _proposals(d) -> list[Proposal]:
             expected_effect=effect,
             status=PS.SUBMITTED,
             submitted_on=submitted,
-            due_on=default_due(submitted),
+            # the institution's 답변 기한 by its findings, in working days, as a new proposal's
+            due_on=due_for_findings(d.s, submitted, [f.id for f in seen]),
             proposer_enrollment_id=None if facility else policy[(i * 5) % len(policy)].id,
         )
         d.s.add(p)
@@ -148,8 +153,6 @@ def _proposals(d) -> list[Proposal]:
         if p.status == PS.IN_PROGRESS and step.astimezone(KST).date() <= d.cal.now:
             d.s.add(_progress(p, step, users[0]))
         if facility is not None:
-            window = submitted - dt.timedelta(days=45)  # the visits this proposal followed
-            seen = [f for f in findings.get(facility.id, []) if window <= f.observed_on <= submitted][-1:]
             if seen:
                 d.s.execute(
                     proposal_findings.insert(), [{"proposal_id": p.id, "finding_id": f.id} for f in seen]

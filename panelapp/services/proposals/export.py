@@ -39,6 +39,11 @@ class ProposalExportRow:
         return self.row.id
 
 
+def _status(p: ProposalRow) -> str:
+    """The status, and for a proposal marked as a duplicate (shown with 중복 포함) its original."""
+    return p.status.label + (f" · 중복(#{p.duplicate_of_id})" if p.duplicate_of_id is not None else "")
+
+
 def _due(p: ProposalRow) -> str:
     if p.due_on is None:
         return "–"
@@ -50,10 +55,10 @@ COLUMNS = (
     ExportColumn("제목", lambda r: r.row.title, 40),
     ExportColumn("시설", lambda r: r.row.facility_name or "–", 24),
     ExportColumn("담당부서", lambda r: r.row.department_name or "미지정", 16),
-    ExportColumn("상태", lambda r: r.row.status.label, 10),
+    ExportColumn("상태", lambda r: _status(r.row), 14),
     ExportColumn("처리 기한", lambda r: _due(r.row), 16),
     ExportColumn("답변일", lambda r: r.row.answered_on, 12),
-    ExportColumn("답변까지(일)", lambda r: r.row.days_to_answer, 12),
+    ExportColumn("답변까지(근무일)", lambda r: r.row.days_to_answer, 12),
     ExportColumn("제안자", lambda r: r.proposer, 12, mask=mask_name),
 )
 

@@ -84,8 +84,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("진행률", 10),
     ("완료일", 12),
     ("확인 결과", 14),
-    ("제안자", 12),
     ("중복 원본", 10),
+    ("제안자", 12),
 )
 HISTORY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("번호", 8),
@@ -316,8 +316,8 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
                 1.0 if status is ProposalStatus.DONE else progress.get(pid),
                 done,
                 check_text(status, checks.get(pid)),
-                name,
                 dup,  # 중복 원본: the original's 번호 when marked as a duplicate
+                name,
             ]
         )
     return out

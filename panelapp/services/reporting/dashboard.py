@@ -291,16 +291,17 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
         by_status[status] += n
         if status in UNANSWERED:  # proposal_rules.is_overdue: unanswered and past its due date
             overdue += past_due
-    days = _days_between(Proposal.submitted_on, Proposal.answered_on, sqlite)
-    histogram = [
-        (int(d), int(n))
-        for d, n in s.execute(
-            select(days, func.count())
-            .where(*live_proposals, Proposal.answered_on.is_not(None))
-            .group_by(days)
-            .order_by(days)
-        )
-    ]
+    # 답변 소요 in working days (근무일), as 부서별 답변 처리 and every list count it: the answered
+    # proposals per (접수일, 답변일) pair, turned into a working-day histogram in Python
+    # (reporting/sla.py's way: holidays are not SQL)
+    from panelapp.services.reporting.sla import working_day_histogram
+
+    pairs = s.execute(
+        select(Proposal.cohort_id, Proposal.submitted_on, Proposal.answered_on, func.count())
+        .where(*live_proposals, Proposal.answered_on.is_not(None))
+        .group_by(Proposal.cohort_id, Proposal.submitted_on, Proposal.answered_on)
+    ).all()
+    histogram = sorted(working_day_histogram(pairs).items())
     return Overview(
         cohort.id,
         cohort.name,

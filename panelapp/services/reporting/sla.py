@@ -109,6 +109,15 @@ def sla_in(
     return (*rows, total)
 
 
+def working_day_histogram(pairs: Sequence[Any]) -> dict[int, int]:
+    """(anything, 접수일, 답변일, count) rows → {working days to answer: how many}."""
+    everything: dict[int, int] = defaultdict(int)
+    for histogram in _histograms(pairs).values():
+        for days, n in histogram.items():
+            everything[days] += n
+    return dict(everything)
+
+
 def _histograms(pairs: Sequence[Any]) -> dict[int | None, dict[int, int]]:
     """department id → {working days to answer: how many}."""
     if not pairs:
