@@ -35,10 +35,10 @@ from panelapp.domain.enums import ProposalStatus as PS
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.localtime import to_local
 from panelapp.domain.proposal_rules import UNANSWERED, is_overdue
-from panelapp.services.org.deadlines import due_for_findings
 from panelapp.services.context import reading
 from panelapp.services.demo.build import load_demo
 from panelapp.services.demo.calendar import BASE_ANCHOR, DemoCalendar, month_end
+from panelapp.services.org.deadlines import due_for_findings
 
 ANCHORS = [
     dt.date(2026, 12, 2),  # Wednesday

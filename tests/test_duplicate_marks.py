@@ -47,7 +47,9 @@ def _new(w, title, facility=None, findings=(), dept=None, cohort=None, submitted
 def _feedback(w, proposal_id):
     row, _undo = create_feedback(
         w.ctx,
-        FeedbackInput(w.cohort_id, FeedbackKind.DISLIKE, "바닥이 미끄러워요", D(2026, 6, 2), proposal_id=proposal_id),
+        FeedbackInput(
+            w.cohort_id, FeedbackKind.DISLIKE, "바닥이 미끄러워요", D(2026, 6, 2), proposal_id=proposal_id
+        ),
         today=TODAY,
     )
     return row.id
@@ -74,7 +76,9 @@ def test_marking_moves_the_links_and_both_histories_say_so(pair):
     assert Kind.FEEDBACK in bag.changes.kinds
     assert shown.duplicate_of_id == original.id and shown.duplicate_of_title == original.title
     assert shown.findings == () and _findings(w.ctx, original.id) == sorted([w.slippery, w.lights])
-    assert [f.proposal_id for f in list_feedback(w.ctx, FeedbackQuery(w.cohort_id)).rows if f.id == note] == [original.id]
+    assert [f.proposal_id for f in list_feedback(w.ctx, FeedbackQuery(w.cohort_id)).rows if f.id == note] == [
+        original.id
+    ]
     first = get_proposal(w.ctx, original.id, TODAY)
     assert first.duplicates == ((dup.id, dup.title),)
     marked = [e for e in shown.events if e.kind == MARKED]
@@ -111,7 +115,9 @@ def test_unmarking_gives_back_what_moved_and_says_so(pair):
     assert back.duplicate_of_id is None
     assert _findings(w.ctx, dup.id) == sorted([w.slippery, w.lights])
     assert _findings(w.ctx, original.id) == [w.slippery]  # what it had before stays
-    assert [f.proposal_id for f in list_feedback(w.ctx, FeedbackQuery(w.cohort_id)).rows if f.id == note] == [dup.id]
+    assert [f.proposal_id for f in list_feedback(w.ctx, FeedbackQuery(w.cohort_id)).rows if f.id == note] == [
+        dup.id
+    ]
     assert [e.kind for e in back.events if e.kind] == [MARKED, UNMARKED]
     first = get_proposal(w.ctx, original.id, TODAY)
     assert [e.kind for e in first.events if e.kind] == [MERGED, SPLIT] and first.duplicates == ()

@@ -70,7 +70,9 @@ def test_pdf_reads_back_words_figures_fonts_and_pages(world):
     tiles = [(f.replace(" ", ""), label.replace(" ", "")) for f, label in kpis(data.summary)]
     for row in (tiles[:4], tiles[4:]):  # the tiles read row by row: four figures, then their labels
         assert "".join(f for f, _ in row) + "".join(label for _, label in row) in summary
-    assert "2회2곳6건6건" in summary and "75%13근무일1건3/4명채택률(3/4)답변소요중앙값(근무일)(4건)" in summary
+    assert (
+        "2회2곳6건6건" in summary and "75%13근무일1건3/4명채택률(3/4)답변소요중앙값(근무일)(4건)" in summary
+    )
     assert "\x00" not in "".join(texts)  # every character has a glyph in NanumGothic
     for chart in ("월별점검실시", "발견사항—심각도별", "발견사항—유형별", "개선제안—처리상태별"):
         assert chart in summary

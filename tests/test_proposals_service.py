@@ -115,7 +115,9 @@ def test_decline_needs_reason_and_answer_date_rules(w):
     p = move_proposal(
         w.ctx, p.id, PS.DECLINED, p.version, answer="예산 부족", decline_reason="예산 미확보", today=TODAY
     )
-    assert p.decline_reason == "예산 미확보" and p.answered_on == TODAY and p.days_to_answer == 7  # 근무일 (10 calendar)
+    assert (
+        p.decline_reason == "예산 미확보" and p.answered_on == TODAY and p.days_to_answer == 7
+    )  # 근무일 (10 calendar)
     with reading(w.ctx) as s:  # the acting user is recorded on every event
         assert {e.user_id for e in s.scalars(select(ProposalEvent))} == {w.ctx.user_id}
 
@@ -221,7 +223,9 @@ def test_id_list_sorts_by_every_column_in_sql_with_counts(w):
         assert proposal_ids(w.ctx, q, key, True) == down, key
     rows = {r.id: r for r in proposal_rows(w.ctx, [b.id, a.id, 99_999], today=TODAY)}
     assert set(rows) == {a.id, b.id}
-    assert rows[a.id].overdue and not rows[b.id].overdue and rows[b.id].days_to_answer == 2  # 근무일 (3 calendar)
+    assert (
+        rows[a.id].overdue and not rows[b.id].overdue and rows[b.id].days_to_answer == 2
+    )  # 근무일 (3 calendar)
     assert rows[a.id].department_name == "체육사업부" and rows[b.id].facility_name == "새봄근린공원"
     counts = proposal_counts(w.ctx, q)
     assert counts.any_at_all and counts.overdue == 1

@@ -1,6 +1,5 @@
 """The improvement report's data: every summary figure equals a direct count in the database."""
 
-from panelapp.domain.working_days import working_days_between
 import statistics
 
 import pytest
@@ -12,6 +11,7 @@ from panelapp.db.models import AccessLog, ActivityEvent, Attendance, Finding, In
 from panelapp.domain.enums import InspectionStatus, ProposalStatus, Severity
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.report_data import ReportOptions
+from panelapp.domain.working_days import working_days_between
 from panelapp.services.context import reading
 from panelapp.services.reporting.query import build_report_data
 
@@ -97,7 +97,9 @@ def test_facility_sections_scores_findings_photos_and_proposals(ctx):
     assert ramp.proposal_ids == (rw.proposals["handrail"],)
     assert {p.id for p in gym.proposals} == {rw.proposals[k] for k in ("handrail", "toilet", "sign")}
     declined = next(p for p in gym.proposals if p.status == ProposalStatus.DECLINED)
-    assert declined.decline_reason and declined.answer and declined.days_to_answer == 27  # 근무일 (41 calendar)
+    assert (
+        declined.decline_reason and declined.answer and declined.days_to_answer == 27
+    )  # 근무일 (41 calendar)
     assert [p.id for p in lot.proposals] == [rw.proposals["lot"]]
     no_photos = build_report_data(ctx, ReportOptions(rw.w.cohort_id, photos=False, report_date=REPORT_DATE))
     assert all(f.photos == () for fac in no_photos.facilities for f in fac.findings)

@@ -31,7 +31,6 @@ def add_parser(sub) -> None:
         help='제안자 이름을 가리지 않고 내보내는 목적 (예: "감사 자료 제출"; 접근 기록에 남음)',
     )
 
-
     dup = verbs.add_parser(
         "duplicate",
         help="개선제안을 다른 제안의 중복으로 표시합니다 (발견사항·좋아요/아쉬워요 연결이 원본으로 옮겨지고 집계에서 빠짐)",
@@ -54,7 +53,7 @@ def _duplicate(args: argparse.Namespace, opener) -> int:
         original_suggestions,
         unmark_duplicate,
     )
-    from panelapp.services.proposals.manage import get_proposal
+    from panelapp.services.proposals.queries import get_proposal
 
     ctx = opener.app(args.db)
     try:
@@ -71,7 +70,9 @@ def _duplicate(args: argparse.Namespace, opener) -> int:
             d = get_proposal(ctx, args.id)
             hits = original_suggestions(ctx, args.id)
             if not hits:
-                print(f"#{d.id} '{d.title}'의 원본으로 보이는 제안이 없습니다. --of 번호로 원본을 정해 주세요.")
+                print(
+                    f"#{d.id} '{d.title}'의 원본으로 보이는 제안이 없습니다. --of 번호로 원본을 정해 주세요."
+                )
             else:
                 print(f"#{d.id} '{d.title}'의 원본 후보 (--of 번호로 표시합니다):")
                 for h in hits:

@@ -477,7 +477,11 @@ def _departments(o: _Outline, data: ReportData) -> None:
         )
     )
     o.add(
-        Text("※ 답변 소요는 부서별 중앙값(근무일), 기한 경과는 작성일 기준 기한이 지난 답변 대기 제안", "note", 2)
+        Text(
+            "※ 답변 소요는 부서별 중앙값(근무일), 기한 경과는 작성일 기준 기한이 지난 답변 대기 제안",
+            "note",
+            2,
+        )
     )
     _answer_sla(o, data)
 

@@ -43,7 +43,9 @@ class DuplicateDialog(QDialog):
         self.setWindowTitle(f"중복으로 표시 — {detail.title}")
         self.resize(600, 420)
         col = QVBoxLayout(self)
-        intro = QLabel(f"#{detail.id} {quoted(detail.title, '이')} 되풀이하는 원본 제안을 고르세요.", wordWrap=True)
+        intro = QLabel(
+            f"#{detail.id} {quoted(detail.title, '이')} 되풀이하는 원본 제안을 고르세요.", wordWrap=True
+        )
         col.addWidget(intro)
         hint = QLabel(HINT, wordWrap=True)
         set_tone(hint, "hint")

@@ -193,7 +193,9 @@ class ProposalDetailView(QStackedWidget):
             col.addLayout(self._duplicate_banner(detail))
         if detail.duplicates:
             shown = ", ".join(f"#{pid} '{t}'" for pid, t in detail.duplicates)
-            merged = QLabel(f"중복 제안 {len(detail.duplicates)}건이 이 제안으로 합쳐졌습니다: {shown}", wordWrap=True)
+            merged = QLabel(
+                f"중복 제안 {len(detail.duplicates)}건이 이 제안으로 합쳐졌습니다: {shown}", wordWrap=True
+            )
             merged.setObjectName("duplicatesNote")
             set_tone(merged, "hint")
             col.addWidget(merged)

@@ -209,7 +209,8 @@ def proposal_link_choices(
     note's facility (or of no facility) when it has one, at most `limit`, plus `include_id` (the
     current link) always. The flag says whether more exist than are listed."""
     stmt = select(Proposal.id, Proposal.title, Proposal.status).where(
-        Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None)  # a duplicate's go to its original
+        Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),  # a duplicate's go to its original
     )
     if cohort_id is not None:
         stmt = stmt.where(Proposal.cohort_id == cohort_id)

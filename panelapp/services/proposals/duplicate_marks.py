@@ -59,7 +59,12 @@ def _load(s: Session, proposal_id: int, what: str) -> Proposal:
 def _event(s: Session, ctx: ServiceContext, p: Proposal, kind: str, note: str) -> None:
     s.add(
         ProposalEvent(
-            proposal_id=p.id, user_id=ctx.user_id, from_status=p.status, to_status=p.status, note=note, kind=kind
+            proposal_id=p.id,
+            user_id=ctx.user_id,
+            from_status=p.status,
+            to_status=p.status,
+            note=note,
+            kind=kind,
         )
     )
 
@@ -74,7 +79,7 @@ def _refusal(s: Session, dup: Proposal, original: Proposal) -> str | None:
     if original.duplicate_of_id is not None:
         first = s.get(Proposal, original.duplicate_of_id)
         named = _named(first) if first is not None else f"#{original.duplicate_of_id}"
-        choose = _named(first, '을') if first is not None else josa(f"#{original.duplicate_of_id}", "을")
+        choose = _named(first, "을") if first is not None else josa(f"#{original.duplicate_of_id}", "을")
         return f"{_named(original, '은')} {named}의 중복입니다. 중복의 중복은 만들 수 없으니 원본 {choose} 고르세요."
     if dup.cohort_id != original.cohort_id:
         cohort = s.get(Cohort, original.cohort_id)
@@ -116,8 +121,12 @@ def mark_duplicate(
         added = [f for f in had if f not in present]
         s.execute(delete(proposal_findings).where(proposal_findings.c.proposal_id == dup.id))
         if added:
-            s.execute(insert(proposal_findings), [{"proposal_id": original.id, "finding_id": f} for f in added])
-        feedback = list(s.scalars(select(Feedback).where(Feedback.proposal_id == dup.id).order_by(Feedback.id)))
+            s.execute(
+                insert(proposal_findings), [{"proposal_id": original.id, "finding_id": f} for f in added]
+            )
+        feedback = list(
+            s.scalars(select(Feedback).where(Feedback.proposal_id == dup.id).order_by(Feedback.id))
+        )
         for f in feedback:
             f.proposal_id = original.id
         dup.duplicate_of_id = original.id
@@ -154,13 +163,16 @@ def unmark_duplicate(
             if taken:
                 s.execute(
                     delete(proposal_findings).where(
-                        proposal_findings.c.proposal_id == original.id, proposal_findings.c.finding_id.in_(taken)
+                        proposal_findings.c.proposal_id == original.id,
+                        proposal_findings.c.finding_id.in_(taken),
                     )
                 )
             ids = [int(f) for f in moves.get("feedback", [])]
             if ids:
                 returned = list(
-                    s.scalars(select(Feedback).where(Feedback.id.in_(ids), Feedback.proposal_id == original.id))
+                    s.scalars(
+                        select(Feedback).where(Feedback.id.in_(ids), Feedback.proposal_id == original.id)
+                    )
                 )
             for f in returned:
                 f.proposal_id = dup.id
@@ -196,16 +208,26 @@ def original_suggestions(ctx: ServiceContext, proposal_id: int) -> list[SimilarP
         rows = {
             r.id: r
             for r in s.execute(
-                select(Proposal.id, Proposal.title, Proposal.status, Proposal.submitted_on, Proposal.duplicate_of_id)
-                .where(Proposal.id.in_([h.id for h in hits]))
+                select(
+                    Proposal.id,
+                    Proposal.title,
+                    Proposal.status,
+                    Proposal.submitted_on,
+                    Proposal.duplicate_of_id,
+                ).where(Proposal.id.in_([h.id for h in hits]))
             )
         }
         firsts = {r.duplicate_of_id for r in rows.values() if r.duplicate_of_id is not None}
         originals = {
             r.id: r
             for r in s.execute(
-                select(Proposal.id, Proposal.title, Proposal.status, Proposal.submitted_on, Proposal.department_id)
-                .where(Proposal.id.in_(sorted(firsts)), live_proposal())
+                select(
+                    Proposal.id,
+                    Proposal.title,
+                    Proposal.status,
+                    Proposal.submitted_on,
+                    Proposal.department_id,
+                ).where(Proposal.id.in_(sorted(firsts)), live_proposal())
             )
             if scope is None or r.department_id == scope
         }

@@ -293,7 +293,20 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
     dates = [d for r in found for d in (r.submitted_on, r.answered_on) if d is not None]
     calendar = WorkingCalendar(min(dates), max(dates)) if dates else None
     out: list[list[object]] = []
-    for pid, title, facility, department, status, submitted, answered, due, expected, done, proposer, dup in found:
+    for (
+        pid,
+        title,
+        facility,
+        department,
+        status,
+        submitted,
+        answered,
+        due,
+        expected,
+        done,
+        proposer,
+        dup,
+    ) in found:
         severity, categories = kinds.get(pid, (None, ""))
         days = calendar.between(submitted, answered) if calendar is not None and answered else None
         on_time = None if answered is None or due is None else ("예" if answered <= due else "아니오")

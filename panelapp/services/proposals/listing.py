@@ -5,7 +5,8 @@ the rows it paints by id (`proposal_rows`), and takes its labels' figures from
 `proposal_counts` (GROUP BY / COUNT on the database, never an IN-list of the matches).
 
 Sort keys (the page's columns): submitted, title, facility, department, status, due, answered,
-days (접수→답변). Empty values sort last both ways; every sort ends on the id.
+days (접수→답변, in working days as the column shows them). Empty values sort last both ways;
+every sort ends on the id.
 """
 
 from __future__ import annotations
@@ -15,13 +16,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from panelapp.db.models import Department, Facility, Proposal
 from panelapp.domain.enums import ProposalStatus
+from panelapp.domain.holidays_kr import holidays_between
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import days_to_answer, days_to_completion, is_overdue
+from panelapp.domain.working_days import SATURDAY
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.id_lists import fetch_ids, nulls_last, ordered, ranked, text_matches
 from panelapp.services.permissions import department_scope
@@ -64,14 +79,45 @@ def proposal_filter(
     return where
 
 
-def _days_to_answer(s: Session) -> ColumnElement[Any]:
-    """answered_on − submitted_on in days (NULL while unanswered), on either database."""
+EPOCH = dt.date(1990, 1, 1)  # a Monday: weekdays are counted from it
+
+
+def _day_number(s: Session, day: Any) -> ColumnElement[Any]:
+    """Whole days from EPOCH to a date column, on either database."""
     if s.get_bind().dialect.name == "sqlite":
-        return func.julianday(Proposal.answered_on) - func.julianday(Proposal.submitted_on)
-    return Proposal.answered_on - Proposal.submitted_on
+        return cast(func.julianday(day) - func.julianday(EPOCH.isoformat()), Integer)
+    days: ColumnElement[Any] = day - literal(EPOCH, Date)  # PostgreSQL: date - date is an integer
+    return days
 
 
-def _sorted(s: Session, stmt: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
+def _weekdays_to(s: Session, day: Any) -> ColumnElement[Any]:
+    """Monday-to-Friday days from EPOCH up to and including `day` (integer arithmetic)."""
+    n = _day_number(s, day)
+    return 5 * (n // 7) + case((n % 7 > 4, 5), else_=n % 7 + 1)
+
+
+def _days_to_answer(s: Session, where: Sequence[ColumnElement[bool]] = ()) -> ColumnElement[Any]:
+    """Working days (근무일) from 접수 to the answer, as proposal_rules.days_to_answer counts them
+    (NULL while unanswered), in SQL for the 답변까지(근무일) sort: the weekdays after submitted_on
+    up to answered_on, less the weekday holidays among them. The holidays are the few of the
+    matching proposals' span (about fifteen a year), written into the expression."""
+    span = s.execute(
+        select(func.min(Proposal.submitted_on), func.max(Proposal.answered_on)).where(
+            *where, Proposal.answered_on.is_not(None)
+        )
+    ).first()
+    days = _weekdays_to(s, Proposal.answered_on) - _weekdays_to(s, Proposal.submitted_on)
+    if span is None or span[0] is None or span[1] is None:
+        return days
+    off = [d for d in holidays_between(span[0], span[1]) if d.weekday() < SATURDAY]
+    for day in off:
+        days = days - case((and_(Proposal.submitted_on < day, Proposal.answered_on >= day), 1), else_=0)
+    return days
+
+
+def _sorted(
+    s: Session, stmt: Select[Any], sort_key: str, descending: bool, where: Sequence[ColumnElement[bool]] = ()
+) -> Select[Any]:
     submitted = Proposal.submitted_on
     fixed: list[ColumnElement[Any]] = []
     parts: list[SQLColumnExpression[Any]] = [submitted]
@@ -92,7 +138,7 @@ def _sorted(s: Session, stmt: Select[Any], sort_key: str, descending: bool) -> S
     elif sort_key == "answered":
         fixed = nulls_last(Proposal.answered_on, descending)
     elif sort_key == "days":
-        fixed = nulls_last(_days_to_answer(s), descending)
+        fixed = nulls_last(_days_to_answer(s, where), descending)
     else:
         raise ValueError(f"unknown sort key {sort_key!r}")
     return stmt.order_by(*ordered(parts, descending, Proposal.id, fixed))
@@ -110,7 +156,7 @@ def proposal_ids(
     today = query.today or today_local()
     with reading(ctx) as s:
         where = proposal_filter(query, today, department_scope(ctx, s))
-        stmt = _sorted(s, select(Proposal.id).where(*where), sort_key, descending)
+        stmt = _sorted(s, select(Proposal.id).where(*where), sort_key, descending, where)
         if limit is not None:
             stmt = stmt.limit(limit)
         return fetch_ids(s, stmt)

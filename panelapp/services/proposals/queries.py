@@ -225,7 +225,9 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         p.result_text,
         p.plan_text,
         p.expected_on,
-        s.scalar(select(Proposal.title).where(Proposal.id == p.duplicate_of_id)) if p.duplicate_of_id else None,
+        s.scalar(select(Proposal.title).where(Proposal.id == p.duplicate_of_id))
+        if p.duplicate_of_id
+        else None,
         tuple(
             (pid, title)
             for pid, title in s.execute(

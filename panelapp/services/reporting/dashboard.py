@@ -276,7 +276,11 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
         ),
     )
     # a proposal marked as a duplicate counts nowhere (proposals/duplicate_marks.py)
-    live_proposals = (Proposal.cohort_id == cohort.id, Proposal.deleted_at.is_(None), Proposal.duplicate_of_id.is_(None))
+    live_proposals = (
+        Proposal.cohort_id == cohort.id,
+        Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),
+    )
     by_status: dict[ProposalStatus, int] = {member: 0 for member in ProposalStatus}
     overdue = 0
     for status, n, past_due in s.execute(

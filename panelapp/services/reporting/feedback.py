@@ -35,7 +35,11 @@ def load_feedback(
     s: Session, cohort_id: int, start: dt.date, end: dt.date, wanted: set[int] | None
 ) -> FeedbackSummary:
     where = _scope(cohort_id, start, end, wanted)
-    live_proposal = (Proposal.id == Feedback.proposal_id) & Proposal.deleted_at.is_(None) & Proposal.duplicate_of_id.is_(None)
+    live_proposal = (
+        (Proposal.id == Feedback.proposal_id)
+        & Proposal.deleted_at.is_(None)
+        & Proposal.duplicate_of_id.is_(None)
+    )
     answered = (Feedback.handled.is_(True)) | Feedback.answer.is_not(None)
     counts = s.execute(
         select(
