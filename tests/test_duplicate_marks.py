@@ -3,6 +3,8 @@ feedback to its original, both histories say so with the actor's name, it leaves
 the lists' default filter, the full export marks it, and unmarking gives its links back. The
 refusals are sentences. Runs on SQLite and PostgreSQL (the ctx fixture)."""
 
+import os
+
 import pytest
 from proposal_world import TODAY, D, build
 
@@ -218,3 +220,71 @@ def test_cli_marks_suggests_and_unmarks(tmp_path, capsys):
         assert get_proposal(ctx, dup.id).duplicate_of_id is None and _findings(ctx, dup.id) == [w.lights]
     finally:
         ctx.db.dispose()
+
+
+def _migration_round_trip(db):
+    """0016 → head keeps a proposal and lets it be marked; head → 0016 → head again."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from panelapp.db.migrate import alembic_config, upgrade_to_head
+    from panelapp.services.system.bootstrap import schema_is_current
+
+    def to(revision, down=False):
+        cfg = alembic_config(db)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(cfg, revision)
+
+    def columns(table):
+        return {c["name"] for c in inspect(db.engine).get_columns(table)}
+
+    to("0016")
+    assert "duplicate_of_id" not in columns("proposals") and "kind" not in columns("proposal_events")
+    upgrade_to_head(db)
+    assert {"duplicate_of_id", "duplicate_moves"} <= columns("proposals") and schema_is_current(db)
+    assert "kind" in columns("proposal_events")
+    fks = inspect(db.engine).get_foreign_keys("proposals")
+    assert any(fk["constrained_columns"] == ["duplicate_of_id"] for fk in fks)
+    to("0016", down=True)
+    assert "duplicate_of_id" not in columns("proposals") and "kind" not in columns("proposal_events")
+    if db.is_sqlite:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    upgrade_to_head(db)
+    assert schema_is_current(db)
+
+
+def test_migration_0017_on_sqlite(tmp_path):
+    from panelapp.db.engine import open_database
+
+    db = open_database(str(tmp_path / "old.db"))
+    try:
+        _migration_round_trip(db)
+    finally:
+        db.dispose()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PANELAPP_TEST_PG_URL"), reason="PostgreSQL leg: PANELAPP_TEST_PG_URL not set"
+)
+def test_migration_0017_on_postgresql():
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    from panelapp.db.engine import open_database
+
+    url = make_url(os.environ["PANELAPP_TEST_PG_URL"])
+    name = f"panelapp_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = open_database(url.set(database=name).render_as_string(hide_password=False))
+    try:
+        _migration_round_trip(db)
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
