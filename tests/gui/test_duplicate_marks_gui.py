@@ -7,6 +7,7 @@ import pytest
 from conftest import make_ctx
 from gui_window import Window
 from proposal_world import TODAY, D, build
+from PySide6.QtCore import Qt
 from test_proposals_page import detail_ready, open_dialog, settle, shown
 
 from panelapp.gui.core.ops import wait_for_all
@@ -66,8 +67,10 @@ def test_mark_from_the_detail_and_unmark(qtbot, setup):
     dialog.save()
     qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=5000)
     assert "자기 자신의 중복" in dialog.error_label.text() and dialog.isVisible()
-    dialog.list.setCurrentRow(-1)
-    dialog.list.setCurrentRow(0)
+    item = dialog.list.item(0)  # the current suggestion clicked again takes its number back
+    qtbot.mouseClick(
+        dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(item).center()
+    )
     assert dialog.original_id() == original.id
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         dialog.save()
@@ -85,6 +88,14 @@ def test_mark_from_the_detail_and_unmark(qtbot, setup):
     qtbot.waitUntil(lambda: page.detail.detail.duplicate_of_id == original.id, timeout=5000)
     assert page.detail.duplicate_button.text() == UNMARK_TEXT
     assert page.detail.original_button is not None
+    page.detail.original_button.click()  # 원본 보기: the original is selected in the list
+    qtbot.waitUntil(lambda: page.register.selected_id() == original.id, timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.id == original.id, timeout=5000
+    )
+    assert page.detail.detail.duplicates == ((dup.id, dup.title),)
+    page.register.select_id(dup.id)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == dup.id, timeout=5000)
     page.detail.duplicate_button.click()
     qtbot.waitUntil(lambda: get_proposal(page.window_.ctx, dup.id).duplicate_of_id is None, timeout=5000)
     qtbot.waitUntil(

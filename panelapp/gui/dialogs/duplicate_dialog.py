@@ -58,9 +58,11 @@ class DuplicateDialog(QDialog):
                 f"#{h.id}  {h.title}  ({h.status.label}, {h.submitted_on:%Y-%m-%d}) — {h.reason}"
             )
             item.setData(Qt.ItemDataRole.UserRole, h.id)
+            item.setToolTip(item.text())
             self.list.addItem(item)
         self.list.setVisible(bool(suggestions))
         self.list.currentItemChanged.connect(self._picked)
+        self.list.itemClicked.connect(self._picked)  # the current one again, after a typed number
         col.addWidget(self.list, 1)
         form = QFormLayout()
         self.number = QSpinBox(minimum=0, maximum=2_000_000_000)

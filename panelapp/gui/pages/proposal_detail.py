@@ -142,6 +142,8 @@ class ProposalDetailView(QStackedWidget):
         col.addLayout(actions)
         self.addWidget(page)
         self.step_buttons: dict = {}
+        # 원본 보기 of a duplicate: the page that holds the list selects the original there
+        self.open_original = self.show_proposal
 
     # ----- loading -------------------------------------------------------------------------
     def show_proposal(self, proposal_id: int | None) -> None:
@@ -301,7 +303,7 @@ class ProposalDetailView(QStackedWidget):
         row.addWidget(text, 1)
         self.original_button = QPushButton("원본 보기")
         self.original_button.setObjectName("originalButton")
-        self.original_button.clicked.connect(lambda: self.show_proposal(d.duplicate_of_id))
+        self.original_button.clicked.connect(lambda: self.open_original(d.duplicate_of_id))
         row.addWidget(self.original_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 

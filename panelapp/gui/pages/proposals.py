@@ -53,7 +53,14 @@ FIRST_SCREEN = 300
 
 
 def _status(p) -> str:
-    return p.status.label + (f" · 중복(#{p.duplicate_of_id})" if p.duplicate_of_id is not None else "")
+    """A duplicate (listed with 중복 포함) says whose, in the narrow column; its status is the tip."""
+    return p.status.label if p.duplicate_of_id is None else f"중복(#{p.duplicate_of_id})"
+
+
+def _status_tip(p) -> str | None:
+    if p.duplicate_of_id is None:
+        return None
+    return f"#{p.duplicate_of_id}의 중복으로 표시된 제안 (상태: {p.status.label}, 집계에서 빠짐)"
 
 
 def _due(p) -> str:
@@ -74,6 +81,7 @@ COLUMNS = [
         _status,
         width=76,
         align=CENTER,
+        tooltip=_status_tip,
         foreground=lambda p: status_color(p.status.value),
     ),
     Column(
@@ -95,7 +103,7 @@ COLUMNS = [
         "답변까지(근무일)",
         "days",
         lambda p: str(p.days_to_answer) if p.days_to_answer is not None else "",
-        width=92,
+        width=112,
         align=RIGHT,
     ),
 ]
@@ -188,6 +196,7 @@ class ProposalsPage(Page):
         splitter.addWidget(self.register)
         self.detail = ProposalDetailView(window)
         self.detail.stale.connect(self.mark_stale)
+        self.detail.open_original = self._show_original
         splitter.addWidget(self.detail)
         splitter.setSizes([380, 360])
         col.addWidget(splitter, 1)
@@ -390,6 +399,11 @@ class ProposalsPage(Page):
 
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())
+
+    def _show_original(self, proposal_id: int) -> None:
+        """원본 보기: select the original in the list (its detail follows), or show it alone."""
+        if not self.register.select_id(proposal_id):
+            self.detail.show_proposal(proposal_id)
 
     def mark_selected_duplicate(self):
         """The list's context action: 중복으로 표시… (or 중복 표시 해제) of the selected proposal."""
