@@ -188,6 +188,7 @@ def test_both_documents_carry_the_pdfs_department_answer_table(made):
     assert expected in [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     pdf = _norm("".join(p.extract_text() for p in PdfReader(made.files["pdf"]).pages))
     assert _norm(TITLE) in pdf and all(_norm(c) in pdf for c in departments[0].cells())
+    assert "답변일소요(근무일)" in pdf  # the PDF's list of proposals counts working days too
     assert "부서별답변처리(근무일기준)" in _norm("".join(made.report.texts()))
 
 

@@ -26,7 +26,7 @@ def _short(day) -> str:
 
 def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
     s = data.summary
-    rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", "소요(근무일)"]]
+    rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", [para("소요", "cell_head"), para("(근무일)", "cell_head")]]]
     for p in data.proposals:
         title = [para(p.title, "ir_cell_bold")]
         if p.proposer:
@@ -63,7 +63,7 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
         story.append(
             data_table(
                 rows,
-                [10 * mm, 27 * mm, 40 * mm, 22 * mm, 17 * mm, 20 * mm, 22 * mm, 12 * mm],
+                [10 * mm, 27 * mm, 38 * mm, 22 * mm, 17 * mm, 20 * mm, 22 * mm, 14 * mm],
                 aligns=["center", "left", "left", "left", "center", "center", "center", "right"],
             )
         )
