@@ -26,7 +26,18 @@ def _short(day) -> str:
 
 def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
     s = data.summary
-    rows: list[list] = [["연번", "시설", "개선제안", "담당부서", "상태", "접수일", "답변일", [para("소요", "cell_head"), para("(근무일)", "cell_head")]]]
+    rows: list[list] = [
+        [
+            "연번",
+            "시설",
+            "개선제안",
+            "담당부서",
+            "상태",
+            "접수일",
+            "답변일",
+            [para("소요", "cell_head"), para("(근무일)", "cell_head")],
+        ]
+    ]
     for p in data.proposals:
         title = [para(p.title, "ir_cell_bold")]
         if p.proposer:
