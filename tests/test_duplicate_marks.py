@@ -108,6 +108,9 @@ def test_a_duplicate_leaves_the_counts_and_the_default_list(pair):
     assert dup.id in proposal_ids(w.ctx, ProposalQuery(w.cohort_id, today=TODAY, with_duplicates=True))
     row = get_proposal(w.ctx, dup.id, TODAY).row
     assert not row.overdue  # a duplicate is nobody's to answer
+    from panelapp.services.proposals.desk import desk_ids
+
+    assert desk_ids(w.ctx, w.dept_id, today=TODAY) == [original.id]  # nor on the department's desk
 
 
 def test_unmarking_gives_back_what_moved_and_says_so(pair):
