@@ -188,6 +188,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.organization_dialog import OrganizationDialog
     from panelapp.gui.dialogs.photo_viewer import PhotoViewer
     from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
+    from panelapp.gui.dialogs.duplicate_dialog import DuplicateDialog
     from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
     from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
     from panelapp.gui.dialogs.report_dialog import ReportDialog
@@ -301,6 +302,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
                 d.open_close("proposal (new)", proposals.new_button.click, ProposalDialog)
                 d.open_close("proposal (edit)", proposals.detail.edit_button.click, ProposalDialog)
                 d.open_close("proposal links", proposals.detail.links_button.click, ProposalLinksDialog)
+                d.open_close("proposal duplicate", proposals.detail.duplicate_button.click, DuplicateDialog)
     assert steps_seen == set(ProposalStatus)
     proposals.apply_filter()
 

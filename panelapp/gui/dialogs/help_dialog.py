@@ -95,6 +95,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "FindingDialog": "results.html#finding",
     "ProposalDialog": "proposals.html#new",
     "ProposalLinksDialog": "proposals.html#new",
+    "DuplicateDialog": "proposals.html#duplicates",
     "ProposalMoveDialog": "proposals.html#steps",
     "ProposalProgressDialog": "proposals.html#desk",
     "ReportDialog": "reports.html#make",
