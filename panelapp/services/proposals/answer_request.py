@@ -183,6 +183,7 @@ def _where(cohort_id: int, department_id: int) -> list[ColumnElement[bool]]:
         Proposal.cohort_id == cohort_id,
         Proposal.department_id == department_id,
         Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),  # a duplicate is nobody's to answer
         Proposal.status.in_(UNANSWERED),
     ]
 

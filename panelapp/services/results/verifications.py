@@ -93,6 +93,7 @@ def listed_ids(s: Session, insp: Inspection) -> list[int]:
     due = select(Proposal.id).where(
         Proposal.facility_id == insp.facility_id,
         Proposal.deleted_at.is_(None),
+        Proposal.duplicate_of_id.is_(None),  # a duplicate's check is its original's
         Proposal.status == ProposalStatus.DONE,
         Proposal.completed_on < visit_day(insp),
         ~_confirmed(),
