@@ -178,6 +178,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.content_dialog import ContentDialog
     from panelapp.gui.dialogs.deadline_rules_dialog import DeadlineRulesDialog
     from panelapp.gui.dialogs.department_dialog import DepartmentDialog
+    from panelapp.gui.dialogs.duplicate_dialog import DuplicateDialog
     from panelapp.gui.dialogs.event_dialog import EventDialog
     from panelapp.gui.dialogs.facility_dialog import FacilityDialog
     from panelapp.gui.dialogs.facility_types_dialog import FacilityTypesDialog
@@ -188,7 +189,6 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.organization_dialog import OrganizationDialog
     from panelapp.gui.dialogs.photo_viewer import PhotoViewer
     from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
-    from panelapp.gui.dialogs.duplicate_dialog import DuplicateDialog
     from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
     from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
     from panelapp.gui.dialogs.report_dialog import ReportDialog
