@@ -1,7 +1,7 @@
 """proposal duplicates: 중복으로 표시
 
 Revision ID: 0017
-Revises: 0018
+Revises: 0021
 Create Date: 2026-12-04 01:30:00
 
 A proposal can be marked as a duplicate of another of its cohort (issue 14 item 6): it names
@@ -11,8 +11,9 @@ that such an entry is told from a 진행 상황 update, which changes no status 
 REFERENCES in ADD COLUMN, as in 0013; rebuilding proposals, which other tables point at, would
 fail with foreign keys on). Existing proposals are no one's duplicates.
 
-It follows 0018 (확인할 개선사항), which landed first from a parallel branch: a database already at
-0018 upgrades to 0017 as to any newer revision, and 0018 stays as it was written.
+It follows 0021 (answer templates, after 0018 확인할 개선사항), which landed first from parallel
+branches: a database already at 0021 upgrades to 0017 as to any newer revision, and the others
+stay as they were written. The next migration revises 0017.
 """
 
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017"
-down_revision: str | None = "0018"
+down_revision: str | None = "0021"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
