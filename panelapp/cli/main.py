@@ -31,6 +31,8 @@ from panelapp.cli.org import add_parser as add_org_parser
 from panelapp.cli.org import cmd_org
 from panelapp.cli.proposals import add_parser as add_proposals_parser
 from panelapp.cli.proposals import cmd_proposals
+from panelapp.cli.reminders import add_parser as add_reminders_parser
+from panelapp.cli.reminders import cmd_reminders
 from panelapp.cli.report import add_parser as add_report_parser
 from panelapp.cli.report import cmd_report
 from panelapp.cli.retention import add_parser as add_retention_parser
@@ -100,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_departments_parser(sub)
     add_proposals_parser(sub)
     add_answers_parser(sub)
+    add_reminders_parser(sub)
     return parser
 
 
@@ -185,6 +188,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], int]] = {
     "departments": cmd_departments,
     "proposals": cmd_proposals,
     "answers": cmd_answers,
+    "reminders": cmd_reminders,
 }
 
 
