@@ -47,6 +47,10 @@ DEFAULTS: dict[str, Any] = {
     # "user", "tls", "password": "keyring" | "ask" | "none"}: never the password itself, which is
     # in the system keyring or asked at start.
     "connection": {},
+    # 독촉 안내문 메일로 보내기 (services/reminders/mail.py): off until switched on in 설정 → 메일 서버.
+    # {"enabled", "host", "port", "security": "starttls" | "ssl" | "none", "sender", "user",
+    # "password": "keyring" | "ask"}: never the password itself (the system keyring, or asked)
+    "mail": {},
 }
 
 

@@ -149,11 +149,16 @@ def keyring_usable() -> bool:
 
 
 def stored_password(connection: SavedConnection) -> str | None:
+    return keyring_secret(connection.account)
+
+
+def keyring_secret(account: str) -> str | None:
+    """The password kept under `account` (a server's, the mail server's), or None."""
     backend = _keyring()
     if backend is None:
         return None
     try:
-        value = backend.get_password(KEYRING_SERVICE, connection.account)
+        value = backend.get_password(KEYRING_SERVICE, account)
     except Exception as exc:  # noqa: BLE001 - a locked or broken keyring: the password is asked
         log.warning("keyring not read: %s", exc)
         return None
@@ -162,11 +167,15 @@ def stored_password(connection: SavedConnection) -> str | None:
 
 def store_password(connection: SavedConnection, password: str) -> bool:
     """Keep the password in the keyring; False when there is none to keep it in."""
+    return keep_keyring_secret(connection.account, password)
+
+
+def keep_keyring_secret(account: str, password: str) -> bool:
     backend = _keyring()
     if backend is None:
         return False
     try:
-        backend.set_password(KEYRING_SERVICE, connection.account, password)
+        backend.set_password(KEYRING_SERVICE, account, password)
     except Exception as exc:  # noqa: BLE001 - refused (a locked keyring): asked at start instead
         log.warning("keyring not written: %s", exc)
         return False
