@@ -110,6 +110,7 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         "detail.delete_button": _W,
         "request_button": _W,
         "import_button": _W,
+        "reminder_button": _W,
     },
     "proposals": {
         "new_button": _W,

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QDialog, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QPushButton
 
 from panelapp.domain.errors import ValidationError
-from panelapp.gui.core.dialogs import deleted_on_close
+from panelapp.gui.core.dialogs import deleted_on_close, open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -74,6 +74,12 @@ class SettingsDialog(QDialog):
 
         ui.lockSpin.setValue(clamp_minutes(window.settings.get("lock_minutes")))
         ui.lockSpin.valueChanged.connect(self.set_lock_minutes)
+        # 독촉 안내문 메일로 보내기 (services/reminders/mail.py): this computer's SMTP server
+        self.mail_button = QPushButton("메일 서버…")
+        self.mail_button.setToolTip("독촉 안내문을 부서에 메일로 보낼 때 쓰는 메일 서버 (기본: 꺼짐)")
+        self.mail_button.clicked.connect(self.edit_mail)
+        self.mail_button.setVisible(allowed(ctx.role, Permission.PANEL_WORK))
+        ui.displayLayout.addWidget(self.mail_button)
         self.loaded = not self.is_admin
         self.departments: list = []
         self.lead_members: list = []  # the 단원 choices of a 점검 조장 account
@@ -106,6 +112,12 @@ class SettingsDialog(QDialog):
         self.ui.settingsLabel.setText(str(path) if path is not None else "")
         self.ui.settingsLabel.setVisible(path is not None)
         self.ui.settingsCaption.setVisible(path is not None)
+
+    def edit_mail(self) -> None:
+        from panelapp.gui.dialogs.mail_settings_dialog import MailSettingsDialog
+
+        self.mail_dialog = MailSettingsDialog(self, self.window_.settings)
+        open_dialog(self.mail_dialog)
 
     def set_high_contrast(self, on: bool) -> None:
         """고대비 takes effect at once, in every open window, and is kept for the next start."""

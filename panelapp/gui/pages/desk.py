@@ -20,6 +20,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.gui.core.page import Page
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.answer_requests import IMPORT_TEXT, MAKE_TEXT
+from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
 from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
@@ -95,6 +96,10 @@ class DeskPage(Page):
         self.problems_dialog: Any = None
         self.last_request: Any = None
         self.last_import: Any = None
+        # what 독촉 안내문 만들기… last opened, wrote or sent (gui/operations/reminders.py)
+        self.reminder_dialog: Any = None
+        self.last_reminders: Any = None
+        self.last_mail: Any = None
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         head = QHBoxLayout()
@@ -122,6 +127,13 @@ class DeskPage(Page):
         self.import_button.setToolTip("부서가 답을 적어 보낸 답변 요청서를 읽어 한 번에 저장합니다")
         self.import_button.clicked.connect(self.import_request)
         head.addWidget(self.import_button)
+        # 독촉 안내문 (issue 14 item 9): overdue and soon-due answers per department, file or e-mail
+        self.reminder_button = QPushButton(REMINDER_TEXT)
+        self.reminder_button.setToolTip(
+            "답변 기한이 지났거나 곧 닥치는 제안을 부서별 독촉 안내문(PDF·엑셀)으로 만들거나 메일로 보냅니다"
+        )
+        self.reminder_button.clicked.connect(self.make_reminders)
+        head.addWidget(self.reminder_button)
         col.addLayout(head)
         self.summary_label = QLabel(wordWrap=True)
         col.addWidget(self.summary_label)
@@ -203,6 +215,12 @@ class DeskPage(Page):
         from panelapp.gui.operations.answer_requests import make_request
 
         return make_request(self, self.department_combo.currentData())
+
+    def make_reminders(self):
+        """독촉 안내문 만들기…: for the department chosen above (or all, or one picked in the dialog)."""
+        from panelapp.gui.operations.reminders import make_reminders
+
+        return make_reminders(self, self.department_combo.currentData())
 
     def import_request(self):
         """답변 요청서 가져오기…: a workbook made for another department than the one chosen
