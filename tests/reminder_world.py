@@ -5,7 +5,8 @@ for the 독촉 안내문 tests (service, command line, e-mail, desk page).
 does not count), 매점 메뉴 due 6/10 (4 overdue), 샤워실 온수 (검토중) due today (0 left), 수영장 안내
 due 6/19 (3 left), 탈의실 사물함 due Saturday 6/20 (3 left: the weekend adds none), 체육관 조명 due
 6/22 (4 left: beyond the default 3). Not reminded: an answered proposal long overdue, a deleted
-one. 공원녹지과 (no e-mail) has one proposal due 6/29: nothing to remind.
+one, one marked as a duplicate of 주차 차단기. 공원녹지과 (no e-mail) has one proposal due 6/29:
+nothing to remind.
 """
 
 from __future__ import annotations
@@ -66,5 +67,7 @@ def build_reminder_world(ctx) -> RWorld:
         add("체육관 조명", sports.id, PS.SUBMITTED, D(2026, 6, 22))
         add("답변한 제안", sports.id, PS.ACCEPTED, D(2026, 6, 2), answered=D(2026, 6, 12))
         add("지운 제안", sports.id, PS.SUBMITTED, D(2026, 6, 2), deleted=True)
+        add("중복 제안", sports.id, PS.SUBMITTED, D(2026, 6, 2))
+        s.get(Proposal, ids["중복 제안"]).duplicate_of_id = ids["주차 차단기"]
         add("산책로 조명", parks.id, PS.SUBMITTED, D(2026, 6, 29))
         return RWorld(w, w.cohort_id, sports.id, parks.id, ids)

@@ -93,6 +93,7 @@ def test_the_pdf_reads_back_with_each_department_and_no_proposer(ctx, r, tmp_pat
         assert expected in text, expected
     assert "2026-06-02" in text and "한빛국민체육센터" in text
     assert "강민호" not in text and "체육관 조명" not in text and "지운 제안" not in text
+    assert "중복 제안" not in text
     assert "독촉할 제안이 없는 부서: 공원녹지과" in text
     fonts = {str(f) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
     assert data.rows == 5 and fonts  # fonts embedded (NanumGothic subset)

@@ -37,6 +37,7 @@ from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.exporting import Progress
 from panelapp.services.permissions import Permission, require
+from panelapp.services.proposals.duplicate_marks import live_proposal
 
 F_WITHIN = "기한 임박 기준(근무일)"
 PDF, XLSX = ".pdf", ".xlsx"
@@ -94,7 +95,7 @@ def reminder_data(
             .outerjoin(Facility, Facility.id == Proposal.facility_id)
             .where(
                 Proposal.cohort_id == cohort_id,
-                Proposal.deleted_at.is_(None),
+                live_proposal(),  # neither deleted nor a duplicate (its original is reminded)
                 Proposal.status.in_(UNANSWERED),
                 Proposal.due_on.is_not(None),
                 Proposal.due_on <= upto,
