@@ -21,6 +21,7 @@ from panelapp.services.context import transaction
 from panelapp.services.reminders.mail import (
     KEYRING,
     PLAIN,
+    STARTTLS,
     MailSettings,
     check_mail_settings,
     mail_settings,
@@ -117,6 +118,8 @@ def test_a_wrong_password_and_an_unreachable_server_are_sentences(ctx, smtp):
     data = reminder_data(ctx, r.cohort_id, today=TODAY)
     with pytest.raises(DomainError, match=rf"메일 서버 127.0.0.1:{port}에 로그인하지 못했습니다"):
         send_reminders(data, _settings(port, user="coord"), password="wrong")
+    with pytest.raises(DomainError, match="STARTTLS를 지원하지 않습니다"):
+        send_reminders(data, _settings(port, security=STARTTLS))
     closed = _free_port()
     with pytest.raises(DomainError) as refused:
         send_reminders(data, _settings(closed))

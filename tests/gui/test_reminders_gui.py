@@ -42,7 +42,19 @@ def inbox():
             )
             return "250 OK"
 
-    controller = Controller(Handler(), hostname="127.0.0.1", port=_free_port())
+    from aiosmtpd.smtp import AuthResult
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = auth_data.password == b"mail-pass"
+        return AuthResult(success=ok, handled=ok)
+
+    controller = Controller(
+        Handler(),
+        hostname="127.0.0.1",
+        port=_free_port(),
+        authenticator=authenticator,
+        auth_require_tls=False,
+    )
     controller.start()
     yield got, controller.port
     controller.stop()
@@ -115,6 +127,31 @@ def test_mail_goes_to_each_department_with_an_address(qtbot, setup, inbox):
     assert told["info"] == [
         "보냈습니다: 체육사업부 (1곳)\n공원녹지과: 이메일 주소가 없어 보내지 않았습니다 (시설·부서 → 담당부서에서 입력)."
     ]
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_the_password_comes_from_the_keyring_or_is_asked(
+    qtbot, setup, inbox, memory_keyring, monkeypatch, kept
+):
+    from panelapp.services.reminders.mail import KEYRING, store_password
+
+    page, _r, settings, told = setup
+    got, port = inbox
+    on = MailSettings(True, "127.0.0.1", port, PLAIN, "panel@hanbit.example", "coord", KEYRING)
+    settings.set("mail", on.to_dict())
+    asked = []
+    if kept:
+        store_password(on, "mail-pass")
+    monkeypatch.setattr(
+        reminders.QInputDialog,
+        "getText",
+        lambda _p, _t, label, *_a: (asked.append(label), ("mail-pass", True))[1],
+    )
+    dialog = _open(qtbot, page)
+    dialog.mail_button.click()
+    qtbot.waitUntil(lambda: page.last_mail is not None, timeout=20000)
+    assert page.last_mail.sent == ("체육사업부",) and len(got) == 1
+    assert asked == ([] if kept else [f"127.0.0.1:{port}의 사용자 'coord' 비밀번호"])
 
 
 def test_an_unreachable_server_is_a_sentence(qtbot, setup):

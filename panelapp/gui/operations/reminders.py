@@ -117,15 +117,8 @@ def write(page: Any, choice, path: str) -> Op:
     )
 
 
-def _password(page: Any, m) -> str | None:
-    """The mail server's password: from the keyring, else asked (None: cancelled)."""
-    from panelapp.services.reminders.mail import stored_password
-
-    if not m.needs_password:
-        return ""
-    found = stored_password(m)
-    if found is not None:
-        return found
+def _ask_password(page: Any, m) -> str | None:
+    """The mail server's password, asked (None: cancelled)."""
     text, ok = QInputDialog.getText(
         page, "메일 서버 비밀번호", f"{m.server}의 사용자 '{m.user}' 비밀번호", QLineEdit.EchoMode.Password
     )
@@ -133,13 +126,32 @@ def _password(page: Any, m) -> str | None:
 
 
 def send(page: Any, choice) -> Op | None:
+    """The password from the keyring (read on a worker: a keyring can be slow to answer), else
+    asked here; then the messages sent on a worker."""
+    from panelapp.services.reminders.mail import stored_password
+
+    m = _mail(page)
+    if not m.needs_password:
+        return _send(page, choice, m, "")
+
+    def found(password: str | None) -> None:
+        if password is None:
+            password = _ask_password(page, m)
+        if password is not None:
+            _send(page, choice, m, password)
+
+    return (
+        Op(page, lambda _t: stored_password(m))
+        .success(found)
+        .failure(lambda exc: show_error(page, exc))
+        .run()
+    )
+
+
+def _send(page: Any, choice, m, password: str) -> Op:
     from panelapp.services.reminders.mail import send_reminders
     from panelapp.services.reminders.sheets import reminder_data
 
-    m = _mail(page)
-    password = _password(page, m)
-    if password is None:
-        return None
     ctx = _window(page).ctx
 
     def work(token):
