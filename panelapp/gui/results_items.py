@@ -64,6 +64,16 @@ class AnswerField(QFrame):
     def value(self) -> str | None:
         return self._value
 
+    def field_value(self):
+        """The answer as a conflict view compares and shows it (gui/core/conflicts)."""
+        from panelapp.gui.core.conflicts import FieldValue
+
+        shown = next((b.text() for v, b in self.buttons.items() if v == self._value), "")
+        return FieldValue(self._value, shown)
+
+    def set_field_value(self, field) -> None:
+        self.set_value(field.value)
+
     def set_value(self, value: str | None, notify: bool = True) -> None:
         self._value = value if value in self.buttons else None
         for v, b in self.buttons.items():

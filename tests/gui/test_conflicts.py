@@ -514,3 +514,124 @@ def test_the_visit_form_merges_a_visit_changed_on_another_desktop(qtbot, demo_wi
     stored = get_inspection(ctx, info.id)
     assert stored.notes == "정문에서 10시 집결"
     assert {m for m, _n in stored.members} == set(members[1:])
+
+
+# ----- 결과 입력: answers, notes, times and ticks of a visit saved on another desktop ---------
+@pytest.fixture
+def results_world(qtbot, ctx):
+    """A visit of the schedule world (조장 김민준, 김영희 and 이철수), on SQLite and PostgreSQL."""
+    import datetime as dt
+
+    from schedule_world import build_world
+
+    from panelapp.services.inspections.scheduling import create_inspection
+
+    w = build_world(ctx)
+    insp = create_inspection(ctx, w.draft(day=dt.date(2026, 5, 12)))
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    yield window, insp
+    wait_for_all()
+
+
+def results_open(qtbot, window, insp):
+    from panelapp.gui.dialogs.results_dialog import ResultsDialog
+
+    dialog = ResultsDialog(window, insp.id)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheet is not None and dialog.grid is not None, timeout=10000)
+    return dialog
+
+
+def other_desktop_saves_results(ctx, insp_id, answers: dict, present=None):
+    """Another desktop's 임시 저장: `answers` maps an item's row index to (value, text, note)."""
+    from panelapp.services.results.entry import Response, get_result_sheet, save_results
+
+    sheet = get_result_sheet(ctx, insp_id)
+    items = [i for sec in sheet.sections for i in sec.items]
+    responses = [Response(items[n].id, *given) for n, given in answers.items()]
+    return save_results(ctx, insp_id, responses, sheet.version, present)
+
+
+def test_the_results_form_merges_answers_notes_and_ticks_saved_on_another_desktop(
+    qtbot, results_world
+):
+    from panelapp.gui.results_items import AnswerField
+    from panelapp.services.results.entry import get_result_sheet
+
+    window, insp = results_world
+    ctx = window.ctx
+    dialog = results_open(qtbot, window, insp)
+    rows = dialog.grid.rows
+    labels = list(dialog.fields)
+    first, second, fifth = labels[0], labels[3], labels[8]  # item 1, item 2's note, item 5
+    assert isinstance(rows[0].answer, AnswerField) and rows[4].item.kind.value == "score"
+    people = dict(zip((p.enrollment_id for p in dialog.sheet.participants), dialog.sheet.participants))
+    lead, kim, lee = people  # 조장 first, then the members in the order they were assigned
+    # the other desktop: item 1 예, a note on item 2, and 이철수 did not come
+    other_desktop_saves_results(ctx, insp.id, {0: ("yes", None, None), 1: (None, None, "2층 소화기 없음")},
+                                present=(lead, kim))  # fmt: skip
+    rows[0].answer.set_value("no")  # I answered item 1 otherwise
+    rows[4].answer.set_value("4")  # and item 5, which they left alone
+    dialog.ui.saveButton.click()
+    conflict = conflict_shown(qtbot, dialog)
+    by_label = rows_of(conflict)
+    tick = f"참여: {people[lee].name}"
+    assert set(by_label) == {first, second, fifth, tick}
+    assert by_label[first].both_changed
+    assert (by_label[first].base.text, by_label[first].theirs.text, by_label[first].mine.text) == (
+        "", "예", "아니오"
+    )  # fmt: skip
+    assert (by_label[tick].theirs.text, by_label[tick].mine.text) == ("아니오", "예")
+    assert conflict.choices() == {first: MINE, second: THEIRS, fifth: MINE, tick: THEIRS}
+    # nothing of mine is saved before I choose: the visit holds the other desktop's answers
+    stored = get_result_sheet(ctx, insp.id)
+    assert stored.response(rows[0].item.id).value == "yes" and stored.response(rows[4].item.id) is None
+    conflict.choose(first, THEIRS)  # they were there: their 예 stays
+    conflict.apply_button.click()
+    rows = dialog.grid.rows  # the grid was filled again with what is saved now
+    assert rows[0].answer.value() == "yes" and rows[1].note.text() == "2층 소화기 없음"
+    assert rows[4].answer.value() == "4"
+    assert not dialog.checks[lee].isChecked() and dialog.checks[kim].isChecked()
+    assert "1개 칸을 반영" in dialog.ui.errorLabel.text()
+    assert discard_guard(dialog).is_dirty()  # item 5, put back, is unsaved input again
+    dialog.ui.saveButton.click()  # an ordinary 임시 저장 on the current version now
+    qtbot.waitUntil(lambda: not discard_guard(dialog).is_dirty(), timeout=10000)
+    stored = get_result_sheet(ctx, insp.id)
+    assert stored.response(rows[0].item.id).value == "yes"
+    assert stored.response(rows[1].item.id).note == "2층 소화기 없음"
+    assert stored.response(rows[4].item.id).value == "4"
+    assert {p.enrollment_id: p.present for p in stored.participants} == {lead: True, kim: True, lee: False}
+    dialog.reject()
+
+
+def test_the_results_form_takes_theirs_or_copies_my_answers_and_times(qtbot, results_world):
+    from PySide6.QtCore import QTime
+
+    from panelapp.services.results.entry import get_result_sheet
+
+    window, insp = results_world
+    ctx = window.ctx
+    dialog = results_open(qtbot, window, insp)
+    rows = dialog.grid.rows
+    text_row = next(r for r in rows if r.item.kind.value == "text")
+    other_desktop_saves_results(ctx, insp.id, {0: ("na", None, None)})
+    text_row.answer.setText("난간 도색 벗겨짐")
+    dialog.ui.endEdit.setTime(QTime(12, 30))
+    dialog.ui.saveButton.click()
+    conflict = conflict_shown(qtbot, dialog)
+    assert set(conflict.choices().values()) == {MINE, THEIRS}
+    assert "실제 종료" in conflict.choices() and conflict.choices()["실제 종료"] == MINE
+    conflict.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "난간 도색 벗겨짐" in copied and "실제 종료: 12:30" in copied
+    conflict.theirs_button.click()
+    rows = dialog.grid.rows
+    assert rows[0].answer.value() == "na"
+    assert next(r for r in rows if r.item.kind.value == "text").answer.text() == ""
+    assert dialog.ui.endEdit.time() == QTime(12, 0)
+    assert "반영하지 않았습니다" in dialog.ui.errorLabel.text()
+    assert not discard_guard(dialog).is_dirty()  # the form is what is saved: it closes unasked
+    assert get_result_sheet(ctx, insp.id).response(text_row.item.id) is None
+    dialog.reject()
+    assert closed(dialog)

@@ -60,7 +60,12 @@ class FieldValue:
 
 
 def read_field(widget: QWidget) -> FieldValue | None:
-    """The widget's value, or None for a kind of widget this module does not know."""
+    """The widget's value, or None for a kind of widget this module does not know. A widget of
+    the program's own (the results grid's answer buttons) reads and writes itself through
+    `field_value()` and `set_field_value(value)`."""
+    own = getattr(widget, "field_value", None)
+    if callable(own):
+        return own()
     if isinstance(widget, QLineEdit):
         return FieldValue(widget.text().strip(), widget.text().strip())
     if isinstance(widget, QPlainTextEdit):
@@ -100,7 +105,10 @@ def read_field(widget: QWidget) -> FieldValue | None:
 def write_field(widget: QWidget, field: FieldValue) -> None:
     """Put a value read by `read_field` back into the same widget."""
     value = field.value
-    if isinstance(widget, QLineEdit):
+    own = getattr(widget, "set_field_value", None)
+    if callable(own):
+        own(field)
+    elif isinstance(widget, QLineEdit):
         widget.setText(value)
     elif isinstance(widget, QPlainTextEdit | QTextEdit):
         widget.setPlainText(value)
@@ -384,3 +392,38 @@ class StaleSaveResolver:
     def _say(self, sentence: str) -> None:
         self.summary.setText(sentence)
         self.summary.setVisible(True)
+
+
+def resolve_stale_saves(
+    dialog: QDialog,
+    fields: dict[str, QWidget],
+    summary: QLabel,
+    fetch: Callable[[], Any],
+    fill: Callable[[Any], None],
+    adopt: Callable[[Any], None] | None = None,
+    on_gone: Callable[[], None] | None = None,
+    *,
+    filled: bool = True,
+) -> StaleSaveResolver:
+    """A form's stale saves shown field by field: the resolver, titled as the dialog.
+
+    `adopt` None: the form's `fill` keeps the version it shows. `filled` False: the form fills
+    itself later (on a worker) and calls `opened()` from its fill; otherwise what it holds now is
+    what it opened with."""
+    resolver = StaleSaveResolver(
+        dialog,
+        fields,
+        summary,
+        fetch=fetch,
+        fill=fill,
+        adopt=adopt if adopt is not None else _keeps_version,
+        title=dialog.windowTitle(),
+        on_gone=on_gone,
+    )
+    if filled:
+        resolver.opened()
+    return resolver
+
+
+def _keeps_version(_info: Any) -> None:
+    """The form's fill keeps the version of what it shows."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from panelapp.domain.enums import CohortStatus
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -53,16 +53,13 @@ class CohortDialog(QDialog):
         else:
             self._fill(info)
             # a save refused because another desktop saved first shows both versions
-            self.conflict = StaleSaveResolver(
+            self.conflict = resolve_stale_saves(
                 self,
                 self.fields,
                 ui.errorLabel,
-                fetch=self._fetch_current,
-                fill=self._fill,
-                adopt=lambda _info: None,  # _fill keeps the version it shows
-                title=self.windowTitle(),
+                self._fetch_current,
+                self._fill,
             )
-            self.conflict.opened()
 
     # ----- filling -------------------------------------------------------------------------
     def _fill_defaults(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -99,17 +99,15 @@ class ContentDialog(QDialog):
         show_field_errors(self.fields, self.error_label, [])
         keep_unsaved_input(self)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             self.error_label,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            self._fill,
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
         follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
 
     def _fill(self, row) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op
@@ -36,17 +36,15 @@ class DepartmentDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            self._fill,
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
 
     def _fill(self, department) -> None:
         ui = self.ui

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from panelapp.domain.enums import EventKind
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -58,17 +58,15 @@ class EventDialog(QDialog):
         self.ui.titleEdit.setFocus()
         keep_unsaved_input(self)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             self.ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._load,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.reload_needed.emit,
+            self._fetch_current,
+            self._load,
+            self._adopt,
+            self.reload_needed.emit,
         )
-        self.conflict.opened()
 
     def _fetch_current(self):
         from panelapp.domain.errors import NotFoundError

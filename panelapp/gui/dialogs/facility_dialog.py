@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -48,17 +48,15 @@ class FacilityDialog(QDialog):
             self._fill(facility)
         ui.typeCombo.setPlaceholderText("유형을 고르세요")
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            self._fill,
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import close_on_save_failure, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -108,17 +108,15 @@ class FeedbackDialog(QDialog):
         keep_unsaved_input(self)
         follow_changes(self, {Kind.FACILITY}, self.reload_facilities)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             self.error_label,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            self._fill,
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
 
     def _fill(self, row) -> None:
         for combo, value in (

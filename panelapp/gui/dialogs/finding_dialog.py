@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -138,17 +138,15 @@ class FindingDialog(QDialog):
         # photos picked for a new finding are saved with it: losing them is losing input
         keep_unsaved_input(self, lambda: tuple(str(p) for p in self.strip.local_paths()))
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            self._fill,
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
 
     def _fill(self, finding) -> None:
         ui = self.ui

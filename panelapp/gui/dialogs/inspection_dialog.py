@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo
@@ -89,17 +89,15 @@ class InspectionDialog(QDialog):
         # a facility, checklist or team registered while the dialog is open is offered at once
         follow_changes(self, {Kind.FACILITY, Kind.CHECKLIST, Kind.TEAM}, self.reload_choices)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=lambda info: self._fill(info, None),
-            adopt=self._adopt,
-            title=self.windowTitle(),
-            on_gone=self.stale.emit,
+            self._fetch_current,
+            lambda info: self._fill(info, None),
+            self._adopt,
+            self.stale.emit,
         )
-        self.conflict.opened()
 
     def _fetch_current(self):
         from panelapp.services.inspections.queries import get_inspection

@@ -10,7 +10,7 @@ from panelapp.domain.errors import ConcurrencyError, ValidationError, Validation
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import format_phone, normalize_phone
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -87,14 +87,13 @@ class MemberDialog(QDialog):
         self._set_busy(True)
         keep_unsaved_input(self)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._show_detail,
-            adopt=lambda _detail: None,  # _show_detail keeps the versions it shows
-            title=self.windowTitle(),
+            self._fetch_current,
+            self._show_detail,
+            filled=False,
         )
         self._load()
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.forms.ui_organization_dialog import Ui_OrganizationDialog
@@ -97,14 +97,13 @@ class OrganizationDialog(QDialog):
             from panelapp.services.org.manage import get_organization
 
             ctx = self.ctx
-            resolver = self._conflict = StaleSaveResolver(
+            resolver = self._conflict = resolve_stale_saves(
                 self,
                 self.fields,
                 self.ui.errorLabel,
-                fetch=lambda: get_organization(ctx),
-                fill=self._fill,
-                adopt=lambda _info: None,  # _fill keeps the version it shows
-                title=self.windowTitle(),
+                lambda: get_organization(ctx),
+                self._fill,
+                filled=False,
             )
         return resolver
 

@@ -1,5 +1,9 @@
 """점검 결과 입력: answer the checklist from the keyboard, see the scores live, save a draft or
-complete the visit with its actual time and who took part; findings are added from here."""
+complete the visit with its actual time and who took part; findings are added from here.
+
+A save refused because another desktop saved the visit first (its results, its attendance or
+the visit itself) shows the difference field by field (gui/core/conflicts): each item's answer
+and note, the actual day and times, and each participant's tick."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from panelapp.domain.enums import AssignmentRole, InspectionStatus
 from panelapp.domain.formatting import format_hours
 from panelapp.domain.marks import severity_mark
 from panelapp.domain.scoring import describe_overall, describe_section
+from panelapp.gui.core.conflicts import resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.core.ops import Op, show_error
@@ -32,6 +37,8 @@ class ResultsDialog(QDialog):
         self.grid: ItemsGrid | None = None
         self.checks: dict[int, QCheckBox] = {}
         self.findings: list = []
+        # label → widget of every input, refilled in place by _fill (the conflict view reads it)
+        self.fields: dict[str, QWidget] = {}
         self.dirty = False
         self.ui = ui = Ui_ResultsDialog()
         ui.setupUi(self)
@@ -60,6 +67,10 @@ class ResultsDialog(QDialog):
         # (the dialog is deleted when closed, and its connection with it).
         window.bus.changes.connect(self._on_changes)
         keep_unsaved_input(self)
+        # a save refused because another desktop saved first shows both versions field by field
+        self.conflict = resolve_stale_saves(
+            self, self.fields, ui.errorLabel, self._fetch, self._fill, filled=False
+        )
         self.load()
 
     def _add_verifications(self) -> VerificationsBox:
@@ -72,14 +83,15 @@ class ResultsDialog(QDialog):
         return box
 
     # ----- loading -----------------------------------------------------------------------
-    def load(self) -> None:
+    def _fetch(self):
         from panelapp.services.findings.manage import FindingQuery, list_findings
         from panelapp.services.results.entry import get_result_sheet
 
         ctx, iid = self.window_.ctx, self.inspection_id
-        Op(
-            self, lambda _t: (get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid)))
-        ).success(self._fill).failure(self._load_failed).run()
+        return get_result_sheet(ctx, iid), list_findings(ctx, FindingQuery(inspection_id=iid))
+
+    def load(self) -> None:
+        Op(self, lambda _t: self._fetch()).success(self._fill).failure(self._load_failed).run()
 
     def _load_failed(self, exc: BaseException) -> None:
         """Refused (a 조장 on another's visit) or gone: the sentence, and the form closes."""
@@ -110,6 +122,11 @@ class ResultsDialog(QDialog):
         end = sheet.actual_end.time() if sheet.actual_end else sheet.end_time
         ui.startEdit.setTime(from_time(start))
         ui.endEdit.setTime(from_time(end))
+        for old in self.checks.values():  # filled again (another desktop saved first): new ticks
+            self.attendees.removeWidget(old)
+            old.setParent(None)  # gone from the form's fields now, not at the next event loop
+            old.deleteLater()
+        self.checks = {}
         previous = ui.endEdit  # the ticks come after the times in the Tab order, as on screen
         for p in sheet.participants:
             lead = " (조장)" if p.role == AssignmentRole.LEAD else ""
@@ -119,6 +136,7 @@ class ResultsDialog(QDialog):
             QWidget.setTabOrder(previous, box)
             previous = box
         self.verifications.fill(sheet.verifications, after=previous)
+        self._name_fields()
         ui.hoursLabel.setText(f"참여자에게 {format_hours(sheet.event_hours)}씩 활동 시간이 인정됩니다.")
         ui.completeButton.setText("완료 정보 수정" if sheet.status == InspectionStatus.COMPLETED else "완료")
         for b in (ui.saveButton, ui.completeButton, ui.addFindingButton):
@@ -126,8 +144,34 @@ class ResultsDialog(QDialog):
         self._show_findings(findings)
         self._update_scores()
         mark_clean(self)  # the saved answers are the starting point
+        self.conflict.opened()
         if self.grid.rows:
             self.grid.focus_row(0)
+
+    def _name_fields(self) -> None:
+        """The form's inputs by the labels the conflict view shows (the service's own labels for
+        items: "안전 1번(소화기가…)"), in the order they are on screen, 확인할 개선사항 last."""
+        from panelapp.services.results.entry import F_END, F_START, item_label
+
+        assert self.grid is not None and self.sheet is not None
+        ui, fields = self.ui, self.fields
+        fields.clear()
+        sections = self.sheet.sections
+        for row in self.grid.rows:
+            label = item_label(row.item, sections[row.section_index])
+            fields[label] = row.answer
+            fields[f"{label} 메모"] = row.note
+        fields["점검일"] = ui.dateEdit
+        fields[F_START] = ui.startEdit
+        fields[F_END] = ui.endEdit
+        for p in self.sheet.participants:
+            label = f"참여: {p.name}"
+            if label in fields:  # two people of one name: told apart by their place in the list
+                label = f"{label} ({sum(k.startswith(label) for k in fields) + 1})"
+            fields[label] = self.checks[p.enrollment_id]
+        for row in self.verifications.rows.values():  # 확인할 개선사항: each choice and its note
+            fields[f"확인: {row.item.title}"] = row.combo
+            fields[f"확인: {row.item.title} 메모"] = row.note
 
     def _on_changes(self, changes) -> None:
         from panelapp.services.changes import Kind
@@ -236,6 +280,8 @@ class ResultsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ui.saveButton.setEnabled(True)
         self.ui.completeButton.setEnabled(True)
+        if self.conflict.handle(exc):  # another desktop saved first: both versions, field by field
+            return
         errors = as_list(exc)
         if errors is not None:
             self.ui.errorLabel.setText("\n".join(f"• {e.field}: {e.detail}" for e in errors))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
 from panelapp.domain.enums import TeamKind
 from panelapp.domain.errors import NotFoundError
-from panelapp.gui.core.conflicts import StaleSaveResolver
+from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
 from panelapp.gui.core.dialogs import IGNORE, keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import handle_save_failure, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
@@ -54,14 +54,13 @@ class TeamDialog(QDialog):
         }
         keep_unsaved_input(self)
         # a save refused because another desktop saved first shows both versions field by field
-        self.conflict = StaleSaveResolver(
+        self.conflict = resolve_stale_saves(
             self,
             self.fields,
             ui.errorLabel,
-            fetch=self._fetch_current,
-            fill=self._fill,
-            adopt=lambda _result: None,  # _fill keeps the version it shows
-            title=self.windowTitle(),
+            self._fetch_current,
+            self._fill,
+            filled=False,
         )
         self._load()
 
