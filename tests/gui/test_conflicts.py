@@ -635,3 +635,103 @@ def test_the_results_form_takes_theirs_or_copies_my_answers_and_times(qtbot, res
     assert get_result_sheet(ctx, insp.id).response(text_row.item.id) is None
     dialog.reject()
     assert closed(dialog)
+
+
+# ----- 점검표: a template saved on another desktop while it was being edited here --------------
+@pytest.fixture
+def checklist_page(qtbot, ctx):
+    from panelapp.gui.pages.checklists import ChecklistsPage
+
+    window = Window(ctx)
+    qtbot.addWidget(window)
+    p = ChecklistsPage(window)
+    window.setCentralWidget(p)
+    window.resize(1000, 650)
+    window.show()
+    qtbot.waitUntil(lambda: p.info is not None and not p.is_loading, timeout=10000)
+    yield p
+    wait_for_all()
+
+
+def other_desktop_saves_template(ctx, template_id, change):
+    """Another desktop's 저장: `change(draft)` gives the draft it saves."""
+    from panelapp.services.checklists.templates import get_template, save_template
+
+    t = get_template(ctx, template_id)
+    return save_template(ctx, template_id, change(t.to_draft()), t.version)
+
+
+def _renamed_item(draft, section: int, item: int, text: str):
+    from dataclasses import replace
+
+    sections = list(draft.sections)
+    items = list(sections[section].items)
+    items[item] = replace(items[item], text=text)
+    sections[section] = replace(sections[section], items=tuple(items))
+    return replace(draft, sections=tuple(sections))
+
+
+def test_the_checklist_editor_merges_a_template_saved_on_another_desktop(qtbot, checklist_page):
+    from dataclasses import replace
+
+    from panelapp.services.checklists.templates import get_template
+
+    page = checklist_page
+    ctx, template_id = page.window_.ctx, page.info.id
+    other_desktop_saves_template(
+        ctx, template_id, lambda d: replace(_renamed_item(d, 1, 0, "바닥이 깨끗하다"), description="2027년판")
+    )
+    page.editor.topLevelItem(0).child(0).setText(0, "소화기가 보이는 곳에 있다")  # 안전, item 1
+    page.editor.select_path(4, None)
+    page.editor.add_section()  # a sixth section at the end
+    page.editor.topLevelItem(5).setText(0, "주차")
+    assert page.modified
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.conflict.dialog is not None, timeout=10000)
+    conflict = page.conflict.dialog
+    by_label = rows_of(conflict)
+    assert set(by_label) == {"설명", "구역 1", "구역 2", "구역 6"}
+    assert conflict.choices() == {"설명": THEIRS, "구역 1": MINE, "구역 2": THEIRS, "구역 6": MINE}
+    assert "바닥이 깨끗하다" in by_label["구역 2"].theirs.text
+    assert by_label["구역 6"].base.text == "" and by_label["구역 6"].mine.text.startswith("주차")
+    assert not by_label["구역 1"].both_changed
+    # nothing of mine is saved yet
+    stored = get_template(ctx, template_id)
+    assert len(stored.sections) == 5 and stored.sections[0].items[0].text != "소화기가 보이는 곳에 있다"
+    conflict.apply_button.click()
+    assert page.modified and page.save_button.isEnabled()
+    assert "2개 부분을 반영" in page.notice_label.text()
+    assert page.description_edit.text() == "2027년판"
+    assert page.editor.topLevelItem(1).child(0).text(0) == "바닥이 깨끗하다"
+    assert page.editor.topLevelItem(0).child(0).text(0) == "소화기가 보이는 곳에 있다"
+    assert page.editor.topLevelItemCount() == 6
+    with qtbot.waitSignal(page.window_.bus.changed, timeout=10000):
+        page.save_button.click()  # an ordinary save on the current version now
+    stored = get_template(ctx, template_id)
+    assert stored.description == "2027년판" and [s.title for s in stored.sections][-1] == "주차"
+    assert stored.sections[0].items[0].text == "소화기가 보이는 곳에 있다"
+    assert stored.sections[1].items[0].text == "바닥이 깨끗하다"
+
+
+def test_the_checklist_editor_marks_a_section_both_changed_and_takes_theirs_on_request(
+    qtbot, checklist_page
+):
+    from panelapp.services.checklists.templates import get_template
+
+    page = checklist_page
+    ctx, template_id = page.window_.ctx, page.info.id
+    other_desktop_saves_template(ctx, template_id, lambda d: _renamed_item(d, 0, 1, "비상구가 열려 있다"))
+    page.editor.topLevelItem(0).child(0).setText(0, "소화기 압력이 정상이다")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.conflict.dialog is not None, timeout=10000)
+    conflict = page.conflict.dialog
+    row = rows_of(conflict)["구역 1"]
+    assert row.both_changed and conflict.choices() == {"구역 1": MINE}
+    conflict.copy_button.click()
+    assert "소화기 압력이 정상이다" in QGuiApplication.clipboard().text()
+    conflict.theirs_button.click()
+    assert not page.modified and not page.save_button.isEnabled()
+    assert page.editor.topLevelItem(0).child(1).text(0) == "비상구가 열려 있다"
+    assert page.editor.topLevelItem(0).child(0).text(0) != "소화기 압력이 정상이다"
+    assert "반영하지 않았습니다" in page.notice_label.text()
+    assert page.info.version == get_template(ctx, template_id).version  # the next save is on it

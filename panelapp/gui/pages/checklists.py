@@ -57,6 +57,10 @@ class ChecklistsPage(Page):
         split.setSizes([190, 880])
         col.addWidget(split, 1)
         self._show_template(None)
+        from panelapp.gui.pages.checklist_conflict import ChecklistConflict
+
+        # a save refused because another desktop saved first shows both versions part by part
+        self.conflict = ChecklistConflict(self)
 
     def _build_list(self) -> QWidget:
         box = QWidget()
@@ -265,10 +269,6 @@ class ChecklistsPage(Page):
         # the op announces the change: the list reloads and shows this template (self.info)
 
     def _save_failed(self, exc: BaseException) -> None:
-        from panelapp.domain.errors import ConcurrencyError
-
         self._update_buttons()
-        show_error(self, exc)
-        if isinstance(exc, ConcurrencyError) and self.info is not None:
-            self.modified = False
-            self.load_template(self.info.id)
+        if not self.conflict.handle(exc):
+            show_error(self, exc)
