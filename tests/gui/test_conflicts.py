@@ -553,9 +553,7 @@ def other_desktop_saves_results(ctx, insp_id, answers: dict, present=None):
     return save_results(ctx, insp_id, responses, sheet.version, present)
 
 
-def test_the_results_form_merges_answers_notes_and_ticks_saved_on_another_desktop(
-    qtbot, results_world
-):
+def test_the_results_form_merges_answers_notes_and_ticks_saved_on_another_desktop(qtbot, results_world):
     from panelapp.gui.results_items import AnswerField
     from panelapp.services.results.entry import get_result_sheet
 
@@ -713,9 +711,7 @@ def test_the_checklist_editor_merges_a_template_saved_on_another_desktop(qtbot, 
     assert stored.sections[1].items[0].text == "바닥이 깨끗하다"
 
 
-def test_the_checklist_editor_marks_a_section_both_changed_and_takes_theirs_on_request(
-    qtbot, checklist_page
-):
+def test_the_checklist_editor_marks_a_section_both_changed_and_takes_theirs_on_request(qtbot, checklist_page):
     from panelapp.services.checklists.templates import get_template
 
     page = checklist_page
@@ -735,3 +731,320 @@ def test_the_checklist_editor_marks_a_section_both_changed_and_takes_theirs_on_r
     assert page.editor.topLevelItem(0).child(0).text(0) != "소화기 압력이 정상이다"
     assert "반영하지 않았습니다" in page.notice_label.text()
     assert page.info.version == get_template(ctx, template_id).version  # the next save is on it
+
+
+# ----- step dialogs: one step on a record another desktop changed meanwhile ----------------------
+@pytest.fixture
+def both_window(qtbot, demo_ctx):
+    """The stand-in window on the demo, on SQLite and on PostgreSQL."""
+    window = Window(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    wait_for_all()
+
+
+def step_shown(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.conflict.step_dialog is not None, timeout=10000)
+    return dialog.conflict.step_dialog
+
+
+def step_rows(step):
+    return {row.label: row for row in step.rows}
+
+
+def _planned_visit(ctx):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from panelapp.db.models import Inspection
+    from panelapp.domain.enums import InspectionStatus
+    from panelapp.services.context import reading
+    from panelapp.services.inspections.queries import get_inspection
+
+    with reading(ctx) as s:
+        visit_id = s.scalar(
+            select(Inspection.id)
+            .where(
+                Inspection.status == InspectionStatus.PLANNED,
+                Inspection.scheduled_date > dt.date(2026, 12, 10),
+                Inspection.deleted_at.is_(None),
+            )
+            .order_by(Inspection.scheduled_date, Inspection.id)
+        )
+    return get_inspection(ctx, visit_id)
+
+
+def _pick_status(dialog, status):
+    combo = dialog.ui.statusCombo
+    combo.setCurrentIndex(combo.findData(status))
+
+
+def test_the_status_step_shows_what_the_other_desktop_changed_and_applies_mine_on_it(qtbot, both_window):
+    from panelapp.domain.enums import InspectionStatus
+    from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog
+    from panelapp.services.inspections.queries import get_inspection
+    from panelapp.services.inspections.scheduling import set_status
+
+    ctx = both_window.ctx
+    info = _planned_visit(ctx)
+    dialog = InspectionStatusDialog(both_window, info)
+    dialog.show()
+    set_status(ctx, info.id, InspectionStatus.POSTPONED, "우천", info.version)  # the other desktop
+    _pick_status(dialog, InspectionStatus.CANCELLED)
+    dialog.ui.reasonEdit.setText("행사 중복")
+    dialog.ui.buttonBox.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    rows = step_rows(step)
+    assert (rows["상태"].before, rows["상태"].theirs, rows["상태"].mine) == ("예정", "연기", "취소")
+    assert (rows["사유"].theirs, rows["사유"].mine) == ("우천", "행사 중복")
+    assert rows["상태"].theirs_changed and not rows["일정"].theirs_changed and rows["일정"].mine is None
+    assert not closed(dialog) and dialog.ui.reasonEdit.text() == "행사 중복"  # the input stays
+    assert get_inspection(ctx, info.id).status == InspectionStatus.POSTPONED  # nothing of mine yet
+    step.apply_button.click()  # mine, on the version saved now
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_inspection(ctx, info.id)
+    assert (stored.status, stored.status_reason) == (InspectionStatus.CANCELLED, "행사 중복")
+
+
+def test_the_status_step_closes_without_saving_when_asked(qtbot, both_window):
+    from panelapp.domain.enums import InspectionStatus
+    from panelapp.gui.dialogs.inspection_status_dialog import InspectionStatusDialog
+    from panelapp.services.inspections.queries import get_inspection
+    from panelapp.services.inspections.scheduling import set_status
+
+    ctx = both_window.ctx
+    info = _planned_visit(ctx)
+    dialog = InspectionStatusDialog(both_window, info)
+    dialog.show()
+    set_status(ctx, info.id, InspectionStatus.POSTPONED, "우천", info.version)
+    _pick_status(dialog, InspectionStatus.CANCELLED)
+    dialog.ui.reasonEdit.setText("행사 중복")
+    dialog.ui.buttonBox.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    step.copy_button.click()
+    assert "사유: 행사 중복" in QGuiApplication.clipboard().text()
+    with qtbot.waitSignal(dialog.stale, timeout=5000):  # the schedule reloads
+        step.close_button.click()
+    assert closed(dialog)
+    stored = get_inspection(ctx, info.id)
+    assert (stored.status, stored.status_reason) == (InspectionStatus.POSTPONED, "우천")
+
+
+def test_the_withdraw_step_applies_on_a_member_changed_on_another_desktop(qtbot, both_window):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Enrollment
+    from panelapp.domain.enums import EnrollmentStatus, MemberRole
+    from panelapp.gui.dialogs.withdraw_dialog import WithdrawDialog
+    from panelapp.services.context import reading
+    from panelapp.services.people.members import MemberInput, get_member, update_member
+    from panelapp.services.people.roster import roster_rows
+
+    ctx = both_window.ctx
+    with reading(ctx) as s:
+        eid = s.scalar(
+            select(Enrollment.id)
+            .where(
+                Enrollment.cohort_id == _seventh(ctx),
+                Enrollment.status == EnrollmentStatus.ACTIVE,
+                Enrollment.role == MemberRole.MEMBER,
+            )
+            .order_by(Enrollment.id)
+        )
+    row = roster_rows(ctx, [eid], stats=False)[0]
+    dialog = WithdrawDialog(both_window, row)
+    dialog.show()
+    d = get_member(ctx, eid)
+    # the other desktop made them 조장
+    update_member(
+        ctx,
+        eid,
+        MemberInput(d.name, d.phone_e164, email=d.email, district=d.district, birth_year=d.birth_year,
+                    gender=d.gender, team_id=d.team_id, role=MemberRole.LEADER, joined_on=d.joined_on,
+                    notes=d.notes),
+        d.version,
+        d.member_version,
+    )  # fmt: skip
+    dialog.ui.reasonEdit.setText("이사")
+    dialog.ui.buttonBox.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    rows = step_rows(step)
+    assert (rows["상태"].before, rows["상태"].theirs, rows["상태"].mine) == ("활동", "활동", "탈퇴")
+    assert (rows["역할"].before, rows["역할"].theirs, rows["역할"].mine) == ("단원", "조장", None)
+    assert rows["탈퇴 사유"].mine == "이사" and [r.label for r in step.rows if r.theirs_changed] == ["역할"]
+    assert "먼저 바꿨습니다 (역할)" in step.findChildren(type(step.copied))[0].text()
+    assert get_member(ctx, eid).status == EnrollmentStatus.ACTIVE
+    step.apply_button.click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_member(ctx, eid)
+    assert (stored.status, stored.left_reason, stored.role) == (
+        EnrollmentStatus.WITHDRAWN,
+        "이사",
+        MemberRole.LEADER,
+    )
+
+
+def _proposal_in(ctx, status):
+    from sqlalchemy import select
+
+    from panelapp.db.models import Proposal
+    from panelapp.services.context import reading
+    from panelapp.services.proposals.queries import get_proposal
+
+    with reading(ctx) as s:
+        pid = s.scalar(
+            select(Proposal.id)
+            .where(Proposal.status == status, Proposal.deleted_at.is_(None))
+            .order_by(Proposal.id)
+        )
+    return get_proposal(ctx, pid)
+
+
+def test_the_proposal_step_shows_the_other_desktops_step_and_applies_mine_on_it(qtbot, both_window):
+    from panelapp.domain.enums import ProposalStatus as PS
+    from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
+    from panelapp.services.proposals.manage import move_proposal
+    from panelapp.services.proposals.queries import get_proposal
+
+    ctx = both_window.ctx
+    d = _proposal_in(ctx, PS.SUBMITTED)
+    dialog = ProposalMoveDialog(both_window, d, PS.REVIEWING)
+    dialog.show()
+    # the other desktop took it to 검토중 and back to 접수: same status, one more history entry
+    moved = move_proposal(ctx, d.id, PS.REVIEWING, d.version, "부서 확인 중")
+    move_proposal(ctx, d.id, PS.SUBMITTED, moved.version, "담당 부서 다시 지정")
+    dialog.note_edit.setText("현장 사진 확인")
+    dialog.buttons.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    rows = step_rows(step)
+    assert (rows["상태"].before, rows["상태"].theirs, rows["상태"].mine) == ("접수", "접수", "검토중")
+    assert rows["최근 처리"].theirs_changed and "담당 부서 다시 지정" in rows["최근 처리"].theirs
+    assert rows["메모"].mine == "현장 사진 확인"
+    assert get_proposal(ctx, d.id).status == PS.SUBMITTED
+    step.apply_button.click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = get_proposal(ctx, d.id)
+    assert stored.status == PS.REVIEWING and stored.events[-1].note == "현장 사진 확인"
+
+
+def test_the_proposal_links_step_applies_my_links_after_showing_theirs(qtbot, both_window):
+    from PySide6.QtCore import Qt
+
+    from panelapp.domain.enums import ProposalStatus as PS
+    from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
+    from panelapp.services.proposals.drafts import linkable_findings
+    from panelapp.services.proposals.manage import set_linked_findings
+    from panelapp.services.proposals.queries import get_proposal
+
+    ctx = both_window.ctx
+    d = _proposal_in(ctx, PS.REVIEWING)
+    choices = linkable_findings(ctx, d.cohort_id)
+    dialog = ProposalLinksDialog(both_window, d, choices)
+    dialog.show()
+    linked = {f.id for f in d.findings}
+    others = [c.id for c in choices if c.id not in linked]
+    theirs_ids = sorted(linked | {others[0]})
+    set_linked_findings(ctx, d.id, theirs_ids, d.version)  # the other desktop linked one more
+    dialog.same_facility.setChecked(False)
+    item = next(dialog.list.item(i) for i in range(dialog.list.count()) if dialog.list.item(i).data(
+        Qt.ItemDataRole.UserRole) == others[1])  # fmt: skip
+    item.setCheckState(Qt.CheckState.Checked)  # I linked another
+    dialog.buttons.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    row = step_rows(step)["연결된 발견사항"]
+    label = {c.id: c.label for c in choices}
+    assert label[others[0]] in row.theirs and label[others[0]] not in row.mine
+    assert label[others[1]] in row.mine and row.theirs_changed
+    assert {f.id for f in get_proposal(ctx, d.id).findings} == set(theirs_ids)
+    step.apply_button.click()  # I saw theirs and keep my choice
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    assert {f.id for f in get_proposal(ctx, d.id).findings} == linked | {others[1]}
+
+
+def test_the_progress_step_adds_my_note_after_the_other_desktops(qtbot, both_window):
+    from panelapp.domain.enums import ProposalStatus as PS
+    from panelapp.gui.dialogs.proposal_progress_dialog import ProposalProgressDialog
+    from panelapp.services.proposals.progress import post_progress
+    from panelapp.services.proposals.queries import get_proposal
+
+    ctx = both_window.ctx
+    d = _proposal_in(ctx, PS.IN_PROGRESS)
+    dialog = ProposalProgressDialog(both_window, d)
+    dialog.show()
+    post_progress(ctx, d.id, d.version, "자재 발주", 40)
+    dialog.note_edit.setPlainText("시공 업체 선정")
+    dialog.buttons.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    rows = step_rows(step)
+    assert "자재 발주" in rows["최근 처리"].theirs and rows["진행 상황"].mine == "시공 업체 선정"
+    step.apply_button.click()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    notes = [e.note for e in get_proposal(ctx, d.id).events]
+    assert notes[-2:] == ["자재 발주", "시공 업체 선정"]
+
+
+def test_the_deadline_rules_merge_rules_changed_on_another_desktop(qtbot, both_window):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QSpinBox
+
+    from panelapp.domain.enums import Severity
+    from panelapp.gui.dialogs.deadline_rules_dialog import DeadlineRulesDialog
+    from panelapp.services.org.deadlines import get_deadline_rules, save_deadline_rules
+
+    ctx = both_window.ctx
+    settings = get_deadline_rules(ctx)
+    dialog = DeadlineRulesDialog(both_window, settings)
+    dialog.show()
+    keys = [(r.severity, r.category) for r in settings.rules]
+    urgent, high = keys.index((Severity.URGENT, None)), keys.index((Severity.HIGH, None))
+    theirs = list(settings.rules)
+    theirs[high] = replace(theirs[high], days=3)
+    save_deadline_rules(ctx, theirs, settings.version)  # the other desktop: 높음 in 3 days
+    spin = dialog.table.cellWidget(urgent, 2)
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(2)  # I: 긴급(안전) in 2 days
+    dialog.buttons.accepted.emit()
+    step = step_shown(qtbot, dialog)
+    rows = step_rows(step)
+    assert (rows["높음 · 전체"].before, rows["높음 · 전체"].theirs, rows["높음 · 전체"].mine) == (
+        "5 근무일", "3 근무일", "5 근무일"
+    )  # fmt: skip
+    assert rows["긴급(안전) · 전체"].mine == "2 근무일" and not rows["긴급(안전) · 전체"].theirs_changed
+    assert get_deadline_rules(ctx).rules[urgent].days == 1
+    step.apply_button.click()
+    assert not closed(dialog) and "반영했습니다" in dialog.error_label.text()
+    shown = {(r.severity, r.category): r.days for r in dialog.rules()}
+    assert shown[(Severity.URGENT, None)] == 2 and shown[(Severity.HIGH, None)] == 3
+    dialog.buttons.accepted.emit()  # saved on the current version now
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+    stored = {(r.severity, r.category): r.days for r in get_deadline_rules(ctx).rules}
+    assert stored[(Severity.URGENT, None)] == 2 and stored[(Severity.HIGH, None)] == 3
+
+
+def test_a_facility_type_renamed_on_another_desktop_is_shown_beside_my_name(qtbot, page):
+    from panelapp.gui.dialogs.facility_types_dialog import FacilityTypesDialog
+    from panelapp.services.registers.facilities import rename_facility_type
+
+    ctx = page.window_.ctx
+    dialog = FacilityTypesDialog(page.window_)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.types), timeout=10000)
+    park = next(t for t in dialog.types if t.name == "공원")
+    rename_facility_type(ctx, park.id, "근린공원", park.version)  # the other desktop
+    item = next(
+        dialog.list.item(i) for i in range(dialog.list.count()) if dialog.list.item(i).text() == "공원"
+    )
+    item.setText("도시공원")  # renamed in the list here
+    qtbot.waitUntil(lambda: dialog.stale_rename.step_dialog is not None, timeout=10000)
+    step = dialog.stale_rename.step_dialog
+    (row,) = step.rows
+    assert (row.label, row.before, row.theirs, row.mine) == ("유형 이름", "공원", "근린공원", "도시공원")
+    assert {t.name for t in list_facility_types(ctx)} >= {"근린공원"}  # nothing of mine yet
+    step.apply_button.click()
+    qtbot.waitUntil(lambda: any(t.name == "도시공원" for t in list_facility_types(ctx)), timeout=10000)
+    assert not closed(dialog)  # the list dialog stays
+    dialog.reject()

@@ -27,6 +27,7 @@ from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, open_dialog
 from panelapp.gui.core.field_errors import as_list
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.palette import set_tone
 
 HINT = (
@@ -104,6 +105,50 @@ class DeadlineRulesDialog(QDialog):
         self._fill(settings.rules)
         keep_unsaved_input(self, self.rules)
         mark_clean(self)
+        # the institution's row saved on another desktop meanwhile: the rules compared one by one
+        self.conflict = StaleStepResolver(self, "답변 기한", self._fetch_current, self._rows, self._merge)
+
+    # ----- another desktop saved first ------------------------------------------------------
+    def _fetch_current(self):
+        from panelapp.services.org.deadlines import get_deadline_rules
+
+        return get_deadline_rules(self.window_.ctx)
+
+    @staticmethod
+    def _by_key(rules) -> dict[tuple, DeadlineRule]:
+        return {(r.severity, r.category): r for r in rules}
+
+    @staticmethod
+    def _key_label(key: tuple) -> str:
+        severity, category = key
+        return f"{severity.label if severity else ANY} · {category.label if category else ANY}"
+
+    def _rows(self, now) -> list[StepRow]:
+        before, theirs, mine = (self._by_key(r) for r in (self.settings.rules, now.rules, self.rules()))
+        keys = list(dict.fromkeys([*before, *theirs, *mine]))
+
+        def days(rules, key) -> str:
+            return f"{rules[key].days} 근무일" if key in rules else ""
+
+        return [StepRow(self._key_label(k), days(before, k), days(theirs, k), days(mine, k)) for k in keys]
+
+    def _merge(self, now) -> None:
+        """The rules saved now, with the ones this user changed (added, removed, other days) on
+        top; shown for them to check and save on the current version."""
+        before, theirs, mine = (self._by_key(r) for r in (self.settings.rules, now.rules, self.rules()))
+        merged = dict(theirs)
+        for key in dict.fromkeys([*before, *mine]):
+            if mine.get(key) != before.get(key):  # this user changed the rule
+                if key in mine:
+                    merged[key] = mine[key]
+                else:
+                    merged.pop(key, None)
+        self.settings = now
+        self._fill(list(merged.values()))
+        self.error_label.setText(
+            "다른 사용자가 저장한 기한에 내가 바꾼 규칙을 반영했습니다. 확인한 뒤 [저장]을 누르세요."
+        )
+        self.error_label.setVisible(True)
 
     # ----- rows ----------------------------------------------------------------------------
     def _fill(self, rules) -> None:
@@ -196,6 +241,8 @@ class DeadlineRulesDialog(QDialog):
         if errors is not None:
             self.error_label.setText("\n".join(e.message for e in errors if e.field == FIELD) or str(exc))
             self.error_label.setVisible(True)
+            return
+        if self.conflict.handle(exc):  # another desktop saved first: both shown, the input kept
             return
         show_error(self, exc)
         self.reject()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from panelapp.domain.enums import EventKind
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
+from panelapp.gui.core.conflicts import resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error

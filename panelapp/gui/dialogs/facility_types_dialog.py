@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.palette import set_tone
 
 
@@ -28,6 +29,7 @@ class FacilityTypesDialog(QDialog):
         self.window_ = window
         self.types: list = []
         self.busy = False
+        self.stale_rename: StaleStepResolver | None = None  # the last rename's, for its conflict
         self.setWindowTitle("시설 유형 관리")
         self.resize(380, 420)
         col = QVBoxLayout(self)
@@ -102,7 +104,7 @@ class FacilityTypesDialog(QDialog):
         self.delete_button.setEnabled(row >= 0)
 
     # ----- writes ------------------------------------------------------------------------
-    def _run(self, fn, select_id: int | None = None) -> None:
+    def _run(self, fn, select_id: int | None = None, on_stale=None) -> None:
         self.busy = True
 
         def done(result) -> None:
@@ -111,6 +113,9 @@ class FacilityTypesDialog(QDialog):
             self.refresh(select_id if select_id is not None else new_id)
 
         def failed(exc) -> None:
+            if on_stale is not None and on_stale.handle(exc):  # shown beside the typed name
+                self.busy = False
+                return
             show_error(self, exc)
             self.refresh()
 
@@ -127,8 +132,41 @@ class FacilityTypesDialog(QDialog):
         from panelapp.services.registers.facilities import rename_facility_type
 
         ctx, type_id, name = self.window_.ctx, item.data(Qt.ItemDataRole.UserRole), item.text()
-        version = next((t.version for t in self.types if t.id == type_id), None)
-        self._run(lambda _t: rename_facility_type(ctx, type_id, name, version), type_id)
+        before = next((t for t in self.types if t.id == type_id), None)
+        version = before.version if before is not None else None
+        self._run(
+            lambda _t: rename_facility_type(ctx, type_id, name, version),
+            type_id,
+            self._stale_rename(type_id, before.name if before is not None else "", name),
+        )
+
+    def _stale_rename(self, type_id: int, before: str, name: str) -> StaleStepResolver:
+        """Renamed on another desktop first: their name beside the one typed here."""
+        from panelapp.domain.errors import NotFoundError
+        from panelapp.services.registers.facilities import list_facility_types, rename_facility_type
+
+        ctx = self.window_.ctx
+
+        def fetch():
+            now = next((t for t in list_facility_types(ctx) if t.id == type_id), None)
+            if now is None:
+                raise NotFoundError("시설 유형")
+            return now
+
+        def retry(now) -> None:
+            self._run(lambda _t: rename_facility_type(ctx, type_id, name, now.version), type_id)
+
+        resolver = StaleStepResolver(
+            self,
+            "이 시설 유형",
+            fetch,
+            lambda now: [StepRow("유형 이름", before, now.name, name.strip())],
+            retry,
+            self.refresh,
+            closes=False,
+        )
+        self.stale_rename = resolver
+        return resolver
 
     def move(self, step: int) -> None:
         from panelapp.services.registers.facilities import reorder_facility_types

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem
 
 from panelapp.domain.holidays_kr import holiday_name
 from panelapp.domain.localtime import today_local
-from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
+from panelapp.gui.core.conflicts import resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, show_field_errors
 from panelapp.gui.core.follow import follow_changes, refill_combo

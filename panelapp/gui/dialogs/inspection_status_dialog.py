@@ -9,6 +9,7 @@ from panelapp.domain.enums import InspectionStatus
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.forms.ui_inspection_status_dialog import Ui_InspectionStatusDialog
 
 HINTS = {
@@ -41,6 +42,34 @@ class InspectionStatusDialog(QDialog):
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)
+        # a visit changed on another desktop meanwhile: both shown, the choice applied on it
+        self.conflict = StaleStepResolver(
+            self, "이 점검", self._fetch_current, self._rows, self._retry, self.stale.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.services.inspections.queries import get_inspection
+
+        return get_inspection(self.window_.ctx, self.info.id)
+
+    def _rows(self, now) -> list[StepRow]:
+        ui, before = self.ui, self.info
+        return [
+            StepRow("상태", before.status.label, now.status.label, ui.statusCombo.currentText()),
+            StepRow(
+                "사유", before.status_reason or "", now.status_reason or "", ui.reasonEdit.text().strip()
+            ),
+            StepRow(
+                "일정",
+                f"{before.scheduled_date:%Y-%m-%d} {before.time_text}",
+                f"{now.scheduled_date:%Y-%m-%d} {now.time_text}",
+                None,
+            ),
+        ]
+
+    def _retry(self, now) -> None:
+        self.info = now
+        self.save()
 
     def _status_changed(self, *_args) -> None:
         status = InspectionStatus(self.ui.statusCombo.currentData())  # Qt hands back the plain str
@@ -68,6 +97,8 @@ class InspectionStatusDialog(QDialog):
         errors = as_list(exc)
         if errors is not None:
             show_field_errors(self.fields, self.ui.errorLabel, errors)
+            return
+        if self.conflict.handle(exc):  # another desktop changed the visit first: shown, input kept
             return
         show_error(self, exc)
         if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays

@@ -10,7 +10,7 @@ from panelapp.domain.errors import ConcurrencyError, ValidationError, Validation
 from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import format_phone, normalize_phone
-from panelapp.gui.core.conflicts import StaleSaveResolver, resolve_stale_saves
+from panelapp.gui.core.conflicts import resolve_stale_saves
 from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean
 from panelapp.gui.core.field_errors import ERROR_STYLE, show_field_errors
 from panelapp.gui.core.ops import Op, show_error

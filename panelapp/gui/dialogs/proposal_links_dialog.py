@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 
 
 class ProposalLinksDialog(QDialog):
@@ -55,6 +56,33 @@ class ProposalLinksDialog(QDialog):
         col.addWidget(self.buttons)
         self._filter()
         keep_unsaved_input(self)
+        # the proposal changed on another desktop meanwhile: both shown, the links applied on it
+        self.conflict = StaleStepResolver(
+            self, "이 제안", self._fetch_current, self._rows, self._retry, self.stale.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.gui.dialogs.proposal_stale import fetch_proposal
+
+        return fetch_proposal(self.window_, self.detail.id)
+
+    def _rows(self, now) -> list[StepRow]:
+        from panelapp.gui.dialogs.proposal_stale import proposal_rows
+
+        labels = {c.id: c.label for c in self.choices}  # one finding reads the same in every column
+
+        def titles(findings) -> str:
+            return "\n".join(sorted(labels.get(f.id, f.title) for f in findings))
+
+        mine = "\n".join(sorted(labels[i] for i in self.checked_ids()))
+        return [
+            StepRow("연결된 발견사항", titles(self.detail.findings), titles(now.findings), mine),
+            *proposal_rows(self.detail, now),
+        ]
+
+    def _retry(self, now) -> None:
+        self.detail = now
+        self.save()
 
     def _filter(self, *_a) -> None:
         only = self.same_facility.isChecked()
@@ -88,6 +116,9 @@ class ProposalLinksDialog(QDialog):
     def _failed(self, exc) -> None:
         from panelapp.gui.core.field_errors import keeps_input
 
+        if self.conflict.handle(exc):  # another desktop changed the proposal first: shown, kept
+            self.buttons.setEnabled(True)
+            return
         show_error(self, exc)
         if keeps_input(exc):  # the server's connection broke: the choice stays for another try
             self.buttons.setEnabled(True)

@@ -29,6 +29,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input, open_dialog
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import set_tone
 
@@ -123,6 +124,37 @@ class ProposalMoveDialog(QDialog):
             "메모": self.note_edit,
         }
         show_field_errors(self.fields, self.error_label, [])
+        # the proposal moved on another desktop meanwhile: both shown, the step applied on it
+        self.conflict = StaleStepResolver(
+            self, "이 제안", self._fetch_current, self._rows, self._retry, self.stale.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.gui.dialogs.proposal_stale import fetch_proposal
+
+        return fetch_proposal(self.window_, self.detail.id)
+
+    def _rows(self, now) -> list[StepRow]:
+        from panelapp.gui.dialogs.proposal_stale import proposal_rows
+
+        before = self.detail
+        rows = proposal_rows(before, now, self.to_status.label)
+        for shown, label, edit, value in (
+            (self.with_answer, "부서 답변", self.answer_edit, "answer"),
+            (self.with_reason, "불채택 사유", self.reason_edit, "decline_reason"),
+            (self.with_plan, "추진 계획", self.plan_edit, "plan_text"),
+            (self.with_result, "완료 내용", self.result_edit, "result_text"),
+        ):
+            if shown:
+                was, is_now = getattr(before, value, None) or "", getattr(now, value, None) or ""
+                rows.append(StepRow(label, was, is_now, edit.toPlainText().strip()))
+        if self.note_edit.text().strip():
+            rows.append(StepRow("메모", "", "", self.note_edit.text().strip()))
+        return rows
+
+    def _retry(self, now) -> None:
+        self.detail = now
+        self.save()
 
     # ----- "after" photos (완료 처리) ---------------------------------------------------------
     def _photos_box(self) -> QWidget:
@@ -247,12 +279,14 @@ class ProposalMoveDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.error_label, errors)
             return
-        from panelapp.domain.errors import ConcurrencyError, NotFoundError
+        from panelapp.domain.errors import NotFoundError
 
+        if self.conflict.handle(exc):  # another desktop moved the proposal first: shown, input kept
+            return
         show_error(self, exc)
         if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays
             return
-        if isinstance(exc, ConcurrencyError | NotFoundError) or not self.picked_photos():
+        if isinstance(exc, NotFoundError) or not self.picked_photos():
             self.stale.emit()
             self.reject()
         # else: a picked photo became unreadable meanwhile; the input stays to be corrected

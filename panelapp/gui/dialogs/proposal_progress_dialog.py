@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input
-from panelapp.gui.core.field_errors import as_list, show_field_errors
+from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import set_tone
 
@@ -71,6 +72,29 @@ class ProposalProgressDialog(QDialog):
         keep_unsaved_input(self)
         self.fields = {"기준일": self.date_edit, "진행률": self.progress_spin, "진행 상황": self.note_edit}
         show_field_errors(self.fields, self.error_label, [])
+        # the proposal changed on another desktop meanwhile: both shown, the note added on it
+        self.conflict = StaleStepResolver(
+            self, "이 제안", self._fetch_current, self._rows, self._retry, self.stale.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.gui.dialogs.proposal_stale import fetch_proposal
+
+        return fetch_proposal(self.window_, self.detail.id)
+
+    def _rows(self, now) -> list[StepRow]:
+        from panelapp.gui.dialogs.proposal_stale import proposal_rows
+
+        return [
+            *proposal_rows(self.detail, now),
+            StepRow("기준일", "", "", self.date_edit.date().toString("yyyy-MM-dd")),
+            StepRow("진행률", "", "", self.progress_spin.text()),
+            StepRow("진행 상황", "", "", self.note_edit.toPlainText().strip()),
+        ]
+
+    def _retry(self, now) -> None:
+        self.detail = now
+        self.save()
 
     def _last_progress(self) -> int:
         """The last update's progress, so that the next one starts from there."""
@@ -101,6 +125,10 @@ class ProposalProgressDialog(QDialog):
         if errors is not None:
             show_field_errors(self.fields, self.error_label, errors)
             return
+        if self.conflict.handle(exc):  # another desktop changed the proposal first: shown, kept
+            return
         show_error(self, exc)
+        if keeps_input(exc):  # the server's connection broke: nothing saved, the note stays
+            return
         self.stale.emit()
         self.reject()

@@ -10,6 +10,7 @@ from panelapp.domain.localtime import today_local
 from panelapp.gui.core.dialogs import keep_unsaved_input
 from panelapp.gui.core.field_errors import keeps_input
 from panelapp.gui.core.ops import Op, show_error
+from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.forms.ui_withdraw_dialog import Ui_WithdrawDialog
 
@@ -35,6 +36,33 @@ class WithdrawDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         keep_unsaved_input(self)
+        # the member changed on another desktop meanwhile: both shown, the 탈퇴 applied on it
+        self.conflict = StaleStepResolver(
+            self, "이 단원", self._fetch_current, self._rows, self._retry, self.reload_needed.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.domain.errors import NotFoundError
+        from panelapp.services.people.roster import roster_rows
+
+        rows = roster_rows(self.window_.ctx, [self.row.enrollment_id], stats=False)
+        if not rows:
+            raise NotFoundError("단원")
+        return rows[0]
+
+    def _rows(self, now) -> list[StepRow]:
+        before, ui = self.row, self.ui
+        return [
+            StepRow("상태", before.status.label, now.status.label, "탈퇴"),
+            StepRow("단", before.team_name or "", now.team_name or "", None),
+            StepRow("역할", before.role.label, now.role.label, None),
+            StepRow("탈퇴일", "", "", ui.leftOnEdit.date().toString("yyyy-MM-dd")),
+            StepRow("탈퇴 사유", "", "", ui.reasonEdit.text().strip()),
+        ]
+
+    def _retry(self, now) -> None:
+        self.row = now
+        self.save()
 
     def save(self) -> None:
         from panelapp.services.people.members import withdraw_member
@@ -54,6 +82,8 @@ class WithdrawDialog(QDialog):
         if isinstance(exc, ValidationError):
             self.ui.errorLabel.setText(f"{exc.field}: {exc.detail}")
             self.ui.errorLabel.show()
+            return
+        if self.conflict.handle(exc):  # another desktop changed the member first: shown, input kept
             return
         show_error(self, exc)
         if keeps_input(exc):  # the server's connection broke: nothing saved, the input stays

@@ -91,7 +91,7 @@ class ChecklistConflict:
             return False
         base, mine, template_id, ctx = page.info.to_draft(), page.draft(), page.info.id, page.window_.ctx
         Op(page, lambda _t: (get_template(ctx, template_id), versions_of(ctx, template_id))).success(
-            lambda r: self._compare(*r, base, mine)
+            lambda r: self._compare(r[0], r[1], base, mine)
         ).failure(self._fetch_failed).run()
         return True
 
