@@ -1048,3 +1048,36 @@ def test_a_facility_type_renamed_on_another_desktop_is_shown_beside_my_name(qtbo
     qtbot.waitUntil(lambda: any(t.name == "도시공원" for t in list_facility_types(ctx)), timeout=10000)
     assert not closed(dialog)  # the list dialog stays
     dialog.reject()
+
+
+def test_a_password_reset_on_an_account_changed_meanwhile_is_shown_then_applied(qtbot, ctx):
+    from panelapp.domain.enums import UserRole
+    from panelapp.gui.dialogs.login_dialog import PasswordDialog
+    from panelapp.services.people.accounts import authenticate, create_first_admin, lock_account
+    from panelapp.services.people.users import create_user, find_user
+
+    create_first_admin(ctx, "테스트담당자", "admin-pass-26")
+    create_user(ctx, "김담당", UserRole.COORDINATOR, password="kim-pass-26")
+    kim = find_user(ctx, "김담당")
+    window = Window(ctx)
+    qtbot.addWidget(window)
+    reset = PasswordDialog(window, ctx, "reset", kim)
+    reset.show()
+    lock_account(ctx, kim.id)  # another 관리자 locked the account meanwhile
+    reset.ui.newEdit.setText("new-temp-26")
+    reset.ui.confirmEdit.setText("new-temp-26")
+    reset.submit()
+    qtbot.waitUntil(
+        lambda: reset.stale_step is not None and reset.stale_step.step_dialog is not None, timeout=10000
+    )
+    step = reset.stale_step.step_dialog
+    rows = step_rows(step)
+    assert (rows["계정 상태"].before, rows["계정 상태"].theirs) == ("사용 중", "잠김")
+    step.copy_button.click()
+    assert "new-temp-26" not in QGuiApplication.clipboard().text()  # never the password itself
+    with qtbot.waitSignal(reset.finished, timeout=10000):
+        step.apply_button.click()
+    assert find_user(ctx, "김담당").must_change_password
+    with pytest.raises(Exception):  # noqa: B017 - the old password no longer opens it
+        authenticate(ctx, "김담당", "kim-pass-26")
+    wait_for_all()

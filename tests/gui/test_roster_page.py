@@ -203,7 +203,7 @@ def test_hours_and_rate_follow_from_a_worker(qtbot, page):
     assert cell(page, 1, 7) == "0" and cell(page, 1, 8) == "0%"
 
 
-def test_a_stale_withdrawal_closes_the_dialog_and_reloads(qtbot, page, monkeypatch):
+def test_a_stale_withdrawal_shows_the_change_and_closes_unsaved_when_asked(qtbot, page, monkeypatch):
     from panelapp.domain.enums import MemberRole
     from panelapp.services.people.members import get_member, update_member
 
@@ -227,8 +227,11 @@ def test_a_stale_withdrawal_closes_the_dialog_and_reloads(qtbot, page, monkeypat
         detail.version,
         detail.member_version,
     )
+    dlg.save()
+    # what the other user changed is shown beside the 탈퇴 (tests/gui/test_conflicts.py applies it)
+    qtbot.waitUntil(lambda: dlg.conflict.step_dialog is not None, timeout=5000)
+    assert not warned
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        dlg.save()
-    assert warned == ["다른 사용자가 먼저 수정했습니다"]
+        dlg.conflict.step_dialog.close_button.click()
     qtbot.waitUntil(lambda: not isValid(dlg), timeout=5000)
     assert (cell(page, 0, 2), cell(page, 0, 4), cell(page, 0, 5)) == ("조장", "북구", "활동")

@@ -162,6 +162,7 @@ class PasswordDialog(QDialog):
     ):
         super().__init__(parent)
         self.ctx, self.mode, self.account, self.result_value = ctx, mode, account, None
+        self.stale_step = None  # a reset refused on an account changed meanwhile (_stale_reset)
         self.ui = ui = Ui_PasswordDialog()
         ui.setupUi(self)
         for label, role in UserRole.choices():
@@ -316,9 +317,38 @@ class PasswordDialog(QDialog):
         }[self.mode]
         ui.buttonBox.setEnabled(False)
         ui.errorLabel.hide()
-        Op(self, lambda _t: work(), write=True).success(self._done).failure(
-            lambda exc: self._error(_sentence(exc))
-        ).run()
+        Op(self, lambda _t: work(), write=True).success(self._done).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.mode == "reset" and self._stale_reset().handle(exc):  # the account changed meanwhile
+            self.ui.buttonBox.setEnabled(True)
+            return
+        self._error(_sentence(exc))
+
+    def _stale_reset(self):
+        """A reset refused because the account changed meanwhile (another 관리자, a login): what
+        changed, and the same password set on the account as it is now, if the 관리자 wants."""
+        from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
+        from panelapp.services.people.users import get_user
+
+        ctx, before = self.ctx, self.account
+
+        def state(u) -> str:
+            return "잠김" if u.locked or u.locked_until else ("사용 중" if u.active else "사용 중지")
+
+        def rows(now) -> list[StepRow]:
+            return [
+                StepRow("역할", before.role.label, now.role.label, None),
+                StepRow("계정 상태", state(before), state(now), None),
+                StepRow("임시 비밀번호", "", "", "(새로 정함)"),  # never the password itself
+            ]
+
+        def retry(now) -> None:
+            self.account = now
+            self.submit()
+
+        self.stale_step = StaleStepResolver(self, "이 계정", lambda: get_user(ctx, before.id), rows, retry)
+        return self.stale_step
 
     def _done(self, value) -> None:
         self.result_value = value
