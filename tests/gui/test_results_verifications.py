@@ -153,3 +153,39 @@ def test_the_proposal_detail_shows_what_a_visit_photographed_as_insufficient(
     assert thumb.toolTip() == "2026-06-10 점검 · 미흡: 끝부분이 들떠 있음"
     headings = [label.text() for label in view.findChildren(QLabel)]
     assert "현장 확인 사진 (1장)" in headings
+
+
+def test_a_check_saved_on_another_desktop_is_shown_beside_mine(qtbot, setup):
+    """Another desktop's 임시 저장 meanwhile: each 확인할 개선사항 choice and note is a field of the
+    conflict view (tests/gui/test_conflicts.py covers the answers and ticks)."""
+    from panelapp.gui.core.conflicts import MINE, THEIRS
+    from panelapp.services.results.entry import save_results
+    from panelapp.services.results.verifications import VerificationChoice
+
+    window, w, insp, _park, drain, stairs = setup
+    dialog = opened(qtbot, window, insp)
+    sheet = get_result_sheet(window.ctx, insp.id)
+    save_results(window.ctx, insp.id, [], sheet.version,
+                 verifications=[VerificationChoice(drain.id, VerificationOutcome.CONFIRMED, None)])  # fmt: skip
+    second = dialog.verifications.rows[stairs.id]
+    choose(second, VerificationOutcome.INSUFFICIENT)
+    second.note.setText("끝부분이 들떠 있음")
+    dialog.ui.saveButton.click()
+    qtbot.waitUntil(lambda: dialog.conflict.conflict_dialog is not None, timeout=10000)
+    conflict = dialog.conflict.conflict_dialog
+    label = f"확인: {drain.title}"
+    mine_label = f"확인: {stairs.title}"
+    assert conflict.choices() == {label: THEIRS, mine_label: MINE, f"{mine_label} 메모": MINE}
+    assert {r.label: r.theirs.text for r in conflict.rows}[label] == "개선 확인"
+    conflict.apply_button.click()
+    boxes = dialog.verifications.rows
+    assert boxes[drain.id].outcome() == VerificationOutcome.CONFIRMED
+    assert boxes[stairs.id].outcome() == VerificationOutcome.INSUFFICIENT
+    dialog.ui.saveButton.click()
+    qtbot.waitUntil(lambda: not discard_guard(dialog).is_dirty(), timeout=10000)
+    kept = get_result_sheet(window.ctx, insp.id).verifications
+    assert [(v.outcome, v.note) for v in kept] == [
+        (VerificationOutcome.CONFIRMED, None),
+        (VerificationOutcome.INSUFFICIENT, "끝부분이 들떠 있음"),
+    ]
+    dialog.reject()
