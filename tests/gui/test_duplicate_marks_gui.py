@@ -115,3 +115,26 @@ def test_the_list_context_action_opens_the_same_dialog(qtbot, setup):
     dialog = open_dialog(qtbot, page.window_, DuplicateDialog)
     assert dialog.original_id() == original.id
     dialog.reject()
+
+
+def test_a_mark_on_a_proposal_changed_meanwhile_shows_the_change_and_applies_on_it(qtbot, setup):
+    """issue 13 item 3: another desktop changed the proposal while the dialog was open; the chosen
+    original stays, the change is shown beside it, and 현재 내용에 적용 marks it on the new version."""
+    from panelapp.domain.enums import ProposalStatus
+    from panelapp.services.proposals.manage import move_proposal
+
+    page, original, dup = setup
+    dialog = DuplicateDialog(page.window_, get_proposal(page.window_.ctx, dup.id), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    move_proposal(page.window_.ctx, dup.id, ProposalStatus.REVIEWING, dup.version, "검토 시작")
+    dialog.number.setValue(original.id)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.conflict.step_dialog is not None, timeout=10000)
+    rows = {r.label: r for r in dialog.conflict.step_dialog.rows}
+    assert (rows["상태"].before, rows["상태"].theirs) == ("접수", "검토중")
+    assert rows["중복의 원본"].mine == f"{original.id}번" and dialog.isVisible()
+    assert get_proposal(page.window_.ctx, dup.id).duplicate_of_id is None
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        dialog.conflict.step_dialog.apply_button.click()
+    assert get_proposal(page.window_.ctx, dup.id).duplicate_of_id == original.id

@@ -83,6 +83,34 @@ class DuplicateDialog(QDialog):
         if suggestions:
             self.list.setCurrentRow(0)
         keep_unsaved_input(self)
+        from panelapp.gui.core.stale_step import StaleStepResolver
+
+        # the proposal changed on another desktop meanwhile: both shown, the mark applied on it
+        self.conflict = StaleStepResolver(
+            self, "이 제안", self._fetch_current, self._rows, self._retry, self.stale.emit
+        )
+
+    def _fetch_current(self):
+        from panelapp.gui.dialogs.proposal_stale import fetch_proposal
+
+        return fetch_proposal(self.window_, self.detail.id)
+
+    def _rows(self, now) -> list:
+        from panelapp.gui.core.stale_step import StepRow
+        from panelapp.gui.dialogs.proposal_stale import proposal_rows
+
+        def original(d) -> str:
+            return f"{d.duplicate_of_id}번" if d.duplicate_of_id else ""
+
+        mine = f"{self.original_id()}번" if self.original_id() else ""
+        return [
+            StepRow("중복의 원본", original(self.detail), original(now), mine),
+            *proposal_rows(self.detail, now),
+        ]
+
+    def _retry(self, now) -> None:
+        self.detail = now
+        self.save()
 
     def _picked(self, item, _previous=None) -> None:
         if item is not None:
@@ -118,6 +146,9 @@ class DuplicateDialog(QDialog):
 
         if isinstance(exc, DomainError) and not isinstance(exc, ConcurrencyError | NotFoundError):
             self._refused(str(exc))  # a refusal: another original may be chosen
+            return
+        if self.conflict.handle(exc):  # another desktop changed the proposal first: shown, kept
+            self.buttons.setEnabled(True)
             return
         show_error(self, exc)
         if keeps_input(exc):
