@@ -183,3 +183,22 @@ def test_the_mail_settings_dialog_keeps_the_password_out_of_the_file(qtbot, tmp_
     m = mail_settings(Settings(tmp_path / "settings.json"))
     assert m.enabled and m.host == "smtp.hanbit.go.kr" and stored_password(m) == "s3cret-mail"
     assert "s3cret-mail" not in (tmp_path / "settings.json").read_text(encoding="utf-8")
+
+
+def test_the_dashboard_section_offers_it_too(qtbot, setup, tmp_path, monkeypatch):
+    from panelapp.gui.pages.dashboard_sla import SlaSection
+
+    page, r, _settings, _told = setup
+    section = SlaSection(page.window_)
+    qtbot.addWidget(section)
+    target = tmp_path / "독촉.xlsx"
+    monkeypatch.setattr(
+        "panelapp.gui.file_dialogs.save_file_and_filter",
+        lambda *_a, **_k: (str(tmp_path / "독촉"), "Excel 통합 문서 (*.xlsx)"),
+    )
+    section.reminder_button.click()
+    qtbot.waitUntil(lambda: section.reminder_dialog is not None, timeout=10000)
+    assert section.reminder_dialog.department_combo.currentData() is None  # every department
+    section.reminder_dialog.file_button.click()
+    qtbot.waitUntil(lambda: section.last_reminders is not None, timeout=20000)
+    assert target.is_file() and section.last_reminders.rows == 6  # the suffix from the chosen filter

@@ -56,6 +56,7 @@ PAGE_ROLES: dict[UserRole, frozenset[str]] = {
 _W, _R, _A, _I = Permission.PANEL_WORK, Permission.RESULTS, Permission.PROPOSAL_ANSWER, Permission.INSTITUTION
 PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
     "welcome": {"org_button": _I, "new_button": _W, "demo_button": _W},
+    "dashboard": {"sla.reminder_button": _W},
     "cohorts": {
         "new_button": _W,
         "edit_button": _W,

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.report_data import SLA_HEADERS
 from panelapp.gui import dashboard_links as links
+from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
 from panelapp.gui.palette import live_brush, set_tone, styled
 
 OVERDUE_COLUMN = len(SLA_HEADERS) - 1
@@ -54,9 +57,20 @@ class SlaSection(QFrame):
         styled(self, "#slaBox { background: @surface; border-radius: 6px; }")
         col = QVBoxLayout(self)
         col.setContentsMargins(12, 10, 12, 10)
+        head = QHBoxLayout()
         self.title = QLabel("부서별 답변 처리")
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        col.addWidget(self.title)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        # 독촉 안내문 (issue 14 item 9): a coordinator's (gui/core/rights.py hides it from others)
+        self.reminder_dialog = self.last_reminders = self.last_mail = None
+        self.reminder_button = QPushButton(REMINDER_TEXT)
+        self.reminder_button.setToolTip(
+            "답변 기한이 지났거나 곧 닥치는 제안을 부서별 독촉 안내문으로 만듭니다"
+        )
+        self.reminder_button.clicked.connect(self.make_reminders)
+        head.addWidget(self.reminder_button)
+        col.addLayout(head)
         self.table = QTableWidget(0, len(SLA_HEADERS))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("부서별 답변 처리")
@@ -79,6 +93,12 @@ class SlaSection(QFrame):
         set_tone(self.note, "hint")
         col.addWidget(self.note)
         self.set_rows(None)
+
+    def make_reminders(self):
+        """독촉 안내문 만들기… for every department (one can be picked in the dialog)."""
+        from panelapp.gui.operations.reminders import make_reminders
+
+        return make_reminders(self)
 
     def set_rows(self, rows) -> None:
         self.rows = tuple(rows or ())
