@@ -112,11 +112,13 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         "request_button": _W,
         "import_button": _W,
         "reminder_button": _W,
+        "bulk_button": _A,
     },
     "proposals": {
         "new_button": _W,
         "export_button": _W,
         "duplicate_action": _W,
+        "bulk_button": _A,
         "detail.edit_button": _W,
         "detail.links_button": _W,
         "detail.duplicate_button": _W,

@@ -1,5 +1,5 @@
-"""One workflow step of a proposal: asks for what the step needs (the department's answer,
-the decline reason, the day it happened) and a note for the history. 완료 처리 also asks what
+"""One workflow step of a proposal: asks for what the step needs (the department's answer, which
+a 답변 템플릿 may fill, the decline reason, the day it happened) and a note for the history. 완료 처리 also asks what
 was done (완료 내용, required) and takes "after" photos, checked when picked (file dialog or
 dropped onto the window) and attached when the step is saved, as a new finding's photos are."""
 
@@ -82,7 +82,20 @@ class ProposalMoveDialog(QDialog):
         expected = getattr(detail, "expected_on", None)
         self.expected_edit.setDate(from_date(expected or today_local() + dt.timedelta(days=PLAN_DAYS)))
         self.expected_edit.setToolTip("처리일 이후의 날짜. 기본은 오늘부터 한 달 뒤입니다.")
+        self.templates = None
         if self.with_answer:
+            # 답변 템플릿 (issue 14 item 5): the ones that fit this proposal fill the answer
+            from panelapp.gui.answer_templates import TemplatePicker
+            from panelapp.services.proposals.templates import templates_for_proposal
+
+            ctx, pid = window.ctx, detail.id
+            self.templates = TemplatePicker(
+                ctx,
+                self.answer_edit,
+                lambda: templates_for_proposal(ctx, pid),
+                getattr(detail, "department_id", None),
+            )
+            form.addRow("템플릿", self.templates)
             form.addRow("부서 답변", self.answer_edit)
         if self.with_reason:
             form.addRow("불채택 사유", self.reason_edit)

@@ -14,10 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.page import Page
+from panelapp.gui.dialogs.proposal_bulk_dialog import BUTTON_TEXT as BULK_TEXT
+from panelapp.gui.dialogs.proposal_bulk_dialog import BUTTON_TIP as BULK_TIP
 from panelapp.gui.models.id_table import CENTER, Column, IdTableModel
 from panelapp.gui.operations.answer_requests import IMPORT_TEXT, MAKE_TEXT
 from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
@@ -100,6 +110,7 @@ class DeskPage(Page):
         self.reminder_dialog: Any = None
         self.last_reminders: Any = None
         self.last_mail: Any = None
+        self.bulk_dialog: Any = None  # what 여러 건 처리… last opened
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
         head = QHBoxLayout()
@@ -134,13 +145,17 @@ class DeskPage(Page):
         )
         self.reminder_button.clicked.connect(self.make_reminders)
         head.addWidget(self.reminder_button)
+        self.bulk_button = QPushButton(BULK_TEXT)
+        self.bulk_button.setToolTip(BULK_TIP)
+        self.bulk_button.clicked.connect(lambda: self.open_bulk())
+        head.addWidget(self.bulk_button)
         col.addLayout(head)
         self.summary_label = QLabel(wordWrap=True)
         col.addWidget(self.summary_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
-        self.register = BigRegister(self.model)
+        self.register = BigRegister(self.model, selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         self.register.view.setAccessibleName("우리 부서 제안 목록")
         self.register.selection_changed.connect(self._on_selected)
         splitter.addWidget(self.register)
@@ -197,7 +212,7 @@ class DeskPage(Page):
         self.register.blockSignals(True)
         self.register.set_ids(result.ids, EMPTY_TEXT, select)
         self.register.blockSignals(False)
-        self.detail.show_proposal(self.register.selected_id())
+        self._on_selected()
 
     def _fill_departments(self, departments) -> None:
         combo = self.department_combo
@@ -231,3 +246,10 @@ class DeskPage(Page):
 
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())
+        self.bulk_button.setEnabled(bool(self.register.selected_ids()))
+
+    def open_bulk(self):
+        """여러 건 처리…: the selected proposals answered or moved at once (issue 14 item 5)."""
+        from panelapp.gui.dialogs.proposal_bulk_dialog import open_bulk
+
+        return open_bulk(self)

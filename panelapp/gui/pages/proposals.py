@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -28,6 +29,8 @@ from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.core.rights import for_rights
 from panelapp.gui.dashboard_links import NO_DEPARTMENT
+from panelapp.gui.dialogs.proposal_bulk_dialog import BUTTON_TEXT as BULK_TEXT
+from panelapp.gui.dialogs.proposal_bulk_dialog import BUTTON_TIP as BULK_TIP
 from panelapp.gui.models.id_table import CENTER, RIGHT, Column, IdTableModel
 from panelapp.gui.operations.list_export import (
     BUTTON_TEXT,
@@ -139,6 +142,7 @@ class ProposalsPage(Page):
         self._load_no = 0
         self._full = False  # the newest load's full list is on screen (not only its first rows)
         self._select_id: int | None = None
+        self.bulk_dialog = None  # what 여러 건 처리… last opened
         self._pending: tuple = (None, None)  # department/facility asked for before the combos fill
         col = QVBoxLayout(self)
         col.setContentsMargins(24, 20, 24, 16)
@@ -183,7 +187,9 @@ class ProposalsPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
-        self.register = BigRegister(self.model, sort=("submitted", True))
+        self.register = BigRegister(
+            self.model, sort=("submitted", True), selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         self.register.view.setAccessibleName("개선제안 목록")
         self.register.sort_changed.connect(self.refresh)
         self.register.selection_changed.connect(self._on_selected)
@@ -207,6 +213,10 @@ class ProposalsPage(Page):
         self.export_button.setToolTip("필터와 정렬 그대로 목록을 엑셀(.xlsx)로 저장합니다")
         self.export_button.clicked.connect(lambda: self.export_excel())
         foot.addWidget(self.export_button)
+        self.bulk_button = QPushButton(BULK_TEXT)
+        self.bulk_button.setToolTip(BULK_TIP)
+        self.bulk_button.clicked.connect(lambda: self.open_bulk())
+        foot.insertWidget(1, self.bulk_button)
         col.addLayout(foot)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
@@ -382,7 +392,7 @@ class ProposalsPage(Page):
             if result.ids
             else ""
         )
-        self.detail.show_proposal(self.register.selected_id())  # reload it too
+        self._on_selected()  # reload it too
 
     def _first_screen(self, no: int, ids: list[int]) -> None:
         if no != self._load_no or self._full or not self.is_loading or not ids:
@@ -399,6 +409,13 @@ class ProposalsPage(Page):
 
     def _on_selected(self) -> None:
         self.detail.show_proposal(self.register.selected_id())
+        self.bulk_button.setEnabled(bool(self.register.selected_ids()))
+
+    def open_bulk(self):
+        """여러 건 처리…: the selected proposals answered or moved at once (issue 14 item 5)."""
+        from panelapp.gui.dialogs.proposal_bulk_dialog import open_bulk
+
+        return open_bulk(self)
 
     def _show_original(self, proposal_id: int) -> None:
         """원본 보기: select the original in the list (its detail follows), or show it alone."""

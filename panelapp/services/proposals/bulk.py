@@ -76,6 +76,7 @@ def move_many(
 ) -> BulkResult:
     """Move every proposal of `items` to `to_status` with the same texts, all or nothing."""
     today = today or today_local()
+    to_status = ProposalStatus(to_status)  # a form's combo may hand back the plain value
     ids = list(dict.fromkeys(i.proposal_id for i in items))
     if not ids:
         raise DomainError("처리할 제안을 목록에서 하나 이상 골라 주세요.")
