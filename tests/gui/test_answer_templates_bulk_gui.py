@@ -168,3 +168,40 @@ def test_bulk_names_the_refused_and_the_stale_proposal_and_saves_nothing(qtbot, 
     assert f"제안 {ids[1]}번('복도 조명 교체')" in dialog.error_label.text()
     assert get_proposal(ctx, ids[0]).status is PS.REVIEWING
     dialog.reject()
+
+
+def test_templates_are_kept_in_the_departments_tab(qtbot, setup):
+    from panelapp.gui.dialogs.answer_templates_dialog import AnswerTemplatesDialog
+
+    page, w, _ids = setup
+    ctx = page.window_.ctx
+    dialog = AnswerTemplatesDialog(page.window_)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() == 3 and dialog.department_combo.count() > 1, timeout=5000)
+    dialog.start_new()
+    dialog.save()  # nothing typed: both fields named
+    qtbot.waitUntil(lambda: "템플릿 이름" in dialog.error_label.text(), timeout=5000)
+    assert "답변 내용" in dialog.error_label.text()
+    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData(w.dept_id))
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData(FindingCategory.CLEANLINESS.value))
+    dialog.title_edit.setText("청소 강화")
+    dialog.text_edit.setPlainText("청소 주기를 늘리겠습니다.")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.list.count() == 4, timeout=5000)
+    made = next(t for t in list_templates(ctx) if t.title == "청소 강화")
+    assert made.department_id == w.dept_id and made.category is FindingCategory.CLEANLINESS
+    assert dialog.current is not None and dialog.current.id == made.id
+    dialog.text_edit.setPlainText("청소 주기를 하루 두 번으로 늘리겠습니다.")
+    dialog.save()
+    qtbot.waitUntil(
+        lambda: any(t.text == "청소 주기를 하루 두 번으로 늘리겠습니다." for t in list_templates(ctx)),
+        timeout=5000,
+    )
+    qtbot.waitUntil(
+        lambda: dialog.current is not None and dialog.current.version > made.version, timeout=5000
+    )
+    dialog.delete()
+    qtbot.waitUntil(lambda: dialog.list.count() == 3, timeout=5000)
+    assert all(t.id != made.id for t in list_templates(ctx))
+    dialog.close()

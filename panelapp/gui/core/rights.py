@@ -145,6 +145,7 @@ PAGE_CONTROLS: dict[str, dict[str, Permission]] = {
         },
         "departments_tab.export_button": _W,
         "departments_tab.deadline_button": _I,
+        "departments_tab.templates_button": _A,
     },
     "checklists": {"new_button": _W, "revert_button": _W, "save_button": _W, "tool_buttons": _W},
     "trash": {"restore_button": _W},

@@ -64,6 +64,10 @@ class DepartmentsTab(QWidget):
         )
         self.deadline_button.clicked.connect(lambda: self.open_deadlines())
         row.insertWidget(2, self.deadline_button)
+        self.templates_button = QPushButton("답변 템플릿…")
+        self.templates_button.setToolTip("개선제안 답변 칸을 채우는 문구를 부서·분류별로 관리합니다")
+        self.templates_button.clicked.connect(lambda: self.open_templates())
+        row.insertWidget(3, self.templates_button)
         col.addLayout(row)
         self._update_buttons()
 
@@ -99,6 +103,12 @@ class DepartmentsTab(QWidget):
         from panelapp.gui.dialogs.deadline_rules_dialog import open_deadline_rules
 
         return open_deadline_rules(self.page.window_)
+
+    def open_templates(self):
+        """답변 템플릿…: the answer templates per department and category (issue 14 item 5)."""
+        from panelapp.gui.dialogs.answer_templates_dialog import AnswerTemplatesDialog
+
+        return open_dialog(AnswerTemplatesDialog(self.page.window_))
 
     def selected(self):
         return self.register.selected()
