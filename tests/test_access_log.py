@@ -328,6 +328,21 @@ def _import(ctx, ids, tmp):
     commit_import(ctx, cohort.id, preview)
 
 
+def _due(ctx, ids, tmp):
+    from panelapp.services.retention.due import due_members
+
+    assert due_members(ctx), "the demo has members whose retention has passed"
+
+
+def _withdraw(ctx, ids, tmp):
+    from panelapp.db.models import Enrollment
+    from panelapp.services.retention.withdrawal import withdraw_consent
+
+    with ctx.db.session_factory() as s:
+        member = s.scalar(select(Enrollment.member_id).where(Enrollment.id == ids[1]))
+    withdraw_consent(ctx, member)
+
+
 OUTPUTS = [
     ("roster_export", _roster_masked, ""),
     ("export_unmasked", _roster_unmasked, "문자 발송"),
@@ -343,6 +358,8 @@ OUTPUTS = [
     ("view_attendance", _view_attendance, ""),
     ("reveal_phones", _reveal, "문자 발송"),
     ("import", _import, ""),
+    ("view_due", _due, ""),  # 관리 → 개인정보 파기 and `panelapp retention due`
+    ("withdraw_consent", _withdraw, ""),
 ]
 
 
@@ -437,3 +454,46 @@ def test_a_rechained_log_does_not_pass_for_the_one_a_review_sealed(ctx):
             )
     problems = chain_problems(ctx.db)
     assert any("월별 검토)이 검토 뒤에 다시 쓰였습니다" in p for p in problems), problems
+
+
+def test_an_enrolment_in_the_log_reads_as_the_member_the_officer_knows(demo_ctx):
+    """"참여 기록 62번" matched nobody: the 내용 names the member number (the 파기 list's, the
+    대상 단원 번호 column's), the name masked, and the cohort."""
+    from panelapp.db.models import Cohort, Enrollment, Member
+    from panelapp.services.people.members import get_member
+
+    ctx = demo_ctx
+    enrollment = _demo_ids(ctx)[1]
+    get_member(ctx, enrollment)
+    with ctx.db.session_factory() as s:
+        member_id, name, number = s.execute(
+            select(Member.id, Member.name, Cohort.number)
+            .join(Enrollment, Enrollment.member_id == Member.id)
+            .join(Cohort, Cohort.id == Enrollment.cohort_id)
+            .where(Enrollment.id == enrollment)
+        ).one()
+    (entry,) = access_entries(ctx, AccessFilter(action="view_member"), limit=1)
+    assert entry.detail == f"enrollment_id={enrollment}"  # stored (and hashed) as written
+    assert entry.shown_detail == f"단원 번호 {member_id} {name[0]}*{name[-1]} · 제{number}기"
+    assert "참여 기록" not in entry.shown_detail and name not in entry.shown_detail
+    assert entry.member_ids == str(member_id)
+
+
+def test_a_month_is_shown_before_it_is_signed_and_not_signed_blind(ctx):
+    from panelapp.domain.localtime import today_local
+    from panelapp.services.audit.review import month_entries
+
+    month = f"{today_local():%Y-%m}"
+    _log_some(ctx, 3)
+    record_access(ctx, "view_member", members=[7])
+    shown = month_entries(ctx, month)
+    assert shown.entries == 4 and len(shown.ids) == 4 and shown.ids == tuple(sorted(shown.ids, reverse=True))
+    assert shown.by_action == (("검색", 3), ("단원 정보 열람", 1))
+    assert shown.summary == f"{month} 접속기록 4건: 검색 3건, 단원 정보 열람 1건"
+    record_access(ctx, "search", members=[8])  # arrived after the reviewer looked
+    with pytest.raises(ValidationError, match="살펴본 4건에서 지금 5건으로 바뀌었습니다"):
+        review_month(ctx, month, seen=shown.entries)
+    assert reviews(ctx) == []
+    done = review_month(ctx, month, seen=month_entries(ctx, month).entries)
+    assert done.entries == 5
+    assert month_entries(ctx, "2001-01").summary == "2001-01에는 접속기록이 없습니다."

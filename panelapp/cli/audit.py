@@ -66,9 +66,11 @@ def _accounts(args, ctx) -> int:
 
 
 def _review(args, ctx) -> int:
-    from panelapp.services.audit.review import review_month
+    from panelapp.services.audit.review import month_entries, review_month
 
-    done = review_month(ctx, args.month, args.note)
+    shown = month_entries(ctx, args.month)  # what is signed is said first, not signed blind
+    print(shown.summary)
+    done = review_month(ctx, args.month, args.note, seen=shown.entries)
     state = "해시 사슬 이상 없음" if not done.problems else f"해시 사슬 이상 {len(done.problems)}건"
     print(
         f"{done.month} 접속기록 {done.entries:,}건의 검토를 기록했습니다 ({state}, 검토 기록 {done.entry_id}번)."

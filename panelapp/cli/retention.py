@@ -76,7 +76,7 @@ def _destroy(ctx, args) -> int:
     from panelapp.services.retention.due import due_members
 
     if not args.confirm:
-        due = {d.member_id for d in due_members(ctx)}
+        due = {d.member_id for d in due_members(ctx, logged=False)}
         ids = sorted(due) if args.due else sorted(set(args.member))
         print(
             f"파기하지 않았습니다: 단원 {len(ids):,}명(번호 {', '.join(map(str, ids)) or '없음'})의 개인정보는 "
@@ -89,7 +89,7 @@ def _destroy(ctx, args) -> int:
 
         wanted = None if args.due else set(args.member)
         reason = (
-            destruction_reason(d.reason for d in due_members(ctx) if wanted is None or d.member_id in wanted)
+            destruction_reason(d.reason for d in due_members(ctx, logged=False) if wanted is None or d.member_id in wanted)
             or "개인정보 보유기간 경과"
         )  # nobody due: destroy_members says so, naming the members
     result = destroy_members(ctx, None if args.due else list(args.member), reason, _settings())

@@ -39,6 +39,8 @@ ACTIONS: dict[str, str] = {
     "account_history_export": "권한 변경 이력 내보내기",
     "audit_review": "접속기록 월별 검토",
     "destroy": "개인정보 파기",
+    "view_due": "파기 대상 열람",
+    "withdraw_consent": "동의 철회 기록",
 }
 
 
@@ -127,6 +129,8 @@ _DETAIL_LABELS = {
     "user": "계정",
     "note": "의견",
     "how": "방법",
+    "on": "철회일",
+    "consents": "동의",
 }
 
 
@@ -140,9 +144,25 @@ def detail_cohort_ids(detail: str | None) -> set[int]:
     return found
 
 
-def detail_text(detail: str | None, cohorts: dict[int, str] | None = None) -> str:
+def detail_enrollment_ids(detail: str | None) -> set[int]:
+    """The enrolments a detail names (enrollment_id=N), to show whose they are."""
+    found: set[int] = set()
+    for part in (detail or "").split("; "):
+        key, sep, value = part.partition("=")
+        if sep and key == "enrollment_id" and value.strip().isdigit():
+            found.add(int(value))
+    return found
+
+
+def detail_text(
+    detail: str | None,
+    cohorts: dict[int, str] | None = None,
+    enrollments: dict[int, str] | None = None,
+) -> str:
     """ "cohort_id=2; rows=40; file=명단.xlsx" → "기수 제7기 · 40행 · 파일 명단.xlsx"; a part it
-    does not know stays as written (a 파기 entry's "파기 관리대장 3번" is Korean already)."""
+    does not know stays as written (a 파기 entry's "파기 관리대장 3번" is Korean already).
+    `enrollments` names an enrolment as the officer knows the person ("단원 번호 46 김*희 ·
+    제7기"): an enrolment id alone is a number nobody can match to a member."""
     if not detail:
         return ""
     head, _, note = detail.partition("; note=")  # a review's note is last and may hold "; "
@@ -158,9 +178,11 @@ def detail_text(detail: str | None, cohorts: dict[int, str] | None = None) -> st
         elif key == "cohort_id":
             name = (cohorts or {}).get(int(value)) if value.strip().isdigit() else None
             shown.append(f"기수 {name}" if name else ("기수 없음" if value == "None" else f"기수 #{value}"))
+        elif key == "enrollment_id" and value.strip().isdigit() and int(value) in (enrollments or {}):
+            shown.append((enrollments or {})[int(value)])
         elif key in ("rows", "names"):
             shown.append(f"{value}{_DETAIL_LABELS[key]}")
-        elif key in ("visits", "entries"):
+        elif key in ("visits", "entries", "consents"):
             shown.append(f"{_DETAIL_LABELS[key]} {value}건")
         elif key in ("enrollment_id", "inspection_id", "event_id", "report_id"):
             shown.append(f"{_DETAIL_LABELS[key]} {value}번")

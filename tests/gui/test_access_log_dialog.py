@@ -52,6 +52,7 @@ def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkey
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(rows) == entries + 1
     dialog.note.setText("이상 없음")
+    qtbot.waitUntil(dialog.sign.isEnabled, timeout=10000)  # after the month's entries arrived
     dialog.sign_review()
     qtbot.waitUntil(lambda: "검토를 기록했습니다" in dialog.message.text(), timeout=20000)
     assert dialog.review_list.item(0).text().startswith(dialog.month.currentText())
@@ -99,3 +100,38 @@ def test_detail_text_reads_each_output_s_detail():
         "검토한 달 2026-11 · 항목 12건 · 해시 사슬 이상 없음 · 마지막 항목 40번 · 의견 a; b"
     )
     assert detail_text("파기 관리대장 3번") == "파기 관리대장 3번"
+
+
+def test_a_month_is_listed_before_it_can_be_signed(main_window, qtbot, monkeypatch):
+    """The review signed a month without showing it: the chosen month's entries are counted by
+    action and listed, and 검토 완료 서명 waits for them."""
+    import datetime as dt
+
+    from panelapp.domain.localtime import KST, today_local
+    from panelapp.gui.dialogs.access_log_dialog import last_months
+    from panelapp.services.audit import log
+    from panelapp.services.audit.log import record_access
+
+    ctx = main_window.ctx
+    month = last_months(today_local())[0]
+    inside = dt.datetime.strptime(month + "-15 10:00", "%Y-%m-%d %H:%M").replace(tzinfo=KST)
+    monkeypatch.setattr(log, "utcnow", lambda: inside.astimezone(dt.UTC))
+    for n in range(3):
+        record_access(ctx, "search", members=[n + 1], detail=f"query=김{n}")
+    record_access(ctx, "view_member", members=[9])
+    monkeypatch.undo()
+    dialog = main_window.open_access_log()
+    assert dialog.month.currentText() == month and not dialog.sign.isEnabled()
+    dialog.sign_review()  # pressed before the month is on screen: nothing is signed
+    qtbot.waitUntil(dialog.sign.isEnabled, timeout=10000)
+    shown = dialog.month_shown
+    assert shown is not None and shown.month == month and shown.entries >= 4
+    assert dict(shown.by_action)["검색"] >= 3 and dict(shown.by_action)["단원 정보 열람"] >= 1
+    assert dialog.month_summary.text().startswith(f"{month} 접속기록 {shown.entries:,}건: ")
+    assert dialog.month_model.rowCount() == shown.entries
+    with ctx.db.session_factory() as s:
+        assert "audit_review" not in s.scalars(select(AccessLog.action)).all()
+    dialog.sign_review()
+    qtbot.waitUntil(lambda: "검토를 기록했습니다" in dialog.message.text(), timeout=20000)
+    assert f"{month} 접속기록 {shown.entries:,}건의 검토" in dialog.message.text()
+    dialog.close()

@@ -215,12 +215,15 @@ class AccessLogDialog(QDialog):
         return page
 
     def _review_tab(self) -> QWidget:
+        from panelapp.services.audit.review import access_rows
+
         page = QWidget()
         box = QVBoxLayout(page)
         hint = QLabel(
             "관리자는 매달 지난달의 접속기록을 살펴보고(과도한 열람·내보내기, 업무 시간 밖의 접속, 목적이 "
-            "모호한 열람 등) 검토했다고 서명합니다. 서명할 때 해시 사슬도 처음부터 확인하며, 검토 자체가 "
-            "접속기록에 남습니다."
+            "모호한 열람 등) 검토했다고 서명합니다. 고른 달의 기록이 아래에 작업별 건수와 함께 나오고, "
+            "그 기록을 불러온 뒤에야 서명할 수 있습니다. 서명할 때 해시 사슬도 처음부터 확인하며, 검토 "
+            "자체가 접속기록에 남습니다."
         )
         hint.setWordWrap(True)
         set_tone(hint, "hint")
@@ -229,18 +232,28 @@ class AccessLogDialog(QDialog):
         row.addWidget(QLabel("검토한 달"))
         self.month = QComboBox()
         self.month.addItems(last_months(today_local()))
+        self.month.currentIndexChanged.connect(lambda _i: self.load_month())
         row.addWidget(self.month)
         row.addWidget(QLabel("검토 의견"))
         self.note = QLineEdit(placeholderText="예: 이상 없음")
         self.note.setMaxLength(500)
         row.addWidget(self.note, 1)
         self.sign = QPushButton("검토 완료 서명")
+        self.sign.setEnabled(False)  # until the month's entries are on screen
         self.sign.clicked.connect(self.sign_review)
         row.addWidget(self.sign)
         box.addLayout(row)
+        self.month_summary = QLabel("고른 달의 기록을 불러오는 중…")
+        self.month_summary.setWordWrap(True)
+        box.addWidget(self.month_summary)
+        self.month_model = IdTableModel(ACCESS_COLUMNS, lambda ids: access_rows(self.ctx, ids), parent=self)
+        self.month_view = QTableView()
+        configure_view(self.month_view, self.month_model, sortable=False)
+        box.addWidget(self.month_view, 2)
         box.addWidget(QLabel("지금까지의 검토"))
         self.review_list = QListWidget()
         box.addWidget(self.review_list, 1)
+        self.month_shown = None  # the MonthEntries on screen (what a sign-off says it saw)
         return page
 
     # ----- loading -----------------------------------------------------------------------------
@@ -251,6 +264,30 @@ class AccessLogDialog(QDialog):
         self._show_reviews(done)
         self.load_access()
         self.load_accounts()
+        self.load_month()
+
+    def load_month(self) -> None:
+        """The chosen month's entries, counted by action and listed, before anyone signs it."""
+        from panelapp.services.audit.review import month_entries
+
+        ctx, month = self.ctx, self.month.currentText()
+        self.month_shown = None
+        self.sign.setEnabled(False)
+        self.month_summary.setText(f"{month}의 기록을 불러오는 중…")
+        self.month_op = (
+            Op(self, lambda _t: month_entries(ctx, month))
+            .success(self._show_month)
+            .failure(self._failed)
+            .run()
+        )
+
+    def _show_month(self, shown) -> None:
+        if shown.month != self.month.currentText():
+            return  # another month was chosen meanwhile: its own load follows
+        self.month_shown = shown
+        self.month_model.set_ids(list(shown.ids))
+        self.month_summary.setText(shown.summary)
+        self.sign.setEnabled(True)
 
     def load_access(self) -> None:
         from panelapp.services.audit.review import access_ids
@@ -335,10 +372,13 @@ class AccessLogDialog(QDialog):
     def sign_review(self) -> None:
         from panelapp.services.audit.review import review_month, reviews
 
-        ctx, month, note = self.ctx, self.month.currentText(), self.note.text()
+        shown = self.month_shown
+        if shown is None or shown.month != self.month.currentText():
+            return  # nothing signed blind: the month's entries first
+        ctx, month, note, seen = self.ctx, shown.month, self.note.text(), shown.entries
 
         def work(_token):
-            done = review_month(ctx, month, note)
+            done = review_month(ctx, month, note, seen=seen)
             return done, reviews(ctx)
 
         self.sign.setEnabled(False)
@@ -346,10 +386,14 @@ class AccessLogDialog(QDialog):
             Op(self, work, write=True)
             .with_progress("해시 사슬을 확인하고 검토를 기록하는 중…", cancellable=False)
             .success(self._signed)
-            .failure(self._failed)
+            .failure(self._sign_failed)
         )
-        self.review_op.finished.connect(lambda *_: self.sign.setEnabled(True))
+        self.review_op.finished.connect(lambda *_: self.sign.setEnabled(self.month_shown is not None))
         self.review_op.run()
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        self._failed(exc)  # the month changed since it was shown, say: shown again, as it is now
+        self.load_month()
 
     def _signed(self, result) -> None:
         done, all_reviews = result
@@ -364,3 +408,4 @@ class AccessLogDialog(QDialog):
         else:
             self._say(f"{done.month} 접속기록 {done.entries:,}건의 검토를 기록했습니다. 해시 사슬 이상 없음.")
         self.load_access()
+        self.load_month()

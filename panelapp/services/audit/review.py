@@ -16,8 +16,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from panelapp.db.models import AccessLog, AccessLogSeal, AccountEvent, Cohort, User
-from panelapp.domain.access_log import ACTIONS, action_label, detail_cohort_ids, detail_text
+from panelapp.db.models import AccessLog, AccessLogSeal, AccountEvent, Cohort, Enrollment, Member, User
+from panelapp.domain.access_log import (
+    ACTIONS,
+    action_label,
+    detail_cohort_ids,
+    detail_enrollment_ids,
+    detail_text,
+)
 from panelapp.domain.enums import AccountAction
 from panelapp.domain.errors import ValidationError
 from panelapp.domain.josa import josa
@@ -123,12 +129,42 @@ def _cohort_names(s: Session, logs: list[AccessLog]) -> dict[int, str]:
     }
 
 
+def _enrollment_names(s: Session, logs: list[AccessLog]) -> dict[int, str]:
+    """The people the entries' enrolment ids stand for, as the officer knows them: the member
+    number the 파기 list, the withdrawal question and the log's 대상 단원 번호 show, the name
+    masked (the log is read to see who touched whose data, not to read the data again), and
+    the cohort. At most one block of painted rows: one IN of distinct ids."""
+    from panelapp.services import masking
+
+    ids: set[int] = set()
+    for e in logs:
+        ids |= detail_enrollment_ids(e.detail)
+    if not ids:
+        return {}
+    rows = s.execute(
+        select(Enrollment.id, Member.id, Member.name, Cohort.number)
+        .join(Member, Member.id == Enrollment.member_id)
+        .join(Cohort, Cohort.id == Enrollment.cohort_id)
+        .where(Enrollment.id.in_(sorted(ids)))
+    )
+    return {
+        eid: f"단원 번호 {member_id} {masking.name(name)} · 제{number}기"
+        for eid, member_id, name, number in rows
+    }
+
+
 def _entries(s: Session, rows: list[Any]) -> list[AccessEntry]:
-    names = _cohort_names(s, [e for e, _name in rows])
-    return [_entry(e, name, names) for e, name in rows]
+    logs = [e for e, _name in rows]
+    names, people = _cohort_names(s, logs), _enrollment_names(s, logs)
+    return [_entry(e, name, names, people) for e, name in rows]
 
 
-def _entry(e: AccessLog, name: str | None, cohorts: dict[int, str] | None = None) -> AccessEntry:
+def _entry(
+    e: AccessLog,
+    name: str | None,
+    cohorts: dict[int, str] | None = None,
+    enrollments: dict[int, str] | None = None,
+) -> AccessEntry:
     return AccessEntry(
         e.id,
         e.at,
@@ -140,7 +176,7 @@ def _entry(e: AccessLog, name: str | None, cohorts: dict[int, str] | None = None
         e.member_count,
         e.member_ids or "",
         e.detail or "",
-        detail_text(e.detail, cohorts),
+        detail_text(e.detail, cohorts, enrollments),
     )
 
 
@@ -294,14 +330,54 @@ def month_range(month: str) -> tuple[dt.date, dt.date]:
     return first, following - dt.timedelta(days=1)
 
 
-@writes(Permission.ACCESS_LOG)
-def review_month(ctx: ServiceContext, month: str, note: str | None = None) -> Review:
-    """The 관리자's sign-off of a month's access log, recorded as an entry of its own."""
-    first, last = month_range(month)
+@dataclass(frozen=True)
+class MonthEntries:
+    """What a reviewer looks at before signing a month: how many entries it holds, how many of
+    each action, and their ids (newest first) for the dialog's id-based table."""
+
+    month: str
+    entries: int
+    by_action: tuple[tuple[str, int], ...]  # (Korean label, count), the most frequent first
+    ids: tuple[int, ...]
+
+    @property
+    def summary(self) -> str:
+        if not self.entries:
+            return f"{self.month}에는 접속기록이 없습니다."
+        parts = ", ".join(f"{label} {count:,}건" for label, count in self.by_action)
+        return f"{self.month} 접속기록 {self.entries:,}건: {parts}"
+
+
+def _future_month(month: str, first: dt.date) -> None:
     if first > now_local().date():
         raise ValidationError(
             "검토할 달", f"{josa(month.strip(), '은')} 아직 오지 않은 달이라 검토할 수 없습니다."
         )
+
+
+def month_entries(ctx: ServiceContext, month: str) -> MonthEntries:
+    """The month's entries as the review shows them before it is signed (review_month with
+    `seen` refuses a sign-off of a month whose entries changed since)."""
+    first, last = month_range(month)
+    _future_month(month, first)
+    with reading(ctx) as s:
+        require(ctx, s, Permission.ACCESS_LOG)
+        sub = _access_query(s, AccessFilter(first, last)).subquery()
+        ids = tuple(s.scalars(select(sub.c.id).order_by(sub.c.id.desc())))
+        counts = s.execute(
+            select(sub.c.action, func.count()).group_by(sub.c.action).order_by(func.count().desc(), sub.c.action)
+        ).all()
+    by_action = tuple((action_label(action), int(n)) for action, n in counts)
+    return MonthEntries(f"{first:%Y-%m}", len(ids), by_action, ids)
+
+
+@writes(Permission.ACCESS_LOG)
+def review_month(ctx: ServiceContext, month: str, note: str | None = None, seen: int | None = None) -> Review:
+    """The 관리자's sign-off of a month's access log, recorded as an entry of its own. `seen`:
+    how many of the month's entries the reviewer was shown (month_entries); a month that holds
+    another number now is not signed blind: refused, to be looked at again."""
+    first, last = month_range(month)
+    _future_month(month, first)
     text = normalize_text(note, "검토 의견", 500) or ""
     problems = tuple(chain_problems(ctx.db))
     label = f"{first:%Y-%m}"
@@ -309,6 +385,12 @@ def review_month(ctx: ServiceContext, month: str, note: str | None = None) -> Re
         user = require(ctx, s, Permission.ACCESS_LOG)
         flt = AccessFilter(first, last)
         entries = int(s.scalar(select(func.count()).select_from(_access_query(s, flt).subquery())) or 0)
+        if seen is not None and seen != entries:
+            raise ValidationError(
+                "검토할 달",
+                f"{label}의 접속기록이 살펴본 {seen:,}건에서 지금 {entries:,}건으로 바뀌었습니다. "
+                "달의 기록을 다시 불러 살펴본 뒤 서명해 주세요.",
+            )
         chain = "ok" if not problems else f"problems={len(problems)}"
         # the newest entry as the reviewer saw it: a later removal of the log's tail shows
         newest = s.execute(

@@ -19,6 +19,7 @@ from panelapp.db.models import Cohort, Consent, Enrollment, Member
 from panelapp.domain.localtime import today_local
 from panelapp.domain.retention_data import DueMember
 from panelapp.services import masking
+from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.permissions import Permission, require
 
@@ -47,8 +48,11 @@ def _ended(c: Consent) -> tuple[dt.date, str]:
     return c.retention_until, "보유기간 만료"
 
 
-def due_members(ctx: ServiceContext, today: dt.date | None = None) -> list[DueMember]:
-    """The members due for destruction, masked, in member order (관리자 only: 개인정보 보존·파기)."""
+def due_members(ctx: ServiceContext, today: dt.date | None = None, *, logged: bool = True) -> list[DueMember]:
+    """The members due for destruction, masked, in member order (관리자 only: 개인정보 보존·파기).
+    The list names people (masked, with their cohorts and why they are due): shown, it is an
+    access-log entry naming them (`logged=False` only where nothing of it is shown, such as the
+    reason `retention destroy` derives)."""
     today = today or today_local()
     with reading(ctx) as s:
         require(ctx, s, Permission.RETENTION)
@@ -85,6 +89,8 @@ def due_members(ctx: ServiceContext, today: dt.date | None = None) -> list[DueMe
                     since,
                 )
             )
+    if logged:
+        record_access(ctx, "view_due", members=[d.member_id for d in out], detail=f"list=due; rows={len(out)}")
     return out
 
 

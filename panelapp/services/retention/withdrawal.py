@@ -17,6 +17,7 @@ from panelapp.db.models import Consent, Enrollment, Member
 from panelapp.domain.enums import EnrollmentStatus
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import today_local
+from panelapp.services.audit.log import record
 from panelapp.services.cohorts.team_leaders import sync_from_enrollment
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.permissions import Permission, writes
@@ -102,4 +103,6 @@ def withdraw_consent(ctx: ServiceContext, member_id: int, on: dt.date | None = N
             )
             sync_from_enrollment(s, e)
         s.flush()
+        # whose consent, on which day, by whom: in the transaction that records it
+        record(s, ctx, "withdraw_consent", members=[member_id], detail=f"on={on}; consents={len(consents)}")
         return len(consents)
