@@ -672,6 +672,17 @@ def _access_log(ctx, w, f):
     return f / "접속기록.csv", f / "권한이력.csv"
 
 
+@output("audit.review.access_entries", "audit.review.access_rows")
+def _access_log_rows(ctx, w, _f):
+    """The log's 내용 names the member of an enrolment (단원 번호, the name masked, the cohort)."""
+    from panelapp.services.audit.log import record_access
+    from panelapp.services.audit.review import access_entries, access_rows
+
+    record_access(ctx, "view_member", enrollments=[w.enrollment], detail=f"enrollment_id={w.enrollment}")
+    entries = access_entries(ctx, limit=50)
+    return entries, access_rows(ctx, [e.id for e in entries])
+
+
 # Services the scan below finds that hand out nothing of people's data, each with the reason.
 _SAVES = "a write: changes data, returns what the 담당자 or 관리자 just saved (refused to the masked roles)"
 NOT_OUTPUTS = {
@@ -981,3 +992,32 @@ def test_the_roster_filter_confirms_no_name_to_a_masked_role(sqlite_demo_ctx):
         assert row.enrollment_id not in roster_ids(who, RosterQuery(world.cohort, text=row.name)), role
         assert row.enrollment_id in roster_ids(who, RosterQuery(world.cohort, text=row.phone_e164[-4:])), role
         assert row.enrollment_id in roster_ids(who, RosterQuery(world.cohort, text=row.district or "")), role
+
+
+def test_a_withdrawn_member_s_certificate_and_visit_warnings_are_masked(demo_ctx, tmp_path):
+    """After 동의 철회 the 담당자's certificate of the member and the scheduling warnings about
+    the visits they were on ("... 님은 활동 중인 단원이 아닙니다") still named them in full."""
+    from dataclasses import replace
+
+    from panelapp.reports.certificate import render_certificate
+    from panelapp.services import masking
+    from panelapp.services.activities.certificates import certificate_data
+    from panelapp.services.inspections.queries import get_inspection
+    from panelapp.services.people.members import get_member
+    from panelapp.services.retention.withdrawal import withdraw_consent
+
+    coordinator = as_account(demo_ctx, "담당자")
+    world = make_world(coordinator)
+    visit = get_inspection(coordinator, world.inspection)
+    enrollment = visit.lead_id if visit.lead_id is not None else visit.members[0][0]
+    person = get_member(coordinator, enrollment)
+    theirs = replace(world, names=frozenset({person.name}), phones=frozenset({person.phone_e164}))
+    before = certificate_data(coordinator, enrollment)
+    assert before.member_name == person.name  # a 담당자 sees names: until the consent is withdrawn
+    withdraw_consent(coordinator, person.member_id, DEMO_ANCHOR)
+    after = certificate_data(coordinator, enrollment)
+    assert after.member_name == masking.name(person.name) != person.name
+    assert not leaks(theirs, (after, render_certificate(after)))
+    warnings = OUTPUTS["inspections.conflicts.find_conflicts"](coordinator, world, tmp_path)
+    assert any(f"{masking.name(person.name)} 님은" in w for w in warnings[0]), warnings  # named...
+    assert not leaks(theirs, warnings)  # ...masked

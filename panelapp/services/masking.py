@@ -120,6 +120,16 @@ def withdrew_consent() -> ColumnElement[bool]:
     )
 
 
+def withdrew(s: Session, member_id: int) -> bool:
+    """Whether one member withdrew their consent (`withdrew_consent` for a single record: a
+    certificate, a detail)."""
+    from sqlalchemy import select
+
+    from panelapp.db.models import Member
+
+    return bool(s.scalar(select(withdrew_consent()).where(Member.id == member_id)))
+
+
 def person(ctx: ServiceContext, value: str) -> str:
     """A member's name as the acting account may see it."""
     return name(value, personal_masked(ctx))

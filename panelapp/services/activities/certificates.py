@@ -84,7 +84,10 @@ def certificate_data(
             cohort_number=cohort.number,
             cohort_name=cohort.name,
             panel_title=title,
-            member_name=masking.person(ctx, e.member.name),  # full only for who sees names
+            # full only for who sees names, and never once the member withdrew their consent
+            member_name=masking.name(
+                e.member.name, masking.personal_masked(ctx) or masking.withdrew(s, e.member_id)
+            ),
             team_name=team_name,
             role=e.role,
             status=e.status,

@@ -65,18 +65,17 @@ def conflicts_in(s: Session, draft: InspectionDraft, masked: bool = False) -> li
     people = ([draft.lead_id] if draft.lead_id is not None else []) + [
         m for m in draft.member_ids if m != draft.lead_id
     ]
-    names = (
-        dict(
-            s.execute(
-                select(Enrollment.id, Member.name)
-                .join(Member, Member.id == Enrollment.member_id)
-                .where(Enrollment.id.in_(people))
-            ).all()
-        )
+    # a member who withdrew their consent is masked for everyone (processing has stopped)
+    rows = (
+        s.execute(
+            select(Enrollment.id, Member.name, masking.withdrew_consent())
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(Enrollment.id.in_(people))
+        ).all()
         if people
-        else {}
+        else []
     )
-    names = {k: masking.name(v, masked) for k, v in names.items()}
+    names = {k: masking.name(v, masked or bool(gone)) for k, v, gone in rows}
     same_day = [
         i
         for i in s.scalars(
