@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from panelapp.db.base import utcnow
 from panelapp.db.engine import Database
@@ -96,6 +97,24 @@ def _locked_sentence(user: User, now: dt.datetime) -> str | None:
     return None
 
 
+def _bookkeeping(s: Session, user: User, **values: object) -> None:
+    """A login's own bookkeeping on the account row (the last login, the failed-login count, a
+    password rehashed with newer parameters): no screen shows it and nothing is edited, so it is
+    written past the ORM flush: the row's version and 수정 stamp stay (a 관리자 editing the
+    account on another desktop is not made stale by its owner logging in), and no other desktop
+    is told "다른 사용자가 방금 사용자를 바꿨습니다" because a read-only command logged in."""
+    from panelapp.services.live import wrote_unannounced
+
+    changed = {k: v for k, v in values.items() if getattr(user, k) != v}
+    if not changed:
+        return
+    table = User.__table__
+    s.connection().execute(update(table).where(table.c.id == user.id).values(**changed))
+    for key, value in changed.items():
+        set_committed_value(user, key, value)
+    wrote_unannounced(s)
+
+
 def authenticate(
     ctx: ServiceContext, name: str, password: str, now: dt.datetime | None = None, record_login: bool = True
 ) -> Login:
@@ -128,24 +147,21 @@ def authenticate(
         elif not verify_password(user.password_hash, password):
             until = as_utc(user.locked_until)
             count = 1 if until is not None and until <= now else (user.failed_logins or 0) + 1
-            user.failed_logins = count
-            user.locked_until = None
-            if count >= LOCK_AFTER_FAILURES:
+            if count >= LOCK_AFTER_FAILURES:  # the account locks: a change 계정 관리 shows
+                user.failed_logins = count
                 user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
                 record(s, user.id, None, AccountAction.LOCKED_BY_FAILURES, f"{count}회 실패")
                 failure = _locked_sentence(user, now)
             else:
+                _bookkeeping(s, user, failed_logins=count, locked_until=None)
                 failure = WRONG  # as for a name that does not exist: no count that would tell it does
         else:
+            values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
             if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-            if user.failed_logins:
-                user.failed_logins = 0
-            if user.locked_until is not None:
-                user.locked_until = None
+                values["password_hash"] = hash_password(password)
             if record_login:
-                user.last_login_at = now
-            s.flush()
+                values["last_login_at"] = now
+            _bookkeeping(s, user, **values)
             account = info(user)
     if failure is not None:
         raise LoginError(failure)
