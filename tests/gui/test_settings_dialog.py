@@ -242,6 +242,34 @@ def test_lock_minutes_are_kept_and_followed(qtbot, dialog):
     assert (dialog.ui.lockSpin.minimum(), dialog.ui.lockSpin.maximum()) == (1, 60)
 
 
+def test_only_an_administrator_lengthens_the_lock(qtbot, dialog):
+    """A 열람자 set 자동 잠금 to 60 minutes: other roles may only shorten it below the default
+    (or below what a 관리자 set on this computer), and the dialog says so."""
+    window = dialog.window_
+    create_user(window.ctx, "이열람", UserRole.VIEWER, password="lee-pass-26")
+    authenticate(window.ctx, "이열람", "lee-pass-26")
+    viewer = SettingsDialog(window)
+    try:
+        spin = viewer.ui.lockSpin
+        assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 15, 15)
+        assert "길게는 관리자만" in viewer.ui.lockHint.text()
+        spin.setValue(60)
+        assert spin.value() == 15 and window.settings.get("lock_minutes") in (None, 15)
+        spin.setValue(5)
+        assert window.settings.get("lock_minutes") == 5
+        viewer.set_lock_minutes(45)  # past the spin box too: never more than the ceiling
+        assert window.settings.get("lock_minutes") == 15
+    finally:
+        viewer.close()
+    window.settings.set("lock_minutes", 30)  # a 관리자 chose 30 here: a reader may keep it
+    again = SettingsDialog(window)
+    try:
+        assert (again.ui.lockSpin.maximum(), again.ui.lockSpin.value()) == (30, 30)
+    finally:
+        again.close()
+    assert "60분까지" in dialog.ui.lockHint.text()  # the 관리자's own dialog
+
+
 def test_main_window_menu_opens_it_and_logs_out_through_the_login(qtbot, main_window, monkeypatch):
     calls = []
     monkeypatch.setattr(type(main_window), "log_out", lambda self: calls.append(self))

@@ -41,6 +41,22 @@ def clamp_minutes(value: object) -> int:
     return max(MIN_MINUTES, min(MAX_MINUTES, minutes))
 
 
+def lock_ceiling(is_admin: bool, current: int) -> int:
+    """The most minutes an account may set on this computer: a 관리자 up to MAX_MINUTES; anyone
+    else only shorter than the default, or as long as a 관리자 set it (a longer lock leaves an
+    unattended screen open longer: 안전성 확보조치 기준 §5 is the institution's, not a reader's)."""
+    return MAX_MINUTES if is_admin else max(DEFAULT_MINUTES, clamp_minutes(current))
+
+
+def lock_hint(is_admin: bool) -> str:
+    if is_admin:
+        return (
+            f"관리자는 {MAX_MINUTES}분까지 정할 수 있습니다. 다른 역할은 기본 {DEFAULT_MINUTES}분(또는 관리자가 "
+            "정한 시간)보다 짧게만 바꿀 수 있습니다."
+        )
+    return f"더 짧게는 바꿀 수 있지만, 기본 {DEFAULT_MINUTES}분(또는 관리자가 정한 시간)보다 길게는 관리자만 정할 수 있습니다."
+
+
 LOCKED_TEXT = "화면이 잠겼습니다"
 
 

@@ -70,9 +70,13 @@ class SettingsDialog(QDialog):
         ui.userList.currentItemChanged.connect(lambda *_: self._update_buttons())
         ui.highContrastCheck.setChecked(bool(window.settings.get("high_contrast")))
         ui.highContrastCheck.toggled.connect(self.set_high_contrast)
-        from panelapp.gui.core.idle_lock import clamp_minutes
+        from panelapp.gui.core.idle_lock import clamp_minutes, lock_ceiling, lock_hint
 
-        ui.lockSpin.setValue(clamp_minutes(window.settings.get("lock_minutes")))
+        minutes = clamp_minutes(window.settings.get("lock_minutes"))
+        self.lock_ceiling = lock_ceiling(self.is_admin, minutes)  # only a 관리자 lengthens it
+        ui.lockSpin.setMaximum(self.lock_ceiling)
+        ui.lockSpin.setValue(minutes)
+        ui.lockHint.setText(lock_hint(self.is_admin))
         ui.lockSpin.valueChanged.connect(self.set_lock_minutes)
         # 독촉 안내문 메일로 보내기 (services/reminders/mail.py): this computer's SMTP server
         self.mail_button = QPushButton("메일 서버…")
@@ -129,8 +133,9 @@ class SettingsDialog(QDialog):
         apply(QApplication.instance(), on)
 
     def set_lock_minutes(self, minutes: int) -> None:
-        """Kept at once, and the running lock follows."""
-        self.window_.settings.set("lock_minutes", int(minutes))
+        """Kept at once, and the running lock follows (never past what this account may set)."""
+        minutes = min(int(minutes), self.lock_ceiling)
+        self.window_.settings.set("lock_minutes", minutes)
         lock = getattr(self.window_, "idle_lock", None)
         if lock is not None:
             lock.set_minutes(minutes)

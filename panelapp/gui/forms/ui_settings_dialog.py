@@ -218,6 +218,12 @@ class Ui_SettingsDialog(object):
 
         self.displayLayout.addLayout(self.lockLayout)
 
+        self.lockHint = QLabel(self.displayGroup)
+        self.lockHint.setObjectName(u"lockHint")
+        self.lockHint.setWordWrap(True)
+
+        self.displayLayout.addWidget(self.lockHint)
+
         self.computerHint = QLabel(self.displayGroup)
         self.computerHint.setObjectName(u"computerHint")
         self.computerHint.setWordWrap(True)
@@ -276,6 +282,8 @@ class Ui_SettingsDialog(object):
         self.displayHint.setText(QCoreApplication.translate("SettingsDialog", u"\uac80\uc740 \ubc14\ud0d5\uc5d0 \ud770 \uae00\uc790, \uace0\ub978 \uac83\uacfc \uae09\ud55c \uac83\uc740 \ub178\ub780\uc0c9\uc73c\ub85c \ubcf4\uc785\ub2c8\ub2e4. \uae00\uc790 \ud06c\uae30\ub294 \uc6b4\uc601\uccb4\uc81c\uc758 \uae00\uaf34 \ud06c\uae30\uc640 \ubc30\uc728 \uc124\uc815\uc744 \ub530\ub985\ub2c8\ub2e4.", None))
         self.lockLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc790\ub3d9 \uc7a0\uae08(&T)", None))
         self.lockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u"\ubd84 \ub3d9\uc548 \uc4f0\uc9c0 \uc54a\uc73c\uba74 \ud654\uba74\uc744 \uc7a0\uae09\ub2c8\ub2e4", None))
+        self.lockHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
+        self.lockHint.setText("")
         self.computerHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"\uc774 \uc124\uc815\uacfc \ub85c\uadf8\uc778 \ucc3d\uc5d0 \ucc44\uc6b0\ub294 \ub9c8\uc9c0\ub9c9 \uacc4\uc815 \uc774\ub984\uc740 \ub370\uc774\ud130\ubca0\uc774\uc2a4\uac00 \uc544\ub2c8\ub77c \uc774 \ucef4\ud4e8\ud130\uc758 \uc124\uc815 \ud30c\uc77c\uc5d0 \uc800\uc7a5\ub429\ub2c8\ub2e4.", None))
         self.errorLabel.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"error", None))
