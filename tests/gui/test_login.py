@@ -196,6 +196,62 @@ def test_idle_lock_covers_everything_keeps_input_and_wants_the_password(qtbot, m
     form.close()
 
 
+def test_what_was_being_typed_when_the_lock_appeared_is_no_failed_password(qtbot, main_window):
+    """Typing into a form when the lock screen came up went into its password field, and the
+    Enter that ended the line was a failed login (toward the 5-failure lock). Keys before a quiet
+    moment (or a click in the field) are dropped; only a password typed after it and submitted
+    counts."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from panelapp.db.models import User
+    from panelapp.gui.dialogs.login_dialog import ARMING_HINT, UNLOCK_QUIET_MS
+
+    def failures() -> int:
+        with main_window.ctx.db.session_factory() as s:
+            return s.scalar(select(User.failed_logins).where(User.name == TEST_USER)) or 0
+
+    lock = main_window.idle_lock
+    lock.lock()
+    screen = main_window.lock_dialog
+    qtbot.waitUntil(screen.isVisible, timeout=5000)
+    field = screen.ui.passwordEdit
+    assert not screen.armed and screen.ui.hintLabel.text() == ARMING_HINT
+    for _ in range(3):  # still typing the note when the screen came up, then Enter
+        qtbot.keyClicks(field, "memo text")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.wait(UNLOCK_QUIET_MS // 3)  # each key starts the quiet moment again
+    assert field.text() == "" and not screen.armed
+    assert not screen.ui.errorLabel.isVisibleTo(screen) and lock.locked
+    screen.try_login()  # 잠금 해제 with nothing typed: no attempt
+    qtbot.waitUntil(lambda: screen.armed, timeout=UNLOCK_QUIET_MS * 3)
+    assert field.hasFocus() or not screen.isActiveWindow()
+    assert failures() == 0 and not screen.ui.errorLabel.isVisibleTo(screen)
+    qtbot.keyClicks(field, "wrong-pass-1")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # an explicit submit: this one counts
+    qtbot.waitUntil(lambda: screen.ui.errorLabel.isVisibleTo(screen), timeout=10000)
+    assert failures() == 1 and lock.locked
+    field.setText(TEST_PASSWORD)
+    screen.try_login()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=10000)
+    assert failures() == 0
+
+
+def test_a_click_in_the_password_field_arms_the_lock_screen_at_once(qtbot, main_window):
+    from PySide6.QtCore import Qt
+
+    main_window.idle_lock.lock()
+    screen = main_window.lock_dialog
+    qtbot.waitUntil(screen.isVisible, timeout=5000)
+    assert not screen.armed
+    qtbot.mouseClick(screen.ui.passwordEdit, Qt.MouseButton.LeftButton)
+    assert screen.armed
+    qtbot.keyClicks(screen.ui.passwordEdit, TEST_PASSWORD)
+    assert screen.ui.passwordEdit.text() == TEST_PASSWORD
+    qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not main_window.idle_lock.locked, timeout=10000)
+
+
 def test_input_postpones_the_lock_and_the_setting_changes_it(qtbot, main_window):
     from PySide6.QtCore import Qt
 

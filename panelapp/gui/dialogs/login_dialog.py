@@ -14,6 +14,7 @@ a worker (`Op`); the buttons wait meanwhile. A failure is the service's own Kore
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
@@ -25,6 +26,11 @@ from panelapp.gui.forms.ui_login_dialog import Ui_LoginDialog
 from panelapp.gui.forms.ui_password_dialog import Ui_PasswordDialog
 
 SWITCH_TITLE = "다른 계정으로 로그인"
+# The lock screen takes the password only after a quiet moment without keys (or a click in the
+# field): what was being typed into a form when it appeared is not a password attempt.
+UNLOCK_QUIET_MS = 1000
+_KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod})
+ARMING_HINT = "잠금 화면이 뜰 때 치던 글자는 비밀번호로 받지 않습니다. 잠시 뒤(또는 칸을 누르면) 입력할 수 있습니다."
 MISMATCH = "새 비밀번호와 확인이 다릅니다. 같은 비밀번호를 두 번 입력해 주세요."
 
 
@@ -98,11 +104,47 @@ class LoginDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.try_login)
         self.ui.buttonBox.rejected.connect(self.reject)
         (self.ui.passwordEdit if name else self.ui.nameEdit).setFocus()
+        self.armed = not unlock
+        if unlock:
+            self._hint = self.ui.hintLabel.text()
+            self.ui.hintLabel.setText(ARMING_HINT)
+            self.quiet = QTimer(self)
+            self.quiet.setSingleShot(True)
+            self.quiet.setInterval(UNLOCK_QUIET_MS)
+            self.quiet.timeout.connect(self.arm)
+            self.ui.passwordEdit.installEventFilter(self)
+            self.quiet.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """The lock screen before it is armed: keys (Enter too) are dropped and the quiet moment
+        starts again; a click in the password field arms it at once."""
+        if self.armed or watched is not self.ui.passwordEdit:
+            return False
+        if event.type() in _KEYS:
+            self.quiet.start()
+            return True
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self.arm()
+        return False
+
+    def arm(self) -> None:
+        """From now on what is typed in the password field is the password."""
+        if self.armed:
+            return
+        self.armed = True
+        self.quiet.stop()
+        self.ui.passwordEdit.removeEventFilter(self)
+        self.ui.passwordEdit.clear()
+        self.ui.passwordEdit.setFocus()
+        self.ui.hintLabel.setText(self._hint)
 
     def try_login(self) -> None:
         from panelapp.services.people.accounts import authenticate
 
         ctx, name, password = self.ctx, self.ui.nameEdit.text(), self.ui.passwordEdit.text()
+        if self.unlock and not password:
+            self.ui.passwordEdit.setFocus()
+            return  # 잠금 해제 with nothing typed is no attempt: nothing is counted or said
         self.ui.buttonBox.setEnabled(False)
         self.ui.errorLabel.hide()
         # a login writes (the failed-login count, the last login): the write worker, as others
