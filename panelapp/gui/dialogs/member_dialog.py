@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
 
 from panelapp.domain.enums import ConsentMethod, Gender, MemberRole
 from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
@@ -19,20 +19,6 @@ from panelapp.gui.forms.ui_member_dialog import Ui_MemberDialog
 from panelapp.gui.palette import styled
 
 
-def confirm_withdrawal(parent, sentence: str) -> bool:
-    """The question before recording a withdrawal of consent, which cannot be undone. (Tests
-    patch this.)"""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, "개인정보 동의 철회", sentence + "\n\n기록할까요?", parent=parent
-    )
-    record = box.addButton("철회 기록", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("취소", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is record
-
-
 class MemberDialog(QDialog):
     loaded = Signal()
 
@@ -41,6 +27,8 @@ class MemberDialog(QDialog):
         self.window_, self.cohort_id, self.enrollment_id = window, cohort_id, enrollment_id
         self.detail = None
         self.notice = None
+        self.withdrawal = None  # the 동의 철회 step, while it is open
+        self.withdrawal_recorded = None  # the day a withdrawal was recorded from this form
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -156,6 +144,11 @@ class MemberDialog(QDialog):
         ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(d.role.value))
         ui.joinedEdit.setDate(QDate(d.joined_on.year, d.joined_on.month, d.joined_on.day))
         ui.notesEdit.setPlainText(d.notes or "")
+        self._show_record(d)
+
+    def _show_record(self, d) -> None:
+        """What the form shows but does not edit: status and figures, the consent history."""
+        ui = self.ui
         left = f" · 탈퇴 {d.left_on:%Y-%m-%d} ({d.left_reason or '사유 없음'})" if d.left_on else ""
         ui.statsLabel.setText(
             f"상태 {d.status.label}{left}\n활동시간 {format_hours(d.hours)} · "
@@ -167,7 +160,8 @@ class MemberDialog(QDialog):
                 f"{c.consented_on:%Y-%m-%d}",
                 c.notice_version,
                 c.method.label,
-                f"{c.retention_until:%Y-%m-%d}" + (" (철회)" if c.withdrawn_on else ""),
+                f"{c.retention_until:%Y-%m-%d}"
+                + (f" (철회 {c.withdrawn_on:%Y-%m-%d})" if c.withdrawn_on else ""),
             ]
             for j, value in enumerate(values):
                 ui.historyTable.setItem(i, j, QTableWidgetItem(value))
@@ -177,7 +171,9 @@ class MemberDialog(QDialog):
 
     # ----- withdrawing consent ---------------------------------------------------------------
     def withdraw(self) -> None:
-        """본인이 동의를 철회했다: ask with what it will do, then record it and show the result."""
+        """본인이 동의를 철회했다: a step of its own (consent_withdrawal_dialog: the date, the
+        confirmation), recorded there at once; the form then shows it as recorded, not as an
+        edit waiting for 저장."""
         from panelapp.services.retention.withdrawal import withdrawal_preview
 
         if self.detail is None:
@@ -188,22 +184,33 @@ class MemberDialog(QDialog):
         ).run()
 
     def _ask_withdrawal(self, preview) -> None:
-        from panelapp.services.retention.withdrawal import withdraw_consent
+        from panelapp.gui.core.dialogs import open_dialog
+        from panelapp.gui.dialogs.consent_withdrawal_dialog import ConsentWithdrawalDialog
 
-        if not confirm_withdrawal(self, preview.sentence):
-            return
-        ctx, member_id = self.window_.ctx, preview.member_id
-        self._set_busy(True)
-        Op(self, lambda _t: withdraw_consent(ctx, member_id), write=True).success(self._withdrawn).failure(
-            self._withdraw_failed
+        self.withdrawal = dialog = ConsentWithdrawalDialog(self, self.window_.ctx, preview)
+        dialog.recorded.connect(self._withdrawn)
+        open_dialog(dialog)
+
+    def _withdrawn(self, on) -> None:
+        """Read the member again and show what was recorded (status 탈퇴, the consents 철회) and
+        adopt the versions it changed; what was typed into the fields meanwhile stays."""
+        from panelapp.services.people.members import get_member
+
+        ctx, eid = self.window_.ctx, self.enrollment_id
+        assert eid is not None
+        self.ui.withdrawButton.setEnabled(False)
+        Op(self, lambda _t: get_member(ctx, eid)).success(lambda d: self._show_withdrawn(d, on)).failure(
+            lambda exc: show_error(self, exc)
         ).run()
 
-    def _withdrawn(self, _count) -> None:
-        self._load()  # the status (탈퇴) and the history (철회) as they are now; the op announced it
-
-    def _withdraw_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        show_error(self, exc)
+    def _show_withdrawn(self, d, on) -> None:
+        self.detail = d  # its versions: a later 저장 of the other fields is not stale
+        self._show_record(d)
+        self.ui.statsLabel.setText(
+            self.ui.statsLabel.text()
+            + f"\n개인정보 동의 철회를 {on:%Y-%m-%d}자로 기록했습니다(이미 저장됨, 저장을 누를 필요 없음)."
+        )
+        self.withdrawal_recorded = on
 
     # ----- saving --------------------------------------------------------------------------
     def member_input(self):
