@@ -457,7 +457,7 @@ def test_a_rechained_log_does_not_pass_for_the_one_a_review_sealed(ctx):
 
 
 def test_an_enrolment_in_the_log_reads_as_the_member_the_officer_knows(demo_ctx):
-    """"참여 기록 62번" matched nobody: the 내용 names the member number (the 파기 list's, the
+    """ "참여 기록 62번" matched nobody: the 내용 names the member number (the 파기 list's, the
     대상 단원 번호 column's), the name masked, and the cohort."""
     from panelapp.db.models import Cohort, Enrollment, Member
     from panelapp.services.people.members import get_member

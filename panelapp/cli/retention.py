@@ -89,7 +89,9 @@ def _destroy(ctx, args) -> int:
 
         wanted = None if args.due else set(args.member)
         reason = (
-            destruction_reason(d.reason for d in due_members(ctx, logged=False) if wanted is None or d.member_id in wanted)
+            destruction_reason(
+                d.reason for d in due_members(ctx, logged=False) if wanted is None or d.member_id in wanted
+            )
             or "개인정보 보유기간 경과"
         )  # nobody due: destroy_members says so, naming the members
     result = destroy_members(ctx, None if args.due else list(args.member), reason, _settings())

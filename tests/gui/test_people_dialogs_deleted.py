@@ -15,9 +15,11 @@ def live_dialogs() -> int:
 
 def test_each_dialog_opened_and_closed_five_times_leaves_none(main_window, qtbot):
     from panelapp.gui.core.dialogs import open_dialog
+    from panelapp.gui.dialogs.consent_withdrawal_dialog import ConsentWithdrawalDialog
     from panelapp.gui.dialogs.import_dialog import ImportDialog
     from panelapp.gui.dialogs.settings_dialog import SettingsDialog
     from panelapp.gui.dialogs.withdraw_dialog import WithdrawDialog
+    from panelapp.services.retention.withdrawal import withdrawal_preview
 
     w = main_window
     pages = {}
@@ -41,6 +43,9 @@ def test_each_dialog_opened_and_closed_five_times_leaves_none(main_window, qtbot
         "member (edit)": lambda: opened(roster, roster.edit_member),
         "withdraw": lambda: open_dialog(WithdrawDialog(w, roster.selected_row())),
         "import": lambda: open_dialog(ImportDialog(w, roster.cohort_id)),
+        "consent withdrawal": lambda: open_dialog(
+            ConsentWithdrawalDialog(w, w.ctx, withdrawal_preview(w.ctx, roster.selected_row().member_id))
+        ),
         "event (new)": activities.add_event,
         "settings": lambda: open_dialog(SettingsDialog(w)),
     }

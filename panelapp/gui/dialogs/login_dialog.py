@@ -30,7 +30,9 @@ SWITCH_TITLE = "다른 계정으로 로그인"
 # field): what was being typed into a form when it appeared is not a password attempt.
 UNLOCK_QUIET_MS = 1000
 _KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod})
-ARMING_HINT = "잠금 화면이 뜰 때 치던 글자는 비밀번호로 받지 않습니다. 잠시 뒤(또는 칸을 누르면) 입력할 수 있습니다."
+ARMING_HINT = (
+    "잠금 화면이 뜰 때 치던 글자는 비밀번호로 받지 않습니다. 잠시 뒤(또는 칸을 누르면) 입력할 수 있습니다."
+)
 MISMATCH = "새 비밀번호와 확인이 다릅니다. 같은 비밀번호를 두 번 입력해 주세요."
 
 

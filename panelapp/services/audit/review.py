@@ -365,7 +365,9 @@ def month_entries(ctx: ServiceContext, month: str) -> MonthEntries:
         sub = _access_query(s, AccessFilter(first, last)).subquery()
         ids = tuple(s.scalars(select(sub.c.id).order_by(sub.c.id.desc())))
         counts = s.execute(
-            select(sub.c.action, func.count()).group_by(sub.c.action).order_by(func.count().desc(), sub.c.action)
+            select(sub.c.action, func.count())
+            .group_by(sub.c.action)
+            .order_by(func.count().desc(), sub.c.action)
         ).all()
     by_action = tuple((action_label(action), int(n)) for action, n in counts)
     return MonthEntries(f"{first:%Y-%m}", len(ids), by_action, ids)

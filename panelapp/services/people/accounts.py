@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -109,6 +109,7 @@ def _bookkeeping(s: Session, user: User, **values: object) -> None:
     if not changed:
         return
     table = User.__table__
+    assert isinstance(table, Table)
     s.connection().execute(update(table).where(table.c.id == user.id).values(**changed))
     for key, value in changed.items():
         set_committed_value(user, key, value)

@@ -90,7 +90,9 @@ def due_members(ctx: ServiceContext, today: dt.date | None = None, *, logged: bo
                 )
             )
     if logged:
-        record_access(ctx, "view_due", members=[d.member_id for d in out], detail=f"list=due; rows={len(out)}")
+        record_access(
+            ctx, "view_due", members=[d.member_id for d in out], detail=f"list=due; rows={len(out)}"
+        )
     return out
 
 
