@@ -29,6 +29,7 @@ from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import set_tone
 
 TITLE = "개인정보 동의 철회"
+WIDTH = 560
 CONFIRM_TEXT = "본인이 개인정보 수집·이용 동의를 철회한다는 뜻을 확인했습니다(되돌릴 수 없음)"
 
 
@@ -80,6 +81,9 @@ class ConsentWithdrawalDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         col.addWidget(self.buttons)
         self.date_edit.setFocus()
+        # the wrapped sentences would otherwise stretch it to one long line each
+        col.activate()
+        self.resize(WIDTH, max(self.sizeHint().height(), col.heightForWidth(WIDTH)))
 
     def record(self) -> None:
         from panelapp.services.retention.withdrawal import withdraw_consent

@@ -91,7 +91,7 @@ def due_members(ctx: ServiceContext, today: dt.date | None = None, *, logged: bo
             )
     if logged:
         record_access(
-            ctx, "view_due", members=[d.member_id for d in out], detail=f"list=due; rows={len(out)}"
+            ctx, "view_due", members=[d.member_id for d in out], detail=f"list=파기 대상; rows={len(out)}"
         )
     return out
 
