@@ -47,6 +47,7 @@ class AnswerTemplatesDialog(QDialog):
         body = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName("답변 템플릿 목록")
+        self.list.setSpacing(3)
         self.list.currentItemChanged.connect(lambda _c, _p: self._show_selected())
         body.addWidget(self.list, 2)
         form = QFormLayout()
