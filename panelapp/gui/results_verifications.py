@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -140,7 +141,8 @@ class VerificationsBox(QGroupBox):
         self.setObjectName("verificationsGroup")
         self.col = QVBoxLayout(self)
         self.hint = QLabel(
-            "지난 점검 뒤 완료된 개선제안입니다. 고쳐졌는지 보고 개선 확인 또는 미흡을 고르세요."
+            "이 시설에서 완료되었지만 아직 현장 확인을 하지 않은 개선제안입니다. "
+            "고쳐졌는지 보고 개선 확인 또는 미흡을 고르세요. 미흡은 제안을 다시 추진중으로 돌립니다."
         )
         self.hint.setWordWrap(True)
         set_tone(self.hint, "hint")
@@ -189,6 +191,33 @@ class VerificationsBox(QGroupBox):
 
     def choices(self) -> list:
         return [row.choice() for row in self.rows.values() if not row.item.recorded]
+
+    def reopening(self) -> list[tuple[int, str]]:
+        """(id, title) of the rows a record now would move back to 추진중: 미흡, not recorded yet."""
+        return [
+            (pid, row.item.title)
+            for pid, row in self.rows.items()
+            if not row.item.recorded and row.outcome() is VerificationOutcome.INSUFFICIENT
+        ]
+
+
+def reopen_text(proposals: list[tuple[int, str]]) -> str:
+    named = ", ".join(f"#{pid} '{title}'" for pid, title in proposals)
+    return (
+        f"다음 개선제안을 다시 추진중으로 돌립니다: {named}.\n\n"
+        "완료일이 지워지고, 담당부서가 다시 완료로 처리해야 합니다. 계속할까요?"
+    )
+
+
+def confirm_reopen(parent: QWidget, proposals: list[tuple[int, str]]) -> bool:
+    """미흡 is recorded now: the proposals named, 취소 by default. (Tests patch this.)"""
+    box = QMessageBox(QMessageBox.Icon.Question, "미흡 기록", reopen_text(proposals), parent=parent)
+    go = box.addButton("계속", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("취소", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def _html(text: str) -> str:

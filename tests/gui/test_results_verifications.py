@@ -49,8 +49,18 @@ def choose(row, outcome):
     row.combo.setCurrentIndex(row.combo.findData(outcome))
 
 
-def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup):
+def answer_all(dialog):
+    for row in dialog.grid.rows:
+        if isinstance(row.answer, AnswerField):
+            row.answer.set_value("5" if row.item.kind == ChecklistItemKind.SCORE else "yes")
+
+
+def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup, monkeypatch):
     window, w, insp, _park, drain, stairs = setup
+    asked = []
+    monkeypatch.setattr(
+        "panelapp.gui.results_verifications.confirm_reopen", lambda _p, named: asked.append(named) or True
+    )
     dialog = opened(qtbot, window, insp)
     box = dialog.verifications
     assert box.isVisible() and box.title() == "확인할 개선사항 (2건)"
@@ -80,11 +90,10 @@ def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup
         and rows[stairs.id].note.text() == "끝부분이 들떠 있음"
     )
     assert not discard_guard(again).is_dirty()
-    for row in again.grid.rows:
-        if isinstance(row.answer, AnswerField):
-            row.answer.set_value("5" if row.item.kind == ChecklistItemKind.SCORE else "yes")
+    answer_all(again)
     with qtbot.waitSignal(again.finished, timeout=5000):
         again.ui.completeButton.click()
+    assert asked == [[(stairs.id, stairs.title)]]  # 임시 저장 did not ask: a draft reopens nothing
     reopened = get_proposal(window.ctx, stairs.id)
     assert reopened.status == ProposalStatus.IN_PROGRESS
     assert reopened.events[-1].note.startswith("현장 확인: 미흡 (2026-06-10 한빛국민체육센터 점검)")
@@ -99,6 +108,73 @@ def test_the_section_keeps_drafts_and_completing_records_the_checks(qtbot, setup
     assert rows[stairs.id].recorded.text() == "미흡 기록됨 (2026-06-10)"
     assert rows[stairs.id].combo.currentText() == "미흡" and not rows[stairs.id].photo_button.isVisible()
     done.reject()
+
+
+def test_insufficient_asks_before_it_reopens_and_cancel_saves_nothing(qtbot, setup, monkeypatch):
+    """완료 with a 미흡 names the proposals it moves back to 추진중; 취소 keeps everything as
+    typed and saves nothing, 계속 records it. A completed visit's 저장 asks the same."""
+    from panelapp.gui.results_verifications import reopen_text
+
+    window, w, insp, _park, drain, stairs = setup
+    answers, answers_given = [], [False, True]
+    monkeypatch.setattr(
+        "panelapp.gui.results_verifications.confirm_reopen",
+        lambda _p, named: answers.append(named) or answers_given.pop(0),
+    )
+    dialog = opened(qtbot, window, insp)
+    rows = dialog.verifications.rows
+    choose(rows[drain.id], VerificationOutcome.INSUFFICIENT)
+    rows[drain.id].note.setText("물이 고임")
+    choose(rows[stairs.id], VerificationOutcome.INSUFFICIENT)
+    rows[stairs.id].note.setText("끝부분이 들떠 있음")
+    answer_all(dialog)
+    dialog.ui.completeButton.click()
+    named = [(drain.id, drain.title), (stairs.id, stairs.title)]
+    assert answers == [named]
+    assert reopen_text(named).startswith(
+        f"다음 개선제안을 다시 추진중으로 돌립니다: #{drain.id} '{drain.title}', #{stairs.id} '{stairs.title}'."
+    )
+    assert reopen_text(named).endswith("계속할까요?")
+    wait_for_all()
+    assert dialog.isVisible() and dialog.dirty and dialog.ui.completeButton.isEnabled()
+    assert rows[stairs.id].note.text() == "끝부분이 들떠 있음"
+    sheet = get_result_sheet(window.ctx, insp.id)
+    assert sheet.verifications[0].outcome is None and sheet.status.name == "PLANNED"  # nothing saved
+    assert get_proposal(window.ctx, stairs.id).status == ProposalStatus.DONE
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ui.completeButton.click()
+    assert len(answers) == 2
+    assert get_proposal(window.ctx, drain.id).status == ProposalStatus.IN_PROGRESS
+    assert get_proposal(window.ctx, stairs.id).status == ProposalStatus.IN_PROGRESS
+
+
+def test_saving_a_completed_visit_asks_before_a_new_insufficient(qtbot, setup, monkeypatch):
+    window, w, insp, _park, drain, stairs = setup
+    answers_given = [False, True]
+    asked = []
+    monkeypatch.setattr(
+        "panelapp.gui.results_verifications.confirm_reopen",
+        lambda _p, named: asked.append(named) or answers_given.pop(0),
+    )
+    dialog = opened(qtbot, window, insp)
+    choose(dialog.verifications.rows[drain.id], VerificationOutcome.CONFIRMED)
+    answer_all(dialog)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ui.completeButton.click()
+    assert asked == []  # only 개선 확인: nothing to ask
+    again = opened(qtbot, window, insp)
+    row = again.verifications.rows[stairs.id]
+    choose(row, VerificationOutcome.INSUFFICIENT)
+    row.note.setText("끝부분이 들떠 있음")
+    again.ui.saveButton.click()  # declined
+    assert asked == [[(stairs.id, stairs.title)]]
+    wait_for_all()
+    assert get_proposal(window.ctx, stairs.id).status == ProposalStatus.DONE and again.dirty
+    assert not get_result_sheet(window.ctx, insp.id).verifications[1].outcome
+    again.ui.saveButton.click()
+    qtbot.waitUntil(lambda: not again.dirty, timeout=5000)
+    assert get_proposal(window.ctx, stairs.id).status == ProposalStatus.IN_PROGRESS
+    again.reject()
 
 
 def test_a_photo_of_what_is_insufficient_is_attached_at_once(qtbot, setup, tmp_path, monkeypatch):
@@ -134,15 +210,14 @@ def test_the_proposal_detail_shows_what_a_visit_photographed_as_insufficient(
     photo = tmp_path / "계단.jpg"
     Image.new("RGB", (40, 30), (90, 90, 90)).save(photo, "JPEG")
     monkeypatch.setattr("panelapp.gui.file_dialogs.open_files", lambda *a, **k: [str(photo)])
+    monkeypatch.setattr("panelapp.gui.results_verifications.confirm_reopen", lambda *_a: True)
     dialog = opened(qtbot, window, insp)
     row = dialog.verifications.rows[stairs.id]
     choose(row, VerificationOutcome.INSUFFICIENT)
     row.note.setText("끝부분이 들떠 있음")
     row.photo_button.click()
     qtbot.waitUntil(lambda: row.photos.text() == "사진 1장", timeout=5000)
-    for r in dialog.grid.rows:
-        if isinstance(r.answer, AnswerField):
-            r.answer.set_value("5" if r.item.kind == ChecklistItemKind.SCORE else "yes")
+    answer_all(dialog)
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         dialog.ui.completeButton.click()
     view = ProposalDetailView(window)

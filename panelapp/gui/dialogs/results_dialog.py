@@ -235,6 +235,8 @@ class ResultsDialog(QDialog):
     def save(self) -> None:
         from panelapp.services.results.entry import save_results
 
+        if self.sheet.status == InspectionStatus.COMPLETED and not self._may_reopen():
+            return  # a completed visit records its checks at once: 취소 keeps everything as typed
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         present = self.completion().present_ids  # the ticks too: a draft must not forget them
         checks = self.verifications.choices()  # and the 확인할 개선사항 choices
@@ -247,6 +249,8 @@ class ResultsDialog(QDialog):
     def complete(self) -> None:
         from panelapp.services.results.entry import complete_inspection
 
+        if not self._may_reopen():
+            return  # 취소: nothing saved, everything stays as typed
         ctx, sheet, answers = self.window_.ctx, self.sheet, list(self.grid.responses().values())
         completion, checks = self.completion(), self.verifications.choices()
         self._run(
@@ -256,6 +260,13 @@ class ResultsDialog(QDialog):
             "점검을 완료했습니다. 참여자의 활동 시간이 기록되었습니다.",
             close=True,
         )
+
+    def _may_reopen(self) -> bool:
+        """A 미흡 recorded now moves its proposal back to 추진중: asked first, naming them."""
+        from panelapp.gui import results_verifications
+
+        reopening = self.verifications.reopening()
+        return not reopening or results_verifications.confirm_reopen(self, reopening)
 
     def _run(self, work, message: str, close: bool) -> None:
         self.ui.saveButton.setEnabled(False)
