@@ -168,3 +168,21 @@ def test_the_focused_item_is_always_scrolled_into_view(qtbot, setup):
             hidden.append(f"row {i + 1}: {shown} outside {viewport.rect()}")
     assert hidden == []
     assert area.verticalScrollBar().value() > 0  # it scrolled to show them
+
+
+def test_participant_ticks_get_their_full_height(qtbot, setup):
+    """The ticks are added after the sheet loads; the 완료 정보 box grows to hold them (a wrapped
+    hint inside the box made the scrolled column give the box its old height, and the names were
+    squashed into one line's box)."""
+    window, _w, insp = setup
+    dialog = opened(qtbot, window, insp)
+    assert dialog.checks
+    qtbot.wait(300)  # the layouts settle after the ticks are added
+    group = dialog.ui.completionGroup
+    assert group.height() >= group.minimumSizeHint().height()
+    box = dialog.ui.attendeesBox
+    assert box.height() >= box.sizeHint().height()
+    for tick in dialog.checks.values():
+        assert tick.height() >= tick.sizeHint().height(), tick.text()
+    assert group.geometry().bottom() < dialog.ui.hoursLabel.geometry().top()  # the hint is below the box
+    dialog.close()

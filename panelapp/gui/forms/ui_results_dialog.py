@@ -121,14 +121,14 @@ class Ui_ResultsDialog(object):
 
         self.completionForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.attendeesBox)
 
-        self.hoursLabel = QLabel(self.completionGroup)
+
+        self.side.addWidget(self.completionGroup)
+
+        self.hoursLabel = QLabel(ResultsDialog)
         self.hoursLabel.setObjectName(u"hoursLabel")
         self.hoursLabel.setWordWrap(True)
 
-        self.completionForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.hoursLabel)
-
-
-        self.side.addWidget(self.completionGroup)
+        self.side.addWidget(self.hoursLabel)
 
         self.findingsGroup = QGroupBox(ResultsDialog)
         self.findingsGroup.setObjectName(u"findingsGroup")
