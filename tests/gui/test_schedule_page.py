@@ -275,3 +275,15 @@ def test_field_sheet_and_ics_files(qtbot, setup, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: pdf.exists() and ics.exists(), timeout=10000)
     wait_for_all()
     assert pdf.read_bytes().startswith(b"%PDF") and info.uid.encode() in ics.read_bytes()
+
+
+def test_a_long_visit_summary_does_not_widen_the_page(qtbot, setup):
+    """The summary under the calendar wraps: a visit awaiting results (a long hint) selected on a
+    1366 px screen pushed the page wider than the window and its buttons off screen."""
+    page, _world = setup
+    shown(qtbot, page)
+    before = page.minimumSizeHint().width()
+    page.detail_label.setText("결과 미입력: 점검일이 지났는데 결과가 없습니다. " * 8)
+    qtbot.wait(50)
+    assert page.minimumSizeHint().width() <= before
+    assert page.width() <= page.window_.width()
