@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from PIL import Image
 from proposal_world import TODAY, D, build
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from panelapp.db.models import AccessLog, Proposal, ProposalEvent, User
 from panelapp.domain.answer_request import FIRST_ROW, HEADERS, SHEET, STAMP_SHEET, AnswersRefused
@@ -179,7 +179,7 @@ def test_errors_name_row_and_column_and_nothing_is_half_applied(w, tmp_path):
         import_answers(w.ctx, path, today=TODAY)
     lines = {str(p) for p in caught.value.problems}
     assert (
-        f"행 {r2}: 결과: '보류'은(는) 고를 수 있는 결과가 아닙니다. 채택, 부분채택, 불채택 가운데 하나를 골라 주세요."
+        f"행 {r2}: 결과: '보류'는 고를 수 있는 결과가 아닙니다. 채택, 부분채택, 불채택 가운데 하나를 골라 주세요."
         in lines
     )
     assert f"행 {r2}: 답변자: 답한 분의 이름을 적어 주세요." in lines
@@ -210,7 +210,8 @@ def test_the_workflow_rules_come_back_as_row_errors(w, tmp_path):
     lines = [str(p) for p in caught.value.problems]
     assert lines == [
         f"행 {_row_of(path, p1)}: 사유: 부서의 답변을 적어 주세요 (불채택이면 그 사유).",
-        f"행 {_row_of(path, p2)}: 완료 예정일: 완료 예정일은 처리일(2026-06-20)보다 앞설 수 없습니다.",
+        f"행 {_row_of(path, p2)}: 완료 예정일: 완료 예정일은 답변을 가져오는 오늘(2026-06-20)보다 앞설 수 "
+        "없습니다. 날짜를 고쳐 주세요.",
     ]
 
 
@@ -374,3 +375,111 @@ def test_a_blank_row_is_skipped_even_when_its_proposal_changed(w, tmp_path):
     move_proposal(w.ctx, p1, PS.REVIEWING, changed.version, today=TODAY)  # its row is blank
     done = import_answers(w.ctx, path, today=TODAY)
     assert (done.answered, done.skipped) == (1, 2) and done.proposal_ids == (p3,)
+
+
+def _tamper_stamp(path, department_id: int, department: str) -> None:
+    """What a careless or malicious edit of the hidden stamp does: another department named."""
+    wb = load_workbook(path)
+    stamp = wb[STAMP_SHEET]
+    stamp.sheet_state = "visible"
+    stamp["B3"].value, stamp["B4"].value = department_id, department
+    stamp.sheet_state = "veryHidden"
+    wb.save(path)
+
+
+def test_a_stamp_edited_to_name_another_department_saves_nothing(w, tmp_path):
+    """The stamp is only kept by a known password: whose proposal a row answers is checked
+    against the proposal itself, so 공원녹지과 cannot be given 체육사업부's answers (or back)."""
+    path, _made = _request(w, tmp_path)
+    p1, p2, _p3 = w.ids
+    _fill(
+        path,
+        {
+            p1: {"결과": "채택", "사유": "하겠습니다", "답변자": "박주무관"},
+            p2: {"결과": "불채택", "사유": "예산이 없습니다", "답변자": "박주무관"},
+        },
+    )
+    _tamper_stamp(path, w.other_dept, "공원녹지과")
+    assert load_workbook(path)[STAMP_SHEET]["B3"].value == w.other_dept
+    for who, kw in ((w.ctx, {"department_id": w.other_dept}), (w.other_desk, {})):
+        with pytest.raises(AnswersRefused) as caught:
+            import_answers(who, path, today=TODAY, **kw)
+        lines = [str(p) for p in caught.value.problems]
+        assert lines == [
+            f"행 {_row_of(path, pid)}: 번호: 제안 {pid}번은 공원녹지과 제안이 아닙니다(지금 체육사업부 제안). "
+            "공원녹지과의 답변으로 저장하지 않습니다. 그 부서 앞으로 새 답변 요청서를 만들어 받아 주세요."
+            for pid in (p1, p2)
+        ]
+    assert get_proposal(w.ctx, p1).status is PS.SUBMITTED
+    assert get_proposal(w.ctx, p2).status is PS.REVIEWING
+    with reading(w.ctx) as s:
+        assert s.scalar(select(ProposalEvent.id).where(ProposalEvent.note.like("%답변 요청서%"))) is None
+
+
+def test_importing_the_same_workbook_again_says_it_was_already_imported(w, tmp_path):
+    path, _made = _request(w, tmp_path)
+    p1, p2, p3 = w.ids
+    answers = {
+        p1: {
+            "결과": "채택",
+            "사유": " 미끄럼 방지 매트를 깔겠습니다. ",
+            "추진 계획": "7월 중 설치",
+            "완료 예정일": D(2026, 7, 31),
+            "답변자": "박주무관",
+        },
+        p2: {"결과": "불채택", "사유": "내년 리모델링 때 교체합니다.", "답변자": "박주무관"},
+    }
+    _fill(path, answers)
+    assert import_answers(w.ctx, path, today=TODAY).answered == 2
+    with reading(w.ctx) as s:
+        events = s.scalar(select(func.count(ProposalEvent.id)))
+    later = D(2026, 8, 3)  # after 완료 예정일 even: the row is recognised, not re-checked
+    with pytest.raises(DomainError) as caught:
+        import_answers(w.ctx, path, today=later)
+    assert not isinstance(caught.value, AnswersRefused)
+    assert str(caught.value) == (
+        "'요청.xlsx'의 답변 2건은 이미 가져온 것이라(2026-06-20) 새로 저장할 것이 없습니다."
+    )
+    # the department fills one more row of the same file: that one is saved, the others named
+    _fill(path, {p3: {"결과": "부분채택", "사유": "일부 고칩니다", "답변자": "박주무관"}})
+    done = import_answers(w.ctx, path, today=later)
+    assert (done.answered, done.proposal_ids) == (1, (p3,))
+    assert done.already == tuple(
+        f"행 {_row_of(path, pid)}: 이 답변은 이미 가져왔습니다 (2026-06-20)." for pid in (p1, p2)
+    )
+    with reading(w.ctx) as s:
+        assert s.scalar(select(func.count(ProposalEvent.id))) == events + 2  # p3: 검토중, 부분채택
+    # an answer changed in the file after it was imported is the older state again: refused
+    _fill(path, {p2: {"사유": "다른 답입니다"}})
+    with pytest.raises(AnswersRefused) as caught:
+        import_answers(w.ctx, path, today=later)
+    [problem] = caught.value.problems
+    assert problem.row == _row_of(path, p2) and f"제안 {p2}번이 바뀌었습니다" in problem.message
+    # the same text answered by another hand (not an import of this department) is no repeat
+    _fill(path, {p2: {"사유": "내년 리모델링 때 교체합니다.", "답변자": "최주무관"}})
+    with pytest.raises(AnswersRefused, match=f"제안 {p2}번이 바뀌었습니다"):
+        import_answers(w.ctx, path, today=later)
+
+
+def test_the_workbook_words_its_rules_for_the_department_and_marks_overdue(w, tmp_path):
+    p1, p2, p3 = w.ids
+    with transaction(w.ctx) as s:
+        s.get(Proposal, p1).due_on = D(2026, 6, 19)  # yesterday: overdue
+        s.get(Proposal, p2).due_on = TODAY  # due today: not yet
+    path, _made = _request(w, tmp_path)
+    ws = load_workbook(path)[SHEET]
+    checks = {dv.errorTitle: dv for dv in ws.data_validations.dataValidation}
+    assert checks["사유"].error == "사유는 2,000자까지 적을 수 있습니다."
+    assert checks["답변자"].error == "답변자는 50자까지 적을 수 있습니다."
+    assert checks["추진 계획"].error == "추진 계획은 4,000자까지 적을 수 있습니다."
+    date = checks["완료 예정일"]
+    assert (
+        date.prompt == "요청서를 만든 날(2026-06-20) 이후의 날짜 (예: 2026-12-31)" and date.showInputMessage
+    )
+    assert date.error.startswith("완료 예정일은 요청서를 만든 날(2026-06-20)보다 앞설 수 없습니다.")
+    assert all("처리일" not in (dv.error or "") + (dv.prompt or "") for dv in checks.values())
+    due = {ws.cell(_row_of(path, pid), COL["답변 기한"]) for pid in (p1,)}.pop()
+    assert due.value.date() == D(2026, 6, 19)
+    assert "(기한 지남)" in due.number_format and due.font.color.rgb == "FFC00000"
+    today_due = ws.cell(_row_of(path, p2), COL["답변 기한"])
+    assert "기한 지남" not in today_due.number_format and not today_due.font.bold

@@ -126,7 +126,12 @@ def cmd_answers(args: argparse.Namespace, opener) -> int:
             chosen = department_by_name(ctx, args.department)[0] if args.department else None
             done = import_answers(ctx, args.file, department_id=chosen)
             skipped = f", 빈 행 {done.skipped:,}개는 건너뜀" if done.skipped else ""
-            print(f"가져왔습니다: {done.department}의 답변 {done.answered:,}건을 저장했습니다{skipped}.")
+            already = f", 이미 가져온 행 {len(done.already):,}개는 건너뜀" if done.already else ""
+            print(
+                f"가져왔습니다: {done.department}의 답변 {done.answered:,}건을 저장했습니다{skipped}{already}."
+            )
+            for line in done.already:
+                print(line)
     finally:
         ctx.db.dispose()
     return EXIT_OK

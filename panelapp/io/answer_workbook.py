@@ -43,6 +43,7 @@ from panelapp.domain.answer_request import (
     Stamp,
 )
 from panelapp.domain.errors import DomainError
+from panelapp.domain.josa import josa, quoted
 from panelapp.io.roster_export import neutralize
 from panelapp.io.xlsx_rows import Limits, Refused, check_package
 
@@ -51,6 +52,7 @@ THUMB_BOX = 64  # pixels: the longer side of a thumbnail as shown
 SHOWN_PHOTOS = 3
 ROW_HEIGHT = 66  # points (88 pixels): the photo count, a thumbnail below it and a margin
 FACT_FILL, ANSWER_FILL, HEAD_FILL = "FFF2F2F2", "FFFFF2CC", "FFDDEBF7"
+OVERDUE, OVERDUE_FONT = "(기한 지남)", "FFC00000"  # the 답변 기한 of an overdue proposal
 _STAMP_KEYS = ("종류", "형식", "부서 번호", "부서", "기수 번호", "기수", "만든 때", "기관", "제안자 이름")
 _TABLE_HEAD = ("행", "번호", "버전")
 
@@ -101,6 +103,7 @@ def write_request(out: IO[bytes], stamp: Stamp, rows: Sequence[RequestRow], toda
     wrap = Alignment(wrap_text=True, vertical="top")
     centered = Alignment(horizontal="center", vertical="top")
     photo_col = [h for h, _w in FACT_COLUMNS].index("사진") + 1
+    due_col = [h for h, _w in FACT_COLUMNS].index("답변 기한") + 1
     for i, r in enumerate(rows):
         n = FIRST_ROW + i
         facts: list[Any] = [
@@ -120,6 +123,10 @@ def write_request(out: IO[bytes], stamp: Stamp, rows: Sequence[RequestRow], toda
             cell.fill, cell.alignment = fact_fill, (centered if c == 1 else wrap)
             if isinstance(value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
+        if r.due_on is not None and r.due_on < today:  # every row awaits an answer: past due is overdue
+            due = ws.cell(n, due_col)
+            due.number_format = f'yyyy-mm-dd" {OVERDUE}"'
+            due.font = Font(color=OVERDUE_FONT, bold=True)
         for c in range(len(FACT_COLUMNS) + 1, width + 1):
             cell = ws.cell(n, c)
             cell.fill, cell.protection, cell.alignment = answer_fill, unlocked, wrap
@@ -193,15 +200,20 @@ def _validations(ws, count: int, today: dt.date) -> None:
     expected = DataValidation(
         type="date", operator="greaterThanOrEqual", formula1=str(serial), allow_blank=True
     )
-    expected.error = f"완료 예정일은 {today:%Y-%m-%d} 이후의 날짜로 적어 주세요 (예: {today:%Y}-12-31)."
+    made = f"{today:%Y-%m-%d}"
+    expected.error = (
+        f"완료 예정일은 요청서를 만든 날({made})보다 앞설 수 없습니다. {made} 이후의 날짜로 적어 주세요 "
+        f"(예: {today:%Y}-12-31)."
+    )
     expected.errorTitle = "완료 예정일"
-    expected.prompt, expected.promptTitle = "예: 2026-12-31", "완료 예정일"
+    expected.prompt = f"요청서를 만든 날({made}) 이후의 날짜 (예: {today:%Y}-12-31)"
+    expected.promptTitle = "완료 예정일"
     checks = [(result, "결과"), (expected, "완료 예정일")]
     for header, limit in (("사유", 2000), ("추진 계획", 4000), ("답변자", 50)):
         v = DataValidation(
             type="textLength", operator="lessThanOrEqual", formula1=str(limit), allow_blank=True
         )
-        v.error, v.errorTitle = f"{header}은(는) {limit:,}자까지 적을 수 있습니다.", header
+        v.error, v.errorTitle = f"{josa(header, '은')} {limit:,}자까지 적을 수 있습니다.", header
         checks.append((v, header))
     for v, header in checks:
         v.showErrorMessage = True
@@ -263,17 +275,19 @@ def read_answers(
     except IsADirectoryError:
         raise DomainError(f"'{path}'는 폴더입니다. 답변 요청서 파일을 골라 주세요.") from None
     except (zipfile.BadZipFile, OSError):
-        raise DomainError(f"'{name}'은(는) 엑셀(.xlsx) 파일이 아니거나 손상되었습니다.") from None
+        raise DomainError(f"{quoted(name, '은')} 엑셀(.xlsx) 파일이 아니거나 손상되었습니다.") from None
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any parse failure of a foreign file is one sentence
-        raise DomainError(f"'{name}'을(를) 엑셀 파일로 읽을 수 없습니다. 손상되었을 수 있습니다.") from None
+        raise DomainError(
+            f"{quoted(name, '을')} 엑셀 파일로 읽을 수 없습니다. 손상되었을 수 있습니다."
+        ) from None
     try:
         if STAMP_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
             raise DomainError(
-                f"'{name}'은(는) 이 프로그램이 만든 답변 요청서가 아닙니다. 답변 요청서 만들기로 만든 파일에 "
+                f"{quoted(name, '은')} 이 프로그램이 만든 답변 요청서가 아닙니다. 답변 요청서 만들기로 만든 파일에 "
                 "답을 적어 가져와 주세요."
             )
         stamp, rows = _read_stamp(wb[STAMP_SHEET], name)
@@ -295,9 +309,11 @@ def _read_stamp(ws, name: str) -> tuple[Stamp, dict[int, int]]:
     )
     head = {str(r[0]): r[1] for r in cells[: len(_STAMP_KEYS)] if r and r[0] is not None}
     if head.get("종류") != KIND:
-        raise DomainError(f"'{name}'은(는) 이 프로그램이 만든 답변 요청서가 아닙니다.")
+        raise DomainError(f"{quoted(name, '은')} 이 프로그램이 만든 답변 요청서가 아닙니다.")
     if head.get("형식") != FORMAT:
-        raise DomainError(f"'{name}'은(는) 다른 판의 프로그램이 만든 답변 요청서입니다. 새로 만들어 주세요.")
+        raise DomainError(
+            f"{quoted(name, '은')} 다른 판의 프로그램이 만든 답변 요청서입니다. 새로 만들어 주세요."
+        )
     try:
         department_id, cohort_id = int(head["부서 번호"]), int(head["기수 번호"])  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):

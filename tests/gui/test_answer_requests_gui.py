@@ -104,7 +104,7 @@ def test_a_refused_workbook_lists_its_rows_and_another_department_is_refused(
     answer_requests.read_request(page, str(path))
     qtbot.waitUntil(lambda: getattr(page, "problems_dialog", None) is not None, timeout=20000)
     lines = page.problems_dialog.lines()
-    assert lines[0].startswith(f"행 {FIRST_ROW}: 결과: '보류'은(는) 고를 수 있는 결과가 아닙니다")
+    assert lines[0].startswith(f"행 {FIRST_ROW}: 결과: '보류'는 고를 수 있는 결과가 아닙니다")
     assert f"행 {FIRST_ROW}: 답변자: 답한 분의 이름을 적어 주세요." in lines
     page.problems_dialog.close()
     _fill(path, {"결과": "채택", "사유": "하겠습니다", "답변자": "박주무관"})

@@ -127,10 +127,14 @@ def read_request(page: DeskPage, path: str, department_id: int | None = None) ->
 
     def done(result) -> None:
         skipped = f" 빈 행 {result.skipped:,}개는 건너뛰었습니다." if result.skipped else ""
-        text = f"{result.department}의 답변 {result.answered:,}건을 저장했습니다.{skipped}"
+        already = f" 이미 가져온 행 {len(result.already):,}개는 건너뛰었습니다." if result.already else ""
+        text = f"{result.department}의 답변 {result.answered:,}건을 저장했습니다.{skipped}{already}"
         page.last_import = result
         _status(page, text)
-        QMessageBox.information(page, "답변 요청서 가져오기", text)
+        shown = list(result.already[:10])
+        if len(result.already) > len(shown):
+            shown.append(f"… 외 {len(result.already) - len(shown):,}개")
+        QMessageBox.information(page, "답변 요청서 가져오기", "\n".join([text, *shown]))
 
     def failed(exc: BaseException) -> None:
         from panelapp.domain.answer_request import AnswersRefused
