@@ -91,6 +91,22 @@ def test_a_committed_photo_stays(app):
     assert attachment_path(app.db, a.sha256).is_file() and rows(app) == 1
 
 
+def test_a_photo_file_name_is_stored_nfc_without_invisible_characters(app):
+    """Issue 11 item 7: a Mac writes 현장 decomposed (NFD) in file names; stored as given, the name
+    shown in the finding's photo strip and the answer request never matched what Windows shows.
+    A bidi override or a zero-width space in the name is dropped, not stored."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "현장\u202e사진\u200b.jpg")
+    with transaction(app) as s:
+        a = attach_bytes(s, attachments_root(app.db), "finding", app.finding_id, jpeg(), name)
+        stored = a.original_name
+    assert stored == "현장사진.jpg" and unicodedata.is_normalized("NFC", stored)
+    with transaction(app) as s:
+        b = attach_bytes(s, attachments_root(app.db), "finding", app.finding_id, jpeg((9, 9, 9)), "\u200b")
+        assert b.original_name == "사진"
+
+
 # ----- check finds orphans, check --repair removes them ------------------------------------------
 def _orphan(ctx, colour=(5, 5, 5)):
     """A photo file (and its thumbnail) that no row names, as an older version's rollback left it."""

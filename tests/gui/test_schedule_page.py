@@ -240,7 +240,27 @@ def test_calendar_asks_only_for_the_month_it_shows(qtbot, setup):
     page.go_to(D(2026, 6, 16))
     assert [i.id for i in page.week.inspections] == [june.id]
     page._select(june.id)
-    assert page.edit_button.isEnabled() and "시청 공영주차장" in page.detail_label.text()
+    assert page.edit_button.isEnabled() and "시청 공영주차장" in page.detail_label.full_text()
+
+
+def test_a_long_selected_visit_line_never_widens_the_page(qtbot, setup):
+    """The status line of the selected visit (every member named) is elided with the whole text
+    as its tooltip: as a plain label it asked for its whole width, and a 1366×768 window scrolled
+    sideways with 결과 입력 off the screen (seen on the demo)."""
+    page, w = setup
+    info = create_inspection(w.ctx, w.draft())
+    shown(qtbot, page)
+    before = page.minimumSizeHint().width()
+    long_line = "한빛문화예술회관 점검 · " + ", ".join(f"단원{i:02d}" for i in range(80))
+    page.current = lambda _id: None  # type: ignore[method-assign]
+    page._select(info.id)
+    page.detail_label.setText(long_line)
+    qtbot.wait(50)
+    assert page.minimumSizeHint().width() <= before
+    assert page.detail_label.sizeHint().width() == 0
+    assert page.detail_label.toolTip() == long_line == page.detail_label.full_text()
+    assert page.detail_label.text().endswith("…") and len(page.detail_label.text()) < len(long_line)
+    assert page.detail_label.width() < page.width()
 
 
 def test_status_dialog_needs_a_reason(qtbot, setup):

@@ -30,6 +30,7 @@ from panelapp.domain.josa import josa, quoted
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.buttons import WideButton
 from panelapp.gui.core.dialogs import open_dialog
+from panelapp.gui.core.elided_label import ElidedLabel
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
 from panelapp.gui.core.rights import offered
@@ -158,8 +159,8 @@ class SchedulePage(Page):
         foot = QHBoxLayout()
         for chip in legend():
             foot.addWidget(chip)
-        self.detail_label = QLabel()
-        self.detail_label.setStyleSheet("padding-left: 16px;")
+        self.detail_label = ElidedLabel()
+        self.detail_label.setContentsMargins(16, 0, 0, 0)
         set_tone(self.detail_label, "hint")
         # a long summary (a visit awaiting results) wraps in the room it has instead of widening
         # the page past the window (the buttons then slid off screen on every page)

@@ -29,6 +29,7 @@ from panelapp.db.engine import Database
 from panelapp.db.models import Attachment, Feedback, Finding, Proposal, ProposalVerification
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.josa import quoted
+from panelapp.domain.text_input import forbidden_char, nfc
 from panelapp.io.photo_files import read_regular_file, upright
 from panelapp.services.attachments.rollback import created_in
 from panelapp.services.attachments.store import attachment_path, attachments_root
@@ -125,6 +126,15 @@ def read_photo(path: Path) -> bytes:
     return read_regular_file(path, MAX_BYTES)
 
 
+def shown_file_name(name: str) -> str:
+    """A photo's file name as stored and shown: NFC (a Mac writes 한 decomposed, and the name would
+    not match what a Windows desktop types or shows) and without invisible or control characters
+    (a bidi override makes "사진.jpg" display as something else); a file name is not refused for
+    them, they are dropped."""
+    kept = "".join(ch for ch in nfc(name) if forbidden_char(ch) is None).strip()
+    return kept or "사진"
+
+
 def attach_bytes(
     s: Session, root: Path, owner_type: str, owner_id: int, data: bytes, name: str, caption: str | None = None
 ) -> Attachment:
@@ -155,7 +165,7 @@ def attach_bytes(
         return same
     row = Attachment(
         sha256=sha,
-        original_name=name[:255],
+        original_name=shown_file_name(name)[:255],
         mime=mime,
         size=len(data),
         width=width,
