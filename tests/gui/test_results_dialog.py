@@ -186,3 +186,26 @@ def test_participant_ticks_get_their_full_height(qtbot, setup):
         assert tick.height() >= tick.sizeHint().height(), tick.text()
     assert group.geometry().bottom() < dialog.ui.hoursLabel.geometry().top()  # the hint is below the box
     dialog.close()
+
+
+def test_the_attendance_ticks_keep_their_height_in_a_1366x768_dialog(qtbot, setup):
+    """Four ticks, as the demo's visits have, at the height a 1366×768 screen leaves (728 px): the
+    side column squeezed them to 3-4 px each over 발견사항 (seen on the demo under Xvfb)."""
+    window, w, _insp = setup
+    four = create_inspection(w.ctx, w.draft(day=dt.date(2026, 6, 16), members=(w.kim, w.lee, w.park)))
+    dialog = opened(qtbot, window, four)
+    dialog.resize(1180, 728)
+    assert len(dialog.checks) == 4  # as many as the demo's visits have
+
+    group, ticks = dialog.ui.completionGroup, dialog.ui.attendeesBox
+
+    def whole() -> bool:
+        return (
+            all(box.height() >= box.sizeHint().height() for box in dialog.checks.values())
+            and all(box.geometry().bottom() < ticks.height() for box in dialog.checks.values())
+            and ticks.geometry().bottom() < group.height()  # inside the group, not over 발견사항
+            and group.height() >= group.minimumSizeHint().height()
+        )
+
+    qtbot.waitUntil(whole, timeout=3000)
+    dialog.close()
