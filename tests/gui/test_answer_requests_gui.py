@@ -11,6 +11,7 @@ from proposal_world import D, build
 
 from panelapp.domain.answer_request import FIRST_ROW, HEADERS, SHEET
 from panelapp.domain.enums import ProposalStatus as PS
+from panelapp.domain.localtime import today_local
 from panelapp.gui.core.ops import wait_for_all
 from panelapp.gui.core.rights import PAGE_CONTROLS
 from panelapp.gui.operations import answer_requests
@@ -93,6 +94,12 @@ def test_make_then_import_from_the_desk(qtbot, setup, tmp_path, monkeypatch):
     assert picked == ["import"]
     assert told["info"] == ["체육사업부의 답변 1건을 저장했습니다."]
     assert get_proposal(page.ctx, pid).status is PS.ACCEPTED
+    answer_requests.read_request(page, str(path))  # the same file again: said, not "changed since"
+    qtbot.waitUntil(lambda: bool(told["errors"]), timeout=20000)
+    day = f"{today_local():%Y-%m-%d}"
+    assert told["errors"] == [
+        f"'요청서.xlsx'의 답변 1건은 이미 가져온 것이라({day}) 새로 저장할 것이 없습니다."
+    ]
 
 
 def test_a_refused_workbook_lists_its_rows_and_another_department_is_refused(
