@@ -258,7 +258,7 @@ def _migration_round_trip(db):
     assert schema_is_current(db)
 
 
-def test_migration_0017_on_sqlite(tmp_path):
+def test_migration_0020_on_sqlite(tmp_path):
     from panelapp.db.engine import open_database
 
     db = open_database(str(tmp_path / "old.db"))
@@ -271,7 +271,7 @@ def test_migration_0017_on_sqlite(tmp_path):
 @pytest.mark.skipif(
     not os.environ.get("PANELAPP_TEST_PG_URL"), reason="PostgreSQL leg: PANELAPP_TEST_PG_URL not set"
 )
-def test_migration_0017_on_postgresql():
+def test_migration_0020_on_postgresql():
     import uuid
 
     from sqlalchemy import create_engine, make_url, text

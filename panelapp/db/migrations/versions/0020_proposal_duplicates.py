@@ -1,7 +1,7 @@
 """proposal duplicates: 중복으로 표시
 
-Revision ID: 0017
-Revises: 0021
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-04 01:30:00
 
 A proposal can be marked as a duplicate of another of its cohort (issue 14 item 6): it names
@@ -11,9 +11,8 @@ that such an entry is told from a 진행 상황 update, which changes no status 
 REFERENCES in ADD COLUMN, as in 0013; rebuilding proposals, which other tables point at, would
 fail with foreign keys on). Existing proposals are no one's duplicates.
 
-It follows 0021 (answer templates, after 0018 확인할 개선사항), which landed first from parallel
-branches: a database already at 0021 upgrades to 0017 as to any newer revision, and the others
-stay as they were written. The next migration revises 0017.
+Written as 0017 on a parallel branch; renumbered 0020 (after 0019 answer templates, which
+followed 0018 확인할 개선사항) before any release, so the chain reads in order again.
 """
 
 from collections.abc import Sequence
@@ -21,8 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0017"
-down_revision: str | None = "0021"
+revision: str = "0020"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
