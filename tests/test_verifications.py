@@ -259,11 +259,12 @@ def test_the_report_counts_confirmed_improvements_apart_from_claimed_ones(ctx, v
     data = build_report_data(ctx, options)
     s = data.summary
     # 완료 claimed: 조명 교체, 공원 벤치 수리, 샤워실 배수구 교체 (계단 is 추진중 again); confirmed: one
-    assert (s.done, s.verified) == (3, 1)
-    assert s.verification_text == "완료 3건 중 현장 확인 1건(확인 전 2건)"
+    assert (s.done, s.verified, s.insufficient) == (3, 1, 1)
+    assert s.verification_text == "완료 3건 중 현장 확인 1건(확인 전 2건), 현장 확인 미흡 1건(다시 추진중)"
     rows = {p.title: p for p in data.proposals}
     assert rows["샤워실 배수구 교체"].verified_on == D(2026, 6, 10)
     assert rows["조명 교체"].verified_on is None and rows["계단 미끄럼방지"].verified_on is None
+    assert rows["계단 미끄럼방지"].reopened and rows["계단 미끄럼방지"].result_text is None  # not done now
     files = {k: tmp_path / f"보고.{k}" for k in ("pdf", "xlsx", "hwpx", "docx")}
     write_report(ctx, options, files["pdf"], files["xlsx"], hwpx_path=files["hwpx"], docx_path=files["docx"])
 
@@ -271,18 +272,44 @@ def test_the_report_counts_confirmed_improvements_apart_from_claimed_ones(ctx, v
         return re.sub(r"\s+", "", text)
 
     pdf = norm("".join(page.extract_text() for page in PdfReader(files["pdf"]).pages))
-    assert norm("완료 3건 중 현장 확인 1건(확인 전 2건)") in pdf
+    assert norm("완료 3건 중 현장 확인 1건(확인 전 2건), 현장 확인 미흡 1건(다시 추진중)") in pdf
     assert norm("현장 확인 2026.06.10") in pdf or norm("현장확인2026.6.10") in pdf
     for kind in ("hwpx", "docx"):
         with zipfile.ZipFile(files[kind]) as z:
             xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
-        assert "완료 3건 중 현장 확인 1건(확인 전 2건)" in xml, kind
+        assert "완료 3건 중 현장 확인 1건(확인 전 2건), 현장 확인 미흡 1건(다시 추진중)" in xml, kind
     outline = br.build_board_report(data, br.attachment_names(True, True))
     assert any("현장 확인" in line for line in outline.texts())
+    import dataclasses
+
+    reopened = dataclasses.replace(data, proposals=tuple(p for p in data.proposals if p.reopened))
+    texts = br.build_board_report(reopened, br.attachment_names(True, True)).texts()
+    assert any("처리 결과: 추진중" in line and "현장 확인 결과 미흡" in line for line in texts)
+    assert not any("고쳤습니다" in line for line in texts)  # its old 완료 내용 is no result
     from openpyxl import load_workbook
 
-    summary = {r[0]: r[1] for r in load_workbook(files["xlsx"]).worksheets[0].iter_rows(values_only=True)}
+    book = load_workbook(files["xlsx"])
+    summary = {r[0]: r[1] for r in book.worksheets[0].iter_rows(values_only=True)}
     assert (summary["완료"], summary["완료 중 현장 확인(다음 점검에서 개선 확인)"]) == (3, 1)
+    assert summary["현장 확인 미흡(다시 추진중)"] == 1
+    # the 개선제안 sheet's 확인 결과 reads as the export's; a reopened one shows no 완료 내용
+    sheet_rows = list(book["개선제안"].iter_rows(values_only=True))
+    head = sheet_rows[0]
+    by_title = {r[head.index("개선제안")]: r for r in sheet_rows[1:]}
+    checks = {t: r[head.index("확인 결과")] for t, r in by_title.items()}
+    assert checks == {
+        "샤워실 배수구 교체": "개선 확인 (2026-06-10)",
+        "계단 미끄럼방지": "미흡 (2026-06-10)",
+        "조명 교체": "확인 전",
+        "공원 벤치 수리": "확인 전",
+        "주차 안내판": None,
+    }
+    assert by_title["계단 미끄럼방지"][head.index("완료 내용")] is None
+    assert by_title["샤워실 배수구 교체"][head.index("완료 내용")] == "고쳤습니다"
+    # a period that ends before the visit counts no check of it
+    before = build_report_data(ctx, ReportOptions(w.cohort_id, date_to=D(2026, 6, 9), report_date=TODAY))
+    assert (before.summary.verified, before.summary.insufficient) == (0, 0)
+    assert {p.title: p.check for p in before.proposals}["샤워실 배수구 교체"] == "확인 전"
 
 
 def test_check_photos_are_read_once_recorded_and_within_the_department_scope(ctx, visit, tmp_path):

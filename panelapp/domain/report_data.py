@@ -71,14 +71,21 @@ class Summary:
     # services/results/verifications.py): the report counts them apart
     done: int = 0
     verified: int = 0
+    # not done any more: a visit found the work 미흡 and moved it back to 추진중 (counted apart, as
+    # it is no longer among the 완료)
+    insufficient: int = 0
 
     @property
     def verification_text(self) -> str:
-        """ "완료 5건 중 현장 확인 3건(확인 전 2건)": the one wording of the PDF, HWPX and DOCX."""
+        """ "완료 5건 중 현장 확인 3건(확인 전 2건), 현장 확인 미흡 1건(다시 추진중)": the one
+        wording of the PDF, HWPX and DOCX."""
         waiting = self.done - self.verified
-        return f"완료 {self.done:,}건 중 현장 확인 {self.verified:,}건" + (
+        text = f"완료 {self.done:,}건 중 현장 확인 {self.verified:,}건" + (
             f"(확인 전 {waiting:,}건)" if waiting else ""
         )
+        if self.insufficient:
+            text += f", 현장 확인 미흡 {self.insufficient:,}건(다시 추진중)"
+        return text
 
     @property
     def participation_rate(self) -> float | None:
@@ -142,6 +149,9 @@ class ProposalRow:
     before_photo_count: int = 0  # all of them, even those left out of the report
     after_photo_count: int = 0
     verified_on: dt.date | None = None  # a done proposal's 개선 확인: the day of the visit that confirmed it
+    # 확인 결과 as `panelapp proposals export` writes it (the visits up to the period's end)
+    check: str | None = None
+    reopened: bool = False  # its latest check was 미흡 and it is not done again (back to 추진중)
 
 
 @dataclass(frozen=True)

@@ -255,7 +255,8 @@ def _figures(o: _Outline, data: ReportData) -> None:
     o.add(
         Text(
             "※ 채택률 = 채택·부분채택(이후 추진중·완료 포함) ÷ (그 수 + 불채택), 답변 소요 = 접수 다음 근무일부터"
-            " 답변일까지의 근무일(주말·공휴일 제외), 그 중앙값, 현장 확인 = 완료 뒤 다음 점검에서 개선이 확인된 제안",
+            " 답변일까지의 근무일(주말·공휴일 제외), 그 중앙값, 현장 확인 = 완료 뒤 다음 점검에서 개선이 확인된 제안,"
+            " 현장 확인 미흡 = 점검에서 미흡으로 보아 다시 추진중으로 돌린 제안",
             "note",
             2,
         )
@@ -351,6 +352,8 @@ def _highlights(o: _Outline, data: ReportData, pdf_attached: bool) -> None:
                 result += f", {dotted_date(p.verified_on)} 현장 확인"
         elif p.answered_on:
             result += f", {dotted_date(p.answered_on)} 답변"
+        if p.reopened:
+            result += ", 현장 확인 결과 미흡"
         if p.days_to_answer is not None:
             result += f"(답변까지 {p.days_to_answer}근무일)"
         o.item(3, result)

@@ -40,6 +40,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
             ("답변 기한 경과", s.overdue),
             ("완료", s.done),
             ("완료 중 현장 확인(다음 점검에서 개선 확인)", s.verified),
+            ("현장 확인 미흡(다시 추진중)", s.insufficient),
             ("등록 단원(기간 중, 탈퇴 포함)", s.members),
             ("그중 탈퇴", s.withdrawn),
             ("참여 단원(한 번 이상 참석)", s.participants),
@@ -147,6 +148,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                     ("불채택 사유", 30, "text"),
                     ("완료일", 12, "date"),
                     ("완료 내용", 50, "text"),
+                    ("확인 결과", 22, "text"),
                     ("개선 전 사진 수", 10, "num"),
                     ("개선 후 사진 수", 10, "num"),
                 ],
@@ -168,6 +170,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                         p.decline_reason,
                         p.completed_on,
                         p.result_text,
+                        p.check,
                         p.before_photo_count if p.status == ProposalStatus.DONE else None,
                         p.after_photo_count if p.status == ProposalStatus.DONE else None,
                     )

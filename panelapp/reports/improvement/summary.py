@@ -166,7 +166,12 @@ def summary(data: ReportData) -> list:
         _tiles(s),
         Spacer(WIDTH, 2 * mm),
         para(
-            f"개선제안 {s.verification_text} — 다음 점검에서 개선이 확인된 제안만 현장 확인으로 셉니다.",
+            f"개선제안 {s.verification_text} — 다음 점검에서 개선이 확인된 제안만 현장 확인으로 셉니다."
+            + (
+                " 미흡은 점검에서 고쳐지지 않았다고 보아 다시 추진중으로 돌린 제안입니다."
+                if s.insufficient
+                else ""
+            ),
             "ir_sub",
         ),
         Spacer(WIDTH, 3 * mm),

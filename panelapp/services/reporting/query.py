@@ -54,7 +54,7 @@ from panelapp.services.reporting.evidence import after_photos, before_photos
 from panelapp.services.reporting.feedback import load_feedback
 from panelapp.services.reporting.sla import sla_in
 from panelapp.services.reporting.summary import summarize
-from panelapp.services.results.verifications import latest_checks
+from panelapp.services.results.verifications import check_text, latest_checks
 
 STEPS = 7
 EVIDENCE_PHOTOS = 2  # before and after photos of a done proposal in the report, each side at most
@@ -293,16 +293,15 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
         ):
             linked[p_id].add(f_id)
     in_scope = {f.id for f in findings}
-    checks = latest_checks(s, cohort_id)  # 개선 확인 by a visit up to the period's end counts
+    checks = latest_checks(s, cohort_id, until=end)  # a visit up to the period's end counts
     confirmed = {
-        pid: day
-        for pid, (outcome, day) in checks.items()
-        if outcome is VerificationOutcome.CONFIRMED and day <= end
+        pid: day for pid, (outcome, day) in checks.items() if outcome is VerificationOutcome.CONFIRMED
     }
     out = []
     for p, facility, department, proposer, withdrew in rows:
         if wanted is not None and p.facility_id not in wanted and not (linked[p.id] & in_scope):
             continue
+        latest = checks.get(p.id)
         out.append(
             ProposalRow(
                 p.id,
@@ -322,8 +321,13 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
                 fig.days_to_answer(p.submitted_on, p.answered_on),
                 fig.is_overdue(p.status, p.due_on, today),
                 tuple(sorted(linked[p.id])),
-                result_text=p.result_text,
+                # 완료 내용 of a done proposal only: one a 미흡 reopened is not done, whatever it said
+                result_text=p.result_text if p.status == ProposalStatus.DONE else None,
                 verified_on=confirmed.get(p.id) if p.status == ProposalStatus.DONE else None,
+                check=check_text(p.status, latest),
+                reopened=p.status != ProposalStatus.DONE
+                and latest is not None
+                and latest[0] is VerificationOutcome.INSUFFICIENT,
             )
         )
     return out

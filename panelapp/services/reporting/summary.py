@@ -87,4 +87,5 @@ def summarize(
         withdrawn=sum(1 for r in participation if r.status == EnrollmentStatus.WITHDRAWN.label),
         done=p_status[ProposalStatus.DONE],
         verified=sum(1 for p in proposals if p.status == ProposalStatus.DONE and p.verified_on is not None),
+        insufficient=sum(1 for p in proposals if p.reopened),
     )

@@ -321,10 +321,11 @@ def add_verification_photo(
 
 
 def latest_checks(
-    s: Session, cohort_id: int, department_id: int | None = None
+    s: Session, cohort_id: int, department_id: int | None = None, until: dt.date | None = None
 ) -> dict[int, tuple[VerificationOutcome, dt.date]]:
     """proposal id → (outcome, visit day) of its latest recorded check, for a cohort's proposals
-    (one query joined on the cohort; ordered here: the visit day, then when it was recorded)."""
+    (one query joined on the cohort; ordered here: the visit day, then when it was recorded);
+    `until`: only visits up to that day (a report's period end)."""
     q = (
         select(
             ProposalVerification.proposal_id,
@@ -342,6 +343,8 @@ def latest_checks(
     )
     if department_id is not None:
         q = q.where(Proposal.department_id == department_id)
+    if until is not None:
+        q = q.where(ProposalVerification.visited_on <= until)
     latest: dict[int, tuple[tuple[dt.date, dt.datetime, int], VerificationOutcome, dt.date]] = {}
     for pid, outcome, day, at, vid in s.execute(q):
         if outcome is None or day is None or at is None:
