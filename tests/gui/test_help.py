@@ -110,6 +110,31 @@ def test_every_dialog_topic_names_a_dialog_and_a_section_that_exist():
     assert missing == {}
 
 
+def test_the_guide_tells_of_checks_answer_requests_reminders_and_where_deadlines_are_set():
+    """확인할 개선사항 (개선 확인·미흡) in 결과 입력, 답변 요청서 and 독촉 안내문 on the desk page, and
+    the 답변 기한 rules where the button really is (시설·부서 → 담당부서) and for whom (관리자)."""
+    from panelapp.domain.enums import UserRole
+    from panelapp.gui.core.rights import PAGE_CONTROLS
+    from panelapp.gui.operations.answer_requests import IMPORT_TEXT, MAKE_TEXT
+    from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
+    from panelapp.gui.results_verifications import CHOICES
+    from panelapp.services.permissions import Permission, roles_with
+
+    results = (HELP / "results.html").read_text(encoding="utf-8")
+    assert "확인할 개선사항" in results and "다시 추진중" in results
+    assert all(f"<b>{label}</b>" in results for label, _outcome in CHOICES)
+    proposals = (HELP / "proposals.html").read_text(encoding="utf-8")
+    for text in (MAKE_TEXT, IMPORT_TEXT, REMINDER_TEXT):
+        assert f"[{text}]" in proposals, text
+    assert PAGE_CONTROLS["facilities"]["departments_tab.deadline_button"] is Permission.INSTITUTION
+    assert roles_with(Permission.INSTITUTION) == [UserRole.ADMIN]
+    tab = (GUI / "pages" / "departments_tab.py").read_text(encoding="utf-8")
+    facilities = (GUI / "pages" / "facilities.py").read_text(encoding="utf-8")
+    assert 'QPushButton("답변 기한…")' in tab and '"담당부서")' in facilities
+    assert "<b>관리자</b>만 <b>시설·부서 → 담당부서</b> 탭의 [답변 기한…]" in proposals
+    assert "시설·부서 → 담당부서 → 답변 기한" not in proposals
+
+
 def test_every_link_in_the_guide_leads_somewhere():
     pages = {key for key, _label, _target in mainwindow.PAGES}
     for name in SECTIONS:
