@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import QDialog, QListWidgetItem
 
 from panelapp.domain.errors import ValidationError
 from panelapp.gui.core.dialogs import deleted_on_close, open_dialog
@@ -79,11 +79,9 @@ class SettingsDialog(QDialog):
         ui.lockHint.setText(lock_hint(self.is_admin))
         ui.lockSpin.valueChanged.connect(self.set_lock_minutes)
         # 독촉 안내문 메일로 보내기 (services/reminders/mail.py): this computer's SMTP server
-        self.mail_button = QPushButton("메일 서버…")
-        self.mail_button.setToolTip("독촉 안내문을 부서에 메일로 보낼 때 쓰는 메일 서버 (기본: 꺼짐)")
+        self.mail_button = ui.mailButton  # in the form: in its place in the Tab order
         self.mail_button.clicked.connect(self.edit_mail)
         self.mail_button.setVisible(allowed(ctx.role, Permission.PANEL_WORK))
-        ui.displayLayout.addWidget(self.mail_button)
         self.loaded = not self.is_admin
         self.departments: list = []
         self.lead_members: list = []  # the 단원 choices of a 점검 조장 account

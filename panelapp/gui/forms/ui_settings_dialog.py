@@ -224,6 +224,20 @@ class Ui_SettingsDialog(object):
 
         self.displayLayout.addWidget(self.lockHint)
 
+        self.mailLayout = QHBoxLayout()
+        self.mailLayout.setObjectName(u"mailLayout")
+        self.mailButton = QPushButton(self.displayGroup)
+        self.mailButton.setObjectName(u"mailButton")
+
+        self.mailLayout.addWidget(self.mailButton)
+
+        self.mailSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.mailLayout.addItem(self.mailSpacer)
+
+
+        self.displayLayout.addLayout(self.mailLayout)
+
         self.computerHint = QLabel(self.displayGroup)
         self.computerHint.setObjectName(u"computerHint")
         self.computerHint.setWordWrap(True)
@@ -284,6 +298,10 @@ class Ui_SettingsDialog(object):
         self.lockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u"\ubd84 \ub3d9\uc548 \uc4f0\uc9c0 \uc54a\uc73c\uba74 \ud654\uba74\uc744 \uc7a0\uae09\ub2c8\ub2e4", None))
         self.lockHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.lockHint.setText("")
+        self.mailButton.setText(QCoreApplication.translate("SettingsDialog", u"\uba54\uc77c \uc11c\ubc84\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.mailButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\ub3c5\ucd09 \uc548\ub0b4\ubb38\uc744 \ubd80\uc11c\uc5d0 \uba54\uc77c\ub85c \ubcf4\ub0bc \ub54c \uc4f0\ub294 \uba54\uc77c \uc11c\ubc84 (\uae30\ubcf8: \uaebc\uc9d0)", None))
+#endif // QT_CONFIG(tooltip)
         self.computerHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"\uc774 \uc124\uc815\uacfc \ub85c\uadf8\uc778 \ucc3d\uc5d0 \ucc44\uc6b0\ub294 \ub9c8\uc9c0\ub9c9 \uacc4\uc815 \uc774\ub984\uc740 \ub370\uc774\ud130\ubca0\uc774\uc2a4\uac00 \uc544\ub2c8\ub77c \uc774 \ucef4\ud4e8\ud130\uc758 \uc124\uc815 \ud30c\uc77c\uc5d0 \uc800\uc7a5\ub429\ub2c8\ub2e4.", None))
         self.errorLabel.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"error", None))

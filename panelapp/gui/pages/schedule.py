@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
 )
@@ -162,10 +161,6 @@ class SchedulePage(Page):
         self.detail_label = ElidedLabel()
         self.detail_label.setContentsMargins(16, 0, 0, 0)
         set_tone(self.detail_label, "hint")
-        # a long summary (a visit awaiting results) wraps in the room it has instead of widening
-        # the page past the window (the buttons then slid off screen on every page)
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         foot.addWidget(self.detail_label, 1)
         col.addLayout(foot)
         window.cohort_changed.connect(self._on_cohort)
