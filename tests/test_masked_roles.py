@@ -90,3 +90,26 @@ def test_a_proposals_proposer_is_masked_for_the_masked_roles(demo_ctx):
     full = get_proposal(coordinator, proposal.id).proposer_name
     seen = get_proposal(as_account(demo_ctx, "열람자"), proposal.id).proposer_name
     assert seen != full and "*" in seen
+
+
+@pytest.mark.parametrize("name", MASKED)
+def test_the_trash_cannot_be_searched_or_sorted_by_a_masked_name(demo_ctx, name):
+    """The trash shows a masked role 김*수 (제7기 참여단원); typing the real name must not narrow
+    the list to that entry (it would tell whose it is), nor may the 항목 sort follow real names."""
+    from panelapp.services.people.members import delete_enrollment
+    from panelapp.services.trash.manage import TrashQuery, trash_counts, trash_ids, trash_rows
+
+    coordinator, _cohort_id, rows = _people(demo_ctx)
+    for row in rows[:3]:
+        delete_enrollment(coordinator, row.enrollment_id)
+    real = rows[0].name
+    assert ("enrollment", rows[0].enrollment_id) in trash_ids(coordinator, TrashQuery("enrollment", real))
+    masked = as_account(demo_ctx, name)
+    assert trash_ids(masked, TrashQuery("enrollment", real)) == []
+    assert trash_counts(masked, real).get("enrollment", 0) == 0
+    shown = trash_ids(masked, TrashQuery("enrollment"))
+    assert set(shown) >= {("enrollment", r.enrollment_id) for r in rows[:3]}
+    labels = [item.label for item in trash_rows(masked, shown)]
+    assert real not in " ".join(labels)
+    by_label = trash_ids(masked, TrashQuery("enrollment"), sort_key="label", descending=False)
+    assert by_label == trash_ids(masked, TrashQuery("enrollment"), sort_key="deleted", descending=False)

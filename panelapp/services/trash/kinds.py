@@ -45,6 +45,10 @@ class TrashKind(abc.ABC):
     label: ClassVar[str]
     model: ClassVar[Any]
 
+    # True when text() is a person's name: for a role that sees names masked, the trash neither
+    # searches nor sorts by it (a typed name narrowing the list would tell whose entry is whose)
+    text_names_a_person: ClassVar[bool] = False
+
     def text(self) -> Any:
         """The column the trash page searches and sorts by as "항목" (the label's main part)."""
         return self.model.name

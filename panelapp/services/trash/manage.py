@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal_column, select, union_all
+from sqlalchemy import func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select, Subquery
 
@@ -41,24 +41,27 @@ class TrashQuery:
     search: str = ""  # part of the item's name or title
 
 
-def _listing(query: TrashQuery, *, with_kind_filter: bool = True) -> Subquery | None:
-    """The trash as one subquery: kind number, id, deleted_at, text, deleter id."""
+def _listing(query: TrashQuery, *, masked: bool, with_kind_filter: bool = True) -> Subquery | None:
+    """The trash as one subquery: kind number, id, deleted_at, text, deleter id. With `masked`
+    (a role that sees names masked) a kind whose text is a person's name has no text here: the
+    search never matches it and the 항목 sort leaves it in deletion order."""
     pattern = like_pattern(query.search)
     arms: list[Select[Any]] = []
     for number, kind in enumerate(KINDS):
         if with_kind_filter and query.kind is not None and kind.key != query.kind:
             continue
         model = kind.model
+        text: Any = literal("") if masked and kind.text_names_a_person else kind.text()
         stmt = select(
             literal_column(str(number)).label("kind_no"),
             model.id.label("id"),
             model.deleted_at.label("deleted_at"),
-            kind.text().label("text"),
+            text.label("text"),
             model.deleted_by_id.label("who"),
         ).select_from(model)
         stmt = kind.joined(stmt).where(model.deleted_at.is_not(None), *kind.where())
         if pattern is not None:
-            stmt = stmt.where(contains(kind.text(), pattern))
+            stmt = stmt.where(contains(text, pattern))
         arms.append(stmt)
     if not arms:
         return None
@@ -70,7 +73,7 @@ def trash_ids(
 ) -> list[tuple[str, int]]:
     """(kind, id) of everything in the trash matching the query, sorted in SQL; by default the
     most recently deleted first."""
-    t = _listing(query)
+    t = _listing(query, masked=masking.personal_masked(ctx))
     if t is None:
         return []
     source: Any = t
@@ -88,7 +91,7 @@ def trash_ids(
 
 def trash_counts(ctx: ServiceContext, search: str = "") -> dict[str, int]:
     """How many items of each kind the trash holds (matching `search`): one GROUP BY."""
-    t = _listing(TrashQuery(None, search), with_kind_filter=False)
+    t = _listing(TrashQuery(None, search), masked=masking.personal_masked(ctx), with_kind_filter=False)
     if t is None:
         return {}
     with reading(ctx) as s:

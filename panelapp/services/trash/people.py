@@ -62,6 +62,7 @@ class TeamKind(TrashKind):
 
 class EnrollmentKind(TrashKind):
     key, label, model = "enrollment", "참여단원", Enrollment
+    text_names_a_person = True
 
     def text(self) -> Any:
         return Member.name
