@@ -1,5 +1,6 @@
 """The trash and the finding counts read indexes, not whole tables (db/models/indexes.py)."""
 
+import pytest
 from sqlalchemy import func, select, text
 
 from panelapp.db.models import Finding, Inspection
@@ -12,10 +13,19 @@ def _plan(ctx, stmt) -> str:
         return "\n".join(str(row[-1]) for row in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
 
 
-def test_every_arm_of_the_trash_uses_its_partial_index(sqlite_ctx):
-    t = _listing(TrashQuery())
+@pytest.mark.parametrize("masked", [False, True])
+def test_every_arm_of_the_trash_uses_its_partial_index(sqlite_ctx, masked):
+    t = _listing(TrashQuery(), masked=masked)
     plan = _plan(sqlite_ctx, select(t.c.kind_no, t.c.id))
-    for table in ("findings", "proposals", "enrollments", "feedback", "content_posts", "cohorts"):
+    for table in (
+        "findings",
+        "proposals",
+        "enrollments",
+        "feedback",
+        "content_posts",
+        "cohorts",
+        "answer_templates",
+    ):
         assert f"ix_{table}_trashed" in plan, plan
     scans = [line for line in plan.splitlines() if line.startswith("SCAN") and line != "SCAN trash"]
     assert scans == [], plan  # no arm reads its whole table

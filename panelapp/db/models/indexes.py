@@ -1,7 +1,7 @@
 """Indexes that serve whole screens rather than one model, declared in one place.
 
 - The trash (휴지통) lists every soft-deleted record of eleven tables as one UNION ALL with
-  `deleted_at IS NOT NULL`. Without an index each arm scanned its whole table (a million
+  `deleted_at IS NOT NULL` (answer templates too, since 0019). Without an index each arm scanned its whole table (a million
   findings, a hundred thousand enrolments): ~0.7 s for a trash of 2,000 items. A partial index
   holding only the trashed rows is tiny and makes each arm a lookup (SQLite and PostgreSQL both
   use a partial index when the query's WHERE repeats its condition).
@@ -18,7 +18,7 @@ from panelapp.db.models.activity import ActivityEvent, ContentPost
 from panelapp.db.models.facilities import ChecklistTemplate, Facility
 from panelapp.db.models.inspections import Finding
 from panelapp.db.models.people import Cohort, Department, Enrollment, Team
-from panelapp.db.models.proposals import Feedback, Proposal
+from panelapp.db.models.proposals import AnswerTemplate, Feedback, Proposal
 
 TRASHED_TABLES: tuple[Table, ...] = tuple(
     model.__table__  # type: ignore[misc]
@@ -34,6 +34,7 @@ TRASHED_TABLES: tuple[Table, ...] = tuple(
         Proposal,
         Feedback,
         ContentPost,
+        AnswerTemplate,
     )
 )
 TRASHED = "deleted_at IS NOT NULL"

@@ -47,6 +47,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.FACILITY: "시설",
     Kind.FACILITY_TYPE: "시설 유형",
     Kind.DEPARTMENT: "담당부서",
+    Kind.ANSWER_TEMPLATE: "답변 템플릿",
     Kind.CHECKLIST: "점검표",
     Kind.COHORT: "기수",
     Kind.TEAM: "단",

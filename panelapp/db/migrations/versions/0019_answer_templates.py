@@ -64,8 +64,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_answer_templates")),
     )
     op.create_index(op.f("ix_answer_templates_department_id"), "answer_templates", ["department_id"])
+    # the trash lists deleted templates as one arm of its UNION ALL: a partial index of the
+    # trashed rows, as 0005 gave the other kinds (db/models/indexes.py)
+    op.create_index(
+        "ix_answer_templates_trashed",
+        "answer_templates",
+        ["deleted_at"],
+        sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_answer_templates_trashed", table_name="answer_templates")
     op.drop_index(op.f("ix_answer_templates_department_id"), table_name="answer_templates")
     op.drop_table("answer_templates")
