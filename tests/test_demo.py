@@ -251,3 +251,19 @@ def test_every_demo_account_has_the_password_given(demo_ctx):
     assert staff_lead.member_id != lead.member_id
     for name in ("정다운", "백현정"):
         assert authenticate(demo_ctx, name, TEST_PASSWORD, record_login=False).account.name == name
+
+
+def test_the_summary_names_the_accounts_as_stored(ctx):
+    """A database whose first start made 담당자 its 관리자 (a window started with PANELAPP_USER
+    on a missing file) keeps that account; the demo's summary says so instead of 담당자(담당자)."""
+    from conftest import TEST_PASSWORD
+
+    from panelapp.domain.enums import UserRole
+    from panelapp.services.people.accounts import create_first_admin
+    from panelapp.services.people.users import find_user
+
+    create_first_admin(ctx, "담당자", "another-pass-2026")
+    summary = load_demo(ctx, anchor=dt.date(2026, 11, 20), password=TEST_PASSWORD)
+    assert find_user(ctx, "담당자").role is UserRole.ADMIN
+    assert "담당자(관리자, 원래 있던 계정: 비밀번호 그대로)" in summary
+    assert "담당자(담당자)" not in summary and "열람자(열람자)" in summary

@@ -113,3 +113,46 @@ def test_the_trash_cannot_be_searched_or_sorted_by_a_masked_name(demo_ctx, name)
     assert real not in " ".join(labels)
     by_label = trash_ids(masked, TrashQuery("enrollment"), sort_key="label", descending=False)
     assert by_label == trash_ids(masked, TrashQuery("enrollment"), sort_key="deleted", descending=False)
+
+
+@pytest.mark.parametrize("name", MASKED)
+def test_the_roster_sorts_a_masked_role_by_what_it_sees(demo_ctx, name):
+    """Sorted by 이름, a masked role's roster follows the masked names (first and last character,
+    length), not the hidden middle ones; sorted by 연락처, only the last four digits."""
+    import datetime as dt
+
+    from panelapp.domain.validation import mask_name
+    from panelapp.services.people.members import ConsentInput, MemberInput, enroll_member
+
+    coordinator, cohort, _rows = _people(demo_ctx)
+    for full, phone in (("김가나", "010-3111-9002"), ("김나가", "010-3222-9001")):  # 김*나 · 김*가
+        enroll_member(
+            coordinator,
+            cohort,
+            MemberInput(full, phone, joined_on=dt.date(2026, 3, 2)),
+            ConsentInput("2026-1", dt.date(2026, 3, 2), agreed=True),
+        )
+    coordinator, cohort, rows = _people(demo_ctx)
+    who = as_account(demo_ctx, name)
+
+    def shown_name(r):
+        n = r.name
+        return (n[:1], n[-1] if len(n) >= 3 else "", len(n))
+
+    by_real = [r.enrollment_id for r in sorted(rows, key=lambda r: (r.name, r.enrollment_id))]
+    by_shown = [r.enrollment_id for r in sorted(rows, key=lambda r: (shown_name(r), r.enrollment_id))]
+    assert by_real != by_shown  # the demo's names tell the two orders apart
+    assert roster_ids(coordinator, RosterQuery(cohort, sort="name")) == by_real
+    assert roster_ids(who, RosterQuery(cohort, sort="name")) == by_shown
+    masked_rows = roster_rows(who, roster_ids(who, RosterQuery(cohort, sort="name")), stats=False)
+    assert [mask_name(r.name) for r in sorted(rows, key=lambda r: (shown_name(r), r.enrollment_id))] == [
+        r.name for r in masked_rows
+    ]
+
+    def last4(r):
+        digits = "".join(ch for ch in (r.phone_e164 or "") if ch.isdigit())
+        return digits[-4:]
+
+    phones = roster_ids(who, RosterQuery(cohort, sort="phone"))
+    keyed = {r.enrollment_id: last4(r) for r in rows}
+    assert [keyed[i] for i in phones] == sorted(keyed[i] for i in phones)

@@ -108,12 +108,13 @@ def load_demo(ctx: ServiceContext, anchor: dt.date | None = None, password: str 
         for build in _BUILDERS:
             build(demo)
             s.flush()
-        if hashes:
-            _accounts(demo, hashes)
+        accounts = _accounts(demo, hashes) if hashes else []
         summary = _summary(demo) + "\n" + earlier_summary(len(earlier_cohort.NAMES))
-        if hashes:
+        if accounts:
+            # the roles as stored: an account that existed with a password keeps its own
             summary += "\n계정 " + ", ".join(
-                f"{n}({UserRole(r).label})" for n, r in [*data.ACCOUNTS, *data.USERS]
+                f"{n}({role.label}{', 원래 있던 계정: 비밀번호 그대로' if kept else ''})"
+                for n, role, kept in accounts
             )
     # The default checklist (and any missing reference list) comes from the same seed a
     # new database gets; it is idempotent, so a second run changes nothing.
@@ -133,20 +134,23 @@ def _account_hashes(password: str | None) -> list[str]:
     return [hash_password(clean) for _ in [*data.ACCOUNTS, *data.USERS]]
 
 
-def _accounts(d: _Demo, hashes: list[str]) -> None:
+def _accounts(d: _Demo, hashes: list[str]) -> list[tuple[str, UserRole, bool]]:
     """The demo accounts, and the two staff the demo's records name (data.USERS: 정다운, 백현정)
     with the same password, so no demo account is left without one; a user of that name
     without a password (the 관리자 a first start made) becomes the account. Each 점검 조장 is a
-    member who leads demo inspections: 조장 the busiest, 백현정 the next."""
+    member who leads demo inspections: 조장 the busiest, 백현정 the next. Returns (name, role,
+    kept) per account, kept when an account of that name with a password was left as it was."""
     from panelapp.db.base import utcnow
     from panelapp.domain.enums import AccountAction
     from panelapp.services.people.account_history import record
 
     department = d.departments[data.DEPARTMENTS[0][0]]
     leads = iter(_busiest_leads(d.s))
+    made: list[tuple[str, UserRole, bool]] = []
     for (name, role), hashed in zip([*data.ACCOUNTS, *data.USERS], hashes, strict=True):
         user = d.s.scalar(select(User).where(User.name == name))
         if user is not None and user.password_hash is not None:
+            made.append((name, user.role, True))
             continue
         if user is None:
             user = User(name=name)
@@ -158,6 +162,8 @@ def _accounts(d: _Demo, hashes: list[str]) -> None:
         user.password_changed_at = utcnow()
         d.s.flush()
         record(d.s, user.id, None, AccountAction.CREATED, f"데모 계정 ({user.role.label})")
+        made.append((name, user.role, False))
+    return made
 
 
 def _busiest_leads(s: Session) -> list[int]:
