@@ -27,7 +27,8 @@ def test_proposals_in_every_status_with_sensible_histories(demo_ctx):
     assert sum(r.overdue for r in rows) >= 3
     for row in rows:
         p = get_proposal(ctx, row.id, today=TODAY)
-        chain = [(e.from_status, e.to_status) for e in p.events if not e.is_progress]  # (진행 상황: no step)
+        chain = [(e.from_status, e.to_status) for e in p.events if not e.is_progress and e.kind is None]
+        # (진행 상황 and 추진 단계 entries: no step)
         assert chain[0] == (None, PS.SUBMITTED) and p.events[-1].to_status == p.status
         assert all(b in TRANSITIONS[a] for a, b in chain[1:])
         days = [to_local(e.at).date() for e in p.events]

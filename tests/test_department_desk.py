@@ -197,7 +197,8 @@ def test_the_demo_gives_the_desk_plans_dates_and_progress(sqlite_demo_ctx):
         ).all()
         updates = s.execute(
             select(ProposalEvent.progress, ProposalEvent.happened_on).where(
-                ProposalEvent.from_status == ProposalEvent.to_status
+                ProposalEvent.from_status == ProposalEvent.to_status,
+                ProposalEvent.kind.is_(None),  # not a 추진 단계 entry
             )
         ).all()
     assert adopted and all(plan and expected > answered for plan, expected, answered in adopted)

@@ -103,7 +103,10 @@ def test_xlsx_has_every_proposal_and_the_history(ctx, tmp_path):
     assert lights["진행률"] == 0.4 and lights["완료 예정일"].date() == dt.date(
         2026, 7, 31
     )  # the latest 기준일
-    assert by_title["수영장 안내"]["진행률"] == 1 and by_title["샤워실 온수"]["진행률"] is None
+    # the one rule (domain/proposal_progress.py): adopted without steps or updates is 0 %, a
+    # proposal not adopted has none
+    assert by_title["수영장 안내"]["진행률"] == 1 and by_title["샤워실 온수"]["진행률"] == 0
+    assert late["진행률"] is None
     lights_row = [r[1] for r in rows].index("산책로 조명") + 1
     assert book["개선제안 전체"].cell(lights_row, HEADERS.index("진행률") + 1).number_format == "0.0%"
     # done and no visit has checked it yet (tests/test_verifications.py fills the column)

@@ -7,6 +7,12 @@ keeps with the export.
 (services/proposals/duplicate_marks.py: its findings and feedback move to the original, and it
 leaves every count); `panelapp proposals duplicate ID --undo` unmarks it and gives its links back.
 Without --of or --undo it prints the likely originals (the likely-duplicate rule) and changes nothing.
+
+`panelapp proposals milestones ID [list | add 제목 --planned DATE [--weight N] | edit N [--title T]
+[--planned DATE] [--weight W] | done N [--on DATE] | undo N | move N --to M | delete N]`: the
+proposal's 추진 단계 (services/proposals/milestones.py), N the step's number in the list; each
+change is a history entry of the proposal with the logged-in account. `list` prints the steps and
+the proposal's 진행률 (domain/proposal_progress.py).
 """
 
 from __future__ import annotations
@@ -40,10 +46,43 @@ def add_parser(sub) -> None:
     which.add_argument("--of", type=int, metavar="ORIGINAL", help="원본 제안의 번호")
     which.add_argument("--undo", action="store_true", help="중복 표시를 해제하고 옮긴 연결을 되돌립니다")
 
+    _milestones_parser(verbs)
+
+
+def _milestones_parser(verbs) -> None:
+    ms = verbs.add_parser(
+        "milestones",
+        help="채택된 제안의 추진 단계를 보고, 더하고, 완료로 표시하고, 순서를 바꾸고, 지웁니다",
+    )
+    ms.add_argument("id", type=int, metavar="ID", help="개선제안 번호")
+    steps = ms.add_subparsers(dest="milestone_command", metavar="작업")
+    steps.add_parser("list", help="추진 단계와 진행률을 봅니다 (기본)")
+    add = steps.add_parser("add", help="추진 단계를 끝에 더합니다")
+    add.add_argument("title", metavar="단계", help='단계 이름 (예: "업체 선정")')
+    add.add_argument("--planned", required=True, metavar="DATE", help="예정일 (예: 2026-07-01)")
+    add.add_argument("--weight", type=int, default=1, metavar="N", help="가중치 (기본 1)")
+    edit = steps.add_parser("edit", help="추진 단계의 이름·예정일·가중치를 고칩니다")
+    edit.add_argument("step", type=int, metavar="N", help="단계 번호 (목록의 순서)")
+    edit.add_argument("--title", metavar="단계")
+    edit.add_argument("--planned", metavar="DATE")
+    edit.add_argument("--weight", type=int, metavar="N")
+    done = steps.add_parser("done", help="추진 단계를 완료로 표시합니다")
+    done.add_argument("step", type=int, metavar="N", help="단계 번호")
+    done.add_argument("--on", metavar="DATE", help="완료일 (기본: 오늘)")
+    undo = steps.add_parser("undo", help="추진 단계의 완료 표시를 지웁니다")
+    undo.add_argument("step", type=int, metavar="N", help="단계 번호")
+    move = steps.add_parser("move", help="추진 단계의 순서를 바꿉니다")
+    move.add_argument("step", type=int, metavar="N", help="단계 번호")
+    move.add_argument("--to", type=int, required=True, metavar="M", help="새 순서 (1 = 맨 앞)")
+    delete = steps.add_parser("delete", help="추진 단계를 지웁니다 (처리 이력에 남음)")
+    delete.add_argument("step", type=int, metavar="N", help="단계 번호")
+
 
 def cmd_proposals(args: argparse.Namespace, opener) -> int:
     if args.proposals_command == "duplicate":
         return _duplicate(args, opener)
+    if args.proposals_command == "milestones":
+        return _milestones(args, opener)
     return _export(args, opener)
 
 
@@ -95,4 +134,95 @@ def _export(args: argparse.Namespace, opener) -> int:
     how = "제안자 이름을 가리지 않고(접근 기록에 남김)" if not result.masked else "제안자 이름을 가려서"
     history = f", 처리 이력 {result.events:,}건" if result.path.lower().endswith(".xlsx") else ""
     print(f"내보내기 완료: {name} 개선제안 {result.rows:,}건{history}을 {how} {result.path}에 저장했습니다.")
+    return EXIT_OK
+
+
+def _date(text: str | None, option: str):
+    import datetime as dt
+
+    from panelapp.domain.errors import DomainError
+    from panelapp.domain.josa import quoted
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise DomainError(
+            f"{option} {quoted(text, '은')} 날짜가 아닙니다. 2026-07-01처럼 적어 주세요."
+        ) from None
+
+
+def _print_steps(d) -> None:
+    from panelapp.domain.proposal_progress import percent_text
+
+    print(f"#{d.id} '{d.title}' ({d.status.label}) — 진행률 {percent_text(d.progress)}")
+    if not d.milestones:
+        print("  추진 단계가 없습니다.")
+    for m in d.milestones:
+        state = f"완료 {m.done_on:%Y-%m-%d}" if m.done_on else ("예정일 지남" if m.overdue else "진행 전")
+        weight = f" · 가중치 {m.weight}" if m.weight != 1 else ""
+        print(f"  {m.position}. {m.title}  (예정 {m.planned_on:%Y-%m-%d} · {state}{weight})")
+
+
+def _milestones(args: argparse.Namespace, opener) -> int:
+    from panelapp.domain.errors import DomainError
+    from panelapp.services.proposals import milestones as ms
+    from panelapp.services.proposals.queries import get_proposal
+
+    ctx = opener.app(args.db)
+    try:
+        d = get_proposal(ctx, args.id)
+        command = args.milestone_command or "list"
+        if command == "list":
+            _print_steps(d)
+            return EXIT_OK
+        if command == "add":
+            d = ms.add_milestone(
+                ctx,
+                d.id,
+                d.version,
+                ms.MilestoneInput(args.title, _date(args.planned, "--planned"), args.weight),
+            )
+            print(f"추진 단계를 더했습니다: {d.milestones[-1].position}. {d.milestones[-1].title}")
+            _print_steps(d)
+            return EXIT_OK
+        if not 1 <= args.step <= len(d.milestones):
+            raise DomainError(
+                f"{args.step}번 추진 단계가 없습니다. 이 제안의 추진 단계는 {len(d.milestones)}개입니다."
+                if d.milestones
+                else "이 제안에는 추진 단계가 없습니다. add로 먼저 더해 주세요."
+            )
+        m = d.milestones[args.step - 1]
+        if command == "edit":
+            data = ms.MilestoneInput(
+                args.title if args.title is not None else m.title,
+                _date(args.planned, "--planned") or m.planned_on,
+                args.weight if args.weight is not None else m.weight,
+            )
+            d = ms.edit_milestone(ctx, m.id, d.version, data)
+            said = "고쳤습니다"
+        elif command == "done":
+            import datetime as dt
+
+            from panelapp.domain.localtime import today_local
+
+            on: dt.date = _date(args.on, "--on") or today_local()
+            d = ms.set_milestone_done(ctx, m.id, d.version, on)
+            said = "완료로 표시했습니다"
+        elif command == "undo":
+            d = ms.set_milestone_done(ctx, m.id, d.version, None)
+            said = "완료 표시를 지웠습니다"
+        elif command == "move":
+            d = ms.move_milestone(ctx, m.id, d.version, args.to)
+            said = "옮겼습니다"
+        else:
+            d = ms.delete_milestone(ctx, m.id, d.version)
+            said = "지웠습니다 (처리 이력에 남았습니다)"
+        from panelapp.domain.josa import quoted
+
+        print(f"추진 단계 {quoted(m.title, '을')} {said}.")
+        _print_steps(d)
+    finally:
+        ctx.db.dispose()
     return EXIT_OK

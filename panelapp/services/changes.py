@@ -83,6 +83,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "proposals": (Kind.PROPOSAL,),
     "proposal_events": (Kind.PROPOSAL,),
     "proposal_findings": (Kind.PROPOSAL, Kind.FINDING),
+    "proposal_milestones": (Kind.PROPOSAL,),  # 추진 단계, part of the proposal
     "proposal_verifications": (Kind.RESULT, Kind.PROPOSAL),  # kept with a visit's results
     "answer_templates": (Kind.ANSWER_TEMPLATE,),
     "feedback": (Kind.FEEDBACK,),

@@ -38,6 +38,7 @@ from panelapp.db.models.proposals import (  # noqa: F401
     Feedback,
     Proposal,
     ProposalEvent,
+    ProposalMilestone,
     ProposalVerification,
     proposal_findings,
 )

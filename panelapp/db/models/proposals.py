@@ -98,6 +98,21 @@ class ProposalEvent(Base):
     proposal: Mapped[Proposal] = relationship(back_populates="events")
 
 
+class ProposalMilestone(Stamped, Base):
+    """추진 단계 (issue 14 item 4): one ordered step of an adopted proposal's plan, with its
+    예정일, its 완료일 once done and a weight (1 unless given) for the proposal's 진행률
+    (domain/proposal_progress.py). Every change is also a history entry of the proposal
+    (services/proposals/milestones.py); a deleted step is gone, its entry says what it was."""
+
+    __tablename__ = "proposal_milestones"
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … in the proposal's order
+    title: Mapped[str] = mapped_column(String(200))
+    planned_on: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    weight: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class ProposalVerification(Base):
     """현장 확인: a later visit of the proposal's facility checks a completed proposal.
 

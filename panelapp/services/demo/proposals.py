@@ -21,6 +21,7 @@ from panelapp.db.models import (
     Inspection,
     Proposal,
     ProposalEvent,
+    ProposalMilestone,
     User,
     proposal_findings,
 )
@@ -89,6 +90,7 @@ def _proposals(d) -> list[Proposal]:
     findings = _findings_by_facility(d)
     policy = [e for e in d.enrollments[7] if e.team.name == "정책동행단"]
     made = []
+    planned = 0  # adopted proposals not done so far
     for i, spec in enumerate(data.PROPOSALS):
         place, title, problem, proposal, effect = spec[:5]
         submitted = min(working_day(d.cal.on(YEAR, *spec[6])), d.cal.now)
@@ -152,6 +154,10 @@ def _proposals(d) -> list[Proposal]:
         step = last + dt.timedelta(days=2)
         if p.status == PS.IN_PROGRESS and step.astimezone(KST).date() <= d.cal.now:
             d.s.add(_progress(p, step, users[0]))
+        if p.status in (PS.ACCEPTED, PS.PARTIAL, PS.IN_PROGRESS):
+            planned += 1
+            if planned % 3 != 0:  # two in three adopted proposals have 추진 단계
+                _milestones(d, p, last, users, late=planned == 1, spread=planned)
         if facility is not None:
             if seen:
                 d.s.execute(
@@ -161,6 +167,65 @@ def _proposals(d) -> list[Proposal]:
                 _after_photos(d, p, place, seen[0].category.value if seen else "other", i)
         made.append(p)
     return made
+
+
+MILESTONE_STEPS = (("현장 조사·견적", 7), ("예산 확보·업체 선정", 18), ("시공·설치", 40))
+
+
+def _milestones(d, p: Proposal, answered_at: dt.datetime, users: list[int], late: bool, spread: int) -> None:
+    """추진 단계 of an adopted proposal, each added in the history just after the answer: the
+    steps whose 예정일 has come are done on it, except (`late`) the second of the first such
+    proposal, left past its 예정일 so that the demo shows an overdue step; the last step is
+    still to come (a few weeks after the demo's today)."""
+    from panelapp.domain.proposal_progress import MILESTONE_ADDED, MILESTONE_DONE
+
+    assert p.answered_on is not None
+    at = answered_at
+    for n, (title, days) in enumerate(MILESTONE_STEPS, 1):
+        planned_on = p.answered_on + dt.timedelta(days=days)
+        if n == len(MILESTONE_STEPS):
+            planned_on = max(planned_on, d.cal.now + dt.timedelta(days=7 + 5 * (spread % 4)))
+        if late and n == 2:
+            planned_on = min(planned_on, d.cal.now - dt.timedelta(days=3))
+        at = at + dt.timedelta(minutes=5)
+        d.s.add(
+            ProposalMilestone(
+                proposal_id=p.id, position=n, title=title, planned_on=planned_on, weight=2 if n == 3 else 1
+            )
+        )
+        weight = ", 가중치 2" if n == 3 else ""
+        d.s.add(
+            ProposalEvent(
+                proposal_id=p.id,
+                at=at,
+                user_id=users[0],
+                from_status=p.status,
+                to_status=p.status,
+                note=f"{n}. {title} (예정 {planned_on:%Y-%m-%d}{weight})",
+                kind=MILESTONE_ADDED,
+            )
+        )
+    d.s.flush()
+    steps = d.s.scalars(
+        select(ProposalMilestone)
+        .where(ProposalMilestone.proposal_id == p.id)
+        .order_by(ProposalMilestone.position)
+    )
+    for m in steps:
+        if m.planned_on >= d.cal.now or (late and m.position == 2):
+            break
+        m.done_on = m.planned_on
+        d.s.add(
+            ProposalEvent(
+                proposal_id=p.id,
+                at=max(_at(d, m.planned_on), at + dt.timedelta(minutes=5)),
+                user_id=d.rnd.choice(users),
+                from_status=p.status,
+                to_status=p.status,
+                note=f"{m.position}. {m.title} (완료 {m.planned_on:%Y-%m-%d})",
+                kind=MILESTONE_DONE,
+            )
+        )
 
 
 def _progress(p: Proposal, at: dt.datetime, user_id: int) -> ProposalEvent:

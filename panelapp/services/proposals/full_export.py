@@ -15,8 +15,9 @@ Columns:
 - 기한 내 답변: 예 when answered on or before the due date, 아니오 when after it; empty while
   unanswered or without a due date.
 - 완료 예정일: the date the department gave with its 추진 계획; 완료일: when it was marked done.
-- 진행률: the latest 진행 상황 update's percentage (services/proposals/progress.py; the one with
-  the latest 기준일), 100 % once done, empty before any update.
+- 진행률: the proposal's progress by the one rule (domain/proposal_progress.py): 100 % once done,
+  the weighted share of its 추진 단계 done when it has steps, else the latest 진행 상황 update's
+  percentage, else 0 %; empty for a proposal not adopted (접수, 검토중, 불채택) or a duplicate.
 - 확인 결과: the next visit's check (issue 14 item 7, services/results/verifications.py): the
   latest recorded one, "개선 확인 (2026-06-10)" or "미흡 (2026-06-10)" (with ", 다시 완료·확인 전"
   once completed again); "확인 전" for a done proposal no visit has checked; empty otherwise.
@@ -50,7 +51,7 @@ from panelapp.db.models import (
     User,
     proposal_findings,
 )
-from panelapp.domain.enums import FindingCategory, ProposalStatus, Severity
+from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.errors import DomainError, NotFoundError
 from panelapp.domain.localtime import now_local, to_local, today_local
 from panelapp.domain.validation import normalize_text
@@ -141,7 +142,7 @@ def export_all_proposals(
         if masking.personal_masked(ctx, s):
             reason = None  # the masked roles get masked files whatever they give (masking.output_masked)
         scope = department_scope(ctx, s)
-        rows = _proposal_rows(s, cohort_id, scope, masked=reason is None)
+        rows = _proposal_rows(s, cohort_id, scope, masked=reason is None, today=today)
         events = 0
         if suffix == ".csv":
             count = write_table(
@@ -202,7 +203,11 @@ def _info(cohort: str, reason: str | None, scoped: bool) -> Iterator[list[object
     yield ["제안자 이름", "가리지 않음 (목적: " + reason + ")" if reason else "가림 (예: 김*희)"]
     if scoped:
         yield ["범위", "내 부서의 개선제안만"]
-    yield ["진행률", "부서가 올린 마지막 진행 상황의 진행률 (완료된 제안은 100%)"]
+    yield [
+        "진행률",
+        "완료 100%; 추진 단계가 있으면 완료한 단계의 비중(가중치), 없으면 마지막 진행 상황의 진행률, "
+        "그것도 없으면 0%; 완료 전에는 99%까지; 채택되지 않은 제안은 비움",
+    ]
     yield [
         "확인 결과",
         "완료 뒤 다음 점검의 현장 확인 (개선 확인 / 미흡, 점검일); 확인 전: 아직 확인하지 않은 완료",
@@ -232,36 +237,19 @@ def _kinds(s: Session, cohort_id: int, scope: int | None) -> dict[int, tuple[Sev
     }
 
 
-def _progress(s: Session, cohort_id: int, scope: int | None) -> dict[int, float]:
-    """proposal id → the latest 진행 상황 percentage as a fraction (by 기준일, then when posted;
-    sorted here: SQLite and PostgreSQL order a missing 기준일 differently)."""
-    q = (
-        select(
-            ProposalEvent.proposal_id,
-            ProposalEvent.progress,
-            ProposalEvent.happened_on,
-            ProposalEvent.at,
-            ProposalEvent.id,
-        )
-        .join(Proposal, Proposal.id == ProposalEvent.proposal_id)
-        .where(
-            Proposal.cohort_id == cohort_id,
-            Proposal.deleted_at.is_(None),
-            ProposalEvent.progress.is_not(None),
-        )
-    )
+def _progress(s: Session, cohort_id: int, scope: int | None, today: dt.date) -> dict[int, float]:
+    """proposal id → 진행률 as a fraction, by the rule's SQL (proposals/milestones.progress_rows)."""
+    from panelapp.services.proposals.milestones import progress_by_proposal
+
+    where = [Proposal.cohort_id == cohort_id]
     if scope is not None:
-        q = q.where(Proposal.department_id == scope)
-    latest: dict[int, tuple[tuple[dt.date, dt.datetime, int], int]] = {}
-    for pid, percent, happened_on, at, event_id in s.execute(q):
-        posted = to_local(at)
-        key = (happened_on or posted.date(), posted, event_id)
-        if percent is not None and (pid not in latest or key > latest[pid][0]):
-            latest[pid] = (key, percent)
-    return {pid: percent / 100 for pid, (_key, percent) in latest.items()}
+        where.append(Proposal.department_id == scope)
+    return {pid: percent / 100 for pid, percent in progress_by_proposal(s, today, *where).items()}
 
 
-def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) -> list[list[object]]:
+def _proposal_rows(
+    s: Session, cohort_id: int, scope: int | None, masked: bool, today: dt.date
+) -> list[list[object]]:
     q = (
         select(
             Proposal.id,
@@ -288,7 +276,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
         q = q.where(Proposal.department_id == scope)
     found = s.execute(q).all()
     kinds = _kinds(s, cohort_id, scope)
-    progress = _progress(s, cohort_id, scope)
+    progress = _progress(s, cohort_id, scope, today)
     checks = latest_checks(s, cohort_id, scope)
     dates = [d for r in found for d in (r.submitted_on, r.answered_on) if d is not None]
     calendar = WorkingCalendar(min(dates), max(dates)) if dates else None
@@ -326,7 +314,7 @@ def _proposal_rows(s: Session, cohort_id: int, scope: int | None, masked: bool) 
                 due,
                 on_time,
                 expected,
-                1.0 if status is ProposalStatus.DONE else progress.get(pid),
+                progress.get(pid),
                 done,
                 check_text(status, checks.get(pid)),
                 dup,  # 중복 원본: the original's 번호 when marked as a duplicate

@@ -15,6 +15,7 @@ from panelapp.db.models import (
     Member,
     Proposal,
     ProposalEvent,
+    ProposalMilestone,
     User,
     proposal_findings,
 )
@@ -99,6 +100,19 @@ class LinkedFinding:
 
 
 @dataclass(frozen=True)
+class MilestoneInfo:
+    """One 추진 단계 as every screen shows it (services/proposals/milestones.py)."""
+
+    id: int
+    position: int
+    title: str
+    planned_on: dt.date
+    done_on: dt.date | None
+    weight: int
+    overdue: bool  # not done and its 예정일 is past (while the proposal is not 완료)
+
+
+@dataclass(frozen=True)
 class ProposalDetail:
     row: ProposalRow
     problem: str | None
@@ -115,6 +129,8 @@ class ProposalDetail:
     expected_on: dt.date | None = None  # 완료 예정일
     duplicate_of_title: str | None = None  # the original's title when marked as a duplicate
     duplicates: tuple[tuple[int, str], ...] = ()  # (id, title) of the proposals marked as its duplicates
+    milestones: tuple[MilestoneInfo, ...] = ()  # 추진 단계 in their order
+    progress: int | None = None  # 진행률 by domain/proposal_progress.py; None when not adopted
 
     def __getattr__(self, name):  # the row's fields read as the detail's own
         return getattr(self.row, name)
@@ -188,11 +204,50 @@ def linked_findings(s, proposal_id: int) -> tuple[LinkedFinding, ...]:
     )
 
 
+def milestones_in(s, p: Proposal, today: dt.date) -> tuple[MilestoneInfo, ...]:
+    from panelapp.domain.enums import ProposalStatus as PS
+    from panelapp.domain.proposal_progress import is_overdue_milestone
+
+    rows = s.scalars(
+        select(ProposalMilestone)
+        .where(ProposalMilestone.proposal_id == p.id)
+        .order_by(ProposalMilestone.position, ProposalMilestone.id)
+    )
+    return tuple(
+        MilestoneInfo(
+            m.id,
+            n,
+            m.title,
+            m.planned_on,
+            m.done_on,
+            m.weight,
+            p.status != PS.DONE and is_overdue_milestone(m.planned_on, m.done_on, today),
+        )
+        for n, m in enumerate(rows, 1)
+    )
+
+
+def progress_of_detail(
+    status: ProposalStatus, duplicate: bool, milestones: tuple[MilestoneInfo, ...], events
+) -> int | None:
+    from panelapp.domain.proposal_progress import MilestoneState, latest_update, progress_percent
+
+    updates = [(e.happened_on, e.progress) for e in events if e.kind is None and e.progress is not None]
+    return progress_percent(
+        status,
+        [MilestoneState(m.weight, m.done_on is not None) for m in milestones],
+        latest_update(updates),
+        duplicate,
+    )
+
+
 def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
     found = s.execute(_select().where(Proposal.id == proposal_id)).first()
     if found is None:
         raise NotFoundError("개선제안")
     p, facility, department = found
+    day = today or today_local()
+    milestones = milestones_in(s, p, day)
     events = s.execute(
         select(ProposalEvent, User.name)
         .outerjoin(User, User.id == ProposalEvent.user_id)
@@ -208,8 +263,12 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         ).first()
         if found_proposer is not None:  # 동의 철회: masked whoever reads
             proposer = masking.name(found_proposer[0], bool(found_proposer[1]))
+    infos = tuple(
+        EventInfo(e.at, e.from_status, e.to_status, name, e.note, e.happened_on, e.progress, e.kind)
+        for e, name in events
+    )
     return ProposalDetail(
-        row_of(p, facility, department, today or today_local()),
+        row_of(p, facility, department, day),
         p.problem,
         p.proposal,
         p.expected_effect,
@@ -217,10 +276,7 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
         p.decline_reason,
         p.proposer_enrollment_id,
         proposer,
-        tuple(
-            EventInfo(e.at, e.from_status, e.to_status, name, e.note, e.happened_on, e.progress, e.kind)
-            for e, name in events
-        ),
+        infos,
         linked_findings(s, p.id),
         p.result_text,
         p.plan_text,
@@ -236,6 +292,8 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
                 .order_by(Proposal.id)
             )
         ),
+        milestones,
+        progress_of_detail(p.status, p.duplicate_of_id is not None, milestones, infos),
     )
 
 
