@@ -286,9 +286,8 @@ def test_cli_lists_adds_marks_moves_and_deletes_steps(tmp_path, capsys):
 
 
 def test_the_demo_gives_adopted_proposals_steps_some_done_one_overdue(sqlite_demo_ctx):
-    from sqlalchemy import select
-
     from conftest import DEMO_ANCHOR
+    from sqlalchemy import select
 
     from panelapp.db.models import Proposal, ProposalMilestone
 
