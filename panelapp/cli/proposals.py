@@ -13,6 +13,10 @@ Without --of or --undo it prints the likely originals (the likely-duplicate rule
 proposal's 추진 단계 (services/proposals/milestones.py), N the step's number in the list; each
 change is a history entry of the proposal with the logged-in account. `list` prints the steps and
 the proposal's 진행률 (domain/proposal_progress.py).
+
+`panelapp proposals plan show|carry|export --cohort N [-o FILE.xlsx|.pdf]`: 차년도 업무계획
+(services/proposals/next_year.py): the cohort's carried items, carrying every adopted proposal not
+yet done with its defaults (again: nothing doubles), and the plan as a workbook or a PDF.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ def add_parser(sub) -> None:
     which.add_argument("--undo", action="store_true", help="중복 표시를 해제하고 옮긴 연결을 되돌립니다")
 
     _milestones_parser(verbs)
+    _plan_parser(verbs)
 
 
 def _milestones_parser(verbs) -> None:
@@ -78,11 +83,27 @@ def _milestones_parser(verbs) -> None:
     delete.add_argument("step", type=int, metavar="N", help="단계 번호")
 
 
+def _plan_parser(verbs) -> None:
+    plan = verbs.add_parser("plan", help="차년도 업무계획: 종료 기수의 미완료 채택 제안 이월, 목록·내보내기")
+    plan_verbs = plan.add_subparsers(dest="plan_command", metavar="작업", required=True)
+    for verb, text in (
+        ("show", "기수의 차년도 업무계획(이월한 과제)을 보여 줍니다"),
+        ("carry", "채택·부분채택·추진중인 제안을 기본값(제안의 담당부서, 목표 분기)으로 모두 이월합니다"),
+        ("export", "차년도 업무계획을 .xlsx 또는 .pdf로 저장합니다"),
+    ):
+        v = plan_verbs.add_parser(verb, help=text)
+        v.add_argument("--cohort", type=int, required=True, metavar="N", help="기수 번호 (예: 6 → 제6기)")
+        if verb == "export":
+            v.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.pdf")
+
+
 def cmd_proposals(args: argparse.Namespace, opener) -> int:
     if args.proposals_command == "duplicate":
         return _duplicate(args, opener)
     if args.proposals_command == "milestones":
         return _milestones(args, opener)
+    if args.proposals_command == "plan":
+        return _plan(args, opener)
     return _export(args, opener)
 
 
@@ -225,4 +246,30 @@ def _milestones(args: argparse.Namespace, opener) -> int:
         _print_steps(d)
     finally:
         ctx.db.dispose()
+def _plan(args: argparse.Namespace, opener) -> int:
+    from panelapp.services.inspections.queries import cohort_by_number
+    from panelapp.services.proposals import next_year
+
+    if args.plan_command == "export":
+        next_year.check_output(args.output)
+    ctx = opener.app(args.db)
+    try:
+        cohort_id, name = cohort_by_number(ctx, args.cohort)
+        if args.plan_command == "carry":
+            print(next_year.carry_all(ctx, cohort_id).sentence)
+        if args.plan_command == "export":
+            data = next_year.export_plan(ctx, cohort_id, args.output)
+            print(f"저장했습니다: {name} 차년도 업무계획 {data.summary} — {args.output}")
+            return EXIT_OK
+        data = next_year.plan_data(ctx, cohort_id)
+    finally:
+        ctx.db.dispose()
+    print(f"{data.cohort} 차년도 업무계획: {data.summary}")
+    for d in data.departments:
+        print(f"  {d.department} ({len(d.rows):,}건, {d.total_cost:,}원)")
+        for r in d.rows:
+            cost = f"{r.estimated_cost:,}원" if r.estimated_cost is not None else "비용 미정"
+            print(
+                f"    #{r.proposal_id} {r.title} — {r.status} {r.progress_text} · {r.quarter.label} · {cost}"
+            )
     return EXIT_OK

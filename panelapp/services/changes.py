@@ -54,6 +54,7 @@ class Kind(str, enum.Enum):
     REPORT = "report"  # a report file was written (the recent-reports list)
     TRASH = "trash"  # something went into the trash or came back out of it
     ANSWER_TEMPLATE = "answer_template"  # 답변 템플릿 (services/proposals/templates.py)
+    PLAN = "plan"  # 차년도 업무계획 (services/proposals/next_year.py)
 
 
 # table → the kinds a row change there means (the search index and the access log mean nothing
@@ -86,6 +87,7 @@ TABLE_KINDS: dict[str, tuple[Kind, ...]] = {
     "proposal_milestones": (Kind.PROPOSAL,),  # 추진 단계, part of the proposal
     "proposal_verifications": (Kind.RESULT, Kind.PROPOSAL),  # kept with a visit's results
     "answer_templates": (Kind.ANSWER_TEMPLATE,),
+    "plan_items": (Kind.PLAN,),
     "feedback": (Kind.FEEDBACK,),
     "content_posts": (Kind.CONTENT,),
     "users": (Kind.USER,),

@@ -36,6 +36,7 @@ from panelapp.db.models.people import (  # noqa: F401
 from panelapp.db.models.proposals import (  # noqa: F401
     AnswerTemplate,
     Feedback,
+    PlanItem,
     Proposal,
     ProposalEvent,
     ProposalMilestone,

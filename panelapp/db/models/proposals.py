@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -161,3 +162,21 @@ class AnswerTemplate(Stamped, SoftDelete, Base):
     category: Mapped[FindingCategory | None] = mapped_column(enum_column(FindingCategory))
     title: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
+
+
+class PlanItem(Stamped, Base):
+    """차년도 업무계획: an adopted proposal not done when its cohort ended, carried into the
+    next year's work plan of that cohort (services/proposals/next_year.py). One item per
+    proposal and cohort; the proposal stays in its own cohort (domain/next_year_plan.py says how
+    that is counted). Not a trash kind: taking an item out of the plan deletes it, with a history
+    entry on the proposal."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("cohort_id", "proposal_id"),)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    estimated_cost: Mapped[int | None] = mapped_column(BigInteger)  # 원
+    target_year: Mapped[int] = mapped_column(Integer)
+    target_quarter: Mapped[int] = mapped_column(Integer)  # 1-4
+    note: Mapped[str | None] = mapped_column(Text)

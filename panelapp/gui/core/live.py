@@ -48,6 +48,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.FACILITY_TYPE: "시설 유형",
     Kind.DEPARTMENT: "담당부서",
     Kind.ANSWER_TEMPLATE: "답변 템플릿",
+    Kind.PLAN: "차년도 업무계획",
     Kind.CHECKLIST: "점검표",
     Kind.COHORT: "기수",
     Kind.TEAM: "단",

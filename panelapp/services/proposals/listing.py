@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from panelapp.db.models import Department, Facility, Proposal
+from panelapp.db.models import Department, Facility, PlanItem, Proposal
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.holidays_kr import holidays_between
 from panelapp.domain.localtime import today_local
@@ -63,7 +63,10 @@ def proposal_filter(
         where.append(Proposal.department_id == department_scope)
     if query.no_department:
         where.append(Proposal.department_id.is_(None))
-    if query.cohort_id is not None:
+    if query.carried_from is not None:
+        carried = select(PlanItem.proposal_id).where(PlanItem.cohort_id == query.carried_from)
+        where.append(Proposal.id.in_(carried))
+    elif query.cohort_id is not None:
         where.append(Proposal.cohort_id == query.cohort_id)
     if query.status is not None:
         where.append(Proposal.status == query.status)

@@ -38,6 +38,9 @@ class ProposalQuery:
     today: dt.date | None = None
     no_department: bool = False  # only those without a department (the dashboard's 미지정 row)
     with_duplicates: bool = False  # also those marked as duplicates (left out by default)
+    # the proposals this cohort's 차년도 업무계획 carried (the next cohort's 이월 과제), whatever
+    # cohort_id says (services/proposals/next_year.py)
+    carried_from: int | None = None
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from panelapp.services.activities.stats import rate_expression, stats_subquery
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.inspections.listing import awaiting_filter
 from panelapp.services.inspections.rules import InspectionQuery
+from panelapp.services.proposals.next_year import CarriedSummary, carried_into_in
 
 UPCOMING_DAYS = 14
 URGENT_SHOWN = 50  # the banner lists the oldest ones; its title counts them all
@@ -94,6 +95,7 @@ class DashboardData:
     urgent_without_proposal: tuple[UrgentFinding, ...]  # the oldest URGENT_SHOWN
     urgent_count: int = 0  # every urgent finding without a proposal
     awaiting_results: int = 0  # 예정 visits whose day has passed (결과 미입력)
+    carried: CarriedSummary | None = None  # 이월 과제 (Overview.carried)
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -181,6 +183,9 @@ class Overview:
     members_by_status: dict[EnrollmentStatus, int]
     upcoming: tuple[UpcomingInspection, ...]
     awaiting_results: int = 0  # 예정 visits whose day has passed (결과 미입력)
+    # 이월 과제: what the cohort before this one carried into its 차년도 업무계획, counted apart
+    # (never in proposals_by_status: a carried proposal counts in its own cohort only)
+    carried: CarriedSummary | None = None
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -264,6 +269,7 @@ def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
         f.urgent,
         f.urgent_count,
         o.awaiting_results,
+        o.carried,
     )
 
 
@@ -325,6 +331,7 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
             .where(*live_inspections, *awaiting_filter(InspectionQuery(cohort.id, awaiting_before=today)))
         )
         or 0,
+        carried_into_in(s, cohort.id),
     )
 
 

@@ -1,0 +1,101 @@
+"""차년도 업무계획 (PDF): headed with the institution, the cohort and the totals, then one table per
+department (제목, 시설, 상태, 진행률, 완료 예정일, 예상 비용, 목표 분기, 비고) closed by its subtotal
+of 예상 비용, and the grand total last. No person is on it.
+
+`department_tables` is shared with the improvement report's closing section
+(reports/improvement/next_year.py).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from panelapp.domain.josa import josa
+from panelapp.domain.next_year_plan import TITLE, DepartmentPlan, PlanData
+from panelapp.reports.base import FONT_BOLD, MARGIN, STYLES, build_pdf, data_table, para
+
+WIDTH = 210 * mm - 2 * MARGIN
+# 비고 goes under the title (an A4 page has no room for a ninth column that is mostly empty)
+HEADERS = ("제목 (비고)", "시설", "상태", "진행률", "완료 예정일", "예상 비용(원)", "목표 분기")
+ALIGNS = ("left", "left", "center", "right", "center", "right", "center")
+
+
+def _widths(width: float) -> list[float]:
+    fixed = [0, 28 * mm, 18 * mm, 15 * mm, 23 * mm, 25 * mm, 25 * mm]
+    fixed[0] = width - sum(fixed)
+    return fixed
+
+
+def _title(title: str, note: str | None):
+    if not note:
+        return title
+    from xml.sax.saxutils import escape
+
+    return Paragraph(
+        f"{escape(title)}<br/><font size=8 color='#666666'>비고: {escape(note)}</font>", STYLES["cell"]
+    )
+
+
+def _cost(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def department_table(d: DepartmentPlan, width: float = WIDTH) -> list:
+    rows: list[list] = [list(HEADERS)]
+    for r in d.rows:
+        rows.append(
+            [
+                _title(r.title, r.note),
+                r.facility or "–",
+                r.status,
+                r.progress_text or "–",
+                f"{r.expected_on:%Y-%m-%d}" if r.expected_on else "–",
+                _cost(r.estimated_cost),
+                r.quarter.label,
+            ]
+        )
+    rows.append([f"소계 {len(d.rows):,}건", "", "", "", "", f"{d.total_cost:,}", ""])
+    last = len(rows) - 1
+    extra = [
+        ("SPAN", (0, last), (4, last)),
+        ("FONTNAME", (0, last), (-1, last), FONT_BOLD),
+        ("LINEABOVE", (0, last), (-1, last), 0.8, "#555555"),
+    ]
+    return [
+        para(f"{d.department} ({len(d.rows):,}건 · 예상 비용 {d.total_cost:,}원)", "heading"),
+        Spacer(1, 1.5 * mm),
+        data_table(rows, _widths(width), aligns=list(ALIGNS), extra=extra),
+        Spacer(1, 4 * mm),
+    ]
+
+
+def department_tables(data: PlanData, width: float = WIDTH) -> list:
+    story: list = []
+    for d in data.departments:
+        story += department_table(d, width)
+    return story
+
+
+def render_plan(data: PlanData) -> tuple[bytes, int]:
+    """The PDF bytes and its page count."""
+    story: list = [
+        para(TITLE, "title"),
+        para(data.cohort, "body_center"),
+        Spacer(1, 4 * mm),
+        para(
+            f"{josa(data.cohort, '이')} 끝날 때 채택되었으나 완료되지 않아 다음 해로 이월한 개선제안입니다 "
+            f"(작성일 {data.made_on:%Y-%m-%d}). {data.summary}.",
+            "body",
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    if not data.rows:
+        story.append(para("이월한 과제가 없습니다.", "body"))
+    else:
+        story += department_tables(data)
+        story.append(
+            KeepTogether([para(f"합계: {data.count:,}건, 예상 비용 {data.total_cost:,}원", "heading")])
+        )
+    note = "진행률: 완료 100%, 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 %. 비용 미정은 합계에서 0원."
+    return build_pdf(story, title=TITLE, organization=data.organization, footer_note=note)
