@@ -246,6 +246,8 @@ def _milestones(args: argparse.Namespace, opener) -> int:
         _print_steps(d)
     finally:
         ctx.db.dispose()
+
+
 def _plan(args: argparse.Namespace, opener) -> int:
     from panelapp.services.inspections.queries import cohort_by_number
     from panelapp.services.proposals import next_year

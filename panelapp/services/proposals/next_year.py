@@ -543,7 +543,10 @@ def render_xlsx(data: PlanData, out: IO[bytes]) -> None:
             [f"부서 소계: {d.department}", f"{len(d.rows):,}건, {cost_text(d.total_cost)}"]
             for d in data.departments
         ],
-        ["진행률", "완료 100%; 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 % (완료 전 최대 99%)"],
+        [
+            "진행률",
+            "완료 100%; 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 % (완료 전 최대 99%)",
+        ],
     ]
     write_workbook(
         out,
