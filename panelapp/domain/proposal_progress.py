@@ -109,6 +109,16 @@ class ProgressFigures:
     def mean_text(self) -> str:
         return mean_text(self.mean)
 
+    def cells(self) -> tuple[str, ...]:
+        """The row as every output prints it, in PROGRESS_HEADERS' order."""
+        return (
+            self.label,
+            f"{self.accepted:,}",
+            f"{self.done:,}",
+            self.mean_text,
+            f"{self.overdue_milestones:,}",
+        )
+
     @property
     def text(self) -> str:
         """ "채택 12건 중 완료 5건, 평균 진행률 63%": the one wording of every output."""
@@ -156,4 +166,4 @@ def latest_update(updates: Iterable[tuple[dt.date | None, int | None]]) -> int |
     return value
 
 
-PROGRESS_HEADERS = ("구분", "채택", "완료", "평균 진행률", "지난 단계")
+PROGRESS_HEADERS = ("담당부서", "채택", "완료", "평균 진행률", "예정일 지난 단계")

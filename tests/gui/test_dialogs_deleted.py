@@ -190,6 +190,7 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
     from panelapp.gui.dialogs.photo_viewer import PhotoViewer
     from panelapp.gui.dialogs.proposal_dialog import ProposalDialog
     from panelapp.gui.dialogs.proposal_links_dialog import ProposalLinksDialog
+    from panelapp.gui.dialogs.proposal_milestones_dialog import ProposalMilestonesDialog
     from panelapp.gui.dialogs.proposal_move_dialog import ProposalMoveDialog
     from panelapp.gui.dialogs.report_dialog import ReportDialog
     from panelapp.gui.dialogs.report_preview import ReportPreviewDialog
@@ -298,6 +299,9 @@ def test_every_other_dialog_opened_and_closed_five_times_leaves_none(main_window
                 # the detail redraws its step buttons whenever it reloads: look each one up
                 click = lambda s=to_status: proposals.detail.step_buttons[s].click()  # noqa: E731
                 d.open_close(f"proposal step → {to_status.value}", click, ProposalMoveDialog)
+            if status == ProposalStatus.ACCEPTED:  # 추진 단계 (issue 14 item 4)
+                click = lambda: proposals.detail.milestones_button.click()  # noqa: E731
+                d.open_close("proposal milestones", click, ProposalMilestonesDialog)
             if status == ProposalStatus.SUBMITTED:
                 d.open_close("proposal (new)", proposals.new_button.click, ProposalDialog)
                 d.open_close("proposal (edit)", proposals.detail.edit_button.click, ProposalDialog)

@@ -98,6 +98,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "DuplicateDialog": "proposals.html#duplicates",
     "ProposalMoveDialog": "proposals.html#steps",
     "ProposalProgressDialog": "proposals.html#desk",
+    "ProposalMilestonesDialog": "proposals.html#milestones",
     "AnswerRequestDialog": "proposals.html#requests",
     "AnswerProblemsDialog": "proposals.html#requests",
     "ReminderDialog": "proposals.html#reminders",

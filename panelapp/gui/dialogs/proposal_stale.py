@@ -11,6 +11,12 @@ def last_event_text(detail) -> str:
     if not detail.events:
         return ""
     e = detail.events[-1]
+    if e.kind is not None:
+        from panelapp.domain.duplicates import EVENT_LABELS
+        from panelapp.domain.proposal_progress import MILESTONE_EVENT_LABELS
+
+        label = EVENT_LABELS.get(e.kind) or MILESTONE_EVENT_LABELS.get(e.kind, e.kind)
+        return " · ".join(p for p in (label, e.user_name or "", e.note or "") if p)
     step = f"진행 상황 {e.progress}%" if e.is_progress and e.progress is not None else (
         "진행 상황" if e.is_progress else f"{e.from_status.label + ' → ' if e.from_status else ''}{e.to_status.label}"
     )  # fmt: skip

@@ -33,6 +33,7 @@ from panelapp.gui import dashboard_links as links
 from panelapp.gui.charts import Bar, BarChart, StackedBar, Tile
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.page import Page
+from panelapp.gui.pages.dashboard_progress import ProgressSection
 from panelapp.gui.pages.dashboard_sla import SlaSection
 from panelapp.gui.palette import set_tone, styled
 from panelapp.services.changes import Kind
@@ -84,6 +85,7 @@ class DashboardPage(Page):
         self.finding_figures = None  # FindingFigures on screen, or None while they are counted
         self.participation = None  # Participation on screen, or None while it is computed
         self.sla_rows = None  # the 부서별 답변 처리 rows on screen, or None while they are counted
+        self.progress_rows = None  # the 추진 현황 rows on screen, or None while they are counted
         self._parts = 0  # generation of the slow parts; a newer overview supersedes them
         self._parts_cohort = None  # the cohort whose slow parts are on screen
         self.parts_running = 0
@@ -174,6 +176,8 @@ class DashboardPage(Page):
         col.addLayout(lower)
         self.sla = SlaSection(window)
         col.addWidget(self.sla)
+        self.progress = ProgressSection(window)  # 추진 현황 (issue 14 item 4)
+        col.addWidget(self.progress)
         self._show(None)
 
     def _connect_tiles(self) -> None:
@@ -206,11 +210,13 @@ class DashboardPage(Page):
             self._show_findings(None)
             self._show_participation(None)
             self._show_sla(None)
+            self._show_progress(None)
         self._start_parts(overview)
 
     def _start_parts(self, o) -> None:
         """Findings (1,000,000 rows) and participation (every attendance row) take seconds on a
         large database: each comes in its own op, the overview is on screen meanwhile."""
+        from panelapp.services.proposals.milestones import rollup
         from panelapp.services.reporting.dashboard import load_findings, load_participation
         from panelapp.services.reporting.sla import department_sla
 
@@ -219,6 +225,7 @@ class DashboardPage(Page):
             (lambda _t: load_findings(ctx, cohort_id), self._show_findings),
             (lambda _t: load_participation(ctx, cohort_id, today), self._show_participation),
             (lambda _t: department_sla(ctx, cohort_id, today), self._show_sla),
+            (lambda _t: rollup(ctx, cohort_id, "department", today), self._show_progress),
         ]
         for fn, show in parts:
             self.parts_running += 1
@@ -242,6 +249,7 @@ class DashboardPage(Page):
             and self.finding_figures is not None
             and self.participation is not None
             and self.sla_rows is not None
+            and self.progress_rows is not None
         ):
             self.completed.emit()
 
@@ -257,6 +265,7 @@ class DashboardPage(Page):
             self.upcoming_title,
             self.upcoming_list,
             self.sla,
+            self.progress,
         ):
             w.setVisible(d is not None)
         if d is None:
@@ -303,6 +312,10 @@ class DashboardPage(Page):
     def _show_sla(self, rows) -> None:
         self.sla_rows = rows
         self.sla.set_rows(rows)
+
+    def _show_progress(self, rows) -> None:
+        self.progress_rows = rows
+        self.progress.set_rows(rows)
 
     def _show_participation(self, p) -> None:
         self.participation = p

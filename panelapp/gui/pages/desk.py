@@ -33,6 +33,7 @@ from panelapp.gui.operations.answer_requests import IMPORT_TEXT, MAKE_TEXT
 from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
 from panelapp.gui.pages.big_register import BigRegister
 from panelapp.gui.pages.proposal_detail import ProposalDetailView
+from panelapp.gui.palette import set_tone
 from panelapp.gui.proposal_style import OVERDUE_COLOR, status_color
 from panelapp.services.changes import Changes, Kind
 from panelapp.services.proposals.desk import DeskCounts
@@ -85,11 +86,20 @@ COLUMNS = [
 DEPARTMENT_COLUMN = 4
 
 
+def progress_text(figures) -> str:
+    """ "추진 현황: 채택 8건 중 완료 3건, 평균 진행률 54% · 예정일 지난 추진 단계 1건"."""
+    if figures is None:
+        return ""
+    late = f" · 예정일 지난 추진 단계 {figures.overdue_milestones:,}건" if figures.overdue_milestones else ""
+    return f"추진 현황: {figures.text}{late}"
+
+
 @dataclass(frozen=True)
 class _Loaded:
     ids: list[int]
     counts: DeskCounts
     departments: tuple | None  # (id, name) for a coordinator's filter; None for a 부서 담당자
+    progress: Any = None  # 추진 현황 of the desk's department (ProgressFigures), every cohort
 
 
 class DeskPage(Page):
@@ -152,6 +162,11 @@ class DeskPage(Page):
         col.addLayout(head)
         self.summary_label = QLabel(wordWrap=True)
         col.addWidget(self.summary_label)
+        # 추진 현황 (issue 14 item 4): the department's adopted proposals, done and mean 진행률
+        self.progress_label = QLabel(wordWrap=True)
+        self.progress_label.setObjectName("deskProgress")
+        set_tone(self.progress_label, "hint")
+        col.addWidget(self.progress_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = IdTableModel(COLUMNS, self._fetch_rows, parent=self)
         self.model.row_foreground = lambda p: OVERDUE_COLOR if p.overdue else None
@@ -178,6 +193,7 @@ class DeskPage(Page):
 
     def load(self):
         from panelapp.services.proposals.desk import desk_counts, desk_ids
+        from panelapp.services.proposals.milestones import rollup
         from panelapp.services.registers.departments import list_departments
 
         ctx, department = self.ctx, self.department_combo.currentData()
@@ -187,7 +203,8 @@ class DeskPage(Page):
             choices = None
             if not counts.scoped:
                 choices = tuple((d.id, d.name) for d in list_departments(ctx, active_only=True))
-            return _Loaded(desk_ids(ctx, department), counts, choices)
+            progress = rollup(ctx, None, department_id=department)[0]
+            return _Loaded(desk_ids(ctx, department), counts, choices, progress)
 
         return work
 
@@ -208,6 +225,7 @@ class DeskPage(Page):
             + (f" · 처리 기한 지남 {counts.overdue:,}건" if counts.overdue else "")
             + " · 처리 기한이 가까운 순"
         )
+        self.progress_label.setText(progress_text(result.progress))
         select, self._select_id = self._select_id, None
         self.register.blockSignals(True)
         self.register.set_ids(result.ids, EMPTY_TEXT, select)

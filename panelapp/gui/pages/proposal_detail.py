@@ -228,6 +228,9 @@ class ProposalDetailView(QStackedWidget):
         if detail.plan_text:
             col.addWidget(_section("추진 계획"))
             col.addWidget(_text(detail.plan_text))
+        if detail.progress is not None:  # adopted: 추진 단계 and 진행률 (issue 14 item 4)
+            col.addWidget(_section(f"추진 단계 · 진행률 {detail.progress}%"))
+            col.addWidget(self._milestones(detail))
         if detail.result_text:
             col.addWidget(_section("완료 내용"))
             col.addWidget(_text(detail.result_text))
@@ -269,17 +272,22 @@ class ProposalDetailView(QStackedWidget):
             button.clicked.connect(lambda _c=False, s=status: self.move(s))
             self.steps_bar.addWidget(button)
             self.step_buttons[status] = button
-        self.progress_button = None
-        if detail.status in PLANNED:
+        self.progress_button = self.milestones_button = None
+        if detail.status in PLANNED and detail.duplicate_of_id is None:
             self.progress_button = QPushButton("진행 상황 남기기…")
             self.progress_button.setObjectName("progressButton")
             self.progress_button.clicked.connect(self.post_progress)
             self.steps_bar.addWidget(self.progress_button)
+            self.milestones_button = QPushButton("추진 단계…")
+            self.milestones_button.setObjectName("milestonesButton")
+            self.milestones_button.setToolTip("추진 계획을 단계로 나누어 예정일과 완료를 기록합니다")
+            self.milestones_button.clicked.connect(self.edit_milestones)
+            self.steps_bar.addWidget(self.milestones_button)
         self.steps_bar.addStretch(1)
         from panelapp.gui.core.rights import apply_rights, needs
         from panelapp.services.permissions import Permission
 
-        progress = [self.progress_button] if self.progress_button is not None else []
+        progress = [b for b in (self.progress_button, self.milestones_button) if b is not None]
         needs(
             Permission.PROPOSAL_ANSWER,
             *self.step_buttons.values(),
@@ -452,8 +460,9 @@ class ProposalDetailView(QStackedWidget):
         for e in reversed(d.events):
             if e.kind is not None:
                 from panelapp.domain.duplicates import EVENT_LABELS
+                from panelapp.domain.proposal_progress import MILESTONE_EVENT_LABELS
 
-                step = EVENT_LABELS.get(e.kind, e.kind)
+                step = EVENT_LABELS.get(e.kind) or MILESTONE_EVENT_LABELS.get(e.kind, e.kind)
             elif e.is_progress:
                 step = "진행 상황" + (f" {e.progress}%" if e.progress is not None else "")
                 if e.happened_on is not None and e.happened_on != to_local(e.at).date():
@@ -482,6 +491,51 @@ class ProposalDetailView(QStackedWidget):
         dialog = ProposalProgressDialog(self.window_, self.detail)
         dialog.stale.connect(self.stale)
         return open_dialog(dialog)
+
+    def edit_milestones(self):
+        from panelapp.gui.dialogs.proposal_milestones_dialog import ProposalMilestonesDialog
+
+        dialog = ProposalMilestonesDialog(self.window_, self.detail)
+        dialog.stale.connect(self.stale)
+        return open_dialog(dialog)
+
+    def _milestones(self, d) -> QWidget:
+        """The 진행률 bar and each step: 예정일, 완료일 or how late it is."""
+        from PySide6.QtWidgets import QProgressBar
+
+        box = QWidget()
+        box.setObjectName("milestonesBox")
+        col = QVBoxLayout(box)
+        col.setContentsMargins(8, 0, 0, 0)
+        bar = QProgressBar()
+        bar.setObjectName("progressBar")
+        bar.setRange(0, 100)
+        bar.setValue(d.progress or 0)
+        bar.setFormat(f"{d.progress}%")
+        bar.setAccessibleName("진행률")
+        bar.setMaximumWidth(420)
+        col.addWidget(bar)
+        if not d.milestones:
+            how = "마지막 진행 상황의 진행률입니다." if any(e.progress is not None for e in d.events) else ""
+            col.addWidget(_text(None, f"추진 단계가 없습니다. {how}".strip()))
+        for m in d.milestones:
+            if m.done_on is not None:
+                state = f"완료 {m.done_on:%Y-%m-%d}"
+            elif m.overdue:
+                state = f"예정일 {(today_local() - m.planned_on).days}일 지남"
+            else:
+                state = "진행 전"
+            weight = f" · 가중치 {m.weight}" if m.weight != 1 else ""
+            mark = "✔" if m.done_on is not None else "○"
+            line = QLabel(
+                f"{mark} {m.position}. {m.title}   (예정 {m.planned_on:%Y-%m-%d} · {state}{weight})"
+            )
+            line.setTextFormat(Qt.TextFormat.PlainText)
+            line.setObjectName("milestoneLine")
+            if m.overdue:
+                set_tone(line, "error")
+            col.addWidget(line)
+        return box
 
     def toggle_duplicate(self):
         """중복으로 표시… (choose the original) or, on a duplicate, 중복 표시 해제."""

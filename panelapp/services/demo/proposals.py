@@ -219,7 +219,7 @@ def _milestones(d, p: Proposal, answered_at: dt.datetime, users: list[int], late
             ProposalEvent(
                 proposal_id=p.id,
                 at=max(_at(d, m.planned_on), at + dt.timedelta(minutes=5)),
-                user_id=d.rnd.choice(users),
+                user_id=users[0],
                 from_status=p.status,
                 to_status=p.status,
                 note=f"{m.position}. {m.title} (완료 {m.planned_on:%Y-%m-%d})",

@@ -1,0 +1,161 @@
+"""추진 단계 in the window (issue 14 item 4): the detail shows the 진행률 bar and each step, the
+추진 단계… dialog adds, marks done, reorders and deletes steps (each a history entry), a stale
+change is shown rather than saved, and the desk shows its department's 추진 현황."""
+
+import pytest
+from conftest import make_ctx
+from gui_window import Window
+from proposal_world import D, build
+from PySide6.QtWidgets import QLabel, QProgressBar
+from shiboken6 import isValid
+
+from panelapp.domain.enums import ProposalStatus as PS
+from panelapp.domain.localtime import today_local
+from panelapp.gui.core.ops import wait_for_all
+from panelapp.gui.core.stale_step import StaleStepDialog
+from panelapp.gui.dates import from_date
+from panelapp.gui.dialogs.proposal_milestones_dialog import ProposalMilestonesDialog
+from panelapp.gui.pages.desk import DeskPage
+from panelapp.services.proposals.manage import ProposalInput, create_proposal, get_proposal, move_proposal
+from panelapp.services.proposals.milestones import MilestoneInput, add_milestone
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    ctx = make_ctx("sqlite", tmp_path)
+    w = build(ctx)
+    p = create_proposal(
+        ctx,
+        ProposalInput(
+            w.cohort_id,
+            "탈의실 바닥 개선",
+            proposal="매트",
+            department_id=w.dept_id,
+            submitted_on=D(2026, 6, 1),
+        ),
+    )[0]
+    p = move_proposal(ctx, p.id, PS.REVIEWING, p.version)
+    p = move_proposal(ctx, p.id, PS.ACCEPTED, p.version, answer="네")
+    window = Window(ctx, w.cohort_id)
+    qtbot.addWidget(window)
+    page = DeskPage(window)
+    window.setCentralWidget(page)
+    window.resize(1366, 740)
+    window.show()
+    page.refresh()
+    yield page, p.id
+    wait_for_all()
+    ctx.db.dispose()
+
+
+def _ready(qtbot, page, check=lambda d: True):
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.detail is not None and page.detail.currentIndex() == 1 and check(page.detail.detail)
+        ),
+        timeout=5000,
+    )
+
+
+def _dialog(qtbot, page):
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.milestones_button is not None
+            and isValid(page.detail.milestones_button)
+            and page.detail.milestones_button.isVisible()
+        ),
+        timeout=5000,
+    )
+    page.detail.milestones_button.click()
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in page.window_.findChildren(ProposalMilestonesDialog)), timeout=5000
+    )
+    return next(d for d in page.window_.findChildren(ProposalMilestonesDialog) if d.isVisible())
+
+
+def _settled(qtbot, dialog, steps):
+    qtbot.waitUntil(lambda: dialog.isEnabled() and len(dialog.detail.milestones) == steps, timeout=5000)
+
+
+def test_steps_are_added_marked_done_moved_and_deleted_and_the_detail_shows_the_bar(qtbot, setup):
+    page, pid = setup
+    _ready(qtbot, page)
+    assert "추진 현황: 채택 1건 중 완료 0건, 평균 진행률 0%" in page.progress_label.text()
+    dialog = _dialog(qtbot, page)
+    today = today_local()
+    for title, weight in (("업체 선정", 1), ("매트 설치", 3)):
+        dialog.title_edit.setText(title)
+        dialog.planned_edit.setDate(from_date(today))
+        dialog.weight_spin.setValue(weight)
+        dialog.add_button.click()
+        _settled(qtbot, dialog, 1 if title == "업체 선정" else 2)
+    assert dialog.table.rowCount() == 2 and dialog.table.item(1, 1).text() == "매트 설치"
+    dialog.table.selectRow(1)
+    assert dialog.done_button.isEnabled() and not dialog.undone_button.isEnabled()
+    dialog.done_edit.setDate(from_date(today))
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.detail.progress == 75, timeout=5000)
+    assert dialog.bar.value() == 75 and dialog.table.item(1, 5).text() == "완료"
+    dialog.table.selectRow(1)
+    dialog.up_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.isEnabled() and dialog.detail.milestones[0].title == "매트 설치", timeout=5000
+    )
+    dialog.table.selectRow(1)
+    dialog.delete_button.click()
+    _settled(qtbot, dialog, 1)
+    dialog.title_edit.setText("")
+    dialog.table.clearSelection()
+    dialog.add_button.click()  # an empty title is named at the field, nothing saved
+    qtbot.waitUntil(lambda: dialog.isEnabled() and "단계" in dialog.error_label.text(), timeout=5000)
+    dialog.close()
+    _ready(qtbot, page, lambda d: d.progress == 99 and len(d.milestones) == 1)
+    qtbot.waitUntil(lambda: bool(page.detail.findChildren(QProgressBar, "progressBar")), timeout=5000)
+    bars = [b for b in page.detail.findChildren(QProgressBar, "progressBar") if isValid(b)]
+    assert bars[-1].value() == 99 and bars[-1].format() == "99%"
+    lines = [x.text() for x in page.detail.findChildren(QLabel, "milestoneLine") if isValid(x)]
+    assert any("1. 매트 설치" in t and "완료" in t for t in lines)
+    entries = [t.text() for t in page.detail.findChildren(QLabel, "timelineEntry") if isValid(t)]
+    assert "추진 단계 삭제" in entries[0] and "테스트담당자" in entries[0]
+    assert sum("추진 단계 추가" in t for t in entries) == 2
+    qtbot.waitUntil(lambda: "평균 진행률 99%" in page.progress_label.text(), timeout=5000)
+
+
+def test_a_change_on_a_stale_version_is_shown_not_saved(qtbot, setup, monkeypatch):
+    page, pid = setup
+    _ready(qtbot, page)
+    dialog = _dialog(qtbot, page)
+    ctx = page.window_.ctx
+    p = get_proposal(ctx, pid)
+    add_milestone(ctx, pid, p.version, MilestoneInput("다른 사용자 단계", D(2026, 7, 1)))  # another desk
+    dialog.title_edit.setText("내 단계")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in dialog.findChildren(StaleStepDialog)), timeout=5000)
+    stale = next(d for d in dialog.findChildren(StaleStepDialog) if d.isVisible())
+    stale.reject()
+    assert [m.title for m in get_proposal(ctx, pid).milestones] == ["다른 사용자 단계"]
+    assert dialog.title_edit.text() == "내 단계"  # the input is kept
+    dialog.close()
+
+
+def test_the_dashboard_shows_progress_per_department_and_opens_it(open_main_window, demo_db, qtbot):
+    from PySide6.QtCore import Qt
+
+    from panelapp.services.proposals.milestones import rollup
+
+    window = open_main_window(demo_db, size=(1280, 900))
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: page.progress_rows is not None, timeout=20000)
+    expected = rollup(window.ctx, window.current_cohort_id, "department")
+    table = page.progress.table
+    assert not page.progress.isHidden() and table.rowCount() == len(expected) > 2
+    texts = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert texts == [list(r.cells()) for r in expected]
+    assert page.progress.summary.text() == f"이 기수: {expected[-1].text}"
+    assert sum(r.overdue_milestones for r in expected[:-1]) == expected[-1].overdue_milestones >= 1
+    row = next(r for r, f in enumerate(expected) if not f.total and f.key is not None)
+    rect = table.visualRect(table.model().index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    proposals = window.pages["proposals"]
+    assert window.stack.currentWidget() is proposals
+    qtbot.waitUntil(lambda: proposals.department_combo.currentData() == expected[row].key, timeout=10000)
