@@ -246,6 +246,7 @@ def _milestones(args: argparse.Namespace, opener) -> int:
         _print_steps(d)
     finally:
         ctx.db.dispose()
+    return EXIT_OK
 
 
 def _plan(args: argparse.Namespace, opener) -> int:
