@@ -15,8 +15,9 @@ from panelapp.paths import config_dir
 
 DEFAULTS: dict[str, Any] = {
     "current_user": "",  # the account that last logged in on this computer (the login's name)
-    # the screen locks after this many minutes without typing or clicking (1-60; gui/core/idle_lock.py)
-    "lock_minutes": 15,
+    # the screen locks after this many minutes without typing or clicking, never past the
+    # institution's limit (domain/idle_lock.py); None: no choice here, the limit itself
+    "lock_minutes": None,
     "last_cohort_id": None,  # cohort opened on start
     "roster_page_size": 200,  # rows fetched per batch in large tables
     # the folder each kind of file chooser opens in: the one last used for that kind

@@ -63,6 +63,7 @@ def test_set_registers_and_show_prints_it(db, capsys, tmp_path):
         "대표 전화: 042-610-1000",
         out[3],
         "결재란: 담당 / 팀장 / 부장 / 이사장",
+        "자동 잠금 기관 최대: 15분 (기본값)",
     ]
     assert out[3].startswith("로고: 있음 (400×200 픽셀 PNG")
     assert Image.open(io.BytesIO(stored(db).logo_png)).format == "PNG"

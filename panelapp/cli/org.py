@@ -2,11 +2,12 @@
 
     panelapp org show
     panelapp org set --name 한빛시설관리공단 [--address ..] [--phone ..] [--logo FILE|--no-logo]
-                     [--signoff "담당,팀장,부장,이사장"]
+                     [--signoff "담당,팀장,부장,이사장"] [--lock-minutes 10]
 
 `set` changes only what it is given; the rest stays as it was (`--signoff ""` removes the
 결재란, `--no-logo` the logo). The first `set` needs --name. Wrong input: every wrong field as a
-sentence on stderr, exit 1, nothing saved.
+sentence on stderr, exit 1, nothing saved. `--lock-minutes` is the institution's 자동 잠금 limit
+(services/org/lock.py; 관리자 only, as every `set`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from panelapp.domain.errors import DomainError, ValidationErrors
+from panelapp.domain.errors import DomainError, ValidationError, ValidationErrors
+from panelapp.domain.idle_lock import MAX_MINUTES, MIN_MINUTES
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
 
@@ -34,6 +36,12 @@ def add_parser(sub) -> None:
         "--signoff",
         metavar="직위,…",
         help='결재란 직위를 왼쪽부터 쉼표로 (1~6칸), 예: "담당,팀장,부장,이사장" ("" 이면 결재란 없음)',
+    )
+    put.add_argument(
+        "--lock-minutes",
+        type=int,
+        metavar="분",
+        help="자동 잠금 기관 최대 (1~60분): 어느 컴퓨터도 이보다 오래 잠그지 않고 두지 않습니다",
     )
 
 
@@ -64,6 +72,13 @@ def _lines(info) -> list[str]:
     ]
 
 
+def _lock_line(ctx) -> str:
+    from panelapp.services.org.lock import get_lock_policy
+
+    policy = get_lock_policy(ctx)
+    return f"자동 잠금 기관 최대: {policy.minutes}분" + ("" if policy.stored else " (기본값)")
+
+
 def _show(ctx) -> int:
     from panelapp.services.org.manage import get_organization
 
@@ -74,7 +89,7 @@ def _show(ctx) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
-    print("\n".join(_lines(info)))
+    print("\n".join([*_lines(info), _lock_line(ctx)]))
     return EXIT_OK
 
 
@@ -82,9 +97,15 @@ def _set(ctx, args) -> int:
     from panelapp.services.org.manage import KEEP, OrgInput, get_organization, save_organization
     from panelapp.services.org.rules import F_NAME, read_logo_file
 
+    if args.lock_minutes is not None and not MIN_MINUTES <= args.lock_minutes <= MAX_MINUTES:
+        raise DomainError(
+            f"--lock-minutes: 자동 잠금 시간은 {MIN_MINUTES}분부터 {MAX_MINUTES}분 사이로 정해 주세요."
+        )
     current = get_organization(ctx)
     given = [args.name, args.address, args.phone, args.logo, args.signoff]
     if all(v is None for v in given) and not args.no_logo:
+        if args.lock_minutes is not None:
+            return _set_lock(ctx, args.lock_minutes)
         raise DomainError(
             '바꿀 항목이 없습니다. 예: panelapp org set --name 기관명 --signoff "담당,팀장,부장"'
         )
@@ -116,9 +137,26 @@ def _set(ctx, args) -> int:
         for e in exc.errors:
             print(f"오류: {e.message}", file=sys.stderr)
         return EXIT_USER_ERROR
+    if args.lock_minutes is not None and _set_lock(ctx, args.lock_minutes, quiet=True) != EXIT_OK:
+        return EXIT_USER_ERROR
     print(
         ("기관 정보를 바꿨습니다." if current else "기관 정보를 등록했습니다.")
         + "\n"
-        + "\n".join(_lines(info))
+        + "\n".join([*_lines(info), _lock_line(ctx)])
     )
+    return EXIT_OK
+
+
+def _set_lock(ctx, minutes: int, quiet: bool = False) -> int:
+    from panelapp.services.org.lock import get_lock_policy, save_lock_policy
+
+    try:
+        save_lock_policy(ctx, minutes, get_lock_policy(ctx).version)
+    except ValidationError as exc:
+        print(f"오류: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if not quiet:
+        print(
+            f"자동 잠금 기관 최대를 {minutes}분으로 정했습니다. 모든 컴퓨터가 다음 로그인부터, 열려 있는 창은 곧 따릅니다."
+        )
     return EXIT_OK

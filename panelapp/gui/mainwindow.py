@@ -406,9 +406,12 @@ class MainWindow(QMainWindow):
         from panelapp.gui.core.lock_wait import install_lock_wait_notice
 
         self.lock_wait_notice = install_lock_wait_notice(self)  # "기다리는 중" while a save waits
-        from panelapp.gui.operations.login import install_idle_lock
+        from panelapp.gui.operations.login import apply_lock_policy, install_idle_lock
 
+        self.lock_policy = None  # the institution's 자동 잠금 limit, read after each login
         self.idle_lock = install_idle_lock(self)  # the password again after idle minutes
+        self.account_changed.connect(lambda *_: apply_lock_policy(self))
+        apply_lock_policy(self)
 
     def _mark_menus(self) -> None:
         from panelapp.gui.core.rights import needs
@@ -594,6 +597,10 @@ class MainWindow(QMainWindow):
 
         if changes.touches((Kind.COHORT, Kind.TRASH)):
             self.refresh_cohorts()
+        if changes.touches((Kind.ORGANIZATION,)):
+            from panelapp.gui.operations.login import apply_lock_policy
+
+            apply_lock_policy(self)  # a 관리자 (here or on another desktop) changed the limit
 
     def _warm_later(self) -> None:
         """After the first page: compute the Korean holidays the calendars will ask for on a

@@ -368,3 +368,29 @@ def test_a_closed_window_never_locks(qtbot, main_window):
     lock.last_input -= 60 * 60
     lock.check()
     assert not lock.locked and not lock.timer.isActive()
+
+
+def test_the_window_locks_by_the_institution_limit_not_a_hand_edited_file(
+    qtbot, open_main_window, demo_db, tmp_path
+):
+    """settings.json said 60 (typed into the file by hand): the logged-in window locks after the
+    institution's 15 minutes, and follows a 관리자's new limit when the institution changes."""
+    import json
+
+    from panelapp.gui.operations.login import apply_lock_policy
+    from panelapp.services.org.lock import get_lock_policy, save_lock_policy
+    from panelapp.services.system.bootstrap import open_app
+
+    path = tmp_path / "hand.json"
+    path.write_text(json.dumps({"lock_minutes": 60}), encoding="utf-8")
+    window = open_main_window(demo_db, settings=Settings(path))
+    qtbot.waitUntil(lambda: window.lock_policy is not None, timeout=10000)
+    assert window.idle_lock.minutes == 15
+    other = open_app(str(demo_db))  # the suite's 관리자, as on another desktop
+    try:
+        save_lock_policy(other, 40, get_lock_policy(other).version)
+    finally:
+        other.db.dispose()
+    apply_lock_policy(window)  # what a change of 기관 정보 on the bus runs
+    qtbot.waitUntil(lambda: window.idle_lock.minutes == 40, timeout=10000)
+    assert window.lock_policy.minutes == 40

@@ -228,46 +228,82 @@ def test_change_own_password(qtbot, dialog):
     assert authenticate(ctx, "테스트담당자", "brand-new-26").account.name == "테스트담당자"
 
 
+class Lock:
+    minutes = 15
+
+    def set_minutes(self, m):
+        self.minutes = m
+
+
 def test_lock_minutes_are_kept_and_followed(qtbot, dialog):
-    class Lock:
-        minutes = 15
-
-        def set_minutes(self, m):
-            self.minutes = m
-
     dialog.window_.idle_lock = Lock()
     assert dialog.ui.lockSpin.value() == 15
     dialog.ui.lockSpin.setValue(5)
     assert dialog.window_.settings.get("lock_minutes") == 5 and dialog.window_.idle_lock.minutes == 5
-    assert (dialog.ui.lockSpin.minimum(), dialog.ui.lockSpin.maximum()) == (1, 60)
+    # the institution's limit (15 until a 관리자 sets one) is the most any computer gets
+    assert (dialog.ui.lockSpin.minimum(), dialog.ui.lockSpin.maximum()) == (1, 15)
 
 
 def test_only_an_administrator_lengthens_the_lock(qtbot, dialog):
-    """A 열람자 set 자동 잠금 to 60 minutes: other roles may only shorten it below the default
-    (or below what a 관리자 set on this computer), and the dialog says so."""
+    """The institution's limit lives in the database and only a 관리자 sets it (기관 최대 저장);
+    every account's computer may lock sooner, never later, and the dialog says so."""
+    from panelapp.services.org.lock import get_lock_policy
+
     window = dialog.window_
+    window.idle_lock = Lock()
+    assert dialog.ui.lockLimitSpin.isVisibleTo(dialog) and dialog.ui.lockLimitButton.isVisibleTo(dialog)
+    assert "기관 최대 15분" in dialog.ui.lockHint.text()
+    dialog.ui.lockLimitSpin.setValue(30)
+    dialog.ui.lockLimitButton.click()
+    qtbot.waitUntil(lambda: get_lock_policy(window.ctx).minutes == 30, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.ui.lockSpin.maximum() == 30, timeout=10000)
+    assert window.lock_policy.minutes == 30 and "기관 최대 30분" in dialog.ui.lockHint.text()
+    # no choice of its own on this computer: it locks at the limit (nothing written to its file)
+    assert dialog.ui.lockSpin.value() == 30 and window.idle_lock.minutes == 30
+    assert window.settings.get("lock_minutes") is None
+    dialog.ui.lockSpin.setValue(25)
+    assert window.settings.get("lock_minutes") == 25 and window.idle_lock.minutes == 25
+
     create_user(window.ctx, "이열람", UserRole.VIEWER, password="lee-pass-26")
     authenticate(window.ctx, "이열람", "lee-pass-26")
     viewer = SettingsDialog(window)
     try:
         spin = viewer.ui.lockSpin
-        assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 15, 15)
-        assert "길게는 관리자만" in viewer.ui.lockHint.text()
+        assert not viewer.ui.lockLimitSpin.isVisibleTo(viewer) and not viewer.ui.lockLimitButton.isVisibleTo(
+            viewer
+        )
+        assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 30, 25)
+        assert "기관 최대 30분보다 길게는" in viewer.ui.lockHint.text()
         spin.setValue(60)
-        assert spin.value() == 15 and window.settings.get("lock_minutes") in (None, 15)
+        assert spin.value() == 30 and window.settings.get("lock_minutes") == 30
         spin.setValue(5)
         assert window.settings.get("lock_minutes") == 5
-        viewer.set_lock_minutes(45)  # past the spin box too: never more than the ceiling
-        assert window.settings.get("lock_minutes") == 15
+        viewer.set_lock_minutes(45)  # past the spin box too: never more than the limit
+        assert window.settings.get("lock_minutes") == 30
     finally:
         viewer.close()
-    window.settings.set("lock_minutes", 30)  # a 관리자 chose 30 here: a reader may keep it
+
+
+def test_a_hand_edited_settings_file_cannot_lengthen_the_lock(qtbot, dialog, tmp_path):
+    """settings.json is the user's own file: 60 written into it by hand gives 15 minutes (the
+    institution's default limit) in the dialog and in what the lock would use."""
+    import json
+
+    from panelapp.domain.idle_lock import effective_minutes
+
+    path = tmp_path / "settings.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data["lock_minutes"] = 60
+    path.write_text(json.dumps(data), encoding="utf-8")
+    window = dialog.window_
+    window.settings = Settings(path)
+    assert window.settings.get("lock_minutes") == 60
     again = SettingsDialog(window)
     try:
-        assert (again.ui.lockSpin.maximum(), again.ui.lockSpin.value()) == (30, 30)
+        assert (again.ui.lockSpin.maximum(), again.ui.lockSpin.value()) == (15, 15)
     finally:
         again.close()
-    assert "60분까지" in dialog.ui.lockHint.text()  # the 관리자's own dialog
+    assert effective_minutes(window.settings.get("lock_minutes"), None) == 15
 
 
 def test_main_window_menu_opens_it_and_logs_out_through_the_login(qtbot, main_window, monkeypatch):

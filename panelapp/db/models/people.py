@@ -80,6 +80,9 @@ class Organization(Stamped, Base):
     # none_as_null: no rules is SQL NULL, never the JSON text 'null' (a copy of the database
     # (db copy, archive) must give back exactly what it read)
     answer_deadlines: Mapped[list[dict] | None] = mapped_column(JSON(none_as_null=True), sort_order=LAST)
+    # 자동 잠금: the longest idle minutes before a screen locks, on every computer (a 관리자's;
+    # services/org/lock.py); a computer may only lock sooner. None: the default, 15
+    lock_minutes: Mapped[int | None] = mapped_column(Integer, sort_order=LAST + 1)
     departments: Mapped[list[Department]] = relationship(back_populates="organization")
 
 

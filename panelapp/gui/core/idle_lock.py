@@ -19,8 +19,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from panelapp.domain.idle_lock import MAX_MINUTES, clamp_minutes
+
 CHECK_MS = 5000
-MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 60, 15
 _INPUT = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -33,28 +34,15 @@ _INPUT = frozenset(
 )
 
 
-def clamp_minutes(value: object) -> int:
-    try:
-        minutes = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return DEFAULT_MINUTES
-    return max(MIN_MINUTES, min(MAX_MINUTES, minutes))
-
-
-def lock_ceiling(is_admin: bool, current: int) -> int:
-    """The most minutes an account may set on this computer: a 관리자 up to MAX_MINUTES; anyone
-    else only shorter than the default, or as long as a 관리자 set it (a longer lock leaves an
-    unattended screen open longer: 안전성 확보조치 기준 §5 is the institution's, not a reader's)."""
-    return MAX_MINUTES if is_admin else max(DEFAULT_MINUTES, clamp_minutes(current))
-
-
-def lock_hint(is_admin: bool) -> str:
+def lock_hint(is_admin: bool, limit: int) -> str:
+    """What 설정 says under 자동 잠금: the institution's limit and who sets it."""
     if is_admin:
         return (
-            f"관리자는 {MAX_MINUTES}분까지 정할 수 있습니다. 다른 역할은 기본 {DEFAULT_MINUTES}분(또는 관리자가 "
-            "정한 시간)보다 짧게만 바꿀 수 있습니다."
+            f"기관 최대 {limit}분: 어느 컴퓨터도 이보다 오래 잠그지 않고 두지 않으며, 각 컴퓨터는 더 짧게만 "
+            f"정할 수 있습니다. 기관 최대는 관리자가 {MAX_MINUTES}분까지 정하고 데이터베이스에 저장되어 모든 "
+            "컴퓨터에 적용됩니다."
         )
-    return f"더 짧게는 바꿀 수 있지만, 기본 {DEFAULT_MINUTES}분(또는 관리자가 정한 시간)보다 길게는 관리자만 정할 수 있습니다."
+    return f"더 짧게는 바꿀 수 있지만, 기관 최대 {limit}분보다 길게는 바꿀 수 없습니다 (기관 최대는 관리자가 정합니다)."
 
 
 LOCKED_TEXT = "화면이 잠겼습니다"

@@ -11,7 +11,7 @@ history by the service; a refusal is the service's sentence under the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QDialog, QListWidgetItem
 
@@ -70,14 +70,17 @@ class SettingsDialog(QDialog):
         ui.userList.currentItemChanged.connect(lambda *_: self._update_buttons())
         ui.highContrastCheck.setChecked(bool(window.settings.get("high_contrast")))
         ui.highContrastCheck.toggled.connect(self.set_high_contrast)
-        from panelapp.gui.core.idle_lock import clamp_minutes, lock_ceiling, lock_hint
+        # 자동 잠금: this computer's, never past the institution's limit (domain/idle_lock.py),
+        # which only a 관리자 sets, in the database: no settings file can lengthen it
+        from panelapp.domain.idle_lock import institution_minutes
 
-        minutes = clamp_minutes(window.settings.get("lock_minutes"))
-        self.lock_ceiling = lock_ceiling(self.is_admin, minutes)  # only a 관리자 lengthens it
-        ui.lockSpin.setMaximum(self.lock_ceiling)
-        ui.lockSpin.setValue(minutes)
-        ui.lockHint.setText(lock_hint(self.is_admin))
+        policy = getattr(window, "lock_policy", None)
+        self.lock_version = policy.version if policy is not None else None
+        self._show_lock(institution_minutes(policy.minutes if policy is not None else None))
         ui.lockSpin.valueChanged.connect(self.set_lock_minutes)
+        for widget in (ui.lockLimitLabel, ui.lockLimitSpin, ui.lockLimitButton):
+            widget.setVisible(self.is_admin)
+        ui.lockLimitButton.clicked.connect(self.save_lock_limit)
         # 독촉 안내문 메일로 보내기 (services/reminders/mail.py): this computer's SMTP server
         self.mail_button = ui.mailButton  # in the form: in its place in the Tab order
         self.mail_button.clicked.connect(self.edit_mail)
@@ -130,13 +133,51 @@ class SettingsDialog(QDialog):
         self.window_.settings.set("high_contrast", on)
         apply(QApplication.instance(), on)
 
+    def _show_lock(self, limit: int) -> None:
+        from panelapp.domain.idle_lock import effective_minutes
+        from panelapp.gui.core.idle_lock import lock_hint
+
+        ui = self.ui
+        self.lock_ceiling = limit
+        with QSignalBlocker(ui.lockSpin):
+            ui.lockSpin.setMaximum(limit)
+            ui.lockSpin.setValue(effective_minutes(self.window_.settings.get("lock_minutes"), limit))
+        ui.lockLimitSpin.setValue(limit)
+        ui.lockHint.setText(lock_hint(self.is_admin, limit))
+
     def set_lock_minutes(self, minutes: int) -> None:
-        """Kept at once, and the running lock follows (never past what this account may set)."""
+        """Kept at once, and the running lock follows (never past the institution's limit)."""
         minutes = min(int(minutes), self.lock_ceiling)
         self.window_.settings.set("lock_minutes", minutes)
         lock = getattr(self.window_, "idle_lock", None)
         if lock is not None:
             lock.set_minutes(minutes)
+
+    def save_lock_limit(self) -> None:
+        """기관 최대 저장 (관리자): the institution's limit, for every computer; this computer's
+        own choice (if it made one) holds up to the limit, and without one it locks at the limit."""
+        from panelapp.services.org.lock import save_lock_policy
+
+        ctx, minutes, version = self.window_.ctx, self.ui.lockLimitSpin.value(), self.lock_version
+        self.ui.lockLimitButton.setEnabled(False)
+
+        def saved(policy) -> None:
+            self.ui.lockLimitButton.setEnabled(True)
+            self.window_.lock_policy = policy
+            self.lock_version = policy.version
+            self._show_lock(policy.minutes)  # this computer's: its own choice up to the limit
+            lock = getattr(self.window_, "idle_lock", None)
+            if lock is not None:
+                lock.set_minutes(self.ui.lockSpin.value())
+            self.ui.errorLabel.hide()
+
+        def failed(exc: BaseException) -> None:
+            self.ui.lockLimitButton.setEnabled(True)
+            self._error(exc)  # a stale limit (another 관리자 saved one) is said as any conflict
+
+        Op(self, lambda _t: save_lock_policy(ctx, minutes, version), write=True).success(saved).failure(
+            failed
+        ).run()
 
     # ----- the account list (관리자) -------------------------------------------------------
     def refresh_users(self, select_id: int | None = None) -> None:

@@ -218,6 +218,34 @@ class Ui_SettingsDialog(object):
 
         self.displayLayout.addLayout(self.lockLayout)
 
+        self.lockLimitLayout = QHBoxLayout()
+        self.lockLimitLayout.setObjectName(u"lockLimitLayout")
+        self.lockLimitLabel = QLabel(self.displayGroup)
+        self.lockLimitLabel.setObjectName(u"lockLimitLabel")
+
+        self.lockLimitLayout.addWidget(self.lockLimitLabel)
+
+        self.lockLimitSpin = QSpinBox(self.displayGroup)
+        self.lockLimitSpin.setObjectName(u"lockLimitSpin")
+        self.lockLimitSpin.setMinimum(1)
+        self.lockLimitSpin.setMaximum(60)
+        self.lockLimitSpin.setValue(15)
+
+        self.lockLimitLayout.addWidget(self.lockLimitSpin)
+
+        self.lockLimitButton = QPushButton(self.displayGroup)
+        self.lockLimitButton.setObjectName(u"lockLimitButton")
+        self.lockLimitButton.setAutoDefault(False)
+
+        self.lockLimitLayout.addWidget(self.lockLimitButton)
+
+        self.lockLimitSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.lockLimitLayout.addItem(self.lockLimitSpacer)
+
+
+        self.displayLayout.addLayout(self.lockLimitLayout)
+
         self.lockHint = QLabel(self.displayGroup)
         self.lockHint.setObjectName(u"lockHint")
         self.lockHint.setWordWrap(True)
@@ -261,6 +289,7 @@ class Ui_SettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.lockLabel.setBuddy(self.lockSpin)
+        self.lockLimitLabel.setBuddy(self.lockLimitSpin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -296,6 +325,12 @@ class Ui_SettingsDialog(object):
         self.displayHint.setText(QCoreApplication.translate("SettingsDialog", u"\uac80\uc740 \ubc14\ud0d5\uc5d0 \ud770 \uae00\uc790, \uace0\ub978 \uac83\uacfc \uae09\ud55c \uac83\uc740 \ub178\ub780\uc0c9\uc73c\ub85c \ubcf4\uc785\ub2c8\ub2e4. \uae00\uc790 \ud06c\uae30\ub294 \uc6b4\uc601\uccb4\uc81c\uc758 \uae00\uaf34 \ud06c\uae30\uc640 \ubc30\uc728 \uc124\uc815\uc744 \ub530\ub985\ub2c8\ub2e4.", None))
         self.lockLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uc790\ub3d9 \uc7a0\uae08(&T)", None))
         self.lockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u"\ubd84 \ub3d9\uc548 \uc4f0\uc9c0 \uc54a\uc73c\uba74 \ud654\uba74\uc744 \uc7a0\uae09\ub2c8\ub2e4", None))
+        self.lockLimitLabel.setText(QCoreApplication.translate("SettingsDialog", u"\uae30\uad00 \ucd5c\ub300(&M)", None))
+        self.lockLimitSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u"\ubd84 (\ubaa8\ub4e0 \ucef4\ud4e8\ud130)", None))
+#if QT_CONFIG(tooltip)
+        self.lockLimitSpin.setToolTip(QCoreApplication.translate("SettingsDialog", u"\uc5b4\ub290 \ucef4\ud4e8\ud130\ub3c4 \uc774\ubcf4\ub2e4 \uc624\ub798 \uc7a0\uadf8\uc9c0 \uc54a\uace0 \ub450\uc9c0 \uc54a\uc2b5\ub2c8\ub2e4. \ub370\uc774\ud130\ubca0\uc774\uc2a4\uc5d0 \uc800\uc7a5\ub418\uc5b4 \ubaa8\ub4e0 \ucef4\ud4e8\ud130\uc5d0 \uc801\uc6a9\ub429\ub2c8\ub2e4.", None))
+#endif // QT_CONFIG(tooltip)
+        self.lockLimitButton.setText(QCoreApplication.translate("SettingsDialog", u"\uae30\uad00 \ucd5c\ub300 \uc800\uc7a5(&S)", None))
         self.lockHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.lockHint.setText("")
         self.mailButton.setText(QCoreApplication.translate("SettingsDialog", u"\uba54\uc77c \uc11c\ubc84\u2026", None))
@@ -303,7 +338,7 @@ class Ui_SettingsDialog(object):
         self.mailButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\ub3c5\ucd09 \uc548\ub0b4\ubb38\uc744 \ubd80\uc11c\uc5d0 \uba54\uc77c\ub85c \ubcf4\ub0bc \ub54c \uc4f0\ub294 \uba54\uc77c \uc11c\ubc84 (\uae30\ubcf8: \uaebc\uc9d0)", None))
 #endif // QT_CONFIG(tooltip)
         self.computerHint.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"hint", None))
-        self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"\uc774 \uc124\uc815\uacfc \ub85c\uadf8\uc778 \ucc3d\uc5d0 \ucc44\uc6b0\ub294 \ub9c8\uc9c0\ub9c9 \uacc4\uc815 \uc774\ub984\uc740 \ub370\uc774\ud130\ubca0\uc774\uc2a4\uac00 \uc544\ub2c8\ub77c \uc774 \ucef4\ud4e8\ud130\uc758 \uc124\uc815 \ud30c\uc77c\uc5d0 \uc800\uc7a5\ub429\ub2c8\ub2e4.", None))
+        self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"\uc774 \uc124\uc815\uacfc \ub85c\uadf8\uc778 \ucc3d\uc5d0 \ucc44\uc6b0\ub294 \ub9c8\uc9c0\ub9c9 \uacc4\uc815 \uc774\ub984\uc740 \ub370\uc774\ud130\ubca0\uc774\uc2a4\uac00 \uc544\ub2c8\ub77c \uc774 \ucef4\ud4e8\ud130\uc758 \uc124\uc815 \ud30c\uc77c\uc5d0 \uc800\uc7a5\ub429\ub2c8\ub2e4(\uae30\uad00 \ucd5c\ub300\ub9cc \ub370\uc774\ud130\ubca0\uc774\uc2a4\uc5d0 \uc800\uc7a5\ub418\uc5b4 \ubaa8\ub4e0 \ucef4\ud4e8\ud130\uc5d0 \uc801\uc6a9\ub429\ub2c8\ub2e4).", None))
         self.errorLabel.setProperty(u"tone", QCoreApplication.translate("SettingsDialog", u"error", None))
     # retranslateUi
 

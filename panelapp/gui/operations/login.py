@@ -152,8 +152,8 @@ class LoginFlow:
 
 # ----- the lock after idle minutes -----------------------------------------------------------
 def install_idle_lock(window):
-    """Lock `window` after the idle minutes of the settings ("lock_minutes", 15 by default);
-    the lock screen asks the logged-in account's password (gui/core/idle_lock.py)."""
+    """Lock `window` after the idle minutes of this computer's settings ("lock_minutes"), never
+    past the institution's limit (domain/idle_lock.py; 15 by default); the lock screen asks the logged-in account's password (gui/core/idle_lock.py)."""
     from panelapp.gui.core.idle_lock import IdleLock
 
     def ask(minutes: int, answer: Callable[[bool], None]) -> None:
@@ -171,7 +171,37 @@ def install_idle_lock(window):
         window.lock_dialog = dialog
         dialog.open()
 
-    return IdleLock(window, window.settings.get("lock_minutes"), ask)
+    from panelapp.domain.idle_lock import effective_minutes
+
+    # the default limit until the institution's is read after the login (apply_lock_policy)
+    return IdleLock(window, effective_minutes(window.settings.get("lock_minutes"), None), ask)
+
+
+def apply_lock_policy(window) -> None:
+    """Read the institution's 자동 잠금 limit (services/org/lock.py) on a worker, keep it on the
+    window (`lock_policy`, which 설정 shows) and make the running lock follow: this computer's
+    choice, never past the limit. Run after every login and when the institution changes
+    (another desktop's 관리자 included)."""
+    from panelapp.gui.core.ops import Op
+
+    ctx = window.ctx
+    if ctx.user_id is None:
+        return  # nobody logged in yet: the lock is not running
+
+    def work(_token):
+        from panelapp.services.org.lock import get_lock_policy
+
+        return get_lock_policy(ctx)
+
+    def done(policy) -> None:
+        from panelapp.domain.idle_lock import effective_minutes
+
+        window.lock_policy = policy
+        lock = getattr(window, "idle_lock", None)
+        if lock is not None:
+            lock.set_minutes(effective_minutes(window.settings.get("lock_minutes"), policy.minutes))
+
+    Op(window, work).success(done).failure(lambda _exc: None).run()  # the default limit stays
 
 
 def log_out(window, previous: tuple | None = None) -> None:
