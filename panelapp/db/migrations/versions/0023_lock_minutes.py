@@ -1,7 +1,7 @@
 """organizations.lock_minutes: the institution's longest idle time before the screen locks
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0023
+Revises: 0022
 Create Date: 2026-12-04 18:40:00
 
 자동 잠금 was a setting of each computer (settings.json), and a hand-edit of that file could
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0021"
-down_revision: str | None = "0020"
+revision: str = "0023"
+down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
