@@ -49,7 +49,7 @@ def w(ctx):
     return build(ctx)
 
 
-def build(ctx):
+def build(ctx, close: bool = True):
     """제7기 (2026-03-01 ~ 2026-12-31, closed) with proposals in every state, and 제8기 after it."""
     world = build_world(ctx)
     p = PWorld()
@@ -89,8 +89,8 @@ def build(ctx):
         add("중복 제안", sports.id, PS.ACCEPTED, dup_of=ids["수영장 레인 교체"])
         p.proposer_name = s.get(Member, proposer.member_id).name
     p.ids = ids
-    info = get_cohort(ctx, world.cohort_id)
-    close_cohort(ctx, world.cohort_id, info.version)
+    if close:
+        close_cohort(ctx, world.cohort_id, get_cohort(ctx, world.cohort_id).version)
     p.next = create_cohort(ctx, CohortInput(8, "제8기 시민참여단", D(2027, 3, 1), D(2027, 12, 31))).id
     return p
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,15 @@ from panelapp.gui.operations.trash import move_to_trash
 from panelapp.gui.pages.cohort_teams import TeamsPanel
 from panelapp.gui.palette import set_tone
 from panelapp.services.changes import Kind
+
+
+def _may_carry(cohort) -> bool:
+    """The rule of services/proposals/next_year.may_carry, on the listed row."""
+    from panelapp.domain.localtime import today_local
+    from panelapp.services.proposals.next_year import ENDING_DAYS
+
+    return cohort.status == CohortStatus.CLOSED or (cohort.term_end - today_local()).days <= ENDING_DAYS
+
 
 COLUMNS = [
     Column("기수", None, lambda c: f"제{c.number}기", width=60),
@@ -67,12 +78,20 @@ class CohortsPage(Page):
         head.addStretch(1)
         self.new_button, self.edit_button = QPushButton("새 기수"), QPushButton("수정")
         self.close_button, self.delete_button = QPushButton("종료 처리"), QPushButton("삭제")
-        self.close_button.setToolTip("기수를 끝내고 활동 중인 단원을 모두 수료로 바꿉니다")
+        self.close_button.setToolTip(
+            "기수를 끝내고 활동 중인 단원을 모두 수료로 바꿉니다 (끝나면 미완료 채택 제안의 차년도 이월을 묻습니다)"
+        )
+        from panelapp.gui.dialogs.next_year_plan_dialog import BUTTON_TEXT, BUTTON_TIP
+
+        self.plan_button = QPushButton(BUTTON_TEXT)
+        self.plan_button.setToolTip(BUTTON_TIP + " (종료했거나 활동 종료일이 석 달 안인 기수)")
+        self.plan_dialog: Any = None  # what 차년도 업무계획… last opened
         self.delete_button.setToolTip("기수를 휴지통으로 옮깁니다 (되살릴 수 있습니다)")
         for button, slot in (
             (self.new_button, self.new_cohort),
             (self.edit_button, self.edit_cohort),
             (self.close_button, self.close_cohort),
+            (self.plan_button, self.open_plan),
             (self.delete_button, self.delete_cohort),
         ):
             button.clicked.connect(slot)
@@ -143,6 +162,7 @@ class CohortsPage(Page):
         self.edit_button.setEnabled(cohort is not None)
         self.delete_button.setEnabled(cohort is not None)
         self.close_button.setEnabled(cohort is not None and cohort.status != CohortStatus.CLOSED)
+        self.plan_button.setEnabled(cohort is not None and _may_carry(cohort))
         self.teams.set_cohort(cohort)
 
     def _follow_window(self, cohort_id) -> None:
@@ -188,9 +208,37 @@ class CohortsPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         ctx = self.window_.ctx
-        Op(self, lambda _t: close_cohort(ctx, c.id, c.version), write=True).success(
-            lambda info: self._changed(info.id)
-        ).failure(self._write_failed).run()
+        Op(self, lambda _t: close_cohort(ctx, c.id, c.version), write=True).success(self._closed).failure(
+            self._write_failed
+        ).run()
+
+    def _closed(self, info) -> None:
+        """After 종료 처리: offer to carry the adopted proposals not yet done (if there are any)."""
+        from panelapp.services.proposals.next_year import plan_sheet
+
+        self._changed(info.id)
+        ctx = self.window_.ctx
+        Op(self, lambda _t: plan_sheet(ctx, info.id)).success(self._offer_plan).failure(
+            lambda exc: show_error(self, exc)
+        ).run()
+
+    def _offer_plan(self, sheet) -> None:
+        from panelapp.gui.dialogs.next_year_plan_dialog import NextYearPlanDialog
+
+        if not sheet.candidates:
+            return
+        dialog = NextYearPlanDialog(self.window_, self.window_.ctx, sheet)
+        self.plan_dialog = dialog
+        open_dialog(dialog)
+
+    def open_plan(self):
+        """차년도 업무계획… of the selected (ended or ending) cohort."""
+        from panelapp.gui.dialogs.next_year_plan_dialog import open_plan
+
+        c = self.selected_cohort()
+        if c is None:
+            return None
+        return open_plan(self, c.id)
 
     def delete_cohort(self) -> None:
         from panelapp.services.cohorts.manage import delete_cohort

@@ -64,6 +64,7 @@ class DashboardPage(Page):
         {
             Kind.FINDING,
             Kind.PROPOSAL,
+            Kind.PLAN,
             Kind.INSPECTION,
             Kind.RESULT,
             Kind.FEEDBACK,
@@ -146,6 +147,14 @@ class DashboardPage(Page):
         for n, tile in enumerate(self.tiles.values()):
             tiles.addWidget(tile, n // 4, n % 4)
         col.addLayout(tiles)
+        # 이월 과제: what the cohort before carried into its 차년도 업무계획, counted apart from
+        # this cohort's own figures (docs/architecture.md, "Carried proposals count once")
+        self.carried_label = QLabel()
+        self.carried_label.setAccessibleName("이월 과제")
+        self.carried_label.setTextFormat(Qt.TextFormat.RichText)
+        self.carried_label.linkActivated.connect(lambda _l: links.proposals(self.window_, carried=True))
+        self.carried_label.hide()
+        col.addWidget(self.carried_label)
         self._connect_tiles()
         charts = QHBoxLayout()
         self.severity_chart, self.category_chart = (
@@ -274,6 +283,7 @@ class DashboardPage(Page):
             return
         self.title.setText(f"대시보드 — {d.cohort_name}  ·  {d.today:%Y-%m-%d} 기준")
         self._fill_tiles(d)
+        self._fill_carried(d)
         self.status_chart.set_bars(
             [Bar(s, s.label, d.proposals_by_status[s], STATUS_COLORS[s]) for s in ProposalStatus]
         )
@@ -284,6 +294,16 @@ class DashboardPage(Page):
         ):
             chart.clickable = links.can_open(self.window_, page)
         self._fill_upcoming(d)
+
+    def _fill_carried(self, d) -> None:
+        carried = getattr(d, "carried", None)
+        self.carried_label.setVisible(carried is not None)
+        if carried is None:
+            return
+        text = f"{carried.text} — 제{carried.from_number}기 제안으로 집계되어 위 숫자에는 들지 않습니다"
+        if links.can_open(self.window_, "proposals"):
+            text = f"<a href='carried'>{carried.text}</a> — 제{carried.from_number}기 제안으로 집계되어 위 숫자에는 들지 않습니다"
+        self.carried_label.setText(text)
 
     def _show_findings(self, f) -> None:
         self.finding_figures = f

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -42,6 +43,7 @@ TITLE = "우리 부서 제안"
 EMPTY_TEXT = "지금 답변하거나 추진할 제안이 없습니다. 새 제안이 부서로 오면 여기에 처리 기한 순으로 보입니다."
 OVERDUE_TIP = "처리 기한이 지났는데 부서 답변이 없습니다"
 PLAN_LATE_TIP = "완료 예정일이 지났는데 완료되지 않았습니다"
+CARRIED_TIP = "차년도 업무계획으로 이월된 과제입니다 (그 기수의 제안으로 집계됩니다)"
 
 
 def _due(p) -> str:
@@ -82,8 +84,18 @@ COLUMNS = [
         align=CENTER,
         tooltip=lambda p: PLAN_LATE_TIP if p.late_for_plan else None,
     ),
+    # 이월 과제 (issue 14 item 8): carried into a 차년도 업무계획
+    Column(
+        "구분",
+        None,
+        lambda p: f"이월(제{p.carried_from}기)" if p.carried_from is not None else "",
+        width=92,
+        align=CENTER,
+        tooltip=lambda p: CARRIED_TIP if p.carried_from is not None else None,
+    ),
 ]
 DEPARTMENT_COLUMN = 4
+CARRIED_COLUMN = 7
 
 
 def progress_text(figures) -> str:
@@ -104,7 +116,7 @@ class _Loaded:
 
 class DeskPage(Page):
     kinds = frozenset(
-        {Kind.PROPOSAL, Kind.FINDING, Kind.ATTACHMENT, Kind.DEPARTMENT, Kind.FACILITY, Kind.TRASH}
+        {Kind.PROPOSAL, Kind.PLAN, Kind.FINDING, Kind.ATTACHMENT, Kind.DEPARTMENT, Kind.FACILITY, Kind.TRASH}
     )
     follows_cohort = False
 
@@ -137,6 +149,11 @@ class DeskPage(Page):
         self.department_combo.addItem("모든 부서", None)
         self.department_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.department_combo)
+        # 이월 과제: the open proposals a cohort's 차년도 업무계획 carried (issue 14 item 8)
+        self.carried_check = QCheckBox("이월 과제만")
+        self.carried_check.setToolTip("기수가 끝날 때 차년도 업무계획으로 이월된 과제만 봅니다")
+        self.carried_check.toggled.connect(lambda _c: self.refresh())
+        head.addWidget(self.carried_check)
         # for departments without the app (issue 14 item 2); a 부서 담당자 is not offered them (rights)
         self.request_button = QPushButton(MAKE_TEXT)
         self.request_button.setToolTip(
@@ -197,6 +214,7 @@ class DeskPage(Page):
         from panelapp.services.registers.departments import list_departments
 
         ctx, department = self.ctx, self.department_combo.currentData()
+        carried = self.carried_check.isChecked()
 
         def work() -> _Loaded:
             counts = desk_counts(ctx, department)
@@ -204,7 +222,7 @@ class DeskPage(Page):
             if not counts.scoped:
                 choices = tuple((d.id, d.name) for d in list_departments(ctx, active_only=True))
             progress = rollup(ctx, None, department_id=department)[0]
-            return _Loaded(desk_ids(ctx, department), counts, choices, progress)
+            return _Loaded(desk_ids(ctx, department, carried_only=carried), counts, choices, progress)
 
         return work
 
@@ -223,6 +241,7 @@ class DeskPage(Page):
         self.summary_label.setText(
             f"답변하거나 추진할 제안 {counts.open:,}건"
             + (f" · 처리 기한 지남 {counts.overdue:,}건" if counts.overdue else "")
+            + (f" · 이월 과제 {counts.carried:,}건" if counts.carried else "")
             + " · 처리 기한이 가까운 순"
         )
         self.progress_label.setText(progress_text(result.progress))

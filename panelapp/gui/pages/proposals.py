@@ -9,6 +9,7 @@ sorted. Overdue rows and the status column are coloured through the model's fore
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
@@ -119,6 +120,7 @@ class _Loaded:
     ids: list[int]
     counts: object  # ProposalCounts
     choices: object | None  # FormChoices without proposers; None: the combos are still right
+    carried: object | None = None  # CarriedSummary of the listed cohort (이월 과제), or None
 
 
 class ProposalsPage(Page):
@@ -126,6 +128,7 @@ class ProposalsPage(Page):
     kinds = frozenset(
         {
             Kind.PROPOSAL,
+            Kind.PLAN,
             Kind.FINDING,
             Kind.ATTACHMENT,
             Kind.FACILITY,
@@ -178,6 +181,16 @@ class ProposalsPage(Page):
         self.duplicates_check.setToolTip("중복으로 표시된 제안도 보입니다 (기본: 빠짐, 집계에도 들지 않음)")
         self.duplicates_check.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.duplicates_check)
+        # 이월 과제 (제N기에서): the proposals the cohort before this one carried into its 차년도
+        # 업무계획 (services/proposals/next_year.py); shown only when there are any
+        self.carried = None
+        self.carried_check = QCheckBox("이월 과제")
+        self.carried_check.setToolTip(
+            "앞 기수가 차년도 업무계획으로 이월한 제안만 봅니다 (그 기수의 제안으로 집계되고 이 기수 집계에는 들지 않음)"
+        )
+        self.carried_check.toggled.connect(lambda _c: self.refresh())
+        self.carried_check.hide()
+        bar.addWidget(self.carried_check)
         bar.addWidget(self.search_edit, 1)
         self.new_button = QPushButton("새 제안")
         self.new_button.clicked.connect(self.new_proposal)
@@ -217,6 +230,14 @@ class ProposalsPage(Page):
         self.bulk_button.setToolTip(BULK_TIP)
         self.bulk_button.clicked.connect(lambda: self.open_bulk())
         foot.insertWidget(1, self.bulk_button)
+        from panelapp.gui.dialogs.next_year_plan_dialog import BUTTON_TEXT as PLAN_TEXT
+        from panelapp.gui.dialogs.next_year_plan_dialog import BUTTON_TIP as PLAN_TIP
+
+        self.plan_button = QPushButton(PLAN_TEXT)
+        self.plan_button.setToolTip(PLAN_TIP + " (고른 기수가 종료했거나 석 달 안에 끝날 때)")
+        self.plan_button.clicked.connect(lambda: self.open_plan())
+        self.plan_dialog: Any = None  # what 차년도 업무계획… last opened
+        foot.insertWidget(2, self.plan_button)
         col.addLayout(foot)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
@@ -229,7 +250,9 @@ class ProposalsPage(Page):
         return proposal_rows(self.ctx, ids)
 
     # ----- filters -------------------------------------------------------------------------
-    def apply_filter(self, status=None, department_id=None, facility_id=None, overdue=None) -> None:
+    def apply_filter(
+        self, status=None, department_id=None, facility_id=None, overdue=None, carried=False
+    ) -> None:
         """For the dashboard: show the current cohort's proposals narrowed as asked."""
         for combo, value in (
             (self.status_combo, status),
@@ -243,6 +266,9 @@ class ProposalsPage(Page):
         self.overdue_check.blockSignals(True)
         self.overdue_check.setChecked(bool(overdue))
         self.overdue_check.blockSignals(False)
+        self.carried_check.blockSignals(True)
+        self.carried_check.setChecked(bool(carried))
+        self.carried_check.blockSignals(False)
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
@@ -281,7 +307,20 @@ class ProposalsPage(Page):
             self.search_edit.text(),
             no_department=department == NO_DEPARTMENT,
             with_duplicates=self.duplicates_check.isChecked(),
+            carried_from=self._carried_from(),
         )
+
+    def _carried_from(self) -> int | None:
+        """The cohort whose carried items the 이월 과제 tick lists (-1: ticked, none known yet)."""
+        if not self.carried_check.isChecked():
+            return None
+        return self.carried.from_cohort_id if self.carried is not None else -1
+
+    def _listed_cohort(self):
+        cohort = (
+            self.cohort_combo.currentData() if self.cohort_combo.count() else self.window_.current_cohort_id
+        )
+        return self.window_.current_cohort_id if cohort == ALL_COHORTS else cohort
 
     # ----- loading -------------------------------------------------------------------------
     def _on_cohort(self, cohort_id) -> None:
@@ -306,17 +345,27 @@ class ProposalsPage(Page):
         sort = (self.register.sort_key or "submitted", self.register.descending)
         choices = self._choices_stale or self.choices is None
         cohort = self.window_.current_cohort_id
-        if sort[0] == "submitted" and not query.text.strip():
+        listed = self._listed_cohort()
+        if sort[0] == "submitted" and not query.text.strip() and query.carried_from is None:
             Op(self, lambda _t: proposal_ids(ctx, query, *sort, limit=FIRST_SCREEN)).success(
                 lambda ids: self._first_screen(no, ids)
             ).run()
 
         def work() -> _Loaded:
+            from dataclasses import replace
+
+            from panelapp.services.proposals.next_year import carried_into
+
+            carried = carried_into(ctx, listed)
+            q = query
+            if q.carried_from is not None:  # the tick follows the listed cohort's summary
+                q = replace(q, carried_from=carried.from_cohort_id if carried is not None else -1)
             return _Loaded(
                 no,
-                proposal_ids(ctx, query, *sort),
-                proposal_counts(ctx, query),
+                proposal_ids(ctx, q, *sort),
+                proposal_counts(ctx, q),
                 form_choices(ctx, cohort, with_proposers=False) if choices else None,
+                carried,
             )
 
         return work
@@ -379,6 +428,7 @@ class ProposalsPage(Page):
                 combo.setCurrentIndex(max(combo.findData(value), 0))
                 combo.blockSignals(False)
         self._pending = (None, None)
+        self._show_carried(result.carried)
         select, self._select_id = self._select_id, None
         self._full = True
         self.register.blockSignals(True)  # the detail follows once, below
@@ -393,6 +443,26 @@ class ProposalsPage(Page):
             else ""
         )
         self._on_selected()  # reload it too
+
+    def _show_carried(self, carried) -> None:
+        """The 이월 과제 tick names the cohort it comes from and its count; hidden when none."""
+        self.carried = carried
+        self.carried_check.setVisible(carried is not None)
+        if carried is None:
+            self.carried_check.blockSignals(True)
+            self.carried_check.setChecked(False)
+            self.carried_check.blockSignals(False)
+            return
+        self.carried_check.setText(f"{carried.label} {carried.count:,}건")
+
+    def open_plan(self):
+        """차년도 업무계획… of the listed cohort (the window's when 모든 기수 is chosen)."""
+        from panelapp.gui.dialogs.next_year_plan_dialog import open_plan
+
+        cohort = self._listed_cohort()
+        if cohort is None:
+            return None
+        return open_plan(self, cohort)
 
     def _first_screen(self, no: int, ids: list[int]) -> None:
         if no != self._load_no or self._full or not self.is_loading or not ids:
@@ -449,6 +519,7 @@ class ProposalsPage(Page):
                 ("시설", self.facility_combo if self.facility_combo.currentIndex() else None),
                 ("기한 초과만", self.overdue_check),
                 ("중복 포함", self.duplicates_check),
+                ("이월 과제", self.carried_check),
                 ("검색어", self.search_edit),
             ),
             sort_condition(COLUMNS, *sort),
