@@ -127,6 +127,57 @@ def make_world(ctx: ServiceContext) -> World:
     )
 
 
+# ----- members named in free text ---------------------------------------------------------------
+# The texts people type may name a member ("김영희 단원이 제안했습니다"): every such text gets two
+# members' names before the walk, so an output that quotes a text as it is stored leaks them.
+FREE_TEXTS = {
+    "Finding": ("title", "location", "description"),
+    "Proposal": (
+        "title",
+        "problem",
+        "proposal",
+        "expected_effect",
+        "answer",
+        "decline_reason",
+        "result_text",
+        "plan_text",
+    ),
+    "ProposalEvent": ("note",),
+    "ProposalVerification": ("note",),
+    "Inspection": ("notes", "status_reason"),
+    "ChecklistResponse": ("text", "note"),
+    "Feedback": ("text", "answer"),
+    "ContentPost": ("title",),
+    "Attachment": ("caption",),
+}
+
+
+def named_in_texts(world: World) -> tuple[str, ...]:
+    """Two members' names (3 Hangul syllables) the planted texts carry."""
+    hangul = sorted(n for n in world.names if re.fullmatch("[가-힣]{3}", n))
+    return hangul[0], hangul[-1]
+
+
+def plant_names(ctx: ServiceContext, world: World) -> str:
+    """Write the two names into every free text of the database (as a 담당자 would have typed
+    them); returns the sentence added."""
+    from panelapp.db import models
+    from panelapp.services.context import transaction
+
+    first, second = named_in_texts(world)
+    said = f" {first} 단원이 제안했고 {second}님이 확인"
+    with transaction(ctx) as s:
+        for model_name, columns in FREE_TEXTS.items():
+            model = getattr(models, model_name)
+            for row in s.scalars(select(model)):
+                for column in columns:
+                    value = getattr(row, column)
+                    if column == "status_reason" and value is None:
+                        continue  # a reason belongs to a postponed or cancelled visit only
+                    setattr(row, column, ((value or "").strip() + said).strip()[-190:])
+    return said.strip()
+
+
 # ----- reading whatever came out ---------------------------------------------------------------
 def _file_text(data: bytes) -> str:
     if data[:4] == b"%PDF":
@@ -683,7 +734,68 @@ def _access_log_rows(ctx, w, _f):
     return entries, access_rows(ctx, [e.id for e in entries])
 
 
+@output(
+    "findings.listing.finding_rows",
+    "findings.queries.list_findings",
+    "findings.queries.urgent_without_proposal",
+    "reporting.dashboard.load_findings",
+)
+def _finding_rows(ctx, w, _f):
+    from panelapp.services.findings.listing import finding_ids, finding_rows
+    from panelapp.services.findings.queries import FindingQuery, list_findings, urgent_without_proposal
+    from panelapp.services.reporting.dashboard import load_findings
+
+    query = FindingQuery(w.cohort)
+    return (
+        finding_rows(ctx, finding_ids(ctx, query)[:200]),
+        list_findings(ctx, query),
+        urgent_without_proposal(ctx, w.cohort),
+        load_findings(ctx, w.cohort),
+    )
+
+
+@output("proposals.listing.proposal_rows", "proposals.queries.proposal_choices")
+def _proposal_rows(ctx, w, _f):
+    from panelapp.services.proposals.listing import proposal_ids, proposal_rows
+    from panelapp.services.proposals.queries import ProposalQuery, proposal_choices
+
+    return proposal_rows(ctx, proposal_ids(ctx, ProposalQuery(w.cohort))), proposal_choices(ctx, w.cohort)
+
+
+@output("proposals.duplicates.similar_proposals", "proposals.duplicate_marks.original_suggestions")
+def _similar(ctx, w, _f):
+    from panelapp.services.proposals.duplicate_marks import original_suggestions
+    from panelapp.services.proposals.duplicates import similar_proposals
+    from panelapp.services.proposals.queries import get_proposal
+
+    p = get_proposal(as_account(ctx, "담당자"), w.proposal)
+    finding_ids = tuple(f.id for f in p.findings)
+    return (
+        similar_proposals(ctx, w.cohort, p.title, p.facility_id, finding_ids),
+        original_suggestions(ctx, w.proposal),
+    )
+
+
+@output("engagement.feedback.list_feedback", "engagement.feedback.proposal_link_choices")
+def _feedback_list(ctx, w, _f):
+    from panelapp.services.engagement.feedback import FeedbackQuery, list_feedback, proposal_link_choices
+
+    return list_feedback(ctx, FeedbackQuery(w.cohort)), proposal_link_choices(ctx, w.cohort)
+
+
+@output("reminders.sheets.reminder_data", "reminders.sheets.make_reminders")
+def _reminders(ctx, w, f):
+    from panelapp.services.reminders.sheets import make_reminders
+
+    far = 60  # working days (the most allowed): most proposals with a due date are in a sheet
+    return make_reminders(ctx, w.cohort, f / "독촉.pdf", within=far), make_reminders(
+        ctx, w.cohort, f / "독촉.xlsx", within=far
+    )
+
+
 # Services the scan below finds that hand out nothing of people's data, each with the reason.
+_IDS = "ids and counts: the filter reads the texts, what comes out is ids or figures"
+_HELPER = "a helper taking ctx: masks what its callers return (they are walked)"
 _SAVES = "a write: changes data, returns what the 담당자 or 관리자 just saved (refused to the masked roles)"
 NOT_OUTPUTS = {
     "activities.attendance.mark_all_present": _SAVES,
@@ -723,11 +835,34 @@ NOT_OUTPUTS = {
     "demo.build.load_demo": "makes the demo database",
     "demo.build.demo_allowed": "a yes or no",
     "audit.log.record_access": "writes the access log itself",
+    "engagement.content.content_count": _IDS,
+    "engagement.feedback.feedback_counts": _IDS,
+    "engagement.feedback.feedback_ids": _IDS,
+    "findings.listing.finding_counts": _IDS,
+    "findings.listing.finding_ids": _IDS,
+    "proposals.listing.proposal_counts": _IDS,
+    "proposals.listing.proposal_ids": _IDS,
+    "engagement.feedback.create_feedback": _SAVES,
+    "engagement.feedback.update_feedback": _SAVES,
+    "engagement.feedback.set_handled": _SAVES,
+    "results.entry.save_results": "a write (a 점검 조장's too): returns the sheet through "
+    "results.sheet.masked_for, walked as get_result_sheet; test_a_text_shown_masked_is_never_saved_back",
+    "results.entry.complete_inspection": "the same write, completing the visit",
+    "findings.queries.shown_info": _HELPER,
+    "findings.queries.text_mask": _HELPER,
+    "inspections.queries.masked_for": _HELPER,
+    "results.sheet.masked_for": _HELPER,
+    "proposals.duplicates.shown_to": _HELPER,
 }
 
 _READS = re.compile(
     r"Member\.(name|phone|email)\b|\.member\.name\b|\bMember\b|record_access\(|\brecord\(|export_list\("
     r"|shown_labels\(|info_in\(|infos_where\(|_team_infos\("
+    # free text that may name members (findings, proposals, notes, feedback, posts) and the
+    # masking of it: every service that reads or masks such a text is walked too
+    r"|text_masker\(|masked_for\(|\b(Finding|Proposal|Feedback|ContentPost|ChecklistResponse|ProposalEvent"
+    r"|ProposalVerification)\.(title|description|location|problem|proposal|expected_effect|answer"
+    r"|decline_reason|result_text|plan_text|note|notes|text)\b|\bInspection\.(notes|status_reason)\b"
 )
 
 
@@ -799,7 +934,9 @@ def _walk(ctx: ServiceContext, world: World, folder: Path, cases: dict[str, Case
 
 @pytest.mark.parametrize("role", MASKED_ROLES)
 def test_no_output_shows_a_masked_role_a_name_or_phone(demo_ctx, tmp_path, role):
+    """...nor a member's name written into a finding, a proposal, a note or feedback."""
     world = make_world(as_account(demo_ctx, "담당자"))
+    plant_names(demo_ctx, world)
     who = as_account(demo_ctx, role)
     found = _walk(who, world, tmp_path, {**OUTPUTS, **{f"{k}+purpose": v for k, v in WITH_PURPOSE.items()}})
     assert not found, f"{role} saw full names or phones: {found}"
@@ -819,6 +956,7 @@ def test_files_and_prints_are_masked_for_the_coordinator_unless_a_purpose_is_log
 ):
     coordinator = as_account(sqlite_demo_ctx, "담당자")
     world = make_world(coordinator)
+    plant_names(coordinator, world)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     assert not leaks(world, OUTPUTS[name](coordinator, world, tmp_path / "a")), "masked by default"

@@ -29,7 +29,7 @@ from panelapp.domain.validation import normalize_text
 from panelapp.io.workbook import AtomicFile, Sheet, SheetColumn, check_xlsx_path, write_workbook
 from panelapp.services import masking
 from panelapp.services.audit.log import record
-from panelapp.services.context import ServiceContext, transaction
+from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.permissions import Permission, writes
 
 BLOCK = 500  # rows fetched per query: one primary-key IN-list that never grows with the list
@@ -61,12 +61,15 @@ class ExportColumn:
     value: Callable[[Any], object]
     width: float = 14
     mask: Callable[[Any], Any] | None = None  # personal data: applied unless a purpose is given
+    # free text (a title, a description, a note) that may name members: their names in it are
+    # masked by the same rule (services/masking.text_masker)
+    free_text: bool = False
     text: bool = False  # always a text cell (phone numbers)
     number_format: str | None = None  # a column of figures: io.workbook.HOURS_FORMAT / PERCENT_FORMAT
 
     @property
     def personal(self) -> bool:
-        return self.mask is not None
+        return self.mask is not None or self.free_text
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def export_list(
     data = Sheet(
         spec.title,
         [SheetColumn(c.header, c.width, c.text, c.number_format) for c in spec.columns],
-        _rows(spec, ids, not unmasked, token, block, counted),
+        _rows(spec, ids, not unmasked, token, block, counted, _text_mask(ctx, spec, not unmasked)),
     )
     info = Sheet(
         "내보내기 정보",
@@ -158,8 +161,9 @@ def _rows(
     token: Progress | None,
     block: int,
     counted: list[int],
+    text_mask: Callable[[Any], Any] | None = None,
 ) -> Iterator[list[object]]:
-    columns = [(c.value, c.mask if masked else None) for c in spec.columns]
+    columns = [(c.value, (text_mask if c.free_text else c.mask) if masked else None) for c in spec.columns]
     total, written = len(ids), 0
     for start in range(0, total, block):
         if token is not None:
@@ -178,6 +182,14 @@ def _rows(
             written += 1
             yield out
     counted.append(written)
+
+
+def _text_mask(ctx: ServiceContext, spec: ListExport, masked: bool) -> Callable[[Any], Any] | None:
+    """Members' names in the free-text columns, masked (the names read once for the export)."""
+    if not masked or not any(c.free_text for c in spec.columns):
+        return None
+    with reading(ctx) as s:
+        return masking.text_masker(s, True)
 
 
 def _info(

@@ -23,8 +23,11 @@ fails on a demo member's full name or phone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, overload
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from panelapp.domain.enums import UserRole
 from panelapp.domain.validation import mask_name, mask_phone
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from panelapp.services.context import ServiceContext
+
+T = TypeVar("T", bound=Any)
 
 MASKED_ROLES = frozenset({UserRole.LEAD, UserRole.DEPARTMENT, UserRole.VIEWER})
 
@@ -92,15 +97,167 @@ def names(value: str | None, masked: bool = True) -> str | None:
     return ", ".join(name(n.strip()) for n in value.split(","))
 
 
-def names_in_text(text: str | None, people: Iterable[str], masked: bool = True) -> str | None:
+_HANGUL_RUN = re.compile("[가-힣]{2,}")
+_LONGEST = 5  # Korean names are 2 to 5 syllables (남궁민수, 황보OO); longer runs are words
+
+
+class MemberNames:
+    """The names to look for in free text, held so that a text is scanned in one pass: every run
+    of Hangul is read left to right, and at each syllable the longest name of 5, 4, 3 or 2
+    syllables starting there is a set lookup (O(len(text)), however many members). Names that are
+    not 2–5 Hangul syllables (a name in Latin letters) are few and looked for one by one."""
+
+    __slots__ = ("_hangul", "_other", "_starts")
+
+    def __init__(self, people: Iterable[str]):
+        hangul: set[str] = set()
+        other: set[str] = set()
+        for p in people:
+            p = (p or "").strip()
+            if len(p) < 2 or "*" in p:
+                continue
+            if len(p) <= _LONGEST and _HANGUL_RUN.fullmatch(p):
+                hangul.add(p)
+            else:
+                other.add(p)
+        self._hangul = frozenset(hangul)
+        self._other = tuple(sorted(other, key=len, reverse=True))
+        # the first two syllables of every name: most places in a text start none, one lookup
+        self._starts = frozenset(p[:2] for p in hangul)
+
+    def __len__(self) -> int:
+        return len(self._hangul) + len(self._other)
+
+    def _run(self, match: re.Match[str]) -> str:
+        run = match.group(0)
+        names, starts = self._hangul, self._starts
+        out: list[str] = []
+        i, n, kept = 0, len(run), 0
+        while i < n - 1:
+            if run[i : i + 2] not in starts:
+                i += 1
+                continue
+            # longest first; a two-syllable name (김구) only where a word begins: inside a word
+            # it is too often an ordinary word's syllables (고장나 is not 장나)
+            for size in range(min(_LONGEST, n - i), 2 if i else 1, -1):
+                piece = run[i : i + size]
+                if piece in names:
+                    out.append(run[kept:i])
+                    out.append(name(piece))
+                    i = kept = i + size
+                    break
+            else:
+                i += 1
+        if not out:
+            return run
+        out.append(run[kept:])
+        return "".join(out)
+
+    def mask(self, text: str) -> str:
+        for full in self._other:  # longer first, as below
+            if full in text:
+                text = text.replace(full, name(full))
+        return _HANGUL_RUN.sub(self._run, text) if self._hangul else text
+
+
+@overload
+def names_in_text(text: str, people: Iterable[str] | MemberNames, masked: bool = True) -> str: ...
+@overload
+def names_in_text(text: None, people: Iterable[str] | MemberNames, masked: bool = True) -> None: ...
+def names_in_text(
+    text: str | None, people: Iterable[str] | MemberNames, masked: bool = True
+) -> str | None:
     """Free text with each of `people`'s names in it masked ("김영희 단원이 제안" → "김*희 단원이
-    제안"); longer names first, so 남궁민수 is not half-masked as 남궁민."""
+    제안"); the longest name at each place first, so 남궁민수 is not half-masked as 남궁민.
+    `people` is best a `MemberNames` (`member_names(session)`): made once per output."""
     if not text or not masked:
         return text
-    for full in sorted({p for p in people if p and len(p) >= 2}, key=len, reverse=True):
-        if full in text:
-            text = text.replace(full, name(full))
+    finder = people if isinstance(people, MemberNames) else MemberNames(people)
+    return finder.mask(text)
+
+
+# (database url) -> (fingerprint of the members table, the names): the names are read again only
+# when a member was added, changed, trashed, restored or destroyed, here or on another desktop
+_NAMES: dict[str, tuple[tuple[object, ...], MemberNames]] = {}
+_NAMES_LOCK = threading.Lock()
+
+
+def member_names(s: Session) -> MemberNames:
+    """The names of every member whose data is not destroyed (trashed ones too: their names are
+    still personal data), as a `MemberNames`. One small query a call (the table's row count and
+    latest change) tells whether the names read before still hold; otherwise one SELECT DISTINCT
+    reads them again (about 100k names in a few tens of ms, see benchmarks/bench_text_masking.py).
+    A destroyed member's name is gone already (파기된 단원 #N)."""
+    from sqlalchemy import func, select
+
+    from panelapp.db.models import Member
+
+    key = str(s.get_bind().engine.url)
+    stamp = tuple(s.execute(select(func.count(Member.id), func.max(Member.updated_at))).one())
+    with _NAMES_LOCK:
+        held = _NAMES.get(key)
+    if held is not None and held[0] == stamp:
+        return held[1]
+    found = MemberNames(
+        s.scalars(select(Member.name).where(Member.destroyed_at.is_(None)).distinct())
+    )
+    with _NAMES_LOCK:
+        _NAMES[key] = (stamp, found)
+    return found
+
+
+def text_masker(s: Session, masked: bool) -> Callable[[str | None], str | None]:
+    """One output's rule for its free texts (descriptions, proposal texts, answers, notes,
+    feedback, titles): members' names masked when the output is masked, the text as it is
+    otherwise (and then no query is made)."""
+    if not masked:
+        return _as_is
+    finder = member_names(s)
+    return lambda text: finder.mask(text) if text else text
+
+
+def _as_is(text: str | None) -> str | None:
     return text
+
+
+MASKED_TEXT_HINT = "단원 이름이 들어 있어 가려서 보이는 내용은 고칠 수 없습니다(담당자에게 요청해 주세요)."
+
+
+def masked_text_guard(s: Session, ctx: ServiceContext) -> Callable[[str | None, str | None, str], str | None]:
+    """For a write by an account that sees free text masked: `keep(stored, sent, field)` is
+    what to save in a text field. A text with no member's name in it is theirs to edit; one they
+    saw masked (김*희) comes back as it was shown and the real text is kept, never the masked
+    one; a change to it is refused (PermissionDenied, a Korean sentence naming the field): they
+    cannot see what they would be changing. The forms make such a field read-only (the detail
+    says `texts_masked`). For the other accounts, what was sent."""
+    if not personal_masked(ctx):
+        return lambda stored, sent, field: sent
+    finder = member_names(s)
+
+    def keep(stored: str | None, sent: str | None, field: str) -> str | None:
+        if not stored or sent == stored:
+            return sent
+        shown = finder.mask(stored)
+        if shown == stored:
+            return sent  # nothing in it was masked
+        if (sent or "") == shown:
+            return stored
+        from panelapp.domain.josa import josa
+        from panelapp.services.permissions import PermissionDenied
+
+        raise PermissionDenied(
+            f"{josa(field, '은')} 단원 이름이 들어 있어 가려서 보이므로 고칠 수 없습니다. "
+            "담당자에게 고쳐 달라고 요청해 주세요."
+        )
+
+    return keep
+
+
+def texts_masked(row: T, mask: Callable[[str | None], str | None], *fields: str) -> T:
+    """A frozen dataclass row with its free-text `fields` passed through `mask` (text_masker)."""
+    if mask is _as_is:
+        return row
+    return replace(row, **{f: mask(getattr(row, f)) for f in fields})
 
 
 def withdrew_consent() -> ColumnElement[bool]:

@@ -322,8 +322,9 @@ class FeedbackPage(Page):
             title=FEEDBACK_TITLE,
             cohort=cohort,
             rows=self.register.row_count(),
-            run=lambda path, _purpose, token: export_feedback(
-                ctx, query, *sort, path, conditions=conditions, token=token
+            personal="내용 속 단원 이름",
+            run=lambda path, purpose, token: export_feedback(
+                ctx, query, *sort, path, purpose=purpose, conditions=conditions, token=token
             ),
         )
 

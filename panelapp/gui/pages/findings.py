@@ -348,8 +348,9 @@ class FindingsPage(Page):
             title=TITLE,
             cohort=cohort,
             rows=self._shown,
-            run=lambda path, _purpose, token: export_findings(
-                ctx, query, *sort, path, conditions=conditions, token=token
+            personal="내용 속 단원 이름",
+            run=lambda path, purpose, token: export_findings(
+                ctx, query, *sort, path, purpose=purpose, conditions=conditions, token=token
             ),
         )
 

@@ -202,8 +202,9 @@ def content_rows(ctx: ServiceContext, ids: list[int]) -> list[ContentRow]:
         return []
     with reading(ctx) as s:
         found = s.execute(_select().where(ContentPost.id.in_(ids))).all()
+        shown = masking.text_masker(s, masking.personal_masked(ctx))  # a title may name a member
         return [
-            _row(post, masking.person(ctx, member), facility, withdrew)
+            masking.texts_masked(_row(post, masking.person(ctx, member), facility, withdrew), shown, "title")
             for post, member, facility, withdrew in found
         ]
 

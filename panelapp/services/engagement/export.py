@@ -1,8 +1,9 @@
 """좋아요·아쉬워요 and 소식 콘텐츠 to Excel: the rows each page's filters and sort show, with the
 page's columns.
 
-A citizen's note carries no name (only what was said, where and when). A post names its author,
-a member of the 소식이음단: masked (김*희) unless a purpose is given (services/exporting.py).
+A citizen's note names no one by design, but its text (and a post's title) may name a member: those
+names are masked like every name (김*희). A post names its author, a member of the 소식이음단:
+masked unless a purpose is given (services/exporting.py).
 """
 
 from __future__ import annotations
@@ -29,16 +30,16 @@ FEEDBACK_COLUMNS = (
     ExportColumn("접수일", lambda r: r.received_on, 12),
     ExportColumn("구분", lambda r: r.kind.label, 10),
     ExportColumn("시설", lambda r: r.facility_name or "–", 24),
-    ExportColumn("내용", lambda r: r.text, 60),
+    ExportColumn("내용", lambda r: r.text, 60, free_text=True),
     ExportColumn("경로", lambda r: r.source.label, 10),
     ExportColumn("처리", lambda r: "처리" if r.handled else "미처리", 8),
     ExportColumn("답변일", lambda r: r.answered_on, 12),
-    ExportColumn("연결 제안", lambda r: r.proposal_title, 30),
+    ExportColumn("연결 제안", lambda r: r.proposal_title, 30, free_text=True),
 )
 
 CONTENT_COLUMNS = (
     ExportColumn("게시일", lambda r: r.published_on, 12),
-    ExportColumn("제목", lambda r: r.title, 40),
+    ExportColumn("제목", lambda r: r.title, 40, free_text=True),
     ExportColumn("작성자", lambda r: r.member_name, 10, mask=mask_name),
     ExportColumn("채널", lambda r: r.channel.label, 12),
     ExportColumn("시설", lambda r: r.facility_name, 20),
@@ -79,11 +80,18 @@ def export_feedback(
     descending: bool,
     path: str | Path,
     *,
+    purpose: str | None = None,
     conditions: Sequence[tuple[str, str]] = (),
     token: Progress | None = None,
 ) -> ExportResult:
+    """The notes the page lists to `path`; members' names in 내용 masked unless `purpose`."""
     return export_list(
-        ctx, feedback_export(ctx, query, sort_key, descending), path, conditions=conditions, token=token
+        ctx,
+        feedback_export(ctx, query, sort_key, descending),
+        path,
+        purpose=purpose,
+        conditions=conditions,
+        token=token,
     )
 
 

@@ -17,6 +17,7 @@ from panelapp.domain.enums import FeedbackKind, FeedbackSource
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import today_local
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import blocks, contains, fetch_ids, like_pattern, ordering
 from panelapp.services.permissions import Permission, writes
@@ -172,7 +173,12 @@ def feedback_rows(ctx: ServiceContext, ids: list[int]) -> list[FeedbackRow]:
     if not ids:
         return []
     with reading(ctx) as s:
-        return [_row(*r) for r in s.execute(_select().where(Feedback.id.in_(ids)))]
+        # a note may name a member ("김영희 단원이 안내해 줬어요"): masked for a masked role
+        shown = masking.text_masker(s, masking.personal_masked(ctx))
+        return [
+            masking.texts_masked(_row(*r), shown, "text", "answer", "proposal_title")
+            for r in s.execute(_select().where(Feedback.id.in_(ids)))
+        ]
 
 
 def feedback_counts(ctx: ServiceContext, query: FeedbackQuery = FeedbackQuery()) -> FeedbackCounts:
@@ -229,7 +235,8 @@ def proposal_link_choices(
             ).first()
             if current is not None:
                 rows = [current, *rows]
-    return [(pid, f"{title} ({status.label})") for pid, title, status in rows], more
+        shown = masking.text_masker(s, masking.personal_masked(ctx))
+    return [(pid, f"{shown(title)} ({status.label})") for pid, title, status in rows], more
 
 
 def _clean(data: FeedbackInput, today: dt.date) -> dict:

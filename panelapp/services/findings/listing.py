@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from panelapp.db.models import Attachment, Facility, Finding, Inspection, Proposal, proposal_findings
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.services.context import ServiceContext, reading
-from panelapp.services.findings.queries import FindingQuery, FindingSummary
+from panelapp.services.findings.queries import FindingQuery, FindingSummary, masked_summary, text_mask
 from panelapp.services.id_lists import by_label, fetch_ids, ordered, ranked, text_matches
 
 SORT_KEYS = ("date", "facility", "title", "category", "severity", "location", "photos", "proposal")
@@ -218,7 +218,8 @@ def rows_in(s: Session, ids: Sequence[int]) -> list[FindingSummary]:
 def finding_rows(ctx: ServiceContext, ids: Sequence[int]) -> list[FindingSummary]:
     """The rows a list paints: a block of ids (about a hundred) by primary key."""
     with reading(ctx) as s:
-        return rows_in(s, ids)
+        shown = text_mask(ctx, s)
+        return [masked_summary(r, shown) for r in rows_in(s, ids)]
 
 
 def finding_counts(ctx: ServiceContext, query: FindingQuery) -> FindingCounts:

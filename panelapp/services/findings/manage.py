@@ -18,6 +18,7 @@ from panelapp.domain.enums import FindingCategory, InspectionStatus, Severity
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.localtime import to_local, today_local
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.findings.queries import (  # noqa: F401 - callers import these from here
     FindingInfo,
@@ -26,6 +27,7 @@ from panelapp.services.findings.queries import (  # noqa: F401 - callers import 
     get_finding,
     info_in,
     list_findings,
+    shown_info,
     urgent_without_proposal,
 )
 from panelapp.services.permissions import Permission, require_own_inspection, writes
@@ -130,7 +132,7 @@ def create_finding(
         s.flush()
         for name, content in files:
             attach_bytes(s, attachments_root(ctx.db), "finding", f.id, content, name)
-        return info_in(s, f.id)
+        return shown_info(ctx, s, info_in(s, f.id))
 
 
 @writes(Permission.RESULTS)
@@ -145,10 +147,15 @@ def update_finding(
             require_own_inspection(ctx, s, data.inspection_id)
         check_version(f, version)
         before = snapshot(f)
+        keep = masking.masked_text_guard(s, ctx)  # a text shown masked is never saved back masked
+        for key, label in (("title", F_TITLE), ("location", F_LOCATION), ("description", F_DESCRIPTION)):
+            values[key] = keep(getattr(f, key), values[key], label)
         _apply(f, _inspection(s, data.inspection_id), values, today)
         f.updated_at = utcnow()  # saving unchanged still proves nobody else saved in between
         s.flush()
-        return info_in(s, f.id), UndoRecord.for_update(f, before, f"발견사항 수정 '{f.title}'")
+        return shown_info(ctx, s, info_in(s, f.id)), UndoRecord.for_update(
+            f, before, f"발견사항 수정 '{f.title}'"
+        )
 
 
 @writes(Permission.RESULTS)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
 from panelapp.db.models import Attachment, Facility, Finding, Inspection, Proposal, proposal_findings
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.errors import NotFoundError
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 
 
@@ -39,6 +41,9 @@ class FindingInfo:
     summary: FindingSummary
     description: str | None
     inspection_label: str | None  # "2026-05-12 한빛국민체육센터 점검"
+    # a member's name in the texts was masked for the acting account: the texts are not theirs
+    # to edit (saving them back would overwrite the real names)
+    texts_masked: bool = False
 
     def __getattr__(self, name):  # the summary's fields read through: info.title, info.version
         if name.startswith("__") or name == "summary":
@@ -125,8 +130,22 @@ def list_findings(ctx: ServiceContext, query: FindingQuery = FindingQuery()) -> 
     )
     with reading(ctx) as s:
         ids = fetch_ids(s, stmt)
-        found = {r.id: r for start in range(0, len(ids), 500) for r in rows_in(s, ids[start : start + 500])}
+        shown = text_mask(ctx, s)
+        found = {
+            r.id: masked_summary(r, shown)
+            for start in range(0, len(ids), 500)
+            for r in rows_in(s, ids[start : start + 500])
+        }
     return [found[i] for i in ids if i in found]
+
+
+def text_mask(ctx: ServiceContext, s) -> Callable[[str | None], str | None]:
+    """Members' names in a finding's texts, as the acting account may see them (masking.py)."""
+    return masking.text_masker(s, masking.personal_masked(ctx))
+
+
+def masked_summary(row: FindingSummary, shown: Callable[[str | None], str | None]) -> FindingSummary:
+    return masking.texts_masked(row, shown, "title", "location")
 
 
 def urgent_without_proposal(ctx: ServiceContext, cohort_id: int) -> list[FindingSummary]:
@@ -148,5 +167,20 @@ def info_in(s, finding_id: int) -> FindingInfo:
 
 
 def get_finding(ctx: ServiceContext, finding_id: int) -> FindingInfo:
+    """One finding as the acting account may see it: a masked role reads members' names in its
+    title, place and description masked (`FindingInfo.texts_masked` then says so, and the form
+    keeps those fields read-only: a masked text must never be saved over the real one)."""
     with reading(ctx) as s:
-        return info_in(s, finding_id)
+        return shown_info(ctx, s, info_in(s, finding_id))
+
+
+def shown_info(ctx: ServiceContext, s, info: FindingInfo) -> FindingInfo:
+    """`info` as the acting account may see it (members' names in its texts masked for a masked
+    role), with `texts_masked` saying whether anything was."""
+    shown = text_mask(ctx, s)
+    out = FindingInfo(masked_summary(info.summary, shown), shown(info.description), info.inspection_label)
+    return replace(
+        out,
+        texts_masked=(out.description, out.title, out.location)
+        != (info.description, info.title, info.location),
+    )

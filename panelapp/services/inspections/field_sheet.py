@@ -16,7 +16,7 @@ def field_sheet_data(ctx: ServiceContext, inspection_id: int) -> FieldSheetData:
     from panelapp.services.inspections.queries import info_in, masked_for
 
     with reading(ctx) as s:
-        info = masked_for(ctx, [info_in(s, inspection_id)])[0]  # the one masking rule
+        info = masked_for(ctx, [info_in(s, inspection_id)], s)[0]  # the one masking rule
         assigned = list(
             s.scalars(
                 select(InspectionAssignment.enrollment_id).where(

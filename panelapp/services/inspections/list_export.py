@@ -42,7 +42,7 @@ COLUMNS = (
     ExportColumn("조장", lambda i: i.lead_name, 10, mask=mask_name),
     ExportColumn("단원", lambda i: ", ".join(i.member_names), 30, mask=mask_names),
     ExportColumn("상태", lambda i: i.status_text, 10),  # "결과 미입력" as on screen
-    ExportColumn("사유·메모", lambda i: i.status_reason or i.notes, 30),
+    ExportColumn("사유·메모", lambda i: i.status_reason or i.notes, 30, free_text=True),
 )
 
 

@@ -114,7 +114,7 @@ def inspection_rows(ctx: ServiceContext, ids: Sequence[int]) -> list[InspectionI
     if not ids:
         return []
     with reading(ctx) as s:
-        return masked_for(ctx, infos_where(s, [Inspection.id.in_(list(ids))]))
+        return masked_for(ctx, infos_where(s, [Inspection.id.in_(list(ids))]), s)
 
 
 def inspection_total(ctx: ServiceContext, cohort_id: int) -> int:

@@ -173,15 +173,23 @@ def _query_where(query: InspectionQuery) -> list[ColumnElement[bool]]:
     return where + awaiting_filter(query)
 
 
-def masked_for(ctx: ServiceContext, infos: list[InspectionInfo]) -> list[InspectionInfo]:
-    """The visits' people as the acting account may see them (services/masking.py)."""
+def masked_for(
+    ctx: ServiceContext, infos: list[InspectionInfo], s: Session | None = None
+) -> list[InspectionInfo]:
+    """The visits' people as the acting account may see them (services/masking.py): the lead's
+    and members' names, and members' names in the 사유 and 메모 texts."""
     from dataclasses import replace
 
-    if not masking.personal_masked(ctx):
+    if not masking.personal_masked(ctx) or not infos:
         return infos
+    if s is None:
+        with reading(ctx) as own:
+            shown = masking.text_masker(own, True)
+    else:
+        shown = masking.text_masker(s, True)
     return [
         replace(
-            i,
+            masking.texts_masked(i, shown, "status_reason", "notes"),
             lead_name=masking.name(i.lead_name),
             members=tuple((eid, masking.name(name)) for eid, name in i.members),
         )
@@ -192,7 +200,7 @@ def masked_for(ctx: ServiceContext, infos: list[InspectionInfo]) -> list[Inspect
 def list_inspections(ctx: ServiceContext, query: InspectionQuery) -> list[InspectionInfo]:
     """A cohort's visits by date and time, narrowed by the query's filters."""
     with reading(ctx) as s:
-        return masked_for(ctx, _rows(s, _query_where(query)))
+        return masked_for(ctx, _rows(s, _query_where(query)), s)
 
 
 def info_in(s: Session, inspection_id: int) -> InspectionInfo:
@@ -205,7 +213,7 @@ def info_in(s: Session, inspection_id: int) -> InspectionInfo:
 
 def get_inspection(ctx: ServiceContext, inspection_id: int) -> InspectionInfo:
     with reading(ctx) as s:
-        return masked_for(ctx, [info_in(s, inspection_id)])[0]
+        return masked_for(ctx, [info_in(s, inspection_id)], s)[0]
 
 
 def default_template_version(s: Session) -> int | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,7 +120,8 @@ def make_answer_request(
             raise DomainError(
                 f"답변을 기다리는 제안이 {len(found):,}건이라 한 요청서({MAX_ROWS:,}건까지)에 담을 수 없습니다."
             )
-        facts = _findings(s, cohort_id, department_id)
+        text = masking.text_masker(s, reason is None)  # members' names in titles and descriptions
+        facts = _findings(s, cohort_id, department_id, text)
         photos = _photos(ctx, s, cohort_id, department_id, token)
         rows: list[RequestRow] = []
         proposers: list[int] = []
@@ -132,7 +134,7 @@ def make_answer_request(
                 RequestRow(
                     pid,
                     version,
-                    title,
+                    text(title) or "",
                     facility,
                     summary,
                     severity,
@@ -211,7 +213,7 @@ def _proposals(s: Session, cohort_id: int, department_id: int) -> list[Any]:
 
 
 def _findings(
-    s: Session, cohort_id: int, department_id: int
+    s: Session, cohort_id: int, department_id: int, text: Callable[[str | None], str | None]
 ) -> dict[int, tuple[str | None, str | None, str]]:
     """proposal id → (highest severity, categories, one line per live linked finding)."""
     q = (
@@ -232,10 +234,10 @@ def _findings(
     worst: dict[int, Severity] = {}
     kinds: dict[int, set[FindingCategory]] = defaultdict(set)
     for pid, title, location, description, severity, category in s.execute(q):
-        line = title + (f" ({location})" if location else "")
+        line = (text(title) or "") + (f" ({text(location)})" if location else "")
         if description:
-            text = " ".join(description.split())
-            line += f": {text[:120]}…" if len(text) > 120 else f": {text}"
+            said = text(" ".join(description.split())) or ""  # masked before it is cut
+            line += f": {said[:120]}…" if len(said) > 120 else f": {said}"
         lines[pid].append(f"· {line}")
         if pid not in worst or _SEVERITY_RANK[severity] > _SEVERITY_RANK[worst[pid]]:
             worst[pid] = severity

@@ -31,7 +31,7 @@ from panelapp.domain.errors import DomainError
 from panelapp.domain.josa import josa, quoted
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.permissions import Permission, department_scope, writes
-from panelapp.services.proposals.duplicates import SimilarProposal, similar_proposals
+from panelapp.services.proposals.duplicates import SimilarProposal, shown_to, similar_proposals
 from panelapp.services.proposals.queries import ProposalDetail, detail_in
 
 
@@ -242,4 +242,4 @@ def original_suggestions(ctx: ServiceContext, proposal_id: int) -> list[SimilarP
             o = originals[row.duplicate_of_id]
             reason = f"{h.reason} (#{h.id}의 원본)"
             out.setdefault(o.id, SimilarProposal(o.id, o.title, o.status, o.submitted_on, reason))
-    return list(out.values())
+    return shown_to(ctx, list(out.values()))

@@ -18,6 +18,7 @@ from panelapp.db.models import Finding, Proposal, proposal_findings
 from panelapp.domain.duplicates import alike, title_similarity
 from panelapp.domain.enums import ProposalStatus
 from panelapp.domain.josa import quoted
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.permissions import department_scope
 
@@ -82,4 +83,14 @@ def similar_proposals(
     hits = list(found.values()) + [
         SimilarProposal(r.id, r.title, r.status, r.submitted_on, reason) for r in alike_ones
     ]
-    return hits[:SHOWN]
+    return shown_to(ctx, hits[:SHOWN])
+
+
+def shown_to(ctx: ServiceContext, hits: list[SimilarProposal]) -> list[SimilarProposal]:
+    """Members' names in the titles (and the finding title a reason quotes) masked for a masked
+    role (services/masking.py)."""
+    if not hits or not masking.personal_masked(ctx):
+        return hits
+    with reading(ctx) as s:
+        shown = masking.text_masker(s, True)
+    return [masking.texts_masked(h, shown, "title", "reason") for h in hits]

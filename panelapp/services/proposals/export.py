@@ -52,7 +52,7 @@ def _due(p: ProposalRow) -> str:
 
 COLUMNS = (
     ExportColumn("접수일", lambda r: r.row.submitted_on, 12),
-    ExportColumn("제목", lambda r: r.row.title, 40),
+    ExportColumn("제목", lambda r: r.row.title, 40, free_text=True),
     ExportColumn("시설", lambda r: r.row.facility_name or "–", 24),
     ExportColumn("담당부서", lambda r: r.row.department_name or "미지정", 16),
     ExportColumn("상태", lambda r: _status(r.row), 14),

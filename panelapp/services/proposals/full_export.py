@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,7 +142,8 @@ def export_all_proposals(
         if masking.personal_masked(ctx, s):
             reason = None  # the masked roles get masked files whatever they give (masking.output_masked)
         scope = department_scope(ctx, s)
-        rows = _proposal_rows(s, cohort_id, scope, masked=reason is None, today=today)
+        shown = masking.text_masker(s, reason is None)  # members' names in titles and notes
+        rows = _proposal_rows(s, cohort_id, scope, masked=reason is None, today=today, shown=shown)
         events = 0
         if suffix == ".csv":
             count = write_table(
@@ -154,7 +155,7 @@ def export_all_proposals(
             )
             _record(s, ctx, cohort_id, count, reason, path)
         else:
-            history = list(_history_rows(s, cohort_id, scope))
+            history = list(_history_rows(s, cohort_id, scope, shown))
             events = len(history)
             with AtomicFile(path) as out:
                 assert out.file is not None
@@ -248,7 +249,12 @@ def _progress(s: Session, cohort_id: int, scope: int | None, today: dt.date) -> 
 
 
 def _proposal_rows(
-    s: Session, cohort_id: int, scope: int | None, masked: bool, today: dt.date
+    s: Session,
+    cohort_id: int,
+    scope: int | None,
+    masked: bool,
+    today: dt.date,
+    shown: Callable[[str | None], str | None],
 ) -> list[list[object]]:
     q = (
         select(
@@ -302,7 +308,7 @@ def _proposal_rows(
         out.append(
             [
                 pid,
-                title,
+                shown(title),
                 facility,
                 department or "미지정",
                 status.label,
@@ -324,7 +330,9 @@ def _proposal_rows(
     return out
 
 
-def _history_rows(s: Session, cohort_id: int, scope: int | None) -> Iterator[list[object]]:
+def _history_rows(
+    s: Session, cohort_id: int, scope: int | None, shown: Callable[[str | None], str | None]
+) -> Iterator[list[object]]:
     q = (
         select(
             Proposal.id,
@@ -347,12 +355,12 @@ def _history_rows(s: Session, cohort_id: int, scope: int | None) -> Iterator[lis
     for pid, title, at, before, after, user, note, happened_on, percent in s.execute(q):
         yield [
             pid,
-            title,
+            shown(title),
             f"{to_local(at):%Y-%m-%d %H:%M}",
             before.label if before is not None else None,
             after.label,
             user,
-            note,
+            shown(note),
             happened_on,
             percent,
         ]

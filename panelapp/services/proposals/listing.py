@@ -37,6 +37,7 @@ from panelapp.domain.holidays_kr import holidays_between
 from panelapp.domain.localtime import today_local
 from panelapp.domain.proposal_rules import days_to_answer, days_to_completion, is_overdue
 from panelapp.domain.working_days import SATURDAY
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.id_lists import fetch_ids, nulls_last, ordered, ranked, text_matches
 from panelapp.services.permissions import department_scope
@@ -196,11 +197,12 @@ def proposal_rows(ctx: ServiceContext, ids: Sequence[int], today: dt.date | None
         if scope is not None:
             stmt = stmt.where(Proposal.department_id == scope)
         found = s.execute(stmt).all()
+        shown = masking.text_masker(s, masking.personal_masked(ctx))
     return [
         ProposalRow(
             pid,
             cohort_id,
-            title,
+            shown(title) or "",
             facility_id,
             facility,
             department_id,

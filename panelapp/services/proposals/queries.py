@@ -134,6 +134,9 @@ class ProposalDetail:
     duplicates: tuple[tuple[int, str], ...] = ()  # (id, title) of the proposals marked as its duplicates
     milestones: tuple[MilestoneInfo, ...] = ()  # 추진 단계 in their order
     progress: int | None = None  # 진행률 by domain/proposal_progress.py; None when not adopted
+    # a member's name in its texts was masked for the acting account (masking.text_masker): the
+    # texts are shown, never saved back (a masked text would overwrite the real names)
+    texts_masked: bool = False
 
     def __getattr__(self, name):  # the row's fields read as the detail's own
         return getattr(self.row, name)
@@ -190,7 +193,30 @@ def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) 
     with reading(ctx) as s:
         q = _select().where(*proposal_filter(query, today, department_scope(ctx, s)))
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
-        return [row_of(p, f, d, today) for p, f, d in rows]
+        shown = masking.text_masker(s, masking.personal_masked(ctx))
+        return [masking.texts_masked(row_of(p, f, d, today), shown, "title") for p, f, d in rows]
+
+
+DETAIL_TEXTS = ("problem", "proposal", "expected_effect", "answer", "decline_reason", "result_text", "plan_text")
+
+
+def masked_detail(detail: ProposalDetail, shown) -> ProposalDetail:
+    """The detail with members' names masked in every text of it (`shown`: masking.text_masker):
+    the title, the seven texts, the history's notes, the linked findings' titles and places and
+    the duplicates' titles."""
+    from dataclasses import replace
+
+    out = replace(
+        masking.texts_masked(detail, shown, *DETAIL_TEXTS),
+        row=masking.texts_masked(detail.row, shown, "title"),
+        events=tuple(masking.texts_masked(e, shown, "note") for e in detail.events),
+        findings=tuple(masking.texts_masked(f, shown, "title", "location") for f in detail.findings),
+        duplicate_of_title=shown(detail.duplicate_of_title),
+        duplicates=tuple((pid, shown(title) or "") for pid, title in detail.duplicates),
+    )
+    before = (detail.row.title, *(getattr(detail, f) for f in DETAIL_TEXTS))
+    after = (out.row.title, *(getattr(out, f) for f in DETAIL_TEXTS))
+    return replace(out, texts_masked=before != after)
 
 
 def linked_findings(s, proposal_id: int) -> tuple[LinkedFinding, ...]:
@@ -309,6 +335,7 @@ def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = 
     with reading(ctx) as s:
         detail = detail_in(s, proposal_id, today)
         require_department_may_read(ctx, s, detail.department_id)
+        detail = masked_detail(detail, masking.text_masker(s, masking.personal_masked(ctx)))
     proposer = detail.proposer_name
     return replace(detail, proposer_name=mask_person(ctx, proposer) if proposer else proposer)
 
@@ -322,4 +349,5 @@ def proposal_choices(ctx: ServiceContext, cohort_id: int | None) -> list[tuple[i
         q = q.where(Proposal.cohort_id == cohort_id)
     with reading(ctx) as s:
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc())).all()
-    return [(pid, f"{title} ({status.label})") for pid, title, status in rows]
+        shown = masking.text_masker(s, masking.personal_masked(ctx))
+    return [(pid, f"{shown(title)} ({status.label})") for pid, title, status in rows]

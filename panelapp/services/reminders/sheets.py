@@ -108,7 +108,9 @@ def reminder_data(
         first = min([today, *(r.due_on for r in found if r.due_on is not None)])
         calendar = WorkingCalendar(first, upto)
         by_department: dict[int | None, list[ReminderRow]] = {}
-        for dept, pid, title, facility, submitted, due_on in found:
+        shown = masking.text_masker(s, True)  # a sheet for the departments: members' names masked
+        for dept, pid, raw_title, facility, submitted, due_on in found:
+            title = shown(raw_title) or ""
             due: dt.date = due_on  # type: ignore[assignment]  # not NULL: the query asks for one
             if due < today:
                 row = ReminderRow(pid, title, facility, submitted, due, True, calendar.between(due, today))

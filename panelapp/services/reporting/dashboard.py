@@ -46,6 +46,7 @@ from panelapp.domain.formatting import format_rate
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import hours_text
 from panelapp.domain.proposal_rules import ADOPTED, UNANSWERED
+from panelapp.services import masking
 from panelapp.services.activities.stats import rate_expression, stats_subquery
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.inspections.listing import awaiting_filter
@@ -239,7 +240,7 @@ def load_overview(ctx: ServiceContext, cohort_id: int, today: dt.date | None = N
 def load_findings(ctx: ServiceContext, cohort_id: int) -> FindingFigures:
     with reading(ctx) as s:
         _load_cohort(s, cohort_id)
-        return _findings(s, cohort_id)
+        return _findings(s, cohort_id, masking.text_masker(s, masking.personal_masked(ctx)))
 
 
 def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> DashboardData:
@@ -247,7 +248,7 @@ def load_dashboard(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
     today = today or today_local()
     with reading(ctx) as s:
         o = _overview(s, _load_cohort(s, cohort_id), today, ctx.db.is_sqlite)
-        f = _findings(s, cohort_id)
+        f = _findings(s, cohort_id, masking.text_masker(s, masking.personal_masked(ctx)))
         p = _participation(s, cohort_id, today)
     return DashboardData(
         o.cohort_id,
@@ -335,7 +336,7 @@ def _overview(s: Session, cohort: Cohort, today: dt.date, sqlite: bool) -> Overv
     )
 
 
-def _findings(s: Session, cohort_id: int) -> FindingFigures:
+def _findings(s: Session, cohort_id: int, shown) -> FindingFigures:
     by_severity = {member: 0 for member in Severity}
     by_category = {member: 0 for member in FindingCategory}
     urgent = 0
@@ -349,7 +350,7 @@ def _findings(s: Session, cohort_id: int) -> FindingFigures:
         by_severity[severity] += n
         by_category[category] += n
         urgent += bare
-    return FindingFigures(by_severity, by_category, urgent, _urgent(s, cohort_id) if urgent else ())
+    return FindingFigures(by_severity, by_category, urgent, _urgent(s, cohort_id, shown) if urgent else ())
 
 
 def _active(cohort_id: int):
@@ -421,7 +422,8 @@ def _covered_findings():
     )
 
 
-def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
+def _urgent(s: Session, cohort_id: int, shown) -> tuple[UrgentFinding, ...]:
+    """The oldest urgent findings no proposal covers; `shown`: masking.text_masker of the reader."""
     rows = s.execute(
         select(Finding.id, Finding.title, Facility.name, Finding.location, Finding.observed_on)
         .join(Inspection, Inspection.id == Finding.inspection_id)
@@ -435,4 +437,4 @@ def _urgent(s: Session, cohort_id: int) -> tuple[UrgentFinding, ...]:
         .order_by(Finding.observed_on, Finding.id)
         .limit(URGENT_SHOWN)
     )
-    return tuple(UrgentFinding(*row) for row in rows)
+    return tuple(masking.texts_masked(UrgentFinding(*row), shown, "title", "location") for row in rows)

@@ -109,6 +109,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         step("개선제안을 모으는 중…")
         proposals = _proposals(s, cohort.id, start, end, wanted, findings, today, name)
         proposals = _with_evidence(s, ctx.db, cohort.id, start, end, proposals, options)
+        findings, proposals = _texts_masked(masking.text_masker(s, masked), findings, proposals)
         step("시설별 내용을 정리하는 중…")
         facilities = _facility_sections(s, completed, scores, findings, proposals)
 
@@ -116,6 +117,12 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
         feedback = NO_FEEDBACK
         if "feedback" in options.sections:
             feedback = load_feedback(s, cohort.id, start, end, wanted)
+            if masked:
+                shown = masking.text_masker(s, masked)
+                feedback = dataclasses.replace(
+                    feedback,
+                    proposals=tuple(masking.texts_masked(p, shown, "title") for p in feedback.proposals),
+                )
 
         step("활동과 출석을 모으는 중…")
         events, participation = load_appendix(s, cohort.id, start, end, today, name)
@@ -152,6 +159,29 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             feedback=feedback,
             departments=departments,
         )
+
+
+def _texts_masked(shown, findings, proposals):
+    """Members' names in the findings' and proposals' texts and photo captions, masked when the
+    report is (masking.text_masker; the texts as they are otherwise)."""
+
+    def photos(items):
+        return tuple(masking.texts_masked(p, shown, "caption") for p in items)
+
+    return (
+        [
+            dataclasses.replace(masking.texts_masked(f, shown, "title", "location", "description"), photos=photos(f.photos))
+            for f in findings
+        ],
+        [
+            dataclasses.replace(
+                masking.texts_masked(p, shown, "title", "proposal", "answer", "decline_reason", "result_text"),
+                before_photos=photos(p.before_photos),
+                after_photos=photos(p.after_photos),
+            )
+            for p in proposals
+        ],
+    )
 
 
 def _stepper(token):

@@ -34,6 +34,7 @@ from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.localtime import KST
 from panelapp.domain.scoring import SCORE_VALUES, YES_NO_VALUES
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.inspections.rules import MAX_SPAN, check_status
 from panelapp.services.permissions import Permission, require_own_inspection, writes
@@ -84,7 +85,7 @@ def get_result_sheet(ctx: ServiceContext, inspection_id: int) -> ResultSheet:
         if insp is None or insp.deleted_at is not None:
             raise NotFoundError("점검")
         require_own_inspection(ctx, s, inspection_id)
-        return masked_for(ctx, sheet_in(s, insp))
+        return masked_for(ctx, sheet_in(s, insp), s)
 
 
 def _clean(item, label: str, r: Response) -> dict:
@@ -103,7 +104,9 @@ def _clean(item, label: str, r: Response) -> dict:
     }
 
 
-def _write_responses(s, insp: Inspection, responses: Iterable[Response]) -> None:
+def _write_responses(s, insp: Inspection, responses: Iterable[Response], keep=None) -> None:
+    """`keep`: masking.masked_text_guard of the acting account (a text shown masked is never
+    saved back masked)."""
     sheet = sheet_in(s, insp)
     items = {i.id: (i, item_label(i, sec)) for sec in sheet.sections for i in sec.items}
     stored = {
@@ -115,6 +118,10 @@ def _write_responses(s, insp: Inspection, responses: Iterable[Response]) -> None
             raise ValidationError("점검표", "이 점검의 점검표에 없는 항목입니다. 화면을 다시 열어 주세요.")
         values = _clean(*items[r.item_id], r)
         row = stored.get(r.item_id)
+        if keep is not None:
+            label = items[r.item_id][1]
+            values["text"] = keep(row.text if row else None, values["text"], label)
+            values["note"] = keep(row.note if row else None, values["note"], f"{label} 메모")
         if not any(values.values()):
             if row is not None:
                 s.delete(row)
@@ -154,9 +161,10 @@ def save_results(
         require_own_inspection(ctx, s, inspection_id)
         insp = _load(s, inspection_id)
         check_version(insp, version)
-        _write_responses(s, insp, responses)
+        keep = masking.masked_text_guard(s, ctx)
+        _write_responses(s, insp, responses, keep)
         if verifications is not None:
-            write_choices(s, insp, verifications)
+            write_choices(s, insp, verifications, keep)
         if present_ids is not None and insp.status != InspectionStatus.COMPLETED:
             present = set(present_ids)
             for a in s.scalars(
@@ -166,7 +174,7 @@ def save_results(
         if insp.status == InspectionStatus.COMPLETED:
             _refuse_missing(s, insp)
             record_choices(s, ctx, insp, visit_title(s, insp))
-        return masked_for(ctx, sheet_in(s, insp))
+        return masked_for(ctx, sheet_in(s, insp), s)
 
 
 def _local(value: dt.datetime | None, field: str) -> dt.datetime:
@@ -200,16 +208,17 @@ def complete_inspection(
         insp = _load(s, inspection_id)
         check_version(insp, version)
         check_status(InspectionStatus.COMPLETED, None, insp.scheduled_date, today)
-        _write_responses(s, insp, responses)
+        keep = masking.masked_text_guard(s, ctx)
+        _write_responses(s, insp, responses, keep)
         _refuse_missing(s, insp)
         _write_attendance(s, insp, set(completion.present_ids))
         insp.status, insp.status_reason = InspectionStatus.COMPLETED, None
         insp.actual_start, insp.actual_end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         s.flush()
         if verifications is not None:
-            write_choices(s, insp, verifications)
+            write_choices(s, insp, verifications, keep)
         record_choices(s, ctx, insp, visit_title(s, insp))
-        return masked_for(ctx, sheet_in(s, insp))
+        return masked_for(ctx, sheet_in(s, insp), s)
 
 
 def visit_title(s, insp: Inspection) -> str:

@@ -182,12 +182,23 @@ def sheet_in(s: Session, insp: Inspection) -> ResultSheet:
     )
 
 
-def masked_for(ctx: ServiceContext, sheet: ResultSheet) -> ResultSheet:
+def masked_for(ctx: ServiceContext, sheet: ResultSheet, s: Session) -> ResultSheet:
     """The sheet's people as the acting account may see them (a 점검 조장 sees them masked:
-    permissions.personal_masked); ids and attendance stay, so ticking presence still works."""
+    permissions.personal_masked); ids and attendance stay, so ticking presence still works.
+    Members' names in the answers, notes and the 확인할 개선사항 texts are masked for them too; what
+    they send back unchanged keeps the real text (masking.masked_text_guard)."""
     from dataclasses import replace
 
-    from panelapp.services.masking import person as mask_person
+    from panelapp.services import masking
 
-    people = tuple(replace(p, name=mask_person(ctx, p.name)) for p in sheet.participants)
-    return replace(sheet, participants=people)
+    if not masking.personal_masked(ctx):
+        return sheet
+    shown = masking.text_masker(s, True)
+    return replace(
+        sheet,
+        participants=tuple(replace(p, name=masking.name(p.name)) for p in sheet.participants),
+        responses=tuple(masking.texts_masked(r, shown, "text", "note") for r in sheet.responses),
+        verifications=tuple(
+            masking.texts_masked(v, shown, "title", "result_text", "note") for v in sheet.verifications
+        ),
+    )

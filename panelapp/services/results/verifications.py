@@ -163,8 +163,9 @@ def _label(title: str) -> str:
     return f"{F_VERIFY} '{short}'"
 
 
-def write_choices(s: Session, insp: Inspection, choices: Iterable[VerificationChoice]) -> None:
-    """Inside the results' transaction: keep the choices as drafts (all or none)."""
+def write_choices(s: Session, insp: Inspection, choices: Iterable[VerificationChoice], keep=None) -> None:
+    """Inside the results' transaction: keep the choices as drafts (all or none). `keep`:
+    masking.masked_text_guard of the acting account (a note shown masked is kept as it is)."""
     listed = set(listed_ids(s, insp))
     held = {
         v.proposal_id: v
@@ -187,6 +188,8 @@ def write_choices(s: Session, insp: Inspection, choices: Iterable[VerificationCh
             continue
         outcome = VerificationOutcome(c.outcome) if c.outcome is not None else None
         v = held.get(p.id)
+        if keep is not None:
+            note = keep(v.note if v is not None else None, note, f"{label} 메모")
         if v is not None and v.recorded_at is not None:
             if (v.outcome, v.note) != (outcome, note):
                 errors.append(ValidationError(label, "이미 기록된 확인 결과는 바꿀 수 없습니다."))

@@ -119,19 +119,22 @@ def search(ctx: ServiceContext, text: str, limit: int = 50) -> list[SearchHit]:
         return []
     ensure_index(ctx)
     phrase = " ".join(nfc(text or "").lower().split())
-    from panelapp.services.masking import personal_masked
+    from panelapp.services import masking
     from panelapp.services.permissions import department_scope
 
     hits: list[SearchHit] = []
     with reading(ctx) as s:
         scope = department_scope(ctx, s)
-        masked = personal_masked(ctx)
+        masked = masking.personal_masked(ctx)
+        shown = masking.text_masker(s, masked)  # members' names in the texts the hits quote
+        if masked and shown(phrase) != phrase:
+            return []  # a member's name typed: finding the texts that name them would confirm it
         for spec in _specs():
             if masked and spec.kind == "member":
                 continue  # finding people by name is for the roles that see their data
             if scope is not None and spec.kind != "proposal":
                 continue  # a 부서 담당자 works on their department's proposals only
-            found = _search_kind(s, spec, words, phrase, limit)
+            found = _search_kind(s, spec, words, phrase, limit, shown)
             if scope is not None and found:
                 own = set(
                     s.scalars(
@@ -201,7 +204,9 @@ def _candidates(s: Session, spec: _Spec, words: list[str]):
     )
 
 
-def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: int) -> list[SearchHit]:
+def _search_kind(
+    s: Session, spec: _Spec, words: list[str], phrase: str, limit: int, shown=None
+) -> list[SearchHit]:
     model = spec.model
     checks = [_word_clause(spec, w) for w in words]
     candidates = _candidates(s, spec, words)
@@ -231,7 +236,7 @@ def _search_kind(s: Session, spec: _Spec, words: list[str], phrase: str, limit: 
     for target, on in joins:
         q = q.outerjoin(target, on)
     q = q.where(model.deleted_at.is_(None), *spec.live, *checks).order_by(rank, model.id.desc()).limit(limit)
-    return [_hit(spec, row, words) for row in s.execute(q)]
+    return [_hit(spec, row, words, shown) for row in s.execute(q)]
 
 
 def _shape(spec: _Spec):
@@ -257,9 +262,13 @@ def _shape(spec: _Spec):
     return Proposal.cohort_id.label("cohort_id"), (), ()
 
 
-def _hit(spec: _Spec, row, words: list[str]) -> SearchHit:
+def _hit(spec: _Spec, row, words: list[str], shown=None) -> SearchHit:
+    """`shown`: masking.text_masker of the search (members' names in findings', proposals' and
+    notes' texts masked, before the snippet is cut from them, so no name is half-quoted)."""
     n = len(spec.texts)
     doc_id, texts, extra, cohort_id = row[0], list(row[1 : 1 + n]), row[1 + n : -2], row[-2]
+    if shown is not None and spec.model in (Finding, Proposal, Feedback):
+        texts = [shown(t) for t in texts]
     found = next((t for t in texts[1:] if t and any(w in t.lower() for w in words)), None)
     if spec.model is Member:
         district, last4 = texts[1] or "거주지 미기재", "".join(ch for ch in extra[0] if ch.isdigit())[-4:]
