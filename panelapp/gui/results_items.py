@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.enums import ChecklistItemKind
 from panelapp.domain.scoring import NA, NO, YES
+from panelapp.gui.masked_text import keep_masked_read_only
 from panelapp.gui.palette import set_tone, styled
 
 CHOICES = {
@@ -184,6 +185,10 @@ class ItemsGrid(QWidget):
             answer.changed.connect(self.changed)
             answer.advance.connect(lambda: self.move_on(answer))
         note = QLineEdit(response.note or "" if response else "", placeholderText="메모 (F2)")
+        masked = response.masked if response else ()
+        for key, field in (("text", answer), ("note", note)):
+            if key in masked and isinstance(field, QLineEdit):
+                keep_masked_read_only(field)
         note.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from answer to answer
         answer.setAccessibleName(item.text)  # a screen reader says which item is asked
         note.setAccessibleName(f"{item.text} — 메모")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import VerificationOutcome
+from panelapp.gui.masked_text import keep_masked_read_only
 from panelapp.gui.palette import set_tone
 
 CHOICES = (
@@ -101,6 +102,8 @@ class VerificationRow(QFrame):
         self.set_photo_count(item.photos)
         for w in (self.combo, self.note, self.photo_button):
             w.setEnabled(not item.recorded)
+        if item.note_masked:
+            keep_masked_read_only(self.note)
         self.recorded.setVisible(item.recorded)
         if item.recorded:
             day = f" ({item.visited_on:%Y-%m-%d})" if item.visited_on else ""

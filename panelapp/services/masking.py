@@ -164,9 +164,7 @@ class MemberNames:
 def names_in_text(text: str, people: Iterable[str] | MemberNames, masked: bool = True) -> str: ...
 @overload
 def names_in_text(text: None, people: Iterable[str] | MemberNames, masked: bool = True) -> None: ...
-def names_in_text(
-    text: str | None, people: Iterable[str] | MemberNames, masked: bool = True
-) -> str | None:
+def names_in_text(text: str | None, people: Iterable[str] | MemberNames, masked: bool = True) -> str | None:
     """Free text with each of `people`'s names in it masked ("김영희 단원이 제안" → "김*희 단원이
     제안"); the longest name at each place first, so 남궁민수 is not half-masked as 남궁민.
     `people` is best a `MemberNames` (`member_names(session)`): made once per output."""
@@ -198,9 +196,7 @@ def member_names(s: Session) -> MemberNames:
         held = _NAMES.get(key)
     if held is not None and held[0] == stamp:
         return held[1]
-    found = MemberNames(
-        s.scalars(select(Member.name).where(Member.destroyed_at.is_(None)).distinct())
-    )
+    found = MemberNames(s.scalars(select(Member.name).where(Member.destroyed_at.is_(None)).distinct()))
     with _NAMES_LOCK:
         _NAMES[key] = (stamp, found)
     return found

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from panelapp.gui.core.scroll_body import scroll_body
 from panelapp.gui.dates import from_date, to_date
 from panelapp.gui.forms.ui_finding_dialog import Ui_FindingDialog
 from panelapp.gui.korean_calendar import setup_korean_date_edit
+from panelapp.gui.masked_text import keep_masked_read_only, masked_hint
 from panelapp.gui.photo_strip import Photo, PhotoStrip, load_pixmap
 
 IMAGE_FILTER = "사진 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff);;모든 파일 (*)"
@@ -158,6 +160,23 @@ class FindingDialog(QDialog):
         ui.locationEdit.setText(finding.location or "")
         ui.descriptionEdit.setPlainText(finding.description or "")
         ui.observedEdit.setDate(from_date(finding.observed_on))
+        if getattr(finding, "texts_masked", False):
+            self._keep_texts()
+
+    def _keep_texts(self) -> None:
+        """The texts name a member this account sees masked: shown, not edited (what is saved
+        back unchanged keeps the real text; services/masking.masked_text_guard)."""
+        ui = self.ui
+        for field in (ui.titleEdit, ui.locationEdit, ui.descriptionEdit):
+            keep_masked_read_only(field)
+        if self.findChild(QLabel, "maskedTextHint") is None:
+            hint = masked_hint(self, "제목·위치·내용")
+            box = ui.errorLabel.parentWidget().layout()
+            at = box.indexOf(ui.errorLabel) if box is not None else -1
+            if box is not None and at >= 0 and hasattr(box, "insertWidget"):
+                box.insertWidget(at, hint)
+            else:
+                self.layout().addWidget(hint)
 
     def _fetch_current(self):
         from panelapp.services.findings.manage import get_finding

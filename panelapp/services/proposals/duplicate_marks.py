@@ -32,7 +32,7 @@ from panelapp.domain.josa import josa, quoted
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.permissions import Permission, department_scope, writes
 from panelapp.services.proposals.duplicates import SimilarProposal, shown_to, similar_proposals
-from panelapp.services.proposals.queries import ProposalDetail, detail_in
+from panelapp.services.proposals.queries import ProposalDetail, detail_in, shown_detail
 
 
 def live_proposal() -> ColumnElement[bool]:
@@ -136,7 +136,7 @@ def mark_duplicate(
         _event(s, ctx, original, MERGED, f"중복 제안 {_named(dup)}의 {moved}을 넘겨받음")
         original.updated_at = utcnow()  # its links changed: its version moves on
         s.flush()
-        return detail_in(s, dup.id, today)
+        return shown_detail(ctx, s, detail_in(s, dup.id, today))
 
 
 @writes(Permission.PANEL_WORK)
@@ -184,7 +184,7 @@ def unmark_duplicate(
             _event(s, ctx, original, SPLIT, f"{_named(dup)}의 중복 표시 해제: {moved}을 돌려줌")
             original.updated_at = utcnow()
         s.flush()
-        return detail_in(s, dup.id, today)
+        return shown_detail(ctx, s, detail_in(s, dup.id, today))
 
 
 def original_suggestions(ctx: ServiceContext, proposal_id: int) -> list[SimilarProposal]:

@@ -51,6 +51,7 @@ from panelapp.services.proposals.queries import (  # noqa: F401 - callers import
     get_proposal,
     list_proposals,
     proposal_choices,
+    shown_detail,
 )
 from panelapp.services.system.undo import UndoRecord, snapshot
 
@@ -178,7 +179,7 @@ def create_proposal(
         )
         _link(s, p.id, data.finding_ids)
         s.flush()
-        return detail_in(s, p.id, today), UndoRecord.for_create(p, "개선제안 등록")
+        return shown_detail(ctx, s, detail_in(s, p.id, today)), UndoRecord.for_create(p, "개선제안 등록")
 
 
 @writes(Permission.PANEL_WORK)
@@ -201,7 +202,9 @@ def update_proposal(
         for key, value in values.items():
             setattr(p, key, value)
         s.flush()
-        return detail_in(s, p.id, today), UndoRecord.for_update(p, before, "개선제안 수정")
+        return shown_detail(ctx, s, detail_in(s, p.id, today)), UndoRecord.for_update(
+            p, before, "개선제안 수정"
+        )
 
 
 @writes(Permission.PANEL_WORK)
@@ -216,7 +219,7 @@ def set_linked_findings(
         _link(s, p.id, finding_ids)
         p.updated_at = utcnow()
         s.flush()
-        return detail_in(s, p.id, today)
+        return shown_detail(ctx, s, detail_in(s, p.id, today))
 
 
 @writes(Permission.PROPOSAL_ANSWER)
@@ -273,7 +276,7 @@ def move_proposal(
             expected_on=expected_on,
         )
         s.flush()
-        return detail_in(s, p.id, today)
+        return shown_detail(ctx, s, detail_in(s, p.id, today))
 
 
 def move_in(

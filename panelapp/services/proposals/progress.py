@@ -19,7 +19,7 @@ from panelapp.domain.validation import normalize_text
 from panelapp.services.context import ServiceContext, check_version, transaction
 from panelapp.services.permissions import Permission, require_own_department, writes
 from panelapp.services.proposals.manage import _load
-from panelapp.services.proposals.queries import ProposalDetail, detail_in
+from panelapp.services.proposals.queries import ProposalDetail, detail_in, shown_detail
 
 F_NOTE, F_PROGRESS, F_ON = "진행 상황", "진행률", "기준일"
 
@@ -84,4 +84,4 @@ def post_progress(
         )
         p.updated_at = utcnow()  # the version moves on
         s.flush()
-        return detail_in(s, p.id, today)
+        return shown_detail(ctx, s, detail_in(s, p.id, today))

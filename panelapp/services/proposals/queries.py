@@ -197,7 +197,15 @@ def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) 
         return [masking.texts_masked(row_of(p, f, d, today), shown, "title") for p, f, d in rows]
 
 
-DETAIL_TEXTS = ("problem", "proposal", "expected_effect", "answer", "decline_reason", "result_text", "plan_text")
+DETAIL_TEXTS = (
+    "problem",
+    "proposal",
+    "expected_effect",
+    "answer",
+    "decline_reason",
+    "result_text",
+    "plan_text",
+)
 
 
 def masked_detail(detail: ProposalDetail, shown) -> ProposalDetail:
@@ -327,17 +335,22 @@ def detail_in(s, proposal_id: int, today: dt.date | None = None) -> ProposalDeta
 
 
 def get_proposal(ctx: ServiceContext, proposal_id: int, today: dt.date | None = None) -> ProposalDetail:
-    from dataclasses import replace
-
-    from panelapp.services.masking import person as mask_person
     from panelapp.services.permissions import require_department_may_read
 
     with reading(ctx) as s:
         detail = detail_in(s, proposal_id, today)
         require_department_may_read(ctx, s, detail.department_id)
-        detail = masked_detail(detail, masking.text_masker(s, masking.personal_masked(ctx)))
+        return shown_detail(ctx, s, detail)
+
+
+def shown_detail(ctx: ServiceContext, s, detail: ProposalDetail) -> ProposalDetail:
+    """`detail` as the acting account may see it: the proposer's name, and members' names in its
+    texts, masked for a masked role (what a write returns to a 부서 담당자 too)."""
+    from dataclasses import replace
+
+    detail = masked_detail(detail, masking.text_masker(s, masking.personal_masked(ctx)))
     proposer = detail.proposer_name
-    return replace(detail, proposer_name=mask_person(ctx, proposer) if proposer else proposer)
+    return replace(detail, proposer_name=masking.person(ctx, proposer) if proposer else proposer)
 
 
 def proposal_choices(ctx: ServiceContext, cohort_id: int | None) -> list[tuple[int, str]]:

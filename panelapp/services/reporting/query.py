@@ -170,12 +170,16 @@ def _texts_masked(shown, findings, proposals):
 
     return (
         [
-            dataclasses.replace(masking.texts_masked(f, shown, "title", "location", "description"), photos=photos(f.photos))
+            dataclasses.replace(
+                masking.texts_masked(f, shown, "title", "location", "description"), photos=photos(f.photos)
+            )
             for f in findings
         ],
         [
             dataclasses.replace(
-                masking.texts_masked(p, shown, "title", "proposal", "answer", "decline_reason", "result_text"),
+                masking.texts_masked(
+                    p, shown, "title", "proposal", "answer", "decline_reason", "result_text"
+                ),
                 before_photos=photos(p.before_photos),
                 after_photos=photos(p.after_photos),
             )

@@ -32,6 +32,9 @@ class Response:
     value: str | None = None  # "1".."5" / "yes" "no" "na"; None for text items or no answer
     text: str | None = None  # text items
     note: str | None = None
+    # what the sheet shows masked ("text", "note"): a member's name in it, read by a masked role;
+    # the form keeps those read-only (what comes back unchanged keeps the real text)
+    masked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,8 +200,25 @@ def masked_for(ctx: ServiceContext, sheet: ResultSheet, s: Session) -> ResultShe
     return replace(
         sheet,
         participants=tuple(replace(p, name=masking.name(p.name)) for p in sheet.participants),
-        responses=tuple(masking.texts_masked(r, shown, "text", "note") for r in sheet.responses),
-        verifications=tuple(
-            masking.texts_masked(v, shown, "title", "result_text", "note") for v in sheet.verifications
-        ),
+        responses=tuple(_masked_response(r, shown) for r in sheet.responses),
+        verifications=tuple(_masked_check(v, shown) for v in sheet.verifications),
+    )
+
+
+def _masked_response(r: Response, shown) -> Response:
+    from dataclasses import replace
+
+    text, note = shown(r.text), shown(r.note)
+    masked = tuple(k for k, a, b in (("text", text, r.text), ("note", note, r.note)) if a != b)
+    return replace(r, text=text, note=note, masked=masked)
+
+
+def _masked_check(v, shown):
+    from dataclasses import replace
+
+    from panelapp.services import masking
+
+    note = shown(v.note)
+    return replace(
+        masking.texts_masked(v, shown, "title", "result_text"), note=note, note_masked=note != v.note
     )

@@ -73,6 +73,7 @@ class VerificationItem:
     photos: int  # this check's own photos
     recorded: bool  # recorded on the proposal: shown, no longer changed
     visited_on: dt.date | None  # the day it was recorded for
+    note_masked: bool = False  # the note names a member, shown masked: read-only in the form
 
 
 def visit_day(insp: Inspection) -> dt.date:
