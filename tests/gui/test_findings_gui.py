@@ -8,7 +8,7 @@ from gui_window import Window
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from schedule_world import build_world
 
 from panelapp.domain.enums import FindingCategory as C
@@ -219,3 +219,31 @@ def test_delete_with_undo_and_an_empty_cohort(qtbot, setup, monkeypatch):
     window.undo_stack.undo_last()
     qtbot.waitUntil(lambda: settled(page) and reg.row_count() == 1, timeout=5000)
     assert reg.selected().id == f.id
+
+
+def test_a_text_shown_masked_is_read_only_with_the_reason(qtbot, setup):
+    """A masked role sees a member's name in the texts masked (김*희): the dialog shows them,
+    does not let them be edited, and says why (the service keeps the real text)."""
+    from dataclasses import replace
+
+    from panelapp.services.findings.manage import get_finding
+    from panelapp.services.masking import MASKED_TEXT_HINT
+
+    window, w, insp, tmp = setup
+    f = create_finding(
+        window.ctx, FindingInput(insp.id, "난간 흔들림", C.SAFETY, S.HIGH, description="김*희 단원이 알려 줌")
+    )
+    plain = FindingDialog(window, [(insp.id, "점검")], get_finding(window.ctx, f.id))
+    qtbot.addWidget(plain)
+    assert not plain.ui.descriptionEdit.isReadOnly() and plain.findChild(QLabel, "maskedTextHint") is None
+    shown = replace(get_finding(window.ctx, f.id), texts_masked=True)
+    dialog = FindingDialog(window, [(insp.id, "점검")], shown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+    assert ui.descriptionEdit.isReadOnly() and ui.titleEdit.isReadOnly() and ui.locationEdit.isReadOnly()
+    assert ui.descriptionEdit.toolTip() == MASKED_TEXT_HINT
+    hint = dialog.findChild(QLabel, "maskedTextHint")
+    assert hint is not None and hint.isVisible() and "담당자에게 요청" in hint.text()
+    assert ui.severityCombo.isEnabled()  # what is not masked stays theirs to change
+    dialog.close()
