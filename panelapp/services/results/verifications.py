@@ -22,7 +22,7 @@ checks only on the visits they lead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,7 +164,12 @@ def _label(title: str) -> str:
     return f"{F_VERIFY} '{short}'"
 
 
-def write_choices(s: Session, insp: Inspection, choices: Iterable[VerificationChoice], keep=None) -> None:
+def write_choices(
+    s: Session,
+    insp: Inspection,
+    choices: Iterable[VerificationChoice],
+    keep: Callable[[str | None, str | None, str], str | None] | None = None,
+) -> None:
     """Inside the results' transaction: keep the choices as drafts (all or none). `keep`:
     masking.masked_text_guard of the acting account (a note shown masked is kept as it is)."""
     listed = set(listed_ids(s, insp))
