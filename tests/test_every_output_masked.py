@@ -149,6 +149,8 @@ FREE_TEXTS = {
     "Feedback": ("text", "answer"),
     "ContentPost": ("title",),
     "Attachment": ("caption",),
+    "ProposalMilestone": ("title",),
+    "PlanItem": ("note",),
 }
 
 
@@ -167,6 +169,18 @@ def plant_names(ctx: ServiceContext, world: World) -> str:
     first, second = named_in_texts(world)
     said = f" {first} 단원이 제안했고 {second}님이 확인"
     with transaction(ctx) as s:
+        if s.scalar(select(models.PlanItem.id).limit(1)) is None:  # the demo carries nothing yet
+            p = s.get(Proposal, world.proposal)
+            s.add(
+                models.PlanItem(
+                    cohort_id=world.cohort,
+                    proposal_id=p.id,
+                    department_id=p.department_id,
+                    target_year=2027,
+                    target_quarter=1,
+                )
+            )
+            s.flush()
         for model_name, columns in FREE_TEXTS.items():
             model = getattr(models, model_name)
             for row in s.scalars(select(model)):
@@ -793,6 +807,37 @@ def _reminders(ctx, w, f):
     )
 
 
+@output("proposals.milestones.list_milestones")
+def _milestones(ctx, w, _f):
+    from panelapp.db.models import ProposalMilestone
+    from panelapp.services.proposals.milestones import list_milestones
+
+    with reading(ctx) as s:
+        ids = list(
+            s.scalars(
+                select(ProposalMilestone.proposal_id)
+                .join(Proposal, Proposal.id == ProposalMilestone.proposal_id)
+                .where(Proposal.cohort_id == w.cohort)
+                .distinct()
+                .order_by(ProposalMilestone.proposal_id)
+            )
+        )
+    out = []
+    for pid in ids[:20]:
+        try:
+            out.append(list_milestones(ctx, pid))
+        except PermissionDenied:
+            pass  # another department's proposal
+    return out
+
+
+@output("proposals.next_year.plan_data", "proposals.next_year.export_plan")
+def _next_year_plan(ctx, w, f):
+    from panelapp.services.proposals.next_year import export_plan
+
+    return export_plan(ctx, w.cohort, f / "업무계획.pdf"), export_plan(ctx, w.cohort, f / "업무계획.xlsx")
+
+
 # Services the scan below finds that hand out nothing of people's data, each with the reason.
 _IDS = "ids and counts: the filter reads the texts, what comes out is ids or figures"
 _HELPER = "a helper taking ctx: masks what its callers return (they are walked)"
@@ -853,6 +898,7 @@ NOT_OUTPUTS = {
     "inspections.queries.masked_for": _HELPER,
     "results.sheet.masked_for": _HELPER,
     "proposals.duplicates.shown_to": _HELPER,
+    "proposals.queries.shown_detail": _HELPER,
 }
 
 _READS = re.compile(
@@ -861,7 +907,7 @@ _READS = re.compile(
     # free text that may name members (findings, proposals, notes, feedback, posts) and the
     # masking of it: every service that reads or masks such a text is walked too
     r"|text_masker\(|masked_for\(|\b(Finding|Proposal|Feedback|ContentPost|ChecklistResponse|ProposalEvent"
-    r"|ProposalVerification)\.(title|description|location|problem|proposal|expected_effect|answer"
+    r"|ProposalVerification|ProposalMilestone|PlanItem)\.(title|description|location|problem|proposal|expected_effect|answer"
     r"|decline_reason|result_text|plan_text|note|notes|text)\b|\bInspection\.(notes|status_reason)\b"
 )
 

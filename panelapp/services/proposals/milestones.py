@@ -45,6 +45,7 @@ from panelapp.domain.proposal_progress import (
 from panelapp.domain.proposal_rules import PLANNED
 from panelapp.domain.report_data import NO_DEPARTMENT
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.permissions import (
     Permission,
@@ -53,7 +54,7 @@ from panelapp.services.permissions import (
     require_own_department,
     writes,
 )
-from panelapp.services.proposals.queries import MilestoneInfo, ProposalDetail, detail_in
+from panelapp.services.proposals.queries import MilestoneInfo, ProposalDetail, detail_in, shown_detail
 
 F_TITLE, F_PLANNED, F_DONE, F_WEIGHT = "단계", "예정일", "완료일", "가중치"
 MAX_STEPS = 30
@@ -155,9 +156,12 @@ def _record(s: Session, ctx: ServiceContext, p: Proposal, kind: str, note: str) 
     p.updated_at = utcnow()  # the proposal's version moves on
 
 
-def _done(s: Session, p: Proposal, today: dt.date | None) -> ProposalDetail:
+def _done(
+    s: Session, p: Proposal, today: dt.date | None, ctx: ServiceContext | None = None
+) -> ProposalDetail:
     s.flush()
-    return detail_in(s, p.id, today)
+    detail = detail_in(s, p.id, today)
+    return detail if ctx is None else shown_detail(ctx, s, detail)
 
 
 # ----- writes ----------------------------------------------------------------------------------
@@ -182,7 +186,7 @@ def add_milestone(
         _record(
             s, ctx, p, MILESTONE_ADDED, f"{_named(n, title)} (예정 {planned:%Y-%m-%d}{_weight_text(weight)})"
         )
-        return _done(s, p, today)
+        return _done(s, p, today, ctx)
 
 
 @writes(Permission.PROPOSAL_ANSWER)
@@ -197,6 +201,8 @@ def edit_milestone(
     with transaction(ctx) as s:
         p, m = _milestone(s, ctx, milestone_id, version)
         title, planned, weight = _checked(p, data)
+        # a title shown masked (a member's name in it) comes back as shown: the real one stays
+        title = masking.masked_text_guard(s, ctx)(m.title, title, F_TITLE) or title
         changes = []
         if title != m.title:
             changes.append(f"단계 '{m.title}' → '{title}'")
@@ -205,12 +211,12 @@ def edit_milestone(
         if weight != m.weight:
             changes.append(f"가중치 {m.weight} → {weight}")
         if not changes:
-            return detail_in(s, p.id, today)
+            return shown_detail(ctx, s, detail_in(s, p.id, today))
         steps = _ordered(s, p.id)
         _renumber(steps)
         m.title, m.planned_on, m.weight = title, planned, weight
         _record(s, ctx, p, MILESTONE_EDITED, f"{_named(m.position, title)}: " + ", ".join(changes))
-        return _done(s, p, today)
+        return _done(s, p, today, ctx)
 
 
 @writes(Permission.PROPOSAL_ANSWER)
@@ -241,7 +247,7 @@ def set_milestone_done(
             _record(s, ctx, p, MILESTONE_UNDONE, note)
         else:
             _record(s, ctx, p, MILESTONE_DONE, f"{_named(m.position, m.title)} (완료 {done_on:%Y-%m-%d})")
-        return _done(s, p, today)
+        return _done(s, p, today, ctx)
 
 
 @writes(Permission.PROPOSAL_ANSWER)
@@ -264,7 +270,7 @@ def move_milestone(
         steps.insert(new - 1, m)
         _renumber(steps)
         _record(s, ctx, p, MILESTONE_MOVED, f"'{m.title}' {old}번째 → {new}번째")
-        return _done(s, p, today)
+        return _done(s, p, today, ctx)
 
 
 @writes(Permission.PROPOSAL_ANSWER)
@@ -283,7 +289,7 @@ def delete_milestone(
         s.flush()
         _renumber(steps)
         _record(s, ctx, p, MILESTONE_DELETED, note)
-        return _done(s, p, today)
+        return _done(s, p, today, ctx)
 
 
 def list_milestones(
@@ -292,7 +298,7 @@ def list_milestones(
     with reading(ctx) as s:
         detail = detail_in(s, proposal_id, today)
         require_department_may_read(ctx, s, detail.department_id)
-        return detail.milestones
+        return shown_detail(ctx, s, detail).milestones
 
 
 # ----- the rule in SQL, and the roll-ups ----------------------------------------------------------

@@ -61,6 +61,7 @@ from panelapp.domain.next_year_plan import (
 from panelapp.domain.proposal_rules import PLANNED
 from panelapp.domain.report_data import NO_DEPARTMENT
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.exporting import Progress
 from panelapp.services.permissions import Permission, department_scope, require, writes
@@ -452,11 +453,15 @@ def plan_data(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None)
         cohort = _cohort(s, cohort_id)
         org = named_organization(s, TITLE)
         rows = _items(s, cohort_id, department_scope(ctx, s), today)
+        # a print with no purpose asked: members' names in the titles and notes masked
+        shown = masking.text_masker(s, True)
+        rows = [masking.texts_masked(r, shown, "title", "note") for r in rows]
         return PlanData(org.name, _cohort_label(cohort), cohort.number, today, tuple(rows))
 
 
 def plan_rows_in(s: Session, cohort_id: int, today: dt.date) -> tuple[PlanRow, ...]:
-    """The carried items inside a caller's transaction (the improvement report's closing section)."""
+    """The carried items inside a caller's transaction (the improvement report's closing section:
+    it masks their titles and notes by its own rule, masking.text_masker)."""
     return tuple(_items(s, cohort_id, None, today))
 
 

@@ -221,6 +221,7 @@ def masked_detail(detail: ProposalDetail, shown) -> ProposalDetail:
         findings=tuple(masking.texts_masked(f, shown, "title", "location") for f in detail.findings),
         duplicate_of_title=shown(detail.duplicate_of_title),
         duplicates=tuple((pid, shown(title) or "") for pid, title in detail.duplicates),
+        milestones=tuple(masking.texts_masked(m, shown, "title") for m in detail.milestones),
     )
     before = (detail.row.title, *(getattr(detail, f) for f in DETAIL_TEXTS))
     after = (out.row.title, *(getattr(out, f) for f in DETAIL_TEXTS))
