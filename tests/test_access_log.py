@@ -16,6 +16,7 @@ from panelapp.db.models import AccessLog, User
 from panelapp.domain.access_log import GENESIS, compress_ids, expand_ids
 from panelapp.domain.enums import UserRole
 from panelapp.domain.errors import ValidationError
+from panelapp.domain.localtime import today_local  # noqa: E402
 from panelapp.services.audit.chain import chain_problems
 from panelapp.services.audit.log import record_access
 from panelapp.services.audit.review import (
@@ -29,6 +30,9 @@ from panelapp.services.context import ServiceContext
 from panelapp.services.permissions import PermissionDenied
 from panelapp.services.system.bootstrap import open_app
 from panelapp.services.system.check import run_checks
+
+# the month the entries a test writes fall in (a month without entries is not signed)
+THIS_MONTH = f"{today_local():%Y-%m}"
 
 
 def _log_some(ctx, n=5):
@@ -105,10 +109,10 @@ def test_concurrent_writers_keep_one_chain(ctx, tmp_path):
 
 def test_review_is_recorded_and_listed(ctx):
     _log_some(ctx, 2)
-    done = review_month(ctx, "2026-11", "이상 없음; 확인함")
-    assert done.month == "2026-11" and done.problems == ()
+    done = review_month(ctx, THIS_MONTH, "이상 없음; 확인함")
+    assert done.month == THIS_MONTH and done.problems == ()
     (listed,) = reviews(ctx)
-    assert (listed.month, listed.note, listed.entry_id) == ("2026-11", "이상 없음; 확인함", done.entry_id)
+    assert (listed.month, listed.note, listed.entry_id) == (THIS_MONTH, "이상 없음; 확인함", done.entry_id)
     assert access_entries(ctx, AccessFilter(action="audit_review"))[0].id == done.entry_id
     with pytest.raises(ValidationError, match="연-월"):
         review_month(ctx, "2026-13")
@@ -151,7 +155,7 @@ def test_cli_verify_and_check_report_a_tampered_entry(db_file, tmp_path, capsys)
     assert "생성" in (tmp_path / "b.csv").read_text(encoding="utf-8-sig")  # the 관리자's creation
     assert main(["--db", str(db_file), "audit", "verify"]) == 0
     assert "해시 사슬이 처음부터 끝까지 이어져 있습니다" in capsys.readouterr().out
-    assert main(["--db", str(db_file), "audit", "review", "--month", "2026-11"]) == 0
+    assert main(["--db", str(db_file), "audit", "review", "--month", THIS_MONTH]) == 0
     ctx = open_app(str(db_file), migrate=False)
     with ctx.db.engine.begin() as conn:
         conn.execute(text("UPDATE access_logs SET purpose = '고침' WHERE id = 1"))
@@ -397,7 +401,7 @@ def test_an_entry_alone_does_not_make_other_desktops_reload_everything(sqlite_ct
 
 def test_a_removed_tail_shows_after_a_review(ctx):
     _log_some(ctx, 3)
-    done = review_month(ctx, "2026-11")  # saw entry 3 as the newest; sealed with 4 entries
+    done = review_month(ctx, THIS_MONTH)  # saw entry 3 as the newest; sealed with 4 entries
     assert done.entry_id == 4
     _log_some(ctx, 1)
     assert chain_problems(ctx.db) == []
@@ -407,7 +411,7 @@ def test_a_removed_tail_shows_after_a_review(ctx):
     (problem,) = chain_problems(ctx.db)
     assert problem.startswith("접속기록 4번 항목(") and "월별 검토)이 지워졌습니다" in problem
     assert problem.endswith("그 검토 때 접속기록은 4건이었는데 지금은 그 번호까지 2건입니다.")
-    review_month(ctx, "2026-11")
+    review_month(ctx, THIS_MONTH)
     with ctx.db.engine.begin() as conn:
         conn.execute(text("DELETE FROM access_logs WHERE id = 2"))  # the newest the review saw
     problems = chain_problems(ctx.db)
@@ -442,7 +446,7 @@ def test_a_rechained_log_does_not_pass_for_the_one_a_review_sealed(ctx):
     from panelapp.domain.access_log import entry_hash
 
     _log_some(ctx, 3)
-    review_month(ctx, "2026-11")
+    review_month(ctx, THIS_MONTH)
     with ctx.db.engine.begin() as conn:
         conn.execute(text("DELETE FROM access_logs WHERE id = 2"))
     with ctx.db.session_factory.begin() as s:
@@ -497,3 +501,48 @@ def test_a_month_is_shown_before_it_is_signed_and_not_signed_blind(ctx):
     done = review_month(ctx, month, seen=month_entries(ctx, month).entries)
     assert done.entries == 5
     assert month_entries(ctx, "2001-01").summary == "2001-01에는 접속기록이 없습니다."
+
+
+def test_a_month_without_entries_is_not_signed(ctx):
+    """Nothing to look at is nothing to sign: a month the log holds no entry of is refused with a
+    sentence (before, a 관리자 could sign off 2001-01, before the database existed)."""
+    from panelapp.services.audit.review import month_entries
+
+    _log_some(ctx, 2)
+    assert month_entries(ctx, "2001-01").entries == 0
+    with pytest.raises(ValidationError, match="2001-01에는 접속기록이 없어 검토하고 서명할 것이 없습니다"):
+        review_month(ctx, "2001-01", seen=0)
+    with pytest.raises(ValidationError, match="접속기록이 없어"):
+        review_month(ctx, "2001-01")
+    assert reviews(ctx) == []
+    assert review_month(ctx, THIS_MONTH).entries == 2
+
+
+def test_the_export_names_the_people_and_cohorts_as_the_dialog_does(demo_ctx, tmp_path):
+    """The export's 내용 is the Korean the dialog shows ("단원 번호 46 김*희 · 제7기", "기수
+    제7기"), never the stored `enrollment_id=62` beside the member-number column; the names
+    are masked there as in the dialog. In blocks: more entries than one block are all named."""
+    import openpyxl
+
+    from panelapp.services.audit import review as review_module
+    from panelapp.services.people.members import get_member
+
+    ctx = demo_ctx
+    enrollments = _demo_ids(ctx)[:3]
+    for enrollment in enrollments:
+        get_member(ctx, enrollment)
+    shown = {e.id: e.shown_detail for e in access_entries(ctx, limit=None)}
+    old_block = review_module.EXPORT_BLOCK
+    review_module.EXPORT_BLOCK = 2  # several blocks even on a small log
+    try:
+        count = export_access_log(ctx, tmp_path / "log.xlsx")
+    finally:
+        review_module.EXPORT_BLOCK = old_block
+    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx", read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == "내용" and count == len(rows) - 1 >= 3
+    details = [row[-1] or "" for row in rows[1:]]
+    assert not [d for d in details if "enrollment_id=" in d or "cohort_id=" in d]
+    assert details == [shown[int(row[0])] for row in rows[1:]]
+    people = [d for d in details if d.startswith("단원 번호 ")]
+    assert len(people) >= 3 and all("*" in d for d in people)

@@ -30,6 +30,10 @@ def test_menu_only_for_accounts_with_the_right(main_window):
 
 
 def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from panelapp.domain.localtime import today_local
+    from panelapp.gui.dialogs import access_log_dialog
     from panelapp.gui.dialogs.access_log_dialog import AccessLogDialog
     from panelapp.services.audit.log import record_access
 
@@ -37,6 +41,11 @@ def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkey
     record_access(ctx, "search", members=[1, 2], detail="query=김")
     with ctx.db.session_factory() as s:
         entries = len(s.scalars(select(AccessLog.id)).all())
+    # the review offers the months before this one: seen from next month, this month (which
+    # holds the entries just written) comes first; an empty month is not signed
+    today = today_local()
+    next_month = dt.date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    monkeypatch.setattr(access_log_dialog, "today_local", lambda: next_month)
     dialog = main_window.open_access_log()
     assert isinstance(dialog, AccessLogDialog)
     qtbot.waitUntil(lambda: dialog.access_model.rowCount() == entries, timeout=10000)
@@ -51,6 +60,11 @@ def test_dialog_lists_exports_and_signs_off(main_window, qtbot, tmp_path, monkey
     qtbot.waitUntil(lambda: "저장했습니다" in dialog.message.text(), timeout=10000)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(rows) == entries + 1
+    dialog.month.setCurrentIndex(dialog.month.count() - 1)  # a year ago: no entries there
+    qtbot.waitUntil(lambda: "서명할 것이 없습니다" in dialog.month_summary.text(), timeout=10000)
+    assert not dialog.sign.isEnabled()
+    dialog.month.setCurrentIndex(0)
+    assert dialog.month.currentText() == f"{today:%Y-%m}"
     dialog.note.setText("이상 없음")
     qtbot.waitUntil(dialog.sign.isEnabled, timeout=10000)  # after the month's entries arrived
     dialog.sign_review()

@@ -286,8 +286,10 @@ class AccessLogDialog(QDialog):
             return  # another month was chosen meanwhile: its own load follows
         self.month_shown = shown
         self.month_model.set_ids(list(shown.ids))
-        self.month_summary.setText(shown.summary)
-        self.sign.setEnabled(True)
+        self.month_summary.setText(
+            shown.summary if shown.entries else f"{shown.summary} 기록이 없는 달은 서명할 것이 없습니다."
+        )
+        self.sign.setEnabled(shown.entries > 0)  # (review_month refuses an empty month too)
 
     def load_access(self) -> None:
         from panelapp.services.audit.review import access_ids
