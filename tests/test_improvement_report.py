@@ -151,7 +151,8 @@ def test_sections_can_be_left_out_and_progress_is_reported(world):
     )
     calls = []
     pdf, pages = render_improvement_report(data, lambda d, t, text: calls.append((d, t, text)))
-    assert pages == 3 and section_count(data) == 3
+    # cover, summary, the proposals chapter (list, 채택 과제 추진 현황) and its 개선 전·후 page
+    assert pages == 4 and section_count(data) == 3
     assert [c[0] for c in calls] == [0, 1, 2, 3] and all(c[1] == 3 for c in calls)
     assert "개선제안목록" in _pages(pdf)[2] and "부록" not in "".join(_pages(pdf))
 

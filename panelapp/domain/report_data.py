@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from panelapp.domain import participation
 from panelapp.domain.enums import ProposalStatus, Severity
+from panelapp.domain.proposal_progress import ProgressFigures
 
 # Sections a user may leave out; the cover is always there.
 SECTIONS: dict[str, str] = {
@@ -152,6 +153,8 @@ class ProposalRow:
     # 확인 결과 as `panelapp proposals export` writes it (the visits up to the period's end)
     check: str | None = None
     reopened: bool = False  # its latest check was 미흡 and it is not done again (back to 추진중)
+    # 진행률 by domain/proposal_progress.py (as of the report date); None when not adopted
+    progress: int | None = None
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,8 @@ class ReportData:
     feedback: FeedbackSummary = NO_FEEDBACK  # filled when the "feedback" section is chosen
     # 부서별 답변 처리 of the period's proposals (with the "proposals" section), 전체 last
     departments: tuple[DepartmentSla, ...] = ()
+    # 추진 현황 of the report's adopted proposals (채택 N건 중 완료 M건, 평균 진행률), None before any
+    progress: ProgressFigures | None = None
 
     @property
     def period_text(self) -> str:

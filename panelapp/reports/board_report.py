@@ -24,6 +24,7 @@ from typing import Any
 
 from panelapp.domain.enums import ProposalStatus, Severity
 from panelapp.domain.formatting import dotted_date, format_hours
+from panelapp.domain.proposal_progress import figures_of, mean_text
 from panelapp.domain.report_data import SLA_HEADERS, FindingRow, ProposalRow, ReportData
 from panelapp.reports.improvement.layout import TITLE as PDF_TITLE
 from panelapp.reports.improvement.summary import kpis
@@ -390,6 +391,7 @@ class DepartmentRow:
     waiting: int
     overdue: int
     median_days: float | None
+    progress: float | None = None  # mean 진행률 of its adopted proposals (None: none adopted)
 
 
 def department_rows(data: ReportData) -> list[DepartmentRow]:
@@ -410,6 +412,7 @@ def department_rows(data: ReportData) -> list[DepartmentRow]:
                 sum(1 for p in props if p.status in STATUSES_OPEN),
                 sum(1 for p in props if p.overdue),
                 statistics.median(days) if days else None,
+                figures_of(name, [(p.status, p.progress) for p in props]).mean,
             )
         )
     return sorted(rows, key=lambda r: (-r.proposals, r.department))
@@ -430,6 +433,7 @@ def _departments(o: _Outline, data: ReportData) -> None:
     shown = rows[:MAX_DEPARTMENT_ROWS]
     if len(rows) > len(shown):
         rest = rows[len(shown) :]
+        rest_names = {r.department for r in rest}
         shown.append(
             DepartmentRow(
                 f"그 밖의 {len(rest)}개 부서",
@@ -440,10 +444,18 @@ def _departments(o: _Outline, data: ReportData) -> None:
                 sum(r.waiting for r in rest),
                 sum(r.overdue for r in rest),
                 None,
+                figures_of(
+                    "",
+                    [
+                        (p.status, p.progress)
+                        for p in data.proposals
+                        if (p.department or "부서 미지정") in rest_names
+                    ],
+                ).mean,
             )
         )
     s = data.summary
-    table = [("담당부서", "제안", "답변", "채택", "완료", "답변 대기", "기한 경과", "답변 소요")]
+    table = [("담당부서", "제안", "답변", "채택", "완료", "답변 대기", "기한 경과", "답변 소요", "진행률")]
     for r in shown:
         table.append(
             (
@@ -455,6 +467,7 @@ def _departments(o: _Outline, data: ReportData) -> None:
                 f"{r.waiting:,}",
                 f"{r.overdue:,}",
                 _days(r.median_days),
+                mean_text(r.progress),
             )
         )
     done = next((t.count for t in s.proposals_by_status if t.label == ProposalStatus.DONE.label), 0)
@@ -469,13 +482,14 @@ def _departments(o: _Outline, data: ReportData) -> None:
             f"{waiting:,}",
             f"{s.overdue:,}",
             _days(s.median_days_to_answer),
+            data.progress.mean_text if data.progress is not None else mean_text(None),
         )
     )
     o.add(
         Table(
-            (40.0, 17.0, 17.0, 17.0, 17.0, 20.0, 20.0, 22.0),
+            (30.0, 15.0, 15.0, 15.0, 15.0, 20.0, 20.0, 22.0, 18.0),  # 진행률: the adopted ones' mean
             tuple(table),
-            ("left",) + ("right",) * 6 + ("center",),
+            ("left",) + ("right",) * 6 + ("center", "right"),
             total_row=True,
         )
     )

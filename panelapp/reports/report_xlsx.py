@@ -19,6 +19,18 @@ from panelapp.io.roster_export import TEXT_FORMAT, neutralize
 DATE_FORMAT, PERCENT_FORMAT = "yyyy-mm-dd", "0.0%"
 
 
+def _progress_rows(data: ReportData) -> list[tuple[str, object]]:
+    """채택 과제 추진 현황 in the 요약 sheet: adopted, 완료, mean 진행률 (as the PDF's line)."""
+    f = data.progress
+    if f is None:
+        return [("채택 과제 추진 현황", "보고 기간에 채택된 개선제안이 없습니다.")]
+    return [
+        ("채택 과제(채택·부분채택·추진중·완료)", f.accepted),
+        ("채택 과제 중 완료", f.done),
+        ("채택 과제 평균 진행률", f.mean_text),
+    ]
+
+
 def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], list[Sequence]]]:
     """(title, [(header, width, kind)], rows); kind: text / date / num / pct."""
     s, out = data.summary, []
@@ -47,6 +59,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
             ("참여율", shown_rate(s.participation_rate)),
             ("실시한 활동", s.events_held),
             ("활동 시간 합계", s.attendance_hours),
+            *_progress_rows(data),
         ]
         for group, tallies in (
             ("점검 상태", s.inspections_by_status),
@@ -149,6 +162,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                     ("완료일", 12, "date"),
                     ("완료 내용", 50, "text"),
                     ("확인 결과", 22, "text"),
+                    ("진행률", 9, "pct"),
                     ("개선 전 사진 수", 10, "num"),
                     ("개선 후 사진 수", 10, "num"),
                 ],
@@ -171,6 +185,7 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                         p.completed_on,
                         p.result_text,
                         p.check,
+                        None if p.progress is None else p.progress / 100,  # 진행률 (proposal_progress.py)
                         p.before_photo_count if p.status == ProposalStatus.DONE else None,
                         p.after_photo_count if p.status == ProposalStatus.DONE else None,
                     )

@@ -15,6 +15,7 @@ from panelapp.domain.formatting import format_hours, format_rate
 from panelapp.domain.report_data import ReportData, Summary, Tally
 from panelapp.reports.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, para
 from panelapp.reports.improvement.layout import BAR, SOFT, WIDTH, table_style
+from panelapp.reports.improvement.progress import completion_text
 
 # renderPDF starts every drawing in STATE_DEFAULTS' font, fixed when reportlab.graphics was first
 # imported (Helvetica if that was before panelapp.reports.base): it would land unembedded in the PDF.
@@ -174,6 +175,7 @@ def summary(data: ReportData) -> list:
             ),
             "ir_sub",
         ),
+        para(f"채택 과제 추진 현황: {completion_text(data)}", "ir_sub"),
         Spacer(WIDTH, 3 * mm),
         charts,
         Spacer(WIDTH, 3 * mm),

@@ -12,6 +12,7 @@ from panelapp.reports.base import data_table, para
 from panelapp.reports.improvement.evidence import evidence_story
 from panelapp.reports.improvement.facility import status_cell
 from panelapp.reports.improvement.layout import WIDTH, Marker
+from panelapp.reports.improvement.progress import progress_story
 from panelapp.reports.improvement.sla import sla_story
 
 
@@ -80,6 +81,7 @@ def proposals_story(data: ReportData, numbers: dict[int, int], hook) -> list:
         )
     else:
         story.append(para("보고 기간에 접수된 개선제안이 없습니다.", "body"))
+    story += progress_story(data, numbers)  # 채택 과제 추진 현황 (issue 14 item 4)
     return story + evidence_story(data, numbers) + [PageBreak()]
 
 

@@ -33,6 +33,7 @@ from panelapp.domain.enums import InspectionStatus, ProposalStatus, Verification
 from panelapp.domain.errors import NotFoundError, ValidationError
 from panelapp.domain.formatting import shown_points
 from panelapp.domain.localtime import KST
+from panelapp.domain.proposal_progress import ProgressFigures, figures_of
 from panelapp.domain.report_data import (
     NO_FEEDBACK,
     FacilitySection,
@@ -48,6 +49,7 @@ from panelapp.services import masking
 from panelapp.services.attachments.store import attachment_path
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.org.manage import is_named, named_organization
+from panelapp.services.proposals.milestones import progress_by_proposal
 from panelapp.services.reporting import figures as fig
 from panelapp.services.reporting.appendix import load_appendix
 from panelapp.services.reporting.evidence import after_photos, before_photos
@@ -158,7 +160,14 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             signoff=tuple(org.signoff_titles or ()),
             feedback=feedback,
             departments=departments,
+            progress=report_progress(cohort.name, proposals),
         )
+
+
+def report_progress(cohort_name: str, proposals: list[ProposalRow]) -> ProgressFigures | None:
+    """추진 현황 of the report's proposals: adopted, 완료 and mean 진행률 (None when none adopted)."""
+    figures = figures_of(cohort_name, [(p.status, p.progress) for p in proposals])
+    return figures if figures.accepted else None
 
 
 def _texts_masked(shown, findings, proposals):
@@ -327,6 +336,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
         ):
             linked[p_id].add(f_id)
     in_scope = {f.id for f in findings}
+    progress = progress_by_proposal(s, today, Proposal.cohort_id == cohort_id)  # one grouped query
     checks = latest_checks(s, cohort_id, until=end)  # a visit up to the period's end counts
     confirmed = {
         pid: day for pid, (outcome, day) in checks.items() if outcome is VerificationOutcome.CONFIRMED
@@ -362,6 +372,7 @@ def _proposals(s, cohort_id, start, end, wanted, findings, today, name) -> list[
                 reopened=p.status != ProposalStatus.DONE
                 and latest is not None
                 and latest[0] is VerificationOutcome.INSUFFICIENT,
+                progress=progress.get(p.id),
             )
         )
     return out
