@@ -261,3 +261,43 @@ def test_a_masked_role_searching_a_member_s_name_learns_nothing(sqlite_demo_ctx)
     assert search(viewer, named) == []
     hits = [h for h in search(viewer, "미끄러운 경사로") if h.id == fid]
     assert hits and named not in hits[0].snippet and masking.name(named) in hits[0].snippet
+
+
+def test_a_department_s_step_title_naming_a_member_is_shown_masked_and_kept(sqlite_demo_ctx):
+    """추진 단계: the 부서 담당자 reads a title that names a member masked; saving the step with
+    another 예정일 keeps the real title, retyping the masked one is refused."""
+    import datetime as dt
+
+    from panelapp.db.models import ProposalMilestone
+    from panelapp.services.proposals.milestones import MilestoneInput, edit_milestone
+    from panelapp.services.proposals.queries import get_proposal
+
+    desk, coordinator = _login(sqlite_demo_ctx, "부서담당"), _login(sqlite_demo_ctx, "담당자")
+    with reading(desk) as s:
+        department = s.get(User, desk.user_id).department_id
+        step = s.scalar(
+            select(ProposalMilestone)
+            .join(Proposal, Proposal.id == ProposalMilestone.proposal_id)
+            .where(Proposal.department_id == department, ProposalMilestone.done_on.is_(None))
+            .order_by(ProposalMilestone.id)
+            .limit(1)
+        )
+        if step is None:
+            pytest.skip("the demo's department has no open step")
+        step_id, proposal_id = step.id, step.proposal_id
+        named = s.scalar(select(Member.name).where(Member.name.like("___")).order_by(Member.id).limit(1))
+    with transaction(coordinator) as s:
+        s.get(ProposalMilestone, step_id).title = f"{named} 단원과 현장 재확인"
+    seen = get_proposal(desk, proposal_id)
+    (mine,) = [m for m in seen.milestones if m.id == step_id]
+    assert mine.title == f"{masking.name(named)} 단원과 현장 재확인" and mine.title_masked
+    later = mine.planned_on + dt.timedelta(days=3)
+    after = edit_milestone(desk, step_id, seen.version, MilestoneInput(mine.title, later, mine.weight))
+    assert all(named not in m.title for m in after.milestones)  # returned masked
+    real = [m for m in get_proposal(coordinator, proposal_id).milestones if m.id == step_id][0]
+    assert real.title == f"{named} 단원과 현장 재확인" and real.planned_on == later
+    again = get_proposal(desk, proposal_id)
+    with pytest.raises(PermissionDenied, match="단계는 단원 이름이 들어 있어"):
+        edit_milestone(
+            desk, step_id, again.version, MilestoneInput("김*희 단원과 다른 일", later, mine.weight)
+        )

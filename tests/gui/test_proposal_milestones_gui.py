@@ -159,3 +159,26 @@ def test_the_dashboard_shows_progress_per_department_and_opens_it(open_main_wind
     proposals = window.pages["proposals"]
     assert window.stack.currentWidget() is proposals
     qtbot.waitUntil(lambda: proposals.department_combo.currentData() == expected[row].key, timeout=10000)
+
+
+def test_a_step_title_shown_masked_is_read_only(qtbot, setup):
+    """A 부서 담당자 sees a member's name in a step's title masked: selecting that step keeps its
+    title read-only (the service keeps the real one), another step's stays editable."""
+    from dataclasses import replace
+
+    from panelapp.services.masking import MASKED_TEXT_HINT
+
+    page, pid = setup
+    ctx = page.window_.ctx
+    p = get_proposal(ctx, pid)
+    p = add_milestone(ctx, pid, p.version, MilestoneInput("김*희 단원과 현장 확인", D(2026, 7, 1)))
+    p = add_milestone(ctx, pid, p.version, MilestoneInput("업체 선정", D(2026, 7, 10)))
+    first, second = p.milestones
+    shown = replace(p, milestones=(replace(first, title_masked=True), second))
+    dialog = ProposalMilestonesDialog(page.window_, shown)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.title_edit.isReadOnly() and dialog.title_edit.toolTip() == MASKED_TEXT_HINT
+    dialog.table.selectRow(1)
+    assert not dialog.title_edit.isReadOnly() and dialog.title_edit.text() == "업체 선정"
+    dialog.close()

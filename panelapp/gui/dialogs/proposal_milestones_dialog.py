@@ -34,6 +34,7 @@ from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
 from panelapp.gui.dates import from_date, setup_date_edit, to_date
 from panelapp.gui.palette import live_brush, set_tone
+from panelapp.services.masking import MASKED_TEXT_HINT
 
 HEADERS = ("순서", "단계", "예정일", "완료일", "가중치", "상태")
 
@@ -198,6 +199,10 @@ class ProposalMilestonesDialog(QDialog):
             self.title_edit.setText(m.title)
             self.planned_edit.setDate(from_date(m.planned_on))
             self.weight_spin.setValue(m.weight)
+        # a title that names a member is shown masked to a 부서 담당자: not theirs to retype
+        masked = m is not None and m.title_masked
+        self.title_edit.setReadOnly(masked)
+        self.title_edit.setToolTip(MASKED_TEXT_HINT if masked else "")
 
     # ----- changes ---------------------------------------------------------------------------
     def _input(self):

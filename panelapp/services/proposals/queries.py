@@ -113,6 +113,7 @@ class MilestoneInfo:
     done_on: dt.date | None
     weight: int
     overdue: bool  # not done and its 예정일 is past (while the proposal is not 완료)
+    title_masked: bool = False  # a member's name in the title, masked for the reader: not editable
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,13 @@ DETAIL_TEXTS = (
 )
 
 
+def _masked_step(m: MilestoneInfo, shown) -> MilestoneInfo:
+    from dataclasses import replace
+
+    title = shown(m.title) or m.title
+    return replace(m, title=title, title_masked=title != m.title)
+
+
 def masked_detail(detail: ProposalDetail, shown) -> ProposalDetail:
     """The detail with members' names masked in every text of it (`shown`: masking.text_masker):
     the title, the seven texts, the history's notes, the linked findings' titles and places and
@@ -221,7 +229,7 @@ def masked_detail(detail: ProposalDetail, shown) -> ProposalDetail:
         findings=tuple(masking.texts_masked(f, shown, "title", "location") for f in detail.findings),
         duplicate_of_title=shown(detail.duplicate_of_title),
         duplicates=tuple((pid, shown(title) or "") for pid, title in detail.duplicates),
-        milestones=tuple(masking.texts_masked(m, shown, "title") for m in detail.milestones),
+        milestones=tuple(_masked_step(m, shown) for m in detail.milestones),
     )
     before = (detail.row.title, *(getattr(detail, f) for f in DETAIL_TEXTS))
     after = (out.row.title, *(getattr(out, f) for f in DETAIL_TEXTS))
