@@ -66,7 +66,29 @@ def test_generator_builds_the_apps_schema_and_index_once(tiny, tmp_path):
         events = conn.execute(
             "SELECT count(*) FROM inspections i JOIN activity_events e ON e.inspection_id = i.id"
         ).fetchone()[0]
+        later = conn.execute(
+            "SELECT count(*), sum(v.outcome = 'insufficient'), sum(p.status = 'in_progress' AND "
+            "v.outcome = 'insufficient'), sum(i.status = 'completed' AND p.facility_id = i.facility_id) "
+            "FROM proposal_verifications v JOIN proposals p ON p.id = v.proposal_id "
+            "JOIN inspections i ON i.id = v.inspection_id"
+        ).fetchone()
+        templates = conn.execute("SELECT count(DISTINCT department_id) FROM answer_templates").fetchone()[0]
+        dups = conn.execute(
+            "SELECT count(*), sum(o.facility_id <> d.facility_id) FROM proposals d "
+            "JOIN proposals o ON o.id = d.duplicate_of_id WHERE o.duplicate_of_id IS NULL"
+        ).fetchone()
+        dup_links = conn.execute(
+            "SELECT count(*) FROM proposal_findings f JOIN proposals p ON p.id = f.proposal_id "
+            "WHERE p.duplicate_of_id IS NOT NULL"
+        ).fetchone()[0]
+        kinds = dict(conn.execute("SELECT kind, count(*) FROM proposal_events GROUP BY kind").fetchall())
     assert events == sizes.inspections  # every visit owns its activity event, as scheduling makes it
+    # the tables of 0018-0020: 현장 확인 at the facility's completed visits (미흡 reopened the
+    # proposal), answer templates for several departments, duplicates whose links moved away
+    assert later[0] > 0 and later[1] > 0 and later[2] == later[1] and later[3] == later[0]
+    assert templates > 1
+    assert dups[0] > 0 and dups[1] == 0 and dup_links == 0
+    assert kinds["duplicate"] == kinds["duplicate_in"] == dups[0]
     db = open_database(str(copy))
     try:
         assert run_checks(db) == []
@@ -75,6 +97,23 @@ def test_generator_builds_the_apps_schema_and_index_once(tiny, tmp_path):
         db.dispose()
     with sqlite3.connect(copy) as conn:
         assert set(conn.execute("SELECT gram, doc_kind, doc_id FROM search_grams")) == generated
+
+
+def test_two_runs_at_once_build_once(tiny):
+    """A second run waits for the lock the first holds while it builds, then takes its cache."""
+    import threading
+
+    folder, built = tiny
+    sizes, said, got = data.Sizes.tiny(), [], []
+    with data._locked(folder / f"scale-{sizes.label()}.lock", lambda _m: None):
+        other = threading.Thread(
+            target=lambda: got.append(data.ensure(sizes, "sqlite", folder=folder, progress=said.append))
+        )
+        other.start()
+        other.join(0.5)
+        assert other.is_alive() and any("waiting" in m for m in said)
+    other.join(30)
+    assert got and got[0].build_s is None and got[0].target == built.target
 
 
 def test_runner_reports_every_page_and_its_json_shape(tiny):

@@ -20,6 +20,7 @@ are dropped and rebuilt when the key or the row counts differ: the URL must be a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -36,7 +37,7 @@ from benchmarks.scale import words
 from benchmarks.scale.bulk import PostgresWriter, SqliteWriter, Writer
 from benchmarks.scale.grams import GramCache, Postings
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: proposal_verifications, answer_templates, duplicate marks (0018-0020)
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 PG_ENV = "PANELAPP_TEST_PG_URL"
 
@@ -74,6 +75,8 @@ ID_TABLES = [
     "findings",
     "proposals",
     "proposal_events",
+    "proposal_verifications",
+    "answer_templates",
     "feedback",
     "content_posts",
 ]
@@ -151,11 +154,52 @@ def ensure(
     folder.mkdir(parents=True, exist_ok=True)
     key = cache_key(sizes)
     if backend == "sqlite":
-        return _ensure_sqlite(sizes, key, folder, rebuild, progress)
+        with _locked(folder / f"scale-{sizes.label()}.lock", progress):
+            return _ensure_sqlite(sizes, key, folder, rebuild, progress)
     url = pg_url or os.environ.get(PG_ENV)
     if not url:
         raise SystemExit(f"PostgreSQL: {PG_ENV}를 설정해 주세요 (set {PG_ENV})")
-    return _ensure_pg(sizes, key, url, folder, rebuild, progress)
+    with _locked(_pg_stamp_path(folder, url).with_suffix(".lock"), progress):
+        return _ensure_pg(sizes, key, url, folder, rebuild, progress)
+
+
+@contextlib.contextmanager
+def _locked(path: Path, progress):
+    """One builder per cache file (or PostgreSQL URL) at a time: a second run started meanwhile
+    waits here, then finds the database the first one built. The lock is the OS's (flock /
+    msvcrt), so a build that crashed leaves nothing held."""
+    with open(path, "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            lock = lambda: msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # noqa: E731
+
+            def wait() -> None:  # LK_LOCK gives up after 10 s: keep asking
+                while True:
+                    try:
+                        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                        return
+                    except OSError:
+                        continue
+
+        else:
+            import fcntl
+
+            lock = lambda: fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # noqa: E731
+            wait = lambda: fcntl.flock(handle, fcntl.LOCK_EX)  # noqa: E731
+        try:
+            lock()
+        except OSError:
+            progress(f"  another run is building {path.stem}: waiting for it")
+            wait()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            if sys.platform == "win32":
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            else:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _ensure_sqlite(sizes: Sizes, key: str, folder: Path, rebuild: bool, progress) -> Built:
@@ -861,20 +905,44 @@ class _Gen:
 
     # ----- proposals -------------------------------------------------------------------------------
     def proposals(self) -> None:
+        from panelapp.domain import duplicates
         from panelapp.domain.proposal_rules import default_due
 
         w, rnd = self.w, self.rnd
         kind = int(self.kinds.PROPOSAL)
-        proposals, events, links = [], [], []
+        proposals, events, checks = [], [], []
         event_id = 1
         self.proposal_facility: list[int] = []
+        self.duplicate_of: dict[int, int] = {}  # a duplicate's feedback goes to its original too
+        # 확인할 개선사항 (0018): a completed proposal is checked at the facility's next completed
+        # visit after its 완료일; 미흡 moves it back to 추진중, as results/verifications.py does.
+        visits_at: dict[int, list[tuple[dt.date, int, int]]] = {}
+        for insp, fac, vday, vlead in self.visits:
+            visits_at.setdefault(fac, []).append((vday, insp, vlead))
+        for days in visits_at.values():
+            days.sort()
+        originals: dict[int, tuple[int, str]] = {}  # facility → (a live proposal, its title), no duplicate
+        linked: dict[int, list[int]] = {}  # proposal → its findings
+        statuses: list[str] = []  # by proposal id - 1
         for pid, (fid, facility, day, lead, ftitle, fdesc, same_next) in enumerate(self.sources, 1):
             title, problem, proposal, effect = words.proposal_parts(rnd, ftitle, fdesc)
             submitted = min(day + dt.timedelta(days=rnd.randint(1, 14)), LAST_DAY)
             steps = _path(rnd, (LAST_DAY - submitted).days)
             answer = answered = decline = completed = None
             at = _office_time(rnd, submitted)
-            events.append((event_id, pid, w.ts(at), self.ids.admin, None, "submitted", words.SUBMIT_NOTES[0]))
+            events.append(
+                (
+                    event_id,
+                    pid,
+                    w.ts(at),
+                    self.ids.admin,
+                    None,
+                    "submitted",
+                    words.SUBMIT_NOTES[0],
+                    None,
+                    None,
+                )
+            )
             event_id += 1
             status = "submitted"
             for to, after in steps:
@@ -891,10 +959,65 @@ class _Gen:
                 if to == "done":
                     completed = step_day
                 at = _office_time(rnd, step_day, at)
-                events.append((event_id, pid, w.ts(at), rnd.choice(self.users), status, to, note))
+                events.append((event_id, pid, w.ts(at), rnd.choice(self.users), status, to, note, None, None))
                 event_id += 1
                 status = to
+            if status == "done" and completed is not None:
+                later = [v for v in visits_at.get(facility, ()) if v[0] > completed]
+                if later and rnd.random() < 0.8:
+                    vday, insp, _lead = later[0]
+                    ok = rnd.random() < 0.85
+                    text = None if ok else rnd.choice(VERIFY_NOTES)
+                    who, at = rnd.choice(self.users), max(at, _office_time(rnd, vday))
+                    outcome = "confirmed" if ok else "insufficient"
+                    checks.append(
+                        (len(checks) + 1, insp, pid, outcome, text, w.ts(at), w.ts(at), who, w.date(vday))
+                    )
+                    visit = f"{vday:%Y-%m-%d} {self.facilities[facility - 1][0]} 점검"
+                    note = f"현장 확인: {'개선 확인' if ok else '미흡'} ({visit})" + (
+                        f"\n{text}" if text else ""
+                    )
+                    to = "done" if ok else "in_progress"
+                    if not ok:
+                        note += "\n다시 추진중으로 돌립니다."
+                        completed = None
+                    events.append((event_id, pid, w.ts(at), who, "done", to, note, w.date(vday), None))
+                    event_id += 1
+                    status = to
             deleted = rnd.random() < 0.001
+            # 중복으로 표시 (0020): now and then a proposal repeats an earlier one of its facility
+            original = originals.get(facility)
+            duplicate_of = moves = None
+            moved = [fid] + ([fid + 1] if same_next and rnd.random() < 0.25 else [])
+            if original is not None and not deleted and rnd.random() < 0.01:
+                duplicate_of, held = original[0], linked[original[0]]
+                added = [f for f in moved if f not in held]
+                held += added
+                moves = json.dumps({"findings": moved, "added": added, "feedback": []})
+                at = _office_time(rnd, min(submitted + dt.timedelta(days=rnd.randint(1, 7)), LAST_DAY), at)
+                summary = f"발견사항 {len(added)}건, 좋아요·아쉬워요 0건"
+                who, theirs = rnd.choice(self.users), statuses[duplicate_of - 1]
+                marked = f"#{duplicate_of} '{original[1]}'의 중복으로 표시: {summary}을 원본으로 옮김"
+                merged = f"중복 제안 #{pid} '{''.join(title)}'의 {summary}을 넘겨받음"
+                events.append((event_id, pid, w.ts(at), who, status, status, marked, None, duplicates.MARKED))
+                events.append(
+                    (
+                        event_id + 1,
+                        duplicate_of,
+                        w.ts(at),
+                        who,
+                        theirs,
+                        theirs,
+                        merged,
+                        None,
+                        duplicates.MERGED,
+                    )
+                )
+                event_id += 2
+            else:
+                linked[pid] = list(moved)
+                if not deleted:
+                    originals.setdefault(facility, (pid, "".join(title)))
             created = w.ts(_office_time(rnd, submitted))
             proposals.append(
                 (
@@ -919,12 +1042,14 @@ class _Gen:
                     created,
                     created,
                     1,
+                    duplicate_of,
+                    moves,
                 )
             )
+            if duplicate_of is not None:
+                self.duplicate_of[pid] = duplicate_of
             self.proposal_facility.append(facility)
-            links.append((pid, fid))
-            if same_next and rnd.random() < 0.25:
-                links.append((pid, fid + 1))
+            statuses.append(status)
             if not deleted:
                 self.postings.add(kind, pid, self.cache.doc((title, problem, proposal, answer)))
         self.put(
@@ -949,15 +1074,67 @@ class _Gen:
                 "deleted_at",
                 "deleted_by_id",
                 *self._st(),
+                "duplicate_of_id",
+                "duplicate_moves",
             ),
             proposals,
         )
         self.put(
             "proposal_events",
-            ("id", "proposal_id", "at", "user_id", "from_status", "to_status", "note"),
+            ("id", "proposal_id", "at", "user_id", "from_status", "to_status", "note", "happened_on", "kind"),
             events,
         )
-        self.put("proposal_findings", ("proposal_id", "finding_id"), links)
+        self.put(
+            "proposal_findings",
+            ("proposal_id", "finding_id"),
+            [(pid, f) for pid, found in linked.items() for f in found],
+        )
+        self.put(
+            "proposal_verifications",
+            (
+                "id",
+                "inspection_id",
+                "proposal_id",
+                "outcome",
+                "note",
+                "updated_at",
+                "recorded_at",
+                "recorded_by_id",
+                "visited_on",
+            ),
+            checks,
+        )
+        self.answer_templates()
+
+    def answer_templates(self) -> None:
+        """답변 템플릿 (0019): a few per department and finding category, some for every department."""
+        w, rnd, rows = self.w, self.rnd, []
+        owners = [None, *self.dept_ids.values()]
+        for dept in owners:
+            for category in [None, *CATEGORIES]:
+                if dept is not None and rnd.random() < 0.4:
+                    continue
+                for k in range(rnd.randint(1, 3)):
+                    body = rnd.choice(words.ANSWERS)
+                    title = f"{category or '공통'} 답변 {k + 1}"
+                    deleted = rnd.random() < 0.03
+                    rows.append(
+                        (
+                            len(rows) + 1,
+                            dept,
+                            category,
+                            title,
+                            body,
+                            w.ts(STAMP) if deleted else None,
+                            self.ids.admin if deleted else None,
+                            *self.stamp,
+                        )
+                    )
+        self.put(
+            "answer_templates",
+            ("id", "department_id", "category", "title", "text", "deleted_at", "deleted_by_id", *self._st()),
+            rows,
+        )
 
     # ----- feedback and content ----------------------------------------------------------------------
     def feedback_and_posts(self) -> None:
@@ -981,6 +1158,7 @@ class _Gen:
             proposal = (
                 rnd.randint(1, n_proposals) if n_proposals and not like and rnd.random() < 0.05 else None
             )
+            proposal = self.duplicate_of.get(proposal, proposal) if proposal else None
             deleted = rnd.random() < 0.002
             rows.append(
                 (
@@ -1105,6 +1283,7 @@ def _path(rnd: random.Random, age: int) -> list[tuple[str, int]]:
 
 
 TEXT_ANSWERS = ["특이사항 없음", "전반적으로 양호함", "주말 이용객이 많아 혼잡함", "안내 직원이 친절했음"]
+VERIFY_NOTES = ["안전 손잡이가 아직 설치되지 않음", "안내 표지가 일부만 교체됨", "보수한 곳이 다시 파손됨"]
 RESPONSE_NOTES = ["관리자와 함께 확인함", "지난 점검 때보다 나아짐", "일부 구역만 해당", "사진 촬영함"]
 
 
