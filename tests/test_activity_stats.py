@@ -210,3 +210,93 @@ def test_blocks_of_ids_are_capped_and_split(ctx):
         stats_subquery(enrollment_ids=ids)
     with reading(ctx) as s:
         assert stats_for(s, ids, today=D(2026, 10, 1)) == cohort_stats(s, cohort_id, today=D(2026, 10, 1))
+
+
+def _events_for_everyone_among_visits(ctx, visits: int = 300):
+    """A cohort with `visits` inspection visits, five events for everyone and two odd rows: a
+    점검 event without its inspection and a visit's event filed under another kind."""
+    from sqlalchemy import insert
+
+    with transaction(ctx) as s:
+        c = Cohort(number=9, name="제9기", term_start=D(2026, 3, 1), term_end=D(2026, 12, 31))
+        place = Facility(name="시민공원")
+        s.add_all([c, place])
+        s.flush()
+        s.execute(
+            insert(Inspection),
+            [
+                {
+                    "uid": f"plan-{k}",
+                    "cohort_id": c.id,
+                    "facility_id": place.id,
+                    "scheduled_date": D(2026, 4, 1) + dt.timedelta(days=k % 200),
+                    "status": InspectionStatus.COMPLETED,
+                }
+                for k in range(visits + 1)
+            ],
+        )
+        insp = s.scalars(
+            select(Inspection.id).where(Inspection.cohort_id == c.id).order_by(Inspection.id)
+        ).all()
+        day = D(2026, 6, 1)
+        rows = [
+            {
+                "cohort_id": c.id,
+                "kind": EventKind.INSPECTION,
+                "title": "점검",
+                "event_date": day,
+                "inspection_id": i,
+            }
+            for i in insp[:-1]
+        ]
+        rows += [
+            {"cohort_id": c.id, "kind": EventKind.TRAINING, "title": f"교육{k}", "event_date": day}
+            for k in range(5)
+        ]
+        rows += [
+            {"cohort_id": c.id, "kind": EventKind.INSPECTION, "title": "짝 없는 점검", "event_date": day},
+            {
+                "cohort_id": c.id,
+                "kind": EventKind.MEETING,
+                "title": "점검 간담회",
+                "event_date": day,
+                "inspection_id": insp[-1],
+            },
+        ]
+        s.execute(insert(ActivityEvent), rows)
+        cohort_id = c.id
+    refresh_statistics(ctx.db.engine, ("activity_events", "inspections"))
+    return cohort_id
+
+
+def test_events_for_everyone_are_neither_visits_nor_of_the_kind_inspection(ctx):
+    from panelapp.services.activities.stats import cohort_wide_event
+
+    cohort_id = _events_for_everyone_among_visits(ctx, visits=20)
+    with reading(ctx) as s:
+        titles = s.scalars(
+            select(ActivityEvent.title).where(ActivityEvent.cohort_id == cohort_id, cohort_wide_event())
+        ).all()
+    assert sorted(titles) == [f"교육{k}" for k in range(5)]
+
+
+def test_postgresql_expects_the_events_for_everyone_it_will_find(ctx):
+    """The test for an event for everyone is one expression: as two predicates (no inspection,
+    not of the kind 점검) PostgreSQL multiplied their selectivities, expected a single event
+    among the visits and planned the cohort's figures as nested loops over millions of
+    attendance rows (18 s at 100,000 members)."""
+    import json
+
+    from sqlalchemy import text
+
+    from panelapp.services.activities.stats import cohort_wide_event
+
+    if ctx.db.is_sqlite:
+        pytest.skip("PostgreSQL's planner")
+    cohort_id = _events_for_everyone_among_visits(ctx)
+    stmt = select(ActivityEvent.id).where(ActivityEvent.cohort_id == cohort_id, cohort_wide_event())
+    sql = str(stmt.compile(ctx.db.engine, compile_kwargs={"literal_binds": True}))
+    with ctx.db.engine.connect() as conn:
+        plan = conn.execute(text("EXPLAIN (FORMAT JSON) " + sql)).scalar()
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    assert plan[0]["Plan"]["Plan Rows"] >= 5

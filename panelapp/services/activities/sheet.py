@@ -28,7 +28,13 @@ from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
 from panelapp.services import masking
 from panelapp.services.activities.event_rules import EventInfo, event_info, load_cohort, load_event
-from panelapp.services.activities.stats import BLOCK, cohort_wide_event, counted_visit, stats_for
+from panelapp.services.activities.stats import (
+    BLOCK,
+    cohort_wide_event,
+    counted_visit,
+    for_everyone,
+    stats_for,
+)
 from panelapp.services.audit.log import record_access
 from panelapp.services.context import ServiceContext, reading
 
@@ -101,9 +107,9 @@ def _live_events(cohort_id: int) -> tuple[ColumnElement[bool], ...]:
 
 
 def _for_everyone() -> ColumnElement[bool]:
-    """Events every member in their period counts: not a visit (found through the
-    inspection_id index rather than by reading every visit)."""
-    return and_(ActivityEvent.inspection_id.is_(None), ActivityEvent.kind != EventKind.INSPECTION)
+    """Events every member in their period counts: not a visit (stats.for_everyone: one
+    expression, so that PostgreSQL does not expect a single such event)."""
+    return for_everyone()
 
 
 def _ids(s: Session, stmt: Any) -> list[int]:
@@ -210,18 +216,23 @@ def events_summary(ctx: ServiceContext, cohort_id: int, today: dt.date | None = 
             .group_by(Enrollment.joined_on, left)
             .subquery("periods")
         )
+        # The events for everyone grouped too: PostgreSQL then reads them once (a few dozen)
+        # instead of scanning a date range of the cohort's visits once per period.
+        everyone = (
+            select(ActivityEvent.id.label("id"), ActivityEvent.event_date.label("day"))
+            .where(*_live_events(cohort_id), _for_everyone())
+            .group_by(ActivityEvent.id, ActivityEvent.event_date)
+            .subquery("everyone")
+        )
         members: dict[int, int] = dict(
             s.execute(
-                select(ActivityEvent.id, func.sum(periods.c.n))
+                select(everyone.c.id, func.sum(periods.c.n))
+                .select_from(everyone)
                 .join(
                     periods,
-                    and_(
-                        ActivityEvent.event_date >= periods.c.joined_on,
-                        ActivityEvent.event_date <= periods.c.left_key,
-                    ),
+                    and_(everyone.c.day >= periods.c.joined_on, everyone.c.day <= periods.c.left_key),
                 )
-                .where(*_live_events(cohort_id), _for_everyone())
-                .group_by(ActivityEvent.id)
+                .group_by(everyone.c.id)
             ).all()
         )
         return EventsSummary(
