@@ -128,6 +128,9 @@ def why_ended(run: ChildRun) -> str:
     return f"{text} — {where}" if where else text
 
 
+BENCH_USER, BENCH_PASSWORD = "관리자", "bench-scale-2026"
+
+
 def child_env(home: str) -> dict[str, str]:
     """Offscreen Qt and throw-away user folders; no benchmark variable of the old start-up probe."""
     env = {k: v for k, v in os.environ.items() if k not in ("PANELAPP_DB", "PANELAPP_BENCH_T0")}
@@ -139,5 +142,11 @@ def child_env(home: str) -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="",
         # no automatic backup of a 2.4 GB file in the middle of a measurement
         PANELAPP_AUTO_BACKUP="0",
+        # The window logs in before it shows anything (issue 12 item 3): as the 관리자, the
+        # first start of a generated database making that account, `panelapp demo` giving it
+        # to the demo's accounts. Without them the probe waited at the login dialog until the
+        # silence limit (only the test suite, which sets both, measured anything).
+        PANELAPP_USER=BENCH_USER,
+        PANELAPP_PASSWORD=BENCH_PASSWORD,
     )
     return env
