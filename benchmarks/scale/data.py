@@ -10,11 +10,17 @@ SQLite, COPY on PostgreSQL) from a seeded generator, so every build is the same.
 scheduled visit creates is mirrored from services/inspections/scheduling.py: the inspection,
 its activity event (kind 점검, deleted with a cancelled visit), the lead and members assigned;
 a completed visit also has its checklist answers and the attendance of the assigned members.
+A completed proposal is checked (현장 확인, 0018) at its facility's next completed visit — 미흡 puts
+it back to 추진중 with the history entry results/verifications.py writes; some proposals are
+marked duplicates of an earlier one of their facility (0020: links and feedback moved to the
+original, the two history entries); departments have answer templates (0019).
 
 Cache: a SQLite file in benchmarks/.cache/ named by the Alembic head revision, GENERATOR_VERSION
 and the sizes, built as `.partial` and renamed when complete. On PostgreSQL the database at the
 URL is the cache; a stamp file beside the SQLite files records which key it holds (the tables
 are dropped and rebuilt when the key or the row counts differ: the URL must be a throwaway).
+A build holds an OS file lock beside the cache (one per SQLite file, one per URL): a second run
+started meanwhile waits for it and then takes the cache.
 """
 
 from __future__ import annotations
