@@ -346,3 +346,30 @@ def test_the_command_line_carries_shows_and_exports(db_file, tmp_path, capsys, m
     assert main([*base, "export", "--cohort", "7", "-o", str(out)]) == 0
     assert "3건" in capsys.readouterr().out and out.exists()
     assert main([*base, "export", "--cohort", "7", "-o", str(tmp_path / "a.csv")]) == 1
+
+
+def test_the_improvement_report_closes_with_the_plan_in_every_format(w, tmp_path):
+    from panelapp.domain.report_data import ReportOptions
+    from panelapp.reports.board_report import build_board_report
+    from panelapp.reports.improvement_report import render_improvement_report
+    from panelapp.reports.report_xlsx import report_xlsx_bytes
+    from panelapp.services.reporting.query import build_report_data
+
+    options = ReportOptions(w.cohort, report_date=TODAY)
+    before = build_report_data(w.ctx, options)
+    assert before.next_year_plan is None  # nothing carried: no closing section
+    assert "차년도 업무계획" not in _pdf_text(render_improvement_report(before)[0])
+    sheet = next_year.plan_sheet(w.ctx, w.cohort, today=TODAY)
+    next_year.save_plan(w.ctx, w.cohort, _lines(sheet, cost=1_500_000), today=TODAY)
+    data = build_report_data(w.ctx, options)
+    assert (data.next_year_plan.count, data.next_year_plan.total_cost) == (3, 4_500_000)
+    pdf, _pages = render_improvement_report(data)
+    text = _pdf_text(pdf)
+    assert "맺음. 차년도 업무계획" in text and "합계: 3건, 예상 비용 4,500,000원" in text
+    assert text.rindex("맺음. 차년도 업무계획") > text.rindex("부록")  # it closes the report
+    book = load_workbook(io.BytesIO(report_xlsx_bytes(data)))
+    rows = list(book["차년도 업무계획"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("담당부서", "제목", "시설") and rows[-1][0] == "합계" and rows[-1][6] == 4_500_000
+    board = build_board_report(data).texts()
+    assert "1. 차년도 업무계획" in " ".join(board) or any("차년도 업무계획" in t for t in board)
+    assert "계" in board and "4,500,000" in board

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from panelapp.domain import participation
 from panelapp.domain.enums import ProposalStatus, Severity
+from panelapp.domain.next_year_plan import PlanData
 from panelapp.domain.proposal_progress import ProgressFigures
 
 # Sections a user may leave out; the cover is always there.
@@ -330,6 +331,9 @@ class ReportData:
     departments: tuple[DepartmentSla, ...] = ()
     # 추진 현황 of the report's adopted proposals (채택 N건 중 완료 M건, 평균 진행률), None before any
     progress: ProgressFigures | None = None
+    # 차년도 업무계획 (issue 14 item 8): the cohort's carried items, the report's closing section
+    # when there are any (None: none carried)
+    next_year_plan: PlanData | None = None
 
     @property
     def period_text(self) -> str:

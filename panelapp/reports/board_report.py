@@ -203,6 +203,7 @@ def build_board_report(data: ReportData, attachments: list[str] | tuple[str, ...
     _highlights(o, data, pdf_attached=any("(PDF)" in a for a in attachments))
     _departments(o, data)
     _plans(o, data)
+    _next_year(o, data)
     _attachments(o, list(attachments))
     return BoardReport(title, data.organization, data.generated_on, data.masked, tuple(o.blocks))
 
@@ -546,6 +547,29 @@ def _plans(o: _Outline, data: ReportData) -> None:
     for e in planned[:MAX_LISTED]:
         o.item(3, f"{dotted_date(e.event_date)} {e.title}({e.kind})")
     _more(o, len(planned))
+
+
+NEXT_YEAR_WIDTHS = (32.0, 66.0, 24.0, 24.0, 24.0)  # mm: 170 in all
+NEXT_YEAR_HEADERS = ("담당부서", "제목", "상태·진행률", "목표 분기", "예상 비용(원)")
+
+
+def _next_year(o: _Outline, data: ReportData) -> None:
+    """차년도 업무계획 (issue 14 item 8): the carried items, per department with its subtotal and
+    the total last; only when the cohort carried any."""
+    plan = data.next_year_plan
+    if plan is None or not plan.rows:
+        return
+    o.item(1, "차년도 업무계획")
+    o.item(2, f"미완료 채택 과제 이월: {plan.summary}")
+    rows: list[tuple[str, ...]] = [NEXT_YEAR_HEADERS]
+    for d in plan.departments:
+        for r in d.rows:
+            state = r.status + (f" {r.progress_text}" if r.progress_text else "")
+            cost = "–" if r.estimated_cost is None else f"{r.estimated_cost:,}"
+            rows.append((d.department, r.title, state, r.quarter.label, cost))
+        rows.append((f"{d.department} 소계", f"{len(d.rows):,}건", "", "", f"{d.total_cost:,}"))
+    rows.append(("계", f"{plan.count:,}건", "", "", f"{plan.total_cost:,}"))
+    o.add(Table(NEXT_YEAR_WIDTHS, tuple(rows), ("left", "left", "center", "center", "right"), total_row=True))
 
 
 def _open_item(p: ProposalRow) -> str:

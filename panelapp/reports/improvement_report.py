@@ -2,8 +2,8 @@
 
 Cover, one-page summary with charts, a section per facility (scores, findings with photos,
 proposals with the department's answer), all proposals with the done ones' before/after photos,
-citizens' 좋아요·아쉬워요 per facility and the proposals they led to, and an appendix of
-activities and attendance. The parts live in panelapp/reports/improvement/.
+citizens' 좋아요·아쉬워요 per facility and the proposals they led to, an appendix of
+activities and attendance, and, when the cohort carried any, its 차년도 업무계획 to close. The parts live in panelapp/reports/improvement/.
 
 `progress(done, total, text)` is called as layout reaches each section; it may raise (Cancel)
 to stop the build, and nothing is returned then.
@@ -21,6 +21,7 @@ from panelapp.reports.improvement.cover import cover
 from panelapp.reports.improvement.facility import facility_story
 from panelapp.reports.improvement.feedback import feedback_story
 from panelapp.reports.improvement.layout import TITLE, Marker, render
+from panelapp.reports.improvement.next_year import next_year_story
 from panelapp.reports.improvement.summary import summary
 from panelapp.reports.improvement.tables import appendix_story, proposals_story
 
@@ -32,6 +33,7 @@ Progress = Callable[[int, int, str], None]
 def section_count(data: ReportData) -> int:
     """How many progress steps the build reports (cover and summary count as one each)."""
     n = 1 + sum(key in data.sections for key in ("summary", "proposals", "feedback", "appendix"))
+    n += 1 if data.next_year_plan is not None and data.next_year_plan.rows else 0
     return n + (len(data.facilities) + 1 if "facilities" in data.sections else 0)
 
 
@@ -74,6 +76,11 @@ def _render(data: ReportData, progress: Progress | None, out) -> tuple[bytes | N
         story += feedback_story(data, numbers, hook)
     if "appendix" in data.sections:
         story += appendix_story(data, hook)
+    closing = next_year_story(data, hook)
+    if closing:
+        if story and not isinstance(story[-1], PageBreak):
+            story.append(PageBreak())
+        story += closing
     while story and isinstance(story[-1], PageBreak):
         story.pop()  # no blank last page
     pdf, pages = render(story, data.organization, data.logo_png, out)

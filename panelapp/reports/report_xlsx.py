@@ -231,7 +231,47 @@ def _sheets(data: ReportData) -> list[tuple[str, list[tuple[str, int, str]], lis
                 ],
             )
         )
+    out += _next_year_sheets(data)
     return out
+
+
+def _next_year_sheets(data: ReportData) -> list:
+    """차년도 업무계획 (issue 14 item 8): the carried items, closed by the department subtotals and
+    the total; only when the cohort carried any."""
+    plan = data.next_year_plan
+    if plan is None or not plan.rows:
+        return []
+    rows: list[Sequence] = [
+        (
+            r.department,
+            r.title,
+            r.facility,
+            r.status,
+            None if r.progress is None else r.progress / 100,
+            r.expected_on,
+            r.estimated_cost,
+            r.quarter.label,
+            r.note,
+        )
+        for r in plan.rows
+    ]
+    rows += [
+        (f"소계: {d.department}", f"{len(d.rows):,}건", None, None, None, None, d.total_cost, None, None)
+        for d in plan.departments
+    ]
+    rows.append(("합계", f"{plan.count:,}건", None, None, None, None, plan.total_cost, None, None))
+    columns = [
+        ("담당부서", 18, "text"),
+        ("제목", 40, "text"),
+        ("시설", 22, "text"),
+        ("상태", 10, "text"),
+        ("진행률", 8, "pct"),
+        ("완료 예정일", 12, "date"),
+        ("예상 비용", 16, "num"),
+        ("목표 분기", 14, "text"),
+        ("비고", 30, "text"),
+    ]
+    return [("차년도 업무계획", columns, rows)]
 
 
 def _feedback_sheets(data: ReportData, numbers: dict[int, int]) -> list:

@@ -102,6 +102,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "AnswerRequestDialog": "proposals.html#requests",
     "AnswerProblemsDialog": "proposals.html#requests",
     "ReminderDialog": "proposals.html#reminders",
+    "NextYearPlanDialog": "proposals.html#next-year",
     "DeadlineRulesDialog": "proposals.html#deadlines",
     "ReportDialog": "reports.html#make",
     "ReportPreviewDialog": "reports.html#preview",

@@ -49,6 +49,8 @@ from panelapp.domain.validation import normalize_phone
 from panelapp.services.context import ServiceContext, reading, transaction
 from panelapp.services.demo import data, earlier_cohort
 from panelapp.services.demo.calendar import DemoCalendar
+from panelapp.services.demo.carried import build_carried_plan
+from panelapp.services.demo.carried import summary_line as carried_summary
 from panelapp.services.demo.earlier_cohort import build_earlier_cohort
 from panelapp.services.demo.earlier_cohort import summary_line as earlier_summary
 from panelapp.services.demo.findings import build_findings
@@ -109,7 +111,9 @@ def load_demo(ctx: ServiceContext, anchor: dt.date | None = None, password: str 
             build(demo)
             s.flush()
         accounts = _accounts(demo, hashes) if hashes else []
-        summary = _summary(demo) + "\n" + earlier_summary(len(earlier_cohort.NAMES))
+        summary = (
+            _summary(demo) + "\n" + carried_summary() + "\n" + earlier_summary(len(earlier_cohort.NAMES))
+        )
         if accounts:
             # the roles as stored: an account that existed with a password keeps its own
             summary += "\n계정 " + ", ".join(
@@ -420,7 +424,8 @@ def _summary(d: _Demo) -> str:
     waiting = sum(1 for v, day in visits if v == InspectionStatus.PLANNED and day < today)
     ahead = by_status[InspectionStatus.PLANNED] - waiting
     last_visit = max(day for _v, day in visits)
-    proposals = d.s.execute(select(Proposal.status, Proposal.due_on)).all()
+    # 제7기's own (제6기's carried ones have a line of their own: demo/carried.py)
+    proposals = d.s.execute(select(Proposal.status, Proposal.due_on).where(Proposal.cohort_id == c7.id)).all()
     unanswered = sum(1 for st, _due in proposals if st in UNANSWERED)
     overdue = sum(1 for st, due in proposals if is_overdue(st, due, today))
     findings = d.s.scalar(select(func.count()).select_from(Finding))
@@ -456,5 +461,6 @@ _BUILDERS = [
     build_inspections,
     build_findings,
     build_proposals,
+    build_carried_plan,  # 제6기's 차년도 업무계획, seen in 제7기 (no use of the shared generator)
     build_earlier_cohort,  # last: the rest of the demo is the same without it
 ]

@@ -154,7 +154,7 @@ def may_carry(cohort: Cohort, today: dt.date) -> bool:
     return cohort.status == CohortStatus.CLOSED or (cohort.term_end - today).days <= ENDING_DAYS
 
 
-def _cohort_label(c: Cohort) -> str:
+def cohort_label(c: Cohort) -> str:
     """The cohort as outputs name it: its name, with 제N기 before it unless the name has it."""
     prefix = f"제{c.number}기"
     return c.name if c.name.startswith(prefix) else f"{prefix} {c.name}".strip()
@@ -273,7 +273,7 @@ def plan_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None
         ).all()
         return PlanSheet(
             cohort.id,
-            _cohort_label(cohort),
+            cohort_label(cohort),
             cohort.number,
             cohort.status == CohortStatus.CLOSED,
             cohort.term_end,
@@ -456,7 +456,7 @@ def plan_data(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None)
         # a print with no purpose asked: members' names in the titles and notes masked
         shown = masking.text_masker(s, True)
         rows = [masking.texts_masked(r, shown, "title", "note") for r in rows]
-        return PlanData(org.name, _cohort_label(cohort), cohort.number, today, tuple(rows))
+        return PlanData(org.name, cohort_label(cohort), cohort.number, today, tuple(rows))
 
 
 def plan_rows_in(s: Session, cohort_id: int, today: dt.date) -> tuple[PlanRow, ...]:

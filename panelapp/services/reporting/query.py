@@ -161,6 +161,7 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
             feedback=feedback,
             departments=departments,
             progress=report_progress(cohort.name, proposals),
+            next_year_plan=_next_year_plan(s, cohort, org.name, today, masked),
         )
 
 
@@ -195,6 +196,20 @@ def _texts_masked(shown, findings, proposals):
             for p in proposals
         ],
     )
+
+
+def _next_year_plan(s, cohort, organization: str, today, masked: bool):
+    """The cohort's 차년도 업무계획 for the report's closing section (members' names in titles and
+    notes masked when the report is); None when nothing is carried."""
+    from panelapp.domain.next_year_plan import PlanData
+    from panelapp.services.proposals.next_year import cohort_label, plan_rows_in
+
+    rows = plan_rows_in(s, cohort.id, today)
+    if not rows:
+        return None
+    shown = masking.text_masker(s, masked)
+    rows = tuple(masking.texts_masked(r, shown, "title", "note") for r in rows)
+    return PlanData(organization, cohort_label(cohort), cohort.number, today, rows)
 
 
 def _stepper(token):
