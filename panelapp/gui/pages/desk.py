@@ -149,11 +149,6 @@ class DeskPage(Page):
         self.department_combo.addItem("모든 부서", None)
         self.department_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.department_combo)
-        # 이월 과제: the open proposals a cohort's 차년도 업무계획 carried (issue 14 item 8)
-        self.carried_check = QCheckBox("이월 과제만")
-        self.carried_check.setToolTip("기수가 끝날 때 차년도 업무계획으로 이월된 과제만 봅니다")
-        self.carried_check.toggled.connect(lambda _c: self.refresh())
-        head.addWidget(self.carried_check)
         # for departments without the app (issue 14 item 2); a 부서 담당자 is not offered them (rights)
         self.request_button = QPushButton(MAKE_TEXT)
         self.request_button.setToolTip(
@@ -178,7 +173,15 @@ class DeskPage(Page):
         head.addWidget(self.bulk_button)
         col.addLayout(head)
         self.summary_label = QLabel(wordWrap=True)
-        col.addWidget(self.summary_label)
+        # 이월 과제: the open proposals a cohort's 차년도 업무계획 carried (issue 14 item 8); on the
+        # summary's line, as the row of buttons above has no room left at 150 %
+        self.carried_check = QCheckBox("이월 과제만")
+        self.carried_check.setToolTip("기수가 끝날 때 차년도 업무계획으로 이월된 과제만 봅니다")
+        self.carried_check.toggled.connect(lambda _c: self.refresh())
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.carried_check)
+        col.addLayout(summary_row)
         # 추진 현황 (issue 14 item 4): the department's adopted proposals, done and mean 진행률
         self.progress_label = QLabel(wordWrap=True)
         self.progress_label.setObjectName("deskProgress")
