@@ -95,7 +95,10 @@ class ProposalMilestonesDialog(QDialog):
         for n, (label, widget) in enumerate(
             (("단계", self.title_edit), ("예정일", self.planned_edit), ("가중치", self.weight_spin))
         ):
-            form.addWidget(QLabel(label), 0, n * 2)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label)
+            form.addWidget(caption, 0, n * 2)
             form.addWidget(widget, 0, n * 2 + 1)
         form.setColumnStretch(1, 1)
         self.add_button = QPushButton("추가")
@@ -109,8 +112,11 @@ class ProposalMilestonesDialog(QDialog):
         col.addLayout(form)
 
         actions = QHBoxLayout()
-        actions.addWidget(QLabel("완료일"))
+        done_caption = QLabel("완료일")
+        actions.addWidget(done_caption)
         self.done_edit = QDateEdit()
+        self.done_edit.setAccessibleName("완료일")
+        done_caption.setBuddy(self.done_edit)
         setup_date_edit(self.done_edit)
         self.done_edit.setDate(from_date(today_local()))
         actions.addWidget(self.done_edit)

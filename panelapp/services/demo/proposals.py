@@ -185,8 +185,8 @@ def _milestones(d, p: Proposal, answered_at: dt.datetime, users: list[int], late
         planned_on = p.answered_on + dt.timedelta(days=days)
         if n == len(MILESTONE_STEPS):
             planned_on = max(planned_on, d.cal.now + dt.timedelta(days=7 + 5 * (spread % 4)))
-        if late and n == 2:
-            planned_on = min(planned_on, d.cal.now - dt.timedelta(days=3))
+        if late and n == 2:  # a few days overdue, as a coordinator would notice it
+            planned_on = d.cal.now - dt.timedelta(days=5)
         at = at + dt.timedelta(minutes=5)
         d.s.add(
             ProposalMilestone(
