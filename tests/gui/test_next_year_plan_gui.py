@@ -161,3 +161,21 @@ def test_the_next_cohort_shows_the_carried_items_apart(qtbot, opened):
     desk.carried_check.setChecked(True)
     qtbot.waitUntil(lambda: desk.register.row_count() == 3, timeout=8000)
     assert desk.model.index(0, 7).data() == "이월(제7기)"
+
+
+def test_the_next_cohorts_dashboard_counts_them_apart(qtbot, opened):
+    window, w = opened(close=True, pages=("welcome", "dashboard", "proposals"))
+    next_year.carry_all(window.ctx, w.cohort)
+    combo = window.cohort_combo
+    combo.setCurrentIndex(combo.findData(w.next))
+    window.show_page("dashboard")
+    board = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: board.carried_label.isVisible(), timeout=8000)
+    assert (
+        "이월 과제 (제7기에서) 3건" in board.carried_label.text()
+        and "들지 않습니다" in board.carried_label.text()
+    )
+    assert board.data.proposals_total == 0  # 제8기's own figures hold none of them
+    board.carried_label.linkActivated.emit("carried")
+    page = window.pages["proposals"]
+    qtbot.waitUntil(lambda: page.carried_check.isChecked() and page.register.row_count() == 3, timeout=8000)
