@@ -899,6 +899,7 @@ NOT_OUTPUTS = {
     "results.sheet.masked_for": _HELPER,
     "proposals.duplicates.shown_to": _HELPER,
     "proposals.queries.shown_detail": _HELPER,
+    "masking.names_a_member": "a yes or no: whether a filter text holds a member's name",
 }
 
 _READS = re.compile(

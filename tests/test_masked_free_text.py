@@ -301,3 +301,34 @@ def test_a_department_s_step_title_naming_a_member_is_shown_masked_and_kept(sqli
         edit_milestone(
             desk, step_id, again.version, MilestoneInput("김*희 단원과 다른 일", later, mine.weight)
         )
+
+
+def test_a_masked_role_s_list_filter_with_a_member_s_name_finds_nothing(sqlite_demo_ctx):
+    """The 발견사항, 개선제안 and 좋아요·아쉬워요 filters match the texts: typing a member's full
+    name must not narrow a masked role's list to the rows that name them."""
+    from panelapp.services.engagement.feedback import FeedbackQuery, feedback_ids
+    from panelapp.services.findings.listing import finding_ids
+    from panelapp.services.findings.queries import FindingQuery, list_findings
+    from panelapp.services.proposals.listing import proposal_ids
+    from panelapp.services.proposals.queries import ProposalQuery, list_proposals
+
+    coordinator = _login(sqlite_demo_ctx, "담당자")
+    with transaction(coordinator) as s:
+        named = s.scalar(select(Member.name).where(Member.name.like("___")).order_by(Member.id).limit(1))
+        f = s.scalars(select(Finding).where(Finding.deleted_at.is_(None)).order_by(Finding.id)).first()
+        f.description = f"{named} 단원이 말한 경사로"
+        p = s.scalars(select(Proposal).where(Proposal.deleted_at.is_(None)).order_by(Proposal.id)).first()
+        p.problem = f"{named} 단원이 겪은 불편"
+        from panelapp.db.models import Feedback
+
+        fb = s.scalars(select(Feedback).where(Feedback.deleted_at.is_(None)).order_by(Feedback.id)).first()
+        fb.text = f"{named} 단원이 친절했어요"
+        ids = f.id, p.id, fb.id
+    for who, found in ((coordinator, True), (_login(sqlite_demo_ctx, "열람자"), False)):
+        assert (ids[0] in finding_ids(who, FindingQuery(text=named))) is found
+        assert (ids[0] in [x.id for x in list_findings(who, FindingQuery(text=named))]) is found
+        assert (ids[1] in proposal_ids(who, ProposalQuery(text=named))) is found
+        assert (ids[1] in [x.id for x in list_proposals(who, ProposalQuery(text=named))]) is found
+        assert (ids[2] in feedback_ids(who, FeedbackQuery(search=named))) is found
+    viewer = _login(sqlite_demo_ctx, "열람자")
+    assert ids[0] in finding_ids(viewer, FindingQuery(text="경사로"))  # other words still filter

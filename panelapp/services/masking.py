@@ -225,6 +225,15 @@ def _as_is(text: str | None) -> str | None:
     return text
 
 
+def names_a_member(ctx: ServiceContext, s: Session, text: str | None) -> bool:
+    """A masked role's filter text that holds a member's name ("김영희"): matched against the
+    free texts it would tell them where that name is written, so the lists find nothing instead
+    (as the roster's filter confirms no name to them)."""
+    if not text or not text.strip() or not personal_masked(ctx):
+        return False
+    return member_names(s).mask(text) != text
+
+
 MASKED_TEXT_HINT = "단원 이름이 들어 있어 가려서 보이는 내용은 고칠 수 없습니다(담당자에게 요청해 주세요)."
 
 

@@ -193,6 +193,8 @@ def content_ids(
         *ordering(primary, descending, ContentPost.published_on, ContentPost.id)
     )
     with reading(ctx) as s:
+        if masking.names_a_member(ctx, s, query.search):
+            return []
         return fetch_ids(s, stmt)
 
 

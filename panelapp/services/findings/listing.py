@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.db.models import Attachment, Facility, Finding, Inspection, Proposal, proposal_findings
 from panelapp.domain.enums import FindingCategory, Severity
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, reading
 from panelapp.services.findings.queries import FindingQuery, FindingSummary, masked_summary, text_mask
 from panelapp.services.id_lists import by_label, fetch_ids, ordered, ranked, text_matches
@@ -136,6 +137,8 @@ def finding_ids(
     if limit is not None:
         stmt = stmt.limit(limit)
     with reading(ctx) as s:
+        if masking.names_a_member(ctx, s, query.text):
+            return []
         return fetch_ids(s, stmt)
 
 

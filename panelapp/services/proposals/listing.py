@@ -159,6 +159,8 @@ def proposal_ids(
     With `limit`, the first ones only (by submission: a walk down ix_proposals_submitted_on_id)."""
     today = query.today or today_local()
     with reading(ctx) as s:
+        if masking.names_a_member(ctx, s, query.text):
+            return []
         where = proposal_filter(query, today, department_scope(ctx, s))
         stmt = _sorted(s, select(Proposal.id).where(*where), sort_key, descending, where)
         if limit is not None:

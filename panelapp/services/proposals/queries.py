@@ -192,6 +192,8 @@ def list_proposals(ctx: ServiceContext, query: ProposalQuery = ProposalQuery()) 
 
     today = query.today or today_local()
     with reading(ctx) as s:
+        if masking.names_a_member(ctx, s, query.text):
+            return []
         q = _select().where(*proposal_filter(query, today, department_scope(ctx, s)))
         rows = s.execute(q.order_by(Proposal.submitted_on.desc(), Proposal.id.desc()))
         shown = masking.text_masker(s, masking.personal_masked(ctx))
