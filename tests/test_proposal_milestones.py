@@ -275,6 +275,12 @@ def test_cli_lists_adds_marks_moves_and_deletes_steps(tmp_path, capsys):
     assert "9번 추진 단계가 없습니다" in capsys.readouterr().err
     assert main([*db, "add", "x", "--planned", "7월"]) == 1
     assert "날짜가 아닙니다" in capsys.readouterr().err
+    assert main(["--db", str(path), "proposals", "progress", "--cohort", "7", "--by", "facility"]) == 0
+    out = capsys.readouterr().out
+    assert "추진 현황: 채택 1건 중 완료 0건, 평균 진행률 75%" in out and out.splitlines()[1].startswith(
+        "시설\t"
+    )
+    assert out.splitlines()[-1].split("\t") == ["전체", "1", "0", "75%", "1"]  # 업체 선정: its day passed
     assert main([*db, "delete", "1"]) == 0
     assert "'매트 설치'를 지웠습니다" in capsys.readouterr().out
     ctx = open_app(str(path))

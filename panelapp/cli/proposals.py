@@ -8,6 +8,9 @@ keeps with the export.
 leaves every count); `panelapp proposals duplicate ID --undo` unmarks it and gives its links back.
 Without --of or --undo it prints the likely originals (the likely-duplicate rule) and changes nothing.
 
+`panelapp proposals progress --cohort N [--by department|facility]` prints 추진 현황 per department
+or facility with the 전체 row last (services/proposals/milestones.rollup).
+
 `panelapp proposals milestones ID [list | add 제목 --planned DATE [--weight N] | edit N [--title T]
 [--planned DATE] [--weight W] | done N [--on DATE] | undo N | move N --to M | delete N]`: the
 proposal's 추진 단계 (services/proposals/milestones.py), N the step's number in the list; each
@@ -51,6 +54,14 @@ def add_parser(sub) -> None:
     which.add_argument("--undo", action="store_true", help="중복 표시를 해제하고 옮긴 연결을 되돌립니다")
 
     _milestones_parser(verbs)
+    prog = verbs.add_parser(
+        "progress",
+        help="기수의 추진 현황(채택·완료·평균 진행률·예정일 지난 단계)을 부서별 또는 시설별로 봅니다",
+    )
+    prog.add_argument("--cohort", type=int, required=True, metavar="N", help="기수 번호 (예: 7)")
+    prog.add_argument(
+        "--by", choices=("department", "facility"), default="department", help="묶는 기준 (기본: department)"
+    )
     _plan_parser(verbs)
 
 
@@ -100,6 +111,8 @@ def _plan_parser(verbs) -> None:
 def cmd_proposals(args: argparse.Namespace, opener) -> int:
     if args.proposals_command == "duplicate":
         return _duplicate(args, opener)
+    if args.proposals_command == "progress":
+        return _progress(args, opener)
     if args.proposals_command == "milestones":
         return _milestones(args, opener)
     if args.proposals_command == "plan":
@@ -155,6 +168,25 @@ def _export(args: argparse.Namespace, opener) -> int:
     how = "제안자 이름을 가리지 않고(접근 기록에 남김)" if not result.masked else "제안자 이름을 가려서"
     history = f", 처리 이력 {result.events:,}건" if result.path.lower().endswith(".xlsx") else ""
     print(f"내보내기 완료: {name} 개선제안 {result.rows:,}건{history}을 {how} {result.path}에 저장했습니다.")
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace, opener) -> int:
+    from panelapp.domain.proposal_progress import PROGRESS_HEADERS
+    from panelapp.services.inspections.queries import cohort_by_number
+    from panelapp.services.proposals.milestones import rollup
+
+    ctx = opener.app(args.db)
+    try:
+        cohort_id, name = cohort_by_number(ctx, args.cohort)
+        rows = rollup(ctx, cohort_id, args.by)
+    finally:
+        ctx.db.dispose()
+    print(f"{name} 추진 현황: {rows[-1].text}")
+    heads = ("시설" if args.by == "facility" else PROGRESS_HEADERS[0], *PROGRESS_HEADERS[1:])
+    print("\t".join(heads))
+    for row in rows:
+        print("\t".join(row.cells()))
     return EXIT_OK
 
 
