@@ -28,7 +28,7 @@ from pathlib import Path
 
 MASK_RATIO = 40.0  # mask / one regex pass over the same texts
 LOAD_MS = 1500.0  # the names of 100,000 members read and indexed
-BUILD_VERSION = 1
+BUILD_VERSION = 2  # 2: built at migration 0024 (ix_members_updated_at)
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나"
 SYLLABLES = "가강건경고광규균근기나남다대도동명무민범병보봉상서석선성세소수순승시신아안연영예오용우원유윤은이익인일재정종주준지진찬창철태하한현형호홍화환희"
 WORDS = [

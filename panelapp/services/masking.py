@@ -195,7 +195,9 @@ def member_names(s: Session) -> MemberNames:
     if isinstance(kept, MemberNames):
         return kept  # asked already in this unit of work
     key = str(s.get_bind().engine.url)
-    stamp = tuple(s.execute(select(func.count(Member.id), func.max(Member.updated_at))).one())
+    # two statements, not one: max() alone reads the end of ix_members_updated_at (SQLite skips
+    # that shortcut when another aggregate shares the SELECT, and scanned 100k rows for it)
+    stamp = (s.scalar(select(func.count(Member.id))), s.scalar(select(func.max(Member.updated_at))))
     with _NAMES_LOCK:
         held = _NAMES.get(key)
     if held is not None and held[0] == stamp:

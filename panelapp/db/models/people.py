@@ -144,6 +144,9 @@ class Member(Stamped, SoftDelete, Base):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
+        # the newest change to any member: services/masking.member_names asks it on every unit
+        # of work of a masked reader to know whether its cached names still hold (migration 0024)
+        Index("ix_members_updated_at", "updated_at"),
     )
     name: Mapped[str] = mapped_column(String(50), index=True)
     phone: Mapped[str] = mapped_column(String(20), index=True)  # E.164, +8210...
