@@ -273,6 +273,15 @@ def test_cli_lists_adds_marks_moves_and_deletes_steps(tmp_path, capsys):
     assert "1. 매트 설치" in capsys.readouterr().out
     assert main([*db, "done", "9"]) == 1
     assert "9번 추진 단계가 없습니다" in capsys.readouterr().err
+    assert main([*db, "undo", "2"]) == 1  # 업체 선정 is not done: refused, not a false success
+    assert "2번 추진 단계는 아직 완료되지 않았습니다." in capsys.readouterr().err
+    for to in ("9", "0"):  # out of range: refused naming the range, not clamped
+        assert main([*db, "move", "1", "--to", to]) == 1
+        assert f"옮길 순서 {to}번은 범위를 벗어났습니다. 1부터 2까지" in capsys.readouterr().err
+    assert main([*db, "undo", "1"]) == 0
+    assert "추진 단계 '매트 설치'의 완료 표시를 지웠습니다." in capsys.readouterr().out
+    assert main([*db, "done", "1", "--on", "2026-06-12"]) == 0
+    capsys.readouterr()
     assert main([*db, "add", "x", "--planned", "7월"]) == 1
     assert "날짜가 아닙니다" in capsys.readouterr().err
     assert main(["--db", str(path), "proposals", "progress", "--cohort", "7", "--by", "facility"]) == 0

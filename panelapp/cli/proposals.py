@@ -247,6 +247,7 @@ def _milestones(args: argparse.Namespace, opener) -> int:
                 else "이 제안에는 추진 단계가 없습니다. add로 먼저 더해 주세요."
             )
         m = d.milestones[args.step - 1]
+        named = ""  # 추진 단계 '…'을(를) <said>; the undo's: '…'의 완료 표시를 지웠습니다
         if command == "edit":
             data = ms.MilestoneInput(
                 args.title if args.title is not None else m.title,
@@ -264,8 +265,11 @@ def _milestones(args: argparse.Namespace, opener) -> int:
             d = ms.set_milestone_done(ctx, m.id, d.version, on)
             said = "완료로 표시했습니다"
         elif command == "undo":
+            if m.done_on is None:
+                raise DomainError(f"{args.step}번 추진 단계는 아직 완료되지 않았습니다.")
             d = ms.set_milestone_done(ctx, m.id, d.version, None)
             said = "완료 표시를 지웠습니다"
+            named = f"'{m.title}'의"  # 의 has one form
         elif command == "move":
             d = ms.move_milestone(ctx, m.id, d.version, args.to)
             said = "옮겼습니다"
@@ -274,7 +278,7 @@ def _milestones(args: argparse.Namespace, opener) -> int:
             said = "지웠습니다 (처리 이력에 남았습니다)"
         from panelapp.domain.josa import quoted
 
-        print(f"추진 단계 {quoted(m.title, '을')} {said}.")
+        print(f"추진 단계 {named or quoted(m.title, '을')} {said}.")
         _print_steps(d)
     finally:
         ctx.db.dispose()

@@ -258,12 +258,17 @@ def move_milestone(
     to_position: int,
     today: dt.date | None = None,
 ) -> ProposalDetail:
-    """Put a step at `to_position` (1 = first; clamped to the list), the others closing up."""
+    """Put a step at `to_position` (1 = first), the others closing up; a place outside the list is
+    refused with the allowed range rather than clamped."""
     with transaction(ctx) as s:
         p, m = _milestone(s, ctx, milestone_id, version)
         steps = _ordered(s, p.id)
         old = steps.index(m) + 1
-        new = max(1, min(len(steps), to_position))
+        if not 1 <= to_position <= len(steps):
+            raise DomainError(
+                f"옮길 순서 {to_position}번은 범위를 벗어났습니다. 1부터 {len(steps)}까지 정할 수 있습니다."
+            )
+        new = to_position
         if new == old:
             return detail_in(s, p.id, today)
         steps.remove(m)
