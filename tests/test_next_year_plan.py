@@ -373,3 +373,21 @@ def test_the_improvement_report_closes_with_the_plan_in_every_format(w, tmp_path
     board = build_board_report(data).texts()
     assert "1. 차년도 업무계획" in " ".join(board) or any("차년도 업무계획" in t for t in board)
     assert "계" in board and "4,500,000" in board
+
+
+def test_a_quarter_that_has_ended_is_refused_naming_the_row(w):
+    sheet = next_year.plan_sheet(w.ctx, w.cohort, TODAY)
+    lines = _lines(sheet, quarter="2026년 4분기")
+    with pytest.raises(DomainError) as e:
+        next_year.save_plan(w.ctx, w.cohort, lines, today=TODAY)
+    assert f"#{sheet.candidates[0].proposal_id} 목표 분기: 2026년 4분기는 이미 지났습니다" in e.value.message
+    assert next_year.plan_sheet(w.ctx, w.cohort, TODAY).carried == ()
+    # a quarter saved before that has gone by since does not stop a later save
+    next_year.save_plan(w.ctx, w.cohort, _lines(sheet, quarter="2027년 1분기"), today=TODAY)
+    again = next_year.plan_sheet(w.ctx, w.cohort, TODAY)
+    kept = [
+        next_year.PlanInput(r.proposal_id, r.quarter, r.department_id, None, None, r.version)
+        for r in again.carried
+    ]
+    saved = next_year.save_plan(w.ctx, w.cohort, kept, today=D(2027, 5, 1))
+    assert saved.unchanged == 3

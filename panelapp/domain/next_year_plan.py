@@ -82,6 +82,17 @@ def parse_quarter(text: str | None, around: int | None = None) -> Quarter:
     return quarter
 
 
+def check_not_past(quarter: Quarter, today: dt.date) -> Quarter:
+    """A next-year plan's target quarter may not have ended already (before today's quarter)."""
+    if quarter < Quarter.of(today):
+        raise ValidationError(
+            F_QUARTER,
+            f"{quarter.label}는 이미 지났습니다. 차년도 업무계획의 목표 분기는 "
+            f"{Quarter.of(today).label} 이후로 적어 주세요.",
+        )
+    return quarter
+
+
 def check_cost(cost: int | None) -> int | None:
     """예상 비용 in 원: a whole number from 0, or None (not estimated)."""
     if cost is None:

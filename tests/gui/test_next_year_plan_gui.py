@@ -179,3 +179,69 @@ def test_the_next_cohorts_dashboard_counts_them_apart(qtbot, opened):
     board.carried_label.linkActivated.emit("carried")
     page = window.pages["proposals"]
     qtbot.waitUntil(lambda: page.carried_check.isChecked() and page.register.row_count() == 3, timeout=8000)
+
+
+def _open_closed(qtbot, opened, carry: bool = True):
+    window, w = opened(close=True)
+    if carry:
+        next_year.carry_all(window.ctx, w.cohort)
+    window.show_page("cohorts")
+    page = window.pages["cohorts"]
+    qtbot.waitUntil(lambda: len(page.cohorts) == 2, timeout=5000)
+    page.table.selectRow(next(n for n, c in enumerate(page.cohorts) if c.number == 7))
+    page.open_plan()
+    return window, w, _wait_dialog(qtbot, page)
+
+
+def test_exporting_with_unsaved_edits_saves_them_first_and_closing_asks(qtbot, opened, monkeypatch, tmp_path):
+    from panelapp.gui.core import dialogs as core_dialogs
+    from panelapp.gui.dialogs import next_year_plan_dialog as plan_module
+
+    window, w, dialog = _open_closed(qtbot, opened)
+    target = tmp_path / "계획.xlsx"
+    monkeypatch.setattr("panelapp.gui.file_dialogs.save_file", lambda *_a, **_k: str(target))
+    asked = []
+    monkeypatch.setattr(plan_module, "ask_save_first", lambda _p: asked.append(1) or False)
+    _set(dialog, "체육관 조명", 6, "12345")
+    dialog.xlsx_button.click()  # 취소: nothing saved, nothing written
+    assert asked == [1] and not target.exists() and dialog.saved is None
+    monkeypatch.setattr(plan_module, "ask_save_first", lambda _p: asked.append(2) or True)
+    dialog.xlsx_button.click()
+    qtbot.waitUntil(lambda: dialog.last_file is not None, timeout=8000)
+    assert asked == [1, 2] and dialog.saved is not None and dialog.saved.updated == 1
+    assert dialog.last_file.total_cost == 12345
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert 12345 in [c for r in rows for c in r]
+    assert not dialog.is_dirty()
+    # closing with an edit asks; 계속 편집 keeps the dialog open
+    _set(dialog, "체육관 조명", 6, "99")
+    questions = []
+    monkeypatch.setattr(core_dialogs, "ask_discard", lambda *_a, **_k: questions.append(1) or False)
+    dialog.close_button.click()
+    assert questions == [1] and dialog.isVisible()
+    monkeypatch.setattr(core_dialogs, "ask_discard", lambda *_a, **_k: questions.append(2) or True)
+    dialog.close_button.click()
+    assert questions == [1, 2] and not dialog.isVisible()
+
+
+def test_every_error_is_listed_at_once_and_a_fixed_cell_drops_its_error(qtbot, opened):
+    window, w, dialog = _open_closed(qtbot, opened, carry=False)
+    gym, bench = w.ids["체육관 조명"], w.ids["산책로 벤치"]
+    _set(dialog, "체육관 조명", 6, "abc")
+    _set(dialog, "산책로 벤치", 7, "2027년 5분기")
+    _set(dialog, "수영장 레인 교체", 7, "2026년 3분기")  # ended already (today is after it)
+    dialog.save_button.click()
+    text = dialog.error_label.text()
+    assert dialog.error_label.isVisible()
+    assert f"#{gym} 예상 비용: 'abc'는 금액으로 읽을 수 없습니다" in text
+    assert f"#{bench} 목표 분기: '2027년 5분기'는 분기로 읽을 수 없습니다" in text
+    assert "2026년 3분기는 이미 지났습니다" in text
+    _set(dialog, "체육관 조명", 6, "12,345")
+    assert "'abc'" not in dialog.error_label.text() and "5분기" in dialog.error_label.text()
+    _set(dialog, "산책로 벤치", 7, "2027년 2분기")
+    _set(dialog, "수영장 레인 교체", 7, "2027년 2분기")
+    assert not dialog.error_label.isVisible()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=8000)
+    assert not dialog.error_label.isVisible()
+    dialog.close()

@@ -6,12 +6,15 @@ carried before and unticked now is taken out of the plan. A save refused because
 changed the plan meanwhile reads the plan again on a worker, keeps what was typed here on every
 row, adopts the versions saved now and says so; the next 이월 저장 is an ordinary save.
 [엑셀로 저장…] and [PDF로 저장…] write the plan as saved (gui/file_dialogs, kind report) on a
-worker with progress. Opened after 기수 종료 처리 on the cohorts page, and from 차년도 업무계획… on
+worker with progress; with edits not saved yet they ask first (저장 후 내보내기 / 취소) and save
+before writing, so the file is what the window shows. [닫기], Esc and ✕ ask before dropping edits.
+Every row's every field error is shown at once, and the list drops an error once its cell is fixed. Opened after 기수 종료 처리 on the cohorts page, and from 차년도 업무계획… on
 the cohorts and 개선제안 pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,15 +25,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from panelapp.domain.errors import ConcurrencyError, ValidationError
-from panelapp.domain.next_year_plan import TITLE, parse_cost
-from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, open_dialog
+from panelapp.domain.errors import ConcurrencyError, ValidationError, ValidationErrors
+from panelapp.domain.localtime import today_local
+from panelapp.domain.next_year_plan import TITLE, check_not_past, parse_cost, parse_quarter
+from panelapp.gui.core.dialogs import (
+    IGNORE,
+    discard_guard,
+    keep_unsaved_input,
+    mark_clean,
+    may_discard,
+    open_dialog,
+)
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.palette import set_tone
 
@@ -50,6 +62,20 @@ HEADERS = (
 COL_TITLE, COL_DEPARTMENT, COL_COST, COL_QUARTER, COL_NOTE = 0, 5, 6, 7, 8
 FILTERS = {".xlsx": "Excel 통합 문서 (*.xlsx)", ".pdf": "PDF 문서 (*.pdf)"}
 NO_DEPARTMENT = -1  # the combo's 미지정
+SAVE_FIRST_TITLE = "저장하지 않은 변경"
+SAVE_FIRST_TEXT = "고친 내용을 아직 [이월 저장]하지 않았습니다. 파일에는 저장된 계획이 들어가므로, 먼저 저장한 뒤 내보냅니다."
+SAVE_FIRST = "저장 후 내보내기"
+
+
+def ask_save_first(parent) -> bool:
+    """True to save the edits and then write the file; False to do neither. (Tests patch this.)"""
+    box = QMessageBox(QMessageBox.Icon.Question, SAVE_FIRST_TITLE, SAVE_FIRST_TEXT, parent=parent)
+    save = box.addButton(SAVE_FIRST, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("취소", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is save
 
 
 def intro_text(sheet) -> str:
@@ -87,7 +113,7 @@ class NextYearPlanDialog(QDialog):
         for column, width in enumerate((300, 130, 70, 60, 96, 130, 110, 110, 160)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.itemChanged.connect(lambda _i: self._update_total())
+        self.table.itemChanged.connect(lambda _i: self._edited())
         col.addWidget(self.table, 1)
         self.total_label = QLabel()
         col.addWidget(self.total_label)
@@ -107,7 +133,7 @@ class NextYearPlanDialog(QDialog):
         self.save_button, self.close_button = QPushButton("이월 저장"), QPushButton("닫기")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self._close_asking)
         for w in (self.all_button, self.none_button):
             row.addWidget(w)
         row.addStretch(1)
@@ -115,7 +141,15 @@ class NextYearPlanDialog(QDialog):
             row.addWidget(w)
         col.addLayout(row)
         self.fill(sheet)
-        keep_unsaved_input(self)
+        keep_unsaved_input(self, lambda: tuple(self._typed(n) for n in range(self.table.rowCount())))
+
+    def _close_asking(self) -> None:
+        if may_discard(self):
+            self.reject()
+
+    def is_dirty(self) -> bool:
+        guard = discard_guard(self)
+        return guard is not None and guard.is_dirty()
 
     # ----- rows ----------------------------------------------------------------------------
     def fill(self, sheet, keep: dict[int, tuple] | None = None) -> None:
@@ -163,6 +197,7 @@ class NextYearPlanDialog(QDialog):
             self.table.setItem(n, column, item)
         combo = QComboBox(self.table)
         combo.setAccessibleName(f"#{r.proposal_id} 담당부서")
+        combo.setProperty(IGNORE, True)  # read through _typed (the guard's extra): rows come and go
         combo.addItem("미지정", NO_DEPARTMENT)
         for value, label in self.sheet.departments:
             combo.addItem(label, value)
@@ -192,6 +227,19 @@ class NextYearPlanDialog(QDialog):
                 Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
             )
 
+    def _edited(self) -> None:
+        self._update_total()
+        if self.error_label.isVisible() and self._input_errors is not None:
+            # a cell fixed: the list keeps only what is still wrong
+            try:
+                self.lines()
+            except ValidationError as e:
+                self._show_error(e.detail, input_errors=True)
+            except ValidationErrors as e:
+                self._show_error(e.message, input_errors=True)
+            else:
+                self._show_error(None)
+
     def _update_total(self) -> None:
         count = total = 0
         unknown = False
@@ -211,38 +259,53 @@ class NextYearPlanDialog(QDialog):
 
     # ----- saving --------------------------------------------------------------------------
     def lines(self):
-        """(lines to save, items to take out); a cost that cannot be read raises ValidationError."""
+        """(lines to save, items to take out); every row's every unreadable cost or quarter (and a
+        quarter that has ended) raises at once, ValidationError for one, ValidationErrors for more."""
         from panelapp.services.proposals.next_year import PlanInput
 
         lines, remove, errors = [], [], []
+        today = today_local()
         for n, r in enumerate(self.sheet.rows):
             ticked, department, cost_text, quarter, note = self._typed(n)
             if not ticked:
                 if r.item_id is not None:
                     remove.append((r.item_id, r.version))
                 continue
+            where = f"#{r.proposal_id} "
+            cost = None
             try:
                 cost = parse_cost(cost_text)
             except ValidationError as e:
-                errors.append(f"#{r.proposal_id} {e.message}")
-                continue
+                errors.append(ValidationError(where + e.field, e.detail))
+            try:
+                parsed = parse_quarter(quarter, around=self.sheet.term_end.year)
+                if r.item_id is None or parsed != r.quarter:  # one saved before may have gone by
+                    check_not_past(parsed, today)
+            except ValidationError as e:
+                errors.append(ValidationError(where + e.field, e.detail))
             lines.append(PlanInput(r.proposal_id, quarter, department, cost, note or None, r.version))
-        if errors:
-            raise ValidationError("예상 비용", "\n".join(errors))
+        ValidationErrors.raise_if_any(errors)
         return lines, remove
 
-    def _show_error(self, text: str | None) -> None:
+    _input_errors: bool | None = None  # the red line lists the cells' errors (rechecked on each edit)
+
+    def _show_error(self, text: str | None, input_errors: bool = False) -> None:
+        self._input_errors = input_errors if text else None
         self.error_label.setText(text or "")
         self.error_label.setVisible(bool(text))
 
-    def save(self) -> Op | None:
+    def save(self, then: Callable[[], Any] | None = None) -> Op | None:
+        """Save what is on screen; `then` runs once it is saved and read back (an export)."""
         from panelapp.domain.errors import DomainError
         from panelapp.services.proposals.next_year import save_plan
 
         try:
             lines, remove = self.lines()
         except ValidationError as e:
-            self._show_error(e.detail)
+            self._show_error(e.message, input_errors=True)
+            return None
+        except ValidationErrors as e:
+            self._show_error(e.message, input_errors=True)
             return None
         self._show_error(None)
         ctx, cohort_id = self.ctx, self.sheet.cohort_id
@@ -250,6 +313,8 @@ class NextYearPlanDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ConcurrencyError):
                 self._reload_keeping_input()
+            elif isinstance(exc, (ValidationError, ValidationErrors)):
+                self._show_error(exc.message, input_errors=True)
             elif isinstance(exc, DomainError):
                 self._show_error(exc.message)
             else:
@@ -257,22 +322,27 @@ class NextYearPlanDialog(QDialog):
 
         return (
             Op(self, lambda _t: save_plan(ctx, cohort_id, lines, remove), write=True)
-            .success(self._saved)
+            .success(lambda saved: self._saved(saved, then))
             .failure(failed)
             .run()
         )
 
-    def _saved(self, saved) -> None:
+    def _saved(self, saved, then: Callable[[], Any] | None = None) -> None:
         self.saved = saved
         window = self.parent()
         bar = getattr(window, "statusBar", None)
         if callable(bar):
             bar().showMessage(saved.sentence, 15000)
-        self.reload(then_clean=True)
         self._show_error(None)
-        self.total_label.setText(self.total_label.text() + f" — {saved.sentence}")
+        self.reload(then_clean=True, then=then, sentence=saved.sentence)
 
-    def reload(self, keep: dict[int, tuple] | None = None, then_clean: bool = False) -> Op:
+    def reload(
+        self,
+        keep: dict[int, tuple] | None = None,
+        then_clean: bool = False,
+        then: Callable[[], Any] | None = None,
+        sentence: str = "",
+    ) -> Op:
         from panelapp.services.proposals.next_year import plan_sheet
 
         ctx, cohort_id = self.ctx, self.sheet.cohort_id
@@ -281,6 +351,10 @@ class NextYearPlanDialog(QDialog):
             self.fill(sheet, keep)
             if then_clean:
                 mark_clean(self)
+            if sentence:
+                self.total_label.setText(self.total_label.text() + f" — {sentence}")
+            if then is not None:
+                then()
 
         return (
             Op(self, lambda _t: plan_sheet(ctx, cohort_id))
@@ -302,11 +376,17 @@ class NextYearPlanDialog(QDialog):
         return f"차년도업무계획_제{self.sheet.cohort_number}기{suffix}"
 
     def export(self, suffix: str) -> Op | None:
+        """Write the plan as saved; edits not saved yet are saved first (asked), or nothing is written."""
         from panelapp.gui.file_dialogs import save_file
 
+        dirty = self.is_dirty()
+        if dirty and not ask_save_first(self):
+            return None
         path = save_file(self, "report", f"{TITLE} 저장", self.default_name(suffix), FILTERS[suffix], suffix)
         if not path:
             return None
+        if dirty:
+            return self.save(then=lambda: self.write(path))
         return self.write(path)
 
     def write(self, path: str) -> Op:

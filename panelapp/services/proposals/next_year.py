@@ -54,6 +54,7 @@ from panelapp.domain.next_year_plan import (
     PlanRow,
     Quarter,
     check_cost,
+    check_not_past,
     cost_text,
     default_quarter,
     parse_quarter,
@@ -376,17 +377,27 @@ def save_plan(
                 continue
             item = existing.get(p.id)
             values = (department, cost, quarter.year, quarter.quarter, note)
-            if item is not None:
-                now = (
+            now = (
+                None
+                if item is None
+                else (
                     item.department_id,
                     item.estimated_cost,
                     item.target_year,
                     item.target_quarter,
                     item.note,
                 )
-                if now == values:
-                    counts["unchanged"] += 1  # carried already, as asked: idempotent
+            )
+            if now is not None and now == values:
+                counts["unchanged"] += 1  # carried already, as asked: idempotent
+                continue
+            if now is None or now[2:4] != values[2:4]:
+                try:  # a quarter set now (not one saved before that has since gone by)
+                    check_not_past(quarter, today)
+                except ValidationError as e:
+                    errors.append(ValidationError(f"#{p.id} {e.field}", e.detail))
                     continue
+            if item is not None:
                 if line.version is None or line.version != item.version:
                     raise ConcurrencyError()
                 item.department_id, item.estimated_cost = department, cost
