@@ -363,3 +363,22 @@ def _settle():
 
     for _ in range(5):
         QApplication.processEvents()
+
+
+def test_typing_a_two_digit_lock_time_keeps_the_whole_number(qtbot, dialog):
+    """Typing "12" saved 1 minute at once (each keystroke was a value): the spin boxes take the
+    number when typing is done (Enter or leaving the box), not at each key."""
+    from PySide6.QtCore import Qt
+
+    window = dialog.window_
+    window.idle_lock = Lock()
+    spin = dialog.ui.lockSpin
+    assert not spin.keyboardTracking() and not dialog.ui.lockLimitSpin.keyboardTracking()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "12")
+    assert window.settings.get("lock_minutes") is None  # nothing saved mid-typing
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.settings.get("lock_minutes") == 12 and window.idle_lock.minutes == 12

@@ -205,6 +205,7 @@ class Ui_SettingsDialog(object):
 
         self.lockSpin = QSpinBox(self.displayGroup)
         self.lockSpin.setObjectName(u"lockSpin")
+        self.lockSpin.setKeyboardTracking(False)
         self.lockSpin.setMinimum(1)
         self.lockSpin.setMaximum(60)
         self.lockSpin.setValue(15)
@@ -227,6 +228,7 @@ class Ui_SettingsDialog(object):
 
         self.lockLimitSpin = QSpinBox(self.displayGroup)
         self.lockLimitSpin.setObjectName(u"lockLimitSpin")
+        self.lockLimitSpin.setKeyboardTracking(False)
         self.lockLimitSpin.setMinimum(1)
         self.lockLimitSpin.setMaximum(60)
         self.lockLimitSpin.setValue(15)
@@ -256,6 +258,7 @@ class Ui_SettingsDialog(object):
         self.mailLayout.setObjectName(u"mailLayout")
         self.mailButton = QPushButton(self.displayGroup)
         self.mailButton.setObjectName(u"mailButton")
+        self.mailButton.setAutoDefault(False)
 
         self.mailLayout.addWidget(self.mailButton)
 
