@@ -319,3 +319,14 @@ def test_the_demo_gives_adopted_proposals_steps_some_done_one_overdue(sqlite_dem
     assert all(e.user_name for d in details for e in d.events if e.kind in MILESTONE_EVENT_LABELS)
     whole = rollup(ctx, details[0].cohort_id, today=DEMO_ANCHOR)[0]
     assert whole.accepted > len(ids) and whole.overdue_milestones == 1
+
+
+def test_the_all_steps_done_note_is_for_an_open_proposal_whose_every_step_is_done():
+    from panelapp.domain.proposal_progress import ALL_STEPS_DONE, all_steps_done_note
+
+    assert all_steps_done_note(PS.IN_PROGRESS, [True, True]) == ALL_STEPS_DONE
+    assert all_steps_done_note(PS.ACCEPTED, [True]) == ALL_STEPS_DONE
+    assert all_steps_done_note(PS.IN_PROGRESS, [True, False]) == ""
+    assert all_steps_done_note(PS.IN_PROGRESS, []) == ""
+    assert all_steps_done_note(PS.DONE, [True]) == ""  # 완료: 100 %, nothing to explain
+    assert all_steps_done_note(PS.REVIEWING, [True]) == ""

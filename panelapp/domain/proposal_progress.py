@@ -73,6 +73,17 @@ def progress_percent(
     return max(0, min(OPEN_CEILING, value))
 
 
+ALL_STEPS_DONE = "모든 단계를 마쳤습니다. 완료 처리하면 100%가 됩니다."
+
+
+def all_steps_done_note(status: PS, done: Sequence[bool]) -> str:
+    """Why a proposal whose every step is done shows 99 % (rule 2 of the module docstring): the
+    sentence to show beside its 진행률, or "" when that is not the case."""
+    if status == PS.DONE or status not in ADOPTED or not done or not all(done):
+        return ""
+    return ALL_STEPS_DONE
+
+
 def percent_text(value: int | None) -> str:
     """42 → "42%", None (not adopted) → "–"."""
     return "–" if value is None else f"{value}%"

@@ -6,7 +6,7 @@ import pytest
 from conftest import make_ctx
 from gui_window import Window
 from proposal_world import D, build
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QProgressBar
 from shiboken6 import isValid
 
 from panelapp.domain.enums import ProposalStatus as PS
@@ -182,3 +182,102 @@ def test_a_step_title_shown_masked_is_read_only(qtbot, setup):
     dialog.table.selectRow(1)
     assert not dialog.title_edit.isReadOnly() and dialog.title_edit.text() == "업체 선정"
     dialog.close()
+
+
+def _steps(ctx, pid, *steps):
+    p = get_proposal(ctx, pid)
+    for title, weight in steps:
+        p = add_milestone(ctx, pid, p.version, MilestoneInput(title, D(2026, 7, 1), weight))
+    return p
+
+
+def test_a_click_below_the_rows_starts_a_clean_form_and_add_does_not_copy_the_step(qtbot, setup):
+    """Selecting step 2 (가중치 2) fills the form; a click on the empty part of the list unselects it
+    and resets the form, so 추가 saves what is shown (가중치 1), not the selected step's values."""
+    from PySide6.QtCore import QPoint, Qt
+
+    page, pid = setup
+    ctx = page.window_.ctx
+    p = _steps(ctx, pid, ("업체 선정", 1), ("매트 설치", 2))
+    dialog = ProposalMilestonesDialog(page.window_, p)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.selectRow(1)
+    assert dialog.weight_spin.value() == 2 and dialog.title_edit.text() == "매트 설치"
+    below = QPoint(20, dialog.table.viewport().height() - 5)
+    assert not dialog.table.indexAt(below).isValid()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert dialog.selected_milestone() is None
+    assert dialog.title_edit.text() == "" and dialog.weight_spin.value() == 1
+    assert dialog.planned_edit.date() == from_date(today_local())
+    dialog.title_edit.setText("결과 공지")
+    dialog.add_button.click()
+    _settled(qtbot, dialog, 3)
+    assert dialog.detail.milestones[-1].weight == 1
+    dialog.table.selectRow(0)
+    dialog.new_button.click()  # [새 단계] does the same
+    assert dialog.selected_milestone() is None and dialog.title_edit.text() == ""
+    dialog.close()
+
+
+def test_closing_with_a_typed_step_asks_first(qtbot, setup, monkeypatch):
+    import panelapp.gui.core.dialogs as dialogs
+
+    page, pid = setup
+    p = _steps(page.window_.ctx, pid, ("업체 선정", 1))
+    dialog = ProposalMilestonesDialog(page.window_, p)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard", lambda _d: asked.append(1) or False)
+    dialog.table.selectRow(0)  # a selected step's saved values are not unsaved input
+    dialog.table.clearSelection()
+    dialog.title_edit.setText("결과 공지")
+    dialog.findChild(QDialogButtonBox).rejected.emit()  # 닫기
+    assert asked and dialog.isVisible()  # kept open, the title still there
+    assert dialog.title_edit.text() == "결과 공지"
+    dialog.title_edit.clear()
+    asked.clear()
+    dialog.findChild(QDialogButtonBox).rejected.emit()
+    assert not asked and not dialog.isVisible()
+
+
+def test_an_error_line_does_not_move_the_buttons(qtbot, setup):
+    page, pid = setup
+    dialog = ProposalMilestonesDialog(page.window_, get_proposal(page.window_.ctx, pid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.add_button.mapTo(dialog, dialog.add_button.rect().topLeft())
+    dialog.title_edit.setText("")
+    dialog.add_button.click()  # an empty title: named at the field
+    qtbot.waitUntil(lambda: dialog.isEnabled() and "단계" in dialog.error_label.text(), timeout=5000)
+    qtbot.wait(50)
+    assert dialog.add_button.mapTo(dialog, dialog.add_button.rect().topLeft()) == before
+    dialog.close()
+
+
+def test_every_step_done_says_why_it_is_99_and_the_figure_is_beside_the_bar(qtbot, setup):
+    from panelapp.domain.proposal_progress import ALL_STEPS_DONE
+    from panelapp.services.proposals.milestones import set_milestone_done
+
+    page, pid = setup
+    ctx = page.window_.ctx
+    p = _steps(ctx, pid, ("업체 선정", 1))
+    p = set_milestone_done(ctx, p.milestones[0].id, p.version, today_local())
+    assert p.progress == 99
+    dialog = ProposalMilestonesDialog(page.window_, p)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.all_done_label.isHidden() and dialog.all_done_label.text() == ALL_STEPS_DONE
+    assert dialog.percent_label.text() == "진행률 99%" and not dialog.bar.isTextVisible()
+    dialog.close()
+    page.refresh()
+    _ready(qtbot, page, lambda d: d.progress == 99)
+    qtbot.waitUntil(lambda: bool(page.detail.findChildren(QLabel, "allStepsDone")), timeout=5000)
+    notes = [x.text() for x in page.detail.findChildren(QLabel, "allStepsDone") if isValid(x)]
+    assert notes[-1] == ALL_STEPS_DONE
+    figures = [x.text() for x in page.detail.findChildren(QLabel, "progressFigure") if isValid(x)]
+    assert figures[-1] == "99%"
+    bars = [b for b in page.detail.findChildren(QProgressBar, "progressBar") if isValid(b)]
+    assert not bars[-1].isTextVisible()

@@ -8,7 +8,7 @@ change is refused and shown beside what was saved (gui/core/stale_step), the inp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.localtime import today_local
-from panelapp.domain.proposal_progress import MAX_WEIGHT, percent_text
+from panelapp.domain.proposal_progress import MAX_WEIGHT, all_steps_done_note, percent_text
+from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, may_discard
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.stale_step import StaleStepResolver, StepRow
@@ -65,7 +66,17 @@ class ProposalMilestonesDialog(QDialog):
         self.bar.setRange(0, 100)
         self.bar.setFormat("진행률 %p%")
         self.bar.setAccessibleName("진행률")
-        col.addWidget(self.bar)
+        # the figure beside the bar in one colour: drawn on the bar it splits across the fill
+        self.bar.setTextVisible(False)
+        self.percent_label = QLabel()
+        self.percent_label.setObjectName("percentLabel")
+        bar_row = QHBoxLayout()
+        bar_row.addWidget(self.bar, 1)
+        bar_row.addWidget(self.percent_label)
+        col.addLayout(bar_row)
+        self.all_done_label = QLabel(wordWrap=True)
+        self.all_done_label.setObjectName("allStepsDone")
+        col.addWidget(self.all_done_label)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("추진 단계")
@@ -80,6 +91,7 @@ class ProposalMilestonesDialog(QDialog):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(c, width)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.table.viewport().installEventFilter(self)  # a click below the rows: a new step
         col.addWidget(self.table, 1)
 
         form = QGridLayout()
@@ -101,14 +113,19 @@ class ProposalMilestonesDialog(QDialog):
             form.addWidget(caption, 0, n * 2)
             form.addWidget(widget, 0, n * 2 + 1)
         form.setColumnStretch(1, 1)
+        self.new_button = QPushButton("새 단계")
+        self.new_button.setObjectName("newMilestone")
+        self.new_button.setToolTip("선택을 풀고 빈 칸에서 새 단계를 적습니다")
+        self.new_button.clicked.connect(self.new_step)
         self.add_button = QPushButton("추가")
         self.add_button.setObjectName("addMilestone")
         self.save_button = QPushButton("고친 내용 저장")
         self.save_button.setObjectName("saveMilestone")
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save_edit)
-        form.addWidget(self.add_button, 0, 6)
-        form.addWidget(self.save_button, 0, 7)
+        form.addWidget(self.new_button, 0, 6)
+        form.addWidget(self.add_button, 0, 7)
+        form.addWidget(self.save_button, 0, 8)
         col.addLayout(form)
 
         actions = QHBoxLayout()
@@ -137,9 +154,14 @@ class ProposalMilestonesDialog(QDialog):
         col.addLayout(actions)
         self.error_label = QLabel(wordWrap=True)
         set_tone(self.error_label, "error")
+        # its room is kept while hidden (two lines): an error appearing must not push the buttons
+        keep = self.error_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.error_label.setSizePolicy(keep)
+        self.error_label.setMinimumHeight(2 * self.error_label.fontMetrics().lineSpacing())
         col.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.close_asking)
         col.addWidget(buttons)
         self.fields = {
             "단계": self.title_edit,
@@ -151,7 +173,38 @@ class ProposalMilestonesDialog(QDialog):
         self.conflict = StaleStepResolver(
             self, "이 제안", self._fetch_current, self._rows, self._retry, self.stale.emit, closes=False
         )
+        self._loaded_id: int | None = None  # the step whose values the form was filled with
+        keep_unsaved_input(self)
         self.fill(detail)
+
+    def close_asking(self) -> None:
+        """닫기: a typed but unsaved step is not thrown away without asking."""
+        if may_discard(self):
+            self.reject()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and obj is self.table.viewport()
+            and not self.table.indexAt(event.position().toPoint()).isValid()  # type: ignore[attr-defined]
+        ):
+            self.new_step()
+        return super().eventFilter(obj, event)
+
+    def new_step(self) -> None:
+        """Unselect the step: the form starts clean for a new one (가중치 1, 예정일 today)."""
+        self.table.clearSelection()
+        self.table.setCurrentItem(None)
+        if self._loaded_id is not None:
+            self._reset_form()
+
+    def _reset_form(self) -> None:
+        self._loaded_id = None
+        self.title_edit.clear()
+        self.planned_edit.setDate(from_date(today_local()))
+        self.weight_spin.setValue(1)
+        self.done_edit.setDate(from_date(today_local()))
+        mark_clean(self)
 
     # ----- showing ---------------------------------------------------------------------------
     def fill(self, detail) -> None:
@@ -159,6 +212,10 @@ class ProposalMilestonesDialog(QDialog):
         keep = self.selected_milestone()
         self.bar.setValue(detail.progress or 0)
         self.bar.setFormat(f"진행률 {percent_text(detail.progress)}")
+        self.percent_label.setText(f"진행률 {percent_text(detail.progress)}")
+        note = all_steps_done_note(detail.status, [m.done_on is not None for m in detail.milestones])
+        self.all_done_label.setText(note)
+        self.all_done_label.setVisible(bool(note))
         self.table.blockSignals(True)
         self.table.setRowCount(len(detail.milestones))
         late = live_brush("error")
@@ -205,6 +262,11 @@ class ProposalMilestonesDialog(QDialog):
             self.title_edit.setText(m.title)
             self.planned_edit.setDate(from_date(m.planned_on))
             self.weight_spin.setValue(m.weight)
+            if m.id != self._loaded_id:
+                self._loaded_id = m.id
+                mark_clean(self)  # the step's saved values are the starting point, not input
+        elif self._loaded_id is not None:  # a step was unselected: its values are not a new one's
+            self._reset_form()
         # a title that names a member is shown masked to a 부서 담당자: not theirs to retype
         masked = m is not None and m.title_masked
         self.title_edit.setReadOnly(masked)
@@ -285,10 +347,12 @@ class ProposalMilestonesDialog(QDialog):
         self.setEnabled(True)
         self._pending = None
         if clear:
-            self.title_edit.clear()
-            self.weight_spin.setValue(1)
+            self.table.blockSignals(True)
             self.table.clearSelection()
+            self.table.blockSignals(False)
+            self._reset_form()
         self.fill(detail)
+        mark_clean(self)  # what the form holds now is saved
 
     def _failed(self, exc: BaseException) -> None:
         self.setEnabled(True)

@@ -503,6 +503,8 @@ class ProposalDetailView(QStackedWidget):
         """The 진행률 bar and each step: 예정일, 완료일 or how late it is."""
         from PySide6.QtWidgets import QProgressBar
 
+        from panelapp.domain.proposal_progress import all_steps_done_note
+
         box = QWidget()
         box.setObjectName("milestonesBox")
         col = QVBoxLayout(box)
@@ -514,7 +516,20 @@ class ProposalDetailView(QStackedWidget):
         bar.setFormat(f"{d.progress}%")
         bar.setAccessibleName("진행률")
         bar.setMaximumWidth(420)
-        col.addWidget(bar)
+        # the figure beside the bar, in one colour: drawn on the bar it splits across the fill
+        bar.setTextVisible(False)
+        figure = QLabel(f"{d.progress}%")
+        figure.setObjectName("progressFigure")
+        bar_row = QHBoxLayout()
+        bar_row.addWidget(bar, 3)  # up to its 420 px
+        bar_row.addWidget(figure)
+        bar_row.addStretch(1)
+        col.addLayout(bar_row)
+        note = all_steps_done_note(d.status, [m.done_on is not None for m in d.milestones])
+        if note:
+            said = _text(note)
+            said.setObjectName("allStepsDone")
+            col.addWidget(said)
         if not d.milestones:
             how = "마지막 진행 상황의 진행률입니다." if any(e.progress is not None for e in d.events) else ""
             col.addWidget(_text(None, f"추진 단계가 없습니다. {how}".strip()))
