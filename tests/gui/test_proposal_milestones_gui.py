@@ -242,6 +242,26 @@ def test_closing_with_a_typed_step_asks_first(qtbot, setup, monkeypatch):
     assert not asked and not dialog.isVisible()
 
 
+def test_unselecting_a_step_with_unsaved_edits_asks_first(qtbot, setup, monkeypatch):
+    import panelapp.gui.core.dialogs as dialogs
+
+    page, pid = setup
+    p = _steps(page.window_.ctx, pid, ("업체 선정", 1), ("매트 설치", 2))
+    dialog = ProposalMilestonesDialog(page.window_, p)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers = [False]
+    monkeypatch.setattr(dialogs, "ask_discard", lambda _d: answers.pop(0))
+    dialog.table.selectRow(1)
+    dialog.title_edit.setText("매트 설치·점검")  # an edit not yet saved
+    dialog.new_button.click()
+    assert dialog.selected_milestone().title == "매트 설치" and dialog.title_edit.text() == "매트 설치·점검"
+    answers.append(True)
+    dialog.new_button.click()
+    assert dialog.selected_milestone() is None and dialog.title_edit.text() == ""
+    dialog.close()
+
+
 def test_an_error_line_does_not_move_the_buttons(qtbot, setup):
     page, pid = setup
     dialog = ProposalMilestonesDialog(page.window_, get_proposal(page.window_.ctx, pid))

@@ -189,10 +189,14 @@ class ProposalMilestonesDialog(QDialog):
             and not self.table.indexAt(event.position().toPoint()).isValid()  # type: ignore[attr-defined]
         ):
             self.new_step()
+            return True  # handled: the press below the rows only unselects
         return super().eventFilter(obj, event)
 
     def new_step(self) -> None:
-        """Unselect the step: the form starts clean for a new one (가중치 1, 예정일 today)."""
+        """Unselect the step: the form starts clean for a new one (가중치 1, 예정일 today); edits
+        not saved of the selected step are not dropped without asking."""
+        if self._loaded_id is not None and not may_discard(self):
+            return
         self.table.clearSelection()
         self.table.setCurrentItem(None)
         if self._loaded_id is not None:
