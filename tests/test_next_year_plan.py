@@ -298,9 +298,11 @@ def test_exports_read_back_with_departments_subtotals_and_no_person(w, tmp_path)
     ws = book.active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == HEADERS
-    assert [r[0] for r in rows[1:]] == ["공원녹지과", "체육사업부", "체육사업부"]
-    lane = next(r for r in rows if r[1] == "수영장 레인 교체")
-    assert lane[3] == "채택" and lane[6] == 2_000_000 and lane[7] == "2027년 2분기" and lane[8] == "비고 메모"
+    assert rows[0][:2] == ("번호", "담당부서")  # the proposal's 번호 first, as the window shows it
+    assert [r[1] for r in rows[1:]] == ["공원녹지과", "체육사업부", "체육사업부"]
+    lane = next(r for r in rows if r[2] == "수영장 레인 교체")
+    assert lane[0] == w.ids["수영장 레인 교체"]
+    assert lane[4] == "채택" and lane[7] == 2_000_000 and lane[8] == "2027년 2분기" and lane[9] == "비고 메모"
     next_year.export_plan(w.ctx, w.cohort, tmp_path / "계획.pdf", today=TODAY)
     pdf = (tmp_path / "계획.pdf").read_bytes()
     text = _pdf_text(pdf)
@@ -391,3 +393,29 @@ def test_a_quarter_that_has_ended_is_refused_naming_the_row(w):
     ]
     saved = next_year.save_plan(w.ctx, w.cohort, kept, today=D(2027, 5, 1))
     assert saved.unchanged == 3
+
+
+def test_unset_costs_read_undecided_and_headings_keep_with_their_tables(w, tmp_path):
+    from reportlab.platypus import CondPageBreak
+
+    from panelapp.reports.next_year_plan import department_table
+
+    sheet = next_year.plan_sheet(w.ctx, w.cohort, today=TODAY)
+    lines = [
+        next_year.PlanInput(
+            r.proposal_id, r.quarter, r.department_id, 128_500_000 if r.title == "수영장 레인 교체" else None
+        )
+        for r in sheet.candidates
+    ]
+    next_year.save_plan(w.ctx, w.cohort, lines, today=TODAY)
+    data = next_year.export_plan(w.ctx, w.cohort, tmp_path / "계획.pdf", today=TODAY)
+    text = _pdf_text((tmp_path / "계획.pdf").read_bytes())
+    assert "공원녹지과 (1건 · 예상 비용 미정)" in text  # every cost unset: 미정, not 0원
+    assert "체육사업부 (2건 · 예상 비용 128,500,000원 (미정 1건 제외))" in text
+    assert "합계: 3건, 예상 비용 128,500,000원 (미정 2건 제외)" in text
+    assert "0원" not in text.replace("128,500,000원", "")
+    parks = next(d for d in data.departments if d.department == "공원녹지과")
+    assert isinstance(department_table(parks)[0], CondPageBreak)  # the heading never sits alone
+    next_year.export_plan(w.ctx, w.cohort, tmp_path / "계획.xlsx", today=TODAY)
+    info = list(load_workbook(tmp_path / "계획.xlsx")["설명"].iter_rows(values_only=True))
+    assert ("부서 소계: 공원녹지과", "1건, 미정") in info

@@ -28,8 +28,19 @@ EVENT_LABELS = {EVENT_KIND: HISTORY_NOTE, EVENT_KIND_REMOVED: HISTORY_REMOVED}
 F_DEPARTMENT, F_COST, F_QUARTER, F_NOTE = "담당부서", "예상 비용", "목표 분기", "비고"
 MAX_COST = 10**13  # 10조 원: more is a typing slip
 QUARTER_YEARS = 10  # a target quarter further than this from the cohort's end is a typing slip
-# the workbook's header row, in order
-HEADERS = ("담당부서", "제목", "시설", "상태", "진행률", "완료 예정일", "예상 비용", "목표 분기", "비고")
+# the workbook's header row, in order (번호: the proposal's, as the window and the command line show it)
+HEADERS = (
+    "번호",
+    "담당부서",
+    "제목",
+    "시설",
+    "상태",
+    "진행률",
+    "완료 예정일",
+    "예상 비용",
+    "목표 분기",
+    "비고",
+)
 
 _QUARTER = re.compile(
     r"^\s*(?P<year>\d{2}|\d{4})\s*(?:년|[-./]|\s)\s*(?:(?P<q>[1-4])\s*(?:분기|q)?|q(?P<q2>[1-4]))\s*$",
@@ -147,6 +158,19 @@ def cost_text(cost: int | None) -> str:
     return "" if cost is None else f"{cost:,}원"
 
 
+UNSET = "미정"
+
+
+def costs_text(rows: tuple[PlanRow, ...] | list[PlanRow]) -> str:
+    """The sum of the rows' 예상 비용: "미정" when none is set, "128,500,000원 (미정 2건 제외)" when
+    some are not, else "4,700,000원"."""
+    unset = sum(1 for r in rows if r.estimated_cost is None)
+    if rows and unset == len(rows):
+        return UNSET
+    total = f"{sum(r.estimated_cost or 0 for r in rows):,}원"
+    return total + (f" ({UNSET} {unset:,}건 제외)" if unset else "")
+
+
 def default_quarter(term_start: dt.date, term_end: dt.date, expected_on: dt.date | None) -> Quarter:
     """The quarter an item is first proposed for: 차년도 is the year after the one the cohort
     started in (a term of 2026-03 to 2027-01 plans for 2027), from its first quarter, or from the
@@ -190,6 +214,10 @@ class DepartmentPlan:
     def total_cost(self) -> int:
         return sum(r.estimated_cost or 0 for r in self.rows)
 
+    @property
+    def cost_label(self) -> str:
+        return costs_text(self.rows)
+
 
 @dataclass(frozen=True)
 class PlanData:
@@ -214,6 +242,10 @@ class PlanData:
         return sum(r.estimated_cost or 0 for r in self.rows)
 
     @property
+    def cost_label(self) -> str:
+        return costs_text(self.rows)
+
+    @property
     def departments(self) -> tuple[DepartmentPlan, ...]:
         out: dict[str, list[PlanRow]] = {}
         for r in self.rows:
@@ -223,5 +255,5 @@ class PlanData:
     @property
     def summary(self) -> str:
         """ "12건, 예상 비용 합계 340,000,000원 (완료 2건)": the one wording of every output."""
-        text = f"{self.count:,}건, 예상 비용 합계 {self.total_cost:,}원"
+        text = f"{self.count:,}건, 예상 비용 합계 {self.cost_label}"
         return text + (f" (이월 후 완료 {self.done:,}건)" if self.done else "")

@@ -1,5 +1,5 @@
 """차년도 업무계획 (PDF): headed with the institution, the cohort and the totals, then one table per
-department (제목, 시설, 상태, 진행률, 완료 예정일, 예상 비용, 목표 분기, 비고) closed by its subtotal
+department (번호, 제목, 시설, 상태, 진행률, 완료 예정일, 예상 비용, 목표 분기, 비고) closed by its subtotal
 of 예상 비용, and the grand total last. No person is on it.
 
 `department_tables` is shared with the improvement report's closing section
@@ -9,21 +9,22 @@ of 예상 비용, and the grand total last. No person is on it.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from panelapp.domain.josa import josa
-from panelapp.domain.next_year_plan import TITLE, DepartmentPlan, PlanData
+from panelapp.domain.next_year_plan import TITLE, UNSET, DepartmentPlan, PlanData
 from panelapp.reports.base import FONT_BOLD, MARGIN, STYLES, build_pdf, data_table, para
 
 WIDTH = 210 * mm - 2 * MARGIN
+KEEP_WITH_TABLE = 45 * mm  # room a department heading needs below it: its table's header and 2-3 rows
 # 비고 goes under the title (an A4 page has no room for a ninth column that is mostly empty)
-HEADERS = ("제목 (비고)", "시설", "상태", "진행률", "완료 예정일", "예상 비용(원)", "목표 분기")
-ALIGNS = ("left", "left", "center", "right", "center", "right", "center")
+HEADERS = ("번호", "제목 (비고)", "시설", "상태", "진행률", "완료 예정일", "예상 비용(원)", "목표 분기")
+ALIGNS = ("right", "left", "left", "center", "right", "center", "right", "center")
 
 
 def _widths(width: float) -> list[float]:
-    fixed = [0, 28 * mm, 18 * mm, 15 * mm, 23 * mm, 25 * mm, 25 * mm]
-    fixed[0] = width - sum(fixed)
+    fixed = [12 * mm, 0, 24 * mm, 14 * mm, 14 * mm, 22 * mm, 25 * mm, 25 * mm]
+    fixed[1] = width - sum(fixed)
     return fixed
 
 
@@ -46,6 +47,7 @@ def department_table(d: DepartmentPlan, width: float = WIDTH) -> list:
     for r in d.rows:
         rows.append(
             [
+                str(r.proposal_id),
                 _title(r.title, r.note),
                 r.facility or "–",
                 r.status,
@@ -55,15 +57,24 @@ def department_table(d: DepartmentPlan, width: float = WIDTH) -> list:
                 r.quarter.label,
             ]
         )
-    rows.append([f"소계 {len(d.rows):,}건", "", "", "", "", f"{d.total_cost:,}", ""])
+    unset = sum(1 for r in d.rows if r.estimated_cost is None)
+    subtotal = (
+        UNSET
+        if unset == len(d.rows)
+        else f"{d.total_cost:,}" + (f" ({UNSET} {unset:,}건 제외)" if unset else "")
+    )
+    rows.append([f"소계 {len(d.rows):,}건", "", "", "", "", "", subtotal, ""])
     last = len(rows) - 1
     extra = [
-        ("SPAN", (0, last), (4, last)),
+        ("SPAN", (0, last), (5, last)),
         ("FONTNAME", (0, last), (-1, last), FONT_BOLD),
         ("LINEABOVE", (0, last), (-1, last), 0.8, "#555555"),
     ]
+    # the heading stays with the start of its table (its header and a few rows): never alone at a
+    # page foot; a table longer than what is left of the page still starts here and flows on
     return [
-        para(f"{d.department} ({len(d.rows):,}건 · 예상 비용 {d.total_cost:,}원)", "heading"),
+        CondPageBreak(KEEP_WITH_TABLE),
+        para(f"{d.department} ({len(d.rows):,}건 · 예상 비용 {d.cost_label})", "heading"),
         Spacer(1, 1.5 * mm),
         data_table(rows, _widths(width), aligns=list(ALIGNS), extra=extra),
         Spacer(1, 4 * mm),
@@ -94,8 +105,6 @@ def render_plan(data: PlanData) -> tuple[bytes, int]:
         story.append(para("이월한 과제가 없습니다.", "body"))
     else:
         story += department_tables(data)
-        story.append(
-            KeepTogether([para(f"합계: {data.count:,}건, 예상 비용 {data.total_cost:,}원", "heading")])
-        )
-    note = "진행률: 완료 100%, 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 %. 비용 미정은 합계에서 0원."
+        story.append(KeepTogether([para(f"합계: {data.count:,}건, 예상 비용 {data.cost_label}", "heading")]))
+    note = "진행률: 완료 100%, 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 %. 비용 미정은 합계에서 뺌."
     return build_pdf(story, title=TITLE, organization=data.organization, footer_note=note)

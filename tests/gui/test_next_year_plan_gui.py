@@ -139,7 +139,7 @@ def test_the_dialog_writes_the_workbook_through_the_file_chooser(qtbot, opened, 
     qtbot.waitUntil(lambda: dialog.last_file is not None, timeout=8000)
     assert kinds == ["report"]
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[0][0] == "담당부서" and len(rows) == 4
+    assert rows[0][:2] == ("번호", "담당부서") and len(rows) == 4
     dialog.close()
 
 

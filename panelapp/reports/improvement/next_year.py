@@ -30,5 +30,5 @@ def next_year_story(data: ReportData, hook) -> list:
         ),
         Spacer(WIDTH, 3 * mm),
         *department_tables(plan, WIDTH),
-        para(f"합계: {plan.count:,}건, 예상 비용 {plan.total_cost:,}원", "heading"),
+        para(f"합계: {plan.count:,}건, 예상 비용 {plan.cost_label}", "heading"),
     ]

@@ -55,7 +55,6 @@ from panelapp.domain.next_year_plan import (
     Quarter,
     check_cost,
     check_not_past,
-    cost_text,
     default_quarter,
     parse_quarter,
 )
@@ -531,13 +530,14 @@ def render_xlsx(data: PlanData, out: IO[bytes]) -> None:
     from panelapp.io.roster_export import PERCENT_FORMAT
     from panelapp.io.workbook import Sheet, SheetColumn, write_workbook
 
-    widths = (18, 40, 22, 10, 8, 12, 16, 14, 30)
+    widths = (8, 18, 40, 22, 10, 8, 12, 16, 14, 30)
     columns = [
         SheetColumn(h, w, number_format=PERCENT_FORMAT if h == "진행률" else None)
         for h, w in zip(HEADERS, widths, strict=True)
     ]
     body: list[list[Any]] = [
         [
+            r.proposal_id,
             r.department,
             r.title,
             r.facility or "",
@@ -555,10 +555,7 @@ def render_xlsx(data: PlanData, out: IO[bytes]) -> None:
         ["기수", data.cohort],
         ["작성일", data.made_on],
         ["합계", data.summary],
-        *[
-            [f"부서 소계: {d.department}", f"{len(d.rows):,}건, {cost_text(d.total_cost)}"]
-            for d in data.departments
-        ],
+        *[[f"부서 소계: {d.department}", f"{len(d.rows):,}건, {d.cost_label}"] for d in data.departments],
         [
             "진행률",
             "완료 100%; 추진 단계가 있으면 완료한 단계의 가중 비율, 없으면 마지막 진행 상황의 % (완료 전 최대 99%)",
