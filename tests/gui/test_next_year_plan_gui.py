@@ -153,6 +153,8 @@ def test_the_next_cohort_shows_the_carried_items_apart(qtbot, opened):
     qtbot.waitUntil(lambda: page.carried_check.isVisible(), timeout=8000)
     assert page.carried_check.text() == "이월 과제 (제7기에서) 3건"
     assert page.register.row_count() == 0  # 제8기's own list: none of them
+    hint = page.register.empty_label.text()  # the empty list says where they are
+    assert "제7기에서 이월된 과제 3건은 '이월 과제 (제7기에서)'를 체크하면 보입니다." in hint
     page.carried_check.setChecked(True)
     qtbot.waitUntil(lambda: page.register.row_count() == 3, timeout=8000)
     window.show_page("desk")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.domain.enums import ProposalStatus, UserRole
+from panelapp.domain.josa import quoted
 from panelapp.gui.core.ops import Op
 from panelapp.gui.core.page import Page
 from panelapp.gui.core.rights import for_rights
@@ -432,9 +433,8 @@ class ProposalsPage(Page):
         select, self._select_id = self._select_id, None
         self._full = True
         self.register.blockSignals(True)  # the detail follows once, below
-        self.register.set_ids(
-            result.ids, NO_MATCH_TEXT if result.counts.any_at_all else self.empty_text(), select
-        )
+        empty = NO_MATCH_TEXT if result.counts.any_at_all else self.empty_text()
+        self.register.set_ids(result.ids, empty + self._carried_hint(), select)
         self.register.blockSignals(False)
         overdue = result.counts.overdue
         self.count_label.setText(
@@ -443,6 +443,16 @@ class ProposalsPage(Page):
             else ""
         )
         self._on_selected()  # reload it too
+
+    def _carried_hint(self) -> str:
+        """An empty list of the next cohort says where the items carried into it are."""
+        carried = self.carried
+        if carried is None or self.carried_check.isChecked():
+            return ""
+        return (
+            f" 제{carried.from_number}기에서 이월된 과제 {carried.count:,}건은 "
+            f"{quoted(carried.label, '를')} 체크하면 보입니다."
+        )
 
     def _show_carried(self, carried) -> None:
         """The 이월 과제 tick names the cohort it comes from and its count; hidden when none."""
