@@ -39,3 +39,37 @@ def test_finding_counts_read_the_covering_index(sqlite_ctx):
         .group_by(Finding.severity, Finding.category)
     )
     assert "COVERING INDEX ix_findings_inspection_counts" in _plan(sqlite_ctx, stmt)
+
+
+def test_the_dashboard_findings_part_reads_its_indexes_in_order(sqlite_ctx):
+    """The dashboard's findings part (reporting/dashboard.load_findings) at a million findings:
+    the counts come off ix_findings_severity_category already grouped, and the oldest urgent
+    findings off ix_findings_severity_observed_on, so neither sorts (no temp B-tree)."""
+    from dashboard_world import build_dashboard_world
+    from sqlalchemy import event
+
+    from panelapp.services.reporting.dashboard import load_findings
+
+    w, _ids = build_dashboard_world(sqlite_ctx)
+    statements: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):
+        if "FROM findings" in statement:
+            statements.append((statement, parameters))
+
+    engine = sqlite_ctx.db.engine
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        figures = load_findings(sqlite_ctx, w.cohort_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert figures.urgent  # the urgent list ran too
+    plans = []
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            plans.append("\n".join(str(row[-1]) for row in rows))
+    assert len(plans) == 3, plans  # the counts, the urgent count, the urgent list
+    assert all("TEMP B-TREE" not in plan for plan in plans), plans
+    assert "COVERING INDEX ix_findings_severity_category" in plans[0], plans[0]
+    assert "ix_findings_severity_observed_on" in plans[2], plans[2]

@@ -59,3 +59,12 @@ Index(
     Finding.category,
     Finding.deleted_at,
 )
+
+Index(
+    "ix_findings_severity_category",
+    Finding.severity,
+    Finding.category,
+    Finding.inspection_id,
+    Finding.deleted_at,
+)
+Index("ix_findings_severity_observed_on", Finding.severity, Finding.observed_on, Finding.id)
