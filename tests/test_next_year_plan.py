@@ -419,3 +419,33 @@ def test_unset_costs_read_undecided_and_headings_keep_with_their_tables(w, tmp_p
     next_year.export_plan(w.ctx, w.cohort, tmp_path / "계획.xlsx", today=TODAY)
     info = list(load_workbook(tmp_path / "계획.xlsx")["설명"].iter_rows(values_only=True))
     assert ("부서 소계: 공원녹지과", "1건, 미정") in info
+
+
+def test_a_subtotal_never_starts_a_page_alone():
+    from panelapp.domain.next_year_plan import PlanData, PlanRow
+    from panelapp.reports.next_year_plan import render_plan
+
+    rows = tuple(
+        PlanRow(
+            n + 1,
+            100 + n,
+            f"과제 {n} 산책로 벤치 교체와 조명 정비",
+            "한빛체육관",
+            None,
+            "공원녹지과" if n < 22 else "체육사업부" if n < 37 else "문화예술과",
+            "채택",
+            False,
+            40,
+            D(2027, 5, 1),
+            None if n % 7 == 0 else 1_500_000 * (n + 1),
+            Quarter(2027, 2),
+            "비고" if n % 5 == 0 else None,
+            1,
+        )
+        for n in range(40)
+    )  # a layout where 체육사업부's last row ended page 2 and its 소계 began page 3 alone
+    pdf, pages = render_plan(PlanData("한빛시설관리공단", "제7기 시민참여단", 7, D(2026, 12, 4), rows))
+    assert pages > 1
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        body = page.extract_text().split("목표 분기", 1)[-1].lstrip()
+        assert not body.startswith("소계"), body[:40]

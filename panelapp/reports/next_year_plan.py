@@ -69,6 +69,7 @@ def department_table(d: DepartmentPlan, width: float = WIDTH) -> list:
         ("SPAN", (0, last), (5, last)),
         ("FONTNAME", (0, last), (-1, last), FONT_BOLD),
         ("LINEABOVE", (0, last), (-1, last), 0.8, "#555555"),
+        ("NOSPLIT", (0, last - 1), (-1, last)),  # the subtotal never starts a page alone
     ]
     # the heading stays with the start of its table (its header and a few rows): never alone at a
     # page foot; a table longer than what is left of the page still starts here and flows on
