@@ -116,6 +116,16 @@ def test_the_sheet_offers_adopted_unfinished_proposals_with_defaults(w):
     assert titles["산책로 벤치"].department == "공원녹지과"  # the proposal's department by default
 
 
+def test_a_plan_carried_late_defaults_to_a_quarter_still_to_come(w):
+    """Carried in the autumn after the term, the defaults may not be quarters already over
+    (save_plan refuses those): every candidate starts at today's quarter at the earliest, and
+    carrying everything with the defaults goes through."""
+    late = D(2027, 8, 20)
+    sheet = next_year.plan_sheet(w.ctx, w.cohort, today=late)
+    assert sheet.candidates and all(r.quarter >= Quarter(2027, 3) for r in sheet.candidates)
+    assert next_year.carry_all(w.ctx, w.cohort, today=late).sentence.startswith("차년도 업무계획")
+
+
 def test_carrying_writes_items_and_history_and_twice_does_not_duplicate(w):
     sheet = next_year.plan_sheet(w.ctx, w.cohort, today=TODAY)
     saved = next_year.save_plan(w.ctx, w.cohort, _lines(sheet, cost=1_000_000), today=TODAY)
@@ -199,6 +209,9 @@ def test_quarter_and_cost_parsing():
         parse_cost("많이")
     assert default_quarter(D(2026, 3, 1), D(2027, 1, 31), None) == Quarter(2027, 1)
     assert default_quarter(D(2026, 3, 1), D(2026, 12, 31), D(2027, 8, 1)) == Quarter(2027, 3)
+    # carried late (제6기 of 2025, carried in 2026-12): never a quarter already over
+    assert default_quarter(D(2025, 3, 1), D(2025, 12, 31), D(2026, 2, 1), D(2026, 12, 2)) == Quarter(2026, 4)
+    assert default_quarter(D(2026, 3, 1), D(2026, 12, 31), None, D(2026, 12, 2)) == Quarter(2027, 1)
 
 
 def test_an_active_cohort_far_from_its_end_cannot_carry(w):

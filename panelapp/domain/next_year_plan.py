@@ -171,13 +171,19 @@ def costs_text(rows: tuple[PlanRow, ...] | list[PlanRow]) -> str:
     return total + (f" ({UNSET} {unset:,}건 제외)" if unset else "")
 
 
-def default_quarter(term_start: dt.date, term_end: dt.date, expected_on: dt.date | None) -> Quarter:
+def default_quarter(
+    term_start: dt.date, term_end: dt.date, expected_on: dt.date | None, today: dt.date | None = None
+) -> Quarter:
     """The quarter an item is first proposed for: 차년도 is the year after the one the cohort
     started in (a term of 2026-03 to 2027-01 plans for 2027), from its first quarter, or from the
-    quarter the term ends in when that is later; its 완료 예정일's quarter when that is later still."""
+    quarter the term ends in when that is later; its 완료 예정일's quarter when that is later still;
+    never a quarter that has ended by `today` (a plan carried late would be refused by its own
+    defaults, check_not_past)."""
     first = max(Quarter(term_start.year + 1, 1), Quarter.of(term_end))
     if expected_on is not None and Quarter.of(expected_on) > first:
-        return Quarter.of(expected_on)
+        first = Quarter.of(expected_on)
+    if today is not None and Quarter.of(today) > first:
+        first = Quarter.of(today)
     return first
 
 

@@ -256,7 +256,7 @@ def plan_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None
                 fac,
                 (p.department_id, dep),
                 latest.get(p.id),
-                default_quarter(cohort.term_start, cohort.term_end, p.expected_on),
+                default_quarter(cohort.term_start, cohort.term_end, p.expected_on, today),
                 None,
             )
             for p, fac, dep in found
