@@ -71,24 +71,28 @@ def allowed(role: UserRole | None, permission: Permission) -> bool:
     return role is not None and permission in ROLE_PERMISSIONS.get(role, frozenset())
 
 
-def denial_sentence(permission: Permission, name: str | None, role: UserRole | None) -> str:
+def denial_sentence(
+    permission: Permission, name: str | None, role: UserRole | None, action: str | None = None
+) -> str:
+    """ "개선 보고서 만들기는 관리자·담당자만 할 수 있어 …": `action` names what was refused when
+    the right's own name would say something else (a report is not a 자료 수정)."""
     roles = "·".join(r.label for r in roles_with(permission))
-    what = josa(permission.value, "은")
+    what = josa(action or permission.value, "은")
     if name is None or role is None:
         return f"{what} {roles} 계정으로 로그인해야 할 수 있습니다."
     return f"{what} {roles}만 할 수 있어 {name}({role.label}) 계정으로는 할 수 없습니다."
 
 
-def require(ctx: ServiceContext, session: Session, permission: Permission) -> User:
+def require(ctx: ServiceContext, session: Session, permission: Permission, action: str | None = None) -> User:
     """The acting account's row when it holds `permission`; PermissionDenied otherwise (also
     when nobody is logged in, or the account was deactivated or locked meanwhile)."""
     from panelapp.db.models import User
 
     user: User | None = session.get(User, ctx.user_id) if ctx.user_id is not None else None
     if user is None or not user.active or user.locked:
-        raise PermissionDenied(denial_sentence(permission, None, None), permission)
+        raise PermissionDenied(denial_sentence(permission, None, None, action), permission)
     if not allowed(user.role, permission):
-        raise PermissionDenied(denial_sentence(permission, user.name, user.role), permission)
+        raise PermissionDenied(denial_sentence(permission, user.name, user.role, action), permission)
     return user
 
 
@@ -186,9 +190,10 @@ R = TypeVar("R")
 
 
 def writes(
-    permission: Permission,
+    permission: Permission, action: str | None = None
 ) -> Callable[[Callable[Concatenate[ServiceContext, P], R]], Callable[Concatenate[ServiceContext, P], R]]:
-    """Mark a write service: the acting account must hold `permission` before it runs."""
+    """Mark a write service: the acting account must hold `permission` before it runs; `action`
+    names it in the refusal when the right's name would not (denial_sentence)."""
 
     def mark(fn: Callable[Concatenate[ServiceContext, P], R]) -> Callable[Concatenate[ServiceContext, P], R]:
         @functools.wraps(fn)
@@ -196,10 +201,11 @@ def writes(
             from panelapp.services.context import reading
 
             with reading(ctx) as s:
-                require(ctx, s, permission)
+                require(ctx, s, permission, action)
             return fn(ctx, *args, **kwargs)
 
         checked.permission = permission  # type: ignore[attr-defined]
+        checked.action = action  # type: ignore[attr-defined]
         return checked  # type: ignore[return-value]  # wraps() keeps the signature
 
     return mark

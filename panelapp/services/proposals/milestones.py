@@ -165,7 +165,7 @@ def _done(
 
 
 # ----- writes ----------------------------------------------------------------------------------
-@writes(Permission.PROPOSAL_ANSWER)
+@writes(Permission.PROPOSAL_ANSWER, "추진 단계 변경")
 def add_milestone(
     ctx: ServiceContext,
     proposal_id: int,
@@ -189,7 +189,7 @@ def add_milestone(
         return _done(s, p, today, ctx)
 
 
-@writes(Permission.PROPOSAL_ANSWER)
+@writes(Permission.PROPOSAL_ANSWER, "추진 단계 변경")
 def edit_milestone(
     ctx: ServiceContext,
     milestone_id: int,
@@ -219,7 +219,7 @@ def edit_milestone(
         return _done(s, p, today, ctx)
 
 
-@writes(Permission.PROPOSAL_ANSWER)
+@writes(Permission.PROPOSAL_ANSWER, "추진 단계 변경")
 def set_milestone_done(
     ctx: ServiceContext,
     milestone_id: int,
@@ -250,7 +250,7 @@ def set_milestone_done(
         return _done(s, p, today, ctx)
 
 
-@writes(Permission.PROPOSAL_ANSWER)
+@writes(Permission.PROPOSAL_ANSWER, "추진 단계 변경")
 def move_milestone(
     ctx: ServiceContext,
     milestone_id: int,
@@ -278,7 +278,7 @@ def move_milestone(
         return _done(s, p, today, ctx)
 
 
-@writes(Permission.PROPOSAL_ANSWER)
+@writes(Permission.PROPOSAL_ANSWER, "추진 단계 변경")
 def delete_milestone(
     ctx: ServiceContext, milestone_id: int, version: int | None, today: dt.date | None = None
 ) -> ProposalDetail:

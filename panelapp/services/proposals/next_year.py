@@ -331,7 +331,7 @@ def _clean(
     return line.department_id, cost, quarter, note
 
 
-@writes(Permission.PANEL_WORK)
+@writes(Permission.PANEL_WORK, "차년도 업무계획 이월")
 def save_plan(
     ctx: ServiceContext,
     cohort_id: int,
@@ -446,7 +446,7 @@ def save_plan(
         return PlanSaved(**counts, proposal_ids=tuple(touched))
 
 
-@writes(Permission.PANEL_WORK)
+@writes(Permission.PANEL_WORK, "차년도 업무계획 이월")
 def carry_all(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> PlanSaved:
     """Carry every candidate with its defaults (`panelapp proposals plan carry`)."""
     sheet = plan_sheet(ctx, cohort_id, today)

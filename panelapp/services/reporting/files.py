@@ -59,7 +59,7 @@ class _Phase:
             self.token.progress(self.start + round(share * (self.end - self.start)), 100, text)
 
 
-@writes(Permission.PANEL_WORK)
+@writes(Permission.PANEL_WORK, "개선 보고서 만들기")
 def write_report(
     ctx: ServiceContext,
     options: ReportOptions,
