@@ -306,6 +306,7 @@ def test_another_account_logs_in_only_with_its_password(qtbot, main_window):
         change.ui.confirmEdit.setText("lead-own-pass-27")
         change.submit()
     assert window.ctx.user_name == "조장" and window.user_label.text() == "로그인: 조장 (점검 조장)"
+    assert window.settings.get("current_user") == "조장"  # the next login's name, as a first login keeps
     qtbot.waitUntil(lambda: not window.findChildren(Cover), timeout=5000)
 
 

@@ -225,6 +225,10 @@ def log_out(window, previous: tuple | None = None) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def logged_in() -> None:
+            try:
+                window.settings.set("current_user", ctx.user_name or "")  # the next login's name
+            except OSError:
+                pass  # the settings file is said by the window; the login holds anyway
             window.show_account()
             answer(True)
             window.account_changed.emit()
