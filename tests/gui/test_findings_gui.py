@@ -247,3 +247,58 @@ def test_a_text_shown_masked_is_read_only_with_the_reason(qtbot, setup):
     assert hint is not None and hint.isVisible() and "담당자에게 요청" in hint.text()
     assert ui.severityCombo.isEnabled()  # what is not masked stays theirs to change
     dialog.close()
+
+
+def test_a_reader_opens_a_finding_whole_and_read_only(qtbot, setup):
+    """A 열람자 double-clicking a finding got nothing (the list shows only the first line of its
+    내용): it opens read-only — every field shown, none editable, no save, no photo buttons."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from panelapp.domain.enums import UserRole
+    from panelapp.gui.core.rights import apply_rights, mark_page, offered
+
+    window, w, insp, tmp = setup
+    create_finding(
+        window.ctx,
+        FindingInput(
+            insp.id,
+            "난간 흔들림",
+            C.SAFETY,
+            S.HIGH,
+            "2층 계단",
+            description="손잡이가 흔들리고 나사 두 개가 빠짐",
+        ),
+    )
+    page = FindingsPage(window)
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitUntil(lambda: settled(page) and page.register.row_count() == 1, timeout=5000)
+    mark_page("findings", page)  # as the window marks it
+    apply_rights(page, UserRole.VIEWER)
+    assert not offered(page.edit_button)
+    page.register.select_row(0)
+    page.register.activated.emit(page.selected().id)  # a double click on the row
+    qtbot.waitUntil(lambda: _dialog(window) is not None, timeout=5000)
+    dialog = _dialog(window)
+    ui = dialog.ui
+    assert dialog.windowTitle() == "발견사항 보기 — 난간 흔들림"
+    assert (
+        ui.descriptionEdit.toPlainText() == "손잡이가 흔들리고 나사 두 개가 빠짐"
+        and ui.descriptionEdit.isReadOnly()
+    )
+    assert ui.titleEdit.isReadOnly() and ui.locationEdit.isReadOnly()
+    assert (
+        not ui.severityCombo.isEnabled()
+        and not ui.categoryCombo.isEnabled()
+        and not ui.observedEdit.isEnabled()
+    )
+    assert not ui.addPhotoButton.isVisibleTo(dialog) and not ui.removePhotoButton.isVisibleTo(dialog)
+    assert ui.buttonBox.button(QDialogButtonBox.StandardButton.Save) is None
+    assert ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok) is None
+    ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).click()  # nothing to ask
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+
+def _dialog(window):
+    found = [d for d in window.findChildren(FindingDialog) if d.isVisible()]
+    return found[-1] if found else None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from panelapp.domain.enums import FindingCategory, Severity
 from panelapp.domain.localtime import today_local
 from panelapp.gui.core.conflicts import resolve_stale_saves
-from panelapp.gui.core.dialogs import keep_unsaved_input, may_discard, open_dialog
+from panelapp.gui.core.dialogs import keep_unsaved_input, mark_clean, may_discard, open_dialog
 from panelapp.gui.core.field_errors import as_list, keeps_input, show_field_errors
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.scroll_body import scroll_body
@@ -53,9 +53,10 @@ def open_new_finding(window, cohort_id: int, parent=None) -> Op:
     return Op(parent or window, lambda _t: visit_choices(ctx, cohort_id)).success(show).run()
 
 
-def open_finding(window, finding_id: int, parent=None, stale=None) -> Op:
+def open_finding(window, finding_id: int, parent=None, stale=None, view_only: bool = False) -> Op:
     """Load a finding with its photos and the visits of its cohort, then open the dialog;
-    `stale` is called when a save finds the finding changed or deleted by someone else."""
+    `stale` is called when a save finds the finding changed or deleted by someone else;
+    `view_only`: an account that reads findings but does not write them (열람자) sees it whole."""
     from panelapp.services.attachments.photos import list_attachments
     from panelapp.services.findings.manage import get_finding
     from panelapp.services.inspections.listing import visit_choices
@@ -70,6 +71,8 @@ def open_finding(window, finding_id: int, parent=None, stale=None) -> Op:
     def show(result) -> None:
         info, visits, photos = result
         dialog = FindingDialog(window, visits, info, photos=photos, parent=parent)
+        if view_only:
+            dialog.view_only()
         if stale is not None:
             dialog.stale.connect(stale)
         open_dialog(dialog)
@@ -162,6 +165,23 @@ class FindingDialog(QDialog):
         ui.observedEdit.setDate(from_date(finding.observed_on))
         if getattr(finding, "texts_masked", False):
             self._keep_texts()
+
+    def view_only(self) -> None:
+        """발견사항 보기: every field shown and none editable, no save, no photo changes (the
+        photos still open); the texts as this account may see them (masked names stay masked)."""
+        ui = self.ui
+        self.setWindowTitle(
+            f"발견사항 보기 — {self.finding.title}" if self.finding is not None else "발견사항 보기"
+        )
+        for edit in (ui.titleEdit, ui.locationEdit, ui.descriptionEdit):
+            edit.setReadOnly(True)
+        for widget in (ui.inspectionCombo, ui.categoryCombo, ui.severityCombo, ui.observedEdit):
+            widget.setEnabled(False)
+        for button in (ui.addPhotoButton, ui.removePhotoButton):
+            button.setVisible(False)
+        ui.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("닫기")
+        mark_clean(self)
 
     def _keep_texts(self) -> None:
         """The texts name a member this account sees masked: shown, not edited (what is saved

@@ -142,7 +142,7 @@ class FindingsPage(Page):
         self.register.view.setAccessibleName("발견사항 목록")
         self.register.sort_changed.connect(self.refresh)
         self.register.activated.connect(
-            lambda _id: self.edit_selected() if offered(self.edit_button) else None
+            lambda _id: self.edit_selected() if offered(self.edit_button) else self.view_selected()
         )
         self.register.selection_changed.connect(self._update_buttons)
         col.addWidget(self.register, 1)
@@ -377,6 +377,14 @@ class FindingsPage(Page):
 
         f = self.selected()
         return open_finding(self.window_, f.id, stale=self.mark_stale) if f is not None else None
+
+    def view_selected(self):
+        """Double-click by an account that may not change findings (열람자, or a 점검 조장 on
+        another's visit): the finding whole, read-only — the list shows only its first line."""
+        from panelapp.gui.dialogs.finding_dialog import open_finding
+
+        f = self.selected()
+        return open_finding(self.window_, f.id, view_only=True) if f is not None else None
 
     def delete_selected(self) -> None:
         from panelapp.services.findings.manage import delete_finding
