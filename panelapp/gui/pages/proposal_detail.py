@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.domain.josa import quoted
 from panelapp.domain.localtime import today_local
+from panelapp.domain.marks import DONE_MARK
 from panelapp.gui.core.dialogs import open_dialog
 from panelapp.gui.core.ops import Op, show_error
 from panelapp.gui.core.rights import for_rights
@@ -541,7 +542,7 @@ class ProposalDetailView(QStackedWidget):
             else:
                 state = "진행 전"
             weight = f" · 가중치 {m.weight}" if m.weight != 1 else ""
-            mark = "✔" if m.done_on is not None else "○"
+            mark = DONE_MARK if m.done_on is not None else "○"  # (✔ is not in NanumGothic)
             line = QLabel(
                 f"{mark} {m.position}. {m.title}   (예정 {m.planned_on:%Y-%m-%d} · {state}{weight})"
             )
