@@ -151,6 +151,9 @@ FREE_TEXTS = {
     "Attachment": ("caption",),
     "ProposalMilestone": ("title",),
     "PlanItem": ("note",),
+    "ActivityEvent": ("title", "notes"),
+    "Attendance": ("note",),
+    "Facility": ("notes",),
 }
 
 
@@ -377,6 +380,14 @@ def _sheet(ctx, w, _f):
     )
 
 
+@output("activities.attendance.list_events")
+def _events(ctx, w, _f):
+    """Events' titles and notes may name a member (planted by plant_names)."""
+    from panelapp.services.activities.attendance import list_events
+
+    return list_events(ctx, w.cohort)
+
+
 @output("activities.certificates.certificate_data")
 def _certificate(ctx, w, _f):
     from panelapp.reports.certificate import render_certificate
@@ -386,11 +397,15 @@ def _certificate(ctx, w, _f):
     return data, render_certificate(data)
 
 
-@output("activities.signin.signin_sheet_data")
+@output("activities.signin.signin_sheet_data", "activities.signin.signin_event_choices")
 def _signin_preview(ctx, w, _f):
-    from panelapp.services.activities.signin import signin_sheet_data
+    from panelapp.services.activities.signin import signin_event_choices, signin_sheet_data
 
-    return signin_sheet_data(ctx, w.event), signin_sheet_data(ctx, w.event, masked=False)
+    return (
+        signin_sheet_data(ctx, w.event),
+        signin_sheet_data(ctx, w.event, masked=False),
+        signin_event_choices(ctx, w.cohort),
+    )
 
 
 @output("activities.signin.write_signin_sheet")
@@ -602,6 +617,29 @@ def _reports_made_earlier(ctx, w, f):
         except PermissionDenied:
             pass  # refused to open; what was listed is still read below
     return [Path(r.pdf_path) for r in listed if r.pdf_path and Path(r.pdf_path).is_file()]
+
+
+@output(
+    "registers.facilities.list_facilities",
+    "registers.facilities.facility_rows",
+    "registers.facilities.get_facility",
+)
+def _facilities(ctx, w, _f):
+    """A facility's 메모 may name a member (planted by plant_names)."""
+    from panelapp.services.registers.facilities import (
+        FacilityQuery,
+        facility_ids,
+        facility_rows,
+        get_facility,
+        list_facilities,
+    )
+
+    listed = list_facilities(ctx, FacilityQuery())
+    return (
+        listed,
+        facility_rows(ctx, facility_ids(ctx, FacilityQuery())),
+        [get_facility(ctx, f.id) for f in listed],
+    )
 
 
 @output("roster_io.export.export_roster")
@@ -910,6 +948,7 @@ _READS = re.compile(
     r"|text_masker\(|masked_for\(|\b(Finding|Proposal|Feedback|ContentPost|ChecklistResponse|ProposalEvent"
     r"|ProposalVerification|ProposalMilestone|PlanItem)\.(title|description|location|problem|proposal|expected_effect|answer"
     r"|decline_reason|result_text|plan_text|note|notes|text)\b|\bInspection\.(notes|status_reason)\b"
+    r"|\bActivityEvent\.(title|notes)\b|\bAttendance\.note\b|\bFacility\.notes\b"
 )
 
 

@@ -332,3 +332,102 @@ def test_a_masked_role_s_list_filter_with_a_member_s_name_finds_nothing(sqlite_d
         assert (ids[2] in feedback_ids(who, FeedbackQuery(search=named))) is found
     viewer = _login(sqlite_demo_ctx, "열람자")
     assert ids[0] in finding_ids(viewer, FindingQuery(text="경사로"))  # other words still filter
+
+
+# ----- activities and facilities ----------------------------------------------------------------------
+def _two_names(s) -> tuple[str, str]:
+    first, second = s.scalars(
+        select(Member.name)
+        .where(Member.name.like("___"), Member.destroyed_at.is_(None))
+        .distinct()
+        .order_by(Member.name)
+        .limit(2)
+    )
+    return first, second
+
+
+def test_an_event_s_title_and_notes_naming_a_member_are_masked_for_a_viewer_and_in_the_file(
+    sqlite_demo_ctx, tmp_path
+):
+    from openpyxl import load_workbook
+
+    from panelapp.db.models import ActivityEvent
+    from panelapp.services.activities.attendance import list_events
+    from panelapp.services.activities.export import export_events
+
+    coordinator = _login(sqlite_demo_ctx, "담당자")
+    with transaction(coordinator) as s:
+        named, _other = _two_names(s)
+        event = s.scalars(
+            select(ActivityEvent).where(ActivityEvent.deleted_at.is_(None)).order_by(ActivityEvent.id)
+        ).first()
+        event.title, event.notes = f"{named} 단원 간담회", f"{named}님이 사회"
+        cohort, event_id = event.cohort_id, event.id
+    shown = {e.id: e for e in list_events(coordinator, cohort)}[event_id]
+    assert (shown.title, shown.notes) == (f"{named} 단원 간담회", f"{named}님이 사회")  # as typed
+    viewer = {e.id: e for e in list_events(_login(sqlite_demo_ctx, "열람자"), cohort)}[event_id]
+    assert (viewer.title, viewer.notes) == (
+        f"{masking.name(named)} 단원 간담회",
+        f"{masking.name(named)}님이 사회",
+    )
+    # a file leaves the program: the title masked even for the 담당자 (the list has no purpose)
+    export_events(coordinator, cohort, tmp_path / "활동.xlsx")
+    book = load_workbook(tmp_path / "활동.xlsx", read_only=True)
+    cells = "\n".join(str(v) for row in book.worksheets[0].iter_rows(values_only=True) for v in row if v)
+    assert f"{masking.name(named)} 단원 간담회" in cells and named not in cells
+
+
+def test_a_certificate_names_its_member_but_masks_the_others_in_activity_titles(sqlite_demo_ctx):
+    from panelapp.db.models import ActivityEvent, Attendance
+    from panelapp.domain.localtime import today_local
+    from panelapp.services.activities.certificates import certificate_data
+
+    coordinator = _login(sqlite_demo_ctx, "담당자")
+    with transaction(coordinator) as s:
+        event, enrollment_id, own = s.execute(
+            select(ActivityEvent, Enrollment.id, Member.name)
+            .join(Attendance, Attendance.event_id == ActivityEvent.id)
+            .join(Enrollment, Enrollment.id == Attendance.enrollment_id)
+            .join(Member, Member.id == Enrollment.member_id)
+            .where(
+                Attendance.present.is_(True),
+                ActivityEvent.inspection_id.is_(None),
+                ActivityEvent.deleted_at.is_(None),
+                ActivityEvent.event_date <= today_local(),
+                Enrollment.deleted_at.is_(None),
+                Member.name.like("___"),
+            )
+            .order_by(ActivityEvent.id, Enrollment.id)
+            .limit(1)
+        ).one()
+        other = s.scalar(
+            select(Member.name)
+            .where(Member.name.like("___"), Member.name != own, Member.destroyed_at.is_(None))
+            .order_by(Member.name)
+            .limit(1)
+        )
+        event.title = f"{own}·{other} 단원 발표회"
+    titles = [a.title for a in certificate_data(coordinator, enrollment_id).activities]
+    assert f"{own}·{masking.name(other)} 단원 발표회" in titles, titles  # its own member in full
+    titles = [a.title for a in certificate_data(_login(sqlite_demo_ctx, "열람자"), enrollment_id).activities]
+    assert f"{masking.name(own)}·{masking.name(other)} 단원 발표회" in titles, titles
+
+
+def test_a_facility_s_notes_naming_a_member_are_masked_for_the_masked_roles(sqlite_demo_ctx):
+    from panelapp.db.models import Facility
+    from panelapp.services.registers.facilities import get_facility
+
+    coordinator = _login(sqlite_demo_ctx, "담당자")
+    with transaction(coordinator) as s:
+        named, _other = _two_names(s)
+        facility = s.scalars(
+            select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.id)
+        ).first()
+        facility.notes = f"담당 단원 {named}님 연락"
+        facility_id = facility.id
+    assert get_facility(coordinator, facility_id).notes == f"담당 단원 {named}님 연락"
+    for role in ("조장", "부서담당", "열람자"):
+        assert (
+            get_facility(_login(sqlite_demo_ctx, role), facility_id).notes
+            == f"담당 단원 {masking.name(named)}님 연락"
+        )

@@ -19,6 +19,7 @@ from panelapp.domain.errors import DomainError, ValidationError, ValidationError
 from panelapp.domain.josa import josa
 from panelapp.domain.localtime import today_local
 from panelapp.domain.participation import attendance_rate
+from panelapp.services import masking
 from panelapp.services.activities.event_rules import (
     F_ATTENDANCE,
     F_DATE,
@@ -127,7 +128,8 @@ def list_events(ctx: ServiceContext, cohort_id: int) -> list[EventInfo]:
     with reading(ctx) as s:
         events = _events(s, cohort_id)
         counts = _cohort_present_counts(s, cohort_id)
-        return [event_info(e, counts.get(e.id, 0)) for e in events]
+        shown = masking.text_masker(s, masking.personal_masked(ctx))  # members named in titles, notes
+        return [event_info(e, counts.get(e.id, 0), shown) for e in events]
 
 
 @writes(Permission.PANEL_WORK)
@@ -190,7 +192,6 @@ def delete_event(ctx: ServiceContext, event_id: int, version: int | None = None)
 
 def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None = None) -> AttendanceSheet:
     """Events as columns, every enrolment (active, withdrawn, completed) as a row, with totals."""
-    from panelapp.services import masking
 
     today = today or today_local()
     with reading(ctx) as s:
@@ -250,7 +251,10 @@ def attendance_sheet(ctx: ServiceContext, cohort_id: int, today: dt.date | None 
                 )
             )
         return AttendanceSheet(
-            cohort_id, tuple(event_info(ev, counts.get(ev.id, 0)) for ev in events), tuple(rows), today
+            cohort_id,
+            tuple(event_info(ev, counts.get(ev.id, 0), masking.text_masker(s, masked)) for ev in events),
+            tuple(rows),
+            today,
         )
 
 

@@ -15,8 +15,10 @@ number, and numbers never shift when someone leaves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from panelapp.db.models import Cohort, Enrollment, Organization, Team
 from panelapp.domain.certificate_data import CertificateActivity, CertificateData
@@ -44,6 +46,16 @@ def certificate_number(cohort: Cohort, ordinal: int) -> str:
     return f"제{cohort.number}기-{cohort.term_start.year}-{ordinal:04d}"
 
 
+def _titles_shown(s: Session, own: str, own_masked: bool) -> Callable[[str], str]:
+    """The activity titles as the certificate prints them: every other member's name masked
+    (김*희) whoever prints it (the certificate is the member's, not theirs); the member's own name
+    as the certificate names them (in full unless `own_masked`)."""
+    finder = masking.member_names(s)
+    if own_masked or not own or len(own) < 2:
+        return lambda title: finder.mask(title) if title else title
+    return lambda title: own.join(finder.mask(part) for part in title.split(own)) if title else title
+
+
 def certificate_data(
     ctx: ServiceContext, enrollment_id: int, issued_on: dt.date | None = None
 ) -> CertificateData:
@@ -64,11 +76,16 @@ def certificate_data(
             .where(Enrollment.cohort_id == cohort.id, Enrollment.id <= e.id)
         )
         stats = stats_for(s, [e.id], today=issued_on).get(e.id, NO_FIGURES)
+        # full only for who sees names, and never once the member withdrew their consent
+        own_masked = masking.personal_masked(ctx) or masking.withdrew(s, e.member_id)
+        shown = _titles_shown(s, e.member.name, own_masked)
         # The lines are the events and posts the stats count, so they add up to its hours.
         events = s.execute(counted_attendances(e.id, issued_on))
-        activities = [CertificateActivity(d, kind.label, title, float(h)) for d, kind, title, h in events]
+        activities = [
+            CertificateActivity(d, kind.label, shown(title), float(h)) for d, kind, title, h in events
+        ]
         posts = s.execute(counted_posts(e.id, issued_on))
-        activities += [CertificateActivity(d, CONTENT_LABEL, title, float(h)) for d, title, h in posts]
+        activities += [CertificateActivity(d, CONTENT_LABEL, shown(title), float(h)) for d, title, h in posts]
         activities.sort(key=lambda a: (a.date, a.kind_label, a.title))
         if e.left_on is not None:
             end, ongoing = e.left_on, False
@@ -84,10 +101,7 @@ def certificate_data(
             cohort_number=cohort.number,
             cohort_name=cohort.name,
             panel_title=title,
-            # full only for who sees names, and never once the member withdrew their consent
-            member_name=masking.name(
-                e.member.name, masking.personal_masked(ctx) or masking.withdrew(s, e.member_id)
-            ),
+            member_name=masking.name(e.member.name, own_masked),
             team_name=team_name,
             role=e.role,
             status=e.status,

@@ -14,6 +14,7 @@ Rules (decided here, tested in tests/test_attendance_service.py):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,17 +139,22 @@ def period_text(e: Any) -> str:
     return f"{e.joined_on:%Y-%m-%d}~{end}"
 
 
-def event_info(event: ActivityEvent, present_count: int) -> EventInfo:
+def event_info(
+    event: ActivityEvent, present_count: int, shown: Callable[[str | None], str | None] | None = None
+) -> EventInfo:
+    """The event as the lists show it; `shown` (services/masking.text_masker of the reader) masks
+    members' names in its title and notes (a 점검 조장, 부서 담당자 or 열람자 sees 김*희)."""
+    show = shown or (lambda text: text)
     return EventInfo(
         event.id,
         event.cohort_id,
         event.kind,
-        event.title,
+        show(event.title) or "",
         event.event_date,
         event.start_time,
         float(event.hours),
         event.location,
-        event.notes,
+        show(event.notes),
         present_count,
         event.version,
     )

@@ -96,7 +96,7 @@ def events_export(ctx: ServiceContext, cohort_id: int, today: dt.date | None = N
     columns = (
         ExportColumn("날짜", lambda r: when_text(r.info), 22),
         ExportColumn("구분", lambda r: r.info.kind.label, 10),
-        ExportColumn("제목", lambda r: r.info.title, 36),
+        ExportColumn("제목", lambda r: r.info.title, 36, free_text=True),
         ExportColumn("인정 시간", lambda r: hours_value(r.info.hours), 10, number_format=HOURS_FORMAT),
         ExportColumn("장소", lambda r: r.info.location, 24),
         ExportColumn("출석 인원", lambda r: count_text(r, members, day), 16),

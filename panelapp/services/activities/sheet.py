@@ -147,8 +147,10 @@ def event_rows(ctx: ServiceContext, ids: list[int], *, counts: bool = True) -> l
             )
         )
         found = _event_counts(s, ids) if counts else {}
+        shown = masking.text_masker(s, masking.personal_masked(ctx))  # members named in titles, notes
         return [
-            EventRow(event_info(e, found.get(e.id, (0, 0))[0]), found.get(e.id, (0, 0))[1]) for e in events
+            EventRow(event_info(e, found.get(e.id, (0, 0))[0], shown), found.get(e.id, (0, 0))[1])
+            for e in events
         ]
 
 
@@ -343,7 +345,11 @@ def event_marks(ctx: ServiceContext, event_id: int, today: dt.date | None = None
                 .join(Member, Member.id == Enrollment.member_id)
                 .where(*_live_members(event.cohort_id), _in_period(event.event_date)),
             )
-        info = event_info(event, sum(1 for v in present.values() if v))
+        info = event_info(
+            event,
+            sum(1 for v in present.values() if v),
+            masking.text_masker(s, masking.personal_masked(ctx)),
+        )
         return EventMarks(
             info,
             frozenset(k for k, v in present.items() if v),

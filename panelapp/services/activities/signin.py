@@ -77,12 +77,13 @@ def signin_event_choices(ctx: ServiceContext, cohort_id: int) -> tuple[list[Even
     )
     with reading(ctx) as s:
         rows = s.execute(stmt).all()
+        shown = masking.text_masker(s, masking.personal_masked(ctx))  # a title may name a member
     choices = [
         EventChoice(
             eid,
             f"{day:%Y-%m-%d} ({WEEKDAYS[day.weekday()]})"
             + (f" {start:%H:%M}" if start else "")
-            + f" {kind.label} · {title}",
+            + f" {kind.label} · {shown(title)}",
             day,
         )
         for eid, day, start, kind, title in rows
@@ -143,7 +144,7 @@ def _data(s: Session, event_id: int, masked: bool, people: list[int] | None = No
     return SignInSheetData(
         org,
         cohort_name,
-        event.title,
+        masking.text_masker(s, masked)(event.title) or "",
         event.kind.label,
         event.event_date,
         f"{event.start_time:%H:%M}" if event.start_time else "",

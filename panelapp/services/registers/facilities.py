@@ -5,6 +5,7 @@ The facility types live in facility_types.py and are re-exported here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -13,6 +14,7 @@ from panelapp.db.base import utcnow
 from panelapp.db.models import Department, Facility, FacilityType
 from panelapp.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from panelapp.domain.validation import normalize_text
+from panelapp.services import masking
 from panelapp.services.context import ServiceContext, check_version, reading, transaction
 from panelapp.services.listing import contains, fetch_ids, like_pattern, ordering
 from panelapp.services.permissions import Permission, writes
@@ -74,7 +76,18 @@ def _select_rows():
     )
 
 
-def _info(f: Facility, type_name: str | None, dept_name: str | None) -> FacilityInfo:
+def _shown(ctx: ServiceContext, s) -> Callable[[str | None], str | None]:
+    """The reader's rule for the facility's 메모 (services/masking.text_masker): a member named in
+    it is masked (김*희) for a 점검 조장, 부서 담당자 or 열람자."""
+    return masking.text_masker(s, masking.personal_masked(ctx))
+
+
+def _info(
+    f: Facility,
+    type_name: str | None,
+    dept_name: str | None,
+    shown: Callable[[str | None], str | None] | None = None,
+) -> FacilityInfo:
     return FacilityInfo(
         f.id,
         f.name,
@@ -84,7 +97,7 @@ def _info(f: Facility, type_name: str | None, dept_name: str | None) -> Facility
         f.department_id,
         dept_name,
         f.contact,
-        f.notes,
+        shown(f.notes) if shown is not None else f.notes,
         f.active,
         f.version,
     )
@@ -117,7 +130,8 @@ def list_facilities(ctx: ServiceContext, query: FacilityQuery = FacilityQuery())
     register page reads `facility_ids` and `facility_rows`.)"""
     q = _filtered(_select_rows(), query)
     with reading(ctx) as s:
-        return [_info(*row) for row in s.execute(q.order_by(Facility.name, Facility.id))]
+        shown = _shown(ctx, s)
+        return [_info(*row, shown) for row in s.execute(q.order_by(Facility.name, Facility.id))]
 
 
 def facility_ids(
@@ -144,7 +158,8 @@ def facility_rows(ctx: ServiceContext, ids: list[int]) -> list[FacilityInfo]:
     if not ids:
         return []
     with reading(ctx) as s:
-        return [_info(*row) for row in s.execute(_select_rows().where(Facility.id.in_(ids)))]
+        shown = _shown(ctx, s)
+        return [_info(*row, shown) for row in s.execute(_select_rows().where(Facility.id.in_(ids)))]
 
 
 def facility_count(ctx: ServiceContext) -> int:
@@ -165,7 +180,7 @@ def get_facility(ctx: ServiceContext, facility_id: int) -> FacilityInfo:
         row = s.execute(_select_rows().where(Facility.id == facility_id)).first()
         if row is None:
             raise NotFoundError("시설")
-        return _info(*row)
+        return _info(*row, _shown(ctx, s))
 
 
 def _clean(data: FacilityInput) -> dict:

@@ -22,8 +22,17 @@ from panelapp.services.activities.stats import cohort_stats, cohort_wide_event, 
 
 
 def load_appendix(
-    s: Session, cohort_id: int, start: dt.date, end: dt.date, today: dt.date, name: Callable[[str], str]
+    s: Session,
+    cohort_id: int,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    name: Callable[[str], str],
+    shown: Callable[[str | None], str | None] | None = None,
 ) -> tuple[tuple[EventRow, ...], tuple[ParticipationRow, ...]]:
+    """`name` masks members' names, `shown` (masking.text_masker of the report) the names written
+    into the events' titles."""
+    show = shown or (lambda text: text)
     present = (
         select(Attendance.event_id, func.count(Attendance.id).label("n"))
         .join(ActivityEvent, ActivityEvent.id == Attendance.event_id)
@@ -57,7 +66,7 @@ def load_appendix(
         .order_by(ActivityEvent.event_date, ActivityEvent.start_time, ActivityEvent.id)
     ).all()
     event_rows = tuple(
-        EventRow(d, kind.label, title, float(hours or 0), int(n), d <= today and bool(held))
+        EventRow(d, kind.label, show(title) or "", float(hours or 0), int(n), d <= today and bool(held))
         for _id, d, kind, title, hours, n, held in events
     )
 

@@ -127,7 +127,9 @@ def build(ctx: ServiceContext, options: ReportOptions, token=None) -> ReportData
                 )
 
         step("활동과 출석을 모으는 중…")
-        events, participation = load_appendix(s, cohort.id, start, end, today, name)
+        events, participation = load_appendix(
+            s, cohort.id, start, end, today, name, masking.text_masker(s, masked)
+        )
         facility_filter = None
         if wanted is not None:
             facility_filter = tuple(
