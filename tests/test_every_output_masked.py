@@ -657,7 +657,8 @@ def _roster_export_full(ctx, w, f):
 
 
 def _list_exports(ctx, w, f, purpose=None):
-    from panelapp.services.activities.export import export_attendance
+    from panelapp.db import models
+    from panelapp.services.activities.export import export_attendance, export_events
     from panelapp.services.engagement.content import ContentQuery
     from panelapp.services.engagement.export import export_content
     from panelapp.services.inspections.list_export import export_schedule_list
@@ -666,8 +667,13 @@ def _list_exports(ctx, w, f, purpose=None):
     from panelapp.services.proposals.queries import ProposalQuery
 
     tag = "전체" if purpose else "기본"
+    with reading(ctx) as s:  # the page names the event in the info sheet, as its list shows it
+        title = s.get(models.ActivityEvent, w.event).title
     return (
-        export_attendance(ctx, w.cohort, w.event, f / f"출석-{tag}.xlsx", purpose=purpose),
+        export_attendance(
+            ctx, w.cohort, w.event, f / f"출석-{tag}.xlsx", purpose=purpose, conditions=[("행사", title)]
+        ),
+        export_events(ctx, w.cohort, f / f"활동-{tag}.xlsx", purpose=purpose),
         export_content(
             ctx, ContentQuery(w.cohort), "published", True, f / f"콘텐츠-{tag}.xlsx", purpose=purpose
         ),
@@ -683,6 +689,7 @@ def _list_exports(ctx, w, f, purpose=None):
 @output(
     "activities.export.export_attendance",
     "activities.export.attendance_export",
+    "activities.export.export_events",
     "engagement.export.export_content",
     "inspections.list_export.export_schedule_list",
     "proposals.export.export_proposals",
@@ -746,20 +753,17 @@ def _answer_request_full(ctx, w, f):
 
 
 @output(
-    "activities.export.export_events",
     "engagement.export.export_feedback",
     "registers.export.export_departments",
     "registers.export.export_facilities",
 )
 def _other_exports(ctx, w, f):
-    from panelapp.services.activities.export import export_events
     from panelapp.services.engagement.export import export_feedback
     from panelapp.services.engagement.feedback import FeedbackQuery
     from panelapp.services.registers.export import export_departments, export_facilities
     from panelapp.services.registers.facilities import FacilityQuery
 
     return (
-        export_events(ctx, w.cohort, f / "활동.xlsx"),
         export_feedback(ctx, FeedbackQuery(w.cohort), "received", True, f / "의견.xlsx"),
         export_departments(ctx, "name", False, f / "부서.xlsx"),
         export_facilities(ctx, FacilityQuery(), "name", False, f / "시설.xlsx"),

@@ -118,6 +118,11 @@ def export_list(
     ids = spec.ids()
     if token is not None:
         token.check()
+    if not unmasked and conditions:
+        # the page's filters as it names them may quote a text naming a member (an event's title)
+        with reading(ctx) as s:
+            shown = masking.text_masker(s, True)
+        conditions = [(label, shown(value) or value) for label, value in conditions]
     made = now_local()
     counted: list[int] = []
     data = Sheet(

@@ -372,7 +372,8 @@ class ActivitiesPage(Page):
 
     # ----- to Excel ------------------------------------------------------------------------
     def export_events(self):
-        """The cohort's events as the table lists them, to .xlsx (no personal data)."""
+        """The cohort's events as the table lists them, to .xlsx (members' names written into
+        the titles masked unless a purpose)."""
         from panelapp.services.activities.export import EVENTS_TITLE, export_events
 
         if self.cohort_id is None:
@@ -382,9 +383,16 @@ class ActivitiesPage(Page):
             self,
             title=EVENTS_TITLE,
             cohort=cohort,
+            personal="제목 속 단원 이름",
             rows=self.summary.total if self.summary is not None else None,
-            run=lambda path, _purpose, token: export_events(
-                ctx, cohort_id, path, today=today, conditions=[("기수", cohort)], token=token
+            run=lambda path, purpose, token: export_events(
+                ctx,
+                cohort_id,
+                path,
+                purpose=purpose,
+                today=today,
+                conditions=[("기수", cohort)],
+                token=token,
             ),
         )
 

@@ -2,7 +2,7 @@
 event as its grid shows it (the saved marks: the page asks to save or revert ticks first).
 
 The attendance names members: masked (김*희) unless a purpose is given (services/exporting.py).
-The events list names no one.
+The events list names no one but a member written into a title (masked the same way).
 """
 
 from __future__ import annotations
@@ -150,12 +150,21 @@ def export_events(
     cohort_id: int,
     path: str | Path,
     *,
+    purpose: str | None = None,
     today: dt.date | None = None,
     conditions: Sequence[tuple[str, str]] = (),
     token: Progress | None = None,
 ) -> ExportResult:
-    """The cohort's events, oldest first (the page's order), to `path`."""
-    return export_list(ctx, events_export(ctx, cohort_id, today), path, conditions=conditions, token=token)
+    """The cohort's events, oldest first (the page's order), to `path`; members' names written
+    into the titles masked unless `purpose`."""
+    return export_list(
+        ctx,
+        events_export(ctx, cohort_id, today),
+        path,
+        purpose=purpose,
+        conditions=conditions,
+        token=token,
+    )
 
 
 def export_attendance(
