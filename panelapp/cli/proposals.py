@@ -247,7 +247,7 @@ def _milestones(args: argparse.Namespace, opener) -> int:
                 else "이 제안에는 추진 단계가 없습니다. add로 먼저 더해 주세요."
             )
         m = d.milestones[args.step - 1]
-        named = ""  # 추진 단계 '…'을(를) <said>; the undo's: '…'의 완료 표시를 지웠습니다
+        named = ""  # the step's title as the sentence names it (the undo says '…'의 완료 표시를 지웠습니다)
         if command == "edit":
             data = ms.MilestoneInput(
                 args.title if args.title is not None else m.title,

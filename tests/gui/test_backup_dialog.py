@@ -59,7 +59,11 @@ def test_the_dialog_lists_backups_with_dates_kinds_and_sizes(qtbot, main_window,
     table = dialog.ui.table
     assert table.rowCount() == 2
     first = [table.item(0, c).text() for c in range(4)]
-    assert first[:2] == ["2026-12-01 09:30", "직접"] and first[2].endswith("KB") and first[3].endswith(".db")
+    assert (
+        first[:2] == ["2026-12-01 09:30", "직접"]
+        and first[2].endswith(("KB", "MB"))
+        and first[3].endswith(".db")
+    )
     assert [table.item(1, c).text() for c in range(2)] == ["2026-11-30 18:05", "닫을 때"]
     assert dialog.ui.folderLabel.text() == str(folder)
     assert "백업 2개" in dialog.ui.statusLabel.text() and "매일 7개" in dialog.ui.ruleLabel.text()

@@ -147,14 +147,6 @@ class DashboardPage(Page):
         for n, tile in enumerate(self.tiles.values()):
             tiles.addWidget(tile, n // 4, n % 4)
         col.addLayout(tiles)
-        # 이월 과제: what the cohort before carried into its 차년도 업무계획, counted apart from
-        # this cohort's own figures (docs/architecture.md, "Carried proposals count once")
-        self.carried_label = QLabel()
-        self.carried_label.setAccessibleName("이월 과제")
-        self.carried_label.setTextFormat(Qt.TextFormat.RichText)
-        self.carried_label.linkActivated.connect(lambda _l: links.proposals(self.window_, carried=True))
-        self.carried_label.hide()
-        col.addWidget(self.carried_label)
         self._connect_tiles()
         charts = QHBoxLayout()
         self.severity_chart, self.category_chart = (
@@ -183,6 +175,15 @@ class DashboardPage(Page):
         upcoming_col.addWidget(self.upcoming_list)
         lower.addLayout(upcoming_col, 2)
         col.addLayout(lower)
+        # 이월 과제: what the cohort before carried into its 차년도 업무계획, counted apart from
+        # this cohort's own figures (docs/architecture.md, "Carried proposals count once"); below
+        # the status legend, which must stay on a 1366×768 screen without scrolling
+        self.carried_label = QLabel()
+        self.carried_label.setAccessibleName("이월 과제")
+        self.carried_label.setTextFormat(Qt.TextFormat.RichText)
+        self.carried_label.linkActivated.connect(lambda _l: links.proposals(self.window_, carried=True))
+        self.carried_label.hide()
+        col.addWidget(self.carried_label)
         self.sla = SlaSection(window)
         col.addWidget(self.sla)
         self.progress = ProgressSection(window)  # 추진 현황 (issue 14 item 4)
