@@ -7,24 +7,14 @@ A short list by nature (an institution's departments), so a plain QTableWidget."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from panelapp.domain.proposal_progress import PROGRESS_HEADERS
 from panelapp.gui import dashboard_links as links
-from panelapp.gui.palette import live_brush, set_tone, styled
+from panelapp.gui.pages.figures_table import figures_table, show_figures, show_placeholder
+from panelapp.gui.palette import set_tone, styled
 
 LATE_COLUMN = len(PROGRESS_HEADERS) - 1
-NUMBER_WIDTH = 118
-MAX_ROWS_SHOWN = 10
 EMPTY = "이 기수에는 아직 채택된 개선제안이 없습니다."
 NOTE = (
     "채택: 채택·부분채택·추진중·완료(불채택과 중복 제외). 진행률: 완료 100%, 추진 단계가 있으면 완료한 단계의 "
@@ -49,22 +39,7 @@ class ProgressSection(QFrame):
         self.summary = QLabel(wordWrap=True)
         self.summary.setObjectName("progressSummary")
         col.addWidget(self.summary)
-        self.table = QTableWidget(0, len(PROGRESS_HEADERS))
-        self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("추진 현황")
-        self.table.setHorizontalHeaderLabels(list(PROGRESS_HEADERS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(PROGRESS_HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, NUMBER_WIDTH)
-        self.table.cellClicked.connect(self._clicked)
-        self.table.cellActivated.connect(self._clicked)
+        self.table = figures_table(PROGRESS_HEADERS, "추진 현황", self._clicked)
         col.addWidget(self.table)
         self.note = QLabel(NOTE, wordWrap=True)
         set_tone(self.note, "hint")
@@ -79,35 +54,18 @@ class ProgressSection(QFrame):
         )
         self.table.setRowCount(0)
         if rows is None or total is None or total.accepted == 0:
-            self.table.setRowCount(1)
-            item = QTableWidgetItem("집계 중…" if rows is None else EMPTY)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.table.setItem(0, 0, item)
-            self.table.setSpan(0, 0, 1, len(PROGRESS_HEADERS))
-            self._fit_height()
+            show_placeholder(self.table, "집계 중…" if rows is None else EMPTY)
             return
-        self.table.clearSpans()
-        self.table.setRowCount(len(self.rows))
         clickable = links.can_open(self.window_, "proposals")
-        alert = live_brush("error")
-        for r, row in enumerate(self.rows):
-            for c, text in enumerate(row.cells()):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(
-                    Qt.AlignmentFlag.AlignVCenter
-                    | (Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight)
-                )
-                if row.total:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                if c == LATE_COLUMN and row.overdue_milestones:
-                    item.setForeground(alert)
-                if clickable:
-                    what = "이 기수" if row.total else row.label
-                    item.setToolTip(f"{what}의 개선제안을 엽니다")
-                self.table.setItem(r, c, item)
-        self._fit_height()
+        show_figures(
+            self.table,
+            self.rows,
+            LATE_COLUMN,
+            lambda row: bool(row.overdue_milestones),
+            lambda row, _c: (
+                f"{'이 기수' if row.total else row.label}의 개선제안을 엽니다" if clickable else None
+            ),
+        )
 
     @staticmethod
     def department_of(row) -> int | None:
@@ -115,12 +73,6 @@ class ProgressSection(QFrame):
         if row.total:
             return None
         return links.NO_DEPARTMENT if row.key is None else row.key
-
-    def _fit_height(self) -> None:
-        shown = min(max(self.table.rowCount(), 1), MAX_ROWS_SHOWN)
-        row = max(self.table.verticalHeader().defaultSectionSize(), 20)
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + shown * row + 2 * self.table.frameWidth() + 2)
 
     def _clicked(self, r: int, _c: int) -> None:
         if not 0 <= r < len(self.rows) or not links.can_open(self.window_, "proposals"):

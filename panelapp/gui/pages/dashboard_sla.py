@@ -7,27 +7,22 @@ A short list by nature (an institution's departments), so a plain QTableWidget."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from panelapp.domain.report_data import SLA_HEADERS
 from panelapp.gui import dashboard_links as links
 from panelapp.gui.operations.reminders import MAKE_TEXT as REMINDER_TEXT
-from panelapp.gui.palette import live_brush, set_tone, styled
+from panelapp.gui.pages.figures_table import figures_table, show_figures, show_placeholder
+from panelapp.gui.palette import set_tone, styled
 
 OVERDUE_COLUMN = len(SLA_HEADERS) - 1
-NUMBER_WIDTH = 118
-MAX_ROWS_SHOWN = 10
 EMPTY = "이 기수에는 아직 개선제안이 없습니다."
 NOTE = (
     "근무일: 주말과 공휴일(대체공휴일 포함)을 뺀 날. 답변 소요 = 접수 다음 근무일부터 답변일까지. "
@@ -71,23 +66,8 @@ class SlaSection(QFrame):
         self.reminder_button.clicked.connect(self.make_reminders)
         head.addWidget(self.reminder_button)
         col.addLayout(head)
-        self.table = QTableWidget(0, len(SLA_HEADERS))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName("부서별 답변 처리")
         # the headers every output prints, broken where a narrow column needs it
-        self.table.setHorizontalHeaderLabels([_two_lines(h) for h in SLA_HEADERS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(SLA_HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, NUMBER_WIDTH)
-        self.table.cellClicked.connect(self._clicked)
-        self.table.cellActivated.connect(self._clicked)
+        self.table = figures_table([_two_lines(h) for h in SLA_HEADERS], "부서별 답변 처리", self._clicked)
         col.addWidget(self.table)
         self.note = QLabel(NOTE, wordWrap=True)
         set_tone(self.note, "hint")
@@ -105,33 +85,15 @@ class SlaSection(QFrame):
         clickable = links.can_open(self.window_, "proposals")
         self.table.setRowCount(0)
         if rows is None or not any(row.received for row in self.rows):
-            self.table.setRowCount(1)
-            item = QTableWidgetItem("집계 중…" if rows is None else EMPTY)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.table.setItem(0, 0, item)
-            self.table.setSpan(0, 0, 1, len(SLA_HEADERS))
-            self._fit_height()
+            show_placeholder(self.table, "집계 중…" if rows is None else EMPTY)
             return
-        self.table.clearSpans()
-        self.table.setRowCount(len(self.rows))
-        alert = live_brush("error")
-        for r, row in enumerate(self.rows):
-            for c, text in enumerate(row.cells()):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(
-                    Qt.AlignmentFlag.AlignVCenter
-                    | (Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight)
-                )
-                if row.total:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                if c == OVERDUE_COLUMN and row.overdue:
-                    item.setForeground(alert)
-                if clickable and self._opens(row):
-                    item.setToolTip(self._tip(row, c))
-                self.table.setItem(r, c, item)
-        self._fit_height()
+        show_figures(
+            self.table,
+            self.rows,
+            OVERDUE_COLUMN,
+            lambda row: bool(row.overdue),
+            lambda row, c: self._tip(row, c) if clickable and self._opens(row) else None,
+        )
 
     @staticmethod
     def _opens(row) -> bool:
@@ -151,12 +113,6 @@ class SlaSection(QFrame):
         if column == OVERDUE_COLUMN:
             return f"{what}의 기한 지난 개선제안을 엽니다"
         return f"{what}의 개선제안을 엽니다"
-
-    def _fit_height(self) -> None:
-        shown = min(max(self.table.rowCount(), 1), MAX_ROWS_SHOWN)
-        row = max(self.table.verticalHeader().defaultSectionSize(), 20)
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + shown * row + 2 * self.table.frameWidth() + 2)
 
     def _clicked(self, r: int, c: int) -> None:
         if not 0 <= r < len(self.rows) or not links.can_open(self.window_, "proposals"):
